@@ -1,0 +1,105 @@
+#include "ConfigCheck.h"
+
+#include "config/Config.h"
+#include "database/Catalog.h"
+#include "database/DbConnection.h"
+#include "database/Schema.h"
+#include "mqtt/MqttClient.h"
+#include "protocol/Messages.h"
+
+#include <QEventLoop>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace mysqlsync;
+
+namespace {
+
+bool checkDatabase(const Config &config, QTextStream &out)
+{
+    DbConnection db(config.mysql, QStringLiteral("mysql-sync-check"));
+    QString error;
+    if (!db.open(&error)) {
+        out << "database: FAILED: " << error << "\n";
+        return false;
+    }
+    out << "database: connected to " << db.description() << " (" << db.serverVersion() << ")\n";
+    QStringList tables = config.syncTables;
+    for (const QString &t : config.receiveTables) {
+        if (!tables.contains(t))
+            tables << t;
+    }
+    QHash<QString, TableInfo> catalog;
+    QStringList problems;
+    const bool ok = Catalog::load(db.db(), tables, &catalog, &problems);
+    for (const QString &t : tables) {
+        const TableInfo info = catalog.value(t);
+        if (info.primaryKey >= 0)
+            out << "  table `" << t << "`: " << info.columns.size() << " columns, primary key `" << info.key().name << "`"
+                << (config.isBidirectional(t) ? " (bidirectional)" : config.syncTables.contains(t) ? " (sync)" : " (receive)")
+                << "\n";
+    }
+    for (const QString &p : problems)
+        out << "  ERROR: " << p << "\n";
+    if (!ok)
+        return false;
+    QList<TriggerPlan> plan;
+    if (!Schema::triggerPlan(catalog, config.syncTables, &plan, &error)) {
+        out << "  ERROR: " << error << "\n";
+        return false;
+    }
+    out << "  would ensure tables table_changes and sync_status exist\n";
+    out << "  would replace the mysqlSync* triggers with:\n";
+    for (const TriggerPlan &t : plan)
+        out << "    " << t.name << " AFTER " << t.event << " ON `" << t.table << "`\n";
+    return true;
+}
+
+bool checkBroker(const Config &config, QTextStream &out)
+{
+    MqttConfig mqttConfig = config.mqtt;
+    // Its own client id and no will: a check must not disturb a running engine.
+    mqttConfig.clientId = (config.mqtt.clientId.isEmpty() ? QStringLiteral("mysql-sync-") + config.clientName
+                                                          : config.mqtt.clientId) + QStringLiteral("-check");
+    MqttClient client(mqttConfig, config.clientName, {}, QByteArray());
+    QEventLoop loop;
+    QString failure;
+    bool ready = false;
+    QObject::connect(&client, &MqttClient::ready, &loop, [&] { ready = true; loop.quit(); });
+    QObject::connect(&client, &MqttClient::down, &loop, [&](const QString &reason) { failure = reason; loop.quit(); });
+    QTimer::singleShot(config.mqtt.connectTimeoutMs + 2000, &loop, [&] {
+        failure = QStringLiteral("no answer within %1 ms").arg(config.mqtt.connectTimeoutMs);
+        loop.quit();
+    });
+    client.start();
+    loop.exec();
+    if (!ready) {
+        out << "broker: FAILED: " << client.brokerDescription() << ": " << failure << "\n";
+        return false;
+    }
+    out << "broker: connected to " << client.brokerDescription() << "\n";
+    client.stop(QByteArray(), 2000);
+    out << "  would subscribe (QoS 1) to " << topics::info() << ", " << topics::infoFor(config.clientName) << ", "
+        << topics::changeFor(config.clientName) << "\n";
+    out << "  would publish changes on";
+    for (const QString &r : config.remoteClients)
+        out << " " << topics::changeFor(r);
+    out << "\n  will message: connection_lost on " << topics::info() << "\n";
+    return true;
+}
+
+} // namespace
+
+int runCheck(const Config &config)
+{
+    QTextStream out(stdout);
+    out << "configuration: " << config.filePath << "\n";
+    out << "client: " << config.clientName << ", remotes: " << config.remoteClients.join(QStringLiteral(", ")) << "\n";
+    out << "queue directory: " << config.queueDirectory << "\n";
+    const bool database = checkDatabase(config, out);
+    out.flush();
+    const bool broker = checkBroker(config, out);
+    out << (database && broker ? "check passed\n" : "check FAILED\n");
+    out.flush();
+    return database && broker ? 0 : 1;
+}

@@ -1,0 +1,83 @@
+// mysql-sync: the headless daemon.
+#include "ConfigCheck.h"
+#include "LogHandler.h"
+#include "SignalWatcher.h"
+
+#include "common/Logging.h"
+#include "config/Config.h"
+#include "engine/EngineThread.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace mysqlsync;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("mysql-sync"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MYSQL_SYNC_VERSION));
+    installLogHandler();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Keeps MySQL/MariaDB tables in sync between sites over an MQTT broker.\n"
+        "Wire-compatible with the earlier TypeScript mysql-sync and its configuration file."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption check(QStringLiteral("check"),
+        QStringLiteral("Validate the configuration, connect to the database and the broker, verify the tables and "
+                       "print the plan without changing anything. Exit status 0 or 1."));
+    QCommandLineOption logLevel(QStringLiteral("log-level"),
+        QStringLiteral("error, warn, info, debug or trace (overrides loggingLevel)."), QStringLiteral("level"));
+    parser.addOption(check);
+    parser.addOption(logLevel);
+    parser.addPositionalArgument(QStringLiteral("configuration.json"), QStringLiteral("The configuration file."));
+    parser.process(app);
+
+    QTextStream err(stderr);
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1) {
+        err << "mysql-sync: expected one configuration file (see --help)\n";
+        return 2;
+    }
+    Config config;
+    QString error;
+    if (!ConfigLoader::load(args.first(), &config, &error)) {
+        err << "mysql-sync: " << error << "\n";
+        return 1;
+    }
+    const QString level = parser.isSet(logLevel) ? parser.value(logLevel) : config.loggingLevel;
+    if (!applyLoggingLevel(level)) {
+        err << "mysql-sync: --log-level: expected error, warn, info, debug or trace, got \"" << level << "\"\n";
+        return 2;
+    }
+    if (parser.isSet(check))
+        return runCheck(config);
+
+    int exitCode = 0;
+    auto engine = std::make_unique<EngineThread>(config);
+    QObject::connect(engine->engine(), &SyncEngine::fatalError, &app, [&](const QString &message) {
+        err << "mysql-sync: " << message << "\n";
+        err.flush();
+        exitCode = 1;
+        app.quit();
+    }, Qt::QueuedConnection);
+    QObject::connect(engine->engine(), &SyncEngine::stopped, &app, [&] { app.quit(); }, Qt::QueuedConnection);
+    SignalWatcher watcher;
+    bool stopping = false;
+    QObject::connect(&watcher, &SignalWatcher::stopRequested, &app, [&](int sig) {
+        if (stopping)
+            return;
+        stopping = true;
+        qCInfo(lcEngine) << "signal" << sig << "received: stopping";
+        engine->requestStop();
+    });
+    engine->start();
+    app.exec();
+    engine.reset(); // stops the engine (if still running) and joins its thread
+    return exitCode;
+}

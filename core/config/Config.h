@@ -1,0 +1,93 @@
+#pragma once
+// The engine's configuration: the earlier engine's JSON file, read unchanged,
+// plus a few optional keys of our own (see docs/protocol.md, "Configuration file").
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace mysqlsync {
+
+struct TlsFiles {
+    QString ca;    // absolute path or empty
+    QString cert;  // absolute path or empty
+    QString key;   // absolute path or empty
+    bool rejectUnauthorized = true;
+};
+
+struct BrokerAddress {
+    QString host;
+    int port = 0;          // 0: the protocol's default
+    QString protocol;      // normalised: mqtt, mqtts, ws, wss ("tcp" -> mqtt, "ssl" -> mqtts, wx -> ws, wxs -> wss)
+};
+
+struct MqttConfig {
+    QString host = QStringLiteral("localhost");
+    int port = 0;                           // 0: the protocol's default (1883, 8883, 80, 443)
+    QString protocol = QStringLiteral("mqtt"); // normalised as in BrokerAddress
+    QString path = QStringLiteral("/mqtt"); // websockets only
+    QString username;
+    QString password;
+    QString clientId;                       // empty: generated from the client name
+    int keepaliveSeconds = 60;
+    bool clean = true;
+    int reconnectPeriodMs = 1000;
+    int connectTimeoutMs = 30000;
+    TlsFiles tls;
+    QList<BrokerAddress> servers;           // fallback brokers, tried in order after host:port
+
+    // "mqtt://host:port" style URI of the primary broker, for Paho and for logs.
+    QString uri() const;
+    // The URIs of every broker, primary first.
+    QStringList uris() const;
+    bool usesTls() const { return protocol == QLatin1String("mqtts") || protocol == QLatin1String("wss"); }
+};
+
+struct MysqlConfig {
+    QString host = QStringLiteral("localhost");
+    int port = 3306;
+    QString user;
+    QString password;
+    QString database;
+    QString socketPath;                     // absolute, or empty
+    QString charset = QStringLiteral("utf8mb4");
+    QString timezone = QStringLiteral("local"); // "local", "Z", or "+HH:MM"/"-HH:MM"
+    int connectTimeoutMs = 10000;
+    bool sslEnabled = false;                // true when "ssl" is present
+    TlsFiles ssl;
+};
+
+struct Config {
+    QString filePath;                       // absolute path of the file this was read from
+    MqttConfig mqtt;
+    MysqlConfig mysql;
+    QStringList syncTables;
+    QStringList receiveTables;
+    QString clientName;
+    QStringList remoteClients;
+    QString queueDirectory;                 // absolute
+    int checkIntervalMs = 1000;
+    QString loggingLevel = QStringLiteral("info");
+    QString transformerDirectory;           // absolute, or empty
+
+    // Our own optional keys.
+    int captureIntervalMs = 20;             // how often an idle engine looks at table_changes
+    int batchSize = 1000;                   // table_changes rows read per batch
+    int resendTimeoutMs = 30000;            // an unacknowledged change is sent again after this
+
+    bool isBidirectional(const QString &table) const
+    { return syncTables.contains(table) && receiveTables.contains(table); }
+};
+
+// Reads and validates a configuration file. Every failure is reported in `error`
+// as one line that names the file, the key (as a JSON path such as
+// "mqttConfig.port") and what was expected.
+class ConfigLoader {
+public:
+    static bool load(const QString &path, Config *config, QString *error);
+    static bool parse(const QByteArray &json, const QString &path, Config *config, QString *error);
+};
+
+// True for a valid client name: ^[A-Za-z0-9_-]{2,32}$
+bool isValidClientName(const QString &name);
+
+} // namespace mysqlsync

@@ -1,0 +1,75 @@
+#include "database/Catalog.h"
+
+#include "database/DbConnection.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mysqlsync {
+
+bool Catalog::load(const QSqlDatabase &db, const QStringList &tables, QHash<QString, TableInfo> *out,
+                   QStringList *problems)
+{
+    out->clear();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    // All tables of the schema, filtered here with exact (case-sensitive) names.
+    if (!q.exec(QStringLiteral(
+            "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.IS_NULLABLE, "
+            "       (SELECT COUNT(*) FROM information_schema.KEY_COLUMN_USAGE k "
+            "         WHERE k.TABLE_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME "
+            "           AND k.COLUMN_NAME = c.COLUMN_NAME AND k.CONSTRAINT_NAME = 'PRIMARY') AS in_pk "
+            "FROM information_schema.COLUMNS c "
+            "JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
+            "WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE' "
+            "ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION"))) {
+        problems->append(QStringLiteral("cannot read the database catalogue: %1").arg(DbConnection::describe(q.lastError())));
+        return false;
+    }
+    QHash<QString, QList<int>> keyColumns;
+    while (q.next()) {
+        const QString table = q.value(0).toString();
+        if (!tables.contains(table))
+            continue;
+        TableInfo &info = (*out)[table];
+        info.name = table;
+        const QString column = q.value(1).toString();
+        info.columnIndex.insert(column, int(info.columns.size()));
+        if (q.value(5).toInt() > 0)
+            keyColumns[table].append(int(info.columns.size()));
+        info.columns.append(ColumnInfo::fromCatalog(column, q.value(2).toString().toLower(), q.value(3).toString(),
+                                                    q.value(4).toString() == QLatin1String("YES")));
+    }
+    for (const QString &table : tables) {
+        auto it = out->find(table);
+        if (it == out->end()) {
+            problems->append(QStringLiteral("table `%1` does not exist in the database").arg(table));
+            continue;
+        }
+        const QList<int> keys = keyColumns.value(table);
+        if (keys.isEmpty())
+            problems->append(QStringLiteral("table `%1` has no primary key: a synced table needs a single-column primary key").arg(table));
+        else if (keys.size() > 1)
+            problems->append(QStringLiteral("table `%1` has a composite primary key (%2 columns): a synced table needs a single-column primary key")
+                                 .arg(table).arg(keys.size()));
+        else
+            it->primaryKey = keys.first();
+    }
+    return problems->isEmpty();
+}
+
+QStringList Catalog::tableNames(const QSqlDatabase &db, QString *error)
+{
+    QStringList names;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES "
+                               "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME"))) {
+        *error = DbConnection::describe(q.lastError());
+        return names;
+    }
+    while (q.next())
+        names << q.value(0).toString();
+    return names;
+}
+
+} // namespace mysqlsync

@@ -1,0 +1,38 @@
+#pragma once
+// What the database itself says about the configured tables (information_schema).
+// Every identifier that ever goes into SQL text comes from here, never from a message.
+#include "codec/ValueCodec.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace mysqlsync {
+
+struct TableInfo {
+    QString name;
+    QList<ColumnInfo> columns;          // in the table's order
+    QHash<QString, int> columnIndex;    // exact (case-sensitive) name -> index
+    int primaryKey = -1;                // index into columns
+
+    const ColumnInfo &key() const { return columns.at(primaryKey); }
+    const ColumnInfo *column(const QString &name) const
+    {
+        auto it = columnIndex.constFind(name);
+        return it == columnIndex.cend() ? nullptr : &columns.at(*it);
+    }
+};
+
+class Catalog {
+public:
+    // Reads the tables of the connection's current database. Each table of `tables`
+    // must exist and have a single-column primary key; each failure is one line in
+    // `problems` naming the table. Returns true when there were none.
+    static bool load(const QSqlDatabase &db, const QStringList &tables, QHash<QString, TableInfo> *out,
+                     QStringList *problems);
+    // Every base table of the current database (for pickers and --check).
+    static QStringList tableNames(const QSqlDatabase &db, QString *error);
+};
+
+} // namespace mysqlsync

@@ -1,0 +1,31 @@
+#pragma once
+// Reads and removes rows of table_changes, in the order they were written (by id).
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+namespace mysqlsync {
+
+struct CapturedChange {
+    qint64 id = 0;
+    QString table;
+    QString key;
+};
+
+// A batch of captured changes with several changes of one key collapsed into one,
+// kept at the position of the key's first change (a parent inserted before its
+// child stays before it).
+struct ChangeBatch {
+    QList<qint64> ids;                               // every table_changes id read
+    QList<QPair<QString, QString>> keys;             // (table, key), unique, in order
+};
+
+class ChangeLog {
+public:
+    static bool read(const QSqlDatabase &db, int limit, QList<CapturedChange> *out, QSqlError *error);
+    static bool remove(const QSqlDatabase &db, const QList<qint64> &ids, QSqlError *error);
+    static ChangeBatch collapse(const QList<CapturedChange> &changes);
+};
+
+} // namespace mysqlsync

@@ -1,0 +1,147 @@
+#include "database/DbConnection.h"
+
+#include "common/Logging.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace mysqlsync {
+
+DbConnection::DbConnection(const MysqlConfig &config, const QString &connectionName)
+    : m_config(config), m_name(connectionName)
+{
+}
+
+DbConnection::~DbConnection()
+{
+    close();
+}
+
+QString DbConnection::description() const
+{
+    const QString where = m_config.socketPath.isEmpty()
+        ? QStringLiteral("%1:%2").arg(m_config.host).arg(m_config.port)
+        : m_config.socketPath;
+    return QStringLiteral("%1@%2/%3").arg(m_config.user, where, m_config.database);
+}
+
+bool DbConnection::open(QString *error, const QStringList &sessionSql)
+{
+    close();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_name);
+    if (!db.isValid()) {
+        *error = QStringLiteral("the Qt MySQL driver (QMYSQL) is not available: install libqt6sql6-mysql");
+        return false;
+    }
+    db.setHostName(m_config.host);
+    db.setPort(m_config.port);
+    db.setUserName(m_config.user);
+    db.setPassword(m_config.password);
+    db.setDatabaseName(m_config.database);
+    QStringList options;
+    options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(qMax(1, m_config.connectTimeoutMs / 1000));
+    options << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=60") << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=60");
+    if (!m_config.socketPath.isEmpty())
+        options << QStringLiteral("UNIX_SOCKET=%1").arg(m_config.socketPath);
+    if (m_config.sslEnabled) {
+        if (!m_config.ssl.ca.isEmpty())
+            options << QStringLiteral("SSL_CA=%1").arg(m_config.ssl.ca);
+        if (!m_config.ssl.cert.isEmpty())
+            options << QStringLiteral("SSL_CERT=%1").arg(m_config.ssl.cert);
+        if (!m_config.ssl.key.isEmpty())
+            options << QStringLiteral("SSL_KEY=%1").arg(m_config.ssl.key);
+    }
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open()) {
+        *error = QStringLiteral("cannot connect to the database %1: %2").arg(description(), describe(db.lastError()));
+        return false;
+    }
+
+    QStringList setup;
+    // mysqljs names a collation in `charset` (UTF8MB4_GENERAL_CI); a bare name is a character set.
+    static const QRegularExpression safeName(QStringLiteral("^[A-Za-z0-9_]+$"));
+    QString charset = m_config.charset.isEmpty() ? QStringLiteral("utf8mb4") : m_config.charset;
+    if (!safeName.match(charset).hasMatch()) {
+        *error = QStringLiteral("mysqlConfig.charset: \"%1\" is not a character set or collation name").arg(charset);
+        return false;
+    }
+    charset = charset.toLower();
+    if (charset.contains(QLatin1Char('_')))
+        setup << QStringLiteral("SET NAMES %1 COLLATE %2").arg(charset.section(QLatin1Char('_'), 0, 0), charset);
+    else
+        setup << QStringLiteral("SET NAMES %1").arg(charset);
+    const QString tz = m_config.timezone;
+    if (tz == QLatin1String("Z") || tz == QLatin1String("z"))
+        setup << QStringLiteral("SET time_zone = '+00:00'");
+    else if (tz != QLatin1String("local") && !tz.isEmpty()) {
+        static const QRegularExpression offset(QStringLiteral("^[+-]\\d\\d:\\d\\d$"));
+        if (!offset.match(tz).hasMatch()) {
+            *error = QStringLiteral("mysqlConfig.timezone: \"%1\" is not \"local\", \"Z\" or an offset such as \"+02:00\"").arg(tz);
+            return false;
+        }
+        setup << QStringLiteral("SET time_zone = '%1'").arg(tz);
+    }
+    setup << sessionSql;
+    QSqlQuery q(db);
+    for (const QString &sql : setup) {
+        if (!q.exec(sql)) {
+            *error = QStringLiteral("database %1: \"%2\" failed: %3").arg(description(), sql, describe(q.lastError()));
+            return false;
+        }
+    }
+    if (q.exec(QStringLiteral("SELECT VERSION()")) && q.next())
+        m_serverVersion = q.value(0).toString();
+    qCDebug(lcDatabase).noquote() << "connection" << m_name << "open to" << description() << "server" << m_serverVersion;
+    return true;
+}
+
+void DbConnection::close()
+{
+    if (!QSqlDatabase::contains(m_name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+bool DbConnection::isOpen() const
+{
+    return QSqlDatabase::contains(m_name) && QSqlDatabase::database(m_name, false).isOpen();
+}
+
+QSqlDatabase DbConnection::db() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+bool DbConnection::isConnectionError(const QSqlError &error)
+{
+    if (error.type() == QSqlError::ConnectionError)
+        return true;
+    static const QStringList codes = {
+        QStringLiteral("1053"), // server shutdown in progress
+        QStringLiteral("1927"), // connection was killed
+        QStringLiteral("2002"), QStringLiteral("2003"), QStringLiteral("2005"), QStringLiteral("2006"),
+        QStringLiteral("2013"), QStringLiteral("2055"), QStringLiteral("4031"),
+        QStringLiteral("1205"), // lock wait timeout: try again later
+        QStringLiteral("1213"), // deadlock: try again later
+    };
+    return codes.contains(error.nativeErrorCode());
+}
+
+QString DbConnection::describe(const QSqlError &error)
+{
+    QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (!error.nativeErrorCode().isEmpty())
+        text += QStringLiteral(" (error %1)").arg(error.nativeErrorCode());
+    if (error.nativeErrorCode() == QLatin1String("1419"))
+        text += QStringLiteral(" - the server has binary logging on: give the user SUPER, or set "
+                               "log_bin_trust_function_creators=1 on the server, so that triggers can be created");
+    else if (error.nativeErrorCode() == QLatin1String("1142") || error.nativeErrorCode() == QLatin1String("1044"))
+        text += QStringLiteral(" - the database user lacks a privilege the engine needs (SELECT, INSERT, UPDATE, DELETE, CREATE, TRIGGER)");
+    return text;
+}
+
+} // namespace mysqlsync

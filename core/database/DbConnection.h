@@ -1,0 +1,42 @@
+#pragma once
+// One named QMYSQL connection, opened from the configuration and owned by the
+// thread that opened it (Qt Sql connections must never cross threads).
+#include "config/Config.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+
+namespace mysqlsync {
+
+class DbConnection {
+public:
+    DbConnection(const MysqlConfig &config, const QString &connectionName);
+    ~DbConnection();
+    DbConnection(const DbConnection &) = delete;
+    DbConnection &operator=(const DbConnection &) = delete;
+
+    // Opens (or re-opens) the connection and prepares the session: character set,
+    // time zone, and the statements in `sessionSql`.
+    bool open(QString *error, const QStringList &sessionSql = {});
+    void close();
+    bool isOpen() const;
+    QSqlDatabase db() const;
+    QString name() const { return m_name; }
+    QString serverVersion() const { return m_serverVersion; }
+    bool isMariaDb() const { return m_serverVersion.contains(QLatin1String("MariaDB"), Qt::CaseInsensitive); }
+
+    // True when the error means the server is gone (not that a statement was wrong):
+    // the work must be retried later, not reported as the row's failure.
+    static bool isConnectionError(const QSqlError &error);
+    // The database's message, with a hint where one helps (binary logging and triggers, ...).
+    static QString describe(const QSqlError &error);
+    // "user@host:port/database" for logs: never the password.
+    QString description() const;
+
+private:
+    MysqlConfig m_config;
+    QString m_name;
+    QString m_serverVersion;
+};
+
+} // namespace mysqlsync

@@ -1,0 +1,141 @@
+#include "database/RowStore.h"
+
+#include "common/Logging.h"
+#include "database/DbConnection.h"
+#include "protocol/Messages.h"
+
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace mysqlsync {
+
+namespace {
+constexpr int kFetchChunk = 500;
+}
+
+QSqlQuery *RowStore::statement(const QString &sql, QString *error, Result *result)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        q.setForwardOnly(true);
+        if (!q.prepare(sql)) {
+            *result = fail(q, QStringLiteral("preparing a statement"), error);
+            return nullptr;
+        }
+        if (m_statements.size() > 256)
+            m_statements.clear();
+        it = m_statements.insert(sql, q);
+    }
+    return &it.value();
+}
+
+RowStore::Result RowStore::fail(const QSqlQuery &q, const QString &what, QString *error)
+{
+    *error = QStringLiteral("%1: %2").arg(what, DbConnection::describe(q.lastError()));
+    return DbConnection::isConnectionError(q.lastError()) ? Result::ConnectionLost : Result::Rejected;
+}
+
+RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys, QHash<QString, QJsonObject> *rows,
+                                 QString *error)
+{
+    QStringList select;
+    select << QStringLiteral("CAST(%1 AS CHAR)").arg(quoteIdentifier(table.key().name));
+    for (const ColumnInfo &c : table.columns)
+        select << ValueCodec::selectExpression(c, quoteIdentifier(c.name));
+    const QString head = QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (")
+                             .arg(select.join(QStringLiteral(", ")), quoteIdentifier(table.name),
+                                  quoteIdentifier(table.key().name));
+    for (qsizetype start = 0; start < keys.size(); start += kFetchChunk) {
+        const qsizetype n = qMin<qsizetype>(kFetchChunk, keys.size() - start);
+        QStringList marks;
+        marks.reserve(n);
+        for (qsizetype i = 0; i < n; ++i)
+            marks << QStringLiteral("?");
+        Result result = Result::Ok;
+        QSqlQuery *q = statement(head + marks.join(QLatin1Char(',')) + QLatin1Char(')'), error, &result);
+        if (!q)
+            return result;
+        for (qsizetype i = 0; i < n; ++i)
+            q->bindValue(int(i), keys.at(start + i));
+        if (!q->exec())
+            return fail(*q, QStringLiteral("reading `%1`").arg(table.name), error);
+        while (q->next()) {
+            const QString key = q->value(0).toString();
+            QJsonObject entity;
+            for (int i = 0; i < table.columns.size(); ++i)
+                entity.insert(table.columns.at(i).name, ValueCodec::encode(table.columns.at(i), q->value(i + 1)));
+            entity.insert(table.key().name, key); // the key travels as the same string as `id`
+            rows->insert(key, entity);
+        }
+        q->finish();
+    }
+    return Result::Ok;
+}
+
+bool RowStore::validate(const TableInfo &table, const QString &key, const QJsonObject &entity, QString *error)
+{
+    for (auto it = entity.constBegin(); it != entity.constEnd(); ++it) {
+        const ColumnInfo *column = table.column(it.key());
+        if (!column) {
+            *error = QStringLiteral("Unknown column \"%1\" in table `%2`").arg(it.key().left(64), table.name);
+            return false;
+        }
+        QVariant value;
+        if (!ValueCodec::decode(*column, it.value(), &value, error))
+            return false;
+    }
+    const QJsonValue sentKey = entity.value(table.key().name);
+    if (keyToString(sentKey) != key) {
+        *error = QStringLiteral("Sent id does not match entity id!");
+        return false;
+    }
+    return true;
+}
+
+RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, const QJsonValue &entity, QString *error)
+{
+    const QString quotedTable = quoteIdentifier(table.name);
+    const QString quotedKey = quoteIdentifier(table.key().name);
+    if (entity.isNull()) {
+        Result result = Result::Ok;
+        QSqlQuery *q = statement(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(quotedTable, quotedKey), error, &result);
+        if (!q)
+            return result;
+        q->bindValue(0, key);
+        return q->exec() ? Result::Ok : fail(*q, QStringLiteral("deleting from `%1`").arg(table.name), error);
+    }
+    const QJsonObject object = entity.toObject();
+    if (!validate(table, key, object, error))
+        return Result::Rejected;
+    QStringList columns, marks, updates;
+    QVariantList values;
+    // Columns in the table's order: one statement shape per set of columns.
+    for (const ColumnInfo &c : table.columns) {
+        auto it = object.constFind(c.name);
+        if (it == object.constEnd())
+            continue;
+        QVariant value;
+        if (&c == &table.key())
+            value = key;
+        else
+            ValueCodec::decode(c, it.value(), &value, error);
+        const QString quoted = quoteIdentifier(c.name);
+        columns << quoted;
+        marks << QStringLiteral("?");
+        updates << QStringLiteral("%1 = VALUES(%1)").arg(quoted);
+        values << value;
+    }
+    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON DUPLICATE KEY UPDATE %4")
+                            .arg(quotedTable, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+                                 updates.join(QStringLiteral(", ")));
+    Result result = Result::Ok;
+    QSqlQuery *q = statement(sql, error, &result);
+    if (!q)
+        return result;
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values.at(i));
+    return q->exec() ? Result::Ok : fail(*q, QStringLiteral("writing `%1`").arg(table.name), error);
+}
+
+} // namespace mysqlsync

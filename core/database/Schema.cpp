@@ -1,0 +1,146 @@
+#include "database/Schema.h"
+
+#include "common/Logging.h"
+#include "database/DbConnection.h"
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mysqlsync {
+
+QString sqlStringLiteral(const QString &value)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_ $.-]*$"));
+    if (plain.match(value).hasMatch())
+        return QLatin1Char('\'') + value + QLatin1Char('\'');
+    // Anything else as a hex literal: no quoting or escaping rules to get wrong.
+    return QStringLiteral("CONVERT(X'%1' USING utf8mb4)").arg(QString::fromLatin1(value.toUtf8().toHex()));
+}
+
+QString TriggerPlan::createSql() const
+{
+    return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON %3 FOR EACH ROW %4")
+        .arg(quoteIdentifier(name), event, quoteIdentifier(table), body);
+}
+
+QStringList Schema::tableDdl()
+{
+    return {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS table_changes("
+                       "id INT(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                       "`table_name` VARCHAR(255) NOT NULL, "
+                       "primary_key VARCHAR(255) NOT NULL, "
+                       "`date` DATETIME NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_status("
+                       "id VARCHAR(32) PRIMARY KEY NOT NULL, "
+                       "`table_name` VARCHAR(255) NOT NULL, "
+                       "primary_key VARCHAR(255) NOT NULL, "
+                       "remote VARCHAR(32) NOT NULL, "
+                       "`date` DATETIME NOT NULL, "
+                       "`status` ENUM('successful', 'pending', 'error') NOT NULL, "
+                       "message VARCHAR(255) NULL)"),
+    };
+}
+
+bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringList &syncTables,
+                         QList<TriggerPlan> *plan, QString *error)
+{
+    plan->clear();
+    const QString guard = applyingVariable();
+    for (const QString &table : syncTables) {
+        const TableInfo &info = tables.value(table);
+        if (info.primaryKey < 0) {
+            *error = QStringLiteral("table `%1` has no usable primary key").arg(table);
+            return false;
+        }
+        const QString key = quoteIdentifier(info.key().name);
+        const QString literal = sqlStringLiteral(table);
+        auto record = [&](const QString &row) {
+            return QStringLiteral("INSERT INTO table_changes(`table_name`, primary_key, `date`) VALUES(%1, %2.%3, NOW());")
+                .arg(literal, row, key);
+        };
+        const QString insertBody = QStringLiteral("BEGIN IF %1 IS NULL THEN %2 END IF; END").arg(guard, record(QStringLiteral("NEW")));
+        // A key that changes records the old key too, so its removal reaches the remotes.
+        const QString updateBody = QStringLiteral("BEGIN IF %1 IS NULL THEN %2 IF NOT (OLD.%3 <=> NEW.%3) THEN %4 END IF; END IF; END")
+                                       .arg(guard, record(QStringLiteral("NEW")), key, record(QStringLiteral("OLD")));
+        const QString deleteBody = QStringLiteral("BEGIN IF %1 IS NULL THEN %2 END IF; END").arg(guard, record(QStringLiteral("OLD")));
+        const struct { const char *prefix; const char *event; QString body; } triggers[] = {
+            {"mysqlSyncInsert_", "INSERT", insertBody},
+            {"mysqlSyncUpdate_", "UPDATE", updateBody},
+            {"mysqlSyncDelete_", "DELETE", deleteBody},
+        };
+        for (const auto &t : triggers) {
+            TriggerPlan p;
+            p.name = QString::fromLatin1(t.prefix) + table;
+            if (p.name.size() > 64) {
+                *error = QStringLiteral("table `%1`: the trigger name %2 is longer than MySQL's 64 characters; "
+                                        "rename the table or leave it out of syncTables").arg(table, p.name);
+                return false;
+            }
+            p.table = table;
+            p.event = QString::fromLatin1(t.event);
+            p.body = t.body;
+            plan->append(p);
+        }
+    }
+    return true;
+}
+
+bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPlan> &plan, QString *error)
+{
+    QSqlQuery q(db);
+    for (const QString &ddl : tableDdl()) {
+        if (!q.exec(ddl)) {
+            *error = QStringLiteral("cannot create the engine's tables: %1").arg(DbConnection::describe(q.lastError()));
+            return false;
+        }
+    }
+    struct Existing { QString table; QString statement; };
+    QHash<QString, Existing> existing;
+    if (!q.exec(QStringLiteral("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS "
+                               "WHERE TRIGGER_SCHEMA = DATABASE()"))) {
+        *error = QStringLiteral("cannot list the triggers: %1").arg(DbConnection::describe(q.lastError()));
+        return false;
+    }
+    while (q.next()) {
+        const QString name = q.value(0).toString();
+        if (name.startsWith(QLatin1String("mysqlSync")))
+            existing.insert(name, {q.value(1).toString(), q.value(2).toString()});
+    }
+    QSet<QString> wanted;
+    for (const TriggerPlan &p : plan) {
+        wanted.insert(p.name);
+        auto it = existing.constFind(p.name);
+        if (it != existing.cend() && it->table == p.table && it->statement.trimmed() == p.body.trimmed()) {
+            qCDebug(lcDatabase).noquote() << "trigger" << p.name << "is up to date";
+            continue;
+        }
+        QStringList statements;
+        if (mariaDb) {
+            statements << QString(p.createSql()).replace(0, int(qstrlen("CREATE")), QStringLiteral("CREATE OR REPLACE"));
+        } else {
+            statements << QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(quoteIdentifier(p.name)) << p.createSql();
+        }
+        for (const QString &sql : statements) {
+            if (!q.exec(sql)) {
+                *error = QStringLiteral("cannot create trigger %1 on `%2`: %3").arg(p.name, p.table, DbConnection::describe(q.lastError()));
+                return false;
+            }
+        }
+        qCInfo(lcDatabase).noquote() << "trigger" << p.name << "installed";
+    }
+    for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
+        if (wanted.contains(it.key()))
+            continue;
+        if (!q.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(quoteIdentifier(it.key())))) {
+            *error = QStringLiteral("cannot drop trigger %1: %2").arg(it.key(), DbConnection::describe(q.lastError()));
+            return false;
+        }
+        qCInfo(lcDatabase).noquote() << "trigger" << it.key() << "dropped (its table is no longer synced)";
+    }
+    return true;
+}
+
+} // namespace mysqlsync

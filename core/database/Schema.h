@@ -1,0 +1,39 @@
+#pragma once
+// The database contract: the two bookkeeping tables and the mysqlSync* triggers.
+#include "database/Catalog.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+namespace mysqlsync {
+
+struct TriggerPlan {
+    QString name;    // mysqlSyncInsert_{table} ...
+    QString table;
+    QString event;   // INSERT, UPDATE, DELETE
+    QString body;    // the statement after FOR EACH ROW
+    QString createSql() const;
+};
+
+class Schema {
+public:
+    // Session variable set by the engine's apply connection: rows written there
+    // are not recorded in table_changes (the engine relays them itself, so that a
+    // change never echoes back to its sender).
+    static QString applyingVariable() { return QStringLiteral("@mysql_sync_applying"); }
+
+    static QStringList tableDdl();
+    // The three triggers of each sync table. Fails (naming the table) when a trigger
+    // name would pass MySQL's 64-character limit.
+    static bool triggerPlan(const QHash<QString, TableInfo> &tables, const QStringList &syncTables,
+                            QList<TriggerPlan> *plan, QString *error);
+    // Creates the tables if missing and makes the mysqlSync* triggers exactly the plan:
+    // identical triggers are kept (no window without capture), others are replaced,
+    // mysqlSync* triggers not in the plan are dropped.
+    static bool install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPlan> &plan, QString *error);
+};
+
+// A string literal for SQL text, for names that came from the catalogue.
+QString sqlStringLiteral(const QString &value);
+
+} // namespace mysqlsync

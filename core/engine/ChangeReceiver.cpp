@@ -1,0 +1,107 @@
+#include "engine/ChangeReceiver.h"
+
+#include "common/Logging.h"
+#include "database/DbConnection.h"
+#include "engine/ChangeSender.h"
+#include "outbox/Outbox.h"
+#include "protocol/Messages.h"
+
+#include <QSqlDatabase>
+
+namespace mysqlsync {
+
+ChangeReceiver::ChangeReceiver(EngineContext &context, ChangeSender &sender)
+    : m_ctx(context), m_sender(sender), m_rows(context.applyDb->name())
+{
+}
+
+void ChangeReceiver::reject(const ChangeMessage &partial, const QString &error)
+{
+    qCWarning(lcEngine).noquote() << "rejected a change message from" << (partial.sender.isEmpty() ? QStringLiteral("?") : partial.sender)
+                                  << ":" << error;
+    m_ctx.reportError(EngineError::Source::Incoming, error, partial.sender, partial.table, partial.id);
+    if (isValidClientName(partial.sender) && partial.sender != m_ctx.config.clientName)
+        m_sender.sendReceipt(partial.sender, InfoMessage::error(m_ctx.config.clientName, partial.table, partial.id,
+                                                                partial.date, error));
+}
+
+void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
+{
+    if (!m_ctx.databaseUp) {
+        // No receipt: the senders keep the changes and send them again.
+        qCDebug(lcEngine) << "database down: leaving" << changes.size() << "incoming change(s) to be resent";
+        return;
+    }
+    struct Outcome {
+        const ChangeMessage *change;
+        QString error;  // empty: written
+    };
+    QList<Outcome> outcomes;
+    outcomes.reserve(changes.size());
+    QSqlDatabase db = m_ctx.applyDb->db();
+    if (!db.transaction()) {
+        m_ctx.databaseFailure(db.lastError(), QStringLiteral("starting a transaction"));
+        return;
+    }
+    for (const ChangeMessage &change : changes) {
+        if (change.sender == m_ctx.config.clientName)
+            continue; // our own message on our own topic: nothing to apply, no one to answer
+        if (!m_ctx.config.receiveTables.contains(change.table)) {
+            outcomes.append({&change, QStringLiteral("The table is not configured as receive table!")});
+            continue;
+        }
+        const TableInfo &table = m_ctx.tables[change.table];
+        QString error;
+        switch (m_rows.apply(table, change.id, change.entity, &error)) {
+        case RowStore::Result::Ok:
+            outcomes.append({&change, QString()});
+            break;
+        case RowStore::Result::Rejected:
+            outcomes.append({&change, error});
+            break;
+        case RowStore::Result::ConnectionLost:
+            db.rollback();
+            m_ctx.databaseLost(error);
+            return;
+        }
+    }
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        m_ctx.databaseFailure(error, QStringLiteral("committing incoming changes"));
+        return;
+    }
+
+    // Relay what was written to the other remotes (never back to its sender), then answer.
+    QHash<QString, QList<TableKey>> relays;
+    for (const Outcome &o : outcomes) {
+        if (o.error.isEmpty() && m_ctx.config.isBidirectional(o.change->table))
+            relays[o.change->sender].append({o.change->table, o.change->id});
+    }
+    QSet<QString> notRelayed;
+    for (auto it = relays.cbegin(); it != relays.cend(); ++it) {
+        if (m_sender.dispatch(it.value(), it.key()))
+            m_ctx.counters.relayed += it.value().size();
+        else
+            notRelayed.insert(it.key()); // no receipt: the sender will send again and the relay is retried
+    }
+    m_ctx.outbox->begin();
+    for (const Outcome &o : outcomes) {
+        const ChangeMessage &c = *o.change;
+        if (o.error.isEmpty()) {
+            if (notRelayed.contains(c.sender))
+                continue;
+            ++m_ctx.counters.applied;
+            m_sender.sendReceipt(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, c.table, c.id, c.date));
+        } else {
+            qCWarning(lcEngine).noquote() << "change of" << c.table << c.id << "from" << c.sender << "not applied:" << o.error;
+            m_ctx.reportError(EngineError::Source::Apply, o.error, c.sender, c.table, c.id);
+            m_sender.sendReceipt(c.sender, InfoMessage::error(m_ctx.config.clientName, c.table, c.id, c.date, o.error));
+        }
+    }
+    QString error;
+    if (!m_ctx.outbox->commit(&error))
+        m_ctx.reportError(EngineError::Source::Outbox, error);
+}
+
+} // namespace mysqlsync

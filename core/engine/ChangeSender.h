@@ -1,0 +1,43 @@
+#pragma once
+// Owes row states to remotes through the outbox and publishes them to those online:
+// captured changes, relays of incoming changes, flushes and resends. Also sends
+// receipts, or keeps them in the outbox while their remote is offline.
+#include "database/RowStore.h"
+#include "engine/EngineContext.h"
+#include "outbox/Outbox.h"
+
+#include <QJsonValue>
+
+namespace mysqlsync {
+
+struct InfoMessage;
+
+class ChangeSender {
+public:
+    explicit ChangeSender(EngineContext &context);
+
+    // Owes the current state of each key to every remote but `except` and sends it to
+    // those online. Returns true once the outbox holds it (the caller may then forget
+    // the cause); false when the database or the outbox failed (try again later).
+    bool dispatch(const QList<TableKey> &keys, const QString &except);
+
+    // Sends what is owed to `remote`: queued receipts, queued changes, and changes sent
+    // before `unacknowledgedBefore` with no receipt yet. At most one batch per call;
+    // returns true when more is waiting.
+    bool flush(const QString &remote, qint64 unacknowledgedBefore);
+
+    // A receipt for `remote`: published now if it is online, else kept in the outbox.
+    void sendReceipt(const QString &remote, const InfoMessage &receipt);
+
+    void resetStatements() { m_rows.reset(); }
+
+private:
+    // Current row states (null for a gone row), keyed "table\nkey". False when the database failed.
+    bool states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out);
+    void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows, qint64 date);
+
+    EngineContext &m_ctx;
+    RowStore m_rows;
+};
+
+} // namespace mysqlsync

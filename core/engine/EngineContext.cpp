@@ -1,0 +1,37 @@
+#include "engine/EngineContext.h"
+
+#include "database/DbConnection.h"
+#include "mqtt/MqttClient.h"
+#include "mqtt/Presence.h"
+
+namespace mysqlsync {
+
+bool EngineContext::canSendTo(const QString &remote, qint64 at) const
+{
+    return mqtt && mqtt->isReady() && presence->isOnline(remote, at);
+}
+
+void EngineContext::databaseFailure(const QSqlError &error, const QString &what)
+{
+    const QString message = QStringLiteral("%1: %2").arg(what, DbConnection::describe(error));
+    if (DbConnection::isConnectionError(error))
+        databaseLost(message);
+    else
+        reportError(EngineError::Source::Database, message);
+}
+
+void EngineContext::reportError(EngineError::Source source, const QString &message, const QString &remote,
+                                const QString &table, const QString &key)
+{
+    EngineError e;
+    e.time = QDateTime::currentDateTime();
+    e.source = source;
+    e.remote = remote;
+    e.table = table;
+    e.key = key;
+    e.message = message;
+    ++counters.errors;
+    report(e);
+}
+
+} // namespace mysqlsync

@@ -1,0 +1,46 @@
+#pragma once
+// What the engine's parts share. Lives on the engine's thread and is touched only there.
+#include "config/Config.h"
+#include "database/Catalog.h"
+#include "engine/EngineTypes.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <functional>
+
+namespace mysqlsync {
+
+class DbConnection;
+class MqttClient;
+class Outbox;
+class Presence;
+
+struct TableKey {
+    QString table;
+    QString key;
+};
+
+struct EngineContext {
+    Config config;
+    Outbox *outbox = nullptr;
+    MqttClient *mqtt = nullptr;
+    Presence *presence = nullptr;
+    DbConnection *db = nullptr;       // capture, lookups, sync_status
+    DbConnection *applyDb = nullptr;  // writes of incoming changes (triggers stay silent there)
+    QHash<QString, TableInfo> tables; // every sync and receive table, from the catalogue
+    EngineCounters counters;
+    bool databaseUp = false;
+    bool outboxChanged = false;       // depths must be re-read
+
+    std::function<void(EngineError)> report;
+    std::function<void(const QString &)> databaseLost;
+
+    static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+    bool canSendTo(const QString &remote, qint64 at) const;
+    // Reports a failed database statement: a lost connection goes to databaseLost.
+    void databaseFailure(const QSqlError &error, const QString &what);
+    void reportError(EngineError::Source source, const QString &message, const QString &remote = {},
+                     const QString &table = {}, const QString &key = {});
+};
+
+} // namespace mysqlsync

@@ -1,0 +1,50 @@
+#include "engine/EngineThread.h"
+
+#include "common/Logging.h"
+
+#include <QMetaObject>
+
+namespace mysqlsync {
+
+EngineThread::EngineThread(const Config &config)
+    : m_engine(new SyncEngine(config))
+{
+    m_thread.setObjectName(QStringLiteral("sync-engine"));
+    m_engine->moveToThread(&m_thread);
+    // The engine is deleted on its own thread, after its event loop ends.
+    QObject::connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+}
+
+EngineThread::~EngineThread()
+{
+    if (!m_started) {
+        delete m_engine;
+        return;
+    }
+    if (!stopAndWait())
+        qCCritical(lcEngine) << "the engine thread did not stop in time";
+}
+
+void EngineThread::start()
+{
+    m_started = true;
+    m_thread.start();
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::start, Qt::QueuedConnection);
+}
+
+void EngineThread::requestStop()
+{
+    if (m_thread.isRunning())
+        QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::QueuedConnection);
+}
+
+bool EngineThread::stopAndWait(int timeoutMs)
+{
+    if (!m_thread.isRunning())
+        return true;
+    QMetaObject::invokeMethod(m_engine, &SyncEngine::stop, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    return m_thread.wait(timeoutMs);
+}
+
+} // namespace mysqlsync

@@ -1,0 +1,32 @@
+#pragma once
+// Owns a SyncEngine on a thread of its own (RAII: the destructor stops the engine,
+// quits the thread and waits for it). Connect to engine()'s signals from any thread:
+// they arrive queued. Commands go through the methods here, which forward them.
+#include "config/Config.h"
+#include "engine/SyncEngine.h"
+
+#include <QThread>
+
+namespace mysqlsync {
+
+class EngineThread {
+public:
+    explicit EngineThread(const Config &config);
+    ~EngineThread();
+    EngineThread(const EngineThread &) = delete;
+    EngineThread &operator=(const EngineThread &) = delete;
+
+    SyncEngine *engine() const { return m_engine; }
+    void start();
+    // Asks the engine to stop; it emits stopped() when done. Safe to call twice.
+    void requestStop();
+    // Stops the engine and waits for the thread to end (at most timeoutMs).
+    bool stopAndWait(int timeoutMs = 30000);
+
+private:
+    QThread m_thread;
+    SyncEngine *m_engine;
+    bool m_started = false;
+};
+
+} // namespace mysqlsync

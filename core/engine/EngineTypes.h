@@ -1,0 +1,43 @@
+#pragma once
+// What the engine reports to observers (the daemon's log, the desktop app).
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace mysqlsync {
+
+struct EngineCounters {
+    qint64 captured = 0;      // table_changes rows taken
+    qint64 sent = 0;          // change messages published (first sends and resends)
+    qint64 resent = 0;        // of which resends
+    qint64 applied = 0;       // incoming changes written
+    qint64 relayed = 0;       // incoming changes owed on to other remotes
+    qint64 receiptsIn = 0;    // receipts received
+    qint64 receiptsOut = 0;   // receipts published
+    qint64 errors = 0;        // error events
+
+    friend bool operator==(const EngineCounters &a, const EngineCounters &b)
+    {
+        return a.captured == b.captured && a.sent == b.sent && a.resent == b.resent && a.applied == b.applied
+            && a.relayed == b.relayed && a.receiptsIn == b.receiptsIn && a.receiptsOut == b.receiptsOut
+            && a.errors == b.errors;
+    }
+    friend bool operator!=(const EngineCounters &a, const EngineCounters &b) { return !(a == b); }
+};
+
+struct EngineError {
+    enum class Source { Configuration, Database, Broker, Outbox, Incoming, Remote, Apply };
+    QDateTime time;
+    Source source = Source::Database;
+    QString remote;           // the other site concerned, if any
+    QString table;
+    QString key;
+    QString message;
+
+    static QString sourceName(Source s);
+};
+
+} // namespace mysqlsync
+
+Q_DECLARE_METATYPE(mysqlsync::EngineCounters)
+Q_DECLARE_METATYPE(mysqlsync::EngineError)

@@ -1,0 +1,408 @@
+#include "engine/SyncEngine.h"
+
+#include "common/Logging.h"
+#include "database/ChangeLog.h"
+#include "database/DbConnection.h"
+#include "database/Schema.h"
+#include "engine/ChangeReceiver.h"
+#include "engine/ChangeSender.h"
+#include "engine/ReceiptTracker.h"
+#include "mqtt/Presence.h"
+#include "outbox/Outbox.h"
+#include "protocol/Messages.h"
+
+#include <QSqlQuery>
+
+namespace mysqlsync {
+
+namespace {
+constexpr int kHousekeepingMs = 200;
+constexpr int kMaxReconnectDelayMs = 30000;
+} // namespace
+
+SyncEngine::SyncEngine(const Config &config, QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<EngineCounters>();
+    qRegisterMetaType<EngineError>();
+    m_ctx.config = config;
+    m_ctx.report = [this](const EngineError &e) { Q_EMIT errorOccurred(e); };
+    m_ctx.databaseLost = [this](const QString &reason) { onDatabaseLost(reason); };
+
+    for (QTimer *t : {&m_captureTimer, &m_reconnectTimer, &m_flushTimer})
+        t->setSingleShot(true);
+    connect(&m_captureTimer, &QTimer::timeout, this, &SyncEngine::capture);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncEngine::reconnectDatabase);
+    connect(&m_flushTimer, &QTimer::timeout, this, &SyncEngine::flushStep);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &SyncEngine::heartbeat);
+    connect(&m_housekeepingTimer, &QTimer::timeout, this, &SyncEngine::housekeeping);
+    connect(&m_resendTimer, &QTimer::timeout, this, &SyncEngine::resendDue);
+}
+
+SyncEngine::~SyncEngine()
+{
+    shutdown();
+}
+
+void SyncEngine::start()
+{
+    if (m_running)
+        return;
+    const Config &cfg = m_ctx.config;
+    const QString suffix = cfg.clientName + QLatin1Char('-') + QString::number(quintptr(this), 16);
+
+    m_outbox = std::make_unique<Outbox>(cfg.queueDirectory, QStringLiteral("mysql-sync-outbox-") + suffix);
+    QString error;
+    if (!m_outbox->open(&error)) {
+        fail(error);
+        return;
+    }
+    m_db = std::make_unique<DbConnection>(cfg.mysql, QStringLiteral("mysql-sync-main-") + suffix);
+    m_applyDb = std::make_unique<DbConnection>(cfg.mysql, QStringLiteral("mysql-sync-apply-") + suffix);
+    m_presence = std::make_unique<Presence>(cfg.clientName, cfg.remoteClients, cfg.checkIntervalMs);
+    connect(m_presence.get(), &Presence::remoteStateChanged, this, &SyncEngine::onRemoteState);
+
+    m_ctx.outbox = m_outbox.get();
+    m_ctx.presence = m_presence.get();
+    m_ctx.db = m_db.get();
+    m_ctx.applyDb = m_applyDb.get();
+    m_sender = std::make_unique<ChangeSender>(m_ctx);
+    m_receiver = std::make_unique<ChangeReceiver>(m_ctx, *m_sender);
+    m_receipts = std::make_unique<ReceiptTracker>(m_ctx);
+    m_running = true;
+
+    bool fatal = false;
+    if (connectDatabase(&error, &fatal)) {
+        m_ctx.databaseUp = true;
+        Q_EMIT databaseStateChanged(true, m_db->description());
+    } else if (fatal) {
+        fail(error);
+        return;
+    } else {
+        m_ctx.reportError(EngineError::Source::Database, error);
+        Q_EMIT databaseStateChanged(false, error);
+        m_reconnectTimer.start(m_reconnectDelayMs);
+    }
+
+    const QStringList subscriptions = {topics::info(), topics::infoFor(cfg.clientName), topics::changeFor(cfg.clientName)};
+    m_mqtt = std::make_unique<MqttClient>(cfg.mqtt, cfg.clientName, subscriptions,
+                                          InfoMessage::connectionLost(cfg.clientName).toJson());
+    m_ctx.mqtt = m_mqtt.get();
+    connect(m_mqtt.get(), &MqttClient::ready, this, &SyncEngine::onBrokerReady);
+    connect(m_mqtt.get(), &MqttClient::down, this, &SyncEngine::onBrokerDown);
+    connect(m_mqtt.get(), &MqttClient::messagesArrived, this, &SyncEngine::onMessages);
+    connect(m_mqtt.get(), &MqttClient::errorOccurred, this,
+            [this](const QString &message) { m_ctx.reportError(EngineError::Source::Broker, message); });
+    m_mqtt->start();
+
+    m_heartbeatTimer.start(cfg.checkIntervalMs);
+    m_housekeepingTimer.start(kHousekeepingMs);
+    m_resendTimer.start(qBound(250, cfg.resendTimeoutMs / 4, 5000));
+    if (m_ctx.databaseUp)
+        scheduleCapture(0);
+    qCInfo(lcEngine).noquote() << "engine" << cfg.clientName << "started: sync" << cfg.syncTables.join(QStringLiteral(", "))
+                               << "| receive" << cfg.receiveTables.join(QStringLiteral(", "))
+                               << "| remotes" << cfg.remoteClients.join(QStringLiteral(", "));
+    Q_EMIT started();
+}
+
+bool SyncEngine::connectDatabase(QString *error, bool *fatal)
+{
+    *fatal = false;
+    m_sender->resetStatements();
+    m_receiver->resetStatements();
+    if (!m_db->open(error))
+        return false;
+    if (!m_applyDb->open(error, {QStringLiteral("SET %1 = 1").arg(Schema::applyingVariable())}))
+        return false;
+    QStringList tables = m_ctx.config.syncTables;
+    for (const QString &t : m_ctx.config.receiveTables) {
+        if (!tables.contains(t))
+            tables << t;
+    }
+    QStringList problems;
+    if (!Catalog::load(m_db->db(), tables, &m_ctx.tables, &problems)) {
+        *error = problems.join(QStringLiteral("; "));
+        *fatal = m_db->db().isOpen() && QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
+        return false;
+    }
+    QList<TriggerPlan> plan;
+    if (!Schema::triggerPlan(m_ctx.tables, m_ctx.config.syncTables, &plan, error)) {
+        *fatal = true;
+        return false;
+    }
+    if (!Schema::install(m_db->db(), m_db->isMariaDb(), plan, error)) {
+        // A statement the server refused is for the operator; a connection that dropped is retried.
+        *fatal = QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
+        return false;
+    }
+    qCInfo(lcDatabase).noquote() << "database" << m_db->description() << "ready (" << m_db->serverVersion() << ")";
+    return true;
+}
+
+void SyncEngine::onDatabaseLost(const QString &reason)
+{
+    if (!m_ctx.databaseUp)
+        return;
+    m_ctx.databaseUp = false;
+    qCWarning(lcDatabase).noquote() << "database connection lost:" << reason;
+    m_ctx.reportError(EngineError::Source::Database, reason);
+    Q_EMIT databaseStateChanged(false, reason);
+    m_captureTimer.stop();
+    m_reconnectDelayMs = 1000;
+    m_reconnectTimer.start(m_reconnectDelayMs);
+}
+
+void SyncEngine::reconnectDatabase()
+{
+    if (!m_running)
+        return;
+    QString error;
+    bool fatal = false;
+    if (connectDatabase(&error, &fatal)) {
+        m_ctx.databaseUp = true;
+        m_reconnectDelayMs = 1000;
+        qCInfo(lcDatabase).noquote() << "database connection restored";
+        Q_EMIT databaseStateChanged(true, m_db->description());
+        scheduleCapture(0);
+        return;
+    }
+    if (fatal) {
+        fail(error);
+        return;
+    }
+    qCWarning(lcDatabase).noquote() << error << "- retrying in" << m_reconnectDelayMs / 1000 << "s";
+    Q_EMIT databaseStateChanged(false, error);
+    m_reconnectDelayMs = qMin(m_reconnectDelayMs * 2, kMaxReconnectDelayMs);
+    m_reconnectTimer.start(m_reconnectDelayMs);
+}
+
+void SyncEngine::scheduleCapture(int delayMs)
+{
+    if (m_running && m_ctx.databaseUp)
+        m_captureTimer.start(delayMs);
+}
+
+void SyncEngine::capture()
+{
+    if (!m_running || !m_ctx.databaseUp)
+        return;
+    QList<CapturedChange> changes;
+    QSqlError sqlError;
+    if (!ChangeLog::read(m_db->db(), m_ctx.config.batchSize, &changes, &sqlError)) {
+        m_ctx.databaseFailure(sqlError, QStringLiteral("reading table_changes"));
+        scheduleCapture(m_ctx.config.captureIntervalMs * 10);
+        return;
+    }
+    if (changes.isEmpty()) {
+        scheduleCapture(m_ctx.config.captureIntervalMs);
+        return;
+    }
+    const ChangeBatch batch = ChangeLog::collapse(changes);
+    QList<TableKey> keys;
+    keys.reserve(batch.keys.size());
+    for (const auto &k : batch.keys)
+        keys.append({k.first, k.second});
+    // The table_changes rows go only once the outbox holds what they caused.
+    if (!m_sender->dispatch(keys, QString())) {
+        scheduleCapture(qMax(1000, m_ctx.config.captureIntervalMs));
+        return;
+    }
+    if (!ChangeLog::remove(m_db->db(), batch.ids, &sqlError)) {
+        m_ctx.databaseFailure(sqlError, QStringLiteral("removing taken rows from table_changes"));
+        return;
+    }
+    m_ctx.counters.captured += batch.ids.size();
+    qCDebug(lcEngine) << "captured" << batch.ids.size() << "change(s) of" << keys.size() << "key(s)";
+    scheduleCapture(changes.size() >= m_ctx.config.batchSize ? 0 : m_ctx.config.captureIntervalMs);
+}
+
+void SyncEngine::onBrokerReady()
+{
+    Q_EMIT brokerStateChanged(true, m_mqtt->brokerDescription());
+    m_presence->resetHeartbeat();
+    heartbeat();
+    // Whatever was sent before may have been lost with the old connection.
+    const qint64 now = EngineContext::now();
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        if (m_presence->isOnline(remote, now))
+            scheduleFlush(remote, now);
+    }
+}
+
+void SyncEngine::onBrokerDown(const QString &reason)
+{
+    m_ctx.reportError(EngineError::Source::Broker, reason);
+    Q_EMIT brokerStateChanged(false, reason);
+}
+
+void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
+{
+    if (!m_running)
+        return;
+    const QString self = m_ctx.config.clientName;
+    const QString infoTopic = topics::info();
+    const QString receiptTopic = topics::infoFor(self);
+    const QString changeTopic = topics::changeFor(self);
+    const qint64 now = EngineContext::now();
+    QList<ChangeMessage> changes;
+    QList<InfoMessage> receipts;
+    for (const MqttIncoming &m : messages) {
+        QString error;
+        if (m.topic == changeTopic) {
+            ChangeMessage change;
+            if (ChangeMessage::fromJson(m.payload, &change, &error))
+                changes.append(change);
+            else
+                m_receiver->reject(change, error);
+            continue;
+        }
+        if (m.topic != infoTopic && m.topic != receiptTopic)
+            continue;
+        InfoMessage info;
+        if (!InfoMessage::fromJson(m.payload, &info, &error)) {
+            qCWarning(lcProtocol).noquote() << "ignoring a malformed message on" << m.topic << ":" << error;
+            m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(m.topic, error), info.sender);
+            continue;
+        }
+        if (info.sender == self)
+            continue;
+        if (m.topic == infoTopic)
+            m_presence->handle(info, now);
+        else if (info.kind == InfoKind::DataReceived || info.kind == InfoKind::Error)
+            receipts.append(info);
+    }
+    if (!changes.isEmpty())
+        m_receiver->apply(changes);
+    if (!receipts.isEmpty())
+        m_receipts->handle(receipts);
+}
+
+void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
+{
+    Q_EMIT remoteStateChanged(name, online, until);
+    const bool wasOnline = m_online.contains(name);
+    if (online)
+        m_online.insert(name);
+    else
+        m_online.remove(name);
+    if (online && !wasOnline && m_ctx.config.remoteClients.contains(name)) {
+        // Back online: send what was queued, and again what it may have missed.
+        scheduleFlush(name, EngineContext::now());
+    }
+}
+
+void SyncEngine::scheduleFlush(const QString &remote, qint64 unacknowledgedBefore)
+{
+    auto it = m_flushes.find(remote);
+    if (it == m_flushes.end())
+        m_flushes.insert(remote, unacknowledgedBefore);
+    else
+        *it = qMax(*it, unacknowledgedBefore);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start(0);
+}
+
+void SyncEngine::flushStep()
+{
+    if (!m_running || !m_ctx.databaseUp)
+        return;
+    const auto flushes = m_flushes;
+    for (auto it = flushes.cbegin(); it != flushes.cend(); ++it) {
+        if (!m_sender->flush(it.key(), it.value()))
+            m_flushes.remove(it.key());
+    }
+    if (!m_flushes.isEmpty())
+        m_flushTimer.start(0);
+}
+
+void SyncEngine::resendDue()
+{
+    if (!m_running)
+        return;
+    const qint64 now = EngineContext::now();
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        if (m_presence->isOnline(remote, now) && !m_flushes.contains(remote))
+            scheduleFlush(remote, now - m_ctx.config.resendTimeoutMs);
+    }
+}
+
+void SyncEngine::heartbeat()
+{
+    if (!m_running || !m_mqtt || !m_mqtt->isReady())
+        return;
+    if (const auto until = m_presence->heartbeatDue(EngineContext::now()))
+        m_mqtt->publish(topics::info(), InfoMessage::connected(m_ctx.config.clientName, *until).toJson());
+}
+
+void SyncEngine::housekeeping()
+{
+    if (!m_running)
+        return;
+    m_presence->expire(EngineContext::now());
+    if (m_ctx.counters != m_reportedCounters) {
+        m_reportedCounters = m_ctx.counters;
+        Q_EMIT countersChanged(m_reportedCounters);
+    }
+    if (m_ctx.outboxChanged) {
+        m_ctx.outboxChanged = false;
+        const QHash<QString, int> depths = m_outbox->depths();
+        for (const QString &remote : m_ctx.config.remoteClients) {
+            const int depth = depths.value(remote);
+            auto it = m_reportedDepths.find(remote);
+            if (it == m_reportedDepths.end() || *it != depth) {
+                m_reportedDepths[remote] = depth;
+                Q_EMIT outboxDepthChanged(remote, depth);
+            }
+        }
+    }
+}
+
+void SyncEngine::fail(const QString &message)
+{
+    qCCritical(lcEngine).noquote() << message;
+    m_ctx.reportError(EngineError::Source::Configuration, message);
+    shutdown();
+    Q_EMIT fatalError(message);
+}
+
+void SyncEngine::stop()
+{
+    shutdown();
+    Q_EMIT stopped();
+}
+
+void SyncEngine::shutdown()
+{
+    if (!m_running && !m_outbox)
+        return;
+    m_running = false;
+    for (QTimer *t : {&m_captureTimer, &m_heartbeatTimer, &m_housekeepingTimer, &m_resendTimer, &m_reconnectTimer, &m_flushTimer})
+        t->stop();
+    if (m_mqtt) {
+        // The broker gets our goodbye; publishes still in flight finish within the timeout.
+        m_mqtt->stop(InfoMessage::connectionLost(m_ctx.config.clientName).toJson(), 5000);
+        m_ctx.mqtt = nullptr;
+        m_mqtt.reset();
+    }
+    if (m_sender)
+        m_sender->resetStatements();
+    if (m_receiver)
+        m_receiver->resetStatements();
+    m_receipts.reset();
+    m_receiver.reset();
+    m_sender.reset();
+    if (m_applyDb)
+        m_applyDb->close();
+    if (m_db)
+        m_db->close();
+    if (m_outbox)
+        m_outbox->close();
+    m_outbox.reset();
+    m_ctx.outbox = nullptr;
+    m_ctx.databaseUp = false;
+    m_online.clear();
+    qCInfo(lcEngine).noquote() << "engine" << m_ctx.config.clientName << "stopped";
+}
+
+} // namespace mysqlsync

@@ -1,0 +1,96 @@
+#pragma once
+// The sync engine: one QObject that runs the whole protocol on the thread it lives in
+// (EngineThread gives it its own). Observers connect to its signals; commands reach it
+// as queued calls.
+#include "config/Config.h"
+#include "engine/EngineContext.h"
+#include "engine/EngineTypes.h"
+#include "mqtt/MqttClient.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <memory>
+
+namespace mysqlsync {
+
+class ChangeReceiver;
+class ChangeSender;
+class DbConnection;
+class Outbox;
+class Presence;
+class ReceiptTracker;
+
+class SyncEngine : public QObject {
+    Q_OBJECT
+public:
+    explicit SyncEngine(const Config &config, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    const Config &config() const { return m_ctx.config; }
+    EngineCounters counters() const { return m_ctx.counters; }
+
+public Q_SLOTS:
+    // Opens the outbox, the database (tables, triggers) and the broker connection.
+    // Emits started(), or fatalError() when the configuration cannot work.
+    void start();
+    // Finishes what is in flight, says goodbye on /info, closes everything, emits stopped().
+    void stop();
+
+Q_SIGNALS:
+    void started();
+    void stopped();
+    void fatalError(const QString &message);
+    void databaseStateChanged(bool connected, const QString &detail);
+    void brokerStateChanged(bool connected, const QString &detail);
+    void remoteStateChanged(const QString &name, bool online, qint64 until);
+    void outboxDepthChanged(const QString &remote, int depth);
+    void countersChanged(const mysqlsync::EngineCounters &counters);
+    void errorOccurred(const mysqlsync::EngineError &error);
+
+private:
+    bool connectDatabase(QString *error, bool *fatal);
+    void onDatabaseLost(const QString &reason);
+    void reconnectDatabase();
+    void onBrokerReady();
+    void onBrokerDown(const QString &reason);
+    void onMessages(const QList<mysqlsync::MqttIncoming> &messages);
+    void onRemoteState(const QString &name, bool online, qint64 until);
+    void capture();
+    void scheduleCapture(int delayMs);
+    void heartbeat();
+    void housekeeping();
+    void resendDue();
+    void flushStep();
+    void scheduleFlush(const QString &remote, qint64 unacknowledgedBefore);
+    void fail(const QString &message);
+    void shutdown();
+
+    EngineContext m_ctx;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<DbConnection> m_db;
+    std::unique_ptr<DbConnection> m_applyDb;
+    std::unique_ptr<MqttClient> m_mqtt;
+    std::unique_ptr<Presence> m_presence;
+    std::unique_ptr<ChangeSender> m_sender;
+    std::unique_ptr<ChangeReceiver> m_receiver;
+    std::unique_ptr<ReceiptTracker> m_receipts;
+
+    QTimer m_captureTimer;
+    QTimer m_heartbeatTimer;
+    QTimer m_housekeepingTimer;
+    QTimer m_resendTimer;
+    QTimer m_reconnectTimer;
+    QTimer m_flushTimer;
+    int m_reconnectDelayMs = 1000;
+    QHash<QString, qint64> m_flushes;          // remote -> resend what was sent before this
+    QHash<QString, int> m_reportedDepths;
+    QSet<QString> m_online;                    // remotes we last reported online
+    EngineCounters m_reportedCounters;
+    bool m_running = false;
+    bool m_schemaReady = false;
+};
+
+} // namespace mysqlsync

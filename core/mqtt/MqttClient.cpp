@@ -1,0 +1,279 @@
+#include "mqtt/MqttClient.h"
+
+#include "common/Logging.h"
+#include "protocol/Messages.h"
+
+#include <mqtt/async_client.h>
+
+#include <QMetaObject>
+#include <QMutexLocker>
+
+namespace mysqlsync {
+
+namespace {
+
+// Forwards the result of an asynchronous Paho action to a callable.
+class Listener : public mqtt::iaction_listener {
+public:
+    using Callback = std::function<void(bool ok, int rc, int reason, const QString &message)>;
+    explicit Listener(Callback cb) : m_cb(std::move(cb)) {}
+    void on_success(const mqtt::token &) override { m_cb(true, 0, 0, {}); }
+    void on_failure(const mqtt::token &tok) override
+    {
+        m_cb(false, tok.get_return_code(), int(tok.get_reason_code()),
+             QString());
+    }
+
+private:
+    Callback m_cb;
+};
+
+std::string utf8(const QString &s) { return s.toStdString(); }
+
+} // namespace
+
+MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, const QStringList &subscriptions,
+                       const QByteArray &will, QObject *parent)
+    : QObject(parent), m_config(config), m_clientName(clientName), m_subscriptions(subscriptions), m_will(will)
+{
+    qRegisterMetaType<MqttIncoming>();
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &MqttClient::connectNow);
+
+    const QString clientId = config.clientId.isEmpty() ? QStringLiteral("mysql-sync-") + clientName : config.clientId;
+    m_client = std::make_unique<mqtt::async_client>(utf8(config.uri()), utf8(clientId), nullptr);
+
+    // Paho's thread: copy out, hand over, return quickly.
+    m_client->set_connected_handler([this](const std::string &) {
+        QMetaObject::invokeMethod(this, [this] { onConnected(); }, Qt::QueuedConnection);
+    });
+    m_client->set_connection_lost_handler([this](const std::string &cause) {
+        const QString reason = cause.empty() ? QStringLiteral("connection to the broker lost")
+                                             : QString::fromStdString(cause);
+        QMetaObject::invokeMethod(this, [this, reason] { onDown(reason); }, Qt::QueuedConnection);
+    });
+    m_client->set_message_callback([this](mqtt::const_message_ptr msg) {
+        MqttIncoming in{QString::fromStdString(msg->get_topic()),
+                        QByteArray(msg->get_payload().data(), int(msg->get_payload().size()))};
+        bool first;
+        {
+            QMutexLocker lock(&m_mutex);
+            first = m_incoming.isEmpty();
+            m_incoming.append(std::move(in));
+        }
+        if (first)
+            QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection);
+    });
+}
+
+MqttClient::~MqttClient()
+{
+    m_retry.stop();
+    if (m_client) {
+        m_client->disable_callbacks();
+        try {
+            if (m_client->is_connected())
+                m_client->disconnect(0)->wait_for(std::chrono::seconds(2));
+        } catch (const mqtt::exception &) {
+        }
+    }
+}
+
+QString MqttClient::brokerDescription() const
+{
+    return m_config.uris().join(QStringLiteral(", "));
+}
+
+void MqttClient::start()
+{
+    m_stopping = false;
+    connectNow();
+}
+
+void MqttClient::connectNow()
+{
+    if (m_stopping || m_connecting || m_client->is_connected())
+        return;
+    mqtt::connect_options opts;
+    opts.set_mqtt_version(MQTTVERSION_3_1_1);
+    opts.set_clean_session(m_config.clean);
+    opts.set_keep_alive_interval(m_config.keepaliveSeconds);
+    opts.set_connect_timeout(std::max(1, m_config.connectTimeoutMs / 1000));
+    const int retrySeconds = std::max(1, m_config.reconnectPeriodMs / 1000);
+    opts.set_automatic_reconnect(retrySeconds, std::max(retrySeconds, 30));
+    opts.set_max_inflight(4096);
+    if (!m_config.username.isEmpty())
+        opts.set_user_name(utf8(m_config.username));
+    if (!m_config.password.isEmpty())
+        opts.set_password(utf8(m_config.password));
+    const QStringList uris = m_config.uris();
+    if (uris.size() > 1) {
+        auto servers = std::make_shared<mqtt::string_collection>();
+        for (const QString &uri : uris)
+            servers->push_back(utf8(uri));
+        opts.set_servers(servers);
+    }
+    if (!m_will.isEmpty()) {
+        mqtt::will_options will(utf8(topics::info()), m_will.constData(), size_t(m_will.size()), 1, false);
+        opts.set_will(will);
+    }
+    if (m_config.usesTls() || uris.join(QString()).contains(QLatin1String("ssl://"))
+        || uris.join(QString()).contains(QLatin1String("wss://"))) {
+        mqtt::ssl_options ssl;
+        if (!m_config.tls.ca.isEmpty())
+            ssl.set_trust_store(utf8(m_config.tls.ca));
+        if (!m_config.tls.cert.isEmpty())
+            ssl.set_key_store(utf8(m_config.tls.cert));
+        if (!m_config.tls.key.isEmpty())
+            ssl.set_private_key(utf8(m_config.tls.key));
+        ssl.set_enable_server_cert_auth(m_config.tls.rejectUnauthorized);
+        ssl.set_verify(m_config.tls.rejectUnauthorized);
+        ssl.set_ssl_version(MQTT_SSL_VERSION_TLS_1_2);
+        opts.set_ssl(ssl);
+    }
+
+    m_connecting = true;
+    qCInfo(lcMqtt).noquote() << "connecting to" << brokerDescription();
+    auto listener = std::make_shared<Listener>([this](bool ok, int rc, int reason, const QString &message) {
+        QMetaObject::invokeMethod(this, [this, ok, rc, reason, message] {
+            m_connecting = false;
+            if (!ok)
+                onDown(describeFailure(rc, reason, message));
+            // success: the connected handler takes over
+        }, Qt::QueuedConnection);
+    });
+    try {
+        m_client->connect(opts, nullptr, *listener);
+        m_connectListener = listener; // Paho keeps only a reference
+    } catch (const mqtt::exception &e) {
+        m_connecting = false;
+        onDown(describeFailure(e.get_return_code(), int(e.get_reason_code()), QString::fromUtf8(e.what())));
+    }
+}
+
+void MqttClient::onConnected()
+{
+    m_connecting = false;
+    qCInfo(lcMqtt).noquote() << "connected to" << brokerDescription();
+    if (m_subscriptions.isEmpty()) {
+        onSubscribed(true, QString());
+        return;
+    }
+    std::vector<std::string> topicsList;
+    for (const QString &t : m_subscriptions)
+        topicsList.push_back(utf8(t));
+    auto filters = mqtt::string_collection::create(topicsList);
+    std::vector<int> qos(topicsList.size(), 1);
+    auto listener = std::make_shared<Listener>([this](bool ok, int rc, int reason, const QString &message) {
+        const QString error = ok ? QString() : describeFailure(rc, reason, message);
+        QMetaObject::invokeMethod(this, [this, ok, error] { onSubscribed(ok, error); }, Qt::QueuedConnection);
+    });
+    m_subscribeListener = listener;
+    try {
+        m_client->subscribe(filters, qos, nullptr, *listener);
+    } catch (const mqtt::exception &e) {
+        onSubscribed(false, QString::fromUtf8(e.what()));
+    }
+}
+
+void MqttClient::onSubscribed(bool ok, const QString &error)
+{
+    if (!ok) {
+        const QString message = QStringLiteral("broker %1 refused the subscriptions (%2): %3")
+                                    .arg(brokerDescription(), m_subscriptions.join(QStringLiteral(", ")), error);
+        qCWarning(lcMqtt).noquote() << message;
+        Q_EMIT errorOccurred(message);
+        // Without our subscriptions we would miss receipts: drop the connection and retry.
+        try {
+            m_client->disconnect();
+        } catch (const mqtt::exception &) {
+        }
+        onDown(message);
+        return;
+    }
+    if (!m_client->is_connected())
+        return;
+    m_ready = true;
+    qCInfo(lcMqtt).noquote() << "subscribed to" << m_subscriptions.join(QStringLiteral(", "));
+    Q_EMIT ready();
+}
+
+void MqttClient::onDown(const QString &reason)
+{
+    const bool wasReady = m_ready;
+    m_ready = false;
+    if (m_stopping)
+        return;
+    qCWarning(lcMqtt).noquote() << "broker" << brokerDescription() << ":" << reason;
+    Q_EMIT down(reason);
+    Q_UNUSED(wasReady);
+    // Paho reconnects by itself once a connection has existed; a first connection
+    // that failed is retried here.
+    if (!m_client->is_connected() && !m_retry.isActive())
+        m_retry.start(std::max(1000, m_config.reconnectPeriodMs));
+}
+
+void MqttClient::drain()
+{
+    QList<MqttIncoming> batch;
+    {
+        QMutexLocker lock(&m_mutex);
+        batch.swap(m_incoming);
+    }
+    if (!batch.isEmpty())
+        Q_EMIT messagesArrived(batch);
+}
+
+bool MqttClient::publish(const QString &topic, const QByteArray &payload, int qos, bool retain)
+{
+    if (!m_ready)
+        return false;
+    try {
+        m_client->publish(utf8(topic), payload.constData(), size_t(payload.size()), qos, retain);
+        return true;
+    } catch (const mqtt::exception &e) {
+        qCWarning(lcMqtt).noquote() << "publish on" << topic << "failed:" << e.what();
+        return false;
+    }
+}
+
+int MqttClient::inFlight() const
+{
+    return int(m_client->get_pending_delivery_tokens().size());
+}
+
+void MqttClient::stop(const QByteArray &farewell, int timeoutMs)
+{
+    m_stopping = true;
+    m_retry.stop();
+    if (!m_client->is_connected())
+        return;
+    try {
+        if (!farewell.isEmpty())
+            m_client->publish(utf8(topics::info()), farewell.constData(), size_t(farewell.size()), 1, false)
+                ->wait_for(std::chrono::milliseconds(timeoutMs));
+        m_client->disconnect(timeoutMs)->wait_for(std::chrono::milliseconds(timeoutMs));
+    } catch (const mqtt::exception &e) {
+        qCWarning(lcMqtt).noquote() << "clean disconnect failed:" << e.what();
+    }
+    m_ready = false;
+}
+
+QString MqttClient::describeFailure(int returnCode, int reasonCode, const QString &what)
+{
+    switch (returnCode) {
+    case 1: return QStringLiteral("the broker refused the connection: unacceptable protocol version");
+    case 2: return QStringLiteral("the broker refused the connection: client identifier rejected (mqttConfig.clientId)");
+    case 3: return QStringLiteral("the broker refused the connection: server unavailable");
+    case 4: return QStringLiteral("the broker refused the connection: bad user name or password (mqttConfig.username / password)");
+    case 5: return QStringLiteral("the broker refused the connection: not authorized (check the broker's ACL and credentials)");
+    default: break;
+    }
+    QString text = what.trimmed();
+    if (text.isEmpty())
+        text = QString::fromUtf8(MQTTAsync_strerror(returnCode));
+    Q_UNUSED(reasonCode);
+    return QStringLiteral("cannot connect: %1 (code %2)").arg(text).arg(returnCode);
+}
+
+} // namespace mysqlsync

@@ -1,0 +1,76 @@
+#pragma once
+// The one class that knows Paho. The rest of the engine sees Qt signals on the
+// thread this object lives in: Paho's callbacks run on Paho's own thread, copy
+// their data by value into a queue and hand it over with a queued call.
+#include "config/Config.h"
+
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace mqtt { class async_client; class iaction_listener; }
+
+namespace mysqlsync {
+
+struct MqttIncoming {
+    QString topic;
+    QByteArray payload;
+};
+
+class MqttClient : public QObject {
+    Q_OBJECT
+public:
+    // `will` is published by the broker on /info when we drop off.
+    MqttClient(const MqttConfig &config, const QString &clientName, const QStringList &subscriptions,
+               const QByteArray &will, QObject *parent = nullptr);
+    ~MqttClient() override;
+
+    // Connects in the background and keeps reconnecting until stop().
+    void start();
+    // Publishes `farewell` on /info (if connected), then disconnects; waits at most timeoutMs.
+    void stop(const QByteArray &farewell, int timeoutMs);
+
+    // Connected and subscribed: publishing now reaches the remotes.
+    bool isReady() const { return m_ready; }
+    // QoS 1 unless said otherwise. False (and nothing sent) when not ready or Paho refuses.
+    bool publish(const QString &topic, const QByteArray &payload, int qos = 1, bool retain = false);
+    // Publishes still waiting for the broker's acknowledgement.
+    int inFlight() const;
+    QString brokerDescription() const;
+
+Q_SIGNALS:
+    void ready();                                   // connected and subscribed (again)
+    void down(const QString &reason);               // connection lost or a connect attempt failed
+    void messagesArrived(const QList<mysqlsync::MqttIncoming> &messages);
+    void errorOccurred(const QString &message);
+
+private:
+    void connectNow();
+    void onConnected();
+    void onSubscribed(bool ok, const QString &error);
+    void onDown(const QString &reason);
+    void drain();
+    static QString describeFailure(int returnCode, int reasonCode, const QString &what);
+
+    MqttConfig m_config;
+    QString m_clientName;
+    QStringList m_subscriptions;
+    QByteArray m_will;
+    std::unique_ptr<mqtt::async_client> m_client;
+    std::shared_ptr<mqtt::iaction_listener> m_connectListener;
+    std::shared_ptr<mqtt::iaction_listener> m_subscribeListener;
+    QTimer m_retry;
+    bool m_ready = false;
+    bool m_stopping = false;
+    bool m_connecting = false;
+
+    mutable QMutex m_mutex;                         // guards the members below (shared with Paho's thread)
+    QList<MqttIncoming> m_incoming;
+};
+
+} // namespace mysqlsync
+
+Q_DECLARE_METATYPE(mysqlsync::MqttIncoming)

@@ -1,0 +1,89 @@
+#pragma once
+// Durable per-remote queues, kept in one SQLite database (WAL mode) under queueDirectory.
+//
+// Changes are kept by key, not by value: an entry says "the current state of
+// (table, key) is owed to remote R". Several changes of one key collapse into one
+// entry, and the row's state is read from the database at the moment it is sent.
+// An entry stays until R acknowledges the exact send (its date) with a receipt.
+// Receipts owed to a remote that is offline are kept as whole payloads, in order.
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QHash>
+
+namespace mysqlsync {
+
+struct OutboxKey {
+    QString remote;
+    QString table;
+    QString key;
+    friend bool operator==(const OutboxKey &a, const OutboxKey &b)
+    { return a.remote == b.remote && a.table == b.table && a.key == b.key; }
+};
+
+struct OutboxEntry {
+    QString table;
+    QString key;
+    qint64 seq = 0;
+    qint64 sentDate = 0;   // 0: queued, not sent yet
+};
+
+struct OutboxReceipt {
+    qint64 id = 0;
+    QByteArray payload;
+};
+
+class Outbox {
+public:
+    enum class Ack { Matched, Stale, Unknown };
+
+    Outbox(const QString &directory, const QString &connectionName);
+    ~Outbox();
+    Outbox(const Outbox &) = delete;
+    Outbox &operator=(const Outbox &) = delete;
+
+    bool open(QString *error);
+    void close();
+    QString filePath() const { return m_filePath; }
+
+    // Several writes in one durable transaction (one fsync). Nested calls are flattened.
+    bool begin();
+    bool commit(QString *error);
+    void rollback();
+
+    // Owes the current state of each key to the remote. sentDate 0 queues the entry;
+    // a date records that it is being sent now with that date. Re-owing a key that is
+    // already owed moves it to the end of the queue with the new date.
+    bool put(const QString &remote, const QList<OutboxEntry> &entries, qint64 sentDate, QString *error);
+    // Records that these entries were (re)sent with this date.
+    bool markSent(const QString &remote, const QList<OutboxEntry> &entries, qint64 sentDate, QString *error);
+    // Entries never sent, oldest first.
+    QList<OutboxEntry> queued(const QString &remote, int limit) const;
+    // Entries sent before `sentBefore` and not acknowledged, oldest first.
+    QList<OutboxEntry> unacknowledged(const QString &remote, qint64 sentBefore, int limit) const;
+    // A receipt for (table, key) sent with `date`: Matched removes the entry; Stale means
+    // the key was changed or sent again since (the entry stays); Unknown: nothing is owed.
+    Ack acknowledge(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error);
+    // Removes whatever is owed for the key (an operator's choice, or a remote removed).
+    bool forget(const QString &remote, const QString &table, const QString &key, QString *error);
+
+    bool putReceipt(const QString &remote, const QByteArray &payload, QString *error);
+    QList<OutboxReceipt> receipts(const QString &remote, int limit) const;
+    bool removeReceipts(const QList<qint64> &ids, QString *error);
+
+    // Entries (changes + receipts) owed to each remote.
+    QHash<QString, int> depths() const;
+    int depth(const QString &remote) const;
+
+private:
+    bool exec(const QString &sql, QString *error);
+    QList<OutboxEntry> select(const QString &sql, const QVariantList &binds) const;
+
+    QString m_directory;
+    QString m_connectionName;
+    QString m_filePath;
+    qint64 m_nextSeq = 1;
+    int m_transactionDepth = 0;
+};
+
+} // namespace mysqlsync

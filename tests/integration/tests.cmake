@@ -1,0 +1,31 @@
+# Integration tests: real private servers (two MariaDB, one Mosquitto) started by
+# tests/harness/servers.sh as the CTest fixture "servers", in ${CMAKE_BINARY_DIR}/test-servers.
+# This file is include()d from tests/CMakeLists.txt: CMAKE_CURRENT_SOURCE_DIR is tests/.
+#
+# Run by hand:   ctest --test-dir build -L integration --output-on-failure
+# Keep servers:  bash tests/harness/servers.sh start build/test-servers  (then the fixture
+#                start is a no-op and the tests reuse them; stop with ... stop build/test-servers)
+
+set(MYSQL_SYNC_TEST_SERVERS_DIR ${CMAKE_BINARY_DIR}/test-servers)
+
+add_test(NAME servers_start
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/servers.sh start ${MYSQL_SYNC_TEST_SERVERS_DIR})
+set_tests_properties(servers_start PROPERTIES
+    FIXTURES_SETUP servers
+    LABELS integration
+    TIMEOUT 180)
+
+add_test(NAME servers_stop
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/servers.sh stop ${MYSQL_SYNC_TEST_SERVERS_DIR})
+set_tests_properties(servers_stop PROPERTIES
+    FIXTURES_CLEANUP servers
+    LABELS integration
+    TIMEOUT 120)
+
+# ---------------------------------------------------------------------------
+# Integration tests are registered below this line, one per file, e.g.
+#   mysql_sync_add_test(NAME tst_something SOURCES integration/tst_something.cpp
+#                       LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+# ---------------------------------------------------------------------------
+mysql_sync_add_test(NAME tst_harness SOURCES integration/tst_harness.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)

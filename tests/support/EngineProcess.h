@@ -1,0 +1,85 @@
+#pragma once
+// One mysql-sync daemon ($MYSQL_SYNC_DAEMON) run by a test, with its own JSON config.
+#include <QByteArray>
+#include <QFile>
+#include <QJsonObject>
+#include <QObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include "Servers.h"
+
+namespace testsupport {
+
+class EngineProcess : public QObject {
+    Q_OBJECT
+public:
+    // A valid configuration for site 'A' or 'B': mqttConfig {host 127.0.0.1, port, protocol
+    // mqtt}, mysqlConfig {host 127.0.0.1, port, user, password, database}, clientName,
+    // remoteClients, syncTables, receiveTables, queueDirectory, checkInterval 500,
+    // loggingLevel "debug", resendTimeout 3000.
+    // queueDirectory is a fresh directory under this test process's temporary directory;
+    // an EngineProcess replaces it by its own <temp dir>/queue (see below).
+    static QJsonObject config(const Servers &servers, char site, const QString &database,
+                              const QString &clientName, const QStringList &remotes,
+                              const QStringList &syncTables, const QStringList &receiveTables);
+
+    // Writes `config` to <own QTemporaryDir>/config.json. When the config's queueDirectory
+    // is missing, empty or one made by config(), it becomes <temp dir>/queue, which stays
+    // the same across start/stop/kill9/start and setConfig() of this object. An explicit
+    // queueDirectory elsewhere is kept as given.
+    EngineProcess(const QString &name, const QJsonObject &config, QObject *parent = nullptr);
+    ~EngineProcess() override;  // stops the daemon (SIGTERM, then SIGKILL)
+
+    // Starts $MYSQL_SYNC_DAEMON <configPath>; true once the process runs. A running
+    // daemon is left alone (true).
+    bool start();
+    // SIGTERM and wait; true when it exited normally with code 0 (also when it had
+    // already exited so). Kills it and returns false after timeoutMs.
+    bool stop(int timeoutMs = 15000);
+    // SIGKILL and wait.
+    void kill9();
+    bool isRunning() const;
+    // Spins the event loop until the daemon exits on its own; true when it did.
+    bool waitForExit(int timeoutMs);
+    int exitCode() const;                    // of the last run
+    QProcess::ExitStatus exitStatus() const; // of the last run
+
+    // stdout+stderr of every run so far (each run starts with a "==== start" line);
+    // also in logPath().
+    QByteArray log() const;
+    // Spins the event loop until log() contains `text` (searching only output that came
+    // after `fromOffset`, a log().size() taken earlier); true when it appeared.
+    bool waitForLog(const QByteArray &text, int timeoutMs, int fromOffset = 0);
+    void clearLog();
+
+    QString name() const { return m_name; }
+    QString configPath() const;
+    QString logPath() const;
+    QString queueDirectory() const;
+    QString tempDir() const { return m_dir.path(); }
+    QJsonObject currentConfig() const { return m_config; }
+    // Replaces the configuration (queueDirectory handled as in the constructor); used by
+    // the next start().
+    void setConfig(const QJsonObject &config);
+
+    // $MYSQL_SYNC_DAEMON, or empty.
+    static QString daemonPath();
+
+private:
+    void readOutput();
+    void append(const QByteArray &data);
+    bool writeConfig();
+
+    QString m_name;
+    QTemporaryDir m_dir;
+    QJsonObject m_config;
+    QProcess *m_process = nullptr;
+    QByteArray m_log;
+    QFile m_logFile;
+    int m_starts = 0;
+};
+
+} // namespace testsupport

@@ -1,0 +1,55 @@
+#pragma once
+// Raw MQTT for tests, through the mosquitto_pub / mosquitto_sub command line clients.
+#include <QByteArray>
+#include <QObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include "Servers.h"
+
+namespace testsupport {
+
+// Publishes one message (any bytes; empty payload: a zero-length message, which with
+// retain clears a retained message) to the harness broker and waits until
+// mosquitto_pub is done. False (with a qWarning) on failure.
+bool mqttPublish(const Servers &servers, const QString &topic, const QByteArray &payload,
+                 int qos = 1, bool retain = false);
+
+// Runs `mosquitto_sub -h 127.0.0.1 -p PORT -v -t TOPIC...` in the background and
+// collects its output lines ("topic payload"; a payload with newlines spans lines).
+class MqttSubscriber : public QObject {
+    Q_OBJECT
+public:
+    // Returns once the subscription is active (isReady()): it publishes probe messages to a
+    // topic of its own, also subscribed, until one comes back (at most 15 s).
+    MqttSubscriber(const Servers &servers, const QStringList &topics, int qos = 1,
+                   QObject *parent = nullptr);
+    MqttSubscriber(const Servers &servers, const QString &topic, int qos = 1,
+                   QObject *parent = nullptr)
+        : MqttSubscriber(servers, QStringList{topic}, qos, parent) {}
+    ~MqttSubscriber() override;
+
+    bool isReady() const { return m_ready; }
+    bool isRunning() const;      // false e.g. after the broker went away
+
+    QStringList lines() const;   // every line so far, probe messages left out
+    QStringList lines(const QString &contains) const;
+    int count(const QString &contains) const;
+    // Spins the event loop until a line containing `contains` arrived (or is there already).
+    bool waitForLine(const QString &contains, int timeoutMs);
+    void clear();
+    QByteArray errorOutput() const { return m_stderr; }
+
+private:
+    void readOutput();
+
+    QProcess *m_process = nullptr;
+    QString m_probeTopic;
+    QByteArray m_partial;
+    QStringList m_lines;
+    QByteArray m_stderr;
+    bool m_ready = false;
+};
+
+} // namespace testsupport

@@ -1,0 +1,34 @@
+#pragma once
+// The private test servers started by tests/harness/servers.sh (CTest fixture "servers").
+#include <QString>
+
+namespace testsupport {
+
+struct Servers {
+    QString dir;            // the harness directory (holds env, logs, sockets)
+    QString harness;        // path of servers.sh ($MYSQL_SYNC_HARNESS)
+    int mysqlPortA = 0;
+    int mysqlPortB = 0;
+    QString socketA;
+    QString socketB;
+    int mqttPort = 0;
+    QString user;           // "sync": ALL PRIVILEGES ON *.* WITH GRANT OPTION, over TCP 127.0.0.1
+    QString password;
+    bool valid = false;
+    QString error;          // why not valid
+
+    // Reads $MYSQL_SYNC_SERVERS_DIR/env; harness from $MYSQL_SYNC_HARNESS.
+    static Servers fromEnvironment();
+    // Reads DIR/env.
+    static Servers fromDirectory(const QString &dir, const QString &harness = QString());
+
+    int mysqlPort(char site) const;         // 'A' or 'B' (lower case accepted)
+    QString mysqlSocket(char site) const;
+
+    // Runs `bash <harness> <action> <dir>` and waits for it: "stop-broker", "start-broker",
+    // "restart-broker" (same port; the broker forgets everything), "status".
+    // True when it exited with 0; otherwise qWarning()s its output.
+    bool broker(const QString &action, int timeoutMs = 120000) const;
+};
+
+} // namespace testsupport

@@ -1,0 +1,270 @@
+// Outbox: durable per-remote queues in SQLite (collapse, order, acknowledgement, receipts,
+// survival of a reopen and of kill -9).
+#include "outbox/Outbox.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace mysqlsync;
+
+namespace {
+QList<OutboxEntry> entries(std::initializer_list<const char *> keys, const char *table = "items")
+{
+    QList<OutboxEntry> list;
+    for (const char *k : keys)
+        list.append({QString::fromLatin1(table), QString::fromLatin1(k), 0, 0});
+    return list;
+}
+
+QStringList keysOf(const QList<OutboxEntry> &list)
+{
+    QStringList keys;
+    for (const OutboxEntry &e : list)
+        keys << e.key;
+    return keys;
+}
+
+// Child mode: commits entries one by one, reporting each, until killed.
+int runWriter(const QString &dir)
+{
+    Outbox box(dir, QStringLiteral("writer"));
+    QString error;
+    if (!box.open(&error))
+        return 3;
+    for (int i = 0;; ++i) {
+        box.begin();
+        box.put(QStringLiteral("site_b"), {{QStringLiteral("items"), QString::number(i), 0, 0}}, 0, &error);
+        if (!box.commit(&error))
+            return 4;
+        std::printf("%d\n", i);
+        std::fflush(stdout);
+        if (i > 200)
+            ::usleep(2000);
+    }
+}
+} // namespace
+
+class TestOutbox : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void queuedInOrderAndCollapsed();
+    void sentEntriesWaitForTheirReceipt();
+    void acknowledgeMatchedStaleUnknown();
+    void remotesAreSeparate();
+    void receiptsKeepTheirOrder();
+    void depthsCountChangesAndReceipts();
+    void survivesReopen();
+    void survivesKill9();
+    void rollbackLeavesNothing();
+    void unwritableDirectoryIsAClearError();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Outbox> m_box;
+};
+
+void TestOutbox::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_box = std::make_unique<Outbox>(m_dir->path() + QStringLiteral("/queue"), QStringLiteral("test-outbox"));
+    QString error;
+    QVERIFY2(m_box->open(&error), qPrintable(error));
+}
+
+void TestOutbox::cleanup()
+{
+    m_box.reset();
+    m_dir.reset();
+}
+
+void TestOutbox::queuedInOrderAndCollapsed()
+{
+    QString error;
+    const QString b = QStringLiteral("site_b");
+    QVERIFY(m_box->put(b, entries({"1", "2", "3"}), 0, &error));
+    QCOMPARE(keysOf(m_box->queued(b, 10)), (QStringList{"1", "2", "3"}));
+    // Key 1 changes again: one entry, now behind the others.
+    QVERIFY(m_box->put(b, entries({"1"}), 0, &error));
+    QCOMPARE(keysOf(m_box->queued(b, 10)), (QStringList{"2", "3", "1"}));
+    QCOMPARE(m_box->depth(b), 3);
+    QCOMPARE(keysOf(m_box->queued(b, 2)), (QStringList{"2", "3"}));
+    // Same key in another table is another entry.
+    QVERIFY(m_box->put(b, entries({"1"}, "other"), 0, &error));
+    QCOMPARE(m_box->depth(b), 4);
+}
+
+void TestOutbox::sentEntriesWaitForTheirReceipt()
+{
+    QString error;
+    const QString b = QStringLiteral("site_b");
+    QVERIFY(m_box->put(b, entries({"1", "2"}), 1000, &error));
+    QVERIFY(m_box->queued(b, 10).isEmpty());
+    QVERIFY(m_box->unacknowledged(b, 1000, 10).isEmpty()); // sent at 1000, not before
+    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10)), (QStringList{"1", "2"}));
+    QCOMPARE(m_box->unacknowledged(b, 1001, 10).first().sentDate, 1000);
+    QVERIFY(m_box->markSent(b, entries({"1"}), 2000, &error));
+    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10)), (QStringList{"2"}));
+}
+
+void TestOutbox::acknowledgeMatchedStaleUnknown()
+{
+    QString error;
+    const QString b = QStringLiteral("site_b");
+    QVERIFY(m_box->put(b, entries({"1", "2"}), 1000, &error));
+    QCOMPARE(m_box->acknowledge(b, QStringLiteral("items"), QStringLiteral("1"), 1000, &error), Outbox::Ack::Matched);
+    QCOMPARE(m_box->depth(b), 1);
+    // Acknowledging again: nothing owed any more.
+    QCOMPARE(m_box->acknowledge(b, QStringLiteral("items"), QStringLiteral("1"), 1000, &error), Outbox::Ack::Unknown);
+    // Key 2 changed after it was sent: the receipt of the old send does not settle it.
+    QVERIFY(m_box->put(b, entries({"2"}), 0, &error));
+    QCOMPARE(m_box->acknowledge(b, QStringLiteral("items"), QStringLiteral("2"), 1000, &error), Outbox::Ack::Stale);
+    QCOMPARE(keysOf(m_box->queued(b, 10)), (QStringList{"2"}));
+    QVERIFY(error.isEmpty());
+}
+
+void TestOutbox::remotesAreSeparate()
+{
+    QString error;
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"1"}), 0, &error));
+    QVERIFY(m_box->put(QStringLiteral("site_c"), entries({"1", "2"}), 0, &error));
+    QCOMPARE(m_box->depth(QStringLiteral("site_b")), 1);
+    QCOMPARE(m_box->depth(QStringLiteral("site_c")), 2);
+    QCOMPARE(m_box->acknowledge(QStringLiteral("site_b"), QStringLiteral("items"), QStringLiteral("2"), 0, &error),
+             Outbox::Ack::Unknown);
+    QVERIFY(m_box->forget(QStringLiteral("site_c"), QStringLiteral("items"), QStringLiteral("1"), &error));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_c"), 10)), (QStringList{"2"}));
+    QCOMPARE(m_box->depth(QStringLiteral("site_b")), 1);
+}
+
+void TestOutbox::receiptsKeepTheirOrder()
+{
+    QString error;
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(m_box->putReceipt(QStringLiteral("site_b"), QByteArray::number(i), &error));
+    QVERIFY(m_box->putReceipt(QStringLiteral("site_c"), "c", &error));
+    const QList<OutboxReceipt> first = m_box->receipts(QStringLiteral("site_b"), 3);
+    QCOMPARE(first.size(), 3);
+    QCOMPARE(first.at(0).payload, QByteArray("0"));
+    QCOMPARE(first.at(2).payload, QByteArray("2"));
+    QVERIFY(m_box->removeReceipts({first.at(0).id, first.at(1).id, first.at(2).id}, &error));
+    const QList<OutboxReceipt> rest = m_box->receipts(QStringLiteral("site_b"), 10);
+    QCOMPARE(rest.size(), 2);
+    QCOMPARE(rest.at(0).payload, QByteArray("3"));
+    QCOMPARE(m_box->receipts(QStringLiteral("site_c"), 10).size(), 1);
+}
+
+void TestOutbox::depthsCountChangesAndReceipts()
+{
+    QString error;
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"1", "2"}), 0, &error));
+    QVERIFY(m_box->putReceipt(QStringLiteral("site_b"), "r", &error));
+    QVERIFY(m_box->putReceipt(QStringLiteral("site_c"), "r", &error));
+    const QHash<QString, int> d = m_box->depths();
+    QCOMPARE(d.value(QStringLiteral("site_b")), 3);
+    QCOMPARE(d.value(QStringLiteral("site_c")), 1);
+    QCOMPARE(d.size(), 2);
+}
+
+void TestOutbox::survivesReopen()
+{
+    QString error;
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"a", "b"}), 0, &error));
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"c"}), 777, &error));
+    const QString path = m_box->filePath();
+    m_box.reset();
+    m_box = std::make_unique<Outbox>(m_dir->path() + QStringLiteral("/queue"), QStringLiteral("test-outbox-2"));
+    QVERIFY2(m_box->open(&error), qPrintable(error));
+    QCOMPARE(m_box->filePath(), path);
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10)), (QStringList{"a", "b"}));
+    QCOMPARE(keysOf(m_box->unacknowledged(QStringLiteral("site_b"), 778, 10)), (QStringList{"c"}));
+    // New entries still sort after the old ones.
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"d"}), 0, &error));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10)), (QStringList{"a", "b", "d"}));
+}
+
+void TestOutbox::survivesKill9()
+{
+    const QString dir = m_dir->path() + QStringLiteral("/killed");
+    QProcess writer;
+    writer.setProgram(QCoreApplication::applicationFilePath());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OUTBOX_WRITER_DIR"), dir);
+    writer.setProcessEnvironment(env);
+    writer.start();
+    QVERIFY(writer.waitForStarted());
+    // Let it commit a few hundred entries, then kill it without warning.
+    QString last;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 20000) {
+        writer.waitForReadyRead(200);
+        const QStringList lines = QString::fromLatin1(writer.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (!lines.isEmpty())
+            last = lines.last();
+        if (last.toInt() >= 300)
+            break;
+    }
+    ::kill(pid_t(writer.processId()), SIGKILL);
+    writer.waitForFinished();
+    last = QString::fromLatin1(writer.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).value(0, last);
+    const int reported = last.toInt();
+    QVERIFY2(reported >= 300, qPrintable(last));
+
+    Outbox box(dir, QStringLiteral("after-kill"));
+    QString error;
+    QVERIFY2(box.open(&error), qPrintable(error));
+    // Every entry the writer reported as committed is there (the one in flight may be too).
+    const int depth = box.depth(QStringLiteral("site_b"));
+    QVERIFY2(depth >= reported + 1, qPrintable(QStringLiteral("depth %1, reported %2").arg(depth).arg(reported)));
+    const QList<OutboxEntry> queued = box.queued(QStringLiteral("site_b"), 100000);
+    for (int i = 0; i <= reported; ++i)
+        QCOMPARE(queued.at(i).key, QString::number(i));
+}
+
+void TestOutbox::rollbackLeavesNothing()
+{
+    QString error;
+    QVERIFY(m_box->begin());
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"1"}), 0, &error));
+    m_box->rollback();
+    QCOMPARE(m_box->depth(QStringLiteral("site_b")), 0);
+    // Nested begin/commit commit once, at the outer level.
+    QVERIFY(m_box->begin());
+    QVERIFY(m_box->begin());
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"2"}), 0, &error));
+    QVERIFY(m_box->commit(&error));
+    QVERIFY(m_box->commit(&error));
+    QCOMPARE(m_box->depth(QStringLiteral("site_b")), 1);
+}
+
+void TestOutbox::unwritableDirectoryIsAClearError()
+{
+    QTemporaryDir dir;
+    QFile blocker(dir.path() + QStringLiteral("/file"));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    Outbox box(dir.path() + QStringLiteral("/file/queue"), QStringLiteral("bad"));
+    QString error;
+    QVERIFY(!box.open(&error));
+    QVERIFY2(error.contains(QStringLiteral("queueDirectory")) && error.contains(QStringLiteral("/file/queue")), qPrintable(error));
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QByteArray writerDir = qgetenv("OUTBOX_WRITER_DIR");
+    if (!writerDir.isEmpty())
+        return runWriter(QString::fromLocal8Bit(writerDir));
+    TestOutbox test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_outbox.moc"
