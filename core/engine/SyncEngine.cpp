@@ -22,6 +22,9 @@ constexpr int kMaxReconnectDelayMs = 30000;
 
 SyncEngine::SyncEngine(const Config &config, QObject *parent)
     : QObject(parent)
+    // Parented so that they move to the engine's thread with it.
+    , m_captureTimer(this), m_heartbeatTimer(this), m_housekeepingTimer(this), m_resendTimer(this)
+    , m_reconnectTimer(this), m_flushTimer(this)
 {
     qRegisterMetaType<EngineCounters>();
     qRegisterMetaType<EngineError>();

@@ -29,3 +29,11 @@ set_tests_properties(servers_stop PROPERTIES
 # ---------------------------------------------------------------------------
 mysql_sync_add_test(NAME tst_harness SOURCES integration/tst_harness.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+mysql_sync_add_test(NAME tst_sync SOURCES integration/tst_sync.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+mysql_sync_add_test(NAME tst_hostile SOURCES integration/tst_hostile.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+mysql_sync_add_test(NAME tst_resilience SOURCES integration/tst_resilience.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 1200)
+mysql_sync_add_test(NAME tst_daemon SOURCES integration/tst_daemon.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
