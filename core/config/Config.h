@@ -1,6 +1,8 @@
 #pragma once
 // The engine's configuration: the earlier engine's JSON file, read unchanged,
 // plus a few optional keys of our own (see docs/protocol.md, "Configuration file").
+#include "common/ClientName.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -86,8 +88,5 @@ public:
     static bool load(const QString &path, Config *config, QString *error);
     static bool parse(const QByteArray &json, const QString &path, Config *config, QString *error);
 };
-
-// True for a valid client name: ^[A-Za-z0-9_-]{2,32}$
-bool isValidClientName(const QString &name);
 
 } // namespace mysqlsync

@@ -6,6 +6,8 @@
 // strict everywhere else: every rejection names the field.
 #include "protocol/Messages.h"
 
+#include "common/ClientName.h"
+
 #include "common/Logging.h"
 
 #include <QCryptographicHash>
@@ -28,12 +30,6 @@ namespace {
 constexpr qsizetype kMaxPayloadBytes = 16 * 1024 * 1024;   // 16 MiB
 // ECMAScript's Date range: +-8.64e15 ms around the epoch.
 constexpr double kMaxDateMs = 8.64e15;
-
-bool isValidClientName(const QString &name)
-{
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{2,32}$"));
-    return re.match(name).hasMatch();
-}
 
 QString jsonTypeName(const QJsonValue &v)
 {
