@@ -289,6 +289,11 @@ void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
         m_online.insert(name);
     else
         m_online.remove(name);
+    if (online && !wasOnline) {
+        // A newcomer learns at once that we are here, instead of at our next heartbeat.
+        m_presence->resetHeartbeat();
+        heartbeat();
+    }
     if (online && !wasOnline && m_ctx.config.remoteClients.contains(name)) {
         // Back online: send what was queued, and again what it may have missed.
         scheduleFlush(name, EngineContext::now());

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The benchmark, in one command:  bash scripts/bench.sh [mysql-sync-bench options]
+# Installs what is missing (setup.sh), builds (build.sh, BUILD_DIR default build), starts private
+# MariaDB A + B and Mosquitto (tests/harness/servers.sh) in a temporary directory, runs
+# BUILD_DIR/tests/bench/mysql-sync-bench against them and stops the servers again, whatever
+# happens. Exit status: the benchmark's (0 when every phase completed).
+# Extra arguments go to the benchmark, e.g.  bash scripts/bench.sh --rows 10000 --phases e2e
+# (see: build/tests/bench/mysql-sync-bench --help).  SKIP_BUILD=1 skips setup and build.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+BUILD_DIR=${BUILD_DIR:-build}
+export BUILD_DIR
+
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+    bash scripts/setup.sh
+    bash scripts/build.sh
+fi
+BENCH=$ROOT/$BUILD_DIR/tests/bench/mysql-sync-bench
+DAEMON=$ROOT/$BUILD_DIR/app/daemon/mysql-sync
+[[ $BUILD_DIR = /* ]] && BENCH=$BUILD_DIR/tests/bench/mysql-sync-bench && DAEMON=$BUILD_DIR/app/daemon/mysql-sync
+for f in "$BENCH" "$DAEMON"; do
+    [[ -x $f ]] || { echo "bench.sh: $f was not built" >&2; exit 1; }
+done
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/mysql-sync-bench-XXXXXX")
+SERVERS=$TMP/servers
+bench_pid=
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if [[ -n $bench_pid ]] && kill -0 "$bench_pid" 2>/dev/null; then
+        kill -TERM "$bench_pid" 2>/dev/null || true
+        wait "$bench_pid" 2>/dev/null || true
+    fi
+    bash tests/harness/servers.sh stop "$SERVERS" >/dev/null 2>&1 || \
+        echo "bench.sh: could not stop the servers in $SERVERS" >&2
+    rm -rf "$TMP"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+bash tests/harness/servers.sh start "$SERVERS"
+"$BENCH" --servers "$SERVERS" --daemon "$DAEMON" "$@" &
+bench_pid=$!
+status=0
+wait "$bench_pid" || status=$?
+bench_pid=
+exit "$status"
