@@ -10,6 +10,10 @@
 #include "mqtt/Presence.h"
 #include "outbox/Outbox.h"
 #include "protocol/Messages.h"
+#include "transform/TransformerName.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <QSqlQuery>
 
@@ -54,8 +58,12 @@ void SyncEngine::start()
     const Config &cfg = m_ctx.config;
     const QString suffix = cfg.clientName + QLatin1Char('-') + QString::number(quintptr(this), 16);
 
-    m_outbox = std::make_unique<Outbox>(cfg.queueDirectory, QStringLiteral("mysql-sync-outbox-") + suffix);
     QString error;
+    if (!checkTransformers(&error)) {
+        fail(error);
+        return;
+    }
+    m_outbox = std::make_unique<Outbox>(cfg.queueDirectory, QStringLiteral("mysql-sync-outbox-") + suffix);
     if (!m_outbox->open(&error)) {
         fail(error);
         return;
@@ -107,6 +115,27 @@ void SyncEngine::start()
                                << "| receive" << cfg.receiveTables.join(QStringLiteral(", "))
                                << "| remotes" << cfg.remoteClients.join(QStringLiteral(", "));
     Q_EMIT started();
+}
+
+bool SyncEngine::checkTransformers(QString *error) const
+{
+    // Transformers are not run by this version. Sending or writing rows untransformed
+    // where the operator configured a transformer would corrupt data, so refuse to start.
+    const Config &cfg = m_ctx.config;
+    if (cfg.transformerDirectory.isEmpty())
+        return true;
+    QStringList found;
+    for (const QString &table : cfg.syncTables + cfg.receiveTables) {
+        const QString file = QDir(cfg.transformerDirectory).filePath(transformerFileName(table));
+        if (QFileInfo::exists(file) && !found.contains(file))
+            found << file;
+    }
+    if (found.isEmpty())
+        return true;
+    *error = QStringLiteral("transformerDirectory: %1 found, but this version does not run transformers yet; "
+                            "remove them (or transformerDirectory) to sync the rows unchanged")
+                 .arg(found.join(QStringLiteral(", ")));
+    return false;
 }
 
 bool SyncEngine::connectDatabase(QString *error, bool *fatal)

@@ -51,6 +51,7 @@ Q_SIGNALS:
     void errorOccurred(const mysqlsync::EngineError &error);
 
 private:
+    bool checkTransformers(QString *error) const;
     bool connectDatabase(QString *error, bool *fatal);
     void onDatabaseLost(const QString &reason);
     void reconnectDatabase();
