@@ -161,11 +161,26 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
     }
 
     QList<OutboxEntry> entries = m_ctx.outbox->queued(remote, batch);
-    const qsizetype queuedCount = entries.size();
+    qsizetype queuedCount = entries.size();
     if (entries.size() < batch)
         entries += m_ctx.outbox->unacknowledged(remote, unacknowledgedBefore, batch - int(entries.size()));
     if (entries.isEmpty())
         return false;
+    // Entries of a table that is no longer configured cannot be sent: drop them, or
+    // they would come back at every resend.
+    for (qsizetype i = entries.size() - 1; i >= 0; --i) {
+        const OutboxEntry &e = entries.at(i);
+        if (m_ctx.tables.contains(e.table))
+            continue;
+        qCWarning(lcEngine).noquote() << "dropping what is owed to" << remote << "for" << e.table << e.key
+                                      << "- the table is no longer configured";
+        m_ctx.outbox->forget(remote, e.table, e.key, &error);
+        if (i < queuedCount)
+            --queuedCount;
+        entries.removeAt(i);
+    }
+    if (entries.isEmpty())
+        return true;
 
     const QList<TableKey> keys = keysOf(entries);
     QHash<QString, QJsonValue> rows;
