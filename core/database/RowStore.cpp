@@ -86,24 +86,37 @@ bool RowStore::validate(const TableInfo &table, const QString &key, const QJsonO
             return false;
     }
     const QJsonValue sentKey = entity.value(table.key().name);
-    if (keyToString(sentKey) != key) {
+    // Only a string or a number is a key: a missing, null or boolean key gives a null QString,
+    // which Qt would find equal to an empty `id`.
+    if ((!sentKey.isString() && !sentKey.isDouble()) || keyToString(sentKey) != key) {
         *error = QStringLiteral("Sent id does not match entity id!");
         return false;
     }
     return true;
 }
 
-RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, const QJsonValue &entity, QString *error)
+RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, const QJsonValue &entity, QString *error,
+                                 bool *changed)
 {
+    if (changed)
+        *changed = true;
     const QString quotedTable = quoteIdentifier(table.name);
     const QString quotedKey = quoteIdentifier(table.key().name);
     if (entity.isNull()) {
+        // A key that is no value of the key column ("42abc", "" for an INT key) must not reach
+        // the server, whose loose conversion would make it match another row (42, 0).
+        if (!ValueCodec::decode(table.key(), QJsonValue(key), nullptr, error))
+            return Result::Rejected;
         Result result = Result::Ok;
         QSqlQuery *q = statement(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(quotedTable, quotedKey), error, &result);
         if (!q)
             return result;
         q->bindValue(0, key);
-        return q->exec() ? Result::Ok : fail(*q, QStringLiteral("deleting from `%1`").arg(table.name), error);
+        if (!q->exec())
+            return fail(*q, QStringLiteral("deleting from `%1`").arg(table.name), error);
+        if (changed)
+            *changed = q->numRowsAffected() != 0;
+        return Result::Ok;
     }
     const QJsonObject object = entity.toObject();
     if (!validate(table, key, object, error))
@@ -135,7 +148,12 @@ RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, con
         return result;
     for (int i = 0; i < values.size(); ++i)
         q->bindValue(i, values.at(i));
-    return q->exec() ? Result::Ok : fail(*q, QStringLiteral("writing `%1`").arg(table.name), error);
+    if (!q->exec())
+        return fail(*q, QStringLiteral("writing `%1`").arg(table.name), error);
+    // Without CLIENT_FOUND_ROWS (QMYSQL does not set it): 1 inserted, 2 updated, 0 already so.
+    if (changed)
+        *changed = q->numRowsAffected() != 0;
+    return Result::Ok;
 }
 
 } // namespace mysqlsync

@@ -24,7 +24,9 @@ public:
     // exist, every value must decode, the primary key must equal `key`.
     static bool validate(const TableInfo &table, const QString &key, const QJsonObject &entity, QString *error);
     // Upserts (entity) or deletes (null) the row of `key`. Call inside a transaction.
-    Result apply(const TableInfo &table, const QString &key, const QJsonValue &entity, QString *error);
+    // *changed (if given) tells whether the row was actually inserted, altered or deleted.
+    Result apply(const TableInfo &table, const QString &key, const QJsonValue &entity, QString *error,
+                 bool *changed = nullptr);
 
     // Drops the prepared statements (after the connection was re-opened).
     void reset() { m_statements.clear(); }

@@ -1,0 +1,941 @@
+// Hostile and malformed input against one real engine (docs/protocol.md, "Receiving a change"
+// and "Messages"). The test plays the remote site "site_a" by publishing raw payloads with
+// mosquitto_pub and listens for what the engine "site_b" answers.
+//
+// "Nothing happened" is proven without sleeping: after a bad message the test sends a valid
+// sentinel change on the same topic and waits for ITS receipt (the engine handles one topic in
+// order), then checks the database and everything the engine published in between.
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+#include "EngineProcess.h"
+#include "Mqtt.h"
+#include "Servers.h"
+#include "SiteDatabase.h"
+#include "WaitUntil.h"
+
+using namespace testsupport;
+
+namespace {
+
+const QString kSelf = QStringLiteral("site_b");
+const QString kRemote = QStringLiteral("site_a");
+const QString kDatabase = QStringLiteral("hostile_b");
+const QString kHostileColumn = QStringLiteral("x`; DROP TABLE t; --");
+const QString kHostileTable = QStringLiteral("hostile_cols");
+const QString kNotReceiveTable = QStringLiteral("The table is not configured as receive table!");
+const QString kIdMismatch = QStringLiteral("Sent id does not match entity id!");
+const int kSentinelId = 9999;
+const int kTimeoutMs = 15000;
+
+const QString kChangeTopic = QStringLiteral("/change/site_b");
+const QString kOwnInfoTopic = QStringLiteral("/info/site_b");
+const QString kInfoTopic = QStringLiteral("/info");
+const QString kReceiptTopic = QStringLiteral("/info/site_a");
+
+// One line of mosquitto_sub -v output: "topic payload".
+struct Line {
+    QString topic;
+    QString payload;
+    QJsonObject json;    // empty unless the payload is a JSON object
+    bool isJson = false;
+};
+
+Line parseLine(const QString &line)
+{
+    Line l;
+    const qsizetype space = line.indexOf(QLatin1Char(' '));
+    l.topic = space < 0 ? line : line.left(space);
+    l.payload = space < 0 ? QString() : line.mid(space + 1);
+    if (l.topic.startsWith(QLatin1Char('/')) && l.payload.size() < 100000) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(l.payload.toUtf8(), &error);
+        if (error.error == QJsonParseError::NoError && doc.isObject()) {
+            l.json = doc.object();
+            l.isJson = true;
+        }
+    }
+    return l;
+}
+
+QString senderOf(const Line &l) { return l.json.value(QStringLiteral("sender")).toString(); }
+QString kind(const Line &l) { return l.json.value(QStringLiteral("message")).toString(); }
+QJsonObject args(const Line &l) { return l.json.value(QStringLiteral("args")).toObject(); }
+
+// Whether a line is something the engine published (its heartbeats left out). The test
+// publishes only on /change/site_b, /info/site_b and /info, never with sender site_b on the
+// two /info topics, so everything else on the watched topics is the engine's.
+bool isEngineOutput(const Line &l)
+{
+    if (!l.topic.startsWith(QLatin1Char('/')))
+        return false;   // a continuation line of a multi-line payload (none are sent)
+    if (l.topic == kChangeTopic)
+        return false;   // ours (case 10 publishes sender site_b here on purpose)
+    if (l.topic == kInfoTopic)
+        return senderOf(l) == kSelf && kind(l) != QLatin1String("connected");
+    if (l.topic == kOwnInfoTopic)
+        return senderOf(l) == kSelf;   // the engine answering itself would be a bug
+    return true;        // /info/<anyone else>, /change/<anyone else>
+}
+
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
+QJsonObject entity(const QJsonValue &id, const QJsonValue &name, const QJsonValue &qty)
+{
+    return QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), name}, {QStringLiteral("qty"), qty}};
+}
+
+// A change message as raw bytes; `id` and `entity` may be any JSON value (even undefined: left out).
+QByteArray changePayload(const QString &from, const QString &table, const QJsonValue &id, qint64 date,
+                         const QJsonValue &entityValue)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("sender"), from);
+    o.insert(QStringLiteral("table"), table);
+    if (!id.isUndefined())
+        o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("date"), date);
+    if (!entityValue.isUndefined())
+        o.insert(QStringLiteral("entity"), entityValue);
+    return compact(o);
+}
+
+// `bytes` of printable garbage (no newline, so that it stays one line in mosquitto_sub's output).
+QByteArray garbage(int bytes)
+{
+    QByteArray out;
+    out.reserve(bytes);
+    QRandomGenerator rng(4711);
+    for (int i = 0; i < bytes; ++i)
+        out.append(char(0x21 + rng.bounded(0x7e - 0x21)));
+    return out;
+}
+
+} // namespace
+
+class TestHostile : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void validChange_data();
+    void validChange();
+    void notReceiveTable_data();
+    void notReceiveTable();
+    void idMismatch_data();
+    void idMismatch();
+    void unknownColumn_data();
+    void unknownColumn();
+    void hostileColumnTable();
+    void wrongValueType_data();
+    void wrongValueType();
+    void malformed_data();
+    void malformed();
+    void deleteMissingKey_data();
+    void deleteMissingKey();
+    void deleteMalformedKey_data();
+    void deleteMalformedKey();
+    void numericIdFromEarlierEngine_data();
+    void numericIdFromEarlierEngine();
+    void ownSenderIgnored();
+    void logHasNoSecrets();
+
+private:
+    qint64 nextDate() { return m_dateBase + (++m_dateCounter); }
+    bool publish(const QString &topic, const QByteArray &payload) { return mqttPublish(m_servers, topic, payload); }
+    bool sendChange(const QString &table, const QJsonValue &id, qint64 date, const QJsonValue &entityValue)
+    {
+        return publish(kChangeTopic, changePayload(kRemote, table, id, date, entityValue));
+    }
+    int mark() const { return int(m_all->lines().size()); }
+    QList<Line> engineOutputSince(int mark) const;
+    // The receipt on /info/site_a whose args.date is `date`.
+    std::optional<Line> waitForReceipt(qint64 date, int timeoutMs = kTimeoutMs);
+    // Upserts the sentinel row through the engine and waits for its data_received; empty when
+    // all went well, else what went wrong.
+    QString sentinel(qint64 *date = nullptr);
+    // Every user table's rows (the sentinel row left out) and the list of tables.
+    QString snapshot();
+    bool tableTExists();
+    // Checks the receipt's exact shape; empty when fine.
+    static QString checkReceipt(const Line &receipt, const QString &kind, const QString &table, const QString &id,
+                                qint64 date);
+    // After a bad message: sentinel round trip, then only `expected` (plus the sentinel's receipt)
+    // may have come from the engine, the data is as in `before`, t is still there.
+    void expectNothingWritten(const QString &before, int fromMark, QList<Line> *engineOutput);
+
+    Servers m_servers;
+    std::unique_ptr<SiteDatabase> m_db;
+    std::unique_ptr<MqttSubscriber> m_all;
+    std::unique_ptr<EngineProcess> m_engine;
+    QElapsedTimer m_clock;
+    qint64 m_dateBase = 0;
+    qint64 m_dateCounter = 0;
+    int m_sentinelRuns = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+QList<Line> TestHostile::engineOutputSince(int fromMark) const
+{
+    QList<Line> out;
+    const QStringList lines = m_all->lines();
+    for (qsizetype i = fromMark; i < lines.size(); ++i) {
+        Line l = parseLine(lines.at(i));
+        if (isEngineOutput(l))
+            out.append(l);
+    }
+    return out;
+}
+
+std::optional<Line> TestHostile::waitForReceipt(qint64 date, int timeoutMs)
+{
+    std::optional<Line> found;
+    int scanned = 0;
+    waitUntil([&] {
+        const QStringList lines = m_all->lines();
+        for (; scanned < lines.size(); ++scanned) {
+            const QString &raw = lines.at(scanned);
+            if (!raw.startsWith(kReceiptTopic + QLatin1Char(' ')))
+                continue;
+            const Line l = parseLine(raw);
+            if (l.isJson && args(l).value(QStringLiteral("date")).toInteger(-1) == date) {
+                found = l;
+                return true;
+            }
+        }
+        return false;
+    }, timeoutMs, 10);
+    return found;
+}
+
+QString TestHostile::sentinel(qint64 *dateOut)
+{
+    const int qty = ++m_sentinelRuns;
+    const qint64 date = nextDate();
+    if (dateOut)
+        *dateOut = date;
+    const QString id = QString::number(kSentinelId);
+    if (!sendChange(QStringLiteral("items"), id, date, entity(id, QStringLiteral("sentinel"), qty)))
+        return QStringLiteral("cannot publish the sentinel change");
+    const std::optional<Line> receipt = waitForReceipt(date);
+    if (!receipt)
+        return QStringLiteral("no receipt for sentinel change #%1 (engine running: %2)").arg(qty).arg(m_engine->isRunning());
+    const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), QStringLiteral("items"), id, date);
+    if (!shape.isEmpty())
+        return QStringLiteral("sentinel receipt: ") + shape;
+    const int stored = m_db->scalar(QStringLiteral("SELECT qty FROM items WHERE id = ?"), {kSentinelId}).toInt();
+    if (stored != qty)
+        return QStringLiteral("sentinel row has qty %1, expected %2").arg(stored).arg(qty);
+    return QString();
+}
+
+QString TestHostile::snapshot()
+{
+    QString out;
+    const QList<QVariantMap> tables = m_db->rows(
+        QStringLiteral("SELECT table_name AS n FROM information_schema.tables WHERE table_schema = ? ORDER BY 1"),
+        {kDatabase});
+    for (const QVariantMap &t : tables)
+        out += QStringLiteral("table ") + t.value(QStringLiteral("n")).toString() + QLatin1Char('\n');
+    for (const QString &table : {QStringLiteral("items"), QStringLiteral("notreceived"), kHostileTable, QStringLiteral("t")}) {
+        const QString sql = table == QLatin1String("items")
+            ? QStringLiteral("SELECT * FROM items WHERE id <> %1 ORDER BY id").arg(kSentinelId)
+            : QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(SiteDatabase::quoteIdentifier(table));
+        out += QStringLiteral("== ") + table + QLatin1Char('\n');
+        for (const QVariantMap &row : m_db->rows(sql)) {
+            QStringList cells;
+            for (auto it = row.cbegin(); it != row.cend(); ++it)
+                cells << it.key() + QLatin1Char('=') + (it.value().isNull() ? QStringLiteral("NULL") : it.value().toString());
+            out += cells.join(QLatin1Char('\t')) + QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
+bool TestHostile::tableTExists()
+{
+    return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = 't'"),
+                        {kDatabase}).toInt() == 1
+        && m_db->count(QStringLiteral("t")) == 1;
+}
+
+QString TestHostile::checkReceipt(const Line &receipt, const QString &kindName, const QString &table, const QString &id,
+                                  qint64 date)
+{
+    if (!receipt.isJson)
+        return QStringLiteral("not a JSON object: ") + receipt.payload.left(300);
+    const QJsonObject &o = receipt.json;
+    QStringList keys = o.keys();
+    if (keys != QStringList{QStringLiteral("args"), QStringLiteral("message"), QStringLiteral("sender")})
+        return QStringLiteral("top-level fields are %1").arg(keys.join(QLatin1Char(',')));
+    if (o.value(QStringLiteral("sender")).toString() != kSelf)
+        return QStringLiteral("sender is %1").arg(o.value(QStringLiteral("sender")).toString());
+    if (o.value(QStringLiteral("message")).toString() != kindName)
+        return QStringLiteral("message is %1, expected %2: %3").arg(o.value(QStringLiteral("message")).toString(), kindName,
+                                                                   receipt.payload.left(600));
+    const QJsonObject a = o.value(QStringLiteral("args")).toObject();
+    QStringList expectedKeys{QStringLiteral("date"), QStringLiteral("id"), QStringLiteral("table")};
+    if (kindName == QLatin1String("error"))
+        expectedKeys = QStringList{QStringLiteral("date"), QStringLiteral("id"), QStringLiteral("message"), QStringLiteral("table")};
+    if (a.keys() != expectedKeys)
+        return QStringLiteral("args fields are %1").arg(a.keys().join(QLatin1Char(',')));
+    if (!a.value(QStringLiteral("table")).isString() || a.value(QStringLiteral("table")).toString() != table)
+        return QStringLiteral("args.table is %1, expected %2").arg(a.value(QStringLiteral("table")).toString(), table);
+    if (!a.value(QStringLiteral("id")).isString() || a.value(QStringLiteral("id")).toString() != id)
+        return QStringLiteral("args.id is %1 (string: %2), expected \"%3\"")
+            .arg(a.value(QStringLiteral("id")).toVariant().toString())
+            .arg(a.value(QStringLiteral("id")).isString())
+            .arg(id);
+    if (!a.value(QStringLiteral("date")).isDouble() || a.value(QStringLiteral("date")).toInteger() != date)
+        return QStringLiteral("args.date is %1, expected %2").arg(a.value(QStringLiteral("date")).toInteger()).arg(date);
+    return QString();
+}
+
+void TestHostile::expectNothingWritten(const QString &before, int fromMark, QList<Line> *engineOutput)
+{
+    qint64 sentinelDate = 0;
+    const QString problem = sentinel(&sentinelDate);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(m_engine->isRunning());
+    QList<Line> out = engineOutputSince(fromMark);
+    // The sentinel's receipt is the last thing the engine said.
+    QVERIFY2(!out.isEmpty(), "no output at all");
+    QVERIFY2(out.last().topic == kReceiptTopic && args(out.last()).value(QStringLiteral("date")).toInteger() == sentinelDate,
+             qPrintable(out.last().topic + QLatin1Char(' ') + out.last().payload.left(300)));
+    out.removeLast();
+    *engineOutput = out;
+    QCOMPARE(snapshot(), before);
+    QVERIFY(tableTExists());
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void TestHostile::initTestCase()
+{
+    m_clock.start();
+    m_servers = Servers::fromEnvironment();
+    QVERIFY2(m_servers.valid, qPrintable(m_servers.error));
+    QVERIFY2(!EngineProcess::daemonPath().isEmpty(), "MYSQL_SYNC_DAEMON is not set");
+    m_dateBase = QDateTime::currentMSecsSinceEpoch();
+
+    m_db = std::make_unique<SiteDatabase>(m_servers, 'B', kDatabase);
+    QVERIFY2(m_db->isOpen(), qPrintable(m_db->lastError()));
+    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NULL, qty INT NULL)")));
+    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE notreceived (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NULL, qty INT NULL)")));
+    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE %1 (id INT NOT NULL PRIMARY KEY, %2 VARCHAR(100) NULL)")
+                           .arg(SiteDatabase::quoteIdentifier(kHostileTable), SiteDatabase::quoteIdentifier(kHostileColumn))));
+    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE t (id INT NOT NULL PRIMARY KEY)")));
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO t VALUES (1)")));
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO items VALUES (0, 'zero', 0), (1, 'one', 1), (42, 'bolt', 7), (?, 'sentinel', 0)"),
+                       {kSentinelId}));
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO notreceived VALUES (1, 'kept', 1), (42, 'kept', 42)")));
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO %1 VALUES (1, 'first')").arg(SiteDatabase::quoteIdentifier(kHostileTable))));
+    // The hostile name is real in the catalogue.
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = ? "
+                                         "AND table_name = ? AND column_name <> 'id'"),
+                          {kDatabase, kHostileTable}).toString(),
+             kHostileColumn);
+
+    m_all = std::make_unique<MqttSubscriber>(m_servers, QStringList{QStringLiteral("/info/#"), QStringLiteral("/change/#")});
+    QVERIFY(m_all->isReady());
+
+    const QJsonObject config = EngineProcess::config(m_servers, 'B', kDatabase, kSelf, {kRemote},
+                                                     {QStringLiteral("notreceived"), kHostileTable},
+                                                     {QStringLiteral("items"), kHostileTable});
+    m_engine = std::make_unique<EngineProcess>(kSelf, config);
+    QVERIFY(m_engine->start());
+    // Its first heartbeat comes once it is subscribed.
+    QVERIFY2(waitUntil([&] {
+                 for (const QString &raw : m_all->lines(QStringLiteral("/info {"))) {
+                     const Line l = parseLine(raw);
+                     if (l.topic == kInfoTopic && senderOf(l) == kSelf && kind(l) == QLatin1String("connected"))
+                         return true;
+                 }
+                 return !m_engine->isRunning();
+             }, 30000) && m_engine->isRunning(),
+             m_engine->log().right(3000).constData());
+
+    // site_a is online for the whole test: receipts go out directly.
+    const qint64 until = QDateTime::currentMSecsSinceEpoch() + 10 * 60 * 1000;
+    QVERIFY(publish(kInfoTopic, compact(QJsonObject{{QStringLiteral("sender"), kRemote},
+                                                    {QStringLiteral("message"), QStringLiteral("connected")},
+                                                    {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), until}}}})));
+    const QString problem = sentinel();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    qInfo() << "engine up and answering after" << m_clock.elapsed() << "ms";
+}
+
+void TestHostile::cleanupTestCase()
+{
+    if (m_engine && m_engine->isRunning())
+        m_engine->stop();
+    m_engine.reset();
+    m_all.reset();
+    m_db.reset();
+    qInfo() << "whole test took" << m_clock.elapsed() << "ms";
+}
+
+// 1. The baseline: a valid change is written and answered with data_received echoing table/id/date.
+void TestHostile::validChange_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QJsonObject>("entity");
+    QTest::addColumn<QVariant>("expectedName");
+    QTest::addColumn<QVariant>("expectedQty");
+
+    QTest::newRow("insert") << "100" << entity("100", "bolt", 7) << QVariant("bolt") << QVariant(7);
+    QTest::newRow("update") << "100" << entity("100", "nut", 8) << QVariant("nut") << QVariant(8);
+    QTest::newRow("partial entity keeps other columns")
+        << "100" << QJsonObject{{"id", "100"}, {"qty", 9}} << QVariant("nut") << QVariant(9);
+    QTest::newRow("nulls") << "101" << entity("101", QJsonValue::Null, QJsonValue::Null) << QVariant() << QVariant();
+    const QString tricky = QStringLiteral("Grüße 'x' \"y\" \\ 😀 `; DROP TABLE t; --");
+    QTest::newRow("quotes, backticks, unicode") << "102" << entity("102", tricky, -5) << QVariant(tricky) << QVariant(-5);
+    QTest::newRow("integer as digit string") << "103" << entity("103", "s", "12") << QVariant("s") << QVariant(12);
+}
+
+void TestHostile::validChange()
+{
+    QFETCH(QString, id);
+    QFETCH(QJsonObject, entity);
+    QFETCH(QVariant, expectedName);
+    QFETCH(QVariant, expectedQty);
+
+    const qint64 date = nextDate();
+    QVERIFY(sendChange(QStringLiteral("items"), id, date, entity));
+    const std::optional<Line> receipt = waitForReceipt(date);
+    QVERIFY2(receipt, "no receipt");
+    const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), QStringLiteral("items"), id, date);
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+
+    const QList<QVariantMap> rows = m_db->rows(QStringLiteral("SELECT name, qty FROM items WHERE id = ?"), {id.toInt()});
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].value("name").isNull(), expectedName.isNull());
+    QCOMPARE(rows[0].value("qty").isNull(), expectedQty.isNull());
+    if (!expectedName.isNull())
+        QCOMPARE(rows[0].value("name").toString(), expectedName.toString());
+    if (!expectedQty.isNull())
+        QCOMPARE(rows[0].value("qty").toInt(), expectedQty.toInt());
+    QVERIFY(tableTExists());
+}
+
+// 2. A table that is not a receive table: the exact error, nothing written anywhere.
+void TestHostile::notReceiveTable_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::newRow("sync table only") << "notreceived";
+    QTest::newRow("table that does not exist") << "no_such_table";
+    QTest::newRow("hostile table name") << "items`; DROP TABLE t; --";
+    QTest::newRow("existing table not configured") << "t";
+    QTest::newRow("case variant of a receive table") << "ITEMS";
+    QTest::newRow("engine's own table_changes") << "table_changes";
+    QTest::newRow("engine's own sync_status") << "sync_status";
+    QTest::newRow("other database") << "mysql.user";
+}
+
+void TestHostile::notReceiveTable()
+{
+    QFETCH(QString, table);
+    const QString before = snapshot();
+    const int from = mark();
+    const qint64 date = nextDate();
+    QVERIFY(sendChange(table, "42", date, entity("42", "evil", 666)));
+    const std::optional<Line> receipt = waitForReceipt(date);
+    QVERIFY2(receipt, "no receipt");
+    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), table, "42", date);
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    QCOMPARE(args(*receipt).value("message").toString(), kNotReceiveTable);
+
+    // A delete of an existing key is refused the same way.
+    const qint64 deleteDate = nextDate();
+    QVERIFY(sendChange(table, "1", deleteDate, QJsonValue::Null));
+    const std::optional<Line> deleteReceipt = waitForReceipt(deleteDate);
+    QVERIFY2(deleteReceipt, "no receipt for the delete");
+    QCOMPARE(kind(*deleteReceipt), QStringLiteral("error"));
+    QCOMPARE(args(*deleteReceipt).value("message").toString(), kNotReceiveTable);
+
+    QList<Line> out;
+    expectNothingWritten(before, from, &out);
+    QCOMPARE(out.size(), 2);   // the two errors, nothing else
+}
+
+// 3. The entity's key does not match `id`.
+void TestHostile::idMismatch_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QJsonObject>("entity");
+    QTest::newRow("entity id 43 (number)") << "42" << entity(43, "evil", 666);
+    QTest::newRow("entity id \"43\"") << "42" << entity("43", "evil", 666);
+    QTest::newRow("entity without id column") << "42" << QJsonObject{{"name", "evil"}, {"qty", 666}};
+    QTest::newRow("entity id null") << "42" << entity(QJsonValue::Null, "evil", 666);
+    QTest::newRow("entity id \"042\"") << "42" << entity("042", "evil", 666);
+    QTest::newRow("empty id, entity without id column") << "" << QJsonObject{{"name", "evil"}, {"qty", 666}};
+    QTest::newRow("empty id, entity id null") << "" << entity(QJsonValue::Null, "evil", 666);
+    QTest::newRow("empty id, entity id true") << "" << entity(true, "evil", 666);
+}
+
+void TestHostile::idMismatch()
+{
+    QFETCH(QString, id);
+    QFETCH(QJsonObject, entity);
+    const QString before = snapshot();
+    const int from = mark();
+    const qint64 date = nextDate();
+    QVERIFY(sendChange(QStringLiteral("items"), id, date, entity));
+    const std::optional<Line> receipt = waitForReceipt(date);
+    QVERIFY2(receipt, "no receipt");
+    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), id, date);
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    QCOMPARE(args(*receipt).value("message").toString(), kIdMismatch);
+    QList<Line> out;
+    expectNothingWritten(before, from, &out);
+    QCOMPARE(out.size(), 1);
+}
+
+// 4. Columns the table does not have are never put into SQL.
+void TestHostile::unknownColumn_data()
+{
+    QTest::addColumn<QString>("column");
+    QTest::newRow("hostile name") << "qty`; DROP TABLE t; --";
+    QTest::newRow("sql expression") << "1=1";
+    QTest::newRow("1000 characters") << QString(1000, QLatin1Char('a'));
+    QTest::newRow("empty name") << "";
+    QTest::newRow("trailing space") << "qty ";
+    QTest::newRow("NUL inside") << QStringLiteral("qty") + QChar(0) + QStringLiteral("x");
+    QTest::newRow("column of another table") << kHostileColumn;
+    QTest::newRow("unicode") << QStringLiteral("名前");
+    QTest::newRow("comment") << "name/*";
+}
+
+void TestHostile::unknownColumn()
+{
+    QFETCH(QString, column);
+    const QString before = snapshot();
+    const int from = mark();
+    const qint64 date = nextDate();
+    QJsonObject e = entity("42", "evil", 666);
+    e.insert(column, 1);
+    QVERIFY(sendChange(QStringLiteral("items"), "42", date, e));
+    const std::optional<Line> receipt = waitForReceipt(date);
+    QVERIFY2(receipt, "no receipt");
+    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), "42", date);
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    const QString message = args(*receipt).value("message").toString();
+    QVERIFY2(message.contains(QStringLiteral("nknown column")), qPrintable(message));
+    // Named (a long name may be shortened, but its start is there).
+    QVERIFY2(message.contains(QLatin1Char('"') + column.left(64)), qPrintable(message));
+    QVERIFY2(message.size() < 400, qPrintable(message.left(500)));
+    QList<Line> out;
+    expectNothingWritten(before, from, &out);
+    QCOMPARE(out.size(), 1);
+}
+
+// 5. A real column whose name is an injection attempt: written correctly, captured correctly.
+void TestHostile::hostileColumnTable()
+{
+    const QString quotedTable = SiteDatabase::quoteIdentifier(kHostileTable);
+    const QString quotedColumn = SiteDatabase::quoteIdentifier(kHostileColumn);
+    auto value = [&](int id) {
+        return m_db->scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(quotedColumn, quotedTable), {id});
+    };
+
+    // Insert, then update, through the engine.
+    const QStringList values{QStringLiteral("it's `fine`; DROP TABLE t; --"), QStringLiteral("second \\ value")};
+    for (const QString &v : values) {
+        const qint64 date = nextDate();
+        QVERIFY(sendChange(kHostileTable, "5", date, QJsonObject{{"id", "5"}, {kHostileColumn, v}}));
+        const std::optional<Line> receipt = waitForReceipt(date);
+        QVERIFY2(receipt, "no receipt");
+        const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, "5", date);
+        QVERIFY2(shape.isEmpty(), qPrintable(shape));
+        QCOMPARE(value(5).toString(), v);
+        QVERIFY(tableTExists());
+    }
+    QCOMPARE(value(1).toString(), QStringLiteral("first"));
+
+    // A delete.
+    {
+        const qint64 date = nextDate();
+        QVERIFY(sendChange(kHostileTable, "5", date, QJsonValue::Null));
+        const std::optional<Line> receipt = waitForReceipt(date);
+        QVERIFY2(receipt, "no receipt");
+        const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, "5", date);
+        QVERIFY2(shape.isEmpty(), qPrintable(shape));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE id = 5").arg(quotedTable)).toInt(), 0);
+    }
+
+    // The other way: a local insert is captured (triggers, lookup) and sent with the real name.
+    const int from = mark();
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO %1 (id, %2) VALUES (6, 'local `x`')").arg(quotedTable, quotedColumn)));
+    std::optional<Line> change;
+    QVERIFY2(waitUntil([&] {
+                 const QStringList lines = m_all->lines();
+                 for (qsizetype i = from; i < lines.size(); ++i) {
+                     const Line l = parseLine(lines.at(i));
+                     if (l.topic == QLatin1String("/change/site_a") && l.json.value("id").toString() == QLatin1String("6")) {
+                         change = l;
+                         return true;
+                     }
+                 }
+                 return false;
+             }, kTimeoutMs),
+             "the local insert was not sent to site_a");
+    QCOMPARE(change->json.value("sender").toString(), kSelf);
+    QCOMPARE(change->json.value("table").toString(), kHostileTable);
+    const QJsonObject sent = change->json.value("entity").toObject();
+    QCOMPARE(sent.keys(), (QStringList{QStringLiteral("id"), kHostileColumn}));
+    QCOMPARE(sent.value("id").toString(), QStringLiteral("6"));
+    QCOMPARE(sent.value(kHostileColumn).toString(), QStringLiteral("local `x`"));
+    // Acknowledge it, so that it is not resent, and see sync_status settle.
+    const qint64 sentDate = change->json.value("date").toInteger();
+    QVERIFY(publish(kOwnInfoTopic, compact(QJsonObject{
+                                       {"sender", kRemote},
+                                       {"message", "data_received"},
+                                       {"args", QJsonObject{{"table", kHostileTable}, {"id", "6"}, {"date", sentDate}}}})));
+    QVERIFY2(waitUntil([&] {
+                 return m_db->scalar(QStringLiteral("SELECT status FROM sync_status WHERE id = MD5(?)"),
+                                     {kHostileTable + QStringLiteral("-6-") + kRemote}).toString()
+                     == QLatin1String("successful");
+             }, kTimeoutMs),
+             "sync_status did not become successful");
+    QVERIFY(tableTExists());
+    const QString problem = sentinel();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+// 6. Values that do not fit the column's type.
+void TestHostile::wrongValueType_data()
+{
+    QTest::addColumn<QJsonValue>("qty");
+    QTest::newRow("object") << QJsonValue(QJsonObject{{"a", 1}});
+    QTest::newRow("string abc") << QJsonValue("abc");
+    QTest::newRow("array") << QJsonValue(QJsonArray{1, 2});
+    QTest::newRow("fraction") << QJsonValue(1.5);
+    QTest::newRow("digits then junk") << QJsonValue("12abc");
+    QTest::newRow("digits then sql") << QJsonValue("1; DROP TABLE t; --");
+    QTest::newRow("beyond 64 bits") << QJsonValue(1e30);
+    QTest::newRow("beyond INT (server refuses)") << QJsonValue("99999999999");
+    QTest::newRow("Buffer") << QJsonValue(QJsonObject{{"type", "Buffer"}, {"data", QJsonArray{1}}});
+}
+
+void TestHostile::wrongValueType()
+{
+    QFETCH(QJsonValue, qty);
+    const QString before = snapshot();
+    const int from = mark();
+    const qint64 date = nextDate();
+    QVERIFY(sendChange(QStringLiteral("items"), "42", date, entity("42", "evil", qty)));
+    const std::optional<Line> receipt = waitForReceipt(date);
+    QVERIFY2(receipt, "no receipt");
+    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), "42", date);
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    const QString message = args(*receipt).value("message").toString();
+    QVERIFY2(message.contains(QStringLiteral("qty")), qPrintable(message));
+    QList<Line> out;
+    expectNothingWritten(before, from, &out);
+    QCOMPARE(out.size(), 1);
+}
+
+// 7. Malformed payloads on every topic the engine subscribes to.
+void TestHostile::malformed_data()
+{
+    QTest::addColumn<QString>("topic");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<bool>("receipt");           // an error receipt on /info/site_a expected
+    QTest::addColumn<QString>("receiptTable");
+    QTest::addColumn<QString>("receiptId");
+    QTest::addColumn<qint64>("receiptDate");
+    QTest::addColumn<QString>("mentions");       // the receipt's message contains this
+
+    const QByteArray big = garbage(1024 * 1024);
+    const QByteArray badUtf8("\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc\xff\xfe", 13);
+    QByteArray nested;
+    for (int i = 0; i < 5000; ++i)
+        nested += '[';
+    for (int i = 0; i < 5000; ++i)
+        nested += ']';
+
+    // Would delete row 42 if it were ever executed.
+    auto del = [](const QJsonObject &extra, const QStringList &drop = {}) {
+        QJsonObject o{{"sender", kRemote}, {"table", "items"}, {"id", "42"}, {"date", 1767225600123LL}, {"entity", QJsonValue::Null}};
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            o.insert(it.key(), it.value());
+        for (const QString &k : drop)
+            o.remove(k);
+        return compact(o);
+    };
+
+    // --- /change/site_b, sender unreadable: nothing is sent anywhere.
+    struct Silent {
+        const char *name;
+        QByteArray payload;
+    };
+    const QList<Silent> silentChanges{
+        {"not JSON", QByteArray("{\"sender\":\"site_a\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":null")},
+        {"empty", QByteArray()},
+        {"whitespace", QByteArray("   ")},
+        {"JSON array", "[" + del({}) + "]"},
+        {"JSON number", QByteArray("42")},
+        {"JSON string", QByteArray("\"DROP TABLE t\"")},
+        {"JSON null", QByteArray("null")},
+        {"missing sender", del({}, {"sender"})},
+        {"sender number", del({{"sender", 7}})},
+        {"sender null", del({{"sender", QJsonValue::Null}})},
+        {"sender invalid name", del({{"sender", "x y"}})},
+        {"sender with slash", del({{"sender", "site_a/../x"}})},
+        {"sender too long", del({{"sender", QString(33, QLatin1Char('a'))}})},
+        {"own name but malformed", del({{"sender", kSelf}, {"date", "soon"}})},
+        {"1 MB of garbage", big},
+        {"invalid UTF-8 bytes", badUtf8},
+        {"invalid UTF-8 inside a string",
+         QByteArray("{\"sender\":\"site_a\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":{\"id\":\"42\",\"name\":\"")
+             + badUtf8 + QByteArray("\",\"qty\":1}}")},
+        {"invalid UTF-8 in the sender", QByteArray("{\"sender\":\"site_a\xff\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":null}")},
+        {"deeply nested", QByteArray("{\"sender\":\"site_a\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":") + nested + "}"},
+        {"NUL bytes", QByteArray("\0\0\0\0", 4)},
+        {"duplicate keys", QByteArray("{\"sender\":\"site_a\",\"sender\":7,\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":null}")},
+    };
+    for (const Silent &s : silentChanges)
+        QTest::newRow(qPrintable(QStringLiteral("change: ") + QLatin1String(s.name)))
+            << kChangeTopic << s.payload << false << QString() << QString() << qint64(0) << QString();
+
+    // --- /change/site_b, sender readable: an error receipt with what could be read.
+    struct Answered {
+        const char *name;
+        QByteArray payload;
+        QString table;
+        QString id;
+        qint64 date;
+        QString mentions;
+    };
+    const qint64 d = 1767225600123LL;
+    const QList<Answered> answeredChanges{
+        {"missing table", del({}, {"table"}), "", "42", d, "table"},
+        {"table number", del({{"table", 5}}), "", "42", d, "table"},
+        {"table empty", del({{"table", ""}}), "", "42", d, "table"},
+        {"missing id", del({}, {"id"}), "items", "", d, "id"},
+        {"id object", del({{"id", QJsonObject{{"a", 1}}}}), "items", "", d, "id"},
+        {"id null", del({{"id", QJsonValue::Null}}), "items", "", d, "id"},
+        {"missing date", del({}, {"date"}), "items", "42", 0, "date"},
+        {"date as string", del({{"date", "1767225600123"}}), "items", "42", 0, "date"},
+        {"date out of range", del({{"date", 1e300}}), "items", "42", 0, "date"},
+        {"missing entity (not a delete)", del({}, {"entity"}), "items", "42", d, "entity"},
+        {"entity as string", del({{"entity", "DROP TABLE t"}}), "items", "42", d, "entity"},
+        {"entity as array", del({{"entity", QJsonArray{1, 2}}}), "items", "42", d, "entity"},
+        {"entity as number", del({{"entity", 42}}), "items", "42", d, "entity"},
+        {"entity false", del({{"entity", false}}), "items", "42", d, "entity"},
+        {"1 MB value for VARCHAR(100)",
+         del({{"entity", QJsonObject{{"id", "42"}, {"name", QString::fromLatin1(big)}, {"qty", 1}}}}), "items", "42", d, "name"},
+    };
+    for (const Answered &a : answeredChanges)
+        QTest::newRow(qPrintable(QStringLiteral("change: ") + QLatin1String(a.name)))
+            << kChangeTopic << a.payload << true << a.table << a.id << a.date << a.mentions;
+
+    // --- /info/site_b (receipts) and /info (presence): never answered, never acted on.
+    auto info = [](const QJsonValue &from, const QJsonValue &message, const QJsonValue &argsValue) {
+        QJsonObject o;
+        if (!from.isUndefined())
+            o.insert("sender", from);
+        if (!message.isUndefined())
+            o.insert("message", message);
+        if (!argsValue.isUndefined())
+            o.insert("args", argsValue);
+        return compact(o);
+    };
+    const QJsonObject receiptArgs{{"table", "items"}, {"id", "42"}, {"date", d}};
+    const QJsonValue none(QJsonValue::Undefined);
+    const QList<Silent> silentInfos{
+        {"not JSON", QByteArray("{\"sender\":\"site_a\",\"message\":")},
+        {"empty", QByteArray()},
+        {"JSON array", "[" + info(kRemote, "connection_lost", QJsonObject()) + "]"},
+        {"JSON number", QByteArray("1767225600123")},
+        {"missing sender", info(none, "connection_lost", QJsonObject())},
+        {"sender number", info(7, "connection_lost", QJsonObject())},
+        {"sender invalid name", info("x y", "connection_lost", QJsonObject())},
+        {"missing message", info(kRemote, none, QJsonObject{{"until", 1}})},
+        {"unknown message", info(kRemote, "drop_tables", QJsonObject())},
+        {"message number", info(kRemote, 3, QJsonObject())},
+        {"connected, args missing", info(kRemote, "connected", none)},
+        {"connected, until as string", info(kRemote, "connected", QJsonObject{{"until", "1"}})},
+        {"connected, until missing", info(kRemote, "connected", QJsonObject())},
+        {"connection_lost, args string", info(kRemote, "connection_lost", "gone")},
+        {"data_received, args missing", info(kRemote, "data_received", none)},
+        {"data_received, args string", info(kRemote, "data_received", "x")},
+        {"data_received, date as string",
+         info(kRemote, "data_received", QJsonObject{{"table", "items"}, {"id", "42"}, {"date", "1767225600123"}})},
+        {"data_received, table missing", info(kRemote, "data_received", QJsonObject{{"id", "42"}, {"date", d}})},
+        {"error, message missing", info(kRemote, "error", receiptArgs)},
+        {"1 MB of garbage", big},
+        {"invalid UTF-8 bytes", badUtf8},
+        {"invalid UTF-8 in a string",
+         QByteArray("{\"sender\":\"site_a\",\"message\":\"connection_lost\",\"args\":{\"x\":\"") + badUtf8 + "\"}}"},
+        {"deeply nested", QByteArray("{\"sender\":\"site_a\",\"message\":\"connection_lost\",\"args\":") + nested + "}"},
+    };
+    for (const QString &topic : {kOwnInfoTopic, kInfoTopic}) {
+        for (const Silent &s : silentInfos)
+            QTest::newRow(qPrintable(topic + QStringLiteral(": ") + QLatin1String(s.name)))
+                << topic << s.payload << false << QString() << QString() << qint64(0) << QString();
+    }
+}
+
+void TestHostile::malformed()
+{
+    QFETCH(QString, topic);
+    QFETCH(QByteArray, payload);
+    QFETCH(bool, receipt);
+    QFETCH(QString, receiptTable);
+    QFETCH(QString, receiptId);
+    QFETCH(qint64, receiptDate);
+    QFETCH(QString, mentions);
+
+    const QString before = snapshot();
+    const int from = mark();
+    QVERIFY(publish(topic, payload));
+    QList<Line> out;
+    // Still running, still subscribed, still online for site_a (a malformed connection_lost was
+    // not taken for one), and it still applies a valid change after it.
+    expectNothingWritten(before, from, &out);
+    if (!receipt) {
+        QStringList seen;
+        for (const Line &l : out)
+            seen << l.topic + QLatin1Char(' ') + l.payload.left(300);
+        QVERIFY2(out.isEmpty(), qPrintable(QStringLiteral("the engine published: ") + seen.join(QStringLiteral(" | "))));
+        return;
+    }
+    QCOMPARE(out.size(), 1);
+    QCOMPARE(out[0].topic, kReceiptTopic);
+    const QString shape = checkReceipt(out[0], QStringLiteral("error"), receiptTable, receiptId, receiptDate);
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    const QString message = args(out[0]).value("message").toString();
+    QVERIFY2(message.contains(mentions), qPrintable(message));
+    QVERIFY2(message.size() < 1000, qPrintable(message.left(1000)));
+}
+
+// 8. A delete of a key that is not there: harmless.
+void TestHostile::deleteMissingKey_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::newRow("never existed") << "31337";
+    QTest::newRow("beyond INT") << "2147483648";
+    QTest::newRow("negative") << "-42";
+}
+
+void TestHostile::deleteMissingKey()
+{
+    QFETCH(QString, id);
+    const QString before = snapshot();
+    const int from = mark();
+    const qint64 date = nextDate();
+    QVERIFY(sendChange(QStringLiteral("items"), id, date, QJsonValue::Null));
+    const std::optional<Line> receipt = waitForReceipt(date);
+    QVERIFY2(receipt, "no receipt");
+    const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), QStringLiteral("items"), id, date);
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    QList<Line> out;
+    expectNothingWritten(before, from, &out);
+    QCOMPARE(out.size(), 1);
+}
+
+// 8b. A delete whose key is not a value of the key column must not hit a row by MySQL's loose
+// string-to-number conversion ('42abc' = 42, 'abc' = 0, '' = 0).
+void TestHostile::deleteMalformedKey_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::newRow("digits then junk") << "42abc";
+    QTest::newRow("digits then sql") << "42 OR 1=1";
+    QTest::newRow("exponent") << "4.2e1";
+    QTest::newRow("fraction") << "42.0";
+    QTest::newRow("letters") << "abc";
+    QTest::newRow("empty") << "";
+    QTest::newRow("space before") << " 42";
+}
+
+void TestHostile::deleteMalformedKey()
+{
+    QFETCH(QString, id);
+    const QString before = snapshot();
+    const int from = mark();
+    const qint64 date = nextDate();
+    QVERIFY(sendChange(QStringLiteral("items"), id, date, QJsonValue::Null));
+    const std::optional<Line> receipt = waitForReceipt(date);
+    QVERIFY2(receipt, "no receipt");
+    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), id, date);
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    const QString message = args(*receipt).value("message").toString();
+    QVERIFY2(message.contains(QStringLiteral("id")), qPrintable(message));
+    QList<Line> out;
+    expectNothingWritten(before, from, &out);   // rows 42 and 0 are still there
+    QCOMPARE(out.size(), 1);
+}
+
+// 9. An earlier engine's numeric keys: compared as strings, accepted.
+void TestHostile::numericIdFromEarlierEngine_data()
+{
+    QTest::addColumn<QJsonValue>("id");
+    QTest::addColumn<QJsonValue>("entityId");
+    QTest::addColumn<int>("row");
+    QTest::newRow("id \"7\", entity.id 7") << QJsonValue("7") << QJsonValue(7) << 7;
+    QTest::newRow("id 8, entity.id 8") << QJsonValue(8) << QJsonValue(8) << 8;
+    QTest::newRow("id 9, entity.id \"9\"") << QJsonValue(9) << QJsonValue("9") << 9;
+}
+
+void TestHostile::numericIdFromEarlierEngine()
+{
+    QFETCH(QJsonValue, id);
+    QFETCH(QJsonValue, entityId);
+    QFETCH(int, row);
+    const qint64 date = nextDate();
+    QVERIFY(sendChange(QStringLiteral("items"), id, date, entity(entityId, "old engine", row * 10)));
+    const std::optional<Line> receipt = waitForReceipt(date);
+    QVERIFY2(receipt, "no receipt");
+    // The receipt's id is the string form.
+    const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), QStringLiteral("items"),
+                                       QString::number(row), date);
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT qty FROM items WHERE id = ? AND name = 'old engine'"), {row}).toInt(), row * 10);
+}
+
+// 10. A change that claims to come from ourselves.
+void TestHostile::ownSenderIgnored()
+{
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO items VALUES (42, 'bolt', 7) ON DUPLICATE KEY UPDATE id = id")));
+    const QString before = snapshot();
+    const int from = mark();
+    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("items"), "500", nextDate(), entity("500", "echo", 1))));
+    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("items"), "42", nextDate(), QJsonValue::Null)));
+    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("notreceived"), "42", nextDate(), QJsonValue::Null)));
+    QList<Line> out;
+    expectNothingWritten(before, from, &out);
+    QStringList seen;
+    for (const Line &l : out)
+        seen << l.topic + QLatin1Char(' ') + l.payload.left(300);
+    QVERIFY2(out.isEmpty(), qPrintable(seen.join(QStringLiteral(" | "))));
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (42, 500)")).toInt(), 1);
+}
+
+// The engine's own log: never a password; and it did log the rejections.
+void TestHostile::logHasNoSecrets()
+{
+    QVERIFY(m_engine->isRunning());
+    QVERIFY2(m_engine->stop(), "the engine did not stop cleanly");
+    const QByteArray log = m_engine->log();
+    QVERIFY(!m_servers.password.isEmpty());
+    QVERIFY2(!log.contains(m_servers.password.toUtf8()), "the mysql password appears in the engine's log");
+    QVERIFY2(!log.contains("sync-test-pw"), "the mysql password appears in the engine's log");
+    QVERIFY2(log.contains("rejected a change message"), log.right(2000).constData());
+    qInfo() << "engine log:" << log.size() << "bytes";
+}
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
