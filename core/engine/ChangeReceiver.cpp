@@ -35,6 +35,7 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
     struct Outcome {
         const ChangeMessage *change;
         QString error;  // empty: written
+        bool changed = true;  // false: the row already was so (nothing to relay)
     };
     QList<Outcome> outcomes;
     outcomes.reserve(changes.size());
@@ -52,9 +53,10 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
         }
         const TableInfo &table = m_ctx.tables[change.table];
         QString error;
-        switch (m_rows.apply(table, change.id, change.entity, &error)) {
+        bool changed = true;
+        switch (m_rows.apply(table, change.id, change.entity, &error, &changed)) {
         case RowStore::Result::Ok:
-            outcomes.append({&change, QString()});
+            outcomes.append({&change, QString(), changed});
             break;
         case RowStore::Result::Rejected:
             outcomes.append({&change, error});
@@ -65,32 +67,38 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
             return;
         }
     }
+    // A write that changed nothing is not relayed: this site already had that state and
+    // owed it on when it got it, and relaying it again would circle for ever between three
+    // or more bidirectional sites (A -> B -> C -> A ...).
+    QHash<QString, QList<TableKey>> relays;
+    for (const Outcome &o : outcomes) {
+        if (o.error.isEmpty() && o.changed && m_ctx.config.isBidirectional(o.change->table))
+            relays[o.change->sender].append({o.change->table, o.change->id});
+    }
+    // The relays are owed durably before the write commits: a crash in between leaves
+    // entries that send the row's current state again (harmless); the other order could
+    // lose a relay, since the resent change would then change nothing.
+    for (auto it = relays.cbegin(); it != relays.cend(); ++it) {
+        if (!m_sender.owe(it.value(), it.key())) {
+            db.rollback(); // no receipts: the senders send again
+            return;
+        }
+    }
     if (!db.commit()) {
         const QSqlError error = db.lastError();
         db.rollback();
         m_ctx.databaseFailure(error, QStringLiteral("committing incoming changes"));
         return;
     }
-
-    // Relay what was written to the other remotes (never back to its sender), then answer.
-    QHash<QString, QList<TableKey>> relays;
-    for (const Outcome &o : outcomes) {
-        if (o.error.isEmpty() && m_ctx.config.isBidirectional(o.change->table))
-            relays[o.change->sender].append({o.change->table, o.change->id});
-    }
-    QSet<QString> notRelayed;
+    // Send the relays now (never back to their sender); what cannot be sent now stays owed.
     for (auto it = relays.cbegin(); it != relays.cend(); ++it) {
-        if (m_sender.dispatch(it.value(), it.key()))
-            m_ctx.counters.relayed += it.value().size();
-        else
-            notRelayed.insert(it.key()); // no receipt: the sender will send again and the relay is retried
+        m_sender.dispatch(it.value(), it.key());
+        m_ctx.counters.relayed += it.value().size();
     }
     m_ctx.outbox->begin();
     for (const Outcome &o : outcomes) {
         const ChangeMessage &c = *o.change;
         if (o.error.isEmpty()) {
-            if (notRelayed.contains(c.sender))
-                continue;
             ++m_ctx.counters.applied;
             m_sender.sendReceipt(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, c.table, c.id, c.date));
         } else {

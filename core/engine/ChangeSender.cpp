@@ -137,6 +137,26 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
     return true;
 }
 
+bool ChangeSender::owe(const QList<TableKey> &keys, const QString &except)
+{
+    const QList<OutboxEntry> entries = entriesOf(keys);
+    QString error;
+    m_ctx.outbox->begin();
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        if (remote != except && !m_ctx.outbox->put(remote, entries, 0, &error)) {
+            m_ctx.outbox->rollback();
+            m_ctx.reportError(EngineError::Source::Outbox, error, remote);
+            return false;
+        }
+    }
+    if (!m_ctx.outbox->commit(&error)) {
+        m_ctx.reportError(EngineError::Source::Outbox, error);
+        return false;
+    }
+    m_ctx.outboxChanged = true;
+    return true;
+}
+
 bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
 {
     const qint64 now = EngineContext::now();

@@ -20,6 +20,9 @@ public:
     // those online. Returns true once the outbox holds it (the caller may then forget
     // the cause); false when the database or the outbox failed (try again later).
     bool dispatch(const QList<TableKey> &keys, const QString &except);
+    // Only records (durably, as not yet sent) that the keys are owed to every remote but
+    // `except`; dispatch() or a flush sends them. False when the outbox failed.
+    bool owe(const QList<TableKey> &keys, const QString &except);
 
     // Sends what is owed to `remote`: queued receipts, queued changes, and changes sent
     // before `unacknowledgedBefore` with no receipt yet. At most one batch per call;

@@ -42,7 +42,12 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
     connect(&m_retry, &QTimer::timeout, this, &MqttClient::connectNow);
 
     const QString clientId = config.clientId.isEmpty() ? QStringLiteral("mysql-sync-") + clientName : config.clientId;
-    m_client = std::make_unique<mqtt::async_client>(utf8(config.uri()), utf8(clientId), nullptr);
+    // Paho refuses a publish (MQTTASYNC_MAX_BUFFERED_MESSAGES, -12) while more than
+    // maxBufferedMessages (default 100) publishes wait for its sending thread, and one batch
+    // of changes (batchSize per remote, plus receipts) is published in one go: allow far more.
+    mqtt::create_options createOptions(MQTTVERSION_3_1_1);
+    createOptions.set_max_buffered_messages(60000);
+    m_client = std::make_unique<mqtt::async_client>(utf8(config.uri()), utf8(clientId), createOptions);
 
     // Paho's thread: copy out, hand over, return quickly.
     m_client->set_connected_handler([this](const std::string &) {
