@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark, in one command:  bash scripts/bench.sh [mysql-sync-bench options]
-# Installs what is missing (setup.sh), builds (build.sh, BUILD_DIR default build), starts private
-# MariaDB A + B and Mosquitto (tests/harness/servers.sh) in a temporary directory, runs
-# BUILD_DIR/tests/bench/mysql-sync-bench against them and stops the servers again, whatever
-# happens. Exit status: the benchmark's (0 when every phase completed).
+# Installs what is missing (setup.sh), builds the daemon and the benchmark (build.sh; BUILD_DIR,
+# default build), starts private MariaDB A + B and Mosquitto (tests/harness/servers.sh) in a
+# temporary directory, runs BUILD_DIR/tests/bench/mysql-sync-bench against them and stops the
+# servers again, whatever happens. Takes about half a minute after the build; the figures are
+# printed as aligned text, the last line is the same as one JSON object.
+# Exit status: the benchmark's (0 when every phase completed, 1 when one failed).
 # Extra arguments go to the benchmark, e.g.  bash scripts/bench.sh --rows 10000 --phases e2e
 # (see: build/tests/bench/mysql-sync-bench --help).  SKIP_BUILD=1 skips setup and build.
 set -euo pipefail
@@ -14,11 +16,11 @@ export BUILD_DIR
 
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     bash scripts/setup.sh
-    bash scripts/build.sh
+    bash scripts/build.sh mysql-sync mysql-sync-bench
 fi
-BENCH=$ROOT/$BUILD_DIR/tests/bench/mysql-sync-bench
-DAEMON=$ROOT/$BUILD_DIR/app/daemon/mysql-sync
-[[ $BUILD_DIR = /* ]] && BENCH=$BUILD_DIR/tests/bench/mysql-sync-bench && DAEMON=$BUILD_DIR/app/daemon/mysql-sync
+if [[ $BUILD_DIR = /* ]]; then BUILD=$BUILD_DIR; else BUILD=$ROOT/$BUILD_DIR; fi
+BENCH=$BUILD/tests/bench/mysql-sync-bench
+DAEMON=$BUILD/app/daemon/mysql-sync
 for f in "$BENCH" "$DAEMON"; do
     [[ -x $f ]] || { echo "bench.sh: $f was not built" >&2; exit 1; }
 done
