@@ -16,6 +16,19 @@ struct TlsFiles {
     bool rejectUnauthorized = true;
 };
 
+// Where a password comes from (README, "Secrets"). "password": "text" is Plain (the earlier
+// engine's files); {"keychain": "account"} (optionally "service", default "mysql-sync"),
+// {"env": "VARIABLE"} and {"file": "path"} are references that the daemon resolves
+// (security/SecretResolver) into the config's `password` before the engine starts.
+struct SecretRef {
+    enum class Kind { Plain, Keychain, Env, File };
+    Kind kind = Kind::Plain;
+    QString name;        // keychain account, environment variable, or absolute file path
+    QString service;     // keychain service (Keychain only)
+    QString key;         // the JSON key it was read from, e.g. "mqttConfig.password"
+    bool isReference() const { return kind != Kind::Plain; }
+};
+
 struct BrokerAddress {
     QString host;
     int port = 0;          // 0: the protocol's default
@@ -28,7 +41,8 @@ struct MqttConfig {
     QString protocol = QStringLiteral("mqtt"); // normalised as in BrokerAddress
     QString path = QStringLiteral("/mqtt"); // websockets only
     QString username;
-    QString password;
+    QString password;                       // plain, or resolved from passwordRef
+    SecretRef passwordRef;
     QString clientId;                       // empty: generated from the client name
     int keepaliveSeconds = 60;
     bool clean = true;
@@ -48,7 +62,8 @@ struct MysqlConfig {
     QString host = QStringLiteral("localhost");
     int port = 3306;
     QString user;
-    QString password;
+    QString password;                       // plain, or resolved from passwordRef
+    SecretRef passwordRef;
     QString database;
     QString socketPath;                     // absolute, or empty
     QString charset = QStringLiteral("utf8mb4");
@@ -72,7 +87,7 @@ struct Config {
     QString transformerDirectory;           // absolute, or empty
 
     // Our own optional keys.
-    int captureIntervalMs = 20;             // how often an idle engine looks at table_changes
+    int captureIntervalMs = 10;             // how often an idle engine looks at table_changes
     int batchSize = 1000;                   // table_changes rows read per batch
     int resendTimeoutMs = 30000;            // an unacknowledged change is sent again after this
 

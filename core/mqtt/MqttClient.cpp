@@ -7,6 +7,14 @@
 
 #include <QMetaObject>
 #include <QMutexLocker>
+#include <QUrl>
+
+#ifdef Q_OS_UNIX
+#include <dirent.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
 
 namespace mysqlsync {
 
@@ -29,6 +37,48 @@ private:
 };
 
 std::string utf8(const QString &s) { return s.toStdString(); }
+
+// Paho C has no option for TCP_NODELAY, so its socket keeps Nagle's algorithm, which holds
+// small publishes (a change, a receipt) back for up to 40 ms waiting for an ACK. Find our
+// connections to the broker's ports among this process's sockets and switch it off.
+void disableNagle(const QList<int> &ports)
+{
+#ifdef Q_OS_UNIX
+#ifdef Q_OS_LINUX
+    DIR *dir = ::opendir("/proc/self/fd");
+#else
+    DIR *dir = ::opendir("/dev/fd");
+#endif
+    if (!dir)
+        return;
+    while (dirent *entry = ::readdir(dir)) {
+        bool ok = false;
+        const int fd = QByteArray(entry->d_name).toInt(&ok);
+        if (!ok)
+            continue;
+        int type = 0;
+        socklen_t typeLength = sizeof type;
+        if (::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &typeLength) != 0 || type != SOCK_STREAM)
+            continue;
+        sockaddr_storage peer{};
+        socklen_t peerLength = sizeof peer;
+        if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) != 0)
+            continue;
+        int port = -1;
+        if (peer.ss_family == AF_INET)
+            port = ntohs(reinterpret_cast<sockaddr_in *>(&peer)->sin_port);
+        else if (peer.ss_family == AF_INET6)
+            port = ntohs(reinterpret_cast<sockaddr_in6 *>(&peer)->sin6_port);
+        if (!ports.contains(port))
+            continue;
+        const int one = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    }
+    ::closedir(dir);
+#else
+    Q_UNUSED(ports);
+#endif
+}
 
 } // namespace
 
@@ -76,10 +126,20 @@ MqttClient::~MqttClient()
 {
     m_retry.stop();
     if (m_client) {
-        m_client->disable_callbacks();
+        // Paho refuses to change callbacks while a connect is in progress (it throws):
+        // let the connect finish, disconnect, then detach.
+        try {
+            if (m_connectToken)
+                m_connectToken->wait_for(std::chrono::milliseconds(m_config.connectTimeoutMs + 1000));
+        } catch (const mqtt::exception &) {
+        }
         try {
             if (m_client->is_connected())
                 m_client->disconnect(0)->wait_for(std::chrono::seconds(2));
+        } catch (const mqtt::exception &) {
+        }
+        try {
+            m_client->disable_callbacks();
         } catch (const mqtt::exception &) {
         }
     }
@@ -149,7 +209,7 @@ void MqttClient::connectNow()
         }, Qt::QueuedConnection);
     });
     try {
-        m_client->connect(opts, nullptr, *listener);
+        m_connectToken = m_client->connect(opts, nullptr, *listener);
         m_connectListener = listener; // Paho keeps only a reference
     } catch (const mqtt::exception &e) {
         m_connecting = false;
@@ -161,6 +221,10 @@ void MqttClient::onConnected()
 {
     m_connecting = false;
     qCInfo(lcMqtt).noquote() << "connected to" << brokerDescription();
+    QList<int> ports;
+    for (const QString &uri : m_config.uris())
+        ports << QUrl(uri).port();
+    disableNagle(ports);
     if (m_subscriptions.isEmpty()) {
         onSubscribed(true, QString());
         return;

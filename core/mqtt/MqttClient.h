@@ -11,7 +11,7 @@
 
 #include <memory>
 
-namespace mqtt { class async_client; class iaction_listener; }
+namespace mqtt { class async_client; class iaction_listener; class token; }
 
 namespace mysqlsync {
 
@@ -61,6 +61,7 @@ private:
     QByteArray m_will;
     std::unique_ptr<mqtt::async_client> m_client;
     std::shared_ptr<mqtt::iaction_listener> m_connectListener;
+    std::shared_ptr<mqtt::token> m_connectToken;
     std::shared_ptr<mqtt::iaction_listener> m_subscribeListener;
     QTimer m_retry;
     bool m_ready = false;

@@ -296,6 +296,8 @@ write_mosquitto_conf() {
 # Private test broker (tests/harness/servers.sh). Forgets everything on restart.
 listener $port 127.0.0.1
 allow_anonymous true
+# Small messages go out at once (Nagle would hold them back for up to 40 ms).
+set_tcp_nodelay true
 persistence false
 user root
 log_dest file $DIR/mosquitto.log

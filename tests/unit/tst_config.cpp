@@ -269,7 +269,7 @@ void TestConfig::defaults()
     QCOMPARE(c.checkIntervalMs, 1000);
     QCOMPARE(c.loggingLevel, QString("info"));
     QVERIFY(c.transformerDirectory.isEmpty());
-    QCOMPARE(c.captureIntervalMs, 20);
+    QCOMPARE(c.captureIntervalMs, 10);
     QCOMPARE(c.batchSize, 1000);
     QCOMPARE(c.resendTimeoutMs, 30000);
 }
