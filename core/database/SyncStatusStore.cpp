@@ -2,6 +2,8 @@
 
 #include "protocol/Messages.h"
 
+#include <QSqlDriver>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -24,29 +26,34 @@ QString statusText(StatusUpdate::Status s)
 bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &updates, const QString &onDuplicate,
                              QSqlError *error)
 {
+    // Many rows per statement, as literals escaped by the driver (mysql_real_escape_string):
+    // binding thousands of placeholders costs more in Qt than the statement itself.
     // `date` is whole seconds, as DATETIME holds it: integer division keeps MySQL
     // (which rounds fractions) and MariaDB (which truncates) the same.
+    const QSqlDriver *driver = db.driver();
+    QSqlField text(QStringLiteral("v"), QMetaType(QMetaType::QString));
+    auto literal = [&](const QString &value) {
+        text.setValue(value);
+        return driver->formatValue(text);
+    };
     for (qsizetype start = 0; start < updates.size(); start += kRowsPerStatement) {
         const qsizetype n = qMin<qsizetype>(kRowsPerStatement, updates.size() - start);
-        QStringList rows;
-        rows.reserve(n);
-        for (qsizetype i = 0; i < n; ++i)
-            rows << QStringLiteral("(?, ?, ?, ?, FROM_UNIXTIME(? DIV 1000), ?, ?)");
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO sync_status(id, `table_name`, primary_key, remote, `date`, `status`, message) VALUES %1 "
-                                 "ON DUPLICATE KEY UPDATE %2").arg(rows.join(QStringLiteral(", ")), onDuplicate));
-        int p = 0;
+        QString sql = QStringLiteral("INSERT INTO sync_status(id, `table_name`, primary_key, remote, `date`, `status`, message) VALUES ");
+        sql.reserve(int(n) * 120 + 400);
         for (qsizetype i = start; i < start + n; ++i) {
             const StatusUpdate &u = updates.at(i);
-            q.bindValue(p++, syncStatusId(u.table, u.key, u.remote));
-            q.bindValue(p++, u.table.left(255));
-            q.bindValue(p++, u.key.left(255));
-            q.bindValue(p++, u.remote.left(32));
-            q.bindValue(p++, u.date);
-            q.bindValue(p++, statusText(u.status));
-            q.bindValue(p++, u.status == StatusUpdate::Error ? QVariant(u.message.left(255)) : QVariant(QMetaType(QMetaType::QString)));
+            if (i > start)
+                sql += QLatin1Char(',');
+            sql += QLatin1Char('(') + literal(syncStatusId(u.table, u.key, u.remote)) + QLatin1Char(',')
+                + literal(u.table.left(255)) + QLatin1Char(',') + literal(u.key.left(255)) + QLatin1Char(',')
+                + literal(u.remote.left(32)) + QStringLiteral(",FROM_UNIXTIME(") + QString::number(u.date / 1000)
+                + QStringLiteral("),'") + statusText(u.status) + QStringLiteral("',")
+                + (u.status == StatusUpdate::Error ? literal(u.message.left(255)) : QStringLiteral("NULL"))
+                + QLatin1Char(')');
         }
-        if (!q.exec()) {
+        sql += QStringLiteral(" ON DUPLICATE KEY UPDATE ") + onDuplicate;
+        QSqlQuery q(db);
+        if (!q.exec(sql)) {
             *error = q.lastError();
             return false;
         }

@@ -90,6 +90,8 @@ bool Outbox::open(QString *error)
 
 void Outbox::close()
 {
+    m_ackDelete.reset();
+    m_ackExists.reset();
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -210,9 +212,15 @@ QList<OutboxEntry> Outbox::unacknowledged(const QString &remote, qint64 sentBefo
 
 Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error)
 {
+    // One receipt per row sent: these two statements are prepared once.
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery del = prepared(db, QStringLiteral(
-        "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ? AND sent_date = ?"));
+    if (!m_ackDelete) {
+        m_ackDelete = std::make_unique<QSqlQuery>(prepared(db, QStringLiteral(
+            "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ? AND sent_date = ?")));
+        m_ackExists = std::make_unique<QSqlQuery>(prepared(db, QStringLiteral(
+            "SELECT 1 FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
+    }
+    QSqlQuery &del = *m_ackDelete;
     del.bindValue(0, remote);
     del.bindValue(1, table);
     del.bindValue(2, key);
@@ -223,13 +231,14 @@ Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, con
     }
     if (del.numRowsAffected() > 0)
         return Ack::Matched;
-    QSqlQuery exists = prepared(db, QStringLiteral(
-        "SELECT 1 FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?"));
+    QSqlQuery &exists = *m_ackExists;
     exists.bindValue(0, remote);
     exists.bindValue(1, table);
     exists.bindValue(2, key);
     exists.exec();
-    return exists.next() ? Ack::Stale : Ack::Unknown;
+    const bool stale = exists.next();
+    exists.finish();
+    return stale ? Ack::Stale : Ack::Unknown;
 }
 
 bool Outbox::forget(const QString &remote, const QString &table, const QString &key, QString *error)

@@ -8,6 +8,9 @@
 // Receipts owed to a remote that is offline are kept as whole payloads, in order.
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
 #include <QString>
 #include <QHash>
 
@@ -84,6 +87,8 @@ private:
     QString m_filePath;
     qint64 m_nextSeq = 1;
     int m_transactionDepth = 0;
+    std::unique_ptr<QSqlQuery> m_ackDelete;
+    std::unique_ptr<QSqlQuery> m_ackExists;
 };
 
 } // namespace mysqlsync
