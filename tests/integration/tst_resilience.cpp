@@ -1,0 +1,850 @@
+// Faults under load. Two real engines (site_a on server A, site_b on server B) keep a
+// bidirectional table `items` in sync while a writer changes rows in small transactions,
+// and something goes wrong mid-stream: the sender or the receiver is killed with SIGKILL
+// (three times each, once in the middle of the catch-up that follows a restart), the broker
+// restarts and forgets every session (twice in a row, then it is away for longer than a
+// heartbeat's promise), a remote is offline while rows change, both sites write while the
+// sender dies twice, or a site's database goes away for a few seconds. Afterwards the two
+// sites must hold the same rows (exactly the rows the writers left), nothing may be owed
+// any more (no `pending` or `error` row in sync_status, an empty table_changes, an empty
+// outbox) and every key the writers touched, and no other, must have its sync_status row:
+// the end-to-end at-least-once contract of docs/protocol.md.
+//
+// MYSQL_SYNC_TEST_LOG_DIR=dir keeps the engines' logs of every test function there.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+
+#include "EngineProcess.h"
+#include "Servers.h"
+#include "SiteDatabase.h"
+#include "WaitUntil.h"
+
+using namespace testsupport;
+
+namespace {
+
+const QString kTable = QStringLiteral("items");
+const QString kClientA = QStringLiteral("site_a");
+const QString kClientB = QStringLiteral("site_b");
+constexpr int kSettleTimeoutMs = 90000;
+
+QString keyText(const QSet<int> &keys, int limit = 20)
+{
+    QList<int> sorted(keys.cbegin(), keys.cend());
+    std::sort(sorted.begin(), sorted.end());
+    QStringList out;
+    for (int i = 0; i < sorted.size() && i < limit; ++i)
+        out << QString::number(sorted.at(i));
+    if (sorted.size() > limit)
+        out << QStringLiteral("... (%1 in all)").arg(sorted.size());
+    return out.join(QStringLiteral(", "));
+}
+
+// Changes `items` of one site in small transactions on a thread of its own, so that it
+// keeps writing while the test thread is blocked (a broker restart, a kill and its wait).
+// Each transaction inserts `rowsPerTick` new keys, updates a few live keys, deletes one
+// and now and then brings a deleted key back. It keeps a model of the keys it left alive.
+class LoadWriter : public QThread {
+public:
+    LoadWriter(const Servers &servers, char site, const QString &database, int firstId, int rowsPerTick,
+               int intervalMs, quint32 seed)
+        : m_servers(servers), m_site(site), m_database(database), m_nextId(firstId), m_rowsPerTick(rowsPerTick)
+        , m_intervalMs(intervalMs), m_seed(seed)
+    {
+    }
+    ~LoadWriter() override { finish(); }
+
+    void finish()
+    {
+        m_stop.store(true);
+        wait();
+    }
+    int transactions() const { return m_transactions.load(); }
+    qint64 connectionId() const { return m_connectionId.load(); }
+    int failures() const { return m_failures.load(); }
+    QString error() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_error;
+    }
+    // Read after finish().
+    QSet<int> alive() const { return QSet<int>(m_alive.cbegin(), m_alive.cend()); }
+    QSet<int> touched() const { return m_touched; }
+
+    // Writes `transactions` transactions at once on the calling thread (the writer's own
+    // thread must not run): a burst while nothing else happens. `touched`: the keys it changed.
+    bool burst(int transactions, QSet<int> *touched = nullptr)
+    {
+        Q_ASSERT(!isRunning());
+        SiteDatabase db(m_servers, m_site, m_database, SiteDatabase::Attach);
+        if (!db.isOpen())
+            return false;
+        QRandomGenerator rng(m_seed + quint32(m_transactions.load()));
+        m_recent.clear();
+        for (int i = 0; i < transactions; ++i)
+            tick(db, rng);
+        if (touched)
+            *touched = m_recent;
+        return m_failures.load() == 0;
+    }
+
+protected:
+    void run() override
+    {
+        SiteDatabase db(m_servers, m_site, m_database, SiteDatabase::Attach);
+        if (!db.isOpen()) {
+            QMutexLocker lock(&m_mutex);
+            m_error = QStringLiteral("writer for site %1 cannot connect: %2").arg(QLatin1Char(m_site)).arg(db.lastError());
+            return;
+        }
+        m_connectionId.store(db.scalar(QStringLiteral("SELECT CONNECTION_ID()")).toLongLong());
+        QRandomGenerator rng(m_seed + quint32(m_transactions.load()));
+        while (!m_stop.load()) {
+            QElapsedTimer t;
+            t.start();
+            tick(db, rng);
+            const qint64 left = m_intervalMs - t.elapsed();
+            if (left > 0)
+                QThread::msleep(quint64(left));
+        }
+    }
+
+private:
+    void tick(SiteDatabase &db, QRandomGenerator &rng)
+    {
+        const int n = m_transactions.load();
+        QList<int> inserted;
+        QVariantList binds;
+        QStringList marks;
+        for (int i = 0; i < m_rowsPerTick; ++i) {
+            const int id = m_nextId + i;
+            inserted << id;
+            marks << QStringLiteral("(?, ?, ?)");
+            binds << id << QStringLiteral("new %1/%2").arg(id).arg(n) << int(rng.bounded(1000));
+        }
+        QList<int> updated;
+        for (int i = 0; i < 3 && m_alive.size() > 10; ++i)
+            updated << m_alive.at(int(rng.bounded(qsizetype(m_alive.size()))));
+        int deletedIndex = -1;
+        if (m_alive.size() > 40)
+            deletedIndex = int(rng.bounded(qsizetype(m_alive.size())));
+        int revived = -1;
+        if (n % 4 == 3 && !m_gone.isEmpty())
+            revived = m_gone.at(int(rng.bounded(qsizetype(m_gone.size()))));
+
+        QSqlDatabase conn = db.database();
+        bool ok = conn.transaction();
+        ok = ok && db.exec(QStringLiteral("INSERT INTO items (id, name, qty) VALUES ") + marks.join(QStringLiteral(", ")), binds);
+        for (int id : std::as_const(updated)) {
+            ok = ok && db.exec(QStringLiteral("UPDATE items SET name = ?, qty = qty + ? WHERE id = ?"),
+                               {QStringLiteral("upd %1/%2").arg(id).arg(n), int(rng.bounded(1, 50)), id});
+        }
+        if (deletedIndex >= 0)
+            ok = ok && db.exec(QStringLiteral("DELETE FROM items WHERE id = ?"), {m_alive.at(deletedIndex)});
+        if (revived >= 0) {
+            ok = ok && db.exec(QStringLiteral("INSERT INTO items (id, name, qty) VALUES (?, ?, ?)"),
+                               {revived, QStringLiteral("back %1/%2").arg(revived).arg(n), int(rng.bounded(1000))});
+        }
+        ok = ok && conn.commit();
+        if (!ok) {
+            // A deadlock or the like: nothing of this transaction happened.
+            conn.rollback();
+            m_failures.fetch_add(1);
+            m_transactions.fetch_add(1);
+            return;
+        }
+        m_nextId += m_rowsPerTick;
+        QSet<int> changed(inserted.cbegin(), inserted.cend());
+        m_alive += inserted;
+        for (int id : std::as_const(updated))
+            changed.insert(id);
+        if (deletedIndex >= 0) {
+            const int id = m_alive.takeAt(deletedIndex);
+            m_gone << id;
+            changed.insert(id);
+        }
+        if (revived >= 0) {
+            m_gone.removeOne(revived);
+            m_alive << revived;
+            changed.insert(revived);
+        }
+        m_touched += changed;
+        m_recent += changed;
+        m_transactions.fetch_add(1);
+    }
+
+    Servers m_servers;
+    char m_site;
+    QString m_database;
+    int m_nextId;
+    int m_rowsPerTick;
+    int m_intervalMs;
+    quint32 m_seed;
+    std::atomic<bool> m_stop{false};
+    std::atomic<int> m_transactions{0};
+    std::atomic<int> m_failures{0};
+    std::atomic<qint64> m_connectionId{0};
+    mutable QMutex m_mutex;
+    QString m_error;
+    QList<int> m_alive;
+    QList<int> m_gone;
+    QSet<int> m_touched;
+    QSet<int> m_recent;
+};
+
+// Counts in an engine's outbox file, read beside the running engine (WAL allows it).
+struct OutboxCounts {
+    bool ok = false;
+    qint64 queued = 0;     // changes never sent
+    qint64 sent = 0;       // changes sent, waiting for their receipt
+    qint64 receipts = 0;   // receipts waiting for their remote
+    QString error;
+    qint64 total() const { return queued + sent + receipts; }
+    QString text() const
+    {
+        return ok ? QStringLiteral("queued %1, sent-unacknowledged %2, receipts %3").arg(queued).arg(sent).arg(receipts)
+                  : QStringLiteral("unreadable: ") + error;
+    }
+};
+
+OutboxCounts readOutbox(const QString &queueDirectory)
+{
+    static int serial = 0;
+    OutboxCounts c;
+    const QString file = QDir(queueDirectory).filePath(QStringLiteral("outbox.sqlite"));
+    if (!QFileInfo::exists(file)) {
+        c.ok = true; // nothing was ever owed
+        return c;
+    }
+    const QString name = QStringLiteral("tst_resilience-outbox-%1").arg(++serial);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(file);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
+        if (!db.open()) {
+            c.error = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM outbox_changes WHERE sent_date = 0), "
+                                      "(SELECT COUNT(*) FROM outbox_changes WHERE sent_date <> 0), "
+                                      "(SELECT COUNT(*) FROM outbox_receipts)"))
+                && q.next()) {
+                c.ok = true;
+                c.queued = q.value(0).toLongLong();
+                c.sent = q.value(1).toLongLong();
+                c.receipts = q.value(2).toLongLong();
+            } else {
+                c.error = q.lastError().text();
+            }
+            q.finish();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return c;
+}
+
+QString logTail(const QByteArray &log, int lines)
+{
+    QList<QByteArray> all = log.split('\n');
+    QList<QByteArray> problems;
+    for (const QByteArray &l : std::as_const(all)) {
+        if (l.contains(" warn ") || l.contains(" error ") || l.contains(" fatal ") || l.startsWith("===="))
+            problems << l;
+    }
+    const auto last = [](const QList<QByteArray> &from, int n) {
+        QStringList out;
+        for (qsizetype i = qMax<qsizetype>(0, from.size() - n); i < from.size(); ++i)
+            out << QString::fromUtf8(from.at(i));
+        return out.join(QLatin1Char('\n'));
+    };
+    return QStringLiteral("-- warnings/errors/lifecycle (last 40):\n%1\n-- last %2 lines:\n%3")
+        .arg(last(problems, 40)).arg(lines).arg(last(all, lines));
+}
+
+} // namespace
+
+class TestResilience : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void senderKilledMidStream();
+    void receiverKilledMidStream();
+    void brokerRestartMidStream();
+    void remoteOfflineWhileRowsChange();
+    void bothDirectionsSenderKilledTwice();
+    void databaseLostMidStream();
+
+private:
+    // ACCOUNT LOCK / UNLOCK of the harness user on one server (open connections stay).
+    static bool lockAccount(SiteDatabase &db, bool lock);
+    // Kills every connection to the site's database but the test's own and `keep`; returns how many.
+    int killConnections(SiteDatabase &db, const QList<qint64> &keep);
+
+    // Fresh databases resil_<tag> on both servers with `items`, both engines started and
+    // each seeing the other online.
+    bool setUpSites(const QString &tag);
+    bool startEngine(EngineProcess &engine, const QString &remote, int timeoutMs = 30000);
+    bool waitOnline(EngineProcess &engine, const QString &remote, int fromOffset, int timeoutMs = 20000);
+    // The end condition; `why` says what does not hold yet.
+    bool settled(QString *why);
+    // Waits for settled(); on failure prints everything useful and returns false.
+    bool waitSettled(const QString &what);
+    QString diagnostics();
+    // After settling: the rows are exactly the writers' models, and every key a writer
+    // touched (and no other) has its sync_status row on the writer's site, successful.
+    void verifyAgainstModels(const QList<const LoadWriter *> &writersA, const QList<const LoadWriter *> &writersB);
+
+    Servers m_servers;
+    QString m_database;
+    std::unique_ptr<SiteDatabase> m_dbA;
+    std::unique_ptr<SiteDatabase> m_dbB;
+    std::unique_ptr<EngineProcess> m_engineA;
+    std::unique_ptr<EngineProcess> m_engineB;
+    QElapsedTimer m_clock;
+};
+
+void TestResilience::initTestCase()
+{
+    m_servers = Servers::fromEnvironment();
+    QVERIFY2(m_servers.valid, qPrintable(m_servers.error));
+    QVERIFY2(QFileInfo(EngineProcess::daemonPath()).isExecutable(),
+             qPrintable(QStringLiteral("MYSQL_SYNC_DAEMON is not an executable: ") + EngineProcess::daemonPath()));
+    // A previous test may have left the broker stopped.
+    QVERIFY(m_servers.broker(QStringLiteral("start-broker")));
+}
+
+void TestResilience::cleanup()
+{
+    // Never leave the harness user locked out (databaseLostMidStream).
+    for (SiteDatabase *db : {m_dbA.get(), m_dbB.get()}) {
+        if (db && db->isOpen())
+            lockAccount(*db, false);
+    }
+    const bool failed = QTest::currentTestFailed();
+    if (failed) {
+        // Engines still run: one more look at how things stand, then their logs follow
+        // from EngineProcess's destructor.
+        qWarning().noquote() << "==== state at cleanup ====\n" << diagnostics();
+    }
+    // MYSQL_SYNC_TEST_LOG_DIR: keep the engines' logs (one file per test function and site).
+    const QString keep = qEnvironmentVariable("MYSQL_SYNC_TEST_LOG_DIR");
+    for (EngineProcess *e : {m_engineA.get(), m_engineB.get()}) {
+        if (e && !keep.isEmpty()) {
+            e->stop();
+            QDir().mkpath(keep);
+            const QString target = QDir(keep).filePath(QStringLiteral("%1-%2.log").arg(QLatin1String(QTest::currentTestFunction()), e->name()));
+            QFile::remove(target);
+            QFile::copy(e->logPath(), target);
+        }
+    }
+    m_engineA.reset();
+    m_engineB.reset();
+    m_dbA.reset();
+    m_dbB.reset();
+    if (failed)
+        m_servers.broker(QStringLiteral("start-broker"));
+    qInfo() << QTest::currentTestFunction() << "took" << m_clock.elapsed() << "ms";
+}
+
+bool TestResilience::setUpSites(const QString &tag)
+{
+    m_clock.start();
+    m_database = QStringLiteral("resil_") + tag;
+    m_dbA = std::make_unique<SiteDatabase>(m_servers, 'A', m_database);
+    m_dbB = std::make_unique<SiteDatabase>(m_servers, 'B', m_database);
+    if (!m_dbA->isOpen() || !m_dbB->isOpen()) {
+        qWarning() << "cannot open the site databases:" << m_dbA->lastError() << m_dbB->lastError();
+        return false;
+    }
+    const QString ddl = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(64), qty INT) ENGINE=InnoDB");
+    if (!m_dbA->exec(ddl) || !m_dbB->exec(ddl))
+        return false;
+
+    const QStringList tables{kTable};
+    QJsonObject configA = EngineProcess::config(m_servers, 'A', m_database, kClientA, {kClientB}, tables, tables);
+    QJsonObject configB = EngineProcess::config(m_servers, 'B', m_database, kClientB, {kClientA}, tables, tables);
+    for (QJsonObject *c : {&configA, &configB}) {
+        c->insert(QStringLiteral("checkInterval"), 500);
+        c->insert(QStringLiteral("resendTimeout"), 3000);
+    }
+    m_engineA = std::make_unique<EngineProcess>(kClientA, configA);
+    m_engineB = std::make_unique<EngineProcess>(kClientB, configB);
+    if (!m_engineA->start() || !m_engineB->start())
+        return false;
+    return waitOnline(*m_engineA, kClientB, 0, 30000) && waitOnline(*m_engineB, kClientA, 0, 30000);
+}
+
+bool TestResilience::waitOnline(EngineProcess &engine, const QString &remote, int fromOffset, int timeoutMs)
+{
+    if (engine.waitForLog((remote + QStringLiteral(" is online")).toUtf8(), timeoutMs, fromOffset))
+        return true;
+    qWarning().noquote() << engine.name() << "did not see" << remote << "online within" << timeoutMs << "ms";
+    return false;
+}
+
+bool TestResilience::startEngine(EngineProcess &engine, const QString &remote, int timeoutMs)
+{
+    const int offset = int(engine.log().size());
+    if (!engine.start())
+        return false;
+    if (!engine.waitForLog("subscribed to", timeoutMs, offset)) {
+        qWarning().noquote() << engine.name() << "did not subscribe within" << timeoutMs << "ms";
+        return false;
+    }
+    return waitOnline(engine, remote, offset, timeoutMs);
+}
+
+bool TestResilience::settled(QString *why)
+{
+    for (SiteDatabase *db : {m_dbA.get(), m_dbB.get()}) {
+        const qint64 changes = db->count(QStringLiteral("table_changes"));
+        if (changes != 0) {
+            *why = QStringLiteral("site %1: table_changes holds %2 row(s)").arg(QLatin1Char(db->site())).arg(changes);
+            return false;
+        }
+        const QVariant open = db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `status` <> 'successful'"));
+        if (!open.isValid() || open.toLongLong() != 0) {
+            *why = QStringLiteral("site %1: %2 sync_status row(s) pending or error")
+                       .arg(QLatin1Char(db->site())).arg(open.toString());
+            return false;
+        }
+    }
+    for (EngineProcess *e : {m_engineA.get(), m_engineB.get()}) {
+        const OutboxCounts c = readOutbox(e->queueDirectory());
+        if (!c.ok || c.total() != 0) {
+            *why = QStringLiteral("%1 outbox: %2").arg(e->name(), c.text());
+            return false;
+        }
+    }
+    const QString a = m_dbA->dump(kTable, QStringLiteral("id"));
+    const QString b = m_dbB->dump(kTable, QStringLiteral("id"));
+    if (a.isEmpty() || a != b) {
+        *why = QStringLiteral("the sites' items differ (%1 vs %2 rows)").arg(m_dbA->count(kTable)).arg(m_dbB->count(kTable));
+        return false;
+    }
+    return true;
+}
+
+bool TestResilience::waitSettled(const QString &what)
+{
+    QElapsedTimer t;
+    t.start();
+    QString why;
+    const bool ok = waitUntil([&] { return settled(&why); }, kSettleTimeoutMs, 500);
+    if (ok) {
+        qInfo().noquote() << what << ": settled" << t.elapsed() << "ms after the load stopped ("
+                          << m_dbA->count(kTable) << "rows )";
+        return true;
+    }
+    qWarning().noquote() << "====" << what << ": NOT settled within" << kSettleTimeoutMs << "ms:" << why << "====\n"
+                         << diagnostics() << "\n==== engine site_a ====\n" << logTail(m_engineA->log(), 60)
+                         << "\n==== engine site_b ====\n" << logTail(m_engineB->log(), 60);
+    return false;
+}
+
+QString TestResilience::diagnostics()
+{
+    QStringList out;
+    if (!m_dbA || !m_dbB)
+        return QStringLiteral("(no sites)");
+    for (SiteDatabase *db : {m_dbA.get(), m_dbB.get()}) {
+        const QChar site = QLatin1Char(db->site());
+        out << QStringLiteral("site %1: items %2 rows, table_changes %3 rows").arg(site)
+                   .arg(db->count(kTable)).arg(db->count(QStringLiteral("table_changes")));
+        QStringList byStatus;
+        for (const QVariantMap &r : db->rows(QStringLiteral(
+                 "SELECT remote, `status`, COUNT(*) AS n FROM sync_status GROUP BY remote, `status` ORDER BY 1, 2")))
+            byStatus << QStringLiteral("%1/%2=%3").arg(r.value(QStringLiteral("remote")).toString(),
+                                                       r.value(QStringLiteral("status")).toString(),
+                                                       r.value(QStringLiteral("n")).toString());
+        out << QStringLiteral("site %1: sync_status by remote/status: %2").arg(site)
+                   .arg(byStatus.isEmpty() ? QStringLiteral("(none)") : byStatus.join(QStringLiteral(", ")));
+        QStringList open;
+        for (const QVariantMap &r : db->rows(QStringLiteral(
+                 "SELECT primary_key, remote, `status`, `date`, message FROM sync_status WHERE `status` <> 'successful' "
+                 "ORDER BY CAST(primary_key AS SIGNED) LIMIT 15")))
+            open << QStringLiteral("%1->%2 %3 %4 %5").arg(r.value(QStringLiteral("primary_key")).toString(),
+                                                        r.value(QStringLiteral("remote")).toString(),
+                                                        r.value(QStringLiteral("status")).toString(),
+                                                        r.value(QStringLiteral("date")).toString(),
+                                                        r.value(QStringLiteral("message")).toString());
+        if (!open.isEmpty())
+            out << QStringLiteral("site %1: open sync_status rows (first 15):\n  %2").arg(site).arg(open.join(QStringLiteral("\n  ")));
+    }
+    for (EngineProcess *e : {m_engineA.get(), m_engineB.get()}) {
+        if (e)
+            out << QStringLiteral("%1 (%2) outbox: %3").arg(e->name(), e->isRunning() ? QStringLiteral("running") : QStringLiteral("NOT running"),
+                                                            readOutbox(e->queueDirectory()).text());
+    }
+    // The rows that differ, by the dumps' lines.
+    const QStringList a = m_dbA->dump(kTable, QStringLiteral("id")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList b = m_dbB->dump(kTable, QStringLiteral("id")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QSet<QString> setA(a.cbegin(), a.cend());
+    const QSet<QString> setB(b.cbegin(), b.cend());
+    QStringList onlyA, onlyB;
+    for (const QString &l : a) {
+        if (!setB.contains(l))
+            onlyA << l;
+    }
+    for (const QString &l : b) {
+        if (!setA.contains(l))
+            onlyB << l;
+    }
+    out << QStringLiteral("dump diff: %1 line(s) only on A, %2 only on B").arg(onlyA.size()).arg(onlyB.size());
+    for (int i = 0; i < onlyA.size() && i < 25; ++i)
+        out << QStringLiteral("  A only: ") + onlyA.at(i);
+    for (int i = 0; i < onlyB.size() && i < 25; ++i)
+        out << QStringLiteral("  B only: ") + onlyB.at(i);
+    return out.join(QLatin1Char('\n'));
+}
+
+void TestResilience::verifyAgainstModels(const QList<const LoadWriter *> &writersA, const QList<const LoadWriter *> &writersB)
+{
+    QSet<int> expected;
+    for (const LoadWriter *w : writersA + writersB)
+        expected += w->alive();
+    for (SiteDatabase *db : {m_dbA.get(), m_dbB.get()}) {
+        QSet<int> ids;
+        for (const QVariantMap &r : db->rows(QStringLiteral("SELECT id FROM items")))
+            ids.insert(r.value(QStringLiteral("id")).toInt());
+        if (ids != expected) {
+            qWarning().noquote() << "site" << db->site() << "missing:" << keyText(expected - ids)
+                                 << "| unexpected:" << keyText(ids - expected);
+        }
+        QCOMPARE(ids.size(), expected.size());
+        QVERIFY2(ids == expected, "the rows are not exactly those the writers left");
+    }
+    // Every key a site's writer touched went through its sync_status, and only those: no
+    // echo of a received change went back.
+    const auto check = [](SiteDatabase &db, const QList<const LoadWriter *> &writers, const QString &remote) {
+        QSet<int> touched;
+        for (const LoadWriter *w : writers)
+            touched += w->touched();
+        QSet<int> status;
+        for (const QVariantMap &r : db.rows(QStringLiteral("SELECT primary_key, remote FROM sync_status"))) {
+            if (r.value(QStringLiteral("remote")).toString() != remote)
+                return QStringLiteral("site %1: sync_status row for unexpected remote %2")
+                    .arg(QLatin1Char(db.site())).arg(r.value(QStringLiteral("remote")).toString());
+            status.insert(r.value(QStringLiteral("primary_key")).toInt());
+        }
+        if (status != touched)
+            return QStringLiteral("site %1: sync_status keys differ from the touched keys: untracked %2 | extra %3")
+                .arg(QLatin1Char(db.site())).arg(keyText(touched - status), keyText(status - touched));
+        return QString();
+    };
+    const QString problemA = check(*m_dbA, writersA, kClientB);
+    QVERIFY2(problemA.isEmpty(), qPrintable(problemA));
+    const QString problemB = check(*m_dbB, writersB, kClientA);
+    QVERIFY2(problemB.isEmpty(), qPrintable(problemB));
+}
+
+// Lets the writer do `n` more transactions (the stream goes on while something is down).
+#define WRITE_MORE(writer, n)                                                                        \
+    do {                                                                                             \
+        const int target_ = (writer).transactions() + (n);                                           \
+        QVERIFY2(waitUntil([&] { return (writer).transactions() >= target_; }, 60000),              \
+                 "the writer is stuck");                                                             \
+    } while (false)
+
+// 1. kill -9 of the sender while it streams, three times: in the steady stream, in the
+// middle of the catch-up it sends when it is back, and once more in the steady stream.
+// It restarts with the same outbox each time.
+void TestResilience::senderKilledMidStream()
+{
+    QVERIFY(setUpSites(QStringLiteral("kill_sender")));
+    LoadWriter writer(m_servers, 'A', m_database, 1, 20, 20, 1001);
+    writer.start();
+    // Mid-stream: B is receiving.
+    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) >= 400; }, 30000, 50),
+             qPrintable(diagnostics()));
+    int offsetA = 0;
+    for (int round = 0; round < 3; ++round) {
+        if (round == 1) {
+            // Its catch-up: what was queued while it was down, and what it had sent unacknowledged.
+            QVERIFY(m_engineA->waitForLog("owed change(s) to site_b", 20000, offsetA));
+        } else if (round == 2) {
+            QVERIFY(waitOnline(*m_engineA, kClientB, offsetA));
+            WRITE_MORE(writer, 60);
+        }
+        m_engineA->kill9();
+        WRITE_MORE(writer, 60);
+        offsetA = int(m_engineA->log().size());
+        QVERIFY(m_engineA->start());
+    }
+    QVERIFY(waitOnline(*m_engineA, kClientB, offsetA));
+    WRITE_MORE(writer, 100);
+    writer.finish();
+    QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
+    qInfo() << "writer:" << writer.transactions() << "transactions," << writer.failures() << "rolled back,"
+            << writer.touched().size() << "keys touched";
+    QVERIFY(waitSettled(QStringLiteral("sender killed")));
+    verifyAgainstModels({&writer}, {});
+}
+
+// 2. kill -9 of the receiver while it applies, three times: in the steady stream, while it
+// takes in the sender's catch-up after coming back, and in the steady stream again. The
+// sender must notice (the will) and send again what was lost with it.
+void TestResilience::receiverKilledMidStream()
+{
+    QVERIFY(setUpSites(QStringLiteral("kill_receiver")));
+    LoadWriter writer(m_servers, 'A', m_database, 1, 20, 20, 2002);
+    writer.start();
+    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) >= 400; }, 30000, 50),
+             qPrintable(diagnostics()));
+    int offsetA = int(m_engineA->log().size());
+    for (int round = 0; round < 3; ++round) {
+        if (round == 1) {
+            // A sends B its catch-up: kill B in the middle of taking it in.
+            QVERIFY(m_engineA->waitForLog("owed change(s) to site_b", 20000, offsetA));
+            QTest::qWait(50);
+        } else if (round == 2) {
+            WRITE_MORE(writer, 50);
+        }
+        offsetA = int(m_engineA->log().size());
+        m_engineB->kill9();
+        // The broker publishes B's will: A must see it gone and queue from then on.
+        QVERIFY(m_engineA->waitForLog("site_b is offline", 10000, offsetA));
+        WRITE_MORE(writer, 60);
+        QVERIFY(startEngine(*m_engineB, kClientA));
+        QVERIFY(waitOnline(*m_engineA, kClientB, offsetA));
+    }
+    WRITE_MORE(writer, 100);
+    writer.finish();
+    QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
+    qInfo() << "writer:" << writer.transactions() << "transactions," << writer.failures() << "rolled back,"
+            << writer.touched().size() << "keys touched";
+    QVERIFY(waitSettled(QStringLiteral("receiver killed")));
+    verifyAgainstModels({&writer}, {});
+}
+
+// 3. The broker restarts mid-stream (persistence off: it forgets sessions, subscriptions
+// and whatever it had queued) twice in a row, then goes away for longer than a heartbeat's
+// promise, so that each side also sees the other expire while it is itself cut off.
+void TestResilience::brokerRestartMidStream()
+{
+    QVERIFY(setUpSites(QStringLiteral("broker_restart")));
+    LoadWriter writer(m_servers, 'A', m_database, 1, 20, 20, 3003);
+    writer.start();
+    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) >= 400; }, 30000, 50),
+             qPrintable(diagnostics()));
+
+    // The harness call blocks: run it on a thread and keep this one's event loop (and so
+    // the engines' output pipes) going.
+    const auto brokerAction = [&](const QString &action) {
+        std::atomic<bool> done{false};
+        bool ok = false;
+        std::unique_ptr<QThread> t(QThread::create([&] {
+            ok = m_servers.broker(action);
+            done.store(true);
+        }));
+        t->start();
+        waitUntil([&] { return done.load(); }, 180000, 50);
+        t->wait();
+        return ok;
+    };
+
+    for (int round = 0; round < 3; ++round) {
+        const int offsetA = int(m_engineA->log().size());
+        const int offsetB = int(m_engineB->log().size());
+        if (round < 2) {
+            QVERIFY(brokerAction(QStringLiteral("restart-broker")));
+        } else {
+            // Longer than the heartbeat's promise (checkInterval + 3500 ms).
+            QVERIFY(brokerAction(QStringLiteral("stop-broker")));
+            WRITE_MORE(writer, 300);
+            QVERIFY(brokerAction(QStringLiteral("start-broker")));
+        }
+        // Both engines reconnect and subscribe again.
+        QVERIFY2(m_engineA->waitForLog("subscribed to", 60000, offsetA), "site_a did not resubscribe");
+        QVERIFY2(m_engineB->waitForLog("subscribed to", 60000, offsetB), "site_b did not resubscribe");
+        // The second restart follows the first at once: the catch-up after the first is cut.
+        if (round != 0)
+            WRITE_MORE(writer, 120);
+    }
+    writer.finish();
+    QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
+    qInfo() << "writer:" << writer.transactions() << "transactions," << writer.failures() << "rolled back,"
+            << writer.touched().size() << "keys touched";
+    QVERIFY(waitSettled(QStringLiteral("broker restarted")));
+    verifyAgainstModels({&writer}, {});
+}
+
+// 4. A remote is offline (stopped cleanly) while rows change: everything for it waits,
+// pending, in the sender's outbox, survives a kill of the sender, and arrives once it is back.
+void TestResilience::remoteOfflineWhileRowsChange()
+{
+    QVERIFY(setUpSites(QStringLiteral("remote_offline")));
+    LoadWriter writer(m_servers, 'A', m_database, 1, 20, 0, 4004);
+    // A synchronised start.
+    QVERIFY(writer.burst(5));
+    QVERIFY(waitSettled(QStringLiteral("before going offline")));
+    const QString dumpB = m_dbB->dump(kTable, QStringLiteral("id"));
+
+    const int offsetA = int(m_engineA->log().size());
+    QVERIFY(m_engineB->stop());
+    QVERIFY(m_engineA->waitForLog("site_b is offline", 10000, offsetA));
+
+    // 500 new rows (25 transactions of 20) plus updates, deletes and revivals of old and new
+    // keys, in two bursts a few seconds apart: resends fall due meanwhile and must not go out.
+    QSet<int> offline;
+    QSet<int> second;
+    QVERIFY(writer.burst(12, &offline));
+    QTest::qWait(2500);
+    QVERIFY(writer.burst(13, &second));
+    offline += second;
+    QVERIFY2(waitUntil([&] { return m_dbA->count(QStringLiteral("table_changes")) == 0; }, 30000),
+             "site_a did not capture the changes");
+    // Exactly the keys changed meanwhile are pending for site_b, and queued (never sent).
+    const auto pendingKeys = [&] {
+        QSet<int> keys;
+        for (const QVariantMap &r : m_dbA->rows(QStringLiteral(
+                 "SELECT primary_key FROM sync_status WHERE remote = 'site_b' AND `status` = 'pending'")))
+            keys.insert(r.value(QStringLiteral("primary_key")).toInt());
+        return keys;
+    };
+    const QSet<int> pending = pendingKeys();
+    const OutboxCounts queued = readOutbox(m_engineA->queueDirectory());
+    qInfo() << "while site_b is offline:" << offline.size() << "keys changed," << pending.size()
+            << "pending in sync_status, outbox:" << queued.text();
+    QVERIFY2(pending == offline, qPrintable(QStringLiteral("not pending: %1 | pending but unchanged: %2")
+                                                .arg(keyText(offline - pending), keyText(pending - offline))));
+    QVERIFY(offline.size() >= 500);
+    QVERIFY2(queued.ok && queued.queued == offline.size() && queued.sent == 0 && queued.receipts == 0,
+             qPrintable(queued.text()));
+    // Nothing reached B.
+    QCOMPARE(m_dbB->dump(kTable, QStringLiteral("id")), dumpB);
+    QCOMPARE(m_dbB->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id > 100")).toInt(), 0);
+
+    // The queue survives a kill of the sender.
+    const int offsetRestart = int(m_engineA->log().size());
+    m_engineA->kill9();
+    QVERIFY(m_engineA->start());
+    QVERIFY(m_engineA->waitForLog("subscribed to", 30000, offsetRestart));
+    QTest::qWait(1000);
+    const OutboxCounts afterKill = readOutbox(m_engineA->queueDirectory());
+    QVERIFY2(afterKill.ok && afterKill.queued == offline.size() && afterKill.sent == 0, qPrintable(afterKill.text()));
+    QVERIFY(pendingKeys() == offline);
+
+    QVERIFY(startEngine(*m_engineB, kClientA));
+    QVERIFY(waitSettled(QStringLiteral("remote back online")));
+    verifyAgainstModels({&writer}, {});
+}
+
+// 5. Both sites write (different key ranges) while the sender is killed and restarted twice.
+void TestResilience::bothDirectionsSenderKilledTwice()
+{
+    QVERIFY(setUpSites(QStringLiteral("both_ways")));
+    LoadWriter writerA(m_servers, 'A', m_database, 1, 20, 20, 5005);
+    LoadWriter writerB(m_servers, 'B', m_database, 1000000, 10, 20, 5006);
+    writerA.start();
+    writerB.start();
+    QVERIFY2(waitUntil([&] {
+        return m_dbB->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id < 1000000")).toInt() >= 300
+            && m_dbA->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id >= 1000000")).toInt() >= 150;
+    }, 30000, 100), qPrintable(diagnostics()));
+    for (int round = 0; round < 2; ++round) {
+        const int offsetB = int(m_engineB->log().size());
+        m_engineA->kill9();
+        QVERIFY(m_engineB->waitForLog("site_a is offline", 10000, offsetB));
+        const int before = writerA.transactions();
+        QVERIFY(waitUntil([&] { return writerA.transactions() >= before + 60; }, 20000));
+        QVERIFY(startEngine(*m_engineA, kClientB));
+        QVERIFY(waitOnline(*m_engineB, kClientA, offsetB));
+        const int after = writerA.transactions();
+        QVERIFY(waitUntil([&] { return writerA.transactions() >= after + 120; }, 30000));
+    }
+    writerA.finish();
+    writerB.finish();
+    QVERIFY2(writerA.error().isEmpty(), qPrintable(writerA.error()));
+    QVERIFY2(writerB.error().isEmpty(), qPrintable(writerB.error()));
+    qInfo() << "writer A:" << writerA.transactions() << "transactions," << writerA.failures() << "rolled back,"
+            << writerA.touched().size() << "keys | writer B:" << writerB.transactions() << "transactions,"
+            << writerB.failures() << "rolled back," << writerB.touched().size() << "keys";
+    QVERIFY(waitSettled(QStringLiteral("both directions")));
+    verifyAgainstModels({&writerA}, {&writerB});
+}
+
+bool TestResilience::lockAccount(SiteDatabase &db, bool lock)
+{
+    bool ok = true;
+    for (const char *host : {"127.0.0.1", "localhost", "::1"}) {
+        ok = db.exec(QStringLiteral("ALTER USER '%1'@'%2' ACCOUNT %3")
+                         .arg(db.scalar(QStringLiteral("SELECT SUBSTRING_INDEX(USER(), '@', 1)")).toString(),
+                              QLatin1String(host), lock ? QStringLiteral("LOCK") : QStringLiteral("UNLOCK")))
+            && ok;
+    }
+    return ok;
+}
+
+int TestResilience::killConnections(SiteDatabase &db, const QList<qint64> &keep)
+{
+    const qint64 self = db.scalar(QStringLiteral("SELECT CONNECTION_ID()")).toLongLong();
+    int killed = 0;
+    for (const QVariantMap &r : db.rows(QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ?"),
+                                        {db.databaseName()})) {
+        const qint64 id = r.value(QStringLiteral("ID")).toLongLong();
+        if (id == self || keep.contains(id))
+            continue;
+        if (db.exec(QStringLiteral("KILL CONNECTION %1").arg(id)))
+            ++killed;
+    }
+    return killed;
+}
+
+// 6. A site's database goes away mid-stream: the engine's connections are killed and it
+// cannot connect again for a few seconds (the account is locked). First the sender's: the
+// receipts that arrive meanwhile cannot be recorded, so what they acknowledged must be sent
+// again and acknowledged again. Then the receiver's: what arrives meanwhile is not applied
+// and not acknowledged, so it must be sent again.
+void TestResilience::databaseLostMidStream()
+{
+    QVERIFY(setUpSites(QStringLiteral("db_lost")));
+    LoadWriter writer(m_servers, 'A', m_database, 1, 20, 20, 6006);
+    writer.start();
+    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) >= 400 && writer.connectionId() > 0; }, 30000, 50),
+             qPrintable(diagnostics()));
+    for (int round = 0; round < 2; ++round) {
+        SiteDatabase &db = round == 0 ? *m_dbA : *m_dbB;
+        EngineProcess &engine = round == 0 ? *m_engineA : *m_engineB;
+        const int offset = int(engine.log().size());
+        QVERIFY(lockAccount(db, true));
+        const int killed = killConnections(db, {writer.connectionId()});
+        QVERIFY2(killed >= 2, qPrintable(QStringLiteral("killed %1 connection(s)").arg(killed)));
+        QVERIFY(engine.waitForLog("database connection lost", 10000, offset));
+        // Longer than the resend period: resends fall due while the database is away.
+        WRITE_MORE(writer, 120);
+        QVERIFY(lockAccount(db, false));
+        QVERIFY(engine.waitForLog("database connection restored", 30000, offset));
+        WRITE_MORE(writer, 60);
+    }
+    writer.finish();
+    QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
+    qInfo() << "writer:" << writer.transactions() << "transactions," << writer.failures() << "rolled back,"
+            << writer.touched().size() << "keys touched";
+    QVERIFY(waitSettled(QStringLiteral("database lost")));
+    verifyAgainstModels({&writer}, {});
+}
+
+QTEST_GUILESS_MAIN(TestResilience)
+#include "tst_resilience.moc"
