@@ -12,7 +12,7 @@ PACKAGES=(
     libpaho-mqttpp-dev libpaho-mqtt-dev libssl-dev
     mosquitto mosquitto-clients
     mariadb-server mariadb-client
-    qtkeychain-qt6-dev
+    qtkeychain-qt6-dev gnome-keyring dbus-daemon dbus-bin libsecret-1-0
     procps
 )
 

@@ -1,11 +1,13 @@
 // mysql-sync: the headless daemon.
 #include "ConfigCheck.h"
 #include "LogHandler.h"
+#include "SetupBroker.h"
 #include "SignalWatcher.h"
 
 #include "common/Logging.h"
 #include "config/Config.h"
 #include "engine/EngineThread.h"
+#include "security/SecretResolver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -21,6 +23,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("mysql-sync"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MYSQL_SYNC_VERSION));
     installLogHandler();
+    if (argc > 1 && QByteArray(argv[1]) == "setup-broker")
+        return runSetupBroker(QCoreApplication::arguments());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -36,6 +40,10 @@ int main(int argc, char *argv[])
     parser.addOption(check);
     parser.addOption(logLevel);
     parser.addPositionalArgument(QStringLiteral("configuration.json"), QStringLiteral("The configuration file."));
+    parser.addPositionalArgument(QStringLiteral("setup-broker"),
+        QStringLiteral("mysql-sync setup-broker --out DIR --broker-host HOST[,HOST…] --clients NAME[,NAME…] "
+                       "[--days N] [--port P]: writes a CA, certificates, a Mosquitto password file, ACL and "
+                       "mosquitto.conf and one configuration per site (setup-broker --help)."), QStringLiteral("[setup-broker …]"));
     parser.process(app);
 
     QTextStream err(stderr);
@@ -47,6 +55,11 @@ int main(int argc, char *argv[])
     Config config;
     QString error;
     if (!ConfigLoader::load(args.first(), &config, &error)) {
+        err << "mysql-sync: " << error << "\n";
+        return 1;
+    }
+    // Passwords given by reference (keychain, environment, file) are read before anything connects.
+    if (!SecretResolver::resolve(&config, &error)) {
         err << "mysql-sync: " << error << "\n";
         return 1;
     }

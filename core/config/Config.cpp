@@ -345,6 +345,50 @@ public:
         *out = resolved;
     }
 
+    // A password: a plain string, or a reference {"keychain": account[, "service": name]},
+    // {"env": VARIABLE} or {"file": path} (the path made absolute). References leave `out`
+    // empty; the daemon resolves them.
+    void secret(const char *key, QString *out, SecretRef *ref)
+    {
+        const QString expected = QStringLiteral(
+            R"(a string or one of {"keychain": "account"}, {"env": "VARIABLE"}, {"file": "path"})");
+        const QJsonValue value = take(key, expected, Optional);
+        ref->key = keyPath(key);
+        if (value.isUndefined())
+            return;
+        if (value.isString()) {
+            ref->kind = SecretRef::Kind::Plain;
+            *out = value.toString();
+            return;
+        }
+        if (!value.isObject()) {
+            wrong(keyPath(key), expected, value, Secret);
+            return;
+        }
+        Reader r(m_ctx, keyPath(key), value.toObject());
+        const QJsonObject o = value.toObject();
+        if (o.contains(QLatin1String("keychain"))) {
+            r.allowOnly({"keychain", "service"});
+            ref->kind = SecretRef::Kind::Keychain;
+            ref->service = QStringLiteral("mysql-sync");
+            r.string("keychain", &ref->name, Required, nonEmpty());
+            r.string("service", &ref->service, Optional, nonEmpty());
+        } else if (o.contains(QLatin1String("env"))) {
+            r.allowOnly({"env"});
+            ref->kind = SecretRef::Kind::Env;
+            r.string("env", &ref->name, Required,
+                     {QStringLiteral("an environment variable name"), [](const QString &s) {
+                          return !s.isEmpty() && !s.contains(QLatin1Char('='));
+                      }});
+        } else if (o.contains(QLatin1String("file"))) {
+            r.allowOnly({"file"});
+            ref->kind = SecretRef::Kind::File;
+            r.path("file", &ref->name, Required);
+        } else {
+            wrong(keyPath(key), expected, value, Secret);
+        }
+    }
+
     // An array of strings, each passing `check`; duplicates are errors.
     void stringList(const char *key, QStringList *out, const QString &expected, const Check &check,
                     unsigned flags = Optional)
@@ -435,7 +479,7 @@ void readMqtt(Reader r, MqttConfig *m)
              {QStringLiteral("a path beginning with \"/\""),
               [](const QString &s) { return s.startsWith(QLatin1Char('/')); }});
     r.string("username", &m->username);
-    r.string("password", &m->password, Secret);
+    r.secret("password", &m->password, &m->passwordRef);
     r.string("clientId", &m->clientId);
     r.integer("keepalive", &m->keepaliveSeconds, 0, 65535, Optional, "seconds");
     r.boolean("clean", &m->clean);
@@ -475,7 +519,7 @@ void readMysql(Reader r, MysqlConfig *m)
     r.string("host", &m->host, Optional, nonEmpty());
     r.integer("port", &m->port, 1, 65535);
     r.string("user", &m->user);
-    r.string("password", &m->password, Secret);
+    r.secret("password", &m->password, &m->passwordRef);
     r.string("database", &m->database, Required, nonEmpty());
     r.path("socketPath", &m->socketPath);
     r.string("charset", &m->charset, Optional, nonEmpty());

@@ -2,8 +2,10 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
+#include "database/SqlLiteral.h"
 #include "protocol/Messages.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 
@@ -11,6 +13,7 @@ namespace mysqlsync {
 
 namespace {
 constexpr int kFetchChunk = 500;
+constexpr int kMaxStatementChars = 4 * 1024 * 1024;
 }
 
 QSqlQuery *RowStore::statement(const QString &sql, QString *error, Result *result)
@@ -46,19 +49,26 @@ RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys
     const QString head = QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (")
                              .arg(select.join(QStringLiteral(", ")), quoteIdentifier(table.name),
                                   quoteIdentifier(table.key().name));
+    // Keys as literals of the key column's own type: a string compared with an integer
+    // key makes the server scan the whole table instead of using the primary key.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const QSqlDriver *driver = db.driver();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
     for (qsizetype start = 0; start < keys.size(); start += kFetchChunk) {
         const qsizetype n = qMin<qsizetype>(kFetchChunk, keys.size() - start);
-        QStringList marks;
-        marks.reserve(n);
-        for (qsizetype i = 0; i < n; ++i)
-            marks << QStringLiteral("?");
-        Result result = Result::Ok;
-        QSqlQuery *q = statement(head + marks.join(QLatin1Char(',')) + QLatin1Char(')'), error, &result);
-        if (!q)
-            return result;
-        for (qsizetype i = 0; i < n; ++i)
-            q->bindValue(int(i), keys.at(start + i));
-        if (!q->exec())
+        QString sql = head;
+        for (qsizetype i = 0; i < n; ++i) {
+            QVariant key;
+            if (!ValueCodec::decode(table.key(), QJsonValue(keys.at(start + i)), &key, nullptr))
+                key = keys.at(start + i); // no such key can exist; compare as text, harmlessly
+            if (i > 0)
+                sql += QLatin1Char(',');
+            sql += sqlLiteral(driver, key);
+        }
+        sql += QLatin1Char(')');
+        QSqlQuery *q = &query;
+        if (!q->exec(sql))
             return fail(*q, QStringLiteral("reading `%1`").arg(table.name), error);
         while (q->next()) {
             const QString key = q->value(0).toString();
@@ -93,6 +103,55 @@ bool RowStore::validate(const TableInfo &table, const QString &key, const QJsonO
         return false;
     }
     return true;
+}
+
+RowStore::Result RowStore::upsertMany(const TableInfo &table, const QList<QPair<QString, QJsonObject>> &rows,
+                                      QString *error)
+{
+    if (rows.isEmpty())
+        return Result::Ok;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const QSqlDriver *driver = db.driver();
+    // The columns of the first entity, in the table's order (the caller groups rows by columns).
+    QList<int> columns;
+    QStringList names, updates;
+    for (int i = 0; i < table.columns.size(); ++i) {
+        if (!rows.first().second.contains(table.columns.at(i).name))
+            continue;
+        columns << i;
+        const QString quoted = quoteIdentifier(table.columns.at(i).name);
+        names << quoted;
+        updates << QStringLiteral("%1 = VALUES(%1)").arg(quoted);
+    }
+    const QString head = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(quoteIdentifier(table.name), names.join(QStringLiteral(", ")));
+    const QString tail = QStringLiteral(" ON DUPLICATE KEY UPDATE ") + updates.join(QStringLiteral(", "));
+    QString sql = head;
+    bool first = true;
+    QSqlQuery q(db);
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        sql += first ? QStringLiteral("(") : QStringLiteral(",(");
+        first = false;
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            const ColumnInfo &column = table.columns.at(columns.at(c));
+            QVariant value;
+            if (columns.at(c) == table.primaryKey)
+                value = rows.at(r).first;
+            else if (!ValueCodec::decode(column, rows.at(r).second.value(column.name), &value, error))
+                return Result::Rejected;
+            if (c > 0)
+                sql += QLatin1Char(',');
+            sql += sqlLiteral(driver, value);
+        }
+        sql += QLatin1Char(')');
+        // Statements stay well under the server's max_allowed_packet (16 MiB by default).
+        if (sql.size() > kMaxStatementChars || r == rows.size() - 1) {
+            if (!q.exec(sql + tail))
+                return fail(q, QStringLiteral("writing `%1`").arg(table.name), error);
+            sql = head;
+            first = true;
+        }
+    }
+    return Result::Ok;
 }
 
 RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, const QJsonValue &entity, QString *error,

@@ -28,6 +28,11 @@ public:
     Result apply(const TableInfo &table, const QString &key, const QJsonValue &entity, QString *error,
                  bool *changed = nullptr);
 
+    // Upserts many validated entities of one table that all have the same columns, in one
+    // statement (in order: a later entity of the same key wins). On Rejected nothing of it
+    // was written (the statement is atomic): apply them one by one to find the culprit.
+    Result upsertMany(const TableInfo &table, const QList<QPair<QString, QJsonObject>> &rows, QString *error);
+
     // Drops the prepared statements (after the connection was re-opened).
     void reset() { m_statements.clear(); }
 

@@ -1,9 +1,8 @@
 #include "database/SyncStatusStore.h"
 
+#include "database/SqlLiteral.h"
 #include "protocol/Messages.h"
 
-#include <QSqlDriver>
-#include <QSqlField>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -31,11 +30,7 @@ bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &
     // `date` is whole seconds, as DATETIME holds it: integer division keeps MySQL
     // (which rounds fractions) and MariaDB (which truncates) the same.
     const QSqlDriver *driver = db.driver();
-    QSqlField text(QStringLiteral("v"), QMetaType(QMetaType::QString));
-    auto literal = [&](const QString &value) {
-        text.setValue(value);
-        return driver->formatValue(text);
-    };
+    auto literal = [driver](const QString &value) { return sqlLiteral(driver, value); };
     for (qsizetype start = 0; start < updates.size(); start += kRowsPerStatement) {
         const qsizetype n = qMin<qsizetype>(kRowsPerStatement, updates.size() - start);
         QString sql = QStringLiteral("INSERT INTO sync_status(id, `table_name`, primary_key, remote, `date`, `status`, message) VALUES ");

@@ -8,6 +8,8 @@
 
 #include <QSqlDatabase>
 
+#include <utility>
+
 namespace mysqlsync {
 
 ChangeReceiver::ChangeReceiver(EngineContext &context, ChangeSender &sender)
@@ -44,6 +46,58 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
         m_ctx.databaseFailure(db.lastError(), QStringLiteral("starting a transaction"));
         return;
     }
+    // Writes one change on its own; false when the connection was lost (all is rolled back).
+    auto applyOne = [&](const ChangeMessage &change) {
+        QString error;
+        bool changed = true;
+        switch (m_rows.apply(m_ctx.tables[change.table], change.id, change.entity, &error, &changed)) {
+        case RowStore::Result::Ok:
+            outcomes.append({&change, QString(), changed});
+            return true;
+        case RowStore::Result::Rejected:
+            outcomes.append({&change, error});
+            return true;
+        case RowStore::Result::ConnectionLost:
+            db.rollback();
+            m_ctx.databaseLost(error);
+            return false;
+        }
+        return false;
+    };
+    // Upserts of tables that are not relayed need no row-by-row outcome: consecutive ones
+    // with the same columns go to the server as one statement.
+    QList<const ChangeMessage *> group;
+    QString groupShape;
+    auto flushGroup = [&]() {
+        const QList<const ChangeMessage *> rows = std::exchange(group, {});
+        if (rows.size() == 1)
+            return applyOne(*rows.first());
+        if (rows.isEmpty())
+            return true;
+        QList<QPair<QString, QJsonObject>> entities;
+        entities.reserve(rows.size());
+        for (const ChangeMessage *c : rows)
+            entities.append({c->id, c->entity.toObject()});
+        QString error;
+        switch (m_rows.upsertMany(m_ctx.tables[rows.first()->table], entities, &error)) {
+        case RowStore::Result::Ok:
+            for (const ChangeMessage *c : rows)
+                outcomes.append({c, QString(), true});
+            return true;
+        case RowStore::Result::Rejected:
+            // Nothing of the statement was written: one by one, to answer each row for itself.
+            for (const ChangeMessage *c : rows) {
+                if (!applyOne(*c))
+                    return false;
+            }
+            return true;
+        case RowStore::Result::ConnectionLost:
+            db.rollback();
+            m_ctx.databaseLost(error);
+            return false;
+        }
+        return false;
+    };
     for (const ChangeMessage &change : changes) {
         if (change.sender == m_ctx.config.clientName)
             continue; // our own message on our own topic: nothing to apply, no one to answer
@@ -51,22 +105,22 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
             outcomes.append({&change, QStringLiteral("The table is not configured as receive table!")});
             continue;
         }
-        const TableInfo &table = m_ctx.tables[change.table];
         QString error;
-        bool changed = true;
-        switch (m_rows.apply(table, change.id, change.entity, &error, &changed)) {
-        case RowStore::Result::Ok:
-            outcomes.append({&change, QString(), changed});
-            break;
-        case RowStore::Result::Rejected:
-            outcomes.append({&change, error});
-            break;
-        case RowStore::Result::ConnectionLost:
-            db.rollback();
-            m_ctx.databaseLost(error);
-            return;
+        if (change.entity.isObject() && !m_ctx.config.isBidirectional(change.table)
+            && RowStore::validate(m_ctx.tables[change.table], change.id, change.entity.toObject(), &error)) {
+            const QString shape = change.table + QLatin1Char('\n') + change.entity.toObject().keys().join(QLatin1Char('\n'));
+            if (!group.isEmpty() && shape != groupShape && !flushGroup())
+                return;
+            groupShape = shape;
+            group.append(&change);
+            continue;
         }
+        if (!flushGroup() || !applyOne(change))
+            return;
     }
+    if (!flushGroup())
+        return;
+
     // A write that changed nothing is not relayed: this site already had that state and
     // owed it on when it got it, and relaying it again would circle for ever between three
     // or more bidirectional sites (A -> B -> C -> A ...).

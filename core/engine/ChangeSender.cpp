@@ -2,13 +2,17 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
-#include "database/SyncStatusStore.h"
+#include "engine/StatusTracker.h"
 #include "mqtt/MqttClient.h"
 #include "protocol/Messages.h"
 
 namespace mysqlsync {
 
 namespace {
+// Changes sent to one remote and not acknowledged yet, at most. Mosquitto keeps 1000
+// messages per client by default and drops the rest; receipts need room too.
+constexpr int kSendWindow = 500;
+
 QString mapKey(const QString &table, const QString &key)
 {
     return table + QLatin1Char('\n') + key;
@@ -89,6 +93,16 @@ void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, c
     }
 }
 
+qint64 ChangeSender::sendDate(qint64 now)
+{
+    // A receipt names a send by (table, key, date) only: two sends of one key in the same
+    // millisecond (a capture and a flush, say) would let the first one's receipt acknowledge
+    // the second, newer state, which may yet be lost (a kill, a broker restart). Each send
+    // gets a date of its own, never before the wall clock.
+    m_lastSendDate = qMax(now, m_lastSendDate + 1);
+    return m_lastSendDate;
+}
+
 bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
 {
     QList<TableKey> known;
@@ -100,40 +114,56 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
     }
     if (known.isEmpty())
         return true;
-    QHash<QString, QJsonValue> rows;
-    if (!states(known, &rows))
-        return false;
 
     const qint64 now = EngineContext::now();
+    const qint64 date = sendDate(now);
     const QList<OutboxEntry> entries = entriesOf(known);
-    QStringList online;
-    QList<StatusUpdate> pending;
+    // Flow control: at most kSendWindow changes a remote has not acknowledged yet; the rest
+    // wait in the outbox and go out as receipts come back (a broker drops what queues up
+    // beyond its per-client limit). Only rows that go out now are read now.
+    QHash<QString, qsizetype> sendNow; // remote -> how many of the keys go out now
+    qsizetype readNow = 0;
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        if (remote == except || !m_ctx.canSendTo(remote, now))
+            continue;
+        const qsizetype n = qMin<qsizetype>(qMax(0, kSendWindow - m_ctx.outbox->inFlight(remote)), entries.size());
+        if (n > 0)
+            sendNow.insert(remote, n);
+        readNow = qMax(readNow, n);
+    }
+    QHash<QString, QJsonValue> rows;
+    if (readNow > 0 && !states(known.mid(0, readNow), &rows))
+        return false;
+
     QString error;
     m_ctx.outbox->begin();
     for (const QString &remote : m_ctx.config.remoteClients) {
         if (remote == except)
             continue;
-        const bool send = m_ctx.canSendTo(remote, now);
-        if (send)
-            online << remote;
-        if (!m_ctx.outbox->put(remote, entries, send ? now : 0, &error)) {
+        const qsizetype n = sendNow.value(remote);
+        if (!m_ctx.outbox->put(remote, entries.mid(0, n), date, &error)
+            || !m_ctx.outbox->put(remote, entries.mid(n), 0, &error)) {
             m_ctx.outbox->rollback();
             m_ctx.reportError(EngineError::Source::Outbox, error, remote);
             return false;
         }
-        for (const TableKey &k : known)
-            pending.append({k.table, k.key, remote, StatusUpdate::Pending, {}, now});
+        if (n < entries.size())
+            m_ctx.waiting.insert(remote);
     }
     if (!m_ctx.outbox->commit(&error)) {
         m_ctx.reportError(EngineError::Source::Outbox, error);
         return false;
     }
     m_ctx.outboxChanged = true;
-    QSqlError sqlError;
-    if (!SyncStatusStore::setPending(m_ctx.db->db(), pending, &sqlError))
-        m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_status"));
-    for (const QString &remote : online)
-        publish(remote, known, rows, now);
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        if (remote == except)
+            continue;
+        for (const TableKey &k : known)
+            m_ctx.status->pending(k.table, k.key, remote, date);
+    }
+    m_ctx.statusQueued();
+    for (auto it = sendNow.cbegin(); it != sendNow.cend(); ++it)
+        publish(it.key(), known.mid(0, it.value()), rows, date);
     return true;
 }
 
@@ -180,12 +210,24 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
         return true;
     }
 
-    QList<OutboxEntry> entries = m_ctx.outbox->queued(remote, batch);
+    // Queued entries only as far as the send window has room; resends of unacknowledged
+    // ones are in the window already.
+    const int room = qMax(0, kSendWindow - m_ctx.outbox->inFlight(remote));
+    const int wanted = qMin(batch, room);
+    QList<OutboxEntry> entries = wanted > 0 ? m_ctx.outbox->queued(remote, wanted) : QList<OutboxEntry>();
     qsizetype queuedCount = entries.size();
-    if (entries.size() < batch)
-        entries += m_ctx.outbox->unacknowledged(remote, unacknowledgedBefore, batch - int(entries.size()));
+    const bool moreQueued = wanted > 0 && queuedCount == wanted;
+    if (moreQueued || room == 0)
+        m_ctx.waiting.insert(remote);
+    else
+        m_ctx.waiting.remove(remote);
+    const int resendRoom = batch - int(entries.size());
+    const QList<OutboxEntry> resends = m_ctx.outbox->unacknowledged(remote, unacknowledgedBefore, resendRoom);
+    entries += resends;
     if (entries.isEmpty())
         return false;
+    // More to do now: the window still has room for more queued ones, or resends filled the batch.
+    const bool more = (moreQueued && room > wanted) || (resendRoom > 0 && resends.size() == resendRoom);
     // Entries of a table that is no longer configured cannot be sent: drop them, or
     // they would come back at every resend.
     for (qsizetype i = entries.size() - 1; i >= 0; --i) {
@@ -206,24 +248,20 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
     QHash<QString, QJsonValue> rows;
     if (!states(keys, &rows))
         return false;
+    const qint64 date = sendDate(now);
     m_ctx.outbox->begin();
-    if (!m_ctx.outbox->markSent(remote, entries, now, &error) || !m_ctx.outbox->commit(&error)) {
+    if (!m_ctx.outbox->markSent(remote, entries, date, &error) || !m_ctx.outbox->commit(&error)) {
         m_ctx.outbox->rollback();
         m_ctx.reportError(EngineError::Source::Outbox, error, remote);
         return false;
     }
-    QList<StatusUpdate> pending;
-    pending.reserve(keys.size());
-    for (const TableKey &k : keys)
-        pending.append({k.table, k.key, remote, StatusUpdate::Pending, {}, now});
-    QSqlError sqlError;
-    if (!SyncStatusStore::setPending(m_ctx.db->db(), pending, &sqlError))
-        m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_status"));
-    publish(remote, keys, rows, now);
+    // No new `pending` rows: these keys were set pending when they were queued or first
+    // sent, and their receipts (dated by this send, so newer) settle them.
+    publish(remote, keys, rows, date);
     m_ctx.counters.resent += entries.size() - queuedCount;
     qCDebug(lcEngine).noquote() << "sent" << entries.size() << "owed change(s) to" << remote
                                 << "(" << entries.size() - queuedCount << "resent )";
-    return entries.size() == batch;
+    return more;
 }
 
 void ChangeSender::sendReceipt(const QString &remote, const InfoMessage &receipt)

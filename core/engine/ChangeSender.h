@@ -38,9 +38,12 @@ private:
     // Current row states (null for a gone row), keyed "table\nkey". False when the database failed.
     bool states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out);
     void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows, qint64 date);
+    // The date of a send: `now`, or just after the previous send's date (unique per send).
+    qint64 sendDate(qint64 now);
 
     EngineContext &m_ctx;
     RowStore m_rows;
+    qint64 m_lastSendDate = 0;
 };
 
 } // namespace mysqlsync

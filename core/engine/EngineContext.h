@@ -5,6 +5,7 @@
 #include "engine/EngineTypes.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSqlError>
 #include <functional>
 
@@ -14,6 +15,7 @@ class DbConnection;
 class MqttClient;
 class Outbox;
 class Presence;
+class StatusTracker;
 
 struct TableKey {
     QString table;
@@ -27,13 +29,16 @@ struct EngineContext {
     Presence *presence = nullptr;
     DbConnection *db = nullptr;       // capture, lookups, sync_status
     DbConnection *applyDb = nullptr;  // writes of incoming changes (triggers stay silent there)
+    StatusTracker *status = nullptr;  // sync_status, written behind
     QHash<QString, TableInfo> tables; // every sync and receive table, from the catalogue
     EngineCounters counters;
     bool databaseUp = false;
     bool outboxChanged = false;       // depths must be re-read
+    QSet<QString> waiting;            // remotes with changes queued behind a full send window
 
     std::function<void(EngineError)> report;
     std::function<void(const QString &)> databaseLost;
+    std::function<void()> statusQueued;   // something waits in `status`: write it soon
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
     bool canSendTo(const QString &remote, qint64 at) const;

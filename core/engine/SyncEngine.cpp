@@ -6,7 +6,7 @@
 #include "database/Schema.h"
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
-#include "engine/ReceiptTracker.h"
+#include "engine/StatusTracker.h"
 #include "mqtt/Presence.h"
 #include "outbox/Outbox.h"
 #include "protocol/Messages.h"
@@ -22,22 +22,28 @@ namespace mysqlsync {
 namespace {
 constexpr int kHousekeepingMs = 200;
 constexpr int kMaxReconnectDelayMs = 30000;
+constexpr int kStatusWriteMs = 20; // sync_status is written this long after a change of it
 } // namespace
 
 SyncEngine::SyncEngine(const Config &config, QObject *parent)
     : QObject(parent)
     // Parented so that they move to the engine's thread with it.
     , m_captureTimer(this), m_heartbeatTimer(this), m_housekeepingTimer(this), m_resendTimer(this)
-    , m_reconnectTimer(this), m_flushTimer(this)
+    , m_reconnectTimer(this), m_flushTimer(this), m_statusTimer(this)
 {
     qRegisterMetaType<EngineCounters>();
     qRegisterMetaType<EngineError>();
     m_ctx.config = config;
     m_ctx.report = [this](const EngineError &e) { Q_EMIT errorOccurred(e); };
     m_ctx.databaseLost = [this](const QString &reason) { onDatabaseLost(reason); };
+    m_ctx.statusQueued = [this] {
+        if (!m_statusTimer.isActive())
+            m_statusTimer.start(kStatusWriteMs);
+    };
 
-    for (QTimer *t : {&m_captureTimer, &m_reconnectTimer, &m_flushTimer})
+    for (QTimer *t : {&m_captureTimer, &m_reconnectTimer, &m_flushTimer, &m_statusTimer})
         t->setSingleShot(true);
+    connect(&m_statusTimer, &QTimer::timeout, this, &SyncEngine::writeStatus);
     connect(&m_captureTimer, &QTimer::timeout, this, &SyncEngine::capture);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncEngine::reconnectDatabase);
     connect(&m_flushTimer, &QTimer::timeout, this, &SyncEngine::flushStep);
@@ -79,7 +85,8 @@ void SyncEngine::start()
     m_ctx.applyDb = m_applyDb.get();
     m_sender = std::make_unique<ChangeSender>(m_ctx);
     m_receiver = std::make_unique<ChangeReceiver>(m_ctx, *m_sender);
-    m_receipts = std::make_unique<ReceiptTracker>(m_ctx);
+    m_status = std::make_unique<StatusTracker>(m_ctx);
+    m_ctx.status = m_status.get();
     m_running = true;
 
     bool fatal = false;
@@ -181,6 +188,7 @@ void SyncEngine::onDatabaseLost(const QString &reason)
     m_ctx.reportError(EngineError::Source::Database, reason);
     Q_EMIT databaseStateChanged(false, reason);
     m_captureTimer.stop();
+    m_status->clear();
     m_reconnectDelayMs = 1000;
     m_reconnectTimer.start(m_reconnectDelayMs);
 }
@@ -197,6 +205,11 @@ void SyncEngine::reconnectDatabase()
         qCInfo(lcDatabase).noquote() << "database connection restored";
         Q_EMIT databaseStateChanged(true, m_db->description());
         scheduleCapture(0);
+        // Flushes scheduled while the database was away (a remote came online, resends fell
+        // due) are still owed: flushStep() left them waiting, and resendDue() adds none for
+        // a remote that has one.
+        if (!m_flushes.isEmpty())
+            m_flushTimer.start(0);
         return;
     }
     if (fatal) {
@@ -242,6 +255,10 @@ void SyncEngine::capture()
     }
     if (!ChangeLog::remove(m_db->db(), batch.ids, &sqlError)) {
         m_ctx.databaseFailure(sqlError, QStringLiteral("removing taken rows from table_changes"));
+        // A refused statement (not a lost connection, whose reconnect resumes capture) must
+        // not end capture for good: the rows are still there and are taken again (the outbox
+        // holds their keys already, so owing them again is harmless).
+        scheduleCapture(qMax(1000, m_ctx.config.captureIntervalMs));
         return;
     }
     m_ctx.counters.captured += batch.ids.size();
@@ -307,7 +324,37 @@ void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
     if (!changes.isEmpty())
         m_receiver->apply(changes);
     if (!receipts.isEmpty())
-        m_receipts->handle(receipts);
+        handleReceipts(receipts);
+}
+
+void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
+{
+    if (!m_ctx.databaseUp) {
+        // The outbox keeps the entries; they are sent again and answered again.
+        qCDebug(lcEngine) << "database down: leaving" << receipts.size() << "receipt(s) for a later resend";
+        return;
+    }
+    for (const InfoMessage &r : receipts) {
+        ++m_ctx.counters.receiptsIn;
+        if (r.kind == InfoKind::Error) {
+            qCWarning(lcEngine).noquote() << r.sender << "could not apply" << r.table << r.id << ":" << r.message;
+            m_ctx.reportError(EngineError::Source::Remote, r.message, r.sender, r.table, r.id);
+        }
+        m_status->receipt(r);
+    }
+    m_ctx.statusQueued();
+}
+
+void SyncEngine::writeStatus()
+{
+    if (!m_running || !m_ctx.databaseUp)
+        return;
+    // Receipts make room in the send window: send what waits behind it.
+    const QSet<QString> settled = m_status->flush();
+    for (const QString &remote : settled) {
+        if (m_ctx.waiting.contains(remote))
+            scheduleFlush(remote, 0);
+    }
 }
 
 void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
@@ -414,8 +461,11 @@ void SyncEngine::shutdown()
     if (!m_running && !m_outbox)
         return;
     m_running = false;
-    for (QTimer *t : {&m_captureTimer, &m_heartbeatTimer, &m_housekeepingTimer, &m_resendTimer, &m_reconnectTimer, &m_flushTimer})
+    for (QTimer *t : {&m_captureTimer, &m_heartbeatTimer, &m_housekeepingTimer, &m_resendTimer, &m_reconnectTimer,
+                      &m_flushTimer, &m_statusTimer})
         t->stop();
+    if (m_status && m_ctx.databaseUp)
+        m_status->flush();
     if (m_mqtt) {
         // The broker gets our goodbye; publishes still in flight finish within the timeout.
         m_mqtt->stop(InfoMessage::connectionLost(m_ctx.config.clientName).toJson(), 5000);
@@ -426,7 +476,8 @@ void SyncEngine::shutdown()
         m_sender->resetStatements();
     if (m_receiver)
         m_receiver->resetStatements();
-    m_receipts.reset();
+    m_ctx.status = nullptr;
+    m_status.reset();
     m_receiver.reset();
     m_sender.reset();
     if (m_applyDb)

@@ -21,7 +21,8 @@ class ChangeSender;
 class DbConnection;
 class Outbox;
 class Presence;
-class ReceiptTracker;
+struct InfoMessage;
+class StatusTracker;
 
 class SyncEngine : public QObject {
     Q_OBJECT
@@ -65,6 +66,8 @@ private:
     void housekeeping();
     void resendDue();
     void flushStep();
+    void writeStatus();
+    void handleReceipts(const QList<InfoMessage> &receipts);
     void scheduleFlush(const QString &remote, qint64 unacknowledgedBefore);
     void fail(const QString &message);
     void shutdown();
@@ -77,7 +80,7 @@ private:
     std::unique_ptr<Presence> m_presence;
     std::unique_ptr<ChangeSender> m_sender;
     std::unique_ptr<ChangeReceiver> m_receiver;
-    std::unique_ptr<ReceiptTracker> m_receipts;
+    std::unique_ptr<StatusTracker> m_status;
 
     QTimer m_captureTimer;
     QTimer m_heartbeatTimer;
@@ -85,6 +88,7 @@ private:
     QTimer m_resendTimer;
     QTimer m_reconnectTimer;
     QTimer m_flushTimer;
+    QTimer m_statusTimer;
     int m_reconnectDelayMs = 1000;
     QHash<QString, qint64> m_flushes;          // remote -> resend what was sent before this
     QHash<QString, int> m_reportedDepths;

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "protocol/Messages.h"
+#include "security/TlsProbe.h"
 
 #include <mqtt/async_client.h>
 
@@ -34,6 +35,31 @@ public:
 
 private:
     Callback m_cb;
+};
+
+// A subscription whose SUBACK grants some topics but refuses others (0x80) is a failure too:
+// Paho reports it as a success for more than one topic.
+class SubscribeListener : public Listener {
+public:
+    explicit SubscribeListener(Callback cb) : Listener(cb), m_callback(std::move(cb)) {}
+    void on_success(const mqtt::token &tok) override
+    {
+        try {
+            const mqtt::subscribe_response response = tok.get_subscribe_response();
+            for (mqtt::ReasonCode rc : response.get_reason_codes()) {
+                if (int(rc) >= 0x80) {
+                    m_callback(false, 0, int(rc), QStringLiteral("the broker's ACL does not allow this client to "
+                                                                 "subscribe (SUBACK 0x%1)").arg(int(rc), 0, 16));
+                    return;
+                }
+            }
+        } catch (const std::exception &) {
+        }
+        m_callback(true, 0, 0, {});
+    }
+
+private:
+    Callback m_callback;
 };
 
 std::string utf8(const QString &s) { return s.toStdString(); }
@@ -194,7 +220,9 @@ void MqttClient::connectNow()
             ssl.set_private_key(utf8(m_config.tls.key));
         ssl.set_enable_server_cert_auth(m_config.tls.rejectUnauthorized);
         ssl.set_verify(m_config.tls.rejectUnauthorized);
-        ssl.set_ssl_version(MQTT_SSL_VERSION_TLS_1_2);
+        ssl.set_ssl_version(MQTT_SSL_VERSION_TLS_1_2); // the minimum
+        // No ssl_options::set_error_handler: Paho C++ 1.2.0 calls it through a dangling
+        // context (seen crashing); a failed handshake is explained by TlsProbe instead.
         opts.set_ssl(ssl);
     }
 
@@ -204,7 +232,7 @@ void MqttClient::connectNow()
         QMetaObject::invokeMethod(this, [this, ok, rc, reason, message] {
             m_connecting = false;
             if (!ok)
-                onDown(describeFailure(rc, reason, message));
+                onDown(diagnoseTls(rc, describeFailure(rc, reason, message)));
             // success: the connected handler takes over
         }, Qt::QueuedConnection);
     });
@@ -220,6 +248,7 @@ void MqttClient::connectNow()
 void MqttClient::onConnected()
 {
     m_connecting = false;
+    m_tlsDiagnosis.clear();
     qCInfo(lcMqtt).noquote() << "connected to" << brokerDescription();
     QList<int> ports;
     for (const QString &uri : m_config.uris())
@@ -234,8 +263,8 @@ void MqttClient::onConnected()
         topicsList.push_back(utf8(t));
     auto filters = mqtt::string_collection::create(topicsList);
     std::vector<int> qos(topicsList.size(), 1);
-    auto listener = std::make_shared<Listener>([this](bool ok, int rc, int reason, const QString &message) {
-        const QString error = ok ? QString() : describeFailure(rc, reason, message);
+    auto listener = std::make_shared<SubscribeListener>([this](bool ok, int rc, int reason, const QString &message) {
+        const QString error = ok ? QString() : rc == 0 && !message.isEmpty() ? message : describeFailure(rc, reason, message);
         QMetaObject::invokeMethod(this, [this, ok, error] { onSubscribed(ok, error); }, Qt::QueuedConnection);
     });
     m_subscribeListener = listener;
@@ -336,7 +365,8 @@ QString MqttClient::describeFailure(int returnCode, int reasonCode, const QStrin
     case 2: return QStringLiteral("the broker refused the connection: client identifier rejected (mqttConfig.clientId)");
     case 3: return QStringLiteral("the broker refused the connection: server unavailable");
     case 4: return QStringLiteral("the broker refused the connection: bad user name or password (mqttConfig.username / password)");
-    case 5: return QStringLiteral("the broker refused the connection: not authorized (check the broker's ACL and credentials)");
+    case 5: return QStringLiteral("the broker refused the connection: not authorised: wrong user name or password "
+                                  "(mqttConfig.username / password), or the broker does not let this user connect");
     default: break;
     }
     QString text = what.trimmed();
@@ -344,6 +374,29 @@ QString MqttClient::describeFailure(int returnCode, int reasonCode, const QStrin
         text = QString::fromUtf8(MQTTAsync_strerror(returnCode));
     Q_UNUSED(reasonCode);
     return QStringLiteral("cannot connect: %1 (code %2)").arg(text).arg(returnCode);
+}
+
+QString MqttClient::diagnoseTls(int returnCode, const QString &fallback)
+{
+    // A CONNACK refusal (1..5) is the broker's answer, not a TLS problem.
+    if (!m_config.usesTls() || (returnCode >= 1 && returnCode <= 5))
+        return fallback;
+    if (m_tlsDiagnosis.isEmpty()) {
+        TlsProbeOptions probe;
+        probe.host = m_config.host;
+        probe.port = m_config.port > 0 ? m_config.port : m_config.protocol == QLatin1String("wss") ? 443 : 8883;
+        probe.caFile = m_config.tls.ca;
+        probe.certFile = m_config.tls.cert;
+        probe.keyFile = m_config.tls.key;
+        probe.verifyPeer = m_config.tls.rejectUnauthorized;
+        probe.timeoutMs = std::clamp(m_config.connectTimeoutMs, 1000, 10000);
+        QString message;
+        const TlsProbe::Result result = TlsProbe::probe(probe, &message);
+        if (result == TlsProbe::Result::Ok || result == TlsProbe::Result::Unreachable)
+            return fallback;
+        m_tlsDiagnosis = QStringLiteral("cannot connect over TLS: ") + message;
+    }
+    return m_tlsDiagnosis;
 }
 
 } // namespace mysqlsync

@@ -54,6 +54,8 @@ private:
     void onDown(const QString &reason);
     void drain();
     static QString describeFailure(int returnCode, int reasonCode, const QString &what);
+    // A failed TLS connection explained (security/TlsProbe), or `fallback`.
+    QString diagnoseTls(int returnCode, const QString &fallback);
 
     MqttConfig m_config;
     QString m_clientName;
@@ -70,6 +72,7 @@ private:
 
     mutable QMutex m_mutex;                         // guards the members below (shared with Paho's thread)
     QList<MqttIncoming> m_incoming;
+    QString m_tlsDiagnosis;                         // cached until the next successful connection
 };
 
 } // namespace mysqlsync

@@ -92,6 +92,7 @@ void Outbox::close()
 {
     m_ackDelete.reset();
     m_ackExists.reset();
+    m_inFlight.reset();
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -296,6 +297,19 @@ bool Outbox::removeReceipts(const QList<qint64> &ids, QString *error)
         }
     }
     return true;
+}
+
+int Outbox::inFlight(const QString &remote)
+{
+    if (!m_inFlight)
+        m_inFlight = std::make_unique<QSqlQuery>(prepared(QSqlDatabase::database(m_connectionName, false), QStringLiteral(
+            "SELECT COUNT(*) FROM outbox_changes WHERE remote = ? AND sent_date > 0")));
+    m_inFlight->bindValue(0, remote);
+    int count = 0;
+    if (m_inFlight->exec() && m_inFlight->next())
+        count = m_inFlight->value(0).toInt();
+    m_inFlight->finish();
+    return count;
 }
 
 QHash<QString, int> Outbox::depths() const

@@ -74,6 +74,8 @@ public:
     QList<OutboxReceipt> receipts(const QString &remote, int limit) const;
     bool removeReceipts(const QList<qint64> &ids, QString *error);
 
+    // Changes sent to the remote and not acknowledged yet.
+    int inFlight(const QString &remote);
     // Entries (changes + receipts) owed to each remote.
     QHash<QString, int> depths() const;
     int depth(const QString &remote) const;
@@ -89,6 +91,7 @@ private:
     int m_transactionDepth = 0;
     std::unique_ptr<QSqlQuery> m_ackDelete;
     std::unique_ptr<QSqlQuery> m_ackExists;
+    std::unique_ptr<QSqlQuery> m_inFlight;
 };
 
 } // namespace mysqlsync

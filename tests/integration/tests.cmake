@@ -37,3 +37,13 @@ mysql_sync_add_test(NAME tst_resilience SOURCES integration/tst_resilience.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 1200)
 mysql_sync_add_test(NAME tst_daemon SOURCES integration/tst_daemon.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Keychain (QtKeychain over a private gnome-keyring on a private D-Bus session) and TLS
+# (a real Mosquitto made by `mysql-sync setup-broker`). Labels keychain and tls.
+# (CMake 3.25 has no TEST_LAUNCHER: the wrapper is the test's command.)
+add_executable(tst_keychain integration/tst_keychain.cpp)
+target_link_libraries(tst_keychain PRIVATE sync_security Qt6::Test)
+add_test(NAME tst_keychain
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:tst_keychain>)
+set_tests_properties(tst_keychain PROPERTIES LABELS keychain TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+mysql_sync_add_test(NAME tst_tls SOURCES integration/tst_tls.cpp
+                    LIBS mysqlsync_testsupport sync_security LABELS "integration;tls" FIXTURES servers TIMEOUT 900)

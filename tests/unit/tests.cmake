@@ -5,3 +5,4 @@ mysql_sync_add_test(NAME tst_valuecodec SOURCES unit/tst_valuecodec.cpp LIBS syn
 mysql_sync_add_test(NAME tst_outbox     SOURCES unit/tst_outbox.cpp     LIBS sync_outbox   LABELS unit)
 mysql_sync_add_test(NAME tst_presence   SOURCES unit/tst_presence.cpp   LIBS sync_mqtt     LABELS unit)
 mysql_sync_add_test(NAME tst_transformername SOURCES unit/tst_transformername.cpp LIBS sync_transform LABELS unit)
+mysql_sync_add_test(NAME tst_security   SOURCES unit/tst_security.cpp   LIBS sync_security LABELS unit)

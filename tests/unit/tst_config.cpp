@@ -608,8 +608,8 @@ void TestConfig::errors_data()
     QTest::newRow("mqtt path relative") << "mqttConfig.path" << QByteArray(R"("mqtt")") << R"(mqttConfig.path: expected a path beginning with "/", got "mqtt")";
     QTest::newRow("mqtt path number") << "mqttConfig.path" << QByteArray("1") << R"(mqttConfig.path: expected a path beginning with "/", got 1)";
     QTest::newRow("mqtt username number") << "mqttConfig.username" << QByteArray("1") << "mqttConfig.username: expected a string, got 1";
-    QTest::newRow("mqtt password number") << "mqttConfig.password" << QByteArray("4711") << "mqttConfig.password: expected a string, got a number";
-    QTest::newRow("mqtt password bool") << "mqttConfig.password" << QByteArray("true") << "mqttConfig.password: expected a string, got true";
+    QTest::newRow("mqtt password number") << "mqttConfig.password" << QByteArray("4711") << "mqttConfig.password: expected a string or one of {\"keychain\": \"account\"}, {\"env\": \"VARIABLE\"}, {\"file\": \"path\"}, got a number";
+    QTest::newRow("mqtt password bool") << "mqttConfig.password" << QByteArray("true") << "mqttConfig.password: expected a string or one of {\"keychain\": \"account\"}, {\"env\": \"VARIABLE\"}, {\"file\": \"path\"}, got true";
     QTest::newRow("mqtt clientId array") << "mqttConfig.clientId" << QByteArray(R"(["x"])") << "mqttConfig.clientId: expected a string, got an array";
     QTest::newRow("mqtt keepalive negative") << "mqttConfig.keepalive" << QByteArray("-1") << "mqttConfig.keepalive: expected an integer from 0 to 65535 (seconds), got -1";
     QTest::newRow("mqtt keepalive too large") << "mqttConfig.keepalive" << QByteArray("65536") << "mqttConfig.keepalive: expected an integer from 0 to 65535 (seconds), got 65536";
@@ -637,8 +637,8 @@ void TestConfig::errors_data()
     QTest::newRow("mysql port string") << "mysqlConfig.port" << QByteArray(R"("3306")") << R"(mysqlConfig.port: expected an integer from 1 to 65535, got "3306")";
     QTest::newRow("mysql port zero") << "mysqlConfig.port" << QByteArray("0") << "mysqlConfig.port: expected an integer from 1 to 65535, got 0";
     QTest::newRow("mysql user number") << "mysqlConfig.user" << QByteArray("0") << "mysqlConfig.user: expected a string, got 0";
-    QTest::newRow("mysql password number") << "mysqlConfig.password" << QByteArray("12345") << "mysqlConfig.password: expected a string, got a number";
-    QTest::newRow("mysql password object") << "mysqlConfig.password" << QByteArray(R"({"x": 1})") << "mysqlConfig.password: expected a string, got an object";
+    QTest::newRow("mysql password number") << "mysqlConfig.password" << QByteArray("12345") << "mysqlConfig.password: expected a string or one of {\"keychain\": \"account\"}, {\"env\": \"VARIABLE\"}, {\"file\": \"path\"}, got a number";
+    QTest::newRow("mysql password object") << "mysqlConfig.password" << QByteArray(R"({"x": 1})") << "mysqlConfig.password: expected a string or one of {\"keychain\": \"account\"}, {\"env\": \"VARIABLE\"}, {\"file\": \"path\"}, got an object";
     QTest::newRow("mysql database empty") << "mysqlConfig.database" << QByteArray(R"("")") << R"(mysqlConfig.database: expected a non-empty string, got "")";
     QTest::newRow("mysql database number") << "mysqlConfig.database" << QByteArray("1") << "mysqlConfig.database: expected a non-empty string, got 1";
     QTest::newRow("mysql socketPath number") << "mysqlConfig.socketPath" << QByteArray("1") << "mysqlConfig.socketPath: expected a non-empty path, got 1";

@@ -1,0 +1,44 @@
+#pragma once
+// sync_status bookkeeping with write-behind: `pending` rows for what is sent or queued, and
+// the receipts that remotes send back. Updates wait a few milliseconds and are written
+// together, several updates of one row collapsing into the last that counts (a row that is
+// sent and acknowledged within one interval is written once, as successful).
+// A receipt settles the outbox only once its sync_status row is written: a crash in between
+// leaves the change owed (it is sent again), never a row stuck at 'pending'.
+#include "database/SyncStatusStore.h"
+#include "engine/EngineContext.h"
+#include "protocol/Messages.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace mysqlsync {
+
+class StatusTracker {
+public:
+    explicit StatusTracker(EngineContext &context) : m_ctx(context) {}
+
+    // The change of (table, key) was sent to `remote` (or queued for it) with this date.
+    void pending(const QString &table, const QString &key, const QString &remote, qint64 date);
+    // A data_received or error from a remote.
+    void receipt(const InfoMessage &receipt);
+
+    bool isEmpty() const { return m_rows.isEmpty() && m_receipts.isEmpty(); }
+    qsizetype size() const { return m_rows.size() + m_receipts.size(); }
+    // Writes what waits. Returns the remotes whose receipts settled outbox entries (their
+    // send windows have room again). Nothing is settled when sync_status cannot be written.
+    QSet<QString> flush();
+    // Forgets what waits (the database went away: the outbox still owes it all).
+    void clear();
+
+private:
+    struct Row {
+        StatusUpdate update;
+        bool fromReceipt = false;
+    };
+    EngineContext &m_ctx;
+    QHash<QString, Row> m_rows;           // "table\nkey\nremote" -> the update that counts
+    QList<InfoMessage> m_receipts;        // to settle in the outbox, in arrival order
+};
+
+} // namespace mysqlsync

@@ -1,0 +1,46 @@
+#include "security/MosquittoFiles.h"
+
+namespace mysqlsync {
+
+QString MosquittoAcl::text(const QStringList &clients)
+{
+    QString out = QStringLiteral(
+        "# mysql-sync: each site publishes presence and receipts on /info and /info/<site>,\n"
+        "# and changes on /change/<site>; it reads only what is meant for it.\n"
+        "# Anything not listed is denied.\n");
+    for (const QString &name : clients) {
+        out += QStringLiteral("\nuser %1\n").arg(name);
+        out += QStringLiteral("topic write /info\n");
+        out += QStringLiteral("topic write /info/+\n");
+        out += QStringLiteral("topic write /change/+\n");
+        out += QStringLiteral("topic read /info\n");
+        out += QStringLiteral("topic read /info/%1\n").arg(name);
+        out += QStringLiteral("topic read /change/%1\n").arg(name);
+    }
+    return out;
+}
+
+QString MosquittoConf::text(const MosquittoConfOptions &o)
+{
+    QString out = QStringLiteral(
+        "# Mosquitto 2.0 configuration written by mysql-sync setup-broker.\n"
+        "# Clients need a certificate signed by ca.crt AND their password.\n"
+        "per_listener_settings false\n"
+        "allow_anonymous false\n"
+        "password_file %1\n"
+        "acl_file %2\n").arg(o.passwordFile, o.aclFile);
+    for (const MosquittoListener &l : o.listeners) {
+        out += QStringLiteral("\nlistener %1%2\n")
+                   .arg(l.port)
+                   .arg(l.bindAddress.isEmpty() ? QString() : QLatin1Char(' ') + l.bindAddress);
+        if (l.websockets)
+            out += QStringLiteral("protocol websockets\n");
+        out += QStringLiteral("cafile %1\ncertfile %2\nkeyfile %3\n").arg(o.caFile, o.certFile, o.keyFile);
+        out += QStringLiteral("require_certificate true\n"
+                              "use_identity_as_username false\n"
+                              "tls_version tlsv1.2\n");
+    }
+    return out;
+}
+
+} // namespace mysqlsync
