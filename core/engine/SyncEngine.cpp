@@ -7,6 +7,7 @@
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
 #include "engine/StatusTracker.h"
+#include "security/CertificateExpiry.h"
 #include "mqtt/Presence.h"
 #include "outbox/Outbox.h"
 #include "protocol/Messages.h"
@@ -112,6 +113,15 @@ void SyncEngine::start()
     connect(m_mqtt.get(), &MqttClient::errorOccurred, this,
             [this](const QString &message) { m_ctx.reportError(EngineError::Source::Broker, message); });
     m_mqtt->start();
+
+    // Certificates that expire within 30 days: a warning at start and once a day.
+    m_expiry = std::make_unique<ExpiryMonitor>(cfg);
+    connect(m_expiry.get(), &ExpiryMonitor::warning, this,
+            [this](const QString &message) {
+                qCWarning(lcEngine).noquote() << message;
+                m_ctx.reportError(EngineError::Source::Configuration, message);
+            });
+    m_expiry->start();
 
     m_heartbeatTimer.start(cfg.checkIntervalMs);
     m_housekeepingTimer.start(kHousekeepingMs);
@@ -478,6 +488,7 @@ void SyncEngine::shutdown()
         m_receiver->resetStatements();
     m_ctx.status = nullptr;
     m_status.reset();
+    m_expiry.reset();
     m_receiver.reset();
     m_sender.reset();
     if (m_applyDb)

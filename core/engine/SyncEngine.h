@@ -19,6 +19,7 @@ namespace mysqlsync {
 class ChangeReceiver;
 class ChangeSender;
 class DbConnection;
+class ExpiryMonitor;
 class Outbox;
 class Presence;
 struct InfoMessage;
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<ChangeSender> m_sender;
     std::unique_ptr<ChangeReceiver> m_receiver;
     std::unique_ptr<StatusTracker> m_status;
+    std::unique_ptr<ExpiryMonitor> m_expiry;
 
     QTimer m_captureTimer;
     QTimer m_heartbeatTimer;
