@@ -23,7 +23,7 @@ namespace mysqlsync {
 namespace {
 constexpr int kHousekeepingMs = 200;
 constexpr int kMaxReconnectDelayMs = 30000;
-constexpr int kStatusWriteMs = 20; // sync_status is written this long after a change of it
+constexpr int kStatusWriteMs = 10; // sync_status is written this long after a change of it
 } // namespace
 
 SyncEngine::SyncEngine(const Config &config, QObject *parent)

@@ -62,6 +62,8 @@ private:
     Callback m_callback;
 };
 
+constexpr int kDrainDelayMs = 2;
+
 std::string utf8(const QString &s) { return s.toStdString(); }
 
 // Paho C has no option for TCP_NODELAY, so its socket keeps Nagle's algorithm, which holds
@@ -143,8 +145,11 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
             first = m_incoming.isEmpty();
             m_incoming.append(std::move(in));
         }
+        // The first message of a burst schedules one hand-over a moment later, so that the
+        // engine takes the burst as one batch (one transaction, one statement) instead of many.
         if (first)
-            QMetaObject::invokeMethod(this, [this] { drain(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, [this] { QTimer::singleShot(kDrainDelayMs, this, [this] { drain(); }); },
+                                      Qt::QueuedConnection);
     });
 }
 
