@@ -90,6 +90,7 @@ struct Config {
     int captureIntervalMs = 10;             // how often an idle engine looks at table_changes
     int batchSize = 1000;                   // table_changes rows read per batch
     int resendTimeoutMs = 30000;            // an unacknowledged change is sent again after this
+    int sendWindow = 500;                   // changes a remote may have unacknowledged at most
 
     bool isBidirectional(const QString &table) const
     { return syncTables.contains(table) && receiveTables.contains(table); }

@@ -9,10 +9,6 @@
 namespace mysqlsync {
 
 namespace {
-// Changes sent to one remote and not acknowledged yet, at most. Mosquitto keeps 1000
-// messages per client by default and drops the rest; receipts need room too.
-constexpr int kSendWindow = 500;
-
 QString mapKey(const QString &table, const QString &key)
 {
     return table + QLatin1Char('\n') + key;
@@ -118,7 +114,7 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
     const qint64 now = EngineContext::now();
     const qint64 date = sendDate(now);
     const QList<OutboxEntry> entries = entriesOf(known);
-    // Flow control: at most kSendWindow changes a remote has not acknowledged yet; the rest
+    // Flow control: at most sendWindow changes a remote has not acknowledged yet; the rest
     // wait in the outbox and go out as receipts come back (a broker drops what queues up
     // beyond its per-client limit). Only rows that go out now are read now.
     QHash<QString, qsizetype> sendNow; // remote -> how many of the keys go out now
@@ -126,7 +122,7 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
     for (const QString &remote : m_ctx.config.remoteClients) {
         if (remote == except || !m_ctx.canSendTo(remote, now))
             continue;
-        const qsizetype n = qMin<qsizetype>(qMax(0, kSendWindow - m_ctx.outbox->inFlight(remote)), entries.size());
+        const qsizetype n = qMin<qsizetype>(qMax(0, m_ctx.config.sendWindow - m_ctx.outbox->inFlight(remote)), entries.size());
         if (n > 0)
             sendNow.insert(remote, n);
         readNow = qMax(readNow, n);
@@ -212,7 +208,7 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
 
     // Queued entries only as far as the send window has room; resends of unacknowledged
     // ones are in the window already.
-    const int room = qMax(0, kSendWindow - m_ctx.outbox->inFlight(remote));
+    const int room = qMax(0, m_ctx.config.sendWindow - m_ctx.outbox->inFlight(remote));
     const int wanted = qMin(batch, room);
     QList<OutboxEntry> entries = wanted > 0 ? m_ctx.outbox->queued(remote, wanted) : QList<OutboxEntry>();
     qsizetype queuedCount = entries.size();
