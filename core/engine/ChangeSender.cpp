@@ -99,6 +99,11 @@ qint64 ChangeSender::sendDate(qint64 now)
     return m_lastSendDate;
 }
 
+int ChangeSender::inFlight(const QString &remote) const
+{
+    return m_ctx.outbox->inFlight(remote) - m_ctx.status->receiptsWaiting(remote);
+}
+
 bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
 {
     QList<TableKey> known;
@@ -122,7 +127,7 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
     for (const QString &remote : m_ctx.config.remoteClients) {
         if (remote == except || !m_ctx.canSendTo(remote, now))
             continue;
-        const qsizetype n = qMin<qsizetype>(qMax(0, m_ctx.config.sendWindow - m_ctx.outbox->inFlight(remote)), entries.size());
+        const qsizetype n = qMin<qsizetype>(qMax(0, m_ctx.config.sendWindow - inFlight(remote)), entries.size());
         if (n > 0)
             sendNow.insert(remote, n);
         readNow = qMax(readNow, n);
@@ -208,7 +213,7 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
 
     // Queued entries only as far as the send window has room; resends of unacknowledged
     // ones are in the window already.
-    const int room = qMax(0, m_ctx.config.sendWindow - m_ctx.outbox->inFlight(remote));
+    const int room = qMax(0, m_ctx.config.sendWindow - inFlight(remote));
     const int wanted = qMin(batch, room);
     QList<OutboxEntry> entries = wanted > 0 ? m_ctx.outbox->queued(remote, wanted) : QList<OutboxEntry>();
     qsizetype queuedCount = entries.size();

@@ -38,6 +38,8 @@ private:
     // Current row states (null for a gone row), keyed "table\nkey". False when the database failed.
     bool states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out);
     void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows, qint64 date);
+    // Changes sent to `remote` and not answered yet.
+    int inFlight(const QString &remote) const;
     // The date of a send: `now`, or just after the previous send's date (unique per send).
     qint64 sendDate(qint64 now);
 

@@ -30,6 +30,7 @@ void StatusTracker::pending(const QString &table, const QString &key, const QStr
 void StatusTracker::receipt(const InfoMessage &r)
 {
     m_receipts.append(r);
+    ++m_receiptsWaiting[r.sender];
     const bool failed = r.kind == InfoKind::Error;
     StatusUpdate update{r.table, r.id, r.sender, failed ? StatusUpdate::Error : StatusUpdate::Successful,
                         failed ? r.message : QString(), r.date};
@@ -44,13 +45,14 @@ void StatusTracker::clear()
 {
     m_rows.clear();
     m_receipts.clear();
+    m_receiptsWaiting.clear();
 }
 
-QSet<QString> StatusTracker::flush()
+void StatusTracker::flush()
 {
-    QSet<QString> settled;
     if (isEmpty())
-        return settled;
+        return;
+    bool settled = false;
     // Settle the outbox first, inside a transaction that commits only after sync_status:
     // a receipt for an older send than the one now owed is stale, and its row is not written.
     QString error;
@@ -61,10 +63,10 @@ QSet<QString> StatusTracker::flush()
             m_ctx.outbox->rollback();
             m_ctx.reportError(EngineError::Source::Outbox, error, r.sender, r.table, r.id);
             clear();
-            return settled;
+            return;
         }
         if (ack == Outbox::Ack::Matched) {
-            settled.insert(r.sender);
+            settled = true;
         } else if (ack == Outbox::Ack::Stale) {
             auto it = m_rows.find(rowKey(r.table, r.id, r.sender));
             if (it != m_rows.end() && it->fromReceipt && it->update.date == r.date)
@@ -82,15 +84,14 @@ QSet<QString> StatusTracker::flush()
         // Keep the outbox as it was: the entries are sent again and answered again.
         m_ctx.outbox->rollback();
         m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_status"));
-        return {};
+        return;
     }
     if (!m_ctx.outbox->commit(&error)) {
         m_ctx.reportError(EngineError::Source::Outbox, error);
-        return {};
+        return;
     }
-    if (!settled.isEmpty())
+    if (settled)
         m_ctx.outboxChanged = true;
-    return settled;
 }
 
 } // namespace mysqlsync

@@ -10,7 +10,6 @@
 #include "protocol/Messages.h"
 
 #include <QHash>
-#include <QSet>
 
 namespace mysqlsync {
 
@@ -24,10 +23,12 @@ public:
     void receipt(const InfoMessage &receipt);
 
     bool isEmpty() const { return m_rows.isEmpty() && m_receipts.isEmpty(); }
+    // Receipts from `remote` waiting to settle the outbox: those changes are no longer in
+    // flight, though the outbox still counts them until the next flush().
+    int receiptsWaiting(const QString &remote) const { return m_receiptsWaiting.value(remote); }
     qsizetype size() const { return m_rows.size() + m_receipts.size(); }
-    // Writes what waits. Returns the remotes whose receipts settled outbox entries (their
-    // send windows have room again). Nothing is settled when sync_status cannot be written.
-    QSet<QString> flush();
+    // Writes what waits. Nothing is settled when sync_status cannot be written.
+    void flush();
     // Forgets what waits (the database went away: the outbox still owes it all).
     void clear();
 
@@ -39,6 +40,7 @@ private:
     EngineContext &m_ctx;
     QHash<QString, Row> m_rows;           // "table\nkey\nremote" -> the update that counts
     QList<InfoMessage> m_receipts;        // to settle in the outbox, in arrival order
+    QHash<QString, int> m_receiptsWaiting; // remote -> receipts in m_receipts
 };
 
 } // namespace mysqlsync

@@ -353,18 +353,18 @@ void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
         m_status->receipt(r);
     }
     m_ctx.statusQueued();
+    // Receipts make room in the send window: send what waits behind it.
+    for (const InfoMessage &r : receipts) {
+        if (m_ctx.waiting.contains(r.sender))
+            scheduleFlush(r.sender, 0);
+    }
 }
 
 void SyncEngine::writeStatus()
 {
     if (!m_running || !m_ctx.databaseUp)
         return;
-    // Receipts make room in the send window: send what waits behind it.
-    const QSet<QString> settled = m_status->flush();
-    for (const QString &remote : settled) {
-        if (m_ctx.waiting.contains(remote))
-            scheduleFlush(remote, 0);
-    }
+    m_status->flush();
 }
 
 void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
