@@ -47,6 +47,12 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
         return;
     }
     // Writes one change on its own; false when the connection was lost (all is rolled back).
+    // The connection went away: nothing of the batch stays written and nothing is answered.
+    auto lost = [&](const QString &error) {
+        db.rollback();
+        m_ctx.databaseLost(error);
+        return false;
+    };
     auto applyOne = [&](const ChangeMessage &change) {
         QString error;
         bool changed = true;
@@ -58,9 +64,7 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
             outcomes.append({&change, error});
             return true;
         case RowStore::Result::ConnectionLost:
-            db.rollback();
-            m_ctx.databaseLost(error);
-            return false;
+            return lost(error);
         }
         return false;
     };
@@ -92,9 +96,7 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
             }
             return true;
         case RowStore::Result::ConnectionLost:
-            db.rollback();
-            m_ctx.databaseLost(error);
-            return false;
+            return lost(error);
         }
         return false;
     };
