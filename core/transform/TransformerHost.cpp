@@ -1,0 +1,278 @@
+#include "transform/TransformerHost.h"
+
+#include "transform/AsyncTranspiler.h"
+#include "transform/ScriptWatchdog.h"
+#include "transform/TransformBridge.h"
+#include "transform/TransformRuntime.h"
+#include "transform/TransformerName.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJSEngine>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcTransform, "sync.transform", QtInfoMsg)
+
+namespace mysqlsync {
+
+namespace {
+
+// The innermost line of `error` in `fileName` from a V4 stack ("fn@file:///dir/x.js:12").
+int lineFromStack(const QJSValue &error, const QString &fileName)
+{
+    const QStringList frames = error.property(QStringLiteral("stack")).toString().split(QLatin1Char('\n'));
+    for (const QString &frame : frames) {
+        const int colon = frame.lastIndexOf(QLatin1Char(':'));
+        if (colon < 0)
+            continue;
+        const QString location = frame.left(colon);
+        if (location.endsWith(QLatin1Char('/') + fileName) || location.endsWith(QLatin1Char(':') + fileName))
+            return frame.mid(colon + 1).toInt();
+    }
+    return 0;
+}
+
+} // namespace
+
+TransformerHost::TransformerHost(const QString &directory, TransformDatabase *database, TransformPublisher *publisher,
+                                 QObject *parent)
+    : QObject(parent),
+      m_directory(directory),
+      m_bridge(std::make_unique<TransformBridge>(database, publisher)),
+      m_engine(std::make_unique<QJSEngine>()),
+      m_watchdog(std::make_unique<ScriptWatchdog>(m_engine.get())),
+      m_transpiler(std::make_unique<AsyncTranspiler>())
+{
+    // No installExtensions(): no console, no Qt object, no translation functions.
+    QJSEngine::setObjectOwnership(m_bridge.get(), QJSEngine::CppOwnership);
+    const QJSValue factory = m_engine->evaluate(transformRuntimeSource(), QStringLiteral("mysql-sync-transform-runtime.js"));
+    const QJSValue runtime = factory.isError()
+        ? factory
+        : factory.call({m_engine->globalObject(), m_engine->newQObject(m_bridge.get())});
+    if (runtime.isError() || !runtime.isObject()) {
+        m_runtimeError = QStringLiteral("cannot set up the transformer sandbox: %1").arg(runtime.toString());
+        qCCritical(lcTransform).noquote() << m_runtimeError;
+    } else {
+        m_runtime = runtime;
+    }
+
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
+        auto it = m_files.find(path);
+        if (it != m_files.end())
+            it->stale = true;
+        // Editors that save by replacing the file end the watch on the old one.
+        if (QFileInfo::exists(path) && !m_watcher.files().contains(path))
+            m_watcher.addPath(path);
+        qCDebug(lcTransform).noquote() << "transformer changed:" << path;
+        Q_EMIT transformersChanged();
+    });
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString &) {
+        markAllStale();
+        Q_EMIT transformersChanged();
+    });
+    if (!m_directory.isEmpty() && QFileInfo(m_directory).isDir())
+        m_watcher.addPath(m_directory);
+}
+
+TransformerHost::~TransformerHost()
+{
+    m_files.clear();
+    m_runtime = QJSValue();
+}
+
+void TransformerHost::setTimeLimit(int milliseconds)
+{
+    m_timeLimitMs = qMax(1, milliseconds);
+}
+
+QString TransformerHost::filePath(const QString &table) const
+{
+    return QDir(m_directory).filePath(transformerFileName(table));
+}
+
+bool TransformerHost::hasTransformer(const QString &table) const
+{
+    return !m_directory.isEmpty() && QFileInfo(filePath(table)).isFile();
+}
+
+void TransformerHost::markAllStale()
+{
+    for (Loaded &l : m_files)
+        l.stale = true;
+}
+
+QString TransformerHost::describeError(const QString &fileName, int line, const QString &message) const
+{
+    if (line > 0)
+        return QStringLiteral("transformer %1 line %2: %3").arg(fileName).arg(line).arg(message);
+    return QStringLiteral("transformer %1: %2").arg(fileName, message);
+}
+
+QString TransformerHost::interruptedMessage(const QString &fileName, const QJSValue &error, int *line) const
+{
+    *line = lineFromStack(error, fileName);
+    if (*line == 0)
+        *line = error.property(QStringLiteral("lineNumber")).toInt();
+    return describeError(fileName, *line, QStringLiteral("timed out after %1 ms (interrupted)").arg(m_timeLimitMs));
+}
+
+TransformerHost::Loaded *TransformerHost::ensureLoaded(const QString &path, bool *exists)
+{
+    const QFileInfo info(path);
+    *exists = info.isFile();
+    if (!*exists) {
+        if (m_files.remove(path))
+            m_watcher.removePath(path);
+        return nullptr;
+    }
+    auto it = m_files.find(path);
+    if (it != m_files.end() && !it->stale && it->modified == info.lastModified() && it->size == info.size())
+        return &*it;
+    if (it == m_files.end())
+        it = m_files.insert(path, Loaded());
+    // Stamp before reading: a write that lands while we read leaves a newer stamp behind.
+    it->modified = info.lastModified();
+    it->size = info.size();
+    it->stale = false;
+    load(path, &*it);
+    if (!m_watcher.files().contains(path))
+        m_watcher.addPath(path);
+    return &*it;
+}
+
+void TransformerHost::load(const QString &path, Loaded *into)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    into->function = QJSValue();
+    into->error.clear();
+    into->line = 0;
+    if (!m_runtimeError.isEmpty()) {
+        into->error = m_runtimeError;
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        into->error = describeError(fileName, 0, QStringLiteral("cannot read: %1").arg(file.errorString()));
+        return;
+    }
+    const QString source = QString::fromUtf8(file.readAll());
+    const AsyncTranspiler::Result code = m_transpiler->transpile(source);
+    if (!code.ok) {
+        into->line = code.line;
+        into->error = describeError(fileName, code.line, code.error);
+        qCWarning(lcTransform).noquote() << into->error;
+        return;
+    }
+    // The wrapper opens on the file's first line, so line numbers stay the file's own.
+    QString wrapped = QStringLiteral("(function (module, exports");
+    if (code.transformed)
+        wrapped += QStringLiteral(", ") + QLatin1String(AsyncTranspiler::kRunnerName);
+    wrapped += QStringLiteral(") {") + code.code + QStringLiteral("\n})");
+
+    m_watchdog->arm(m_timeLimitMs);
+    QJSValue wrapper = m_engine->evaluate(wrapped, path, 1);
+    QJSValue loaded = wrapper.isError()
+        ? wrapper
+        : m_runtime.property(QStringLiteral("load")).call({wrapper, QJSValue(fileName)});
+    const bool interrupted = m_watchdog->disarm();
+    if (interrupted) {
+        into->error = interruptedMessage(fileName, loaded, &into->line);
+    } else if (loaded.isError()) {
+        // A syntax error from QJSEngine itself (the file had no async functions, or uses
+        // syntax this engine lacks: ?. and object spread, for example).
+        into->line = loaded.property(QStringLiteral("lineNumber")).toInt();
+        into->error = describeError(fileName, into->line, loaded.toString());
+    } else if (!loaded.property(QStringLiteral("ok")).toBool()) {
+        into->line = loaded.property(QStringLiteral("line")).toInt();
+        into->error = describeError(fileName, into->line, loaded.property(QStringLiteral("message")).toString());
+    } else {
+        into->function = loaded.property(QStringLiteral("fn"));
+        qCInfo(lcTransform).noquote() << "loaded transformer" << path << (code.transformed ? "(async/await rewritten)" : "");
+        return;
+    }
+    qCWarning(lcTransform).noquote() << into->error;
+}
+
+QString TransformerHost::check(const QString &table)
+{
+    bool exists = false;
+    const Loaded *l = ensureLoaded(filePath(table), &exists);
+    return l ? l->error : QString();
+}
+
+TransformResult TransformerHost::transform(const QString &table, const QJsonValue &entity, const QString &source,
+                                           const QString &target)
+{
+    TransformResult result;
+    if (entity.isObject())
+        result.entity = entity.toObject();
+    if (m_directory.isEmpty())
+        return result;
+    const QString path = filePath(table);
+    const QString fileName = QFileInfo(path).fileName();
+    if (m_busy) {
+        result.action = TransformResult::Action::Error;
+        result.error = describeError(fileName, 0, QStringLiteral("called while another transformer runs"));
+        return result;
+    }
+    bool exists = false;
+    Loaded *loaded = ensureLoaded(path, &exists);
+    if (!loaded)
+        return result; // no transformer for this table
+    result.entity = QJsonObject();
+    if (!loaded->error.isEmpty()) {
+        result.action = TransformResult::Action::Error;
+        result.error = loaded->error;
+        result.line = loaded->line;
+        return result;
+    }
+
+    const QJSValue entityJson = entity.isObject()
+        ? QJSValue(QString::fromUtf8(QJsonDocument(entity.toObject()).toJson(QJsonDocument::Compact)))
+        : QJSValue(QJSValue::NullValue);
+    m_busy = true;
+    m_watchdog->arm(m_timeLimitMs);
+    const QJSValue out = m_runtime.property(QStringLiteral("invoke"))
+                             .call({loaded->function, QJSValue(fileName), entityJson, QJSValue(source), QJSValue(target)});
+    const bool interrupted = m_watchdog->disarm();
+    m_busy = false;
+
+    result.action = TransformResult::Action::Error;
+    if (interrupted) {
+        result.error = interruptedMessage(fileName, out, &result.line);
+    } else if (out.isError()) {
+        result.line = lineFromStack(out, fileName);
+        result.error = describeError(fileName, result.line, out.toString());
+    } else if (out.hasProperty(QStringLiteral("returned"))) {
+        result.error = QStringLiteral("transformer %1 returned %2, expected an object, null or context.drop")
+                           .arg(fileName, out.property(QStringLiteral("returned")).toString());
+    } else if (!out.property(QStringLiteral("ok")).toBool()) {
+        result.line = out.property(QStringLiteral("line")).toInt();
+        result.error = describeError(fileName, result.line, out.property(QStringLiteral("message")).toString());
+    } else {
+        const QString action = out.property(QStringLiteral("action")).toString();
+        if (action == QLatin1String("drop")) {
+            result.action = TransformResult::Action::Drop;
+        } else if (action == QLatin1String("delete")) {
+            result.action = TransformResult::Action::Delete;
+        } else {
+            QJsonParseError parseError;
+            const QJsonDocument doc =
+                QJsonDocument::fromJson(out.property(QStringLiteral("json")).toString().toUtf8(), &parseError);
+            if (doc.isObject()) {
+                result.action = TransformResult::Action::Entity;
+                result.entity = doc.object();
+            } else {
+                result.error = describeError(fileName, 0, QStringLiteral("returned an entity that is not JSON: %1")
+                                                              .arg(parseError.errorString()));
+            }
+        }
+    }
+    if (result.action == TransformResult::Action::Error)
+        qCDebug(lcTransform).noquote() << result.error;
+    return result;
+}
+
+} // namespace mysqlsync
