@@ -536,7 +536,7 @@ void readConfig(Reader r, Config *c)
 {
     r.allowOnly({"mqttConfig", "mysqlConfig", "syncTables", "receiveTables", "clientName",
                  "remoteClients", "queueDirectory", "checkInterval", "loggingLevel",
-                 "transformerDirectory", "captureInterval", "batchSize", "resendTimeout", "sendWindow"});
+                 "transformerDirectory", "captureInterval", "batchSize", "resendTimeout", "sendWindow", "transformTimeout"});
     readMqtt(r.object("mqttConfig", Required), &c->mqtt);
     readMysql(r.object("mysqlConfig", Required), &c->mysql);
     r.stringList("syncTables", &c->syncTables, QStringLiteral("an array of table names"),
@@ -561,6 +561,7 @@ void readConfig(Reader r, Config *c)
     r.integer("batchSize", &c->batchSize, 1, 100000);
     r.integer("resendTimeout", &c->resendTimeoutMs, 100, 86400000, Optional, "milliseconds");
     r.integer("sendWindow", &c->sendWindow, 1, 100000);
+    r.integer("transformTimeout", &c->transformTimeoutMs, 10, 600000, Optional, "milliseconds");
 }
 
 bool setError(QString *error, const QString &message)

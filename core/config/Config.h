@@ -91,6 +91,7 @@ struct Config {
     int batchSize = 1000;                   // table_changes rows read per batch
     int resendTimeoutMs = 30000;            // an unacknowledged change is sent again after this
     int sendWindow = 500;                   // changes a remote may have unacknowledged at most
+    int transformTimeoutMs = 2000;          // a transformer run longer than this is interrupted
 
     bool isBidirectional(const QString &table) const
     { return syncTables.contains(table) && receiveTables.contains(table); }

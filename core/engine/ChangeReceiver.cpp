@@ -5,7 +5,9 @@
 #include "engine/ChangeSender.h"
 #include "outbox/Outbox.h"
 #include "protocol/Messages.h"
+#include "transform/TransformerHost.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <utility>
@@ -27,11 +29,45 @@ void ChangeReceiver::reject(const ChangeMessage &partial, const QString &error)
                                                                 partial.date, error));
 }
 
-void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
+ChangeReceiver::Transformed ChangeReceiver::transformAll(const QList<ChangeMessage> &received)
+{
+    Transformed result{received, {}, {}};
+    for (qsizetype i = 0; i < result.changes.size(); ++i) {
+        ChangeMessage &change = result.changes[i];
+        if (change.sender == m_ctx.config.clientName || !m_ctx.config.receiveTables.contains(change.table))
+            continue;
+        const TransformResult t = m_ctx.transformer->transform(change.table, change.entity, change.sender,
+                                                               m_ctx.config.clientName);
+        switch (t.action) {
+        case TransformResult::Action::Unchanged:
+            break;
+        case TransformResult::Action::Entity: {
+            change.entity = t.entity;
+            // A transformer may map the key: the row written is the transformed one's.
+            const QString id = keyToString(t.entity.value(m_ctx.tables[change.table].key().name));
+            if (!id.isNull())
+                change.id = id;
+            break;
+        }
+        case TransformResult::Action::Delete:
+            change.entity = QJsonValue(QJsonValue::Null);
+            break;
+        case TransformResult::Action::Drop:
+            result.dropped.insert(i);
+            break;
+        case TransformResult::Action::Error:
+            result.errors.insert(i, t.error);
+            break;
+        }
+    }
+    return result;
+}
+
+void ChangeReceiver::apply(const QList<ChangeMessage> &received)
 {
     if (!m_ctx.databaseUp) {
         // No receipt: the senders keep the changes and send them again.
-        qCDebug(lcEngine) << "database down: leaving" << changes.size() << "incoming change(s) to be resent";
+        qCDebug(lcEngine) << "database down: leaving" << received.size() << "incoming change(s) to be resent";
         return;
     }
     struct Outcome {
@@ -40,7 +76,25 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
         bool changed = true;  // false: the row already was so (nothing to relay)
     };
     QList<Outcome> outcomes;
-    outcomes.reserve(changes.size());
+    outcomes.reserve(received.size());
+    // Transformers run first (source = the sender, target = us), before anything is written.
+    QHash<const ChangeMessage *, QString> receiptIds; // the sender's id, where a transformer changed it
+    QSet<const ChangeMessage *> settled;              // dropped or failed in the transformer
+    const Transformed transformed = m_ctx.transformer ? transformAll(received) : Transformed{received, {}, {}};
+    const QList<ChangeMessage> &changes = transformed.changes;
+    for (qsizetype i = 0; m_ctx.transformer && i < changes.size(); ++i) {
+        const ChangeMessage &change = changes.at(i);
+        if (change.id != received.at(i).id)
+            receiptIds.insert(&change, received.at(i).id);
+        const QString error = transformed.errors.value(i);
+        if (transformed.dropped.contains(i)) {
+            outcomes.append({&change, QString(), false});
+            settled.insert(&change);
+        } else if (!error.isEmpty()) {
+            outcomes.append({&change, error});
+            settled.insert(&change);
+        }
+    }
     QSqlDatabase db = m_ctx.applyDb->db();
     if (!db.transaction()) {
         m_ctx.databaseFailure(db.lastError(), QStringLiteral("starting a transaction"));
@@ -101,7 +155,7 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
         return false;
     };
     for (const ChangeMessage &change : changes) {
-        if (change.sender == m_ctx.config.clientName)
+        if (change.sender == m_ctx.config.clientName || settled.contains(&change))
             continue; // our own message on our own topic: nothing to apply, no one to answer
         if (!m_ctx.config.receiveTables.contains(change.table)) {
             outcomes.append({&change, QStringLiteral("The table is not configured as receive table!")});
@@ -154,13 +208,14 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &changes)
     m_ctx.outbox->begin();
     for (const Outcome &o : outcomes) {
         const ChangeMessage &c = *o.change;
+        const QString id = receiptIds.value(&c, c.id);
         if (o.error.isEmpty()) {
             ++m_ctx.counters.applied;
-            m_sender.sendReceipt(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, c.table, c.id, c.date));
+            m_sender.sendReceipt(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, c.table, id, c.date));
         } else {
-            qCWarning(lcEngine).noquote() << "change of" << c.table << c.id << "from" << c.sender << "not applied:" << o.error;
-            m_ctx.reportError(EngineError::Source::Apply, o.error, c.sender, c.table, c.id);
-            m_sender.sendReceipt(c.sender, InfoMessage::error(m_ctx.config.clientName, c.table, c.id, c.date, o.error));
+            qCWarning(lcEngine).noquote() << "change of" << c.table << id << "from" << c.sender << "not applied:" << o.error;
+            m_ctx.reportError(EngineError::Source::Apply, o.error, c.sender, c.table, id);
+            m_sender.sendReceipt(c.sender, InfoMessage::error(m_ctx.config.clientName, c.table, id, c.date, o.error));
         }
     }
     QString error;

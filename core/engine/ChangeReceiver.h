@@ -5,6 +5,8 @@
 #include "database/RowStore.h"
 #include "engine/EngineContext.h"
 
+#include <QSet>
+
 namespace mysqlsync {
 
 class ChangeSender;
@@ -14,7 +16,7 @@ class ChangeReceiver {
 public:
     ChangeReceiver(EngineContext &context, ChangeSender &sender);
 
-    void apply(const QList<ChangeMessage> &changes);
+    void apply(const QList<ChangeMessage> &received);
     // A change message that could not be read: answered with an error receipt when
     // the sender (and what it was about) could be read.
     void reject(const ChangeMessage &partial, const QString &error);
@@ -22,6 +24,14 @@ public:
     void resetStatements() { m_rows.reset(); }
 
 private:
+    // The changes after their tables' transformers; failures and drops by index.
+    struct Transformed {
+        QList<ChangeMessage> changes;
+        QHash<qsizetype, QString> errors;
+        QSet<qsizetype> dropped;
+    };
+    Transformed transformAll(const QList<ChangeMessage> &received);
+
     EngineContext &m_ctx;
     ChangeSender &m_sender;
     RowStore m_rows;

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "database/DbConnection.h"
 #include "engine/StatusTracker.h"
+#include "transform/TransformerHost.h"
 #include "mqtt/MqttClient.h"
 #include "protocol/Messages.h"
 
@@ -84,9 +85,55 @@ void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, c
         message.table = k.table;
         message.id = k.key;
         message.entity = *row;
+        if (m_ctx.transformer && !transform(remote, k, date, &message))
+            continue;
         if (m_ctx.mqtt->publish(topic, message.toJson()))
             ++m_ctx.counters.sent;
     }
+}
+
+bool ChangeSender::transform(const QString &remote, const TableKey &k, qint64 date, ChangeMessage *message)
+{
+    const TransformResult t = m_ctx.transformer->transform(k.table, message->entity, m_ctx.config.clientName, remote);
+    switch (t.action) {
+    case TransformResult::Action::Unchanged:
+        return true;
+    case TransformResult::Action::Entity: {
+        message->entity = t.entity;
+        // A transformer may map the key (the seed's id_mapping example): the message carries
+        // the new one, and its receipt is mapped back to the key the outbox owes.
+        const TableInfo &table = m_ctx.tables[k.table];
+        const QString sentId = keyToString(t.entity.value(table.key().name));
+        if (!sentId.isNull() && sentId != k.key) {
+            message->id = sentId;
+            if (m_ctx.sentIds.size() > 100000)
+                m_ctx.sentIds.clear(); // receipts that never came: resends map again
+            m_ctx.sentIds.insert(sentIdKey(remote, k.table, sentId, date), k.key);
+        }
+        return true;
+    }
+    case TransformResult::Action::Delete:
+        message->entity = QJsonValue(QJsonValue::Null);
+        return true;
+    case TransformResult::Action::Drop:
+        // Settled without sending: the entry leaves the outbox, the row counts as delivered.
+        m_ctx.status->receipt(InfoMessage::dataReceived(remote, k.table, k.key, date));
+        m_ctx.statusQueued();
+        return false;
+    case TransformResult::Action::Error:
+        // Like an error receipt: not sent, an `error` row with the JavaScript message and line.
+        qCWarning(lcEngine).noquote() << "not sending" << k.table << k.key << "to" << remote << ":" << t.error;
+        m_ctx.reportError(EngineError::Source::Transform, t.error, remote, k.table, k.key);
+        m_ctx.status->receipt(InfoMessage::error(remote, k.table, k.key, date, t.error));
+        m_ctx.statusQueued();
+        return false;
+    }
+    return true;
+}
+
+QString sentIdKey(const QString &remote, const QString &table, const QString &id, qint64 date)
+{
+    return remote + QLatin1Char('\n') + table + QLatin1Char('\n') + id + QLatin1Char('\n') + QString::number(date);
 }
 
 qint64 ChangeSender::sendDate(qint64 now)

@@ -10,7 +10,11 @@
 
 namespace mysqlsync {
 
+struct ChangeMessage;
 struct InfoMessage;
+
+// The key of EngineContext::sentIds.
+QString sentIdKey(const QString &remote, const QString &table, const QString &id, qint64 date);
 
 class ChangeSender {
 public:
@@ -38,6 +42,9 @@ private:
     // Current row states (null for a gone row), keyed "table\nkey". False when the database failed.
     bool states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out);
     void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows, qint64 date);
+    // Runs the table's transformer (source = us, target = remote) on the message; false when
+    // the change is not to be sent (dropped, or the transformer failed: settled as such).
+    bool transform(const QString &remote, const TableKey &k, qint64 date, ChangeMessage *message);
     // Changes sent to `remote` and not answered yet.
     int inFlight(const QString &remote) const;
     // The date of a send: `now`, or just after the previous send's date (unique per send).

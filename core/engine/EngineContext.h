@@ -16,6 +16,7 @@ class MqttClient;
 class Outbox;
 class Presence;
 class StatusTracker;
+class TransformerHost;
 
 struct TableKey {
     QString table;
@@ -30,6 +31,10 @@ struct EngineContext {
     DbConnection *db = nullptr;       // capture, lookups, sync_status
     DbConnection *applyDb = nullptr;  // writes of incoming changes (triggers stay silent there)
     StatusTracker *status = nullptr;  // sync_status, written behind
+    TransformerHost *transformer = nullptr; // when transformerDirectory is set
+    // Keys a transformer changed on the way out: sentIdKey(remote, table, sent id, date) -> the
+    // key the outbox owes, so that the receipt for the sent id settles the right entry.
+    QHash<QString, QString> sentIds;
     QHash<QString, TableInfo> tables; // every sync and receive table, from the catalogue
     EngineCounters counters;
     bool databaseUp = false;

@@ -12,6 +12,7 @@ QString EngineError::sourceName(Source s)
     case Source::Incoming: return QStringLiteral("incoming");
     case Source::Remote: return QStringLiteral("remote");
     case Source::Apply: return QStringLiteral("apply");
+    case Source::Transform: return QStringLiteral("transform");
     }
     return QString();
 }

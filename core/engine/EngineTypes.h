@@ -26,7 +26,7 @@ struct EngineCounters {
 };
 
 struct EngineError {
-    enum class Source { Configuration, Database, Broker, Outbox, Incoming, Remote, Apply };
+    enum class Source { Configuration, Database, Broker, Outbox, Incoming, Remote, Apply, Transform };
     QDateTime time;
     Source source = Source::Database;
     QString remote;           // the other site concerned, if any

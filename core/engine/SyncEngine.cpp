@@ -11,10 +11,10 @@
 #include "mqtt/Presence.h"
 #include "outbox/Outbox.h"
 #include "protocol/Messages.h"
-#include "transform/TransformerName.h"
+#include "engine/MqttTransformPublisher.h"
+#include "transform/SqlTransformDatabase.h"
+#include "transform/TransformerHost.h"
 
-#include <QDir>
-#include <QFileInfo>
 
 #include <QSqlQuery>
 
@@ -66,10 +66,6 @@ void SyncEngine::start()
     const QString suffix = cfg.clientName + QLatin1Char('-') + QString::number(quintptr(this), 16);
 
     QString error;
-    if (!checkTransformers(&error)) {
-        fail(error);
-        return;
-    }
     m_outbox = std::make_unique<Outbox>(cfg.queueDirectory, QStringLiteral("mysql-sync-outbox-") + suffix);
     if (!m_outbox->open(&error)) {
         fail(error);
@@ -88,6 +84,7 @@ void SyncEngine::start()
     m_receiver = std::make_unique<ChangeReceiver>(m_ctx, *m_sender);
     m_status = std::make_unique<StatusTracker>(m_ctx);
     m_ctx.status = m_status.get();
+    startTransformers();
     m_running = true;
 
     bool fatal = false;
@@ -134,25 +131,35 @@ void SyncEngine::start()
     Q_EMIT started();
 }
 
-bool SyncEngine::checkTransformers(QString *error) const
+void SyncEngine::startTransformers()
 {
-    // Transformers are not run by this version. Sending or writing rows untransformed
-    // where the operator configured a transformer would corrupt data, so refuse to start.
     const Config &cfg = m_ctx.config;
     if (cfg.transformerDirectory.isEmpty())
-        return true;
-    QStringList found;
-    for (const QString &table : cfg.syncTables + cfg.receiveTables) {
-        const QString file = QDir(cfg.transformerDirectory).filePath(transformerFileName(table));
-        if (QFileInfo::exists(file) && !found.contains(file))
-            found << file;
+        return;
+    m_transformDb = std::make_unique<SqlTransformDatabase>(m_db->name());
+    m_transformPublisher = std::make_unique<MqttTransformPublisher>(m_ctx);
+    m_transformer = std::make_unique<TransformerHost>(cfg.transformerDirectory, m_transformDb.get(),
+                                                      m_transformPublisher.get());
+    m_transformer->setTimeLimit(cfg.transformTimeoutMs);
+    m_ctx.transformer = m_transformer.get();
+    // A broken file does not stop the engine: its table's changes fail (error rows and
+    // receipts) until it is fixed, and it is reloaded when it changes.
+    QStringList tables = cfg.syncTables;
+    for (const QString &t : cfg.receiveTables) {
+        if (!tables.contains(t))
+            tables << t;
     }
-    if (found.isEmpty())
-        return true;
-    *error = QStringLiteral("transformerDirectory: %1 found, but this version does not run transformers yet; "
-                            "remove them (or transformerDirectory) to sync the rows unchanged")
-                 .arg(found.join(QStringLiteral(", ")));
-    return false;
+    for (const QString &table : tables) {
+        if (!m_transformer->hasTransformer(table))
+            continue;
+        const QString problem = m_transformer->check(table);
+        if (problem.isEmpty()) {
+            qCInfo(lcEngine).noquote() << "transformer" << m_transformer->filePath(table) << "loaded for" << table;
+        } else {
+            qCWarning(lcEngine).noquote() << problem;
+            m_ctx.reportError(EngineError::Source::Transform, problem, {}, table);
+        }
+    }
 }
 
 bool SyncEngine::connectDatabase(QString *error, bool *fatal)
@@ -350,7 +357,16 @@ void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
             qCWarning(lcEngine).noquote() << r.sender << "could not apply" << r.table << r.id << ":" << r.message;
             m_ctx.reportError(EngineError::Source::Remote, r.message, r.sender, r.table, r.id);
         }
-        m_status->receipt(r);
+        // A receipt for a key our transformer changed settles the key the outbox owes.
+        auto alias = m_ctx.sentIds.find(sentIdKey(r.sender, r.table, r.id, r.date));
+        if (alias == m_ctx.sentIds.end()) {
+            m_status->receipt(r);
+        } else {
+            InfoMessage mapped = r;
+            mapped.id = *alias;
+            m_ctx.sentIds.erase(alias);
+            m_status->receipt(mapped);
+        }
     }
     m_ctx.statusQueued();
     // Receipts make room in the send window: send what waits behind it.
@@ -488,6 +504,10 @@ void SyncEngine::shutdown()
         m_receiver->resetStatements();
     m_ctx.status = nullptr;
     m_status.reset();
+    m_ctx.transformer = nullptr;
+    m_transformer.reset();
+    m_transformPublisher.reset();
+    m_transformDb.reset();
     m_expiry.reset();
     m_receiver.reset();
     m_sender.reset();

@@ -20,6 +20,9 @@ class ChangeReceiver;
 class ChangeSender;
 class DbConnection;
 class ExpiryMonitor;
+class MqttTransformPublisher;
+class SqlTransformDatabase;
+class TransformerHost;
 class Outbox;
 class Presence;
 struct InfoMessage;
@@ -53,7 +56,7 @@ Q_SIGNALS:
     void errorOccurred(const mysqlsync::EngineError &error);
 
 private:
-    bool checkTransformers(QString *error) const;
+    void startTransformers();
     bool connectDatabase(QString *error, bool *fatal);
     void onDatabaseLost(const QString &reason);
     void reconnectDatabase();
@@ -83,6 +86,9 @@ private:
     std::unique_ptr<ChangeReceiver> m_receiver;
     std::unique_ptr<StatusTracker> m_status;
     std::unique_ptr<ExpiryMonitor> m_expiry;
+    std::unique_ptr<SqlTransformDatabase> m_transformDb;
+    std::unique_ptr<MqttTransformPublisher> m_transformPublisher;
+    std::unique_ptr<TransformerHost> m_transformer;
 
     QTimer m_captureTimer;
     QTimer m_heartbeatTimer;

@@ -47,3 +47,5 @@ add_test(NAME tst_keychain
 set_tests_properties(tst_keychain PROPERTIES LABELS keychain TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 mysql_sync_add_test(NAME tst_tls SOURCES integration/tst_tls.cpp
                     LIBS mysqlsync_testsupport sync_security LABELS "integration;tls" FIXTURES servers TIMEOUT 900)
+mysql_sync_add_test(NAME tst_transformers SOURCES integration/tst_transformers.cpp
+                    LIBS mysqlsync_testsupport LABELS "integration;transformers" FIXTURES servers TIMEOUT 600)

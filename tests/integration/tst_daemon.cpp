@@ -63,7 +63,6 @@ private Q_SLOTS:
     void checkNamesBadTables();
     void checkReportsUnreachableServers();
     void badTableStopsTheDaemon();
-    void transformersAreNotSilentlyIgnored();
     void sigtermSaysGoodbye();
     void kill9LeavesTheWill();
     void secretsNeverLogged();
@@ -211,27 +210,6 @@ void TestDaemon::badTableStopsTheDaemon()
     QVERIFY(engine.waitForExit(30000));
     QCOMPARE(engine.exitCode(), 1);
     QVERIFY2(engine.log().contains("table `nokey` has no primary key"), engine.log().right(2000).constData());
-}
-
-void TestDaemon::transformersAreNotSilentlyIgnored()
-{
-    SiteDatabase db(m_servers, 'A', QStringLiteral("daemon_transformer"));
-    QVERIFY(db.exec(QStringLiteral("CREATE TABLE product_items (id INT PRIMARY KEY)")));
-    QTemporaryDir transformers;
-    QFile js(transformers.filePath(QStringLiteral("productItems.js")));
-    QVERIFY(js.open(QIODevice::WriteOnly));
-    js.write("module.exports = function (context) { return context.entity; };\n");
-    js.close();
-    QJsonObject c = config(db.databaseName(), {QStringLiteral("product_items")}, {});
-    c.insert(QStringLiteral("transformerDirectory"), transformers.path());
-    EngineProcess engine(QStringLiteral("transformer"), c);
-    QVERIFY(engine.start());
-    QVERIFY(engine.waitForExit(30000));
-    QCOMPARE(engine.exitCode(), 1);
-    QVERIFY2(engine.log().contains("productItems.js") && engine.log().contains("does not run transformers"),
-             engine.log().right(2000).constData());
-    // Nothing was set up in the database either.
-    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()")).toInt(), 0);
 }
 
 void TestDaemon::sigtermSaysGoodbye()

@@ -106,6 +106,7 @@ QString fieldValue(const Config &c, const QString &field)
     if (field == "batchSize") return QString::number(c.batchSize);
     if (field == "resendTimeout") return QString::number(c.resendTimeoutMs);
     if (field == "sendWindow") return QString::number(c.sendWindow);
+    if (field == "transformTimeout") return QString::number(c.transformTimeoutMs);
     qFatal("bad test data: unknown field %s", qPrintable(field));
     return {};
 }
@@ -274,6 +275,7 @@ void TestConfig::defaults()
     QCOMPARE(c.batchSize, 1000);
     QCOMPARE(c.resendTimeoutMs, 30000);
     QCOMPARE(c.sendWindow, 500);
+    QCOMPARE(c.transformTimeoutMs, 2000);
 }
 
 // Values at the edges of what is allowed: key path, JSON value, field, expected field value.
@@ -307,6 +309,7 @@ void TestConfig::accepted_data()
     QTest::newRow("resendTimeout 100") << "resendTimeout" << QByteArray("100") << "resendTimeout" << "100";
     QTest::newRow("resendTimeout 86400000") << "resendTimeout" << QByteArray("86400000") << "resendTimeout" << "86400000";
     QTest::newRow("sendWindow 1") << "sendWindow" << QByteArray("1") << "sendWindow" << "1";
+    QTest::newRow("transformTimeout 10") << "transformTimeout" << QByteArray("10") << "transformTimeout" << "10";
     QTest::newRow("mqtt keepalive 0") << "mqttConfig.keepalive" << QByteArray("0") << "mqtt.keepalive" << "0";
     QTest::newRow("mqtt keepalive 65535") << "mqttConfig.keepalive" << QByteArray("65535") << "mqtt.keepalive" << "65535";
     QTest::newRow("mqtt clean false") << "mqttConfig.clean" << QByteArray("false") << "mqtt.clean" << "false";
@@ -597,6 +600,7 @@ void TestConfig::errors_data()
     QTest::newRow("resendTimeout too small") << "resendTimeout" << QByteArray("99") << "resendTimeout: expected an integer from 100 to 86400000 (milliseconds), got 99";
     QTest::newRow("resendTimeout too large") << "resendTimeout" << QByteArray("86400001") << "resendTimeout: expected an integer from 100 to 86400000 (milliseconds), got 86400001";
     QTest::newRow("sendWindow zero") << "sendWindow" << QByteArray("0") << "sendWindow: expected an integer from 1 to 100000, got 0";
+    QTest::newRow("transformTimeout too small") << "transformTimeout" << QByteArray("9") << "transformTimeout: expected an integer from 10 to 600000 (milliseconds), got 9";
 
     // mqttConfig.
     QTest::newRow("mqtt host number") << "mqttConfig.host" << QByteArray("1") << "mqttConfig.host: expected a non-empty string, got 1";
