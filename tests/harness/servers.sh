@@ -71,6 +71,20 @@ pid_of() {
 
 is_running() { pid_of "$1" >/dev/null; }
 
+# wait_exec PID: after `cmd &`, $! is at first a fork of this script, whose command line
+# does not name DIR/ until it execs the server; pid_of would take it for dead meanwhile
+# (and a start would give up at once). Waits (at most 2 s) until it has exec'd or is gone.
+wait_exec() {
+    local pid=$1 i cmdline
+    for ((i = 0; i < 100; i++)); do
+        [[ -r /proc/$pid/cmdline ]] || return 0
+        cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
+        [[ $cmdline == *"$DIR/"* ]] && return 0
+        sleep 0.02
+    done
+    return 0
+}
+
 # stop_process NAME: SIGTERM, wait up to STOP_TIMEOUT s, then SIGKILL.
 stop_process() {
     local name=$1 pid i
@@ -198,6 +212,7 @@ launch_mariadb() {
         --performance-schema=OFF --max-connections=300 \
         </dev/null >"$DIR/$name.out" 2>&1 &
     echo $! >"$DIR/$name.pid"
+    wait_exec $!
 }
 
 # wait_mariadb SITE -> 0 when it answers, 1 when it exited (e.g. port taken), 2 on timeout
@@ -317,6 +332,7 @@ start_broker_on() {
     write_mosquitto_conf "$port"
     setsid nohup "$mosq" -c "$DIR/mosquitto.conf" </dev/null >>"$DIR/mosquitto.out" 2>&1 &
     echo $! >"$DIR/mosquitto.pid"
+    wait_exec $!
     if wait_for_port "$port" mosquitto; then
         is_running mosquitto && return 0
         return 1

@@ -723,7 +723,9 @@ void TestResilience::remoteOfflineWhileRowsChange()
             keys.insert(r.value(QStringLiteral("primary_key")).toInt());
         return keys;
     };
-    const QSet<int> pending = pendingKeys();
+    // sync_status is written behind the outbox (a few milliseconds later).
+    QSet<int> pending;
+    waitUntil([&] { return (pending = pendingKeys()) == offline; }, 10000, 100);
     const OutboxCounts queued = readOutbox(m_engineA->queueDirectory());
     qInfo() << "while site_b is offline:" << offline.size() << "keys changed," << pending.size()
             << "pending in sync_status, outbox:" << queued.text();
