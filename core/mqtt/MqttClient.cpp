@@ -126,6 +126,7 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
     mqtt::create_options createOptions(MQTTVERSION_3_1_1);
     createOptions.set_max_buffered_messages(60000);
     m_client = std::make_unique<mqtt::async_client>(utf8(config.uri()), utf8(clientId), createOptions);
+    m_publisher = std::make_unique<PublishQueue>([this](const OutgoingMessage &m) { send(m); });
 
     // Paho's thread: copy out, hand over, return quickly.
     m_client->set_connected_handler([this](const std::string &) {
@@ -156,6 +157,7 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
 MqttClient::~MqttClient()
 {
     m_retry.stop();
+    m_publisher.reset(); // no publish after this point
     if (m_client) {
         // Paho refuses to change callbacks while a connect is in progress (it throws):
         // let the connect finish, disconnect, then detach.
@@ -304,13 +306,12 @@ void MqttClient::onSubscribed(bool ok, const QString &error)
 
 void MqttClient::onDown(const QString &reason)
 {
-    const bool wasReady = m_ready;
     m_ready = false;
+    m_publisher->clear(); // Paho would refuse them; the outbox sends them again
     if (m_stopping)
         return;
     qCWarning(lcMqtt).noquote() << "broker" << brokerDescription() << ":" << reason;
     Q_EMIT down(reason);
-    Q_UNUSED(wasReady);
     // Paho reconnects by itself once a connection has existed; a first connection
     // that failed is retried here.
     if (!m_client->is_connected() && !m_retry.isActive())
@@ -332,18 +333,20 @@ bool MqttClient::publish(const QString &topic, const QByteArray &payload, int qo
 {
     if (!m_ready)
         return false;
-    try {
-        m_client->publish(utf8(topic), payload.constData(), size_t(payload.size()), qos, retain);
-        return true;
-    } catch (const mqtt::exception &e) {
-        qCWarning(lcMqtt).noquote() << "publish on" << topic << "failed:" << e.what();
-        return false;
-    }
+    m_publisher->push({utf8(topic), payload, qos, retain});
+    return true;
 }
 
-int MqttClient::inFlight() const
+void MqttClient::send(const OutgoingMessage &message)
 {
-    return int(m_client->get_pending_delivery_tokens().size());
+    // On the publish queue's thread. A message Paho refuses is not lost: what it carried is
+    // owed in the outbox and sent again.
+    try {
+        m_client->publish(message.topic, message.payload.constData(), size_t(message.payload.size()), message.qos,
+                          message.retain);
+    } catch (const mqtt::exception &e) {
+        qCWarning(lcMqtt).noquote() << "publish on" << QString::fromStdString(message.topic) << "failed:" << e.what();
+    }
 }
 
 void MqttClient::stop(const QByteArray &farewell, int timeoutMs)
@@ -352,6 +355,7 @@ void MqttClient::stop(const QByteArray &farewell, int timeoutMs)
     m_retry.stop();
     if (!m_client->is_connected())
         return;
+    m_publisher->waitUntilEmpty(timeoutMs); // what is in flight goes out first
     try {
         if (!farewell.isEmpty())
             m_client->publish(utf8(topics::info()), farewell.constData(), size_t(farewell.size()), 1, false)

@@ -3,6 +3,7 @@
 // thread this object lives in: Paho's callbacks run on Paho's own thread, copy
 // their data by value into a queue and hand it over with a queued call.
 #include "config/Config.h"
+#include "mqtt/PublishQueue.h"
 
 #include <QList>
 #include <QMutex>
@@ -35,10 +36,9 @@ public:
 
     // Connected and subscribed: publishing now reaches the remotes.
     bool isReady() const { return m_ready; }
-    // QoS 1 unless said otherwise. False (and nothing sent) when not ready or Paho refuses.
+    // QoS 1 unless said otherwise, in order, from the publish queue's thread. False (and
+    // nothing sent) when not ready.
     bool publish(const QString &topic, const QByteArray &payload, int qos = 1, bool retain = false);
-    // Publishes still waiting for the broker's acknowledgement.
-    int inFlight() const;
     QString brokerDescription() const;
 
 Q_SIGNALS:
@@ -53,6 +53,7 @@ private:
     void onSubscribed(bool ok, const QString &error);
     void onDown(const QString &reason);
     void drain();
+    void send(const OutgoingMessage &message);
     static QString describeFailure(int returnCode, int reasonCode, const QString &what);
     // A failed TLS connection explained (security/TlsProbe), or `fallback`.
     QString diagnoseTls(int returnCode, const QString &fallback);
@@ -62,6 +63,7 @@ private:
     QStringList m_subscriptions;
     QByteArray m_will;
     std::unique_ptr<mqtt::async_client> m_client;
+    std::unique_ptr<PublishQueue> m_publisher;     // declared after m_client: stops first
     std::shared_ptr<mqtt::iaction_listener> m_connectListener;
     std::shared_ptr<mqtt::token> m_connectToken;
     std::shared_ptr<mqtt::iaction_listener> m_subscribeListener;
