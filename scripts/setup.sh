@@ -14,6 +14,7 @@ PACKAGES=(
     mariadb-server mariadb-client
     qtkeychain-qt6-dev gnome-keyring dbus-daemon dbus-bin libsecret-1-0
     procps
+    xvfb xauth x11-utils trayer imagemagick fonts-dejavu-core libgl1
 )
 
 missing=()

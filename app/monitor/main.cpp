@@ -1,0 +1,78 @@
+// mysql-sync-monitor: the desktop administration and sync-monitor app.
+#include "MainWindow.h"
+#include "TrayController.h"
+#include "UiLogging.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTabWidget>
+
+using namespace mysqlsync::ui;
+
+int main(int argc, char *argv[])
+{
+    QApplication::setOrganizationName(QStringLiteral("mysql-sync"));
+    QApplication::setApplicationName(QStringLiteral("mysql-sync-monitor"));
+    QApplication::setApplicationVersion(QStringLiteral(MYSQL_SYNC_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Runs and monitors mysql-sync for one site: connections, clients, sync status, errors and "
+                "configuration, with a tray icon."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption minimized(QStringLiteral("minimized"),
+        QApplication::translate("main", "Start hidden in the system tray (where there is one)."));
+    parser.addOption(minimized);
+    QCommandLineOption tab(QStringLiteral("tab"),
+        QApplication::translate("main", "Open on this tab: overview, clients, status, errors or configuration."),
+        QStringLiteral("name"));
+    parser.addOption(tab);
+    parser.addPositionalArgument(QStringLiteral("configuration.json"),
+        QApplication::translate("main", "The configuration file (default: the last one used)."),
+        QStringLiteral("[configuration.json]"));
+    // --help and --version work without a display: they are answered before QApplication exists.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (parser.parse(arguments)) {
+        if (parser.isSet(QStringLiteral("version"))) {
+            printf("mysql-sync-monitor %s\n", MYSQL_SYNC_VERSION);
+            return 0;
+        }
+        if (parser.isSet(QStringLiteral("help"))) {
+            printf("%s", qPrintable(parser.helpText()));
+            return 0;
+        }
+    }
+    QApplication app(argc, argv);
+    parser.process(app);
+    const QStringList args = parser.positionalArguments();
+    if (args.size() > 1) {
+        fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "mysql-sync-monitor: expected at most one "
+                                                                           "configuration file (see --help)")));
+        return 2;
+    }
+
+    MainWindow window(TrayController::systemTrayAvailable());
+    QString path = args.isEmpty() ? MainWindow::lastConfiguration() : args.first();
+    if (!path.isEmpty() && QFileInfo::exists(path))
+        window.openConfiguration(path);
+    else
+        window.tabs()->setCurrentIndex(MainWindow::ConfigurationTab);
+    const QStringList tabs{QStringLiteral("overview"), QStringLiteral("clients"), QStringLiteral("status"),
+                           QStringLiteral("errors"), QStringLiteral("configuration")};
+    if (parser.isSet(tab)) {
+        const int index = tabs.indexOf(parser.value(tab));
+        if (index < 0) {
+            fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "mysql-sync-monitor: --tab: expected one "
+                                                                               "of %1").arg(tabs.join(QStringLiteral(", ")))));
+            return 2;
+        }
+        window.tabs()->setCurrentIndex(index);
+    }
+    if (!(parser.isSet(minimized) && window.tray()->isActive()))
+        window.show();
+    return app.exec();
+}

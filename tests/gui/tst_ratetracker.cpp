@@ -1,0 +1,63 @@
+#include "RateTracker.h"
+#include "SyncState.h"
+
+#include <QTest>
+
+using namespace mysqlsync;
+using namespace mysqlsync::ui;
+
+class TestRateTracker : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void ratesFromDeltas()
+    {
+        RateTracker r;
+        EngineCounters c;
+        c.applied = 100;
+        c.sent = 50;
+        r.add(c, 1000);
+        QCOMPARE(r.rowsInPerSecond(), 0.0); // one report: no delta yet
+        c.applied = 300;   // +200 in 0.5 s
+        c.sent = 150;      // +100 in 0.5 s
+        r.add(c, 1500);
+        QCOMPARE(r.rowsInPerSecond(), 400.0);
+        QCOMPARE(r.rowsOutPerSecond(), 200.0);
+        r.idle(2000);      // not idle long enough
+        QCOMPARE(r.rowsInPerSecond(), 400.0);
+        r.idle(4000);
+        QCOMPARE(r.rowsInPerSecond(), 0.0);
+        QCOMPARE(r.rowsOutPerSecond(), 0.0);
+    }
+    void restartedEngineGivesNoNegativeRate()
+    {
+        RateTracker r;
+        EngineCounters c;
+        c.applied = 1000;
+        r.add(c, 0);
+        r.add(EngineCounters(), 1000);
+        QCOMPARE(r.rowsInPerSecond(), 0.0);
+    }
+    void stateOrder()
+    {
+        SyncStateTracker t;
+        QCOMPARE(t.state(0), SyncState::Disconnected);
+        t.setRunning(true);
+        t.setDatabase(true);
+        t.setBroker(true);
+        QCOMPARE(t.state(0), SyncState::InSync);
+        t.setOutboxDepth(QStringLiteral("b"), 3);
+        QCOMPARE(t.state(0), SyncState::Syncing);
+        t.setRemote(QStringLiteral("b"), false);
+        QCOMPARE(t.state(0), SyncState::RemoteOffline);
+        t.errorAt(1000);
+        QCOMPARE(t.state(2000), SyncState::Error);
+        QCOMPARE(t.state(100000), SyncState::RemoteOffline); // errors fade after a minute
+        t.setBroker(false);
+        QCOMPARE(t.state(100000), SyncState::Disconnected);
+        t.setFatal(true);
+        QCOMPARE(t.state(100000), SyncState::Error);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRateTracker)
+#include "tst_ratetracker.moc"

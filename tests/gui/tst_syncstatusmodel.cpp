@@ -1,0 +1,228 @@
+// SyncStatusModel against a real sync_status of 200,000 rows on the harness's MariaDB:
+// pages arrive off the GUI thread (the event loop never stalls), filters, search and sorting
+// are done by the database, and fetchMore continues exactly where the last page ended.
+#include "SiteDatabase.h"
+#include "SyncStatusModel.h"
+#include "SyncStatusPage.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace mysqlsync;
+using namespace mysqlsync::ui;
+using namespace testsupport;
+
+namespace {
+
+const int kRows = 200000;
+
+// Measures the longest gap between ticks of a 5 ms timer: how long the GUI thread was busy.
+class StallMeter : public QObject {
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(5);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            m_longest = qMax(m_longest, m_clock.restart());
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 longestMs() const { return m_longest; }
+    void reset() { m_longest = 0; m_clock.restart(); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_longest = 0;
+};
+
+} // namespace
+
+class TestSyncStatusModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void openingDoesNotBlockTheGuiThread();
+    void pagesContinueInOrder();
+    void filtersAndSearch();
+    void badDatabaseIsReported();
+
+private:
+    MysqlConfig mysql() const;
+    Servers m_servers;
+    std::unique_ptr<SiteDatabase> m_db;
+};
+
+MysqlConfig TestSyncStatusModel::mysql() const
+{
+    MysqlConfig c;
+    c.host = QStringLiteral("127.0.0.1");
+    c.port = m_servers.mysqlPortA;
+    c.user = m_servers.user;
+    c.password = m_servers.password;
+    c.database = m_db->databaseName();
+    return c;
+}
+
+void TestSyncStatusModel::initTestCase()
+{
+    m_servers = Servers::fromEnvironment();
+    QVERIFY2(m_servers.valid, qPrintable(m_servers.error));
+    m_db = std::make_unique<SiteDatabase>(m_servers, 'A', QStringLiteral("gui_status"));
+    QVERIFY2(m_db->isOpen(), qPrintable(m_db->lastError()));
+    // The engine's own DDL (core/database/Schema.cpp).
+    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE sync_status(id VARCHAR(32) PRIMARY KEY NOT NULL, "
+                                      "`table_name` VARCHAR(255) NOT NULL, primary_key VARCHAR(255) NOT NULL, "
+                                      "remote VARCHAR(32) NOT NULL, `date` DATETIME NOT NULL, "
+                                      "`status` ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) NULL)")));
+    QVERIFY(m_db->exec(QStringLiteral("SET SESSION max_recursive_iterations = 1000000")));
+    QElapsedTimer t;
+    t.start();
+    // Row n: table items/orders/customers, remote site_b/site_c, every 10th pending, every 100th an error.
+    QVERIFY(m_db->exec(QStringLiteral(
+        "INSERT INTO sync_status WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < %1) "
+        "SELECT MD5(CONCAT(n)), ELT(1 + n %% 3, 'items', 'orders', 'customers'), CAST(n AS CHAR), "
+        "IF(n %% 2 = 1, 'site_b', 'site_c'), TIMESTAMP('2026-01-01') - INTERVAL n SECOND, "
+        "IF(n %% 100 = 0, 'error', IF(n %% 10 = 0, 'pending', 'successful')), "
+        "IF(n %% 100 = 0, CONCAT('Duplicate entry ', n), NULL) FROM s").arg(kRows).replace(QStringLiteral("%%"), QStringLiteral("%"))));
+    QCOMPARE(m_db->count(QStringLiteral("sync_status")), qint64(kRows));
+    qInfo() << "inserted" << kRows << "sync_status rows in" << t.elapsed() << "ms";
+}
+
+void TestSyncStatusModel::openingDoesNotBlockTheGuiThread()
+{
+    SyncStatusModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SyncStatusPage page(&model);
+    page.resize(900, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QSignalSpy pages(&model, &SyncStatusModel::pageLoaded);
+    StallMeter meter;
+    QElapsedTimer open;
+    open.start();
+    model.setDatabase(mysql());
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 20000);
+    const qint64 firstRows = open.elapsed();
+    QTRY_COMPARE_WITH_TIMEOUT(model.totalRows(), qint64(kRows), 20000);
+    // Newest first: row 1 has the latest date.
+    QCOMPARE(model.row(0).key, QStringLiteral("1"));
+    QCOMPARE(model.index(0, StatusFilter::Status).data().toString(), QStringLiteral("successful"));
+    QVERIFY(page.statusText().contains(QStringLiteral("200")));
+    qInfo() << "first rows after" << firstRows << "ms; longest GUI stall while opening" << meter.longestMs() << "ms";
+    QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.longestMs())));
+
+    // Filtering: again off the GUI thread.
+    meter.reset();
+    open.restart();
+    StatusFilter f = model.filter();
+    f.status = QStringLiteral("error");
+    model.setFilter(f);
+    QCOMPARE(model.rowCount(), 0); // reset at once; rows follow
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 20000);
+    qInfo() << "filtered rows after" << open.elapsed() << "ms; longest GUI stall" << meter.longestMs() << "ms";
+    QTRY_COMPARE_WITH_TIMEOUT(model.totalRows(), qint64(kRows / 100), 20000);
+    QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.longestMs())));
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.row(r).status, QStringLiteral("error"));
+
+    // Scrolling to the end asks for the next page.
+    const int before = model.rowCount();
+    page.view()->scrollToBottom();
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > before, 20000);
+    QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.longestMs())));
+}
+
+void TestSyncStatusModel::pagesContinueInOrder()
+{
+    SyncStatusModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPageSize(1000);
+    model.sort(StatusFilter::Key, Qt::AscendingOrder);
+    model.setDatabase(mysql());
+    for (int pageCount = 1; pageCount <= 3; ++pageCount) {
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), pageCount * 1000, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.canFetchMore({}), 20000);
+        if (pageCount < 3)
+            model.fetchMore({});
+    }
+    QSet<QString> ids;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const StatusRow row = model.row(r);
+        QVERIFY2(!ids.contains(row.id), "a row appeared twice across pages");
+        ids.insert(row.id);
+        if (r > 0)
+            QVERIFY2(model.row(r - 1).key <= row.key, qPrintable(model.row(r - 1).key + QLatin1Char('>') + row.key));
+    }
+    // Text order of the keys: 1, 10, 100, 1000, 10000, 100000, 100001, ...
+    QCOMPARE(model.row(0).key, QStringLiteral("1"));
+    QCOMPARE(model.row(5).key, QStringLiteral("100000"));
+
+    // Descending by status: errors first? No: 'successful' > 'pending' > 'error' as text.
+    model.sort(StatusFilter::Status, Qt::DescendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 20000);
+    QCOMPARE(model.row(0).status, QStringLiteral("successful"));
+}
+
+void TestSyncStatusModel::filtersAndSearch()
+{
+    SyncStatusModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDatabase(mysql());
+    StatusFilter f;
+    f.table = QStringLiteral("orders");
+    f.remote = QStringLiteral("site_c");
+    f.status = QStringLiteral("pending");
+    model.setFilter(f);
+    // n % 3 == 1 (orders), n even (site_c), n % 10 == 0 but not % 100: n = 10 (mod 60)... count it in SQL.
+    const qint64 expected = m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = 'orders' "
+                                                        "AND remote = 'site_c' AND `status` = 'pending'")).toLongLong();
+    QVERIFY(expected > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(model.totalRows(), expected, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 20000);
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const StatusRow row = model.row(r);
+        QCOMPARE(row.table, QStringLiteral("orders"));
+        QCOMPARE(row.remote, QStringLiteral("site_c"));
+        QCOMPARE(row.status, QStringLiteral("pending"));
+    }
+
+    StatusFilter search;
+    search.keySearch = QStringLiteral("12345");
+    model.setFilter(search);
+    // Keys containing 12345 among 1..200000: 12345, 112345, and 123450..123459.
+    QTRY_COMPARE_WITH_TIMEOUT(model.totalRows(), qint64(12), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 12, 20000);
+    QVERIFY(!model.canFetchMore({}));
+    for (int r = 0; r < model.rowCount(); ++r)
+        QVERIFY(model.row(r).key.contains(QStringLiteral("12345")));
+
+    search.keySearch = QStringLiteral("50%"); // LIKE wildcards are searched for literally
+    model.setFilter(search);
+    QTRY_COMPARE_WITH_TIMEOUT(model.totalRows(), qint64(0), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 20000);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestSyncStatusModel::badDatabaseIsReported()
+{
+    SyncStatusModel model;
+    QSignalSpy failed(&model, &SyncStatusModel::loadFailed);
+    MysqlConfig c = mysql();
+    c.database = QStringLiteral("no_such_database_here");
+    model.setDatabase(c);
+    QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 1, 20000);
+    QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("no_such_database_here")),
+             qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.isLoading());
+}
+
+QTEST_MAIN(TestSyncStatusModel)
+#include "tst_syncstatusmodel.moc"

@@ -1,0 +1,48 @@
+#include "SyncStatusQuery.h"
+
+#include <QTest>
+
+using namespace mysqlsync::ui;
+
+class TestSyncStatusQuery : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void firstPageWithFilters()
+    {
+        StatusFilter f;
+        f.status = QStringLiteral("error");
+        f.remote = QStringLiteral("site_b");
+        f.keySearch = QStringLiteral("4_%");
+        QVariantList binds;
+        const QString sql = SyncStatusQuery::page(f, nullptr, 501, &binds);
+        QCOMPARE(sql, QStringLiteral("SELECT id, `table_name`, primary_key, remote, CAST(`status` AS CHAR), `date`, message "
+                                     "FROM sync_status WHERE `status` = ? AND remote = ? AND primary_key LIKE ? "
+                                     "ORDER BY `date` DESC, id DESC LIMIT 501"));
+        QCOMPARE(binds, (QVariantList{QStringLiteral("error"), QStringLiteral("site_b"), QStringLiteral("%4\\_\\%%")}));
+    }
+    void nextPageStartsAfterTheLastRow()
+    {
+        StatusFilter f;
+        f.sortColumn = StatusFilter::Key;
+        f.descending = false;
+        StatusRow last;
+        last.id = QStringLiteral("abc");
+        last.key = QStringLiteral("17");
+        QVariantList binds;
+        const QString sql = SyncStatusQuery::page(f, &last, 10, &binds);
+        QVERIFY2(sql.contains(QStringLiteral("WHERE (primary_key > ? OR (primary_key = ? AND id > ?)) "
+                                             "ORDER BY primary_key, id LIMIT 10")), qPrintable(sql));
+        QCOMPARE(binds, (QVariantList{QStringLiteral("17"), QStringLiteral("17"), QStringLiteral("abc")}));
+    }
+    void count()
+    {
+        StatusFilter f;
+        f.table = QStringLiteral("items");
+        QVariantList binds;
+        QCOMPARE(SyncStatusQuery::count(f, &binds), QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = ?"));
+        QCOMPARE(binds.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncStatusQuery)
+#include "tst_syncstatusquery.moc"

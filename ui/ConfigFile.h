@@ -1,0 +1,17 @@
+#pragma once
+// Reading and saving the configuration file: saving writes a temporary file and renames
+// it over the old one (QSaveFile), after copying the old one to `<file>.bak`.
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace mysqlsync::ui {
+
+class ConfigFile {
+public:
+    static bool read(const QString &path, QJsonObject *object, QString *error);
+    static bool save(const QString &path, const QByteArray &contents, QString *error);
+    static QString backupPath(const QString &path) { return path + QStringLiteral(".bak"); }
+};
+
+} // namespace mysqlsync::ui

@@ -1,0 +1,56 @@
+#pragma once
+// A form for every key of the configuration file. It edits a JSON object: keys without a
+// field (e.g. mqttConfig.servers, mysqlConfig.ssl) are kept as they are, optional keys are
+// written only when the file had them or their value differs from the default, and a
+// password given by reference ({"env": …}, {"file": …}, {"keychain": …}) is kept unless a
+// new one is typed. Validation is ConfigLoader's own; its message names the key, and the
+// field of that key is marked.
+#include <QJsonObject>
+#include <QList>
+#include <QWidget>
+
+class QLabel;
+class QFormLayout;
+
+namespace mysqlsync::ui {
+
+class ConfigForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit ConfigForm(QWidget *parent = nullptr);
+
+    void setDocument(const QJsonObject &object);
+    QJsonObject document() const;
+
+    // Checks document() with ConfigLoader (paths relative to `filePath`'s folder). On
+    // failure shows the message, marks the field and returns false.
+    bool validate(const QString &filePath, QString *message = nullptr);
+    // The JSON key ("mqttConfig.port") of the field marked by the last validate(), or empty.
+    QString invalidKey() const { return m_invalidKey; }
+    // The editor of `key` (for tests and focus), or nullptr.
+    QWidget *fieldFor(const QString &key) const;
+    QString validationMessage() const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    enum class Kind { Text, Int, Bool, Choice, List, Password };
+    struct Field {
+        QString key;         // JSON path, e.g. "mqttConfig.port"
+        Kind kind;
+        QWidget *editor;
+        QVariant defaultValue;
+        bool required;
+    };
+    void add(QFormLayout *form, const QString &key, const QString &label, Kind kind, const QVariant &def = {},
+             bool required = false, const QStringList &choices = {});
+    void clearMarks();
+
+    QList<Field> m_fields;
+    QJsonObject m_base;
+    QLabel *m_message;
+    QString m_invalidKey;
+};
+
+} // namespace mysqlsync::ui

@@ -1,0 +1,223 @@
+#include "MainWindow.h"
+
+#include "ClientsModel.h"
+#include "ClientsPage.h"
+#include "ConfigPage.h"
+#include "EngineController.h"
+#include "ErrorsModel.h"
+#include "ErrorsPage.h"
+#include "OverviewPage.h"
+#include "StateIcon.h"
+#include "SyncStatusModel.h"
+#include "SyncStatusPage.h"
+#include "TrayController.h"
+#include "UiLogging.h"
+#include "config/Config.h"
+#include "security/SecretResolver.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace mysqlsync::ui {
+
+static const char *const kLastConfiguration = "lastConfiguration";
+
+MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(new EngineController(this))
+    , m_clients(new ClientsModel(this))
+    , m_errors(new ErrorsModel(10000, this))
+    , m_status(new SyncStatusModel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_tray(new TrayController(this, trayAvailable, this))
+    , m_tracker(new SyncStateTracker)
+{
+    setWindowTitle(tr("mysql-sync monitor"));
+    setWindowIcon(StateIcon::icon(SyncState::Disconnected));
+    m_overview = new OverviewPage(m_tabs);
+    m_statusPage = new SyncStatusPage(m_status, m_tabs);
+    m_errorsPage = new ErrorsPage(m_errors, m_tabs);
+    m_configPage = new ConfigPage(m_tabs);
+    m_tabs->addTab(m_overview, tr("Overview"));
+    m_tabs->addTab(new ClientsPage(m_clients, m_tabs), tr("Clients"));
+    m_tabs->addTab(m_statusPage, tr("Sync status"));
+    m_tabs->addTab(m_errorsPage, tr("Errors && log"));
+    m_tabs->addTab(m_configPage, tr("Configuration"));
+    setCentralWidget(m_tabs);
+    m_stateLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_stateLabel);
+    buildMenu();
+    wireEngine();
+    connect(m_configPage, &ConfigPage::applyRequested, this, &MainWindow::openConfiguration);
+    connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
+    connect(m_tray, &TrayController::unavailable, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+    });
+    m_tray->activate();
+    // The tray keeps the app alive while the window is hidden.
+    QApplication::setQuitOnLastWindowClosed(!m_tray->isActive());
+    m_stateTimer.setInterval(1000);
+    connect(&m_stateTimer, &QTimer::timeout, this, &MainWindow::updateState);
+    m_stateTimer.start();
+    resize(1000, 680);
+    updateState();
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_tracker;
+}
+
+void MainWindow::buildMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open configuration…"), QKeySequence::Open, this, &MainWindow::chooseConfiguration);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit);
+}
+
+void MainWindow::wireEngine()
+{
+    EngineController *e = m_engine;
+    connect(e, &EngineController::started, this, [this] {
+        m_tracker->setRunning(true);
+        m_tracker->setFatal(false);
+        m_overview->onEngineRunning(true);
+        m_status->refresh(); // sync_status exists now (the engine creates it when missing)
+        updateState();
+    });
+    connect(e, &EngineController::stopped, this, [this] {
+        m_tracker->setRunning(false);
+        m_overview->onEngineRunning(false);
+        updateState();
+    });
+    connect(e, &EngineController::fatalError, this, [this](const QString &message) {
+        m_tracker->setFatal(true);
+        m_overview->onFatal(message);
+        m_tray->notify(tr("mysql-sync stopped"), message);
+        updateState();
+    });
+    connect(e, &EngineController::databaseStateChanged, m_overview, &OverviewPage::onDatabaseState);
+    connect(e, &EngineController::brokerStateChanged, m_overview, &OverviewPage::onBrokerState);
+    connect(e, &EngineController::databaseStateChanged, this, [this](bool up) {
+        m_tracker->setDatabase(up);
+        updateState();
+    });
+    connect(e, &EngineController::brokerStateChanged, this, [this](bool up) {
+        m_tracker->setBroker(up);
+        updateState();
+    });
+    connect(e, &EngineController::remoteStateChanged, m_clients, &ClientsModel::onRemoteState);
+    connect(e, &EngineController::remoteStateChanged, this, [this](const QString &name, bool online) {
+        m_tracker->setRemote(name, online);
+        updateState();
+    });
+    connect(e, &EngineController::outboxDepthChanged, m_clients, &ClientsModel::onOutboxDepth);
+    connect(e, &EngineController::outboxDepthChanged, this, [this](const QString &remote, int depth) {
+        m_tracker->setOutboxDepth(remote, depth);
+    });
+    connect(e, &EngineController::countersChanged, m_overview, &OverviewPage::onCounters);
+    connect(e, &EngineController::errorOccurred, m_errors, &ErrorsModel::append);
+    connect(e, &EngineController::errorOccurred, m_overview, &OverviewPage::onError);
+    connect(e, &EngineController::errorOccurred, this, [this] {
+        m_tracker->errorAt(QDateTime::currentMSecsSinceEpoch());
+        updateState();
+    });
+}
+
+bool MainWindow::openConfiguration(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_configPage->load(absolute);
+    Config config;
+    QString error;
+    // References to the keychain are read through SecretStore's helper (a local event loop
+    // with a timeout); environment variables and files are read at once.
+    if (!ConfigLoader::load(absolute, &config, &error) || !SecretResolver::resolve(&config, &error)) {
+        qCWarning(lcUi).noquote() << error;
+        m_overview->onFatal(error);
+        m_tabs->setCurrentIndex(ConfigurationTab);
+        statusBar()->showMessage(error);
+        return false;
+    }
+    QSettings().setValue(QLatin1String(kLastConfiguration), absolute);
+    delete m_tracker;
+    m_tracker = new SyncStateTracker;
+    for (const QString &remote : config.remoteClients)
+        m_tracker->setRemote(remote, false);
+    m_clients->setConfiguredRemotes(config.remoteClients);
+    m_overview->setSite(config.clientName, absolute);
+    QStringList tables = config.syncTables + config.receiveTables;
+    tables.removeDuplicates();
+    tables.sort();
+    m_statusPage->setChoices(tables, config.remoteClients);
+    m_status->setDatabase(config.mysql);
+    m_engine->start(config);
+    setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
+    updateState();
+    return true;
+}
+
+QString MainWindow::lastConfiguration()
+{
+    return QSettings().value(QLatin1String(kLastConfiguration)).toString();
+}
+
+void MainWindow::chooseConfiguration()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open configuration"), QFileInfo(m_configPage->path()).path(),
+                                                      tr("Configuration files (*.json)"));
+    if (!path.isEmpty())
+        openConfiguration(path);
+}
+
+SyncState MainWindow::state() const
+{
+    return m_tracker->state(QDateTime::currentMSecsSinceEpoch());
+}
+
+void MainWindow::updateState()
+{
+    const SyncState s = state();
+    m_tray->setState(s, m_engine->config().clientName);
+    setWindowIcon(StateIcon::icon(s));
+    m_stateLabel->setText(syncStateText(s));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_tray->isActive() && !m_quitting) {
+        hide(); // sync keeps running; the tray brings the window back
+        event->ignore();
+        return;
+    }
+    event->accept();
+    if (!m_tray->isActive())
+        quit();
+}
+
+void MainWindow::quit()
+{
+    if (m_quitting)
+        return;
+    m_quitting = true;
+    qCInfo(lcUi) << "quitting";
+    if (!m_engine->isRunning()) {
+        QApplication::quit();
+        return;
+    }
+    connect(m_engine, &EngineController::stopped, qApp, &QApplication::quit);
+    QTimer::singleShot(15000, qApp, &QApplication::quit); // a stuck goodbye does not keep us
+    m_engine->stop();
+    hide();
+}
+
+} // namespace mysqlsync::ui

@@ -1,0 +1,77 @@
+#pragma once
+// The main window: tabs (Overview, Clients, Sync status, Errors & log, Configuration),
+// the engine of the open configuration, the tray icon and close-to-tray.
+#include "SyncState.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QLabel;
+class QTabWidget;
+
+namespace mysqlsync::ui {
+
+class ClientsModel;
+class ConfigPage;
+class EngineController;
+class ErrorsModel;
+class ErrorsPage;
+class OverviewPage;
+class SyncStatusModel;
+class SyncStatusPage;
+class TrayController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum Tab { OverviewTab, ClientsTab, SyncStatusTab, ErrorsTab, ConfigurationTab };
+
+    // `trayAvailable`: QSystemTrayIcon::isSystemTrayAvailable() unless a test says otherwise.
+    explicit MainWindow(bool trayAvailable, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads `path`, resolves its password references, starts the engine and remembers the
+    // file as the last one used. False (and the reason shown) when it cannot be used.
+    bool openConfiguration(const QString &path);
+    static QString lastConfiguration();
+
+    TrayController *tray() const { return m_tray; }
+    QTabWidget *tabs() const { return m_tabs; }
+    OverviewPage *overview() const { return m_overview; }
+    ClientsModel *clientsModel() const { return m_clients; }
+    ErrorsModel *errorsModel() const { return m_errors; }
+    SyncStatusModel *syncStatusModel() const { return m_status; }
+    ConfigPage *configPage() const { return m_configPage; }
+    EngineController *engine() const { return m_engine; }
+    SyncState state() const;
+
+public Q_SLOTS:
+    // Stops the engine (it says goodbye to the broker), then quits the application.
+    void quit();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenu();
+    void wireEngine();
+    void updateState();
+    void chooseConfiguration();
+
+    EngineController *m_engine;
+    ClientsModel *m_clients;
+    ErrorsModel *m_errors;
+    SyncStatusModel *m_status;
+    QTabWidget *m_tabs;
+    OverviewPage *m_overview;
+    SyncStatusPage *m_statusPage;
+    ErrorsPage *m_errorsPage;
+    ConfigPage *m_configPage;
+    TrayController *m_tray;
+    class SyncStateTracker *m_tracker;
+    QLabel *m_stateLabel;
+    QTimer m_stateTimer;
+    bool m_quitting = false;
+};
+
+} // namespace mysqlsync::ui

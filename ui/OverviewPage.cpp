@@ -1,0 +1,146 @@
+#include "OverviewPage.h"
+
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace mysqlsync::ui {
+
+static QString stateText(bool connected, const QString &detail)
+{
+    const QString word = connected ? QCoreApplication::translate("OverviewPage", "connected")
+                                   : QCoreApplication::translate("OverviewPage", "disconnected");
+    return detail.isEmpty() ? word : QStringLiteral("%1 — %2").arg(word, detail);
+}
+
+OverviewPage::OverviewPage(QWidget *parent)
+    : QWidget(parent)
+{
+    m_clock.start();
+    auto *layout = new QVBoxLayout(this);
+    auto *connection = new QGroupBox(tr("Connections"), this);
+    auto *cform = new QFormLayout(connection);
+    m_site = value(cform, tr("Site"));
+    m_engine = value(cform, tr("Engine"));
+    m_database = value(cform, tr("Database"));
+    m_broker = value(cform, tr("Broker"));
+    layout->addWidget(connection);
+
+    auto *traffic = new QGroupBox(tr("Traffic"), this);
+    auto *tform = new QFormLayout(traffic);
+    m_rateIn = value(tform, tr("Rows in (applied)"));
+    m_rateOut = value(tform, tr("Rows out (sent)"));
+    m_captured = value(tform, tr("Captured"));
+    m_sent = value(tform, tr("Sent"));
+    m_resent = value(tform, tr("Resent"));
+    m_applied = value(tform, tr("Applied"));
+    m_relayed = value(tform, tr("Relayed"));
+    m_receipts = value(tform, tr("Receipts in / out"));
+    m_errors = value(tform, tr("Errors"));
+    layout->addWidget(traffic);
+
+    auto *errors = new QGroupBox(tr("Last error"), this);
+    auto *elayout = new QVBoxLayout(errors);
+    m_lastError = new QLabel(tr("none"), errors);
+    m_lastError->setWordWrap(true);
+    m_lastError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    elayout->addWidget(m_lastError);
+    layout->addWidget(errors);
+    layout->addStretch();
+
+    m_engine->setText(tr("stopped"));
+    m_database->setText(stateText(false, QString()));
+    m_broker->setText(stateText(false, QString()));
+    onCounters(EngineCounters());
+    m_idleTimer.setInterval(1000);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        m_rates.idle(m_clock.elapsed());
+        showRates();
+    });
+    m_idleTimer.start();
+}
+
+QLabel *OverviewPage::value(QFormLayout *form, const QString &label)
+{
+    auto *l = new QLabel(form->parentWidget());
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(label, l);
+    return l;
+}
+
+void OverviewPage::setSite(const QString &clientName, const QString &configPath)
+{
+    m_site->setText(tr("%1 (%2)").arg(clientName, configPath));
+    m_rates.reset();
+}
+
+void OverviewPage::onEngineRunning(bool running)
+{
+    m_engine->setText(running ? tr("running") : tr("stopped"));
+    if (!running) {
+        onDatabaseState(false, QString());
+        onBrokerState(false, QString());
+    }
+}
+
+void OverviewPage::onDatabaseState(bool connected, const QString &detail)
+{
+    m_database->setText(stateText(connected, detail));
+}
+
+void OverviewPage::onBrokerState(bool connected, const QString &detail)
+{
+    m_broker->setText(stateText(connected, detail));
+}
+
+void OverviewPage::onCounters(const EngineCounters &c)
+{
+    m_rates.add(c, m_clock.elapsed());
+    const QLocale locale;
+    m_captured->setText(locale.toString(c.captured));
+    m_sent->setText(locale.toString(c.sent));
+    m_resent->setText(locale.toString(c.resent));
+    m_applied->setText(locale.toString(c.applied));
+    m_relayed->setText(locale.toString(c.relayed));
+    m_receipts->setText(tr("%1 / %2").arg(locale.toString(c.receiptsIn), locale.toString(c.receiptsOut)));
+    m_errors->setText(locale.toString(c.errors));
+    showRates();
+}
+
+void OverviewPage::showRates()
+{
+    const QLocale locale;
+    m_rateIn->setText(tr("%1 rows/s").arg(locale.toString(m_rates.rowsInPerSecond(), 'f', 1)));
+    m_rateOut->setText(tr("%1 rows/s").arg(locale.toString(m_rates.rowsOutPerSecond(), 'f', 1)));
+}
+
+void OverviewPage::onError(const EngineError &error)
+{
+    QStringList where;
+    if (!error.remote.isEmpty())
+        where << tr("remote %1").arg(error.remote);
+    if (!error.table.isEmpty())
+        where << tr("table %1").arg(error.table);
+    if (!error.key.isEmpty())
+        where << tr("key %1").arg(error.key);
+    m_lastError->setText(tr("%1 [%2] %3%4")
+                             .arg(error.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                  EngineError::sourceName(error.source), error.message,
+                                  where.isEmpty() ? QString() : QStringLiteral(" (") + where.join(QStringLiteral(", ")) + QLatin1Char(')')));
+}
+
+void OverviewPage::onFatal(const QString &message)
+{
+    m_engine->setText(tr("stopped: %1").arg(message));
+    m_lastError->setText(message);
+}
+
+QString OverviewPage::databaseText() const { return m_database->text(); }
+QString OverviewPage::brokerText() const { return m_broker->text(); }
+QString OverviewPage::lastErrorText() const { return m_lastError->text(); }
+QString OverviewPage::ratesText() const { return m_rateIn->text() + QLatin1Char('|') + m_rateOut->text(); }
+
+} // namespace mysqlsync::ui

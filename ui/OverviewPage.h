@@ -1,0 +1,57 @@
+#pragma once
+// Overview tab: database and broker state, rows/s in and out, totals, last error.
+#include "RateTracker.h"
+#include "engine/EngineTypes.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QFormLayout;
+
+namespace mysqlsync::ui {
+
+class OverviewPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit OverviewPage(QWidget *parent = nullptr);
+
+    void setSite(const QString &clientName, const QString &configPath);
+    QString databaseText() const;
+    QString brokerText() const;
+    QString lastErrorText() const;
+    QString ratesText() const;
+
+public Q_SLOTS:
+    void onEngineRunning(bool running);
+    void onDatabaseState(bool connected, const QString &detail);
+    void onBrokerState(bool connected, const QString &detail);
+    void onCounters(const mysqlsync::EngineCounters &counters);
+    void onError(const mysqlsync::EngineError &error);
+    void onFatal(const QString &message);
+
+private:
+    void showRates();
+    QLabel *value(QFormLayout *form, const QString &label);
+
+    RateTracker m_rates;
+    QElapsedTimer m_clock;
+    QTimer m_idleTimer;
+    QLabel *m_site;
+    QLabel *m_engine;
+    QLabel *m_database;
+    QLabel *m_broker;
+    QLabel *m_rateIn;
+    QLabel *m_rateOut;
+    QLabel *m_captured;
+    QLabel *m_sent;
+    QLabel *m_resent;
+    QLabel *m_applied;
+    QLabel *m_relayed;
+    QLabel *m_receipts;
+    QLabel *m_errors;
+    QLabel *m_lastError;
+};
+
+} // namespace mysqlsync::ui

@@ -1,0 +1,73 @@
+#pragma once
+// The sync_status table, read in pages off the GUI thread (SyncStatusLoader on a worker
+// thread): the first page after every filter or sort change, the next one when a view
+// asks for more (canFetchMore/fetchMore). Sorting is done by the database (keyset pages).
+#include "SyncStatusQuery.h"
+#include "config/Config.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace mysqlsync::ui {
+
+class SyncStatusLoader;
+
+class SyncStatusModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    explicit SyncStatusModel(QObject *parent = nullptr);
+    ~SyncStatusModel() override;   // quits and joins the worker thread
+
+    // Connects to `mysql` (password resolved) and loads the first page. An empty
+    // database name disconnects.
+    void setDatabase(const MysqlConfig &mysql);
+    void setFilter(const StatusFilter &filter);
+    StatusFilter filter() const { return m_filter; }
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    // Loads the first page again (the table changes under us all the time).
+    void refresh();
+
+    bool isLoading() const { return m_loading; }
+    qint64 totalRows() const { return m_total; }   // -1 until counted
+    StatusRow row(int r) const { return m_rows.at(r); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order) override;
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void totalRowsChanged(qint64 total);
+    // A page arrived (`elapsedMs`: the time the database took).
+    void pageLoaded(int rows, qint64 elapsedMs);
+    void loadFailed(const QString &message);
+
+private:
+    void restart();
+    void request(bool fromStart);
+    void onPage(quint64 generation, const QList<mysqlsync::ui::StatusRow> &rows, bool atEnd, qint64 elapsedMs);
+    void onCount(quint64 generation, qint64 count);
+    void onFailed(quint64 generation, const QString &message);
+    void setLoading(bool loading);
+
+    QThread m_thread;
+    SyncStatusLoader *m_loader = nullptr;
+    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
+    quint64 m_generation = 0;
+    StatusFilter m_filter;
+    QList<StatusRow> m_rows;
+    bool m_atEnd = true;
+    bool m_loading = false;
+    qint64 m_total = -1;
+    int m_pageSize = 500;
+};
+
+} // namespace mysqlsync::ui

@@ -1,0 +1,45 @@
+#pragma once
+// The tray icon: shows the state, has a menu (open, quit) and brings the window back
+// when clicked. Where no system tray exists it says so once (unavailable()) and stays
+// inactive: the window then behaves as a normal window (closing it quits).
+#include "SyncState.h"
+
+#include <QObject>
+
+class QMenu;
+class QSystemTrayIcon;
+class QWidget;
+
+namespace mysqlsync::ui {
+
+class TrayController : public QObject {
+    Q_OBJECT
+public:
+    // `trayAvailable`: QSystemTrayIcon::isSystemTrayAvailable() unless a test says otherwise.
+    TrayController(QWidget *window, bool trayAvailable, QObject *parent = nullptr);
+    ~TrayController() override;
+
+    static bool systemTrayAvailable();
+    // Shows the icon (or emits unavailable() once when there is no tray).
+    void activate();
+    bool isActive() const { return m_icon != nullptr; }
+    SyncState state() const { return m_state; }
+    void setState(SyncState state, const QString &detail = QString());
+    void notify(const QString &title, const QString &message);
+
+Q_SIGNALS:
+    void unavailable(const QString &message);
+    void quitRequested();
+
+private:
+    void showWindow();
+
+    QWidget *m_window;
+    bool m_available;
+    bool m_reported = false;
+    QSystemTrayIcon *m_icon = nullptr;
+    QMenu *m_menu = nullptr;
+    SyncState m_state = SyncState::Disconnected;
+};
+
+} // namespace mysqlsync::ui
