@@ -97,6 +97,29 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
             return false;
         }
     }
+    // Indexes for readers of sync_status (the desktop app's filters and date order); its
+    // columns stay exactly those of the contract.
+    if (!q.exec(QStringLiteral("SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
+                               "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'sync_status'"))) {
+        *error = QStringLiteral("cannot list the indexes of sync_status: %1").arg(DbConnection::describe(q.lastError()));
+        return false;
+    }
+    QSet<QString> indexes;
+    while (q.next())
+        indexes.insert(q.value(0).toString());
+    const struct { const char *name; const char *columns; } wantedIndexes[] = {
+        {"mysql_sync_status_date", "`date`"},
+        {"mysql_sync_status_filter", "`status`, remote, `table_name`, `date`"},
+    };
+    for (const auto &index : wantedIndexes) {
+        if (indexes.contains(QString::fromLatin1(index.name)))
+            continue;
+        if (!q.exec(QStringLiteral("CREATE INDEX %1 ON sync_status (%2)").arg(QString::fromLatin1(index.name), QString::fromLatin1(index.columns)))) {
+            *error = QStringLiteral("cannot create index %1 on sync_status: %2").arg(QString::fromLatin1(index.name), DbConnection::describe(q.lastError()));
+            return false;
+        }
+    }
+
     struct Existing { QString table; QString statement; };
     QHash<QString, Existing> existing;
     if (!q.exec(QStringLiteral("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS "

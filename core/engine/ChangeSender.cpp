@@ -217,11 +217,18 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
 
 bool ChangeSender::owe(const QList<TableKey> &keys, const QString &except)
 {
+    QStringList remotes = m_ctx.config.remoteClients;
+    remotes.removeAll(except);
+    return oweTo(remotes, keys);
+}
+
+bool ChangeSender::oweTo(const QStringList &remotes, const QList<TableKey> &keys)
+{
     const QList<OutboxEntry> entries = entriesOf(keys);
     QString error;
     m_ctx.outbox->begin();
-    for (const QString &remote : m_ctx.config.remoteClients) {
-        if (remote != except && !m_ctx.outbox->put(remote, entries, 0, &error)) {
+    for (const QString &remote : remotes) {
+        if (!m_ctx.outbox->put(remote, entries, 0, &error)) {
             m_ctx.outbox->rollback();
             m_ctx.reportError(EngineError::Source::Outbox, error, remote);
             return false;

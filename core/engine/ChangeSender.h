@@ -27,6 +27,8 @@ public:
     // Only records (durably, as not yet sent) that the keys are owed to every remote but
     // `except`; dispatch() or a flush sends them. False when the outbox failed.
     bool owe(const QList<TableKey> &keys, const QString &except);
+    // The same for the given remotes.
+    bool oweTo(const QStringList &remotes, const QList<TableKey> &keys);
 
     // Sends what is owed to `remote`: queued receipts, queued changes, and changes sent
     // before `unacknowledgedBefore` with no receipt yet. At most one batch per call;

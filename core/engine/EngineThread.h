@@ -20,6 +20,10 @@ public:
     void start();
     // Asks the engine to stop; it emits stopped() when done. Safe to call twice.
     void requestStop();
+    // Commands, forwarded to the engine's thread.
+    void setPaused(bool paused);
+    void resend(const QString &remote, const QString &table, const QStringList &keys);
+    void resendErrors(const QString &remote);
     // Stops the engine and waits for the thread to end (at most timeoutMs).
     bool stopAndWait(int timeoutMs = 30000);
 

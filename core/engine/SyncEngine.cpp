@@ -16,6 +16,7 @@
 #include "transform/TransformerHost.h"
 
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace mysqlsync {
@@ -247,7 +248,7 @@ void SyncEngine::scheduleCapture(int delayMs)
 
 void SyncEngine::capture()
 {
-    if (!m_running || !m_ctx.databaseUp)
+    if (!m_running || !m_ctx.databaseUp || m_paused)
         return;
     QList<CapturedChange> changes;
     QSqlError sqlError;
@@ -338,7 +339,7 @@ void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
         else if (info.kind == InfoKind::DataReceived || info.kind == InfoKind::Error)
             receipts.append(info);
     }
-    if (!changes.isEmpty())
+    if (!changes.isEmpty() && !m_paused)
         m_receiver->apply(changes);
     if (!receipts.isEmpty())
         handleReceipts(receipts);
@@ -402,6 +403,64 @@ void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
     }
 }
 
+void SyncEngine::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    qCInfo(lcEngine) << (paused ? "sync paused" : "sync resumed");
+    Q_EMIT pausedChanged(paused);
+    if (paused || !m_running)
+        return;
+    scheduleCapture(0);
+    const qint64 now = EngineContext::now();
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        if (m_presence->isOnline(remote, now))
+            scheduleFlush(remote, now);
+    }
+}
+
+void SyncEngine::resend(const QString &remote, const QString &table, const QStringList &keys)
+{
+    if (!m_running || keys.isEmpty())
+        return;
+    if (!m_ctx.config.remoteClients.contains(remote) || !m_ctx.config.syncTables.contains(table)) {
+        m_ctx.reportError(EngineError::Source::Configuration,
+                          QStringLiteral("cannot resend: %1 is not a remote of this site, or %2 not one of its syncTables")
+                              .arg(remote, table), remote, table);
+        return;
+    }
+    QList<TableKey> owed;
+    for (const QString &key : keys)
+        owed.append({table, key});
+    if (!m_sender->oweTo({remote}, owed))
+        return;
+    const qint64 now = EngineContext::now();
+    for (const QString &key : keys)
+        m_status->pending(table, key, remote, now);
+    m_ctx.statusQueued();
+    qCInfo(lcEngine).noquote() << "resending" << keys.size() << "row(s) of" << table << "to" << remote;
+    scheduleFlush(remote, 0);
+}
+
+void SyncEngine::resendErrors(const QString &remote)
+{
+    if (!m_running || !m_ctx.databaseUp)
+        return;
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT `table_name`, primary_key FROM sync_status WHERE remote = ? AND `status` = 'error'"));
+    q.addBindValue(remote);
+    if (!q.exec()) {
+        m_ctx.databaseFailure(q.lastError(), QStringLiteral("reading sync_status"));
+        return;
+    }
+    QHash<QString, QStringList> byTable;
+    while (q.next())
+        byTable[q.value(0).toString()].append(q.value(1).toString());
+    for (auto it = byTable.cbegin(); it != byTable.cend(); ++it)
+        resend(remote, it.key(), it.value());
+}
+
 void SyncEngine::scheduleFlush(const QString &remote, qint64 unacknowledgedBefore)
 {
     auto it = m_flushes.find(remote);
@@ -415,7 +474,7 @@ void SyncEngine::scheduleFlush(const QString &remote, qint64 unacknowledgedBefor
 
 void SyncEngine::flushStep()
 {
-    if (!m_running || !m_ctx.databaseUp)
+    if (!m_running || !m_ctx.databaseUp || m_paused)
         return;
     const auto flushes = m_flushes;
     for (auto it = flushes.cbegin(); it != flushes.cend(); ++it) {

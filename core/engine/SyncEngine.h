@@ -36,6 +36,7 @@ public:
 
     const Config &config() const { return m_ctx.config; }
     EngineCounters counters() const { return m_ctx.counters; }
+    bool isPaused() const { return m_paused; }
 
 public Q_SLOTS:
     // Opens the outbox, the database (tables, triggers) and the broker connection.
@@ -43,9 +44,17 @@ public Q_SLOTS:
     void start();
     // Finishes what is in flight, says goodbye on /info, closes everything, emits stopped().
     void stop();
+    // Paused, the engine takes no changes from table_changes, sends none and applies none
+    // that arrive (their senders send them again later); presence and receipts go on.
+    void setPaused(bool paused);
+    // Sends the current state of these keys to `remote` again (sync_status: pending).
+    void resend(const QString &remote, const QString &table, const QStringList &keys);
+    // resend() for every row of sync_status that is in error for `remote`.
+    void resendErrors(const QString &remote);
 
 Q_SIGNALS:
     void started();
+    void pausedChanged(bool paused);
     void stopped();
     void fatalError(const QString &message);
     void databaseStateChanged(bool connected, const QString &detail);
@@ -103,6 +112,7 @@ private:
     QSet<QString> m_online;                    // remotes we last reported online
     EngineCounters m_reportedCounters;
     bool m_running = false;
+    bool m_paused = false;
     bool m_schemaReady = false;
 };
 

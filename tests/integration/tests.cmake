@@ -49,3 +49,5 @@ mysql_sync_add_test(NAME tst_tls SOURCES integration/tst_tls.cpp
                     LIBS mysqlsync_testsupport sync_security LABELS "integration;tls" FIXTURES servers TIMEOUT 900)
 mysql_sync_add_test(NAME tst_transformers SOURCES integration/tst_transformers.cpp
                     LIBS mysqlsync_testsupport LABELS "integration;transformers" FIXTURES servers TIMEOUT 600)
+mysql_sync_add_test(NAME tst_engine_commands SOURCES integration/tst_engine_commands.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
