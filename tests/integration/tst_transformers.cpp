@@ -19,18 +19,12 @@ namespace {
 
 constexpr int kTimeoutMs = 45000;
 
-// The seed's example (seed 000, "productItems.js"), byte for byte.
-const char kSeedProductItems[] =
-    "async function transformer(context) {\n"
-    "// language=SQL\n"
-    "let databaseResult = await context.mysql.query('SELECT id FROM id_mapping WHERE id = ?',\n"
-    "context.entity.id);\n"
-    "if (databaseResult.length > 0) {\n"
-    "context.entity.id = databaseResult[0].id;\n"
-    "}\n"
-    "return context.entity;\n"
-    "}\n"
-    "module.exports = transformer;";
+// The seed's example (seed 000, "productItems.js"), byte for byte, kept in tests/data.
+QByteArray seedProductItems()
+{
+    QFile f(qEnvironmentVariable("MYSQL_SYNC_SOURCE_DIR") + QStringLiteral("/tests/data/productItems.js"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
 
 // site_a, on the way out.
 const char kOutgoing[] =
@@ -97,9 +91,9 @@ void TestTransformers::transformersRunBetweenTwoEngines()
         QVERIFY(db->exec(QStringLiteral("INSERT INTO id_mapping VALUES (1), (10), (11)")));
     }
     QTemporaryDir dirA, dirB;
-    QVERIFY(writeFile(dirA.filePath(QStringLiteral("productItems.js")), kSeedProductItems));
+    QVERIFY(writeFile(dirA.filePath(QStringLiteral("productItems.js")), seedProductItems()));
     QVERIFY(writeFile(dirA.filePath(QStringLiteral("items.js")), kOutgoing));
-    QVERIFY(writeFile(dirB.filePath(QStringLiteral("productItems.js")), kSeedProductItems));
+    QVERIFY(writeFile(dirB.filePath(QStringLiteral("productItems.js")), seedProductItems()));
     QVERIFY(writeFile(dirB.filePath(QStringLiteral("items.js")), kIncoming));
 
     const QStringList tables{QStringLiteral("product_items"), QStringLiteral("items")};

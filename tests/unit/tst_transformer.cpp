@@ -23,18 +23,12 @@ using Action = TransformResult::Action;
 
 namespace {
 
-// The seed's example (seed 000, "productItems.js"), byte for byte.
-const char kSeedProductItems[] =
-    "async function transformer(context) {\n"
-    "// language=SQL\n"
-    "let databaseResult = await context.mysql.query('SELECT id FROM id_mapping WHERE id = ?',\n"
-    "context.entity.id);\n"
-    "if (databaseResult.length > 0) {\n"
-    "context.entity.id = databaseResult[0].id;\n"
-    "}\n"
-    "return context.entity;\n"
-    "}\n"
-    "module.exports = transformer;";
+// The seed's example (seed 000, "productItems.js"), byte for byte, kept in tests/data.
+QByteArray seedProductItems()
+{
+    QFile f(qEnvironmentVariable("MYSQL_SYNC_SOURCE_DIR") + QStringLiteral("/tests/data/productItems.js"));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
 
 struct Query {
     QString sql;
@@ -173,10 +167,11 @@ private Q_SLOTS:
 
     void seedExampleMapsIds()
     {
-        write("productItems.js", QByteArray(kSeedProductItems));
+        QVERIFY(seedProductItems().startsWith("async function transformer(context) {\n"));
+        write("productItems.js", seedProductItems());
         QFile f(m_dir->filePath("productItems.js"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), QByteArray(kSeedProductItems));
+        QCOMPARE(f.readAll(), seedProductItems());
 
         m_db->rows = {QVariantMap{{"id", "mapped-42"}}};
         TransformResult r = run("product_items", obj(R"({"id":"42","name":"Chair","price":12.5})"));
