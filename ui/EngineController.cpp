@@ -36,6 +36,7 @@ void EngineController::onStopped()
 {
     // The engine has finished: joining its thread now is quick.
     m_engine.reset();
+    onPausedChanged(false); // a new engine starts unpaused
     Q_EMIT stopped();
     if (m_restartPending)
         launch();
@@ -47,12 +48,43 @@ void EngineController::stop()
         m_engine->requestStop();
 }
 
+void EngineController::setPaused(bool paused)
+{
+    if (m_engine)
+        m_engine->setPaused(paused);
+}
+
+void EngineController::resend(const QString &remote, const QString &table, const QStringList &keys)
+{
+    if (m_engine && !keys.isEmpty())
+        m_engine->resend(remote, table, keys);
+}
+
+void EngineController::resendErrors(const QString &remote)
+{
+    if (m_engine)
+        m_engine->resendErrors(remote);
+}
+
+void EngineController::onPausedChanged(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    Q_EMIT pausedChanged(paused);
+}
+
 void EngineController::wire()
 {
     SyncEngine *e = m_engine->engine();
     const auto q = Qt::QueuedConnection;
     connect(e, &SyncEngine::started, this, &EngineController::started, q);
-    connect(e, &SyncEngine::stopped, this, &EngineController::onStopped, q);
+    // Only this engine's first goodbye counts (a late one must not end its successor).
+    connect(e, &SyncEngine::stopped, this, [this, e] {
+        if (m_engine && m_engine->engine() == e)
+            onStopped();
+    }, q);
+    connect(e, &SyncEngine::pausedChanged, this, &EngineController::onPausedChanged, q);
     connect(e, &SyncEngine::fatalError, this, &EngineController::fatalError, q);
     connect(e, &SyncEngine::databaseStateChanged, this, &EngineController::databaseStateChanged, q);
     connect(e, &SyncEngine::brokerStateChanged, this, &EngineController::brokerStateChanged, q);

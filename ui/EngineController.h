@@ -27,10 +27,18 @@ public:
     // Asks the engine to stop; stopped() follows.
     void stop();
     bool isRunning() const { return m_engine != nullptr; }
+    // The engine's last word on pausing (false when no engine runs).
+    bool isPaused() const { return m_paused; }
+    // Commands, forwarded (queued) to the engine's thread; ignored when no engine runs.
+    // pausedChanged() follows when the engine has changed state.
+    void setPaused(bool paused);
+    void resend(const QString &remote, const QString &table, const QStringList &keys);
+    void resendErrors(const QString &remote);
     const Config &config() const { return m_config; }
 
 Q_SIGNALS:
     void started();
+    void pausedChanged(bool paused);
     void stopped();
     void fatalError(const QString &message);
     void databaseStateChanged(bool connected, const QString &detail);
@@ -44,10 +52,12 @@ private:
     void wire();
     void launch();
     void onStopped();
+    void onPausedChanged(bool paused);
 
     Config m_config;
     std::unique_ptr<EngineThread> m_engine;
     bool m_restartPending = false;
+    bool m_paused = false;
 };
 
 } // namespace mysqlsync::ui

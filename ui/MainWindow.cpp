@@ -91,12 +91,14 @@ void MainWindow::wireEngine()
         m_tracker->setRunning(true);
         m_tracker->setFatal(false);
         m_overview->onEngineRunning(true);
+        m_tray->setEngineRunning(true);
         m_status->refresh(); // sync_status exists now (the engine creates it when missing)
         updateState();
     });
     connect(e, &EngineController::stopped, this, [this] {
         m_tracker->setRunning(false);
         m_overview->onEngineRunning(false);
+        m_tray->setEngineRunning(false);
         updateState();
     });
     connect(e, &EngineController::fatalError, this, [this](const QString &message) {
@@ -105,6 +107,13 @@ void MainWindow::wireEngine()
         m_tray->notify(tr("mysql-sync stopped"), message);
         updateState();
     });
+    connect(e, &EngineController::pausedChanged, m_overview, &OverviewPage::onPausedChanged);
+    connect(e, &EngineController::pausedChanged, m_tray, &TrayController::setPaused);
+    connect(e, &EngineController::pausedChanged, this, &MainWindow::updateState);
+    connect(m_overview, &OverviewPage::pauseRequested, e, &EngineController::setPaused);
+    connect(m_tray, &TrayController::pauseRequested, e, &EngineController::setPaused);
+    connect(m_statusPage, &SyncStatusPage::resendRequested, e, &EngineController::resend);
+    connect(m_statusPage, &SyncStatusPage::resendErrorsRequested, e, &EngineController::resendErrors);
     connect(e, &EngineController::databaseStateChanged, m_overview, &OverviewPage::onDatabaseState);
     connect(e, &EngineController::brokerStateChanged, m_overview, &OverviewPage::onBrokerState);
     connect(e, &EngineController::databaseStateChanged, this, [this](bool up) {
@@ -184,12 +193,18 @@ SyncState MainWindow::state() const
     return m_tracker->state(QDateTime::currentMSecsSinceEpoch());
 }
 
+QString MainWindow::stateText() const
+{
+    return m_stateLabel->text();
+}
+
 void MainWindow::updateState()
 {
     const SyncState s = state();
-    m_tray->setState(s, m_engine->config().clientName);
+    const bool paused = m_engine->isPaused();
+    m_tray->setState(s, paused ? tr("%1 (paused)").arg(m_engine->config().clientName) : m_engine->config().clientName);
     setWindowIcon(StateIcon::icon(s));
-    m_stateLabel->setText(syncStateText(s));
+    m_stateLabel->setText(paused ? tr("%1 — paused").arg(syncStateText(s)) : syncStateText(s));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -42,6 +42,8 @@ public:
     ErrorsModel *errorsModel() const { return m_errors; }
     SyncStatusModel *syncStatusModel() const { return m_status; }
     ConfigPage *configPage() const { return m_configPage; }
+    SyncStatusPage *syncStatusPage() const { return m_statusPage; }
+    QString stateText() const;
     EngineController *engine() const { return m_engine; }
     SyncState state() const;
 

@@ -1,10 +1,13 @@
 #include "OverviewPage.h"
 
+#include "SyncState.h"
+
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace mysqlsync::ui {
@@ -27,6 +30,10 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_engine = value(cform, tr("Engine"));
     m_database = value(cform, tr("Database"));
     m_broker = value(cform, tr("Broker"));
+    m_pause = new QPushButton(pauseCommandText(false), connection);
+    m_pause->setEnabled(false);
+    cform->addRow(QString(), m_pause);
+    connect(m_pause, &QPushButton::clicked, this, [this] { Q_EMIT pauseRequested(!m_paused); });
     layout->addWidget(connection);
 
     auto *traffic = new QGroupBox(tr("Traffic"), this);
@@ -51,7 +58,7 @@ OverviewPage::OverviewPage(QWidget *parent)
     layout->addWidget(errors);
     layout->addStretch();
 
-    m_engine->setText(tr("stopped"));
+    showEngine();
     m_database->setText(stateText(false, QString()));
     m_broker->setText(stateText(false, QString()));
     onCounters(EngineCounters());
@@ -77,9 +84,26 @@ void OverviewPage::setSite(const QString &clientName, const QString &configPath)
     m_rates.reset();
 }
 
+void OverviewPage::showEngine()
+{
+    if (!m_running)
+        m_engine->setText(tr("stopped"));
+    else
+        m_engine->setText(m_paused ? tr("paused") : tr("running"));
+    m_pause->setText(pauseCommandText(m_paused));
+    m_pause->setEnabled(m_running);
+}
+
+void OverviewPage::onPausedChanged(bool paused)
+{
+    m_paused = paused;
+    showEngine();
+}
+
 void OverviewPage::onEngineRunning(bool running)
 {
-    m_engine->setText(running ? tr("running") : tr("stopped"));
+    m_running = running;
+    showEngine();
     if (!running) {
         onDatabaseState(false, QString());
         onBrokerState(false, QString());
@@ -134,12 +158,15 @@ void OverviewPage::onError(const EngineError &error)
 
 void OverviewPage::onFatal(const QString &message)
 {
+    m_running = false;
+    showEngine();
     m_engine->setText(tr("stopped: %1").arg(message));
     m_lastError->setText(message);
 }
 
 QString OverviewPage::databaseText() const { return m_database->text(); }
 QString OverviewPage::brokerText() const { return m_broker->text(); }
+QString OverviewPage::engineText() const { return m_engine->text(); }
 QString OverviewPage::lastErrorText() const { return m_lastError->text(); }
 QString OverviewPage::ratesText() const { return m_rateIn->text() + QLatin1Char('|') + m_rateOut->text(); }
 

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QFormLayout;
+class QPushButton;
 
 namespace mysqlsync::ui {
 
@@ -22,9 +23,16 @@ public:
     QString brokerText() const;
     QString lastErrorText() const;
     QString ratesText() const;
+    QString engineText() const;
+    // "Pause sync" / "Resume sync": asks (pauseRequested) for the opposite of the engine's state.
+    QPushButton *pauseButton() const { return m_pause; }
+
+Q_SIGNALS:
+    void pauseRequested(bool paused);
 
 public Q_SLOTS:
     void onEngineRunning(bool running);
+    void onPausedChanged(bool paused);
     void onDatabaseState(bool connected, const QString &detail);
     void onBrokerState(bool connected, const QString &detail);
     void onCounters(const mysqlsync::EngineCounters &counters);
@@ -33,6 +41,7 @@ public Q_SLOTS:
 
 private:
     void showRates();
+    void showEngine();
     QLabel *value(QFormLayout *form, const QString &label);
 
     RateTracker m_rates;
@@ -52,6 +61,9 @@ private:
     QLabel *m_receipts;
     QLabel *m_errors;
     QLabel *m_lastError;
+    QPushButton *m_pause;
+    bool m_running = false;
+    bool m_paused = false;
 };
 
 } // namespace mysqlsync::ui

@@ -35,4 +35,10 @@ QString syncStateText(SyncState state)
     return QString();
 }
 
+QString pauseCommandText(bool paused)
+{
+    return paused ? QCoreApplication::translate("SyncState", "Resume sync")
+                  : QCoreApplication::translate("SyncState", "Pause sync");
+}
+
 } // namespace mysqlsync::ui

@@ -33,5 +33,7 @@ private:
 };
 
 QString syncStateText(SyncState state);
+// The pause command's label: "Pause sync" while running, "Resume sync" while paused.
+QString pauseCommandText(bool paused);
 
 } // namespace mysqlsync::ui

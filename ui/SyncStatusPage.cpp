@@ -1,6 +1,17 @@
 #include "SyncStatusPage.h"
 
+#include "CsvWriter.h"
+#include "SyncStatusActions.h"
 #include "SyncStatusModel.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QMessageBox>
+#include <QToolButton>
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -11,6 +22,8 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mysqlsync::ui {
 
@@ -51,7 +64,16 @@ SyncStatusPage::SyncStatusPage(SyncStatusModel *model, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->setColumnWidth(StatusFilter::Date, m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
     layout->addWidget(m_view);
-    layout->addWidget(m_info);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_info, 1);
+    buildActions();
+    for (QAction *action : {m_resendAction, m_resendErrorsAction, m_copyAction, m_exportAction}) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        bottom->addWidget(button);
+    }
+    layout->addLayout(bottom);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
@@ -71,8 +93,112 @@ SyncStatusPage::SyncStatusPage(SyncStatusModel *model, QWidget *parent)
     });
     connect(model, &SyncStatusModel::totalRowsChanged, this, &SyncStatusPage::updateStatus);
     connect(model, &SyncStatusModel::loadingChanged, this, &SyncStatusPage::updateStatus);
-    connect(model, &QAbstractItemModel::modelReset, this, &SyncStatusPage::updateStatus);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_notice.clear(); // a refresh shows what the engine made of it
+        updateStatus();
+        updateActions();
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &SyncStatusPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SyncStatusPage::updateActions);
     updateStatus();
+    updateActions();
+}
+
+void SyncStatusPage::buildActions()
+{
+    m_resendAction = new QAction(tr("Resend selected rows"), this);
+    m_resendErrorsAction = new QAction(tr("Resend all errors for remote…"), this);
+    m_copyAction = new QAction(tr("Copy"), this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_exportAction = new QAction(tr("Export CSV…"), this);
+    connect(m_resendAction, &QAction::triggered, this, &SyncStatusPage::resendSelection);
+    connect(m_resendErrorsAction, &QAction::triggered, this, &SyncStatusPage::askResendErrors);
+    connect(m_copyAction, &QAction::triggered, this, &SyncStatusPage::copySelection);
+    connect(m_exportAction, &QAction::triggered, this, &SyncStatusPage::askExportCsv);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions({m_resendAction, m_resendErrorsAction, m_copyAction, m_exportAction});
+}
+
+void SyncStatusPage::updateActions()
+{
+    const bool selected = m_view->selectionModel()->hasSelection();
+    m_resendAction->setEnabled(selected);
+    m_copyAction->setEnabled(selected);
+    m_resendErrorsAction->setEnabled(!m_remotes.isEmpty());
+    m_exportAction->setEnabled(m_model->rowCount() > 0);
+}
+
+QList<int> SyncStatusPage::selectedRows() const
+{
+    QList<int> rows;
+    const QModelIndexList indexes = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : indexes)
+        rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void SyncStatusPage::resendSelection()
+{
+    QList<StatusRow> rows;
+    for (int r : selectedRows())
+        rows << m_model->row(r);
+    const QList<ResendBatch> batches = groupForResend(rows);
+    for (const ResendBatch &b : batches)
+        Q_EMIT resendRequested(b.remote, b.table, b.keys);
+    if (!rows.isEmpty()) {
+        m_notice = tr("%n row(s) queued to be sent again", nullptr, int(rows.size()));
+        updateStatus();
+    }
+}
+
+void SyncStatusPage::resendErrorsFor(const QString &remote)
+{
+    if (remote.isEmpty())
+        return;
+    Q_EMIT resendErrorsRequested(remote);
+    m_notice = tr("rows in error for %1 queued to be sent again").arg(remote);
+    updateStatus();
+}
+
+void SyncStatusPage::askResendErrors()
+{
+    if (m_remotes.isEmpty())
+        return;
+    const QString current = m_remote->currentData().toString();
+    bool ok = false;
+    const QString remote = QInputDialog::getItem(this, tr("Resend errors"), tr("Resend every row in error for remote:"),
+                                                 m_remotes, qMax(0, int(m_remotes.indexOf(current))), false, &ok);
+    if (ok)
+        resendErrorsFor(remote);
+}
+
+void SyncStatusPage::copySelection()
+{
+    const QList<int> rows = selectedRows();
+    if (!rows.isEmpty())
+        QGuiApplication::clipboard()->setText(rowsAsTsv(*m_model, rows));
+}
+
+bool SyncStatusPage::exportCsv(const QString &path, QString *error)
+{
+    return CsvWriter::writeFile(*m_model, path, error);
+}
+
+void SyncStatusPage::askExportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), tr("sync_status.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportCsv(path, &error)) {
+        m_notice = tr("%n row(s) exported to %1", nullptr, m_model->rowCount()).arg(path);
+        updateStatus();
+    } else {
+        QMessageBox::warning(this, tr("Export CSV"), error);
+    }
 }
 
 void SyncStatusPage::setChoices(const QStringList &tables, const QStringList &remotes)
@@ -87,6 +213,9 @@ void SyncStatusPage::setChoices(const QStringList &tables, const QStringList &re
     m_remote->addItem(tr("Any remote"), QString());
     for (const QString &r : remotes)
         m_remote->addItem(r, r);
+    m_remotes = remotes;
+    if (m_resendErrorsAction)
+        updateActions();
 }
 
 void SyncStatusPage::applyFilter()
@@ -112,6 +241,8 @@ void SyncStatusPage::updateStatus()
             text += tr(" — loading…");
         else if (m_lastPageMs >= 0)
             text += tr(" — last page read in %1 ms").arg(m_lastPageMs);
+        if (!m_notice.isEmpty())
+            text += tr(" — %1").arg(m_notice);
     }
     m_info->setText(text);
 }

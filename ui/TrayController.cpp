@@ -3,6 +3,7 @@
 #include "StateIcon.h"
 #include "UiLogging.h"
 
+#include <QAction>
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -13,7 +14,21 @@ TrayController::TrayController(QWidget *window, bool trayAvailable, QObject *par
     : QObject(parent)
     , m_window(window)
     , m_available(trayAvailable)
+    , m_pause(new QAction(pauseCommandText(false), this))
 {
+    m_pause->setEnabled(false);
+    connect(m_pause, &QAction::triggered, this, [this] { Q_EMIT pauseRequested(!m_paused); });
+}
+
+void TrayController::setPaused(bool paused)
+{
+    m_paused = paused;
+    m_pause->setText(pauseCommandText(paused));
+}
+
+void TrayController::setEngineRunning(bool running)
+{
+    m_pause->setEnabled(running);
 }
 
 TrayController::~TrayController()
@@ -43,6 +58,7 @@ void TrayController::activate()
     }
     m_menu = new QMenu;
     m_menu->addAction(tr("Open"), this, &TrayController::showWindow);
+    m_menu->addAction(m_pause);
     m_menu->addSeparator();
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
     m_icon = new QSystemTrayIcon(StateIcon::icon(m_state));

@@ -1,11 +1,12 @@
 #pragma once
-// The tray icon: shows the state, has a menu (open, quit) and brings the window back
+// The tray icon: shows the state, has a menu (open, pause/resume sync, quit) and brings the window back
 // when clicked. Where no system tray exists it says so once (unavailable()) and stays
 // inactive: the window then behaves as a normal window (closing it quits).
 #include "SyncState.h"
 
 #include <QObject>
 
+class QAction;
 class QMenu;
 class QSystemTrayIcon;
 class QWidget;
@@ -26,10 +27,18 @@ public:
     SyncState state() const { return m_state; }
     void setState(SyncState state, const QString &detail = QString());
     void notify(const QString &title, const QString &message);
+    // The menu's "Pause sync" / "Resume sync" entry (exists without a tray too).
+    QAction *pauseAction() const { return m_pause; }
+
+public Q_SLOTS:
+    // The engine's state: the entry then offers the opposite. Disabled while no engine runs.
+    void setPaused(bool paused);
+    void setEngineRunning(bool running);
 
 Q_SIGNALS:
     void unavailable(const QString &message);
     void quitRequested();
+    void pauseRequested(bool paused);
 
 private:
     void showWindow();
@@ -39,6 +48,8 @@ private:
     bool m_reported = false;
     QSystemTrayIcon *m_icon = nullptr;
     QMenu *m_menu = nullptr;
+    QAction *m_pause;
+    bool m_paused = false;
     SyncState m_state = SyncState::Disconnected;
 };
 

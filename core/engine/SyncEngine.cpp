@@ -537,8 +537,11 @@ void SyncEngine::fail(const QString &message)
 
 void SyncEngine::stop()
 {
+    // Once: a second stop (a signal, then the owner's destructor) changes nothing.
+    const bool wasStarted = m_running || m_outbox;
     shutdown();
-    Q_EMIT stopped();
+    if (wasStarted)
+        Q_EMIT stopped();
 }
 
 void SyncEngine::shutdown()
