@@ -15,6 +15,8 @@ PACKAGES=(
     qtkeychain-qt6-dev gnome-keyring dbus-daemon dbus-bin libsecret-1-0
     procps
     xvfb xauth x11-utils trayer imagemagick fonts-dejavu-core libgl1
+    dpkg-dev desktop-file-utils appstream librsvg2-bin
+    systemd  # only for systemd-analyze (package test); no service is started or enabled
 )
 
 missing=()
