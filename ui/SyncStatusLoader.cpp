@@ -11,46 +11,18 @@
 namespace mysqlsync::ui {
 
 SyncStatusLoader::SyncStatusLoader(const MysqlConfig &mysql, std::shared_ptr<std::atomic<quint64>> latest)
-    : m_mysql(mysql)
-    , m_connectionName(QStringLiteral("sync-ui-status-") + QUuid::createUuid().toString(QUuid::Id128))
+    // The engine's own way to open a connection (TLS, character set, time zone included);
+    // it is opened, used and closed on the worker thread (the destructor runs there too).
+    : m_db(mysql, QStringLiteral("sync-ui-status-") + QUuid::createUuid().toString(QUuid::Id128))
     , m_latest(std::move(latest))
 {
 }
 
-SyncStatusLoader::~SyncStatusLoader()
-{
-    // Runs on the worker thread (deleteLater after its event loop ended).
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
+SyncStatusLoader::~SyncStatusLoader() = default;
 
 bool SyncStatusLoader::open(QString *error)
 {
-    if (!QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_connectionName);
-        db.setHostName(m_mysql.host);
-        db.setPort(m_mysql.port);
-        db.setUserName(m_mysql.user);
-        db.setPassword(m_mysql.password);
-        db.setDatabaseName(m_mysql.database);
-        QStringList options{QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(qMax(1, m_mysql.connectTimeoutMs / 1000))};
-        if (!m_mysql.socketPath.isEmpty())
-            options << QStringLiteral("UNIX_SOCKET=") + m_mysql.socketPath;
-        db.setConnectOptions(options.join(QLatin1Char(';')));
-    }
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (db.isOpen())
-        return true;
-    if (!db.open()) {
-        *error = tr("cannot open the database %1 on %2:%3: %4")
-                     .arg(m_mysql.database, m_mysql.host)
-                     .arg(m_mysql.port)
-                     .arg(db.lastError().text());
-        return false;
-    }
-    return true;
+    return m_db.isOpen() || m_db.open(error);
 }
 
 static bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
@@ -77,11 +49,12 @@ void SyncStatusLoader::loadPage(quint64 generation, const StatusFilter &filter, 
     timer.start();
     QVariantList binds;
     const QString sql = SyncStatusQuery::page(filter, fromStart ? nullptr : &after, limit + 1, &binds);
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery query(m_db.db());
     if (!run(query, sql, binds)) {
         const QString message = query.lastError().text();
         qCWarning(lcUiStatus).noquote() << "sync_status page failed:" << message;
-        QSqlDatabase::database(m_connectionName, false).close(); // reopened by the next request
+        query = QSqlQuery();
+        m_db.close(); // reopened by the next request
         Q_EMIT failed(generation, tr("cannot read sync_status: %1").arg(message));
         return;
     }
@@ -115,7 +88,7 @@ void SyncStatusLoader::countRows(quint64 generation, const StatusFilter &filter)
         return;
     }
     QVariantList binds;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery query(m_db.db());
     if (!run(query, SyncStatusQuery::count(filter, &binds), binds) || !query.next()) {
         Q_EMIT failed(generation, tr("cannot count sync_status rows: %1").arg(query.lastError().text()));
         return;

@@ -5,6 +5,7 @@
 // made (see `latest`) is skipped, so typing in a filter never queues stale queries.
 #include "SyncStatusQuery.h"
 #include "config/Config.h"
+#include "database/DbConnection.h"
 
 #include <QList>
 #include <QObject>
@@ -34,8 +35,7 @@ private:
     bool open(QString *error);
     bool stale(quint64 generation) const { return generation < m_latest->load(); }
 
-    MysqlConfig m_mysql;
-    QString m_connectionName;
+    DbConnection m_db;
     std::shared_ptr<std::atomic<quint64>> m_latest;
 };
 

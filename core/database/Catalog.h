@@ -31,8 +31,6 @@ public:
     // `problems` naming the table. Returns true when there were none.
     static bool load(const QSqlDatabase &db, const QStringList &tables, QHash<QString, TableInfo> *out,
                      QStringList *problems);
-    // Every base table of the current database (for pickers and --check).
-    static QStringList tableNames(const QSqlDatabase &db, QString *error);
 };
 
 } // namespace mysqlsync

@@ -26,7 +26,6 @@ public:
     // Receipts from `remote` waiting to settle the outbox: those changes are no longer in
     // flight, though the outbox still counts them until the next flush().
     int receiptsWaiting(const QString &remote) const { return m_receiptsWaiting.value(remote); }
-    qsizetype size() const { return m_rows.size() + m_receipts.size(); }
     // Writes what waits. Nothing is settled when sync_status cannot be written.
     void flush();
     // Forgets what waits (the database went away: the outbox still owes it all).
