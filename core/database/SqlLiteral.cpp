@@ -3,6 +3,8 @@
 #include <QSqlDriver>
 #include <QSqlField>
 
+#include <algorithm>
+
 namespace mysqlsync {
 
 QString sqlLiteral(const QSqlDriver *driver, const QVariant &value)
@@ -23,12 +25,25 @@ QString sqlLiteral(const QSqlDriver *driver, const QVariant &value)
     case QMetaType::Double:
     case QMetaType::Float:
         return value.toString(); // shortest text that reads back as the same double
-    default: {
-        QSqlField field(QStringLiteral("v"), QMetaType(QMetaType::QString));
-        field.setValue(value.toString());
-        return driver->formatValue(field);
+    case QMetaType::QString: {
+        // Most strings (keys, table and client names, md5 ids) need no escaping in any
+        // sql_mode or character set: quoted as they are, without the driver's round trip.
+        const QString text = value.toString();
+        const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+            const char16_t u = c.unicode();
+            return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'_'
+                || u == u'-' || u == u'.' || u == u':' || u == u' ';
+        });
+        if (plain)
+            return QLatin1Char('\'') + text + QLatin1Char('\'');
+        break;
     }
+    default:
+        break;
     }
+    QSqlField field(QStringLiteral("v"), QMetaType(QMetaType::QString));
+    field.setValue(value.toString());
+    return driver->formatValue(field);
 }
 
 } // namespace mysqlsync

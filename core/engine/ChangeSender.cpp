@@ -151,6 +151,22 @@ int ChangeSender::inFlight(const QString &remote) const
     return m_ctx.outbox->inFlight(remote) - m_ctx.status->receiptsWaiting(remote);
 }
 
+int ChangeSender::captureLimit() const
+{
+    // A change waits in table_changes as safely as in the outbox. While every remote can be
+    // sent to, take only what the widest send window has room for: a change taken beyond it
+    // would be written to the outbox as queued, and written there again when it is sent.
+    const int batch = m_ctx.config.batchSize;
+    const qint64 now = EngineContext::now();
+    int room = 0;
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        if (!m_ctx.canSendTo(remote, now))
+            return batch; // it needs its queue entries anyway
+        room = qMax(room, m_ctx.config.sendWindow - inFlight(remote));
+    }
+    return m_ctx.config.remoteClients.isEmpty() ? batch : qBound(0, room, batch);
+}
+
 bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
 {
     QList<TableKey> known;
@@ -183,6 +199,8 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
     if (readNow > 0 && !states(known.mid(0, readNow), &rows))
         return false;
 
+    // Relaxed: what capture takes stays in table_changes until the outbox is on the disk
+    // (SyncEngine::onOutboxSynced), and relays were owed PowerSafe before.
     QString error;
     m_ctx.outbox->begin();
     for (const QString &remote : m_ctx.config.remoteClients) {
@@ -226,7 +244,7 @@ bool ChangeSender::oweTo(const QStringList &remotes, const QList<TableKey> &keys
 {
     const QList<OutboxEntry> entries = entriesOf(keys);
     QString error;
-    m_ctx.outbox->begin();
+    m_ctx.outbox->begin(Outbox::Durability::PowerSafe);
     for (const QString &remote : remotes) {
         if (!m_ctx.outbox->put(remote, entries, 0, &error)) {
             m_ctx.outbox->rollback();

@@ -24,6 +24,8 @@ public:
     // those online. Returns true once the outbox holds it (the caller may then forget
     // the cause); false when the database or the outbox failed (try again later).
     bool dispatch(const QList<TableKey> &keys, const QString &except);
+    // How many table_changes rows capture should take now (at most batchSize).
+    int captureLimit() const;
     // Only records (durably, as not yet sent) that the keys are owed to every remote but
     // `except`; dispatch() or a flush sends them. False when the outbox failed.
     bool owe(const QList<TableKey> &keys, const QString &except);

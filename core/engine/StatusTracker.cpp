@@ -79,8 +79,15 @@ void StatusTracker::flush()
         (row.fromReceipt ? receipts : pending).append(row.update);
     clear();
     QSqlError sqlError;
-    if (!SyncStatusStore::setPending(m_ctx.db->db(), pending, &sqlError)
-        || !SyncStatusStore::applyReceipts(m_ctx.db->db(), receipts, &sqlError)) {
+    QSqlDatabase db = m_ctx.db->db();
+    // Both statements in one transaction: one commit (one log flush on the server).
+    const bool both = !pending.isEmpty() && !receipts.isEmpty();
+    if ((both && !db.transaction()) || !SyncStatusStore::setPending(db, pending, &sqlError)
+        || !SyncStatusStore::applyReceipts(db, receipts, &sqlError) || (both && !db.commit())) {
+        if (!sqlError.isValid())
+            sqlError = db.lastError();
+        if (both)
+            db.rollback();
         // Keep the outbox as it was: the entries are sent again and answered again.
         m_ctx.outbox->rollback();
         m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_status"));

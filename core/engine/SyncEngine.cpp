@@ -10,6 +10,7 @@
 #include "security/CertificateExpiry.h"
 #include "mqtt/Presence.h"
 #include "outbox/Outbox.h"
+#include "outbox/OutboxSyncer.h"
 #include "protocol/Messages.h"
 #include "engine/MqttTransformPublisher.h"
 #include "transform/SqlTransformDatabase.h"
@@ -23,6 +24,8 @@ namespace mysqlsync {
 
 namespace {
 constexpr int kHousekeepingMs = 200;
+constexpr int kDepthsEveryMs = 1000;
+constexpr int kSyncRetryMs = 100;
 constexpr int kMaxReconnectDelayMs = 30000;
 constexpr int kStatusWriteMs = 10; // sync_status is written this long after a change of it
 } // namespace
@@ -77,6 +80,9 @@ void SyncEngine::start()
     m_presence = std::make_unique<Presence>(cfg.clientName, cfg.remoteClients, cfg.checkIntervalMs);
     connect(m_presence.get(), &Presence::remoteStateChanged, this, &SyncEngine::onRemoteState);
 
+    m_syncer = std::make_unique<OutboxSyncer>(m_outbox->filePath(), QStringLiteral("mysql-sync-outbox-sync-") + suffix);
+    connect(m_syncer.get(), &OutboxSyncer::synced, this, &SyncEngine::onOutboxSynced);
+    connect(m_syncer.get(), &OutboxSyncer::failed, this, &SyncEngine::onOutboxSyncFailed);
     m_ctx.outbox = m_outbox.get();
     m_ctx.presence = m_presence.get();
     m_ctx.db = m_db.get();
@@ -223,6 +229,8 @@ void SyncEngine::reconnectDatabase()
         qCInfo(lcDatabase).noquote() << "database connection restored";
         Q_EMIT databaseStateChanged(true, m_db->description());
         scheduleCapture(0);
+        if (!m_taken.isEmpty())
+            m_syncer->request(m_takeTicket); // their removal failed with the connection
         // Flushes scheduled while the database was away (a remote came online, resends fell
         // due) are still owed: flushStep() left them waiting, and resendDue() adds none for
         // a remote that has one.
@@ -250,13 +258,28 @@ void SyncEngine::capture()
 {
     if (!m_running || !m_ctx.databaseUp || m_paused)
         return;
+    const int limit = m_sender->captureLimit();
+    // Every capture ends with the outbox reaching the disk (an fsync, milliseconds). With a
+    // backlog in table_changes, wait until a quarter of the send window is free rather than
+    // spend the engine's time on the disk for a few rows at a time. Receipts make room and
+    // capture again at once.
+    const int worthIt = m_captureBacklog ? qMin(m_ctx.config.batchSize, qMax(1, m_ctx.config.sendWindow / 4)) : 1;
+    if (limit < worthIt) {
+        scheduleCapture(m_ctx.config.captureIntervalMs);
+        return;
+    }
     QList<CapturedChange> changes;
     QSqlError sqlError;
-    if (!ChangeLog::read(m_db->db(), m_ctx.config.batchSize, &changes, &sqlError)) {
+    if (!ChangeLog::read(m_db->db(), limit + int(m_takenIds.size()), &changes, &sqlError)) {
         m_ctx.databaseFailure(sqlError, QStringLiteral("reading table_changes"));
         scheduleCapture(m_ctx.config.captureIntervalMs * 10);
         return;
     }
+    // Rows taken already stay until the outbox is on the disk: not again.
+    changes.removeIf([this](const CapturedChange &c) { return m_takenIds.contains(c.id); });
+    if (changes.size() > limit)
+        changes.resize(limit);
+    m_captureBacklog = changes.size() >= limit;
     if (changes.isEmpty()) {
         scheduleCapture(m_ctx.config.captureIntervalMs);
         return;
@@ -271,17 +294,51 @@ void SyncEngine::capture()
         scheduleCapture(qMax(1000, m_ctx.config.captureIntervalMs));
         return;
     }
-    if (!ChangeLog::remove(m_db->db(), batch.ids, &sqlError)) {
-        m_ctx.databaseFailure(sqlError, QStringLiteral("removing taken rows from table_changes"));
-        // A refused statement (not a lost connection, whose reconnect resumes capture) must
-        // not end capture for good: the rows are still there and are taken again (the outbox
-        // holds their keys already, so owing them again is harmless).
-        scheduleCapture(qMax(1000, m_ctx.config.captureIntervalMs));
-        return;
-    }
+    // The table_changes rows go once the outbox holds what they caused on the disk: the
+    // syncer's thread waits for the disk, not this one.
+    m_taken.append({++m_takeTicket, batch.ids});
+    for (qint64 id : batch.ids)
+        m_takenIds.insert(id);
+    m_syncer->request(m_takeTicket);
     m_ctx.counters.captured += batch.ids.size();
     qCDebug(lcEngine) << "captured" << batch.ids.size() << "change(s) of" << keys.size() << "key(s)";
-    scheduleCapture(changes.size() >= m_ctx.config.batchSize ? 0 : m_ctx.config.captureIntervalMs);
+    scheduleCapture(changes.size() >= limit ? 0 : m_ctx.config.captureIntervalMs);
+}
+
+void SyncEngine::onOutboxSynced(quint64 ticket)
+{
+    if (m_running)
+        removeTaken(ticket);
+}
+
+void SyncEngine::removeTaken(quint64 ticket)
+{
+    if (!m_ctx.databaseUp)
+        return; // the rows stay taken; a reconnect asks again
+    QList<qint64> ids;
+    qsizetype done = 0;
+    for (; done < m_taken.size() && m_taken.at(done).first <= ticket; ++done)
+        ids += m_taken.at(done).second;
+    if (ids.isEmpty())
+        return;
+    QSqlError sqlError;
+    if (!ChangeLog::remove(m_db->db(), ids, &sqlError)) {
+        // A refused statement keeps them taken, to be removed after the next sync.
+        m_ctx.databaseFailure(sqlError, QStringLiteral("removing taken rows from table_changes"));
+        return;
+    }
+    m_taken.remove(0, done);
+    for (qint64 id : std::as_const(ids))
+        m_takenIds.remove(id);
+}
+
+void SyncEngine::onOutboxSyncFailed(const QString &error)
+{
+    qCDebug(lcEngine).noquote() << error << "- trying again";
+    QTimer::singleShot(kSyncRetryMs, this, [this] {
+        if (m_running && !m_taken.isEmpty())
+            m_syncer->request(m_takeTicket);
+    });
 }
 
 void SyncEngine::onBrokerReady()
@@ -370,11 +427,15 @@ void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
         }
     }
     m_ctx.statusQueued();
-    // Receipts make room in the send window: send what waits behind it.
+    // Receipts make room in the send window: send what waits behind it, in the outbox and
+    // in table_changes.
     for (const InfoMessage &r : receipts) {
         if (m_ctx.waiting.contains(r.sender))
             scheduleFlush(r.sender, 0);
     }
+    // (Not when capture is backing off after a failure.)
+    if (!m_paused && (!m_captureTimer.isActive() || m_captureTimer.interval() <= m_ctx.config.captureIntervalMs))
+        scheduleCapture(0);
 }
 
 void SyncEngine::writeStatus()
@@ -513,8 +574,10 @@ void SyncEngine::housekeeping()
         m_reportedCounters = m_ctx.counters;
         Q_EMIT countersChanged(m_reportedCounters);
     }
-    if (m_ctx.outboxChanged) {
+    // Counting a long outbox takes a while: at most once a second.
+    if (m_ctx.outboxChanged && (!m_depthsRead.isValid() || m_depthsRead.hasExpired(kDepthsEveryMs))) {
         m_ctx.outboxChanged = false;
+        m_depthsRead.start();
         const QHash<QString, int> depths = m_outbox->depths();
         for (const QString &remote : m_ctx.config.remoteClients) {
             const int depth = depths.value(remote);
@@ -554,6 +617,17 @@ void SyncEngine::shutdown()
         t->stop();
     if (m_status && m_ctx.databaseUp)
         m_status->flush();
+    m_syncer.reset();
+    // What capture took is removed now rather than taken again at the next start.
+    if (!m_taken.isEmpty() && m_outbox) {
+        QString error;
+        if (m_outbox->syncToDisk(&error))
+            removeTaken(m_takeTicket);
+        else
+            qCWarning(lcOutbox).noquote() << error << "- the last changes taken are taken again at the next start";
+    }
+    m_taken.clear();
+    m_takenIds.clear();
     if (m_mqtt) {
         // The broker gets our goodbye; publishes still in flight finish within the timeout.
         m_mqtt->stop(InfoMessage::connectionLost(m_ctx.config.clientName).toJson(), 5000);

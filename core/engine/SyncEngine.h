@@ -24,6 +24,7 @@ class MqttTransformPublisher;
 class SqlTransformDatabase;
 class TransformerHost;
 class Outbox;
+class OutboxSyncer;
 class Presence;
 struct InfoMessage;
 class StatusTracker;
@@ -74,6 +75,9 @@ private:
     void onMessages(const QList<mysqlsync::MqttIncoming> &messages);
     void onRemoteState(const QString &name, bool online, qint64 until);
     void capture();
+    void onOutboxSynced(quint64 ticket);
+    void removeTaken(quint64 ticket); // removes the rows taken up to ticket from table_changes
+    void onOutboxSyncFailed(const QString &error);
     void scheduleCapture(int delayMs);
     void heartbeat();
     void housekeeping();
@@ -87,6 +91,7 @@ private:
 
     EngineContext m_ctx;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<OutboxSyncer> m_syncer;
     std::unique_ptr<DbConnection> m_db;
     std::unique_ptr<DbConnection> m_applyDb;
     std::unique_ptr<MqttClient> m_mqtt;
@@ -99,6 +104,13 @@ private:
     std::unique_ptr<MqttTransformPublisher> m_transformPublisher;
     std::unique_ptr<TransformerHost> m_transformer;
 
+    bool m_captureBacklog = false;            // the last capture left rows in table_changes
+    // table_changes rows dispatched but not removed yet (until the outbox is on the disk),
+    // by the syncer ticket that covers them.
+    QList<QPair<quint64, QList<qint64>>> m_taken;
+    QSet<qint64> m_takenIds;
+    quint64 m_takeTicket = 0;
+    QElapsedTimer m_depthsRead;               // when outbox depths were last counted
     QTimer m_captureTimer;
     QTimer m_heartbeatTimer;
     QTimer m_housekeepingTimer;

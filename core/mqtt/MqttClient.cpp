@@ -63,6 +63,11 @@ private:
 };
 
 constexpr int kDrainDelayMs = 2;
+// Paho keeps every publish until its PUBACK in lists that it searches from end to end
+// (message ids, delivery tokens), so the cost of a publish grows with the number waiting:
+// at most this many are handed to Paho unacknowledged; the rest wait in the PublishQueue.
+constexpr std::size_t kMaxUnacknowledged = 64;
+constexpr int kAcknowledgeWaitMs = 500;
 
 std::string utf8(const QString &s) { return s.toStdString(); }
 
@@ -254,6 +259,7 @@ void MqttClient::connectNow()
 
 void MqttClient::onConnected()
 {
+    ++m_connection;
     m_connecting = false;
     m_tlsDiagnosis.clear();
     qCInfo(lcMqtt).noquote() << "connected to" << brokerDescription();
@@ -306,6 +312,7 @@ void MqttClient::onSubscribed(bool ok, const QString &error)
 
 void MqttClient::onDown(const QString &reason)
 {
+    ++m_connection;
     m_ready = false;
     m_publisher->clear(); // Paho would refuse them; the outbox sends them again
     if (m_stopping)
@@ -341,9 +348,26 @@ void MqttClient::send(const OutgoingMessage &message)
 {
     // On the publish queue's thread. A message Paho refuses is not lost: what it carried is
     // owed in the outbox and sent again.
+    const int connection = m_connection.load();
+    if (connection != m_unacknowledgedConnection) {
+        m_unacknowledgedConnection = connection; // tokens of a connection that is gone never complete
+        m_unacknowledged.clear();
+    }
+    while (!m_unacknowledged.empty() && m_unacknowledged.front()->is_complete())
+        m_unacknowledged.pop_front();
+    if (m_unacknowledged.size() >= kMaxUnacknowledged) {
+        try {
+            m_unacknowledged.front()->wait_for(std::chrono::milliseconds(kAcknowledgeWaitMs));
+        } catch (const mqtt::exception &) {
+            // failed: its change is resent from the outbox
+        }
+        m_unacknowledged.pop_front();
+    }
     try {
-        m_client->publish(message.topic, message.payload.constData(), size_t(message.payload.size()), message.qos,
-                          message.retain);
+        mqtt::delivery_token_ptr token = m_client->publish(message.topic, message.payload.constData(),
+                                                           size_t(message.payload.size()), message.qos, message.retain);
+        if (message.qos > 0)
+            m_unacknowledged.push_back(std::move(token));
     } catch (const mqtt::exception &e) {
         qCWarning(lcMqtt).noquote() << "publish on" << QString::fromStdString(message.topic) << "failed:" << e.what();
     }

@@ -10,9 +10,11 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
+#include <deque>
 #include <memory>
 
-namespace mqtt { class async_client; class iaction_listener; class token; }
+namespace mqtt { class async_client; class delivery_token; class iaction_listener; class token; }
 
 namespace mysqlsync {
 
@@ -63,6 +65,10 @@ private:
     QStringList m_subscriptions;
     QByteArray m_will;
     std::unique_ptr<mqtt::async_client> m_client;
+    // Publishes Paho has not seen acknowledged yet; used by the publish thread only.
+    std::deque<std::shared_ptr<mqtt::delivery_token>> m_unacknowledged;
+    int m_unacknowledgedConnection = -1;           // m_connection when they were published
+    std::atomic<int> m_connection{0};              // changes when a connection comes or goes
     std::unique_ptr<PublishQueue> m_publisher;     // declared after m_client: stops first
     std::shared_ptr<mqtt::iaction_listener> m_connectListener;
     std::shared_ptr<mqtt::token> m_connectToken;

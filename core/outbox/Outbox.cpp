@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <utility>
+
 namespace mysqlsync {
 
 namespace {
@@ -49,8 +51,8 @@ bool Outbox::open(QString *error)
         *error = QStringLiteral("outbox %1: cannot open: %2").arg(m_filePath, db.lastError().text());
         return false;
     }
-    // WAL keeps readers and the writer apart; synchronous=FULL makes every commit
-    // survive a power cut, not only a kill of the process.
+    // WAL keeps readers and the writer apart, and every commit survives a kill of the
+    // process; synchronous=FULL (set per transaction, see begin) makes one survive a power cut.
     const char *pragmas[] = {
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=FULL",
@@ -114,10 +116,31 @@ bool Outbox::exec(const QString &sql, QString *error)
     return true;
 }
 
-bool Outbox::begin()
+bool Outbox::setSynchronous(Durability durability)
 {
-    if (m_transactionDepth++ > 0)
+    if (durability == m_synchronous)
         return true;
+    // SQLite refuses to change it inside a transaction, so it is set before BEGIN.
+    QString error;
+    if (!exec(durability == Durability::PowerSafe ? QStringLiteral("PRAGMA synchronous=FULL")
+                                                  : QStringLiteral("PRAGMA synchronous=NORMAL"), &error)) {
+        qCWarning(lcOutbox) << "cannot set the synchronous mode:" << error;
+        return false;
+    }
+    m_synchronous = durability;
+    return true;
+}
+
+bool Outbox::begin(Durability durability)
+{
+    if (m_transactionDepth++ > 0) {
+        if (durability == Durability::PowerSafe && m_synchronous != Durability::PowerSafe)
+            m_syncOnCommit = true;
+        return true;
+    }
+    m_syncOnCommit = false;
+    // A failure leaves the stricter mode in place, which is only slower.
+    setSynchronous(durability);
     QString error;
     if (!exec(QStringLiteral("BEGIN IMMEDIATE"), &error)) {
         qCWarning(lcOutbox) << "cannot begin a transaction:" << error;
@@ -135,6 +158,11 @@ bool Outbox::commit(QString *error)
         exec(QStringLiteral("ROLLBACK"), nullptr);
         return false;
     }
+    if (std::exchange(m_syncOnCommit, false)) {
+        // The commit reached the WAL file only: a checkpoint syncs the WAL first.
+        if (!exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"), error))
+            return false;
+    }
     return true;
 }
 
@@ -143,11 +171,34 @@ void Outbox::rollback()
     if (m_transactionDepth == 0)
         return;
     m_transactionDepth = 0;
+    m_syncOnCommit = false;
     exec(QStringLiteral("ROLLBACK"), nullptr);
+}
+
+bool Outbox::syncToDisk(QString *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)")) || !q.next()) {
+        *error = QStringLiteral("outbox %1: checkpoint failed: %2").arg(m_filePath, describe(q));
+        return false;
+    }
+    if (q.value(0).toInt() != 0) {
+        *error = QStringLiteral("outbox %1: checkpoint incomplete (busy)").arg(m_filePath);
+        return false;
+    }
+    return true;
 }
 
 bool Outbox::put(const QString &remote, const QList<OutboxEntry> &entries, qint64 sentDate, QString *error)
 {
+    if (m_transactionDepth == 0) {
+        begin(Durability::PowerSafe);
+        if (!put(remote, entries, sentDate, error)) {
+            rollback();
+            return false;
+        }
+        return commit(error);
+    }
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
         QStringLiteral("INSERT INTO outbox_changes(remote, table_name, pk, seq, sent_date) VALUES(?, ?, ?, ?, ?) "
                        "ON CONFLICT(remote, table_name, pk) DO UPDATE SET seq = excluded.seq, sent_date = excluded.sent_date"));

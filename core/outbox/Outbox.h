@@ -49,12 +49,24 @@ public:
     void close();
     QString filePath() const { return m_filePath; }
 
-    // Several writes in one durable transaction (one fsync). Nested calls are flattened.
-    bool begin();
+    // How a transaction survives a power cut. Every commit survives a kill of the process
+    // (WAL); PowerSafe also waits for the disk (fsync), which costs milliseconds. It is for
+    // what nothing else remembers: changes owed once their table_changes rows are gone,
+    // relays owed before the received write commits. Sends, acknowledgements and receipts
+    // are Relaxed: losing the last of them to a power cut only means sending again.
+    enum class Durability { Relaxed, PowerSafe };
+
+    // Several writes in one transaction. Nested calls are flattened; a PowerSafe one nested
+    // in a Relaxed one makes the whole transaction reach the disk when it commits.
+    bool begin(Durability durability = Durability::Relaxed);
     bool commit(QString *error);
     void rollback();
 
-    // Owes the current state of each key to the remote. sentDate 0 queues the entry;
+    // Makes every commit so far reach the disk (a checkpoint, which syncs the WAL first).
+    bool syncToDisk(QString *error);
+
+    // Owes the current state of each key to the remote (outside a transaction, in a
+    // PowerSafe one of its own). sentDate 0 queues the entry;
     // a date records that it is being sent now with that date. Re-owing a key that is
     // already owed moves it to the end of the queue with the new date.
     bool put(const QString &remote, const QList<OutboxEntry> &entries, qint64 sentDate, QString *error);
@@ -82,6 +94,7 @@ public:
 
 private:
     bool exec(const QString &sql, QString *error);
+    bool setSynchronous(Durability durability);
     QList<OutboxEntry> select(const QString &sql, const QVariantList &binds) const;
 
     QString m_directory;
@@ -89,6 +102,8 @@ private:
     QString m_filePath;
     qint64 m_nextSeq = 1;
     int m_transactionDepth = 0;
+    Durability m_synchronous = Durability::PowerSafe; // the connection's PRAGMA synchronous
+    bool m_syncOnCommit = false;                      // a PowerSafe write inside a Relaxed transaction
     std::unique_ptr<QSqlQuery> m_ackDelete;
     std::unique_ptr<QSqlQuery> m_ackExists;
     std::unique_ptr<QSqlQuery> m_inFlight;
