@@ -158,8 +158,7 @@ else
 fi
 # The catalogues built into the installed monitor: --help in German and in French, chosen by
 # the locale (LANGUAGE, as a desktop session sets it), with an empty settings folder.
-for pair in "de:Die Konfigurationsdatei (Vorgabe: die zuletzt verwendete)." \
-            "fr:Le fichier de configuration (par défaut"; do
+for pair in "de:Die Konfigurationsdatei" "fr:Le fichier de configuration"; do
     lang=${pair%%:*}
     text=${pair#*:}
     out=$(env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 LANGUAGE=$lang XDG_CONFIG_HOME="$staging/xdg-$lang" \
