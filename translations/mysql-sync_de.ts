@@ -478,7 +478,7 @@
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen …</translation>
+        <translation>mysql-sync-monitor &amp;einrichten …</translation>
     </message>
     <message>
         <source>mysql-sync stopped</source>

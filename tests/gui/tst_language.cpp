@@ -1,12 +1,14 @@
 // Language: the built-in German and French catalogues load and translate the main window
 // (its title above all); English and unknown languages show the source strings; the
 // language setting overrides the system locale.
+#include "ConfigFile.h"
 #include "Language.h"
 #include "MainWindow.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QSettings>
@@ -96,6 +98,26 @@ private Q_SLOTS:
         QCOMPARE(Language::configured(), QString());
         Language::setConfigured(QString());
         QVERIFY(!QSettings().contains(QStringLiteral("language")));
+    }
+
+    void classesWithoutQObjectAreTranslated()
+    {
+        // ConfigFile is no QObject: its tr() context must be the one lupdate wrote.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("broken.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[1, 2]");
+        file.close();
+        QJsonObject object;
+        QString error;
+        QCOMPARE(Language::install(QLocale(QStringLiteral("de"))), QStringLiteral("de"));
+        QVERIFY(!ConfigFile::read(path, &object, &error));
+        QVERIFY2(error.contains(QStringLiteral("kein JSON-Objekt")), qPrintable(error));
+        QCOMPARE(Language::install(QLocale(QStringLiteral("fr"))), QStringLiteral("fr"));
+        QVERIFY(!ConfigFile::read(path, &object, &error));
+        QVERIFY2(error.contains(QStringLiteral("pas un objet JSON")), qPrintable(error));
     }
 
     void qtCataloguesWhenInstalled()
