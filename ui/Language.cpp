@@ -82,13 +82,16 @@ QString Language::install(const QLocale &locale)
         delete translator;
     }
     if (!loaded.isEmpty()) {
+        // qtbase_<lang>.qm as Linux distributions install it, else qt_<lang>.qm, the one file
+        // windeployqt gathers into the program's translations folder on Windows.
         auto *translator = new QTranslator;
         const QString dir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
-        if (translator->load(QLocale(loaded), QStringLiteral("qtbase"), QStringLiteral("_"), dir)) {
+        if (translator->load(QLocale(loaded), QStringLiteral("qtbase"), QStringLiteral("_"), dir)
+            || translator->load(QLocale(loaded), QStringLiteral("qt"), QStringLiteral("_"), dir)) {
             QCoreApplication::installTranslator(translator);
             qt = translator;
         } else {
-            qCDebug(lcUi).noquote() << "no qtbase catalogue for" << loaded << "in" << dir;
+            qCDebug(lcUi).noquote() << "no Qt catalogue for" << loaded << "in" << dir;
             delete translator;
         }
     }
