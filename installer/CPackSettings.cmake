@@ -5,7 +5,7 @@
 
 set(CPACK_PACKAGE_NAME "mysql-sync")
 set(CPACK_PACKAGE_VENDOR "The mysql-sync developers")
-set(CPACK_PACKAGE_CONTACT "mysql-sync maintainers <mysql-sync@localhost.invalid>")
+set(CPACK_PACKAGE_CONTACT "mysql-sync maintainers <mysql-sync@users.noreply.github.com>")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_DESCRIPTION
@@ -47,6 +47,8 @@ else()
   # dpkg-shlibdeps finds the linked libraries; these are loaded as plugins (SQL drivers, the
   # platform plugins of the monitor) or called by postinst, so they are named here.
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, libqt6sql6-mysql, libqt6sql6-sqlite, qt6-qpa-plugins")
+  # Qt's own catalogues (standard buttons and dialogs in German and French); the app's are built in.
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
   set(CPACK_DEBIAN_PACKAGE_SUGGESTS "mariadb-server | default-mysql-server, mosquitto")
   set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${CMAKE_CURRENT_LIST_DIR}/postinst")
   set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

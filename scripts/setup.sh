@@ -8,7 +8,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev qt6-declarative-dev
     libqt6sql6-mysql libqt6sql6-sqlite
-    qt6-tools-dev qt6-l10n-tools
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libpaho-mqttpp-dev libpaho-mqtt-dev libssl-dev
     mosquitto mosquitto-clients
     mariadb-server mariadb-client

@@ -10,11 +10,6 @@
 
 namespace mysqlsync::ui {
 
-static QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConfigFile", text);
-}
-
 bool ConfigFile::read(const QString &path, QJsonObject *object, QString *error)
 {
     QFile file(path);

@@ -7,6 +7,7 @@
 #include "ErrorsModel.h"
 #include "ErrorsPage.h"
 #include "OverviewPage.h"
+#include "SettingsDialog.h"
 #include "StateIcon.h"
 #include "SyncStatusModel.h"
 #include "SyncStatusPage.h"
@@ -82,6 +83,9 @@ void MainWindow::buildMenu()
     file->addAction(tr("&Open configuration…"), QKeySequence::Open, this, &MainWindow::chooseConfiguration);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit);
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(tr("&Preferences…"), QKeySequence::Preferences, this,
+                        [this] { SettingsDialog(Autostart(), this).exec(); });
 }
 
 void MainWindow::wireEngine()
@@ -203,7 +207,7 @@ void MainWindow::updateState()
     const SyncState s = state();
     const bool paused = m_engine->isPaused();
     m_tray->setState(s, paused ? tr("%1 (paused)").arg(m_engine->config().clientName) : m_engine->config().clientName);
-    setWindowIcon(StateIcon::icon(s));
+    setWindowIcon(StateIcon::icon(s, paused));
     m_stateLabel->setText(paused ? tr("%1 — paused").arg(syncStateText(s)) : syncStateText(s));
 }
 

@@ -22,8 +22,11 @@ TrayController::TrayController(QWidget *window, bool trayAvailable, QObject *par
 
 void TrayController::setPaused(bool paused)
 {
+    const bool changed = paused != m_paused;
     m_paused = paused;
     m_pause->setText(pauseCommandText(paused));
+    if (m_icon && changed)
+        m_icon->setIcon(StateIcon::icon(m_state, m_paused));
 }
 
 void TrayController::setEngineRunning(bool running)
@@ -61,7 +64,7 @@ void TrayController::activate()
     m_menu->addAction(m_pause);
     m_menu->addSeparator();
     m_menu->addAction(tr("Quit"), this, &TrayController::quitRequested);
-    m_icon = new QSystemTrayIcon(StateIcon::icon(m_state));
+    m_icon = new QSystemTrayIcon(StateIcon::icon(m_state, m_paused));
     m_icon->setContextMenu(m_menu);
     m_icon->setToolTip(tr("mysql-sync: %1").arg(syncStateText(m_state)));
     connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
@@ -79,7 +82,7 @@ void TrayController::setState(SyncState state, const QString &detail)
     if (!m_icon)
         return;
     if (changed)
-        m_icon->setIcon(StateIcon::icon(state));
+        m_icon->setIcon(StateIcon::icon(state, m_paused));
     QString tip = tr("mysql-sync: %1").arg(syncStateText(state));
     if (!detail.isEmpty())
         tip += QLatin1Char('\n') + detail;

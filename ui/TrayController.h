@@ -1,7 +1,8 @@
 #pragma once
-// The tray icon: shows the state, has a menu (open, pause/resume sync, quit) and brings the window back
-// when clicked. Where no system tray exists it says so once (unavailable()) and stays
-// inactive: the window then behaves as a normal window (closing it quits).
+// The tray icon: shows the state (StateIcon; the paused icon while sync is paused), has a
+// menu (open, pause/resume sync, quit) and brings the window back when clicked. Where no
+// system tray exists it says so once (unavailable()) and stays inactive: the window then
+// behaves as a normal window (closing it quits).
 #include "SyncState.h"
 
 #include <QObject>

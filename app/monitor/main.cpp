@@ -1,4 +1,5 @@
 // mysql-sync-monitor: the desktop administration and sync-monitor app.
+#include "Language.h"
 #include "MainWindow.h"
 #include "TrayController.h"
 #include "UiLogging.h"
@@ -10,43 +11,61 @@
 
 using namespace mysqlsync::ui;
 
+namespace {
+// The command line, built after the catalogues are installed so that --help is translated.
+struct CommandLine {
+    QCommandLineParser parser;
+    QCommandLineOption minimized{QStringLiteral("minimized"),
+        QCoreApplication::translate("main", "Start hidden in the system tray (where there is one).")};
+    QCommandLineOption tab{QStringLiteral("tab"),
+        QCoreApplication::translate("main", "Open on this tab: overview, clients, status, errors or configuration."),
+        QStringLiteral("name")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Runs and monitors mysql-sync for one site: connections, clients, sync status, errors and "
+                    "configuration, with a tray icon."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(minimized);
+        parser.addOption(tab);
+        parser.addPositionalArgument(QStringLiteral("configuration.json"),
+            QCoreApplication::translate("main", "The configuration file (default: the last one used)."),
+            QStringLiteral("[configuration.json]"));
+    }
+};
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QApplication::setOrganizationName(QStringLiteral("mysql-sync"));
     QApplication::setApplicationName(QStringLiteral("mysql-sync-monitor"));
     QApplication::setApplicationVersion(QStringLiteral(MYSQL_SYNC_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Runs and monitors mysql-sync for one site: connections, clients, sync status, errors and "
-                "configuration, with a tray icon."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    QCommandLineOption minimized(QStringLiteral("minimized"),
-        QApplication::translate("main", "Start hidden in the system tray (where there is one)."));
-    parser.addOption(minimized);
-    QCommandLineOption tab(QStringLiteral("tab"),
-        QApplication::translate("main", "Open on this tab: overview, clients, status, errors or configuration."),
-        QStringLiteral("name"));
-    parser.addOption(tab);
-    parser.addPositionalArgument(QStringLiteral("configuration.json"),
-        QApplication::translate("main", "The configuration file (default: the last one used)."),
-        QStringLiteral("[configuration.json]"));
-    // --help and --version work without a display: they are answered before QApplication exists.
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-    if (parser.parse(arguments)) {
-        if (parser.isSet(QStringLiteral("version"))) {
-            printf("mysql-sync-monitor %s\n", MYSQL_SYNC_VERSION);
-            return 0;
-        }
-        if (parser.isSet(QStringLiteral("help"))) {
-            printf("%s", qPrintable(parser.helpText()));
-            return 0;
+    // --help and --version work without a display: they are answered by a QCoreApplication
+    // (which has the catalogues, so --help speaks the user's language) before QApplication exists.
+    {
+        QCoreApplication core(argc, argv);
+        Language::install();
+        CommandLine line;
+        if (line.parser.parse(QCoreApplication::arguments())) {
+            if (line.parser.isSet(QStringLiteral("version"))) {
+                printf("mysql-sync-monitor %s\n", MYSQL_SYNC_VERSION);
+                return 0;
+            }
+            if (line.parser.isSet(QStringLiteral("help"))) {
+                printf("%s", qPrintable(line.parser.helpText()));
+                return 0;
+            }
         }
     }
     QApplication app(argc, argv);
+    Language::install();
+    CommandLine line;
+    QCommandLineParser &parser = line.parser;
+    const QCommandLineOption &minimized = line.minimized;
+    const QCommandLineOption &tab = line.tab;
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() > 1) {

@@ -11,3 +11,8 @@ mysql_sync_add_test(NAME tst_syncstatusmodel SOURCES gui/tst_syncstatusmodel.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers TIMEOUT 600)
 mysql_sync_add_test(NAME tst_pausesync     SOURCES gui/tst_pausesync.cpp     LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_syncstatusactions SOURCES gui/tst_syncstatusactions.cpp LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_stateicon     SOURCES gui/tst_stateicon.cpp     LIBS sync_ui LABELS gui)
+# Also label package: the issue's check that both catalogues load and translate the main window.
+mysql_sync_add_test(NAME tst_language      SOURCES gui/tst_language.cpp      LIBS sync_ui LABELS gui package)
+mysql_sync_add_test(NAME tst_autostart     SOURCES gui/tst_autostart.cpp     LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_settingsdialog SOURCES gui/tst_settingsdialog.cpp LIBS sync_ui LABELS gui)

@@ -2,7 +2,8 @@
 # check_deb.sh BUILD_DIR STAGING_DIR VERSION
 # Builds the DEB with cpack into STAGING_DIR (never the build directory's own package output),
 # checks its control data and file list, validates the desktop integration files and the
-# systemd unit, unpacks it into a throwaway root and runs both programs from there.
+# systemd unit, unpacks it into a throwaway root and runs both programs from there (the
+# monitor's --help in German and French: its built-in catalogues).
 set -euo pipefail
 
 build=$1
@@ -44,7 +45,9 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [[ $(field Package) == mysql-sync ]] || fail "Package is '$(field Package)'"
 [[ $(field Version) == "$version" ]] || fail "Version is '$(field Version)', expected $version"
 [[ $(field Section) == database ]] || fail "Section is '$(field Section)'"
-[[ -n $(field Maintainer) ]] || fail "no Maintainer"
+[[ $(field Maintainer) == "mysql-sync maintainers <mysql-sync@users.noreply.github.com>" ]] \
+    || fail "Maintainer is '$(field Maintainer)'"
+[[ $(field Recommends) == *qt6-translations-l10n* ]] || fail "Recommends lacks qt6-translations-l10n: $(field Recommends)"
 [[ -n $(field Description) ]] || fail "no Description"
 depends=$(field Depends)
 # Filled by dpkg-shlibdeps from the linked libraries, plus the plugins and adduser named by hand.
@@ -153,6 +156,19 @@ if out=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/mysql-sync-monitor" --version 
 else
     fail "mysql-sync-monitor --version failed: $out"
 fi
+# The catalogues built into the installed monitor: --help in German and in French, chosen by
+# the locale (LANGUAGE, as a desktop session sets it), with an empty settings folder.
+for pair in "de:Die Konfigurationsdatei" "fr:Le fichier de configuration"; do
+    lang=${pair%%:*}
+    text=${pair#*:}
+    out=$(env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 LANGUAGE=$lang XDG_CONFIG_HOME="$staging/xdg-$lang" \
+          QT_QPA_PLATFORM=offscreen "$root/usr/bin/mysql-sync-monitor" --help 2>&1) || true
+    if grep -qF "$text" <<<"$out"; then
+        ok "LANGUAGE=$lang mysql-sync-monitor --help is translated"
+    else
+        fail "LANGUAGE=$lang mysql-sync-monitor --help lacks '$text': $out"
+    fi
+done
 # Stripped (CPACK_STRIP_FILES): no debug sections in the shipped programs.
 for exe in mysql-sync mysql-sync-monitor; do
     if objdump -h "$root/usr/bin/$exe" 2>/dev/null | grep -q '\.debug_info'; then
