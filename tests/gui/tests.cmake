@@ -11,3 +11,8 @@ mysql_sync_add_test(NAME tst_syncstatusmodel SOURCES gui/tst_syncstatusmodel.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers TIMEOUT 600)
 mysql_sync_add_test(NAME tst_pausesync     SOURCES gui/tst_pausesync.cpp     LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_syncstatusactions SOURCES gui/tst_syncstatusactions.cpp LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_ratechart     SOURCES gui/tst_ratechart.cpp     LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_remotenotifier SOURCES gui/tst_remotenotifier.cpp LIBS sync_ui LABELS gui)
+# Pending/error counts per remote against the harness's MariaDB (fixture "servers").
+mysql_sync_add_test(NAME tst_statuscountspoller SOURCES gui/tst_statuscountspoller.cpp
+                    LIBS sync_ui mysqlsync_testsupport Qt6::Network LABELS gui FIXTURES servers)
