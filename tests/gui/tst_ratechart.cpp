@@ -1,9 +1,11 @@
 // RateChart and its RateHistory: samples, trimming to the window, rates from running
 // totals, the scale, the recent send rate, and that the two series are really painted.
 #include "RateChart.h"
+#include "OverviewPage.h"
 #include "RateHistory.h"
 
 #include <QImage>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace mysqlsync::ui;
@@ -131,6 +133,27 @@ private Q_SLOTS:
         h.addSample(3000, 0, 0);
         h.addSample(4000, 0, 300);
         QCOMPARE(h.sendingRate(), 200.0);
+    }
+
+    void overviewSamplesTheCountersEverySecond()
+    {
+        OverviewPage page;
+        QSignalSpy rate(&page, &OverviewPage::sendRateChanged);
+        const RateHistory &h = page.rateChart()->history();
+        mysqlsync::EngineCounters c;
+        page.onCounters(c);
+        QTRY_VERIFY_WITH_TIMEOUT(rate.count() >= 1, 3000);  // the base: no sample yet
+        c.applied = 300;
+        c.sent = 200;
+        page.onCounters(c);
+        QTRY_VERIFY_WITH_TIMEOUT(!h.samples().empty(), 3000);
+        // The rows, over the second or so since the base (a coarse timer may be 5 % early).
+        QVERIFY2(h.samples().back().in > 150 && h.samples().back().in < 320, qPrintable(QString::number(h.samples().back().in)));
+        QVERIFY(h.samples().back().out > 100 && h.samples().back().out < 214);
+        QCOMPARE(rate.last().at(0).toDouble(), h.sendingRate());
+        QVERIFY(rate.last().at(0).toDouble() > 0);
+        page.setSite(QStringLiteral("a"), QStringLiteral("/tmp/a.json")); // another site: a new chart
+        QVERIFY(h.samples().empty());
     }
 
     void paintsBothSeries()

@@ -2,6 +2,7 @@
 // error rows per remote, counted off the GUI thread, refreshed as the table changes, shown
 // by ClientsModel; a database that cannot be read is reported by name.
 #include "ClientsModel.h"
+#include "ClientsPage.h"
 #include "SiteDatabase.h"
 #include "StatusCountsPoller.h"
 
@@ -169,6 +170,7 @@ void TestStatusCountsPoller::switchingDatabasesDoesNotWait()
 void TestStatusCountsPoller::badDatabaseIsReported()
 {
     ClientsModel model;
+    ClientsPage page(&model);
     QSignalSpy failed(&model, &ClientsModel::countsFailed);
     MysqlConfig c = mysql();
     c.database = QStringLiteral("no_such_database_here");
@@ -177,6 +179,10 @@ void TestStatusCountsPoller::badDatabaseIsReported()
     const QString message = failed.at(0).at(0).toString();
     QVERIFY2(message.contains(QStringLiteral("no_such_database_here")) && message.contains(QStringLiteral("sync_status")),
              qPrintable(message));
+    QCOMPARE(page.countsErrorText(), message);
+    // The right database: the page's message goes away with the first counts.
+    model.setDatabase(mysql());
+    QTRY_COMPARE_WITH_TIMEOUT(page.countsErrorText(), QString(), 20000);
 }
 
 QTEST_MAIN(TestStatusCountsPoller)
