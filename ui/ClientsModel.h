@@ -35,7 +35,6 @@ public:
     void setDatabase(const mysqlsync::MysqlConfig &mysql);
     // Counts again now (e.g. the engine has just created sync_status).
     void refreshCounts();
-    StatusCountsPoller *countsPoller() const { return m_poller; }
 
     // "about 2 min 5 s" for `seconds`; used for the catch-up estimate.
     static QString durationText(qint64 seconds);

@@ -25,12 +25,6 @@ QColor RateChart::outColor() { return QColor(0xe6, 0x55, 0x0d); }  // orange
 QSize RateChart::sizeHint() const { return {600, 220}; }
 QSize RateChart::minimumSizeHint() const { return {260, 140}; }
 
-void RateChart::setWindow(qint64 windowMs)
-{
-    m_history.setWindow(windowMs);
-    update();
-}
-
 void RateChart::addSample(qint64 nowMs, double in, double out)
 {
     m_history.addSample(nowMs, in, out);

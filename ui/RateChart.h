@@ -14,7 +14,6 @@ public:
     explicit RateChart(QWidget *parent = nullptr);
 
     const RateHistory &history() const { return m_history; }
-    void setWindow(qint64 windowMs);
     // See RateHistory::addSample / addTotals; the chart repaints.
     void addSample(qint64 nowMs, double in, double out);
     void addTotals(qint64 nowMs, qint64 totalIn, qint64 totalOut);

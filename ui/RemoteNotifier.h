@@ -2,7 +2,7 @@
 // Decides when to tell the user that a configured remote went offline or came back (how it
 // is shown is TrayController's business). Changes wait `coalesceMs` so that a burst (our own
 // broker connection dropping takes every remote with it) becomes one notification; each
-// remote is named at most once per `minimumIntervalMs`, and a remote that flaps back to the
+// remote is named at most once a minute, and a remote that flaps back to the
 // state the user last heard of is not mentioned at all. Remotes seen online in the first
 // `startGraceMs` after start() are the start itself, not news. Time comes from a clock that
 // tests replace; deliverDue() is what the internal timer calls.
@@ -21,7 +21,6 @@ public:
     explicit RemoteNotifier(QObject *parent = nullptr);
 
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
-    void setMinimumIntervalMs(qint64 ms) { m_minimumIntervalMs = ms; }
     void setCoalesceMs(qint64 ms) { m_coalesceMs = ms; }
     void setStartGraceMs(qint64 ms) { m_startGraceMs = ms; }
 
@@ -57,7 +56,7 @@ private:
     QHash<QString, Remote> m_remotes;
     bool m_running = false;
     qint64 m_quietUntil = 0;
-    qint64 m_minimumIntervalMs = 60000;
+    const qint64 m_minimumIntervalMs = 60000;
     qint64 m_coalesceMs = 3000;
     qint64 m_startGraceMs = 30000;
     QTimer m_timer;

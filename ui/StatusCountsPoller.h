@@ -23,10 +23,8 @@ public:
     // An empty database name stops polling.
     void setDatabase(const MysqlConfig &mysql);
     void setInterval(int ms) { m_timer.setInterval(ms); }
-    int interval() const { return m_timer.interval(); }
     // Asks now (unless a request is still running: its answer is as fresh).
     void refresh();
-    bool isActive() const { return m_loader != nullptr; }
 
 Q_SIGNALS:
     void countsChanged(const mysqlsync::ui::StatusCountsByRemote &counts);
