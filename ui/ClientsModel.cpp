@@ -1,22 +1,48 @@
 #include "ClientsModel.h"
 
+#include "StatusCountsPoller.h"
+
 #include <QColor>
+
+#include <cmath>
+#include <limits>
 
 namespace mysqlsync::ui {
 
 ClientsModel::ClientsModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+    , m_poller(new StatusCountsPoller(this))
 {
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &ClientsModel::tick);
     m_ticker.start();
+    connect(m_poller, &StatusCountsPoller::countsChanged, this, &ClientsModel::setStatusCounts);
+    connect(m_poller, &StatusCountsPoller::failed, this, &ClientsModel::countsFailed);
+}
+
+ClientsModel::~ClientsModel() = default;
+
+void ClientsModel::setDatabase(const MysqlConfig &mysql)
+{
+    m_countsKnown = false;
+    m_counts.clear();
+    columnChanged(Pending);
+    columnChanged(Errors);
+    m_poller->setDatabase(mysql);
+}
+
+void ClientsModel::refreshCounts()
+{
+    m_poller->refresh();
 }
 
 void ClientsModel::setConfiguredRemotes(const QStringList &remotes)
 {
     beginResetModel();
     m_clients.clear();
+    m_countsKnown = false; // another configuration: counts come with its database
+    m_counts.clear();
     for (const QString &name : remotes) {
         Client c;
         c.name = name;
@@ -60,6 +86,11 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
             return c.lastHeartbeat ? QDateTime::fromMSecsSinceEpoch(c.lastHeartbeat).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                    : tr("never");
         case OutboxDepth: return c.outboxDepth;
+        case Pending:
+            return m_countsKnown ? QVariant(m_counts.value(c.name).pending) : QVariant(QString());
+        case Errors:
+            return m_countsKnown ? QVariant(m_counts.value(c.name).errors) : QVariant(QString());
+        case CatchUp: return catchUp(c, role);
         }
     } else if (role == SortRole) {
         switch (index.column()) {
@@ -68,11 +99,22 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         case Until: return c.until;
         case LastHeartbeat: return c.lastHeartbeat;
         case OutboxDepth: return c.outboxDepth;
+        case Pending: return m_countsKnown ? m_counts.value(c.name).pending : qint64(-1);
+        case Errors: return m_countsKnown ? m_counts.value(c.name).errors : qint64(-1);
+        case CatchUp: return catchUp(c, role);
         }
     } else if (role == Qt::ForegroundRole && index.column() == Online) {
         return QColor(c.online ? Qt::darkGreen : Qt::darkRed);
-    } else if (role == Qt::TextAlignmentRole && index.column() == OutboxDepth) {
+    } else if (role == Qt::ForegroundRole && index.column() == Errors && m_counts.value(c.name).errors > 0) {
+        return QColor(Qt::darkRed);
+    } else if (role == Qt::TextAlignmentRole && (index.column() == OutboxDepth || index.column() == Pending
+                                                 || index.column() == Errors)) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    } else if (role == Qt::ToolTipRole && index.column() == CatchUp && !c.online) {
+        return m_sendRate > 0 ? tr("Outbox depth %1 at %2 rows/s, the average send rate of the last minutes")
+                                    .arg(c.outboxDepth)
+                                    .arg(m_sendRate, 0, 'f', 1)
+                              : tr("Nothing was sent in the last minutes: no rate to estimate with");
     }
     return {};
 }
@@ -87,8 +129,71 @@ QVariant ClientsModel::headerData(int section, Qt::Orientation orientation, int 
     case Until: return tr("Online for");
     case LastHeartbeat: return tr("Last heartbeat");
     case OutboxDepth: return tr("Outbox");
+    case Pending: return tr("Pending");
+    case Errors: return tr("Errors");
+    case CatchUp: return tr("Catch-up (estimate)");
     }
     return {};
+}
+
+qint64 ClientsModel::catchUpSeconds(const Client &c) const
+{
+    if (c.outboxDepth <= 0)
+        return 0;
+    if (!(m_sendRate > 0))
+        return -1;
+    return qint64(std::ceil(c.outboxDepth / m_sendRate));
+}
+
+QVariant ClientsModel::catchUp(const Client &c, int role) const
+{
+    // Only an offline remote has something to catch up on; an online one is being sent to.
+    if (c.online)
+        return role == SortRole ? QVariant(qint64(-2)) : QVariant(QString());
+    const qint64 seconds = catchUpSeconds(c);
+    if (role == SortRole)
+        return seconds < 0 ? std::numeric_limits<qint64>::max() : seconds;
+    if (seconds == 0)
+        return tr("nothing owed");
+    return seconds < 0 ? tr("unknown") : durationText(seconds);
+}
+
+QString ClientsModel::durationText(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("about %n s", nullptr, int(qMax<qint64>(1, seconds)));
+    if (seconds < 3600)
+        return tr("about %1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    if (seconds < 48 * 3600)
+        return tr("about %1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+    return tr("about %n days", nullptr, int(qMin<qint64>(seconds / 86400, std::numeric_limits<int>::max())));
+}
+
+void ClientsModel::setStatusCounts(const StatusCountsByRemote &counts)
+{
+    const bool changed = !m_countsKnown || counts != m_counts;
+    m_counts = counts;
+    m_countsKnown = true;
+    if (changed) {
+        columnChanged(Pending);
+        columnChanged(Errors);
+    }
+    Q_EMIT countsLoaded();
+}
+
+void ClientsModel::setSendRate(double rowsPerSecond)
+{
+    const double rate = rowsPerSecond > 0 ? rowsPerSecond : 0;
+    if (rate == m_sendRate)
+        return;
+    m_sendRate = rate;
+    columnChanged(CatchUp);
+}
+
+void ClientsModel::columnChanged(int column)
+{
+    if (!m_clients.isEmpty())
+        Q_EMIT dataChanged(index(0, column), index(int(m_clients.size()) - 1, column));
 }
 
 int ClientsModel::rowOf(const QString &name)
@@ -115,6 +220,7 @@ void ClientsModel::onRemoteState(const QString &name, bool online, qint64 until)
     if (online)
         c.lastHeartbeat = m_clock(); // the engine reports every heartbeat of an online remote
     Q_EMIT dataChanged(index(row, Name), index(row, LastHeartbeat));
+    Q_EMIT dataChanged(index(row, CatchUp), index(row, CatchUp));
 }
 
 void ClientsModel::onOutboxDepth(const QString &remote, int depth)
@@ -122,6 +228,7 @@ void ClientsModel::onOutboxDepth(const QString &remote, int depth)
     const int row = rowOf(remote);
     m_clients[row].outboxDepth = depth;
     Q_EMIT dataChanged(index(row, OutboxDepth), index(row, OutboxDepth));
+    Q_EMIT dataChanged(index(row, CatchUp), index(row, CatchUp));
 }
 
 void ClientsModel::tick()

@@ -1,6 +1,11 @@
 #pragma once
 // Every configured remote and every client seen on /info: online, `until` as a countdown,
-// last heartbeat, outbox depth. Fed by the engine's remoteStateChanged/outboxDepthChanged.
+// last heartbeat, outbox depth (the engine's remoteStateChanged/outboxDepthChanged), the
+// pending and error rows of sync_status per remote (counted off the GUI thread by a
+// StatusCountsPoller every few seconds) and, for an offline remote, an estimate of the time
+// to catch up: its outbox depth divided by the recent send rate (setSendRate).
+#include "StatusCountsLoader.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
@@ -10,18 +15,29 @@
 
 namespace mysqlsync::ui {
 
+class StatusCountsPoller;
+
 class ClientsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Online, Until, LastHeartbeat, OutboxDepth, ColumnCount };
+    enum Column { Name, Online, Until, LastHeartbeat, OutboxDepth, Pending, Errors, CatchUp, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit ClientsModel(QObject *parent = nullptr);
+    ~ClientsModel() override;
 
     // Forgets everyone and lists the configured remotes (offline until heard from).
     void setConfiguredRemotes(const QStringList &remotes);
     // The clock (ms since epoch) used for countdowns; tests pass their own.
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    // Counts pending and error rows in `mysql`'s sync_status from now on (empty database
+    // name: stop); the counts are unknown (blank) until the first answer.
+    void setDatabase(const mysqlsync::MysqlConfig &mysql);
+    // Counts again now (e.g. the engine has just created sync_status).
+    void refreshCounts();
+
+    // "about 2 min 5 s" for `seconds`; used for the catch-up estimate.
+    static QString durationText(qint64 seconds);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -31,6 +47,15 @@ public:
 public Q_SLOTS:
     void onRemoteState(const QString &name, bool online, qint64 until);
     void onOutboxDepth(const QString &remote, int depth);
+    // Rows of sync_status per remote; remotes not in `counts` have none.
+    void setStatusCounts(const mysqlsync::ui::StatusCountsByRemote &counts);
+    // The recent rows/s sent (0 or less: no rate known yet).
+    void setSendRate(double rowsPerSecond);
+
+Q_SIGNALS:
+    // Counting failed (the message names the problem); the last counts stay shown.
+    void countsFailed(const QString &message);
+    void countsLoaded();
 
 private:
     struct Client {
@@ -44,10 +69,18 @@ private:
     int rowOf(const QString &name);   // adds the client when unknown
     void tick();                      // refreshes the countdown column
     QString countdown(qint64 until) const;
+    QVariant catchUp(const Client &c, int role) const;
+    // Seconds to send `c`'s outbox at the send rate: -1 unknown (no rate), 0 nothing owed.
+    qint64 catchUpSeconds(const Client &c) const;
+    void columnChanged(int column);
 
     QList<Client> m_clients;
+    StatusCountsByRemote m_counts;
+    bool m_countsKnown = false;
+    double m_sendRate = 0;
     QTimer m_ticker;
     std::function<qint64()> m_clock;
+    StatusCountsPoller *m_poller;
 };
 
 } // namespace mysqlsync::ui

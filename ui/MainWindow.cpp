@@ -8,6 +8,7 @@
 #include "ErrorsPage.h"
 #include "OverviewPage.h"
 #include "SettingsDialog.h"
+#include "RemoteNotifier.h"
 #include "StateIcon.h"
 #include "SyncStatusModel.h"
 #include "SyncStatusPage.h"
@@ -39,6 +40,7 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     , m_status(new SyncStatusModel(this))
     , m_tabs(new QTabWidget(this))
     , m_tray(new TrayController(this, trayAvailable, this))
+    , m_notifier(new RemoteNotifier(this))
     , m_tracker(new SyncStateTracker)
 {
     setWindowTitle(tr("mysql-sync monitor"));
@@ -97,12 +99,15 @@ void MainWindow::wireEngine()
         m_overview->onEngineRunning(true);
         m_tray->setEngineRunning(true);
         m_status->refresh(); // sync_status exists now (the engine creates it when missing)
+        m_clients->refreshCounts();
+        m_notifier->start(m_engine->config().remoteClients);
         updateState();
     });
     connect(e, &EngineController::stopped, this, [this] {
         m_tracker->setRunning(false);
         m_overview->onEngineRunning(false);
         m_tray->setEngineRunning(false);
+        m_notifier->stop();
         updateState();
     });
     connect(e, &EngineController::fatalError, this, [this](const QString &message) {
@@ -129,6 +134,15 @@ void MainWindow::wireEngine()
         updateState();
     });
     connect(e, &EngineController::remoteStateChanged, m_clients, &ClientsModel::onRemoteState);
+    connect(e, &EngineController::remoteStateChanged, m_notifier, &RemoteNotifier::onRemoteState);
+    connect(m_notifier, &RemoteNotifier::notification, this,
+            [this](const QString &title, const QString &message, bool wentOffline) {
+                if (m_tray->isActive())
+                    m_tray->notify(title, message, wentOffline);
+                else
+                    statusBar()->showMessage(tr("%1: %2").arg(title, QString(message).replace(QLatin1Char('\n'), QLatin1Char(' '))), 15000);
+            });
+    connect(m_overview, &OverviewPage::sendRateChanged, m_clients, &ClientsModel::setSendRate);
     connect(e, &EngineController::remoteStateChanged, this, [this](const QString &name, bool online) {
         m_tracker->setRemote(name, online);
         updateState();
@@ -173,6 +187,7 @@ bool MainWindow::openConfiguration(const QString &path)
     tables.sort();
     m_statusPage->setChoices(tables, config.remoteClients);
     m_status->setDatabase(config.mysql);
+    m_clients->setDatabase(config.mysql);
     m_engine->start(config);
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
     updateState();

@@ -17,6 +17,7 @@ class EngineController;
 class ErrorsModel;
 class ErrorsPage;
 class OverviewPage;
+class RemoteNotifier;
 class SyncStatusModel;
 class SyncStatusPage;
 class TrayController;
@@ -43,6 +44,7 @@ public:
     SyncStatusModel *syncStatusModel() const { return m_status; }
     ConfigPage *configPage() const { return m_configPage; }
     SyncStatusPage *syncStatusPage() const { return m_statusPage; }
+    RemoteNotifier *remoteNotifier() const { return m_notifier; }
     QString stateText() const;
     EngineController *engine() const { return m_engine; }
     SyncState state() const;
@@ -70,6 +72,7 @@ private:
     ErrorsPage *m_errorsPage;
     ConfigPage *m_configPage;
     TrayController *m_tray;
+    RemoteNotifier *m_notifier;
     class SyncStateTracker *m_tracker;
     QLabel *m_stateLabel;
     QTimer m_stateTimer;

@@ -1,10 +1,12 @@
 #include "OverviewPage.h"
 
+#include "RateChart.h"
 #include "SyncState.h"
 
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -47,7 +49,15 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_relayed = value(tform, tr("Relayed"));
     m_receipts = value(tform, tr("Receipts in / out"));
     m_errors = value(tform, tr("Errors"));
-    layout->addWidget(traffic);
+    // The totals beside the chart of the last minutes, which takes the room that is left.
+    auto *chartBox = new QGroupBox(tr("Rows per second, last 5 minutes"), this);
+    auto *clayout = new QVBoxLayout(chartBox);
+    m_chart = new RateChart(chartBox);
+    clayout->addWidget(m_chart);
+    auto *row = new QHBoxLayout;
+    row->addWidget(traffic);
+    row->addWidget(chartBox, 1);
+    layout->addLayout(row, 1);
 
     auto *errors = new QGroupBox(tr("Last error"), this);
     auto *elayout = new QVBoxLayout(errors);
@@ -56,17 +66,13 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_lastError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     elayout->addWidget(m_lastError);
     layout->addWidget(errors);
-    layout->addStretch();
 
     showEngine();
     m_database->setText(stateText(false, QString()));
     m_broker->setText(stateText(false, QString()));
     onCounters(EngineCounters());
     m_idleTimer.setInterval(1000);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-        m_rates.idle(m_clock.elapsed());
-        showRates();
-    });
+    connect(&m_idleTimer, &QTimer::timeout, this, &OverviewPage::sample);
     m_idleTimer.start();
 }
 
@@ -82,6 +88,16 @@ void OverviewPage::setSite(const QString &clientName, const QString &configPath)
 {
     m_site->setText(tr("%1 (%2)").arg(clientName, configPath));
     m_rates.reset();
+    m_chart->clear();
+}
+
+void OverviewPage::sample()
+{
+    const qint64 now = m_clock.elapsed();
+    m_rates.idle(now);
+    showRates();
+    m_chart->addTotals(now, m_rates.totalIn(), m_rates.totalOut());
+    Q_EMIT sendRateChanged(m_chart->history().sendingRate());
 }
 
 void OverviewPage::showEngine()

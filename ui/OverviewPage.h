@@ -1,5 +1,6 @@
 #pragma once
-// Overview tab: database and broker state, rows/s in and out, totals, last error.
+// Overview tab: database and broker state, rows/s in and out (now and as a chart of the
+// last five minutes), totals, last error.
 #include "RateTracker.h"
 #include "engine/EngineTypes.h"
 
@@ -12,6 +13,8 @@ class QFormLayout;
 class QPushButton;
 
 namespace mysqlsync::ui {
+
+class RateChart;
 
 class OverviewPage : public QWidget {
     Q_OBJECT
@@ -26,9 +29,12 @@ public:
     QString engineText() const;
     // "Pause sync" / "Resume sync": asks (pauseRequested) for the opposite of the engine's state.
     QPushButton *pauseButton() const { return m_pause; }
+    RateChart *rateChart() const { return m_chart; }
 
 Q_SIGNALS:
     void pauseRequested(bool paused);
+    // Every second: the chart's recent send rate (RateHistory::sendingRate, 0: none yet).
+    void sendRateChanged(double rowsPerSecond);
 
 public Q_SLOTS:
     void onEngineRunning(bool running);
@@ -42,6 +48,7 @@ public Q_SLOTS:
 private:
     void showRates();
     void showEngine();
+    void sample();
     QLabel *value(QFormLayout *form, const QString &label);
 
     RateTracker m_rates;
@@ -61,6 +68,7 @@ private:
     QLabel *m_receipts;
     QLabel *m_errors;
     QLabel *m_lastError;
+    RateChart *m_chart;
     QPushButton *m_pause;
     bool m_running = false;
     bool m_paused = false;

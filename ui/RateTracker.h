@@ -11,6 +11,10 @@ public:
     void add(const EngineCounters &counters, qint64 nowMs);
     double rowsInPerSecond() const { return m_in; }
     double rowsOutPerSecond() const { return m_out; }
+    // Rows in and out since the first report (the sum of the non-negative deltas, so an
+    // engine restart does not count backwards): RateHistory samples these every second.
+    qint64 totalIn() const { return m_totalIn; }
+    qint64 totalOut() const { return m_totalOut; }
     // Called when no report came for a while: the rates fall to 0 once `nowMs` is
     // more than `idleMs` after the last report.
     void idle(qint64 nowMs, qint64 idleMs = 2000);
@@ -21,6 +25,8 @@ private:
     qint64 m_lastMs = -1;
     double m_in = 0;
     double m_out = 0;
+    qint64 m_totalIn = 0;
+    qint64 m_totalOut = 0;
 };
 
 } // namespace mysqlsync::ui

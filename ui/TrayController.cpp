@@ -89,10 +89,10 @@ void TrayController::setState(SyncState state, const QString &detail)
     m_icon->setToolTip(tip);
 }
 
-void TrayController::notify(const QString &title, const QString &message)
+void TrayController::notify(const QString &title, const QString &message, bool warning)
 {
     if (m_icon && QSystemTrayIcon::supportsMessages())
-        m_icon->showMessage(title, message, QSystemTrayIcon::Warning);
+        m_icon->showMessage(title, message, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
 }
 
 void TrayController::showWindow()

@@ -27,7 +27,8 @@ public:
     bool isActive() const { return m_icon != nullptr; }
     SyncState state() const { return m_state; }
     void setState(SyncState state, const QString &detail = QString());
-    void notify(const QString &title, const QString &message);
+    // A desktop notification from the tray icon (nothing without one; isActive() tells).
+    void notify(const QString &title, const QString &message, bool warning = true);
     // The menu's "Pause sync" / "Resume sync" entry (exists without a tray too).
     QAction *pauseAction() const { return m_pause; }
 

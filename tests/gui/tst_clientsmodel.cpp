@@ -1,6 +1,8 @@
 #include "ClientsModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace mysqlsync::ui;
@@ -41,6 +43,101 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, ClientsModel::Online).data().toString(), QStringLiteral("offline"));
         QCOMPARE(model.index(0, ClientsModel::Until).data().toString(), QString());
         QCOMPARE(model.index(1, ClientsModel::OutboxDepth).data(ClientsModel::SortRole).toInt(), 42);
+    }
+
+    void pendingAndErrorCountsPerRemote()
+    {
+        ClientsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.columnCount(), int(ClientsModel::ColumnCount));
+        QCOMPARE(model.headerData(ClientsModel::Pending, Qt::Horizontal).toString(), QStringLiteral("Pending"));
+        QCOMPARE(model.headerData(ClientsModel::Errors, Qt::Horizontal).toString(), QStringLiteral("Errors"));
+        model.setConfiguredRemotes({QStringLiteral("site_b"), QStringLiteral("site_c")});
+        // Not counted yet: blank, not a misleading 0.
+        QCOMPARE(model.index(0, ClientsModel::Pending).data().toString(), QString());
+        QCOMPARE(model.index(0, ClientsModel::Errors).data(ClientsModel::SortRole).toLongLong(), qint64(-1));
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        StatusCountsByRemote counts;
+        counts[QStringLiteral("site_b")] = {120, 3};
+        counts[QStringLiteral("site_z")] = {5, 5}; // in sync_status only: no row of its own
+        model.setStatusCounts(counts);
+        QVERIFY(changed.count() >= 2);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, ClientsModel::Pending).data().toLongLong(), qint64(120));
+        QCOMPARE(model.index(0, ClientsModel::Errors).data().toLongLong(), qint64(3));
+        QCOMPARE(model.index(0, ClientsModel::Errors).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::darkRed));
+        // A remote without pending or error rows has 0 of each (counted, none found).
+        QCOMPARE(model.index(1, ClientsModel::Pending).data().toString(), QStringLiteral("0"));
+        QCOMPARE(model.index(1, ClientsModel::Errors).data().toLongLong(), qint64(0));
+        QVERIFY(!model.index(1, ClientsModel::Errors).data(Qt::ForegroundRole).isValid());
+
+        // A client first seen later gets the counts already known.
+        model.onRemoteState(QStringLiteral("site_z"), true, QDateTime::currentMSecsSinceEpoch() + 5000);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(2, ClientsModel::Pending).data().toLongLong(), qint64(5));
+
+        // The same counts again change nothing; new ones are shown.
+        changed.clear();
+        model.setStatusCounts(counts);
+        QCOMPARE(changed.count(), 0);
+        counts[QStringLiteral("site_b")] = {0, 4};
+        model.setStatusCounts(counts);
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(model.index(0, ClientsModel::Pending).data().toLongLong(), qint64(0));
+        QCOMPARE(model.index(0, ClientsModel::Errors).data().toLongLong(), qint64(4));
+
+        // Another configuration: unknown again until its database answers.
+        model.setConfiguredRemotes({QStringLiteral("site_b")});
+        QCOMPARE(model.index(0, ClientsModel::Pending).data().toString(), QString());
+    }
+
+    void catchUpEstimateOfOfflineRemotes()
+    {
+        ClientsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setConfiguredRemotes({QStringLiteral("site_b"), QStringLiteral("site_c"), QStringLiteral("site_d")});
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        model.onRemoteState(QStringLiteral("site_d"), true, now + 5000);
+        model.onOutboxDepth(QStringLiteral("site_b"), 1500);
+        model.onOutboxDepth(QStringLiteral("site_d"), 700);
+        auto text = [&](int row) { return model.index(row, ClientsModel::CatchUp).data().toString(); };
+        auto seconds = [&](int row) { return model.index(row, ClientsModel::CatchUp).data(ClientsModel::SortRole).toLongLong(); };
+
+        // Nothing sent yet: no rate to divide by.
+        QCOMPARE(text(0), QStringLiteral("unknown"));
+        QCOMPARE(text(1), QStringLiteral("nothing owed")); // offline, empty outbox
+        QCOMPARE(text(2), QString());                      // online: being sent to
+        QVERIFY(seconds(0) > seconds(1));                  // unknown sorts last
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSendRate(20);                             // 1500 rows at 20 rows/s
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(text(0), QStringLiteral("about 1 min 15 s"));
+        QCOMPARE(seconds(0), qint64(75));
+        QVERIFY(model.index(0, ClientsModel::CatchUp).data(Qt::ToolTipRole).toString().contains(QStringLiteral("1500")));
+        QCOMPARE(text(2), QString());
+
+        model.setSendRate(7);                              // 1500 / 7 = 214.3 -> 215 s
+        QCOMPARE(seconds(0), qint64(215));
+        QCOMPARE(text(0), QStringLiteral("about 3 min 35 s"));
+        model.onOutboxDepth(QStringLiteral("site_b"), 3);  // 3 / 7 s
+        QCOMPARE(text(0), QStringLiteral("about 1 s"));
+
+        // site_d goes offline with 700 owed: 100 s at 7 rows/s.
+        model.onRemoteState(QStringLiteral("site_d"), false, 0);
+        QCOMPARE(text(2), QStringLiteral("about 1 min 40 s"));
+        model.setSendRate(0);                              // the rate left the window
+        QCOMPARE(text(2), QStringLiteral("unknown"));
+    }
+
+    void durations()
+    {
+        QCOMPARE(ClientsModel::durationText(0), QStringLiteral("about 1 s"));
+        QCOMPARE(ClientsModel::durationText(59), QStringLiteral("about 59 s"));
+        QCOMPARE(ClientsModel::durationText(60), QStringLiteral("about 1 min 0 s"));
+        QCOMPARE(ClientsModel::durationText(3 * 3600 + 125), QStringLiteral("about 3 h 2 min"));
+        QCOMPARE(ClientsModel::durationText(5 * 86400), QStringLiteral("about 5 days"));
     }
 
     void countdownRefreshesEverySecond()

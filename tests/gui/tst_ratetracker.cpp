@@ -28,6 +28,30 @@ private Q_SLOTS:
         QCOMPARE(r.rowsInPerSecond(), 0.0);
         QCOMPARE(r.rowsOutPerSecond(), 0.0);
     }
+    void totalsSumTheDeltas()
+    {
+        RateTracker r;
+        EngineCounters c;
+        c.applied = 500; // the engine's count before we listened is not ours
+        c.sent = 40;
+        r.add(c, 0);
+        QCOMPARE(r.totalIn(), qint64(0));
+        c.applied = 520;
+        c.sent = 45;
+        r.add(c, 200);
+        c.applied = 530;
+        r.add(c, 200);   // same millisecond: no rate, but the rows still count
+        QCOMPARE(r.totalIn(), qint64(30));
+        QCOMPARE(r.totalOut(), qint64(5));
+        r.add(EngineCounters(), 400); // a restarted engine: nothing is taken back
+        c = EngineCounters();
+        c.applied = 4;
+        r.add(c, 600);
+        QCOMPARE(r.totalIn(), qint64(34));
+        QCOMPARE(r.totalOut(), qint64(5));
+        r.reset();
+        QCOMPARE(r.totalIn(), qint64(0));
+    }
     void restartedEngineGivesNoNegativeRate()
     {
         RateTracker r;
