@@ -11,3 +11,8 @@ mysql_sync_add_test(NAME tst_syncstatusmodel SOURCES gui/tst_syncstatusmodel.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers TIMEOUT 600)
 mysql_sync_add_test(NAME tst_pausesync     SOURCES gui/tst_pausesync.cpp     LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_syncstatusactions SOURCES gui/tst_syncstatusactions.cpp LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_transformerlistmodel SOURCES gui/tst_transformerlistmodel.cpp LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_entitydiffmodel SOURCES gui/tst_entitydiffmodel.cpp LIBS sync_ui LABELS gui)
+# The Transformers tab's "try it" on the harness's MariaDB (fixture "servers"); runs JavaScript.
+mysql_sync_add_test(NAME tst_transformtrialrunner SOURCES gui/tst_transformtrialrunner.cpp
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui transformers FIXTURES servers)
