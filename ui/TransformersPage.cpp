@@ -66,6 +66,7 @@ TransformersPage::TransformersPage(QWidget *parent)
     auto *trial = new QGroupBox(tr("Try it on a row of the database"), this);
     auto *trialLayout = new QVBoxLayout(trial);
     auto *choices = new QHBoxLayout;
+    m_table->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_key->setEditable(true);
     m_key->setInsertPolicy(QComboBox::NoInsert);
     m_key->lineEdit()->setPlaceholderText(tr("Key"));
@@ -271,6 +272,8 @@ QString TransformersPage::sideEffectsText() const
 
 void TransformersPage::updateFolder()
 {
+    m_files->resizeColumnToContents(TransformerListModel::File);
+    m_files->resizeColumnToContents(TransformerListModel::Tables);
     const QString problem = m_list->problem();
     if (!problem.isEmpty()) {
         m_folder->setText(problem);

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void dropAndDelete();
     void missingRowOrTransformer();
     void endlessLoopIsInterrupted();
+    void newConfigurationDoesNotWait();
     void pageShowsTheOutcome();
 
 private:
@@ -315,6 +316,26 @@ void TestTransformTrialRunner::endlessLoopIsInterrupted()
     // The worker's engine is usable afterwards.
     const TrialResult next = run(runner, QStringLiteral("product_items"), QStringLiteral("1"));
     QCOMPARE(next.outcome, Outcome::Entity);
+}
+
+void TestTransformTrialRunner::newConfigurationDoesNotWait()
+{
+    TransformTrialRunner runner;
+    runner.setConfiguration(config());
+    QSignalSpy finished(&runner, &TransformTrialRunner::finished);
+    runner.run(TrialRequest{QStringLiteral("loops"), QStringLiteral("1"), false, QStringLiteral("site_b")});
+    QTest::qWait(300); // the loop is running now (or the connection is being opened)
+    QElapsedTimer t;
+    t.start();
+    runner.setConfiguration(config()); // the busy worker is left to finish on its own
+    QVERIFY2(t.elapsed() < 100, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(!runner.isRunning());
+    // The new worker answers; the old run's result is never delivered.
+    const TrialResult r = run(runner, QStringLiteral("drops"), QStringLiteral("1"));
+    QCOMPARE(r.outcome, Outcome::Drop);
+    QTest::qWait(kTimeLimitMs + 300);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().value<TrialResult>().request.table, QStringLiteral("drops"));
 }
 
 void TestTransformTrialRunner::pageShowsTheOutcome()
