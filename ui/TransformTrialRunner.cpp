@@ -32,10 +32,10 @@ void TransformTrialRunner::retire()
     if (!m_thread)
         return;
     m_worker->disconnect(this);
-    m_thread->quit();
     // The worker is deleted on its thread as it ends (connected in setConfiguration), then
     // the thread object here.
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_thread->quit();
     m_retired.removeAll(QPointer<QThread>());
     m_retired << m_thread;
     m_thread = nullptr;
