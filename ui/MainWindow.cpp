@@ -13,6 +13,7 @@
 #include "SyncStatusModel.h"
 #include "SyncStatusPage.h"
 #include "TrayController.h"
+#include "TransformersPage.h"
 #include "UiLogging.h"
 #include "config/Config.h"
 #include "security/SecretResolver.h"
@@ -54,6 +55,8 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     m_tabs->addTab(m_statusPage, tr("Sync status"));
     m_tabs->addTab(m_errorsPage, tr("Errors && log"));
     m_tabs->addTab(m_configPage, tr("Configuration"));
+    m_transformersPage = new TransformersPage(m_tabs);
+    m_tabs->addTab(m_transformersPage, tr("Transformers"));
     setCentralWidget(m_tabs);
     m_stateLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_stateLabel);
@@ -188,6 +191,7 @@ bool MainWindow::openConfiguration(const QString &path)
     m_statusPage->setChoices(tables, config.remoteClients);
     m_status->setDatabase(config.mysql);
     m_clients->setDatabase(config.mysql);
+    m_transformersPage->setConfiguration(config);
     m_engine->start(config);
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
     updateState();

@@ -1,5 +1,5 @@
 #pragma once
-// The main window: tabs (Overview, Clients, Sync status, Errors & log, Configuration),
+// The main window: tabs (Overview, Clients, Sync status, Errors & log, Configuration, Transformers),
 // the engine of the open configuration, the tray icon and close-to-tray.
 #include "SyncState.h"
 
@@ -21,11 +21,12 @@ class RemoteNotifier;
 class SyncStatusModel;
 class SyncStatusPage;
 class TrayController;
+class TransformersPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { OverviewTab, ClientsTab, SyncStatusTab, ErrorsTab, ConfigurationTab };
+    enum Tab { OverviewTab, ClientsTab, SyncStatusTab, ErrorsTab, ConfigurationTab, TransformersTab };
 
     // `trayAvailable`: QSystemTrayIcon::isSystemTrayAvailable() unless a test says otherwise.
     explicit MainWindow(bool trayAvailable, QWidget *parent = nullptr);
@@ -45,6 +46,7 @@ public:
     ConfigPage *configPage() const { return m_configPage; }
     SyncStatusPage *syncStatusPage() const { return m_statusPage; }
     RemoteNotifier *remoteNotifier() const { return m_notifier; }
+    TransformersPage *transformersPage() const { return m_transformersPage; }
     QString stateText() const;
     EngineController *engine() const { return m_engine; }
     SyncState state() const;
@@ -71,6 +73,7 @@ private:
     SyncStatusPage *m_statusPage;
     ErrorsPage *m_errorsPage;
     ConfigPage *m_configPage;
+    TransformersPage *m_transformersPage;
     TrayController *m_tray;
     RemoteNotifier *m_notifier;
     class SyncStateTracker *m_tracker;

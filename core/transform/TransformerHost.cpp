@@ -115,7 +115,7 @@ QString TransformerHost::interruptedMessage(const QString &fileName, const QJSVa
     *line = lineFromStack(error, fileName);
     if (*line == 0)
         *line = error.property(QStringLiteral("lineNumber")).toInt();
-    return describeError(fileName, *line, QStringLiteral("timed out after %1 ms (interrupted)").arg(m_timeLimitMs));
+    return describeError(fileName, *line, QStringLiteral("timed out after %1 ms (the transformTimeout limit) and was interrupted").arg(m_timeLimitMs));
 }
 
 TransformerHost::Loaded *TransformerHost::ensureLoaded(const QString &path, bool *exists)

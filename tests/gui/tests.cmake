@@ -21,3 +21,8 @@ mysql_sync_add_test(NAME tst_remotenotifier SOURCES gui/tst_remotenotifier.cpp L
 # Pending/error counts per remote against the harness's MariaDB (fixture "servers").
 mysql_sync_add_test(NAME tst_statuscountspoller SOURCES gui/tst_statuscountspoller.cpp
                     LIBS sync_ui mysqlsync_testsupport Qt6::Network LABELS gui FIXTURES servers)
+mysql_sync_add_test(NAME tst_transformerlistmodel SOURCES gui/tst_transformerlistmodel.cpp LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_entitydiffmodel SOURCES gui/tst_entitydiffmodel.cpp LIBS sync_ui LABELS gui)
+# The Transformers tab's "try it" on the harness's MariaDB (fixture "servers"); runs JavaScript.
+mysql_sync_add_test(NAME tst_transformtrialrunner SOURCES gui/tst_transformtrialrunner.cpp
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui transformers FIXTURES servers)

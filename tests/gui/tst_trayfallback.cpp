@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "StateIcon.h"
 #include "TrayController.h"
+#include "TransformersPage.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -37,7 +38,8 @@ private Q_SLOTS:
         MainWindow window(false);
         QVERIFY(!window.tray()->isActive());
         QVERIFY(QApplication::quitOnLastWindowClosed());
-        QCOMPARE(window.tabs()->count(), 5);
+        QCOMPARE(window.tabs()->count(), int(MainWindow::TransformersTab) + 1);
+        QCOMPARE(window.tabs()->widget(MainWindow::TransformersTab), static_cast<QWidget *>(window.transformersPage()));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.close()); // accepted: no tray to hide in

@@ -1,7 +1,8 @@
 // Transformers between two running engines: the seed's productItems.js byte for byte,
 // outgoing and incoming transformers that change rows, drop them, fail (error rows with the
 // JavaScript message and line, error receipts), async/await with context.database.query,
-// and reloading a file that changes while the engines run.
+// a run past transformTimeout (interrupted, reported with the file and the limit) and
+// reloading a file that changes while the engines run.
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -34,6 +35,7 @@ const char kOutgoing[] =
     "  if (e.name === 'skip') return context.drop;\n"
     "  if (e.name === 'boom')\n"
     "    throw new Error('boom on the way out');\n"
+    "  if (e.name === 'loop') for (;;) {}\n"
     "  e.name = e.name + ' via ' + context.source + '->' + context.target;\n"
     "  return e;\n"
     "};\n";
@@ -100,6 +102,7 @@ void TestTransformers::transformersRunBetweenTwoEngines()
     QJsonObject configA = EngineProcess::config(m_servers, 'A', database, QStringLiteral("site_a"),
                                                 {QStringLiteral("site_b")}, tables, {});
     configA.insert(QStringLiteral("transformerDirectory"), dirA.path());
+    configA.insert(QStringLiteral("transformTimeout"), 500);
     QJsonObject configB = EngineProcess::config(m_servers, 'B', database, QStringLiteral("site_b"),
                                                 {QStringLiteral("site_a")}, {}, tables);
     configB.insert(QStringLiteral("transformerDirectory"), dirB.path());
@@ -118,7 +121,7 @@ void TestTransformers::transformersRunBetweenTwoEngines()
     QCOMPARE(b.dump(QStringLiteral("product_items"), QStringLiteral("id")), a.dump(QStringLiteral("product_items"), QStringLiteral("id")));
 
     // Outgoing and incoming transformers change the row; drop and failures are settled.
-    QVERIFY(a.exec(QStringLiteral("INSERT INTO items VALUES (1, 'bolt'), (2, 'skip'), (3, 'boom'), (4, 'reject me'), (5, 'nut')")));
+    QVERIFY(a.exec(QStringLiteral("INSERT INTO items VALUES (1, 'bolt'), (2, 'skip'), (3, 'boom'), (4, 'reject me'), (5, 'nut'), (7, 'loop')")));
     auto status = [&](int id) {
         return a.scalar(QStringLiteral("SELECT status FROM sync_status WHERE table_name = 'items' AND primary_key = ?"),
                         {QString::number(id)}).toString();
@@ -126,7 +129,7 @@ void TestTransformers::transformersRunBetweenTwoEngines()
     QVERIFY2(waitUntil([&] {
                  return status(1) == QLatin1String("successful") && status(2) == QLatin1String("successful")
                      && status(3) == QLatin1String("error") && status(4) == QLatin1String("error")
-                     && status(5) == QLatin1String("successful");
+                     && status(5) == QLatin1String("successful") && status(7) == QLatin1String("error");
              }, kTimeoutMs),
              (engineA.log().right(3000) + engineB.log().right(3000)).constData());
     QCOMPARE(b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(),
@@ -137,6 +140,9 @@ void TestTransformers::transformersRunBetweenTwoEngines()
     const QString boom = a.scalar(QStringLiteral("SELECT message FROM sync_status WHERE table_name = 'items' AND primary_key = '3'")).toString();
     QVERIFY2(boom.contains(QLatin1String("items.js line 6")) && boom.contains(QLatin1String("boom on the way out")), qPrintable(boom));
     const QString rejected = a.scalar(QStringLiteral("SELECT message FROM sync_status WHERE table_name = 'items' AND primary_key = '4'")).toString();
+    // A run past transformTimeout is interrupted; the row's error names the file and the limit.
+    const QString loop = a.scalar(QStringLiteral("SELECT message FROM sync_status WHERE table_name = 'items' AND primary_key = '7'")).toString();
+    QVERIFY2(loop.startsWith(QLatin1String("transformer items.js")) && loop.contains(QLatin1String("timed out after 500 ms")), qPrintable(loop));
     QVERIFY2(rejected.contains(QLatin1String("items.js")) && rejected.contains(QLatin1String("rejected by site_b")), qPrintable(rejected));
 
     // A delete passes through (the transformers return null for it).
