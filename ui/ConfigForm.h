@@ -14,6 +14,8 @@ class QFormLayout;
 
 namespace mysqlsync::ui {
 
+class SecuritySettings;
+
 class ConfigForm : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +32,7 @@ public:
     // The editor of `key` (for tests and focus), or nullptr.
     QWidget *fieldFor(const QString &key) const;
     QString validationMessage() const;
+    SecuritySettings *security() const { return m_security; }
 
 Q_SIGNALS:
     void changed();
@@ -50,6 +53,7 @@ private:
     QList<Field> m_fields;
     QJsonObject m_base;
     QLabel *m_message;
+    SecuritySettings *m_security;
     QString m_invalidKey;
 };
 

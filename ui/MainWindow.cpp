@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
+#include "BrokerSetupWizard.h"
 #include "ClientsModel.h"
 #include "ClientsPage.h"
 #include "ConfigPage.h"
 #include "EngineController.h"
 #include "ErrorsModel.h"
 #include "ErrorsPage.h"
+#include "ExpiryBanner.h"
+#include "ExpiryWatcher.h"
 #include "OverviewPage.h"
 #include "StateIcon.h"
 #include "SyncStatusModel.h"
@@ -38,6 +41,7 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     , m_status(new SyncStatusModel(this))
     , m_tabs(new QTabWidget(this))
     , m_tray(new TrayController(this, trayAvailable, this))
+    , m_expiry(new ExpiryWatcher(this))
     , m_tracker(new SyncStateTracker)
 {
     setWindowTitle(tr("mysql-sync monitor"));
@@ -57,6 +61,11 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     buildMenu();
     wireEngine();
     connect(m_configPage, &ConfigPage::applyRequested, this, &MainWindow::openConfiguration);
+    connect(m_expiry, &ExpiryWatcher::checked, m_overview->expiryBanner(), &ExpiryBanner::setNotices);
+    connect(m_expiry, &ExpiryWatcher::checked, this, [this](const QList<ExpiryNotice> &notices) {
+        if (!notices.isEmpty())
+            m_tray->notify(tr("Certificate expiry"), ExpiryWatcher::summary(notices));
+    });
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
     connect(m_tray, &TrayController::unavailable, this, [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
@@ -82,6 +91,8 @@ void MainWindow::buildMenu()
     file->addAction(tr("&Open configuration…"), QKeySequence::Open, this, &MainWindow::chooseConfiguration);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit);
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Secure broker setup…"), this, &MainWindow::openBrokerSetup)->setObjectName(QStringLiteral("brokerSetupAction"));
 }
 
 void MainWindow::wireEngine()
@@ -170,6 +181,7 @@ bool MainWindow::openConfiguration(const QString &path)
     m_statusPage->setChoices(tables, config.remoteClients);
     m_status->setDatabase(config.mysql);
     m_engine->start(config);
+    m_expiry->setConfig(config);
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
     updateState();
     return true;
@@ -186,6 +198,13 @@ void MainWindow::chooseConfiguration()
                                                       tr("Configuration files (*.json)"));
     if (!path.isEmpty())
         openConfiguration(path);
+}
+
+void MainWindow::openBrokerSetup()
+{
+    auto *wizard = new BrokerSetupWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->show();
 }
 
 SyncState MainWindow::state() const

@@ -14,6 +14,7 @@ namespace mysqlsync::ui {
 class ClientsModel;
 class ConfigPage;
 class EngineController;
+class ExpiryWatcher;
 class ErrorsModel;
 class ErrorsPage;
 class OverviewPage;
@@ -45,9 +46,12 @@ public:
     SyncStatusPage *syncStatusPage() const { return m_statusPage; }
     QString stateText() const;
     EngineController *engine() const { return m_engine; }
+    ExpiryWatcher *expiryWatcher() const { return m_expiry; }
     SyncState state() const;
 
 public Q_SLOTS:
+    // Tools → Secure broker setup: the wizard, non-modal.
+    void openBrokerSetup();
     // Stops the engine (it says goodbye to the broker), then quits the application.
     void quit();
 
@@ -70,6 +74,7 @@ private:
     ErrorsPage *m_errorsPage;
     ConfigPage *m_configPage;
     TrayController *m_tray;
+    ExpiryWatcher *m_expiry;
     class SyncStateTracker *m_tracker;
     QLabel *m_stateLabel;
     QTimer m_stateTimer;

@@ -1,5 +1,6 @@
 #include "OverviewPage.h"
 
+#include "ExpiryBanner.h"
 #include "SyncState.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,8 @@ OverviewPage::OverviewPage(QWidget *parent)
 {
     m_clock.start();
     auto *layout = new QVBoxLayout(this);
+    m_expiryBanner = new ExpiryBanner(this);
+    layout->addWidget(m_expiryBanner);
     auto *connection = new QGroupBox(tr("Connections"), this);
     auto *cform = new QFormLayout(connection);
     m_site = value(cform, tr("Site"));

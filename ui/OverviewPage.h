@@ -13,6 +13,8 @@ class QPushButton;
 
 namespace mysqlsync::ui {
 
+class ExpiryBanner;
+
 class OverviewPage : public QWidget {
     Q_OBJECT
 public:
@@ -26,6 +28,8 @@ public:
     QString engineText() const;
     // "Pause sync" / "Resume sync": asks (pauseRequested) for the opposite of the engine's state.
     QPushButton *pauseButton() const { return m_pause; }
+    // Shown while a configured certificate expires within 30 days (MainWindow feeds it).
+    ExpiryBanner *expiryBanner() const { return m_expiryBanner; }
 
 Q_SIGNALS:
     void pauseRequested(bool paused);
@@ -62,6 +66,7 @@ private:
     QLabel *m_errors;
     QLabel *m_lastError;
     QPushButton *m_pause;
+    ExpiryBanner *m_expiryBanner;
     bool m_running = false;
     bool m_paused = false;
 };

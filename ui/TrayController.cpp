@@ -88,6 +88,7 @@ void TrayController::setState(SyncState state, const QString &detail)
 
 void TrayController::notify(const QString &title, const QString &message)
 {
+    m_lastNotification = message;
     if (m_icon && QSystemTrayIcon::supportsMessages())
         m_icon->showMessage(title, message, QSystemTrayIcon::Warning);
 }

@@ -27,6 +27,8 @@ public:
     SyncState state() const { return m_state; }
     void setState(SyncState state, const QString &detail = QString());
     void notify(const QString &title, const QString &message);
+    // The last notify() message (shown or not: without a tray there is no balloon).
+    QString lastNotification() const { return m_lastNotification; }
     // The menu's "Pause sync" / "Resume sync" entry (exists without a tray too).
     QAction *pauseAction() const { return m_pause; }
 
@@ -51,6 +53,7 @@ private:
     QAction *m_pause;
     bool m_paused = false;
     SyncState m_state = SyncState::Disconnected;
+    QString m_lastNotification;
 };
 
 } // namespace mysqlsync::ui
