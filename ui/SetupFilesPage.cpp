@@ -55,8 +55,10 @@ SetupFilesPage::SetupFilesPage(BrokerSetupState *state, QWidget *parent)
 SetupFilesPage::~SetupFilesPage()
 {
     // Key generation takes a moment; it is not interrupted halfway through a file.
-    if (m_thread)
+    if (m_thread) {
         m_thread->wait();
+        delete m_thread;
+    }
 }
 
 void SetupFilesPage::initializePage()

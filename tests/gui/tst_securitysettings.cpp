@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,7 +85,7 @@ void TestSecuritySettings::passwordGoesToKeychainAndJsonHoldsReference()
     KeychainPasswordField *broker = security->brokerPassword();
     QCOMPARE(broker->account(), site + QStringLiteral("-broker"));
     QSignalSpy stored(broker, &KeychainPasswordField::stored);
-    const QString secret = QStringLiteral("Br0ker-pässword-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString secret = QStringLiteral("Br0ker-password-") + QUuid::createUuid().toString(QUuid::Id128);
     type(broker, secret);
     QCOMPARE(broker->state(), KeychainPasswordField::State::Typed);
     // Leaving the field stores it.
@@ -98,7 +99,9 @@ void TestSecuritySettings::passwordGoesToKeychainAndJsonHoldsReference()
     KeychainPasswordField *database = security->databasePassword();
     QSignalSpy dbStored(database, &KeychainPasswordField::stored);
     type(database, QStringLiteral("db-secret-1"));
-    QTest::mouseClick(security->findChild<QWidget *>(QStringLiteral("mysqlConfig.password.store")), Qt::LeftButton);
+    auto *storeButton = security->findChild<QPushButton *>(QStringLiteral("mysqlConfig.password.store"));
+    QVERIFY(storeButton && storeButton->isEnabled());
+    storeButton->click();
     QVERIFY(dbStored.count() == 1 || dbStored.wait(20000));
     QVERIFY(dbStored.first().at(0).toBool());
 
