@@ -47,12 +47,15 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql)
     if (!m_config.socketPath.isEmpty())
         options << QStringLiteral("UNIX_SOCKET=%1").arg(m_config.socketPath);
     if (m_config.sslEnabled) {
-        if (!m_config.ssl.ca.isEmpty())
+        // The client library verifies the chain whenever it has a CA, so without verification
+        // it gets none; a cipher list alone still turns TLS on (Ssl_cipher is checked below).
+        if (!m_config.ssl.ca.isEmpty() && m_config.ssl.rejectUnauthorized)
             options << QStringLiteral("SSL_CA=%1").arg(m_config.ssl.ca);
         if (!m_config.ssl.cert.isEmpty())
             options << QStringLiteral("SSL_CERT=%1").arg(m_config.ssl.cert);
         if (!m_config.ssl.key.isEmpty())
             options << QStringLiteral("SSL_KEY=%1").arg(m_config.ssl.key);
+        options << QStringLiteral("SSL_CIPHER=DEFAULT");
     }
     db.setConnectOptions(options.join(QLatin1Char(';')));
     // Qt 6.4's QMYSQL cannot ask the client library to verify the server's certificate, so we
