@@ -2,7 +2,7 @@
 // and passwords 0600), every site's password lands in the keychain (a private gnome-keyring:
 // run through tests/harness/with-keyring.sh), the install page explains the three systems,
 // and Verify connects to a real Mosquitto started with the produced mosquitto.conf on a free
-// loopback port: success, then a wrong password with its own message. A second run drops the
+// loopback port: success, then a wrong password and a wrong host name, each with its own message. A second run drops the
 // password files and leaves the site configurations referring to the keychain.
 #include "BrokerSetupWizard.h"
 #include "SetupFilesPage.h"
@@ -212,6 +212,16 @@ void TestBrokerSetupWizard::endToEnd()
                                                             "wrong user name or password")),
              qPrintable(verify->resultText()));
     QVERIFY(!verify->resultText().contains(QStringLiteral("TLS")));
+
+    // The right password but a host name the broker's certificate does not list: the TLS
+    // diagnosis says so.
+    field<QComboBox>(&wizard, "verify.site")->setCurrentIndex(0);
+    field<QLineEdit>(&wizard, "verify.host")->setText(QStringLiteral("localhost"));
+    field<QAbstractButton>(&wizard, "verify.run")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!verify->isRunning(), 30000);
+    QVERIFY2(verify->resultText().startsWith(QStringLiteral("Failed: cannot connect over TLS: the broker's certificate is "
+                                                            "not issued for \"localhost\" (it names 127.0.0.1)")),
+             qPrintable(verify->resultText()));
 }
 
 void TestBrokerSetupWizard::refusesBadInputAndExistingFiles()
