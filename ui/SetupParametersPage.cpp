@@ -99,6 +99,15 @@ bool SetupParametersPage::validatePage()
     o.force = m_force->isChecked();
     QString error;
     if (!BrokerSetup::validate(o, &error)) {
+        // setup-broker's messages name its options; here the fields have labels.
+        const std::pair<const char *, QString> names[] = {
+            {"--out:", tr("Output folder:")}, {"--broker-host:", tr("Broker host names:")},
+            {"--clients:", tr("Sites:")}, {"--days:", tr("Validity:")}, {"--port:", tr("Ports:")},
+            {"--bind:", tr("Listen on address:")}};
+        for (const auto &[option, label] : names) {
+            if (error.startsWith(QLatin1String(option)))
+                error = label + error.mid(int(qstrlen(option)));
+        }
         m_error->setText(error);
         return false;
     }
