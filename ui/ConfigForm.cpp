@@ -1,5 +1,6 @@
 #include "ConfigForm.h"
 
+#include "SecuritySettings.h"
 #include "UiLogging.h"
 #include "config/Config.h"
 
@@ -114,7 +115,6 @@ ConfigForm::ConfigForm(QWidget *parent)
     add(db, QStringLiteral("mysqlConfig.host"), tr("Host"), Kind::Text, QStringLiteral("localhost"), true);
     add(db, QStringLiteral("mysqlConfig.port"), tr("Port"), Kind::Int, 3306);
     add(db, QStringLiteral("mysqlConfig.user"), tr("User"), Kind::Text, QString(), true);
-    add(db, QStringLiteral("mysqlConfig.password"), tr("Password"), Kind::Password, QString(), true);
     add(db, QStringLiteral("mysqlConfig.database"), tr("Database"), Kind::Text, QString(), true);
     left->addStretch();
 
@@ -126,18 +126,18 @@ ConfigForm::ConfigForm(QWidget *parent)
          QStringLiteral("tcp"), QStringLiteral("ssl")});
     add(broker, QStringLiteral("mqttConfig.path"), tr("WebSocket path"), Kind::Text, QStringLiteral("/mqtt"));
     add(broker, QStringLiteral("mqttConfig.username"), tr("User name"), Kind::Text, QString());
-    add(broker, QStringLiteral("mqttConfig.password"), tr("Password"), Kind::Password, QString());
     add(broker, QStringLiteral("mqttConfig.clientId"), tr("Client id"), Kind::Text, QString());
     add(broker, QStringLiteral("mqttConfig.keepalive"), tr("Keep-alive (s)"), Kind::Int, 60);
     add(broker, QStringLiteral("mqttConfig.clean"), tr("Clean session"), Kind::Bool, true);
     add(broker, QStringLiteral("mqttConfig.reconnectPeriod"), tr("Reconnect period (ms)"), Kind::Int, 1000);
     add(broker, QStringLiteral("mqttConfig.connectTimeout"), tr("Connect timeout (ms)"), Kind::Int, 30000);
 
-    QFormLayout *tls = group(right, tr("Broker TLS"));
-    add(tls, QStringLiteral("mqttConfig.ca"), tr("CA certificate"), Kind::Text, QString());
-    add(tls, QStringLiteral("mqttConfig.cert"), tr("Client certificate"), Kind::Text, QString());
-    add(tls, QStringLiteral("mqttConfig.key"), tr("Client key"), Kind::Text, QString());
-    add(tls, QStringLiteral("mqttConfig.rejectUnauthorized"), tr("Verify the broker"), Kind::Bool, true);
+    // Passwords (keychain) and TLS files of both connections: SecuritySettings.
+    m_security = new SecuritySettings(content);
+    right->addWidget(m_security);
+    connect(m_security, &SecuritySettings::changed, this, &ConfigForm::changed);
+    connect(static_cast<QLineEdit *>(fieldFor(QStringLiteral("clientName"))), &QLineEdit::textChanged, m_security,
+            &SecuritySettings::setClientName);
     right->addStretch();
 }
 
@@ -227,6 +227,7 @@ void ConfigForm::setDocument(const QJsonObject &object)
         }
         }
     }
+    m_security->setDocument(object);
     clearMarks();
 }
 
@@ -284,6 +285,7 @@ QJsonObject ConfigForm::document() const
         const bool write = f.required || present || !isDefault;
         setValueAt(&out, f.key, value, !write);
     }
+    m_security->apply(&out);
     return out;
 }
 
@@ -293,7 +295,7 @@ QWidget *ConfigForm::fieldFor(const QString &key) const
         if (f.key == key)
             return f.editor;
     }
-    return nullptr;
+    return m_security->fieldFor(key);
 }
 
 QString ConfigForm::validationMessage() const
@@ -305,6 +307,8 @@ void ConfigForm::clearMarks()
 {
     for (const Field &f : std::as_const(m_fields))
         f.editor->setStyleSheet(QString());
+    if (QWidget *marked = m_security->fieldFor(m_invalidKey))
+        marked->setStyleSheet(QString());
     m_invalidKey.clear();
     m_message->clear();
     m_message->hide();
@@ -316,7 +320,11 @@ bool ConfigForm::validate(const QString &filePath, QString *message)
     Config config;
     QString error;
     const QByteArray json = QJsonDocument(document()).toJson();
-    if (ConfigLoader::parse(json, filePath, &config, &error))
+    m_security->setConfigPath(filePath);
+    const QString securityProblem = m_security->problem(&m_invalidKey);
+    if (!securityProblem.isEmpty())
+        error = filePath + QStringLiteral(": ") + securityProblem;
+    else if (ConfigLoader::parse(json, filePath, &config, &error))
         return true;
     // "file: key: what was expected" -> the field of the longest key named.
     for (const Field &f : std::as_const(m_fields)) {
@@ -325,6 +333,8 @@ bool ConfigForm::validate(const QString &filePath, QString *message)
         if (named && f.key.size() > m_invalidKey.size())
             m_invalidKey = f.key;
     }
+    if (m_invalidKey.isEmpty() && m_security->fieldFor(error.section(QStringLiteral(": "), 1, 1)))
+        m_invalidKey = error.section(QStringLiteral(": "), 1, 1);
     if (QWidget *editor = fieldFor(m_invalidKey)) {
         editor->setStyleSheet(QStringLiteral("border: 2px solid #b00020"));
         editor->setFocus();

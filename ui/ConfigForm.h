@@ -1,9 +1,9 @@
 #pragma once
 // A form for every key of the configuration file. It edits a JSON object: keys without a
-// field (e.g. mqttConfig.servers, mysqlConfig.ssl) are kept as they are, optional keys are
-// written only when the file had them or their value differs from the default, and a
-// password given by reference ({"env": …}, {"file": …}, {"keychain": …}) is kept unless a
-// new one is typed. Validation is ConfigLoader's own; its message names the key, and the
+// field (e.g. mqttConfig.servers) are kept as they are, optional keys are written only when
+// the file had them or their value differs from the default. Passwords (kept in the keychain)
+// and TLS files are SecuritySettings' part: a reference ({"env": …}, {"file": …},
+// {"keychain": …}) is kept unless a new password is typed. Validation is ConfigLoader's own; its message names the key, and the
 // field of that key is marked.
 #include <QJsonObject>
 #include <QList>
@@ -13,6 +13,8 @@ class QLabel;
 class QFormLayout;
 
 namespace mysqlsync::ui {
+
+class SecuritySettings;
 
 class ConfigForm : public QWidget {
     Q_OBJECT
@@ -30,6 +32,7 @@ public:
     // The editor of `key` (for tests and focus), or nullptr.
     QWidget *fieldFor(const QString &key) const;
     QString validationMessage() const;
+    SecuritySettings *security() const { return m_security; }
 
 Q_SIGNALS:
     void changed();
@@ -50,6 +53,7 @@ private:
     QList<Field> m_fields;
     QJsonObject m_base;
     QLabel *m_message;
+    SecuritySettings *m_security;
     QString m_invalidKey;
 };
 

@@ -2,6 +2,7 @@
 
 #include "ConfigFile.h"
 #include "ConfigForm.h"
+#include "SecuritySettings.h"
 
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -69,6 +70,7 @@ bool ConfigPage::load(const QString &path)
     }
     m_path = path;
     m_file->setText(tr("File: %1").arg(path));
+    m_form->security()->setConfigPath(path);
     m_form->setDocument(object);
     updateRaw();
     return true;

@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
+#include "BrokerSetupWizard.h"
 #include "ClientsModel.h"
 #include "ClientsPage.h"
 #include "ConfigPage.h"
 #include "EngineController.h"
 #include "ErrorsModel.h"
 #include "ErrorsPage.h"
+#include "ExpiryBanner.h"
+#include "ExpiryWatcher.h"
 #include "OverviewPage.h"
 #include "SettingsDialog.h"
 #include "RemoteNotifier.h"
@@ -42,6 +45,7 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_tray(new TrayController(this, trayAvailable, this))
     , m_notifier(new RemoteNotifier(this))
+    , m_expiry(new ExpiryWatcher(this))
     , m_tracker(new SyncStateTracker)
 {
     setWindowTitle(tr("mysql-sync monitor"));
@@ -63,6 +67,11 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     buildMenu();
     wireEngine();
     connect(m_configPage, &ConfigPage::applyRequested, this, &MainWindow::openConfiguration);
+    connect(m_expiry, &ExpiryWatcher::checked, m_overview->expiryBanner(), &ExpiryBanner::setNotices);
+    connect(m_expiry, &ExpiryWatcher::checked, this, [this](const QList<ExpiryNotice> &notices) {
+        if (!notices.isEmpty())
+            m_tray->notify(tr("Certificate expiry"), ExpiryWatcher::summary(notices));
+    });
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
     connect(m_tray, &TrayController::unavailable, this, [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
@@ -91,6 +100,8 @@ void MainWindow::buildMenu()
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Preferences…"), QKeySequence::Preferences, this,
                         [this] { SettingsDialog(Autostart(), this).exec(); });
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Secure broker setup…"), this, &MainWindow::openBrokerSetup)->setObjectName(QStringLiteral("brokerSetupAction"));
 }
 
 void MainWindow::wireEngine()
@@ -193,6 +204,7 @@ bool MainWindow::openConfiguration(const QString &path)
     m_clients->setDatabase(config.mysql);
     m_transformersPage->setConfiguration(config);
     m_engine->start(config);
+    m_expiry->setConfig(config);
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
     updateState();
     return true;
@@ -209,6 +221,13 @@ void MainWindow::chooseConfiguration()
                                                       tr("Configuration files (*.json)"));
     if (!path.isEmpty())
         openConfiguration(path);
+}
+
+void MainWindow::openBrokerSetup()
+{
+    auto *wizard = new BrokerSetupWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->show();
 }
 
 SyncState MainWindow::state() const

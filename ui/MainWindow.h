@@ -14,6 +14,7 @@ namespace mysqlsync::ui {
 class ClientsModel;
 class ConfigPage;
 class EngineController;
+class ExpiryWatcher;
 class ErrorsModel;
 class ErrorsPage;
 class OverviewPage;
@@ -49,9 +50,12 @@ public:
     TransformersPage *transformersPage() const { return m_transformersPage; }
     QString stateText() const;
     EngineController *engine() const { return m_engine; }
+    ExpiryWatcher *expiryWatcher() const { return m_expiry; }
     SyncState state() const;
 
 public Q_SLOTS:
+    // Tools → Secure broker setup: the wizard, non-modal.
+    void openBrokerSetup();
     // Stops the engine (it says goodbye to the broker), then quits the application.
     void quit();
 
@@ -76,6 +80,7 @@ private:
     TransformersPage *m_transformersPage;
     TrayController *m_tray;
     RemoteNotifier *m_notifier;
+    ExpiryWatcher *m_expiry;
     class SyncStateTracker *m_tracker;
     QLabel *m_stateLabel;
     QTimer m_stateTimer;

@@ -1,6 +1,7 @@
 #include "OverviewPage.h"
 
 #include "RateChart.h"
+#include "ExpiryBanner.h"
 #include "SyncState.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,8 @@ OverviewPage::OverviewPage(QWidget *parent)
 {
     m_clock.start();
     auto *layout = new QVBoxLayout(this);
+    m_expiryBanner = new ExpiryBanner(this);
+    layout->addWidget(m_expiryBanner);
     auto *connection = new QGroupBox(tr("Connections"), this);
     auto *cform = new QFormLayout(connection);
     m_site = value(cform, tr("Site"));

@@ -15,6 +15,7 @@ class QPushButton;
 namespace mysqlsync::ui {
 
 class RateChart;
+class ExpiryBanner;
 
 class OverviewPage : public QWidget {
     Q_OBJECT
@@ -30,6 +31,8 @@ public:
     // "Pause sync" / "Resume sync": asks (pauseRequested) for the opposite of the engine's state.
     QPushButton *pauseButton() const { return m_pause; }
     RateChart *rateChart() const { return m_chart; }
+    // Shown while a configured certificate expires within 30 days (MainWindow feeds it).
+    ExpiryBanner *expiryBanner() const { return m_expiryBanner; }
 
 Q_SIGNALS:
     void pauseRequested(bool paused);
@@ -70,6 +73,7 @@ private:
     QLabel *m_lastError;
     RateChart *m_chart;
     QPushButton *m_pause;
+    ExpiryBanner *m_expiryBanner;
     bool m_running = false;
     bool m_paused = false;
 };

@@ -91,6 +91,7 @@ void TrayController::setState(SyncState state, const QString &detail)
 
 void TrayController::notify(const QString &title, const QString &message, bool warning)
 {
+    m_lastNotification = message;
     if (m_icon && QSystemTrayIcon::supportsMessages())
         m_icon->showMessage(title, message, warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);
 }

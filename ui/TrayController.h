@@ -29,6 +29,8 @@ public:
     void setState(SyncState state, const QString &detail = QString());
     // A desktop notification from the tray icon (nothing without one; isActive() tells).
     void notify(const QString &title, const QString &message, bool warning = true);
+    // The last notify() message (shown or not: without a tray there is no balloon).
+    QString lastNotification() const { return m_lastNotification; }
     // The menu's "Pause sync" / "Resume sync" entry (exists without a tray too).
     QAction *pauseAction() const { return m_pause; }
 
@@ -53,6 +55,7 @@ private:
     QAction *m_pause;
     bool m_paused = false;
     SyncState m_state = SyncState::Disconnected;
+    QString m_lastNotification;
 };
 
 } // namespace mysqlsync::ui

@@ -1,8 +1,11 @@
 #include "database/DbConnection.h"
 
 #include "common/Logging.h"
+#include "security/TlsProbe.h"
 
 #include <QRegularExpression>
+
+#include <algorithm>
 #include <QSqlQuery>
 
 namespace mysqlsync {
@@ -44,14 +47,21 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql)
     if (!m_config.socketPath.isEmpty())
         options << QStringLiteral("UNIX_SOCKET=%1").arg(m_config.socketPath);
     if (m_config.sslEnabled) {
-        if (!m_config.ssl.ca.isEmpty())
+        // The client library verifies the chain whenever it has a CA, so without verification
+        // it gets none; a cipher list alone still turns TLS on (Ssl_cipher is checked below).
+        if (!m_config.ssl.ca.isEmpty() && m_config.ssl.rejectUnauthorized)
             options << QStringLiteral("SSL_CA=%1").arg(m_config.ssl.ca);
         if (!m_config.ssl.cert.isEmpty())
             options << QStringLiteral("SSL_CERT=%1").arg(m_config.ssl.cert);
         if (!m_config.ssl.key.isEmpty())
             options << QStringLiteral("SSL_KEY=%1").arg(m_config.ssl.key);
+        options << QStringLiteral("SSL_CIPHER=DEFAULT");
     }
     db.setConnectOptions(options.join(QLatin1Char(';')));
+    // Qt 6.4's QMYSQL cannot ask the client library to verify the server's certificate, so we
+    // do it ourselves before any password is sent.
+    if (!verifyServerCertificate(error))
+        return false;
     if (!db.open()) {
         *error = QStringLiteral("cannot connect to the database %1: %2").arg(description(), describe(db.lastError()));
         return false;
@@ -83,6 +93,8 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql)
     }
     setup << sessionSql;
     QSqlQuery q(db);
+    if (m_config.sslEnabled && m_config.socketPath.isEmpty() && !checkEncrypted(&q, error))
+        return false;
     for (const QString &sql : setup) {
         if (!q.exec(sql)) {
             *error = QStringLiteral("database %1: \"%2\" failed: %3").arg(description(), sql, describe(q.lastError()));
@@ -92,6 +104,49 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql)
     if (q.exec(QStringLiteral("SELECT VERSION()")) && q.next())
         m_serverVersion = q.value(0).toString();
     qCDebug(lcDatabase).noquote() << "connection" << m_name << "open to" << description() << "server" << m_serverVersion;
+    return true;
+}
+
+bool DbConnection::verifyServerCertificate(QString *error) const
+{
+    if (!m_config.sslEnabled || !m_config.ssl.rejectUnauthorized || !m_config.socketPath.isEmpty())
+        return true;
+    TlsProbeOptions probe;
+    probe.host = m_config.host;
+    probe.port = m_config.port;
+    probe.caFile = m_config.ssl.ca;
+    probe.certFile = m_config.ssl.cert;
+    probe.keyFile = m_config.ssl.key;
+    probe.timeoutMs = std::clamp(m_config.connectTimeoutMs, 1000, 10000);
+    probe.caKey = QStringLiteral("mysqlConfig.ssl.ca");
+    probe.certKey = QStringLiteral("mysqlConfig.ssl.cert");
+    probe.keyKey = QStringLiteral("mysqlConfig.ssl.key");
+    probe.hostKey = QStringLiteral("mysqlConfig.host");
+    probe.peer = QStringLiteral("the database server");
+    probe.mysqlStartTls = true;
+    QString message;
+    const TlsProbe::Result result = TlsProbe::probe(probe, &message);
+    if (result == TlsProbe::Result::Ok || result == TlsProbe::Result::Unreachable)
+        return true; // an unreachable server is reported by the connection itself
+    *error = QStringLiteral("cannot connect to the database %1 over TLS: %2").arg(description(), message);
+    return false;
+}
+
+bool DbConnection::checkEncrypted(QSqlQuery *q, QString *error)
+{
+    // mysqlConfig.ssl asks for TLS; a session that is not encrypted is refused, not used.
+    if (!q->exec(QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) || !q->next()) {
+        *error = QStringLiteral("database %1: cannot read Ssl_cipher: %2").arg(description(), describe(q->lastError()));
+        return false;
+    }
+    const QString cipher = q->value(1).toString();
+    if (cipher.isEmpty()) {
+        *error = QStringLiteral("mysqlConfig.ssl is set but the connection to the database %1 is not encrypted "
+                                "(Ssl_cipher is empty): enable TLS on the server (ssl_cert, ssl_key) or remove "
+                                "mysqlConfig.ssl").arg(description());
+        return false;
+    }
+    qCDebug(lcDatabase).noquote() << "connection" << m_name << "encrypted with" << cipher;
     return true;
 }
 

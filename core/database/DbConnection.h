@@ -34,6 +34,12 @@ public:
     QString description() const;
 
 private:
+    // mysqlConfig.ssl with rejectUnauthorized: the server's certificate must verify against
+    // mysqlConfig.ssl.ca and name mysqlConfig.host (security/TlsProbe, before the password is sent).
+    bool verifyServerCertificate(QString *error) const;
+    // mysqlConfig.ssl: the session must really be encrypted (Ssl_cipher not empty).
+    bool checkEncrypted(class QSqlQuery *q, QString *error);
+
     MysqlConfig m_config;
     QString m_name;
     QString m_serverVersion;

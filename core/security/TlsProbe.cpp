@@ -111,10 +111,97 @@ TlsProbe::Result classifyAlert(const QString &errors, const TlsProbeOptions &o, 
     return TlsProbe::Result::Other;
 }
 
+// The plain-text start of a MySQL/MariaDB connection: the server's greeting (protocol 10),
+// then our SSLRequest (capabilities with CLIENT_SSL), after which both sides speak TLS.
+TlsProbe::Result mysqlStartTls(int fd, QString *message)
+{
+    auto readAll = [fd](char *buf, size_t n) {
+        size_t got = 0;
+        while (got < n) {
+            const ssize_t r = ::recv(fd, buf + got, n - got, 0);
+            if (r <= 0)
+                return false;
+            got += size_t(r);
+        }
+        return true;
+    };
+    unsigned char header[4];
+    if (!readAll(reinterpret_cast<char *>(header), 4)) {
+        *message = QStringLiteral("the database server sent no greeting");
+        return TlsProbe::Result::Other;
+    }
+    const size_t length = header[0] | (header[1] << 8) | (header[2] << 16);
+    QByteArray payload(int(length), Qt::Uninitialized);
+    if (length == 0 || length > 65536 || !readAll(payload.data(), length)) {
+        *message = QStringLiteral("the database server's greeting could not be read");
+        return TlsProbe::Result::Other;
+    }
+    if (uchar(payload[0]) == 0xFF) { // an error packet: code, then (maybe) '#' + SQL state, then text
+        QByteArray text = payload.mid(3);
+        if (text.startsWith('#'))
+            text = text.mid(6);
+        *message = QStringLiteral("the database server refused the connection: %1").arg(QString::fromUtf8(text));
+        return TlsProbe::Result::Other;
+    }
+    // protocol version, server version (NUL-terminated), thread id (4), scramble (8), filler (1),
+    // capability flags (lower 2 bytes)
+    const int nul = payload.indexOf('\0', 1);
+    if (uchar(payload[0]) != 10 || nul < 0 || payload.size() < nul + 1 + 4 + 8 + 1 + 2) {
+        *message = QStringLiteral("the server does not speak the MySQL protocol (check mysqlConfig.port)");
+        return TlsProbe::Result::Other;
+    }
+    const int at = nul + 1 + 4 + 8 + 1;
+    const unsigned capabilities = uchar(payload[at]) | (uchar(payload[at + 1]) << 8);
+    constexpr unsigned kClientSsl = 0x0800;
+    if (!(capabilities & kClientSsl)) {
+        *message = QStringLiteral("the database server does not offer TLS: give it a certificate (ssl_cert, ssl_key "
+                                  "in its configuration) or remove mysqlConfig.ssl");
+        return TlsProbe::Result::TlsNotOffered;
+    }
+    // SSLRequest: capabilities (LONG_PASSWORD | PROTOCOL_41 | SSL | SECURE_CONNECTION),
+    // max packet size, character set utf8mb4, 23 bytes of zeros; sequence number 1.
+    const quint32 ours = 0x1 | 0x200 | kClientSsl | 0x8000;
+    unsigned char packet[4 + 32] = {32, 0, 0, 1};
+    for (int i = 0; i < 4; ++i)
+        packet[4 + i] = uchar(ours >> (8 * i));
+    const quint32 maxPacket = 16 * 1024 * 1024;
+    for (int i = 0; i < 4; ++i)
+        packet[8 + i] = uchar(maxPacket >> (8 * i));
+    packet[12] = 45;
+    if (::send(fd, packet, sizeof packet, MSG_NOSIGNAL) != ssize_t(sizeof packet)) {
+        *message = QStringLiteral("the database server closed the connection before TLS started");
+        return TlsProbe::Result::Other;
+    }
+    return TlsProbe::Result::Ok;
+}
+
+// The broker's wording, for another peer and its configuration keys.
+void rename(const TlsProbeOptions &o, QString *message)
+{
+    if (o.peer != QLatin1String("the broker")) {
+        message->replace(QLatin1String("the broker's"), o.peer + QLatin1String("'s"));
+        message->replace(QLatin1String("the broker"), o.peer);
+    }
+    message->replace(QLatin1String("mqttConfig.host"), o.hostKey);
+    message->replace(QLatin1String("mqttConfig.key"), o.keyKey);
+}
+
+TlsProbe::Result probeTls(const TlsProbeOptions &o, QString *message);
+
 } // namespace
 
 TlsProbe::Result TlsProbe::probe(const TlsProbeOptions &o, QString *message)
 {
+    const Result result = probeTls(o, message);
+    rename(o, message);
+    return result;
+}
+
+namespace {
+
+TlsProbe::Result probeTls(const TlsProbeOptions &o, QString *message)
+{
+    using Result = TlsProbe::Result;
     ERR_clear_error();
     // This site's own certificate first: no need to ask the broker about an expired one.
     if (!o.certFile.isEmpty()) {
@@ -161,6 +248,13 @@ TlsProbe::Result TlsProbe::probe(const TlsProbeOptions &o, QString *message)
     if (fd < 0) {
         *message = error;
         return Result::Unreachable;
+    }
+    if (o.mysqlStartTls) {
+        const Result started = mysqlStartTls(fd, message);
+        if (started != Result::Ok) {
+            ::close(fd);
+            return started;
+        }
     }
     std::unique_ptr<SSL, decltype(&SSL_free)> ssl(SSL_new(ctx.get()), SSL_free);
     SSL_set_fd(ssl.get(), fd);
@@ -210,7 +304,7 @@ TlsProbe::Result TlsProbe::probe(const TlsProbeOptions &o, QString *message)
                 result = Result::HostMismatch;
             }
         }
-        if (result == Result::Ok) {
+        if (result == Result::Ok && !o.mysqlStartTls) {
             // TLS 1.3: the broker judges our certificate after the handshake; its alert
             // arrives with the first read. The broker sends nothing else before our CONNECT.
             timeval tv {1, 500000};
@@ -232,5 +326,7 @@ TlsProbe::Result TlsProbe::probe(const TlsProbeOptions &o, QString *message)
     ERR_clear_error();
     return result;
 }
+
+} // namespace
 
 } // namespace mysqlsync

@@ -17,6 +17,12 @@ struct TlsProbeOptions {
     int timeoutMs = 5000;
     QString caKey = QStringLiteral("mqttConfig.ca");     // names used in messages
     QString certKey = QStringLiteral("mqttConfig.cert");
+    QString keyKey = QStringLiteral("mqttConfig.key");
+    QString hostKey = QStringLiteral("mqttConfig.host");
+    QString peer = QStringLiteral("the broker");          // "the database server"
+    // MySQL/MariaDB: read the server's greeting and send an SSLRequest packet before the TLS
+    // handshake (the protocol starts in plain text); no post-handshake read.
+    bool mysqlStartTls = false;
 };
 
 class TlsProbe {
@@ -33,6 +39,7 @@ public:
         ClientCertificateMissing,   // the broker requires one and none was sent
         ClientKeyMismatch,
         ProtocolVersion,
+        TlsNotOffered,              // a MySQL server without TLS (mysqlStartTls)
         Other,
     };
     // Blocking (at most about 2 × timeoutMs). `message` is one plain sentence.

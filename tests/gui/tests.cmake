@@ -26,3 +26,12 @@ mysql_sync_add_test(NAME tst_entitydiffmodel SOURCES gui/tst_entitydiffmodel.cpp
 # The Transformers tab's "try it" on the harness's MariaDB (fixture "servers"); runs JavaScript.
 mysql_sync_add_test(NAME tst_transformtrialrunner SOURCES gui/tst_transformtrialrunner.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui transformers FIXTURES servers)
+# Security (issue 4, desktop half): under a private gnome-keyring (tests/harness/with-keyring.sh,
+# as tst_keychain); the wizard test starts its own Mosquitto with the files it made.
+foreach(t tst_securitysettings tst_brokersetupwizard)
+  add_executable(${t} gui/${t}.cpp)
+  target_link_libraries(${t} PRIVATE sync_ui Qt6::Test)
+  add_test(NAME ${t} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:${t}>)
+  set_tests_properties(${t} PROPERTIES LABELS "gui;keychain" TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+endforeach()
+mysql_sync_add_test(NAME tst_expirybanner SOURCES gui/tst_expirybanner.cpp LIBS sync_ui LABELS gui)

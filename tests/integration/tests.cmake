@@ -51,3 +51,6 @@ mysql_sync_add_test(NAME tst_transformers SOURCES integration/tst_transformers.c
                     LIBS mysqlsync_testsupport LABELS "integration;transformers" FIXTURES servers TIMEOUT 600)
 mysql_sync_add_test(NAME tst_engine_commands SOURCES integration/tst_engine_commands.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# mysqlConfig.ssl: a private MariaDB with TLS of its own (no fixture needed).
+mysql_sync_add_test(NAME tst_dbtls SOURCES integration/tst_dbtls.cpp
+                    LIBS sync_database sync_security Qt6::Network LABELS "integration;tls" TIMEOUT 600)

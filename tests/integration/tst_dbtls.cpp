@@ -1,0 +1,212 @@
+// mysqlConfig.ssl against a private MariaDB started with TLS (certificates from
+// CertificateIssuer) on a free loopback port: DbConnection opens an encrypted session when the
+// server's certificate verifies against mysqlConfig.ssl.ca and names mysqlConfig.host; another
+// CA or a host name the certificate does not list is refused before any password is sent,
+// each with its own message; rejectUnauthorized false skips the verification. The same server
+// restarted without TLS: "does not offer TLS".
+#include "database/DbConnection.h"
+#include "security/CertificateIssuer.h"
+#include "security/SecureFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mysqlsync;
+
+namespace {
+
+int freePort()
+{
+    QTcpServer s;
+    return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
+}
+
+QString tool(const QString &name)
+{
+    return QStandardPaths::findExecutable(name, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+}
+
+} // namespace
+
+class TestDbTls : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void verifiedAndEncrypted();
+    void refused_data();
+    void refused();
+    void verificationOff();
+    void serverWithoutTls();
+
+private:
+    bool startServer(bool tls);
+    void stopServer();
+    MysqlConfig config(const QString &host, const QString &ca) const;
+
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    int m_port = 0;
+    QString m_otherCa;
+};
+
+bool TestDbTls::startServer(bool tls)
+{
+    m_port = freePort();
+    QStringList args{QStringLiteral("--no-defaults"), QStringLiteral("--user=root"),
+                     QStringLiteral("--datadir=") + m_dir.filePath(QStringLiteral("data")),
+                     QStringLiteral("--port=%1").arg(m_port), QStringLiteral("--bind-address=127.0.0.1"),
+                     QStringLiteral("--socket=") + m_dir.filePath(QStringLiteral("mysql.sock")),
+                     QStringLiteral("--pid-file=") + m_dir.filePath(QStringLiteral("mysql.pid")),
+                     QStringLiteral("--skip-grant-tables"), QStringLiteral("--skip-log-bin"),
+                     QStringLiteral("--skip-name-resolve"), QStringLiteral("--innodb-buffer-pool-size=16M"),
+                     QStringLiteral("--performance-schema=OFF"), QStringLiteral("--log-error=") + m_dir.filePath(QStringLiteral("err.log"))};
+    if (tls)
+        args << QStringLiteral("--ssl-ca=") + m_dir.filePath(QStringLiteral("ca.crt"))
+             << QStringLiteral("--ssl-cert=") + m_dir.filePath(QStringLiteral("server.crt"))
+             << QStringLiteral("--ssl-key=") + m_dir.filePath(QStringLiteral("server.key"));
+    m_server.start(tool(QStringLiteral("mariadbd")), args);
+    if (!m_server.waitForStarted(10000))
+        return false;
+    for (int i = 0; i < 600; ++i) {
+        if (m_server.state() != QProcess::Running)
+            return false;
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, quint16(m_port));
+        if (s.waitForConnected(200) && s.waitForReadyRead(2000))
+            return true;
+        QTest::qWait(100);
+    }
+    return false;
+}
+
+void TestDbTls::stopServer()
+{
+    if (m_server.state() == QProcess::Running) {
+        m_server.terminate();
+        if (!m_server.waitForFinished(30000))
+            m_server.kill();
+        m_server.waitForFinished(5000);
+    }
+}
+
+void TestDbTls::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(!tool(QStringLiteral("mariadbd")).isEmpty(), "mariadbd not found (scripts/setup.sh installs it)");
+    QString error;
+    const PemPair ca = CertificateIssuer::createAuthority(QStringLiteral("db CA"), {}, &error);
+    const PemPair server = CertificateIssuer::issueServer(ca, {QStringLiteral("127.0.0.1")}, {}, &error);
+    const PemPair other = CertificateIssuer::createAuthority(QStringLiteral("other CA"), {}, &error);
+    QVERIFY2(!ca.isNull() && !server.isNull() && !other.isNull(), qPrintable(error));
+    QVERIFY(SecureFile::write(m_dir.filePath(QStringLiteral("ca.crt")), ca.certificate, 0644, true, &error));
+    QVERIFY(SecureFile::write(m_dir.filePath(QStringLiteral("server.crt")), server.certificate, 0644, true, &error));
+    QVERIFY(SecureFile::write(m_dir.filePath(QStringLiteral("server.key")), server.key, 0600, true, &error));
+    m_otherCa = m_dir.filePath(QStringLiteral("other-ca.crt"));
+    QVERIFY(SecureFile::write(m_otherCa, other.certificate, 0644, true, &error));
+
+    QProcess install;
+    install.setProcessChannelMode(QProcess::MergedChannels);
+    install.start(tool(QStringLiteral("mariadb-install-db")),
+                  {QStringLiteral("--no-defaults"), QStringLiteral("--user=root"),
+                   QStringLiteral("--datadir=") + m_dir.filePath(QStringLiteral("data")), QStringLiteral("--skip-test-db"),
+                   QStringLiteral("--auth-root-authentication-method=normal")});
+    QVERIFY(install.waitForFinished(180000));
+    QVERIFY2(install.exitCode() == 0, install.readAll().constData());
+    QVERIFY2(startServer(true), qPrintable(QStringLiteral("MariaDB did not start; see ") + m_dir.filePath(QStringLiteral("err.log"))));
+}
+
+void TestDbTls::cleanupTestCase()
+{
+    stopServer();
+}
+
+MysqlConfig TestDbTls::config(const QString &host, const QString &ca) const
+{
+    MysqlConfig c;
+    c.host = host;
+    c.port = m_port;
+    c.user = QStringLiteral("root");
+    c.database = QStringLiteral("mysql");
+    c.connectTimeoutMs = 5000;
+    c.sslEnabled = true;
+    c.ssl.ca = ca;
+    return c;
+}
+
+void TestDbTls::verifiedAndEncrypted()
+{
+    DbConnection db(config(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca.crt"))), QStringLiteral("tls-ok"));
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    QSqlQuery q(db.db());
+    QVERIFY(q.exec(QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) && q.next());
+    QVERIFY2(!q.value(1).toString().isEmpty(), "the session is not encrypted");
+}
+
+void TestDbTls::refused_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("otherCa");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("another CA") << "127.0.0.1" << true
+        << "over TLS: the database server's certificate is not signed by";
+    QTest::newRow("host name not in the certificate") << "localhost" << false
+        << "over TLS: the database server's certificate is not issued for \"localhost\" (it names 127.0.0.1): connect to "
+           "one of those names (mysqlConfig.host)";
+}
+
+void TestDbTls::refused()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, otherCa);
+    QFETCH(QString, expected);
+    DbConnection db(config(host, otherCa ? m_otherCa : m_dir.filePath(QStringLiteral("ca.crt"))), QStringLiteral("tls-refused"));
+    QString error;
+    QVERIFY(!db.open(&error));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    if (otherCa)
+        QVERIFY2(error.contains(QStringLiteral("(mysqlConfig.ssl.ca)")), qPrintable(error));
+    QVERIFY(!db.isOpen());
+}
+
+void TestDbTls::verificationOff()
+{
+    MysqlConfig c = config(QStringLiteral("127.0.0.1"), m_otherCa);
+    c.ssl.rejectUnauthorized = false;
+    DbConnection db(c, QStringLiteral("tls-noverify"));
+    QString error;
+    QVERIFY2(db.open(&error), qPrintable(error));
+    // Not verified, but encrypted all the same.
+    QSqlQuery q(db.db());
+    QVERIFY(q.exec(QStringLiteral("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) && q.next());
+    QVERIFY(!q.value(1).toString().isEmpty());
+}
+
+void TestDbTls::serverWithoutTls()
+{
+    stopServer();
+    QVERIFY(startServer(false));
+    DbConnection db(config(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca.crt"))), QStringLiteral("tls-none"));
+    QString error;
+    QVERIFY(!db.open(&error));
+    QVERIFY2(error.contains(QStringLiteral("the database server does not offer TLS")), qPrintable(error));
+    // Without verification the probe is skipped; the session must still be encrypted.
+    MysqlConfig c = config(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca.crt")));
+    c.ssl.rejectUnauthorized = false;
+    DbConnection plain(c, QStringLiteral("tls-none-noverify"));
+    QVERIFY(!plain.open(&error));
+    QVERIFY2(error.contains(QStringLiteral("mysqlConfig.ssl is set but the connection to the database")
+                            + QStringLiteral(" root@127.0.0.1:%1/mysql is not encrypted (Ssl_cipher is empty)").arg(m_port)),
+             qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TestDbTls)
+#include "tst_dbtls.moc"

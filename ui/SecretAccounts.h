@@ -1,0 +1,14 @@
+#pragma once
+// The keychain entries the desktop app writes (service "mysql-sync", SecretStore::defaultService):
+// "<site>-broker" for a site's broker password (the wizard and the configuration page use the
+// same name), "<site>-database" for its database password.
+#include <QString>
+
+namespace mysqlsync::ui {
+
+struct SecretAccounts {
+    static QString broker(const QString &site) { return site + QStringLiteral("-broker"); }
+    static QString database(const QString &site) { return site + QStringLiteral("-database"); }
+};
+
+} // namespace mysqlsync::ui

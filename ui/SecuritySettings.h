@@ -1,0 +1,51 @@
+#pragma once
+// The configuration page's security part: the broker and database passwords (kept in the OS
+// keychain, the file holding only {"keychain": account}) and the TLS files of both
+// connections, checked as they are chosen. ConfigForm embeds it; it reads and writes only
+// its own keys: mqttConfig.password/ca/cert/key/rejectUnauthorized, mysqlConfig.password and
+// mysqlConfig.ssl.
+#include <QJsonObject>
+#include <QWidget>
+
+namespace mysqlsync::ui {
+
+class KeychainPasswordField;
+class TlsFilesEditor;
+
+class SecuritySettings : public QWidget {
+    Q_OBJECT
+public:
+    explicit SecuritySettings(QWidget *parent = nullptr);
+
+    void setDocument(const QJsonObject &document);
+    // Writes this widget's keys into `document`, keeping every other key.
+    void apply(QJsonObject *document) const;
+    // The first thing that keeps the settings from being saved (a typed password that is not
+    // in the keychain, a TLS file that does not parse), as "key: what to do"; `key` receives
+    // the JSON key. Empty when there is none.
+    QString problem(QString *key = nullptr) const;
+    // The editor of `key` (a password edit, a TLS file edit), or nullptr.
+    QWidget *fieldFor(const QString &key) const;
+
+    KeychainPasswordField *brokerPassword() const { return m_brokerPassword; }
+    KeychainPasswordField *databasePassword() const { return m_databasePassword; }
+    TlsFilesEditor *brokerTls() const { return m_brokerTls; }
+    TlsFilesEditor *databaseTls() const { return m_databaseTls; }
+
+public Q_SLOTS:
+    // The keychain entries are named after the site (SecretAccounts).
+    void setClientName(const QString &clientName);
+    // Relative TLS paths are resolved against this file's folder.
+    void setConfigPath(const QString &path);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    KeychainPasswordField *m_brokerPassword;
+    KeychainPasswordField *m_databasePassword;
+    TlsFilesEditor *m_brokerTls;
+    TlsFilesEditor *m_databaseTls;
+};
+
+} // namespace mysqlsync::ui
