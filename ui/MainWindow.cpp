@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
+#include "AsyncSecretResolver.h"
 #include "ClientsModel.h"
 #include "ClientsPage.h"
 #include "ConfigPage.h"
 #include "EngineController.h"
 #include "ErrorsModel.h"
 #include "ErrorsPage.h"
+#include "FirstRunPage.h"
 #include "OverviewPage.h"
 #include "StateIcon.h"
 #include "SyncStatusModel.h"
@@ -13,7 +15,6 @@
 #include "TrayController.h"
 #include "UiLogging.h"
 #include "config/Config.h"
-#include "security/SecretResolver.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -37,6 +39,9 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     , m_errors(new ErrorsModel(10000, this))
     , m_status(new SyncStatusModel(this))
     , m_tabs(new QTabWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_firstRun(new FirstRunPage(this))
+    , m_secrets(new AsyncSecretResolver(this))
     , m_tray(new TrayController(this, trayAvailable, this))
     , m_tracker(new SyncStateTracker)
 {
@@ -51,12 +56,22 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     m_tabs->addTab(m_statusPage, tr("Sync status"));
     m_tabs->addTab(m_errorsPage, tr("Errors && log"));
     m_tabs->addTab(m_configPage, tr("Configuration"));
-    setCentralWidget(m_tabs);
+    m_stack->addWidget(m_tabs);
+    m_stack->addWidget(m_firstRun);
+    setCentralWidget(m_stack);
     m_stateLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_stateLabel);
     buildMenu();
     wireEngine();
     connect(m_configPage, &ConfigPage::applyRequested, this, &MainWindow::openConfiguration);
+    connect(m_firstRun, &FirstRunPage::created, this, &MainWindow::openConfiguration);
+    connect(m_secrets, &AsyncSecretResolver::finished, this,
+            [this](bool ok, const Config &config, const QString &error) {
+                if (ok)
+                    startEngine(config);
+                else
+                    reportOpenError(error);
+            });
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
     connect(m_tray, &TrayController::unavailable, this, [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
@@ -145,18 +160,36 @@ void MainWindow::wireEngine()
 bool MainWindow::openConfiguration(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_stack->setCurrentWidget(m_tabs);
     m_configPage->load(absolute);
     Config config;
     QString error;
-    // References to the keychain are read through SecretStore's helper (a local event loop
-    // with a timeout); environment variables and files are read at once.
-    if (!ConfigLoader::load(absolute, &config, &error) || !SecretResolver::resolve(&config, &error)) {
-        qCWarning(lcUi).noquote() << error;
-        m_overview->onFatal(error);
-        m_tabs->setCurrentIndex(ConfigurationTab);
-        statusBar()->showMessage(error);
+    if (!ConfigLoader::load(absolute, &config, &error)) {
+        reportOpenError(error);
         return false;
     }
+    // Password references are resolved without blocking: keychain entries through SecretJob
+    // (startEngine() follows when they are read), environment variables and files at once.
+    if (config.mqtt.passwordRef.kind == SecretRef::Kind::Keychain
+        || config.mysql.passwordRef.kind == SecretRef::Kind::Keychain)
+        statusBar()->showMessage(tr("Reading the passwords of %1 from the keychain…").arg(absolute));
+    m_secrets->start(config);
+    return true;
+}
+
+void MainWindow::reportOpenError(const QString &message)
+{
+    qCWarning(lcUi).noquote() << message;
+    m_overview->onFatal(message);
+    m_tabs->setCurrentIndex(ConfigurationTab);
+    statusBar()->showMessage(message);
+    Q_EMIT openFailed(message);
+}
+
+void MainWindow::startEngine(const Config &config)
+{
+    const QString absolute = config.filePath;
+    statusBar()->clearMessage();
     QSettings().setValue(QLatin1String(kLastConfiguration), absolute);
     delete m_tracker;
     m_tracker = new SyncStateTracker;
@@ -172,7 +205,18 @@ bool MainWindow::openConfiguration(const QString &path)
     m_engine->start(config);
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
     updateState();
-    return true;
+}
+
+void MainWindow::showFirstRun(const QString &path)
+{
+    if (!path.isEmpty())
+        m_firstRun->setTargetPath(path);
+    m_stack->setCurrentWidget(m_firstRun);
+}
+
+bool MainWindow::isFirstRunShown() const
+{
+    return m_stack->currentWidget() == m_firstRun;
 }
 
 QString MainWindow::lastConfiguration()

@@ -30,7 +30,8 @@ int main(int argc, char *argv[])
         QStringLiteral("name"));
     parser.addOption(tab);
     parser.addPositionalArgument(QStringLiteral("configuration.json"),
-        QApplication::translate("main", "The configuration file (default: the last one used)."),
+        QApplication::translate("main", "The configuration file (default: the last one used; without one, a "
+                                       "first-run page creates it)."),
         QStringLiteral("[configuration.json]"));
     // --help and --version work without a display: they are answered before QApplication exists.
     QStringList arguments;
@@ -59,8 +60,8 @@ int main(int argc, char *argv[])
     QString path = args.isEmpty() ? MainWindow::lastConfiguration() : args.first();
     if (!path.isEmpty() && QFileInfo::exists(path))
         window.openConfiguration(path);
-    else
-        window.tabs()->setCurrentIndex(MainWindow::ConfigurationTab);
+    else // no configuration yet (or it is gone): the first-run page creates one, at `path` if one was named
+        window.showFirstRun(args.isEmpty() ? QString() : path);
     const QStringList tabs{QStringLiteral("overview"), QStringLiteral("clients"), QStringLiteral("status"),
                            QStringLiteral("errors"), QStringLiteral("configuration")};
     if (parser.isSet(tab)) {
@@ -72,7 +73,8 @@ int main(int argc, char *argv[])
         }
         window.tabs()->setCurrentIndex(index);
     }
-    if (!(parser.isSet(minimized) && window.tray()->isActive()))
+    // Minimized only with a tray to come back from, and not while there is nothing to run yet.
+    if (!(parser.isSet(minimized) && window.tray()->isActive() && !window.isFirstRunShown()))
         window.show();
     return app.exec();
 }

@@ -11,3 +11,10 @@ mysql_sync_add_test(NAME tst_syncstatusmodel SOURCES gui/tst_syncstatusmodel.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers TIMEOUT 600)
 mysql_sync_add_test(NAME tst_pausesync     SOURCES gui/tst_pausesync.cpp     LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_syncstatusactions SOURCES gui/tst_syncstatusactions.cpp LIBS sync_ui LABELS gui)
+# Configuration page: table picker, connection tests (harness servers), first run, async passwords.
+mysql_sync_add_test(NAME tst_tablelistmodel SOURCES gui/tst_tablelistmodel.cpp gui/StallMeter.h
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
+mysql_sync_add_test(NAME tst_connectiontestpanel SOURCES gui/tst_connectiontestpanel.cpp gui/StallMeter.h
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
+mysql_sync_add_test(NAME tst_firstrunpage  SOURCES gui/tst_firstrunpage.cpp  LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_asyncsecretresolver SOURCES gui/tst_asyncsecretresolver.cpp LIBS sync_ui LABELS gui)
