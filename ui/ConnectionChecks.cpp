@@ -8,6 +8,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
 #include <QUuid>
@@ -84,8 +85,11 @@ ConnectionCheckResult ConnectionChecks::broker(const MqttConfig &config, const Q
                             "firewall)").arg(client->brokerDescription()).arg((test.connectTimeoutMs + 2000) / 1000);
         loop.quit();
     });
+    QElapsedTimer clock;
+    clock.start();
     client->start();
     loop.exec();
+    const qint64 waited = clock.elapsed();
     client->stop(QByteArray(), 2000);
     if (!result.ok && !result.message.contains(QLatin1String("refused the connection"))
         && !result.message.contains(QLatin1String("over TLS"))) {
@@ -97,11 +101,16 @@ ConnectionCheckResult ConnectionChecks::broker(const MqttConfig &config, const Q
             : test.protocol == QLatin1String("wss")   ? 443
             : test.protocol == QLatin1String("ws")    ? 80
                                                       : 1883;
-        probe.timeoutMs = 3000;
+        probe.timeoutMs = 1500;
         QString why;
         if (TlsProbe::probe(probe, &why) == TlsProbe::Result::Unreachable)
             result.message = tr("Broker %1: %2 (is the broker running, and are mqttConfig.host and mqttConfig.port "
                                 "right?)").arg(client->brokerDescription(), why);
+        else if (waited >= test.connectTimeoutMs - 100)
+            result.message = tr("Broker %1: %2:%3 accepts connections but did not answer as an MQTT broker within "
+                                "%4 s (is it the broker's port? A TLS port needs mqttConfig.protocol mqtts)")
+                                 .arg(client->brokerDescription(), probe.host).arg(probe.port)
+                                 .arg(test.connectTimeoutMs / 1000.0);
     }
     qCInfo(lcUiConfig).noquote() << "broker test:" << result.message;
     return result;

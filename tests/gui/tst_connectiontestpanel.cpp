@@ -7,6 +7,7 @@
 #include "Servers.h"
 #include "StallMeter.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPushButton>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void databasePasswordFromEnvironment();
     void brokerSuccess();
     void brokerUnreachable();
+    void brokerThatNeverAnswers();
     void badFieldIsNamedWithoutConnecting();
 
 private:
@@ -117,6 +119,7 @@ void TestConnectionTestPanel::databaseSuccess()
     QVERIFY(m_panel->databaseButton()->text().contains(QStringLiteral("Testing")));
     QTest::mouseClick(m_panel->databaseButton(), Qt::LeftButton);
     QVERIFY(!m_panel->testDatabase());
+    QCOMPARE(tested.count(), 0); // the answer comes later, from the worker
     waitResponsive(tested, meter);
     QTest::qWait(200);
     QCOMPARE(tested.count(), 1);
@@ -136,6 +139,7 @@ void TestConnectionTestPanel::databaseWrongPassword()
     QSignalSpy tested(m_panel.get(), &ConnectionTestPanel::databaseTested);
     StallMeter meter;
     QVERIFY(m_panel->testDatabase());
+    QCOMPARE(tested.count(), 0);
     waitResponsive(tested, meter);
     QVERIFY(!tested.first().at(0).toBool());
     const QString result = m_panel->databaseResult();
@@ -200,6 +204,29 @@ void TestConnectionTestPanel::brokerUnreachable()
     QVERIFY2(result.startsWith(QStringLiteral("Failed")), qPrintable(result));
     QVERIFY2(result.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(result));
     QVERIFY2(result.contains(QStringLiteral("cannot reach 127.0.0.1:%1: Connection refused").arg(port)), qPrintable(result));
+}
+
+void TestConnectionTestPanel::brokerThatNeverAnswers()
+{
+    // Something accepts TCP connections but never speaks MQTT: the test lasts the connect
+    // timeout (2 s) and the GUI event loop runs all the while.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    setNumber(QStringLiteral("mqttConfig.port"), silent.serverPort());
+    setNumber(QStringLiteral("mqttConfig.connectTimeout"), 2000);
+    QSignalSpy tested(m_panel.get(), &ConnectionTestPanel::brokerTested);
+    StallMeter meter;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(m_panel->testBroker());
+    QCOMPARE(tested.count(), 0);
+    waitResponsive(tested, meter);
+    qInfo() << "silent broker answered after" << clock.elapsed() << "ms; longest GUI stall" << meter.longestMs() << "ms";
+    QVERIFY(clock.elapsed() >= 1500);
+    QVERIFY(!tested.first().at(0).toBool());
+    QVERIFY2(m_panel->brokerResult().contains(QStringLiteral("127.0.0.1:%1 accepts connections but did not answer "
+                                                             "as an MQTT broker within 2 s").arg(silent.serverPort())),
+             qPrintable(m_panel->brokerResult()));
 }
 
 void TestConnectionTestPanel::badFieldIsNamedWithoutConnecting()
