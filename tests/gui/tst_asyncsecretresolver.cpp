@@ -1,9 +1,12 @@
 // AsyncSecretResolver: the desktop app's non-blocking way to fill in password references
 // (the keychain through SecretJob; environment variables and files at once). Messages are
 // SecretResolver's; a newer start() supersedes an older one. The main window opens a
-// configuration through it and reports a password it cannot read.
+// configuration through it and reports a password it cannot read. Run inside
+// tests/harness/with-keyring.sh (a private, unlocked gnome-keyring) for the keychain cases.
 #include "AsyncSecretResolver.h"
 #include "MainWindow.h"
+#include "StallMeter.h"
+#include "security/SecretJob.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -23,6 +26,16 @@ Config configWith(const SecretRef &mysqlRef)
     c.mysql.passwordRef = mysqlRef;
     c.mqtt.password = QStringLiteral("broker-plain");
     return c;
+}
+
+SecretRef keychainRef(const QString &account)
+{
+    SecretRef r;
+    r.kind = SecretRef::Kind::Keychain;
+    r.name = account;
+    r.service = QStringLiteral("mysql-sync-gui-test");
+    r.key = QStringLiteral("mysqlConfig.password");
+    return r;
 }
 
 SecretRef envRef(const QString &name)
@@ -82,6 +95,32 @@ private Q_SLOTS:
         QVERIFY(finished.first().at(0).toBool());
     }
 
+    void readsTheKeychainWithoutBlocking()
+    {
+        QString error;
+        QCOMPARE(SecretStore::write(QStringLiteral("mysql-sync-gui-test"), QStringLiteral("site_a-database"),
+                                    QStringLiteral("from-keychain"), &error),
+                 SecretJob::Error::NoError);
+        AsyncSecretResolver resolver;
+        QSignalSpy finished(&resolver, &AsyncSecretResolver::finished);
+        StallMeter meter;
+        resolver.start(configWith(keychainRef(QStringLiteral("site_a-database"))));
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+        QCOMPARE(finished.first().at(1).value<Config>().mysql.password, QStringLiteral("from-keychain"));
+        QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.longestMs())));
+
+        // An entry that is not there: SecretResolver's words, with the file and the key.
+        finished.clear();
+        resolver.start(configWith(keychainRef(QStringLiteral("no-such-entry"))));
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!finished.first().at(0).toBool());
+        const QString message = finished.first().at(2).toString();
+        QVERIFY2(message.startsWith(QStringLiteral("/etc/site.json: mysqlConfig.password: cannot read the password "
+                                                   "from the keychain")), qPrintable(message));
+    }
+
     void mainWindowReportsAPasswordItCannotRead()
     {
         qunsetenv("ASYNC_RESOLVER_MISSING");
@@ -102,6 +141,24 @@ private Q_SLOTS:
         QVERIFY(failed.wait(5000));
         QVERIFY2(failed.first().at(0).toString().contains(QStringLiteral("mysqlConfig.password")),
                  qPrintable(failed.first().at(0).toString()));
+
+        // A keychain reference: read by a SecretJob while the event loop runs.
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(R"({"mqttConfig": {"host": "127.0.0.1"},
+                    "mysqlConfig": {"host": "127.0.0.1", "user": "u", "database": "d",
+                                    "password": {"keychain": "missing-entry", "service": "mysql-sync-gui-test"}},
+                    "syncTables": [], "receiveTables": [], "clientName": "site_a", "remoteClients": ["site_b"],
+                    "queueDirectory": "queue", "checkInterval": 1000})");
+        f.close();
+        failed.clear();
+        StallMeter meter;
+        QVERIFY(window.openConfiguration(path));
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.first().at(0).toString().contains(QStringLiteral("mysqlConfig.password: cannot read the "
+                                                                         "password from the keychain")),
+                 qPrintable(failed.first().at(0).toString()));
+        QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.longestMs())));
         QVERIFY(!window.isFirstRunShown());
     }
 };
