@@ -3,6 +3,7 @@
 #include "ConfigFile.h"
 #include "ConfigForm.h"
 #include "ConnectionTestPanel.h"
+#include "KeychainSaver.h"
 #include "UiLogging.h"
 
 #include <QDir>
@@ -23,7 +24,9 @@ FirstRunPage::FirstRunPage(QWidget *parent)
     , m_path(new QLineEdit(this))
     , m_form(new ConfigForm(this))
     , m_tests(new ConnectionTestPanel(m_form, this))
+    , m_saver(new KeychainSaver(this))
     , m_message(new QLabel(this))
+    , m_create(new QPushButton(tr("Create configuration"), this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("<h2>Set up this site</h2>"), this);
@@ -49,13 +52,12 @@ FirstRunPage::FirstRunPage(QWidget *parent)
     layout->addWidget(m_message);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
-    auto *createButton = new QPushButton(tr("Create configuration"), this);
-    createButton->setObjectName(QStringLiteral("create"));
-    buttons->addWidget(createButton);
+    m_create->setObjectName(QStringLiteral("create"));
+    buttons->addWidget(m_create);
     layout->addLayout(buttons);
 
     connect(browseButton, &QPushButton::clicked, this, &FirstRunPage::browse);
-    connect(createButton, &QPushButton::clicked, this, [this] { create(); });
+    connect(m_create, &QPushButton::clicked, this, [this] { create(); });
     connect(m_path, &QLineEdit::textChanged, m_tests, &ConnectionTestPanel::setFilePath);
     connect(m_tests, &ConnectionTestPanel::tablesListed, m_form, &ConfigForm::setAvailableTables);
     m_form->setDocument(starterDocument());
@@ -116,7 +118,9 @@ bool FirstRunPage::create(QString *error)
     showMessage(QString());
     const QString path = targetPath();
     QString message;
-    if (path.isEmpty()) {
+    if (m_saver->isBusy()) {
+        message = tr("The configuration is being saved.");
+    } else if (path.isEmpty()) {
         message = tr("Choose where to save the configuration (Save as).");
     } else if (QFileInfo::exists(path)) {
         message = tr("%1 already exists: choose another file, or open it with File > Open configuration.").arg(path);
@@ -127,15 +131,37 @@ bool FirstRunPage::create(QString *error)
         return false;
     } else if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         message = tr("%1: cannot create the folder").arg(QFileInfo(path).absolutePath());
-    } else if (ConfigFile::save(path, QJsonDocument(m_form->document()).toJson(QJsonDocument::Indented), &message)) {
-        qCInfo(lcUiConfig).noquote() << "created" << path;
-        Q_EMIT created(path);
+    } else {
+        m_create->setEnabled(false);
+        m_create->setText(tr("Saving…"));
+        connect(m_saver, &KeychainSaver::finished, this,
+                [this, path](const QJsonObject &document, const QStringList &notes) { save(path, document, notes); },
+                Qt::SingleShotConnection);
+        m_saver->start(m_form->document());
         return true;
     }
     showMessage(message);
     if (error)
         *error = message;
     return false;
+}
+
+void FirstRunPage::save(const QString &path, const QJsonObject &document, const QStringList &notes)
+{
+    m_create->setEnabled(true);
+    m_create->setText(tr("Create configuration"));
+    QString message;
+    if (QFileInfo::exists(path)) // appeared meanwhile: never overwritten
+        message = tr("%1 already exists: choose another file, or open it with File > Open configuration.").arg(path);
+    else if (ConfigFile::save(path, QJsonDocument(document).toJson(QJsonDocument::Indented), &message)) {
+        qCInfo(lcUiConfig).noquote() << "created" << path;
+        if (!notes.isEmpty())
+            showMessage(notes.join(QLatin1Char('\n')));
+        Q_EMIT created(path, notes);
+        return;
+    }
+    showMessage(message);
+    Q_EMIT failed(message);
 }
 
 } // namespace mysqlsync::ui

@@ -64,7 +64,12 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     buildMenu();
     wireEngine();
     connect(m_configPage, &ConfigPage::applyRequested, this, &MainWindow::openConfiguration);
-    connect(m_firstRun, &FirstRunPage::created, this, &MainWindow::openConfiguration);
+    connect(m_firstRun, &FirstRunPage::created, this, [this](const QString &path, const QStringList &notes) {
+        if (openConfiguration(path) && !notes.isEmpty()) {
+            statusBar()->showMessage(notes.join(QLatin1Char(' ')), 60000);
+            m_tray->notify(tr("Configuration created"), notes.join(QLatin1Char('\n')));
+        }
+    });
     connect(m_secrets, &AsyncSecretResolver::finished, this,
             [this](bool ok, const Config &config, const QString &error) {
                 if (ok)
@@ -172,7 +177,7 @@ bool MainWindow::openConfiguration(const QString &path)
     // (startEngine() follows when they are read), environment variables and files at once.
     if (config.mqtt.passwordRef.kind == SecretRef::Kind::Keychain
         || config.mysql.passwordRef.kind == SecretRef::Kind::Keychain)
-        statusBar()->showMessage(tr("Reading the passwords of %1 from the keychain…").arg(absolute));
+        statusBar()->showMessage(m_readingMessage = tr("Reading the passwords of %1 from the keychain…").arg(absolute));
     m_secrets->start(config);
     return true;
 }
@@ -189,7 +194,8 @@ void MainWindow::reportOpenError(const QString &message)
 void MainWindow::startEngine(const Config &config)
 {
     const QString absolute = config.filePath;
-    statusBar()->clearMessage();
+    if (!m_readingMessage.isEmpty() && statusBar()->currentMessage() == m_readingMessage)
+        statusBar()->clearMessage();
     QSettings().setValue(QLatin1String(kLastConfiguration), absolute);
     delete m_tracker;
     m_tracker = new SyncStateTracker;

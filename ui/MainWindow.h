@@ -92,6 +92,7 @@ private:
     class SyncStateTracker *m_tracker;
     QLabel *m_stateLabel;
     QTimer m_stateTimer;
+    QString m_readingMessage; // in the status bar while the keychain is read
     bool m_quitting = false;
 };
 

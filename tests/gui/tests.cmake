@@ -16,12 +16,11 @@ mysql_sync_add_test(NAME tst_tablelistmodel SOURCES gui/tst_tablelistmodel.cpp g
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
 mysql_sync_add_test(NAME tst_connectiontestpanel SOURCES gui/tst_connectiontestpanel.cpp gui/StallMeter.h
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
-mysql_sync_add_test(NAME tst_firstrunpage  SOURCES gui/tst_firstrunpage.cpp  LIBS sync_ui LABELS gui)
-# Password references read asynchronously, the keychain ones from a private gnome-keyring
+# Passwords read from / stored in the keychain: inside a private gnome-keyring
 # (tests/harness/with-keyring.sh, as tst_keychain). Labels gui and keychain.
-add_executable(tst_asyncsecretresolver gui/tst_asyncsecretresolver.cpp gui/StallMeter.h)
-target_link_libraries(tst_asyncsecretresolver PRIVATE sync_ui Qt6::Test)
-add_test(NAME tst_asyncsecretresolver
-         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:tst_asyncsecretresolver>)
-set_tests_properties(tst_asyncsecretresolver PROPERTIES LABELS "gui;keychain" TIMEOUT 300
-                     ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+foreach(name tst_asyncsecretresolver tst_firstrunpage)
+  add_executable(${name} gui/${name}.cpp gui/StallMeter.h)
+  target_link_libraries(${name} PRIVATE sync_ui Qt6::Test)
+  add_test(NAME ${name} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:${name}>)
+  set_tests_properties(${name} PROPERTIES LABELS "gui;keychain" TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+endforeach()

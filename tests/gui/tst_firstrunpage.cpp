@@ -1,10 +1,12 @@
-// The first-run page: fills in a new site, writes a configuration file that ConfigLoader
-// accepts (owner-only, since it may hold passwords), and refuses a bad field with a message
-// that names it (nothing written).
+// The first-run page: fills in a new site, moves the typed passwords into the keychain,
+// writes a configuration file that ConfigLoader accepts (owner-only), and refuses a bad
+// field with a message that names it (nothing written). Runs inside
+// tests/harness/with-keyring.sh (a private, unlocked gnome-keyring).
 #include "ConfigForm.h"
 #include "FirstRunPage.h"
 #include "TablePicker.h"
 #include "config/Config.h"
+#include "security/SecretResolver.h"
 
 #include <QFile>
 #include <QLineEdit>
@@ -44,6 +46,7 @@ void TestFirstRunPage::fill(FirstRunPage *page, const QString &folder)
     setText(page, QStringLiteral("mysqlConfig.password"), QStringLiteral("s3cret"));
     setText(page, QStringLiteral("mysqlConfig.database"), QStringLiteral("shop"));
     setText(page, QStringLiteral("mqttConfig.host"), QStringLiteral("broker.example.org"));
+    setText(page, QStringLiteral("mqttConfig.password"), QStringLiteral("broker-pw"));
     setText(page, QStringLiteral("queueDirectory"), folder + QStringLiteral("/queue"));
     auto *sync = qobject_cast<TablePicker *>(page->form()->fieldFor(QStringLiteral("syncTables")));
     auto *receive = qobject_cast<TablePicker *>(page->form()->fieldFor(QStringLiteral("receiveTables")));
@@ -62,8 +65,10 @@ void TestFirstRunPage::createsAValidConfiguration()
     fill(&page, dir.path());
     QSignalSpy created(&page, &FirstRunPage::created);
     QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("create")), Qt::LeftButton);
-    QCOMPARE(created.count(), 1);
+    QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("create"))->isEnabled()); // busy storing the passwords
+    QVERIFY(created.wait(30000));
     QCOMPARE(created.first().at(0).toString(), path);
+    QCOMPARE(created.first().at(1).toStringList(), QStringList()); // both passwords went to the keychain
     QVERIFY2(page.message().isEmpty(), qPrintable(page.message()));
     Config config;
     QString error;
@@ -73,10 +78,20 @@ void TestFirstRunPage::createsAValidConfiguration()
     QCOMPARE(config.syncTables, (QStringList{QStringLiteral("items"), QStringLiteral("orders")}));
     QCOMPARE(config.receiveTables, QStringList{QStringLiteral("items")});
     QCOMPARE(config.mysql.database, QStringLiteral("shop"));
-    QCOMPARE(config.mysql.password, QStringLiteral("s3cret"));
     QCOMPARE(config.mqtt.host, QStringLiteral("broker.example.org"));
     QCOMPARE(config.mqtt.port, 1883);
     QCOMPARE(config.queueDirectory, dir.filePath(QStringLiteral("queue")));
+    // The file names keychain entries, never the passwords; they resolve to what was typed.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY2(!text.contains("s3cret") && !text.contains("broker-pw"), text.constData());
+    QCOMPARE(config.mysql.passwordRef.kind, SecretRef::Kind::Keychain);
+    QCOMPARE(config.mysql.passwordRef.name, QStringLiteral("site_a-database"));
+    QCOMPARE(config.mqtt.passwordRef.name, QStringLiteral("site_a-broker"));
+    QVERIFY2(SecretResolver::resolve(&config, &error), qPrintable(error)); // the blocking helper: fine in a test
+    QCOMPARE(config.mysql.password, QStringLiteral("s3cret"));
+    QCOMPARE(config.mqtt.password, QStringLiteral("broker-pw"));
     // It holds a password: readable by its owner only, from the start.
     QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
                                          | QFileDevice::WriteOther),
