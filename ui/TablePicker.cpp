@@ -78,7 +78,7 @@ void TablePicker::updateStatus()
     if (!m_error.isEmpty())
         text = tr("The database's tables could not be listed: %1").arg(m_error);
     else if (!m_model->hasAvailable())
-        text = tr("The database's tables are not listed yet.");
+        text = tr("The database's tables are not listed yet: Test database lists them.");
     const QStringList unknown = m_model->unknownChecked();
     if (!unknown.isEmpty())
         text = tr("Not in the database: %1").arg(unknown.join(QStringLiteral(", ")));
