@@ -43,9 +43,15 @@ bool ConfigFile::save(const QString &path, const QByteArray &contents, QString *
         }
         QFile::setPermissions(backupPath(path), old.permissions()); // it may hold passwords
     }
+    const bool created = !QFile::exists(path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = tr("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    // A new file may hold passwords: owner-only before it gets its name (an existing file keeps its mode).
+    if (created && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        *error = tr("%1: cannot make the file private: %2").arg(path, file.errorString());
         return false;
     }
     if (file.write(contents) != contents.size() || !file.commit()) {

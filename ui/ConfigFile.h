@@ -1,6 +1,7 @@
 #pragma once
 // Reading and saving the configuration file: saving writes a temporary file and renames
-// it over the old one (QSaveFile), after copying the old one to `<file>.bak`.
+// it over the old one (QSaveFile), after copying the old one to `<file>.bak`. A new file is
+// created owner-only (it may hold passwords).
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QJsonObject>

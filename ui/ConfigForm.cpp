@@ -1,6 +1,7 @@
 #include "ConfigForm.h"
 
 #include "SecuritySettings.h"
+#include "TablePicker.h"
 #include "UiLogging.h"
 #include "config/Config.h"
 
@@ -99,8 +100,8 @@ ConfigForm::ConfigForm(QWidget *parent)
     QFormLayout *site = group(left, tr("Site"));
     add(site, QStringLiteral("clientName"), tr("Client name"), Kind::Text, QString(), true);
     add(site, QStringLiteral("remoteClients"), tr("Remote clients"), Kind::List, QString(), true);
-    add(site, QStringLiteral("syncTables"), tr("Sync tables"), Kind::List, QString(), true);
-    add(site, QStringLiteral("receiveTables"), tr("Receive tables"), Kind::List, QString(), true);
+    add(site, QStringLiteral("syncTables"), tr("Sync tables"), Kind::Tables, QString(), true);
+    add(site, QStringLiteral("receiveTables"), tr("Receive tables"), Kind::Tables, QString(), true);
     add(site, QStringLiteral("queueDirectory"), tr("Queue directory"), Kind::Text, QString(), true);
     add(site, QStringLiteral("checkInterval"), tr("Check interval (ms)"), Kind::Int, 1000, true);
     add(site, QStringLiteral("loggingLevel"), tr("Logging level"), Kind::Choice, QStringLiteral("info"), false,
@@ -173,6 +174,12 @@ void ConfigForm::add(QFormLayout *form, const QString &key, const QString &label
         editor = box;
         break;
     }
+    case Kind::Tables: {
+        auto *picker = new TablePicker(form->parentWidget());
+        connect(picker, &TablePicker::changed, this, &ConfigForm::changed);
+        editor = picker;
+        break;
+    }
     case Kind::Choice: {
         auto *combo = new QComboBox(form->parentWidget());
         combo->addItems(choices);
@@ -203,6 +210,13 @@ void ConfigForm::setDocument(const QJsonObject &object)
             for (const QJsonValue &item : v.toArray())
                 items << item.toString();
             static_cast<QLineEdit *>(f.editor)->setText(items.join(QStringLiteral(", ")));
+            break;
+        }
+        case Kind::Tables: {
+            QStringList items;
+            for (const QJsonValue &item : v.toArray())
+                items << item.toString();
+            static_cast<TablePicker *>(f.editor)->setSelected(items);
             break;
         }
         case Kind::Password: {
@@ -255,6 +269,9 @@ QJsonObject ConfigForm::document() const
             value = items;
             break;
         }
+        case Kind::Tables:
+            value = QJsonArray::fromStringList(static_cast<TablePicker *>(f.editor)->selected());
+            break;
         case Kind::Password: {
             const QString text = static_cast<QLineEdit *>(f.editor)->text();
             if (text.isEmpty() && valueAt(m_base, f.key).isObject())
@@ -296,6 +313,14 @@ QWidget *ConfigForm::fieldFor(const QString &key) const
             return f.editor;
     }
     return m_security->fieldFor(key);
+}
+
+void ConfigForm::setAvailableTables(const QStringList &tables, const QString &error)
+{
+    for (const Field &f : std::as_const(m_fields)) {
+        if (f.kind == Kind::Tables)
+            static_cast<TablePicker *>(f.editor)->setAvailable(tables, error);
+    }
 }
 
 QString ConfigForm::validationMessage() const

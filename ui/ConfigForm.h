@@ -33,12 +33,15 @@ public:
     QWidget *fieldFor(const QString &key) const;
     QString validationMessage() const;
     SecuritySettings *security() const { return m_security; }
+    // The live database's tables for the syncTables / receiveTables pickers; `error` when
+    // they could not be listed.
+    void setAvailableTables(const QStringList &tables, const QString &error = QString());
 
 Q_SIGNALS:
     void changed();
 
 private:
-    enum class Kind { Text, Int, Bool, Choice, List, Password };
+    enum class Kind { Text, Int, Bool, Choice, List, Password, Tables };
     struct Field {
         QString key;         // JSON path, e.g. "mqttConfig.port"
         Kind kind;

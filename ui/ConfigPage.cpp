@@ -3,6 +3,7 @@
 #include "ConfigFile.h"
 #include "ConfigForm.h"
 #include "SecuritySettings.h"
+#include "ConnectionTestPanel.h"
 
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -18,6 +19,7 @@ namespace mysqlsync::ui {
 ConfigPage::ConfigPage(QWidget *parent)
     : QWidget(parent)
     , m_form(new ConfigForm(this))
+    , m_tests(new ConnectionTestPanel(m_form, this))
     , m_raw(new QPlainTextEdit(this))
     , m_file(new QLabel(this))
 {
@@ -30,6 +32,8 @@ ConfigPage::ConfigPage(QWidget *parent)
     m_raw->setFont(QFont(QStringLiteral("monospace")));
     tabs->addTab(m_raw, tr("Raw JSON"));
     layout->addWidget(tabs, 1);
+    layout->addWidget(m_tests);
+    connect(m_tests, &ConnectionTestPanel::tablesListed, m_form, &ConfigForm::setAvailableTables);
     auto *buttons = new QHBoxLayout;
     auto *validate = new QPushButton(tr("Validate"), this);
     auto *saveButton = new QPushButton(tr("Save"), this);
@@ -72,6 +76,8 @@ bool ConfigPage::load(const QString &path)
     m_file->setText(tr("File: %1").arg(path));
     m_form->security()->setConfigPath(path);
     m_form->setDocument(object);
+    m_tests->setFilePath(path);
+    m_tests->listTables(); // for the table pickers, off the GUI thread
     updateRaw();
     return true;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Configuration tab: the ConfigForm, a raw JSON view of what would be saved, and
-// Validate / Save / Save and restart. Saving is atomic and keeps `<file>.bak`.
+// Validate / Save / Save and restart. Saving is atomic and keeps `<file>.bak`. Test
+// database / Test broker run off the GUI thread (ConnectionTestPanel); loading a file lists
+// the database's tables for the table pickers the same way.
 #include <QWidget>
 
 class QLabel;
@@ -9,6 +11,7 @@ class QPlainTextEdit;
 namespace mysqlsync::ui {
 
 class ConfigForm;
+class ConnectionTestPanel;
 
 class ConfigPage : public QWidget {
     Q_OBJECT
@@ -19,6 +22,7 @@ public:
     bool load(const QString &path);
     QString path() const { return m_path; }
     ConfigForm *form() const { return m_form; }
+    ConnectionTestPanel *connectionTests() const { return m_tests; }
     // Validates and saves; true when saved.
     bool save(QString *error = nullptr);
 
@@ -31,6 +35,7 @@ private:
 
     QString m_path;
     ConfigForm *m_form;
+    ConnectionTestPanel *m_tests;
     QPlainTextEdit *m_raw;
     QLabel *m_file;
 };

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "BrokerSetupWizard.h"
+#include "AsyncSecretResolver.h"
 #include "ClientsModel.h"
 #include "ClientsPage.h"
 #include "ConfigPage.h"
@@ -9,6 +10,7 @@
 #include "ErrorsPage.h"
 #include "ExpiryBanner.h"
 #include "ExpiryWatcher.h"
+#include "FirstRunPage.h"
 #include "OverviewPage.h"
 #include "SettingsDialog.h"
 #include "RemoteNotifier.h"
@@ -19,7 +21,6 @@
 #include "TransformersPage.h"
 #include "UiLogging.h"
 #include "config/Config.h"
-#include "security/SecretResolver.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -29,6 +30,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -43,6 +45,9 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     , m_errors(new ErrorsModel(10000, this))
     , m_status(new SyncStatusModel(this))
     , m_tabs(new QTabWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_firstRun(new FirstRunPage(this))
+    , m_secrets(new AsyncSecretResolver(this))
     , m_tray(new TrayController(this, trayAvailable, this))
     , m_notifier(new RemoteNotifier(this))
     , m_expiry(new ExpiryWatcher(this))
@@ -61,7 +66,9 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     m_tabs->addTab(m_configPage, tr("Configuration"));
     m_transformersPage = new TransformersPage(m_tabs);
     m_tabs->addTab(m_transformersPage, tr("Transformers"));
-    setCentralWidget(m_tabs);
+    m_stack->addWidget(m_tabs);
+    m_stack->addWidget(m_firstRun);
+    setCentralWidget(m_stack);
     m_stateLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_stateLabel);
     buildMenu();
@@ -72,6 +79,19 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
         if (!notices.isEmpty())
             m_tray->notify(tr("Certificate expiry"), ExpiryWatcher::summary(notices));
     });
+    connect(m_firstRun, &FirstRunPage::created, this, [this](const QString &path, const QStringList &notes) {
+        if (openConfiguration(path) && !notes.isEmpty()) {
+            statusBar()->showMessage(notes.join(QLatin1Char(' ')), 60000);
+            m_tray->notify(tr("Configuration created"), notes.join(QLatin1Char('\n')));
+        }
+    });
+    connect(m_secrets, &AsyncSecretResolver::finished, this,
+            [this](bool ok, const Config &config, const QString &error) {
+                if (ok)
+                    startEngine(config);
+                else
+                    reportOpenError(error);
+            });
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
     connect(m_tray, &TrayController::unavailable, this, [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
@@ -177,18 +197,37 @@ void MainWindow::wireEngine()
 bool MainWindow::openConfiguration(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_stack->setCurrentWidget(m_tabs);
     m_configPage->load(absolute);
     Config config;
     QString error;
-    // References to the keychain are read through SecretStore's helper (a local event loop
-    // with a timeout); environment variables and files are read at once.
-    if (!ConfigLoader::load(absolute, &config, &error) || !SecretResolver::resolve(&config, &error)) {
-        qCWarning(lcUi).noquote() << error;
-        m_overview->onFatal(error);
-        m_tabs->setCurrentIndex(ConfigurationTab);
-        statusBar()->showMessage(error);
+    if (!ConfigLoader::load(absolute, &config, &error)) {
+        reportOpenError(error);
         return false;
     }
+    // Password references are resolved without blocking: keychain entries through SecretJob
+    // (startEngine() follows when they are read), environment variables and files at once.
+    if (config.mqtt.passwordRef.kind == SecretRef::Kind::Keychain
+        || config.mysql.passwordRef.kind == SecretRef::Kind::Keychain)
+        statusBar()->showMessage(m_readingMessage = tr("Reading the passwords of %1 from the keychain…").arg(absolute));
+    m_secrets->start(config);
+    return true;
+}
+
+void MainWindow::reportOpenError(const QString &message)
+{
+    qCWarning(lcUi).noquote() << message;
+    m_overview->onFatal(message);
+    m_tabs->setCurrentIndex(ConfigurationTab);
+    statusBar()->showMessage(message);
+    Q_EMIT openFailed(message);
+}
+
+void MainWindow::startEngine(const Config &config)
+{
+    const QString absolute = config.filePath;
+    if (!m_readingMessage.isEmpty() && statusBar()->currentMessage() == m_readingMessage)
+        statusBar()->clearMessage();
     QSettings().setValue(QLatin1String(kLastConfiguration), absolute);
     delete m_tracker;
     m_tracker = new SyncStateTracker;
@@ -207,7 +246,18 @@ bool MainWindow::openConfiguration(const QString &path)
     m_expiry->setConfig(config);
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
     updateState();
-    return true;
+}
+
+void MainWindow::showFirstRun(const QString &path)
+{
+    if (!path.isEmpty())
+        m_firstRun->setTargetPath(path);
+    m_stack->setCurrentWidget(m_firstRun);
+}
+
+bool MainWindow::isFirstRunShown() const
+{
+    return m_stack->currentWidget() == m_firstRun;
 }
 
 QString MainWindow::lastConfiguration()

@@ -2,21 +2,25 @@
 // The main window: tabs (Overview, Clients, Sync status, Errors & log, Configuration, Transformers),
 // the engine of the open configuration, the tray icon and close-to-tray.
 #include "SyncState.h"
+#include "config/Config.h"
 
 #include <QMainWindow>
 #include <QTimer>
 
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 
 namespace mysqlsync::ui {
 
+class AsyncSecretResolver;
 class ClientsModel;
 class ConfigPage;
 class EngineController;
 class ExpiryWatcher;
 class ErrorsModel;
 class ErrorsPage;
+class FirstRunPage;
 class OverviewPage;
 class RemoteNotifier;
 class SyncStatusModel;
@@ -33,9 +37,15 @@ public:
     explicit MainWindow(bool trayAvailable, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Loads `path`, resolves its password references, starts the engine and remembers the
-    // file as the last one used. False (and the reason shown) when it cannot be used.
+    // Loads `path`, resolves its password references (keychain entries asynchronously:
+    // AsyncSecretResolver), then starts the engine and remembers the file as the last one
+    // used. False (and the reason shown) when the file cannot be used; a password that
+    // cannot be read is reported later through openFailed().
     bool openConfiguration(const QString &path);
+    // Shows the first-run page (no configuration yet); `path`: where it will save.
+    void showFirstRun(const QString &path = QString());
+    bool isFirstRunShown() const;
+    FirstRunPage *firstRunPage() const { return m_firstRun; }
     static QString lastConfiguration();
 
     TrayController *tray() const { return m_tray; }
@@ -53,6 +63,10 @@ public:
     ExpiryWatcher *expiryWatcher() const { return m_expiry; }
     SyncState state() const;
 
+Q_SIGNALS:
+    // The configuration (or one of its passwords) could not be used; `message` says why.
+    void openFailed(const QString &message);
+
 public Q_SLOTS:
     // Tools → Secure broker setup: the wizard, non-modal.
     void openBrokerSetup();
@@ -67,12 +81,17 @@ private:
     void wireEngine();
     void updateState();
     void chooseConfiguration();
+    void startEngine(const Config &config);
+    void reportOpenError(const QString &message);
 
     EngineController *m_engine;
     ClientsModel *m_clients;
     ErrorsModel *m_errors;
     SyncStatusModel *m_status;
     QTabWidget *m_tabs;
+    QStackedWidget *m_stack;
+    FirstRunPage *m_firstRun;
+    AsyncSecretResolver *m_secrets;
     OverviewPage *m_overview;
     SyncStatusPage *m_statusPage;
     ErrorsPage *m_errorsPage;
@@ -84,6 +103,7 @@ private:
     class SyncStateTracker *m_tracker;
     QLabel *m_stateLabel;
     QTimer m_stateTimer;
+    QString m_readingMessage; // in the status bar while the keychain is read
     bool m_quitting = false;
 };
 

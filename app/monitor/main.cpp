@@ -18,7 +18,7 @@ struct CommandLine {
     QCommandLineOption minimized{QStringLiteral("minimized"),
         QCoreApplication::translate("main", "Start hidden in the system tray (where there is one).")};
     QCommandLineOption tab{QStringLiteral("tab"),
-        QCoreApplication::translate("main", "Open on this tab: overview, clients, status, errors or configuration."),
+        QCoreApplication::translate("main", "Open on this tab: overview, clients, status, errors, configuration or transformers."),
         QStringLiteral("name")};
 
     CommandLine()
@@ -31,7 +31,8 @@ struct CommandLine {
         parser.addOption(minimized);
         parser.addOption(tab);
         parser.addPositionalArgument(QStringLiteral("configuration.json"),
-            QCoreApplication::translate("main", "The configuration file (default: the last one used)."),
+            QCoreApplication::translate("main", "The configuration file (default: the last one used; without one, a "
+                                                "first-run page creates it)."),
             QStringLiteral("[configuration.json]"));
     }
 };
@@ -78,10 +79,10 @@ int main(int argc, char *argv[])
     QString path = args.isEmpty() ? MainWindow::lastConfiguration() : args.first();
     if (!path.isEmpty() && QFileInfo::exists(path))
         window.openConfiguration(path);
-    else
-        window.tabs()->setCurrentIndex(MainWindow::ConfigurationTab);
+    else // no configuration yet (or it is gone): the first-run page creates one, at `path` if one was named
+        window.showFirstRun(args.isEmpty() ? QString() : path);
     const QStringList tabs{QStringLiteral("overview"), QStringLiteral("clients"), QStringLiteral("status"),
-                           QStringLiteral("errors"), QStringLiteral("configuration")};
+                           QStringLiteral("errors"), QStringLiteral("configuration"), QStringLiteral("transformers")};
     if (parser.isSet(tab)) {
         const int index = tabs.indexOf(parser.value(tab));
         if (index < 0) {
@@ -91,7 +92,8 @@ int main(int argc, char *argv[])
         }
         window.tabs()->setCurrentIndex(index);
     }
-    if (!(parser.isSet(minimized) && window.tray()->isActive()))
+    // Minimized only with a tray to come back from, and not while there is nothing to run yet.
+    if (!(parser.isSet(minimized) && window.tray()->isActive() && !window.isFirstRunShown()))
         window.show();
     return app.exec();
 }

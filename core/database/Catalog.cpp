@@ -58,4 +58,19 @@ bool Catalog::load(const QSqlDatabase &db, const QStringList &tables, QHash<QStr
     return problems->isEmpty();
 }
 
+QStringList Catalog::tableNames(const QSqlDatabase &db, QString *error)
+{
+    QStringList names;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES "
+                               "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME"))) {
+        *error = QStringLiteral("cannot read the database catalogue: %1").arg(DbConnection::describe(q.lastError()));
+        return names;
+    }
+    while (q.next())
+        names << q.value(0).toString();
+    return names;
+}
+
 } // namespace mysqlsync

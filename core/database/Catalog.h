@@ -31,6 +31,9 @@ public:
     // `problems` naming the table. Returns true when there were none.
     static bool load(const QSqlDatabase &db, const QStringList &tables, QHash<QString, TableInfo> *out,
                      QStringList *problems);
+    // Every base table of the current database, sorted (for the desktop app's table picker).
+    // Empty with `error` set when the catalogue cannot be read.
+    static QStringList tableNames(const QSqlDatabase &db, QString *error);
 };
 
 } // namespace mysqlsync

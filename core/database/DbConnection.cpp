@@ -194,6 +194,14 @@ QString DbConnection::describe(const QSqlError &error)
     if (error.nativeErrorCode() == QLatin1String("1419"))
         text += QStringLiteral(" - the server has binary logging on: give the user SUPER, or set "
                                "log_bin_trust_function_creators=1 on the server, so that triggers can be created");
+    else if (error.nativeErrorCode() == QLatin1String("1045"))
+        text += QStringLiteral(" - wrong user name or password (mysqlConfig.user / mysqlConfig.password)");
+    else if (error.nativeErrorCode() == QLatin1String("2002") || error.nativeErrorCode() == QLatin1String("2003")
+             || error.nativeErrorCode() == QLatin1String("2005"))
+        text += QStringLiteral(" - the database server cannot be reached: check mysqlConfig.host and mysqlConfig.port "
+                               "(or socketPath), and that the server is running");
+    else if (error.nativeErrorCode() == QLatin1String("1049"))
+        text += QStringLiteral(" - no such database (mysqlConfig.database)");
     else if (error.nativeErrorCode() == QLatin1String("1142") || error.nativeErrorCode() == QLatin1String("1044"))
         text += QStringLiteral(" - the database user lacks a privilege the engine needs (SELECT, INSERT, UPDATE, DELETE, CREATE, TRIGGER)");
     return text;

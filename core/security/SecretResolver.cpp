@@ -54,31 +54,42 @@ bool SecretResolver::resolve(const SecretRef &ref, QString *out, QString *error,
         QString detail;
         QString secret;
         const SecretJob::Error e = SecretStore::read(ref.service, ref.name, &secret, &detail, keychainTimeoutMs);
-        if (e != SecretJob::Error::NoError) {
-            *error = QStringLiteral("%1: cannot read the password from the keychain: %2").arg(ref.key, detail);
-            if (e == SecretJob::Error::Unavailable)
-                *error += QStringLiteral(". On a server without a keychain use {\"env\": \"VARIABLE\"} or "
-                                         "{\"file\": \"path\"} instead");
-            return false;
-        }
-        if (secret.isEmpty()) {
-            *error = QStringLiteral("%1: the keychain entry \"%2\" is empty").arg(ref.key, ref.name);
-            return false;
-        }
-        *out = secret;
-        return true;
+        return keychainResult(ref, e, detail, secret, out, error);
     }
     }
     return false;
 }
 
+bool SecretResolver::keychainResult(const SecretRef &ref, SecretJob::Error e, const QString &detail,
+                                    const QString &secret, QString *out, QString *error)
+{
+    if (e != SecretJob::Error::NoError) {
+        *error = QStringLiteral("%1: cannot read the password from the keychain: %2").arg(ref.key, detail);
+        if (e == SecretJob::Error::Unavailable)
+            *error += QStringLiteral(". On a server without a keychain use {\"env\": \"VARIABLE\"} or "
+                                     "{\"file\": \"path\"} instead");
+        return false;
+    }
+    if (secret.isEmpty()) {
+        *error = QStringLiteral("%1: the keychain entry \"%2\" is empty").arg(ref.key, ref.name);
+        return false;
+    }
+    *out = secret;
+    return true;
+}
+
+QString SecretResolver::inFile(const Config &config, const QString &message)
+{
+    const QString file = config.filePath.isEmpty() ? QStringLiteral("(configuration)") : config.filePath;
+    return file + QLatin1String(": ") + message;
+}
+
 bool SecretResolver::resolve(Config *config, QString *error, int keychainTimeoutMs)
 {
-    const QString file = config->filePath.isEmpty() ? QStringLiteral("(configuration)") : config->filePath;
     QString message;
     if (!resolve(config->mqtt.passwordRef, &config->mqtt.password, &message, keychainTimeoutMs)
         || !resolve(config->mysql.passwordRef, &config->mysql.password, &message, keychainTimeoutMs)) {
-        *error = file + QLatin1String(": ") + message;
+        *error = inFile(*config, message);
         return false;
     }
     return true;

@@ -35,3 +35,16 @@ foreach(t tst_securitysettings tst_brokersetupwizard)
   set_tests_properties(${t} PROPERTIES LABELS "gui;keychain" TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endforeach()
 mysql_sync_add_test(NAME tst_expirybanner SOURCES gui/tst_expirybanner.cpp LIBS sync_ui LABELS gui)
+# Configuration page: table picker, connection tests (harness servers), first run, async passwords.
+mysql_sync_add_test(NAME tst_tablelistmodel SOURCES gui/tst_tablelistmodel.cpp gui/StallMeter.h
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
+mysql_sync_add_test(NAME tst_connectiontestpanel SOURCES gui/tst_connectiontestpanel.cpp gui/StallMeter.h
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
+# Passwords read from / stored in the keychain: inside a private gnome-keyring
+# (tests/harness/with-keyring.sh, as tst_keychain). Labels gui and keychain.
+foreach(name tst_asyncsecretresolver tst_firstrunpage)
+  add_executable(${name} gui/${name}.cpp gui/StallMeter.h)
+  target_link_libraries(${name} PRIVATE sync_ui Qt6::Test)
+  add_test(NAME ${name} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:${name}>)
+  set_tests_properties(${name} PROPERTIES LABELS "gui;keychain" TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+endforeach()

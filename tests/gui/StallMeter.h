@@ -1,0 +1,28 @@
+#pragma once
+// Measures the longest gap between ticks of a 5 ms timer: how long the GUI thread was busy.
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+class StallMeter : public QObject {
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(5);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] { m_longest = qMax(m_longest, m_clock.restart()); });
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 longestMs() const { return m_longest; }
+    void reset()
+    {
+        m_longest = 0;
+        m_clock.restart();
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_longest = 0;
+};
