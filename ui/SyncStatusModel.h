@@ -2,6 +2,8 @@
 // The sync_status table, read in pages off the GUI thread (SyncStatusLoader on a worker
 // thread): the first page after every filter or sort change, the next one when a view
 // asks for more (canFetchMore/fetchMore). Sorting is done by the database (keyset pages).
+// Rows are counted by a second loader on a thread of its own: a COUNT(*) over a large
+// table takes seconds and never holds back the pages of the next filter.
 #include "SyncStatusQuery.h"
 #include "config/Config.h"
 
@@ -60,6 +62,8 @@ private:
 
     QThread m_thread;
     SyncStatusLoader *m_loader = nullptr;
+    QThread m_countThread;
+    SyncStatusLoader *m_counter = nullptr;
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
     quint64 m_generation = 0;
     StatusFilter m_filter;
