@@ -3,7 +3,7 @@
 //
 // Usage (normally through `bash scripts/bench-gui.sh`, which builds, starts and stops the servers):
 //   mysql-sync-gui-bench --servers DIR [--daemon PATH] [--phases live,status] [--rate 5000]
-//                        [--seconds 20] [--status-rows 1000000] [--log-level warn]
+//                        [--seconds 20] [--status-rows 1000000] [--buffer-pool-mb 512] [--log-level warn]
 //
 // Phases:
 //   live    MainWindow (offscreen) runs site_a's engine; a mysql-sync daemon is site_b. A worker
@@ -57,6 +57,8 @@
 #include <memory>
 #include <vector>
 
+#include <time.h>
+
 #ifndef MYSQL_SYNC_BENCH_DAEMON
 #define MYSQL_SYNC_BENCH_DAEMON ""
 #endif
@@ -101,7 +103,16 @@ bool spinUntil(const std::function<bool()> &condition, double timeoutS)
     return true;
 }
 
-// The longest gap between ticks of a 5 ms timer on the GUI thread: how long it was busy.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// The longest gap between ticks of a 5 ms timer on the GUI thread: how long it did not get to
+// its events. The GUI thread's own CPU time in each gap tells work on it (busy) from a thread
+// that was ready but not scheduled, or blocked (the rest of the gap).
 class StallMeter : public QObject {
 public:
     StallMeter()
@@ -111,17 +122,28 @@ public:
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 gap = m_clock.nsecsElapsed();
             m_clock.restart();
+            const double cpu = threadCpuMs();
             m_gaps.push_back(gap / 1e6);
+            m_busy.push_back(cpu - m_cpu);
+            m_cpu = cpu;
         });
     }
     void start()
     {
         m_gaps.clear();
+        m_busy.clear();
+        m_cpu = threadCpuMs();
         m_clock.start();
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
     double longestMs() const { return m_gaps.empty() ? 0 : *std::max_element(m_gaps.begin(), m_gaps.end()); }
+    // The GUI thread's CPU time in the longest gap, and the most it used in any one gap.
+    double busyInLongestMs() const
+    {
+        return m_gaps.empty() ? 0 : m_busy[size_t(std::max_element(m_gaps.begin(), m_gaps.end()) - m_gaps.begin())];
+    }
+    double longestBusyMs() const { return m_busy.empty() ? 0 : *std::max_element(m_busy.begin(), m_busy.end()); }
     double percentileMs(double p) const
     {
         if (m_gaps.empty())
@@ -136,6 +158,8 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     std::vector<double> m_gaps;
+    std::vector<double> m_busy;   // the GUI thread's CPU ms in each gap
+    double m_cpu = 0;
 };
 
 // Inserts `rate` rows/s into items on its own connection and thread, in multi-row INSERTs
@@ -197,6 +221,7 @@ struct Options {
     double rate = 5000;
     double seconds = 20;
     qint64 statusRows = 1000000;
+    qint64 bufferPoolMb = 512;
 };
 
 class GuiBench {
@@ -355,6 +380,10 @@ bool GuiBench::live()
     line(QStringLiteral("GUI stall: longest (target <= 50 ms)"), num(meter.longestMs(), 1) + QStringLiteral(" ms"));
     line(QStringLiteral("GUI stall: p99 / p99.9 of 5 ms ticks"), QStringLiteral("%1 / %2 ms").arg(num(meter.percentileMs(99), 1), num(meter.percentileMs(99.9), 1)));
     line(QStringLiteral("ticks later than 50 ms"), QString::number(meter.over(50)));
+    line(QStringLiteral("GUI thread's CPU time in the longest stall"), num(meter.busyInLongestMs(), 1) + QStringLiteral(" ms"));
+    line(QStringLiteral("GUI thread's most CPU time between two ticks"), num(meter.longestBusyMs(), 1) + QStringLiteral(" ms"));
+    m_json.insert(QStringLiteral("live_stall_busy_ms"), std::round(meter.busyInLongestMs() * 10) / 10);
+    m_json.insert(QStringLiteral("live_busy_max_ms"), std::round(meter.longestBusyMs() * 10) / 10);
     line(QStringLiteral("tab switches / refreshes by the \"user\""), QString::number(tabTurns));
     m_json.insert(QStringLiteral("live_rows"), total);
     m_json.insert(QStringLiteral("live_insert_rate"), qRound(double(total) / inserter.elapsedS));
@@ -383,6 +412,18 @@ bool GuiBench::status()
     SiteDatabase a(m_servers, 'A', database);
     if (!a.isOpen() || !a.exec(QStringLiteral("CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(64))")))
         return fail(phase, QStringLiteral("cannot prepare the database: %1").arg(a.lastError()));
+    // The harness's servers have a 64 MB buffer pool, a quarter of what 1,000,000 rows of
+    // sync_status and its indexes take: every figure would be disk reads (and the fill takes
+    // many minutes). A server that holds such a table has a pool to match: --buffer-pool-mb.
+    const qint64 poolBefore = a.scalar(QStringLiteral("SELECT @@GLOBAL.innodb_buffer_pool_size")).toLongLong();
+    if (m_opt.bufferPoolMb > 0 && poolBefore < m_opt.bufferPoolMb * 1048576) {
+        if (!a.exec(QStringLiteral("SET GLOBAL innodb_buffer_pool_size = %1").arg(m_opt.bufferPoolMb * 1048576)))
+            return fail(phase, QStringLiteral("cannot resize the buffer pool: %1").arg(a.lastError()));
+        spinUntil([&] { return a.scalar(QStringLiteral("SELECT @@GLOBAL.innodb_buffer_pool_size")).toLongLong() >= m_opt.bufferPoolMb * 1048576; }, 60);
+    }
+    const qint64 pool = a.scalar(QStringLiteral("SELECT @@GLOBAL.innodb_buffer_pool_size")).toLongLong();
+    line(QStringLiteral("InnoDB buffer pool of server A"), QStringLiteral("%1 MB (was %2 MB)").arg(pool / 1048576).arg(poolBefore / 1048576));
+    m_json.insert(QStringLiteral("status_buffer_pool_mb"), pool / 1048576);
     // The engine's own tables and indexes, created by its own code.
     QString error;
     if (!Schema::install(a.database(), true, {}, &error))
@@ -497,6 +538,8 @@ bool GuiBench::status()
     }
     line(QStringLiteral("slowest open/filter (target < 1000 ms)"), QStringLiteral("%1 ms").arg(worst));
     line(QStringLiteral("GUI stall meanwhile: longest"), num(meter.longestMs(), 1) + QStringLiteral(" ms"));
+    line(QStringLiteral("GUI thread's most CPU time between two ticks"), num(meter.longestBusyMs(), 1) + QStringLiteral(" ms"));
+    m_json.insert(QStringLiteral("status_busy_max_ms"), std::round(meter.longestBusyMs() * 10) / 10);
     m_json.insert(QStringLiteral("status_open_ms"), std::max(figures.front().firstPage, figures.front().count));
     m_json.insert(QStringLiteral("status_slowest_ms"), worst);
     m_json.insert(QStringLiteral("status_stall_max_ms"), std::round(meter.longestMs() * 10) / 10);
@@ -551,7 +594,10 @@ int main(int argc, char *argv[])
                                         QStringLiteral("n"), QStringLiteral("1000000"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("The engines' loggingLevel (warn)."), QStringLiteral("level"),
                                       QStringLiteral("warn"));
-    parser.addOptions({servers, daemon, phases, rate, seconds, statusRows, logLevel});
+    const QCommandLineOption bufferPool(QStringLiteral("buffer-pool-mb"),
+        QStringLiteral("Raise server A's InnoDB buffer pool to this size for phase status (512; 0: leave it)."), QStringLiteral("mb"),
+        QStringLiteral("512"));
+    parser.addOptions({servers, daemon, phases, rate, seconds, statusRows, logLevel, bufferPool});
     parser.process(app);
 
     Options o;
@@ -562,6 +608,7 @@ int main(int argc, char *argv[])
     o.seconds = parser.value(seconds).toDouble();
     o.statusRows = parser.value(statusRows).toLongLong();
     o.logLevel = parser.value(logLevel);
+    o.bufferPoolMb = parser.value(bufferPool).toLongLong();
     QTextStream err(stderr);
     if (o.serversDir.isEmpty() || o.rate <= 0 || o.seconds <= 0 || o.statusRows < 1) {
         err << "mysql-sync-gui-bench: needs --servers DIR and positive numbers (see --help)\n";
