@@ -93,6 +93,7 @@ void SyncStatusModel::restart()
     m_atEnd = false;
     if (m_total != -1) {
         m_total = -1;
+        m_capped = false;
         Q_EMIT totalRowsChanged(m_total);
     }
     if (!m_loader) {
@@ -103,7 +104,8 @@ void SyncStatusModel::restart()
     const quint64 generation = m_generation;
     const StatusFilter filter = m_filter;
     SyncStatusLoader *counter = m_counter;
-    QMetaObject::invokeMethod(counter, [counter, generation, filter] { counter->countRows(generation, filter); },
+    const qint64 limit = m_countLimit;
+    QMetaObject::invokeMethod(counter, [counter, generation, filter, limit] { counter->countRows(generation, filter, limit); },
                               Qt::QueuedConnection);
 }
 
@@ -148,8 +150,9 @@ void SyncStatusModel::onCount(quint64 generation, qint64 count)
 {
     if (generation != m_generation)
         return;
-    m_total = count;
-    Q_EMIT totalRowsChanged(count);
+    m_capped = count > m_countLimit;
+    m_total = qMin(count, m_countLimit);
+    Q_EMIT totalRowsChanged(m_total);
 }
 
 void SyncStatusModel::onFailed(quint64 generation, const QString &message)

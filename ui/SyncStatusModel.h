@@ -34,7 +34,12 @@ public:
     void refresh();
 
     bool isLoading() const { return m_loading; }
+    // Rows are counted up to the count limit (default 100,000): totalRows() is the exact number
+    // of matching rows, or the limit when there are more (countCapped() then).
+    void setCountLimit(qint64 rows) { m_countLimit = qMax<qint64>(1, rows); }
+    qint64 countLimit() const { return m_countLimit; }
     qint64 totalRows() const { return m_total; }   // -1 until counted
+    bool countCapped() const { return m_capped; }
     StatusRow row(int r) const { return m_rows.at(r); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -71,6 +76,8 @@ private:
     bool m_atEnd = true;
     bool m_loading = false;
     qint64 m_total = -1;
+    qint64 m_countLimit = 100000;
+    bool m_capped = false;
     int m_pageSize = 500;
 };
 

@@ -87,10 +87,11 @@ QString SyncStatusQuery::page(const StatusFilter &filter, const StatusRow *after
     return sql;
 }
 
-QString SyncStatusQuery::count(const StatusFilter &filter, QVariantList *binds)
+QString SyncStatusQuery::count(const StatusFilter &filter, qint64 limit, QVariantList *binds)
 {
     QStringList conditions;
-    return QStringLiteral("SELECT COUNT(*) FROM sync_status") + where(filter, &conditions, binds);
+    return QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status%1 LIMIT %2) AS counted")
+        .arg(where(filter, &conditions, binds)).arg(limit + 1);
 }
 
 } // namespace mysqlsync::ui

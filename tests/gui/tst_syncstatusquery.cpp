@@ -39,8 +39,13 @@ private Q_SLOTS:
         StatusFilter f;
         f.table = QStringLiteral("items");
         QVariantList binds;
-        QCOMPARE(SyncStatusQuery::count(f, &binds), QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = ?"));
+        QCOMPARE(SyncStatusQuery::count(f, 100000, &binds),
+                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status WHERE `table_name` = ? LIMIT 100001) AS counted"));
         QCOMPARE(binds.size(), 1);
+        binds.clear();
+        QCOMPARE(SyncStatusQuery::count(StatusFilter(), 10, &binds),
+                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status LIMIT 11) AS counted"));
+        QVERIFY(binds.isEmpty());
     }
 };
 
