@@ -78,7 +78,7 @@ void SyncStatusLoader::loadPage(quint64 generation, const StatusFilter &filter, 
     Q_EMIT pageLoaded(generation, rows, atEnd, timer.elapsed());
 }
 
-void SyncStatusLoader::countRows(quint64 generation, const StatusFilter &filter)
+void SyncStatusLoader::countRows(quint64 generation, const StatusFilter &filter, qint64 limit)
 {
     if (stale(generation))
         return;
@@ -89,7 +89,7 @@ void SyncStatusLoader::countRows(quint64 generation, const StatusFilter &filter)
     }
     QVariantList binds;
     QSqlQuery query(m_db.db());
-    if (!run(query, SyncStatusQuery::count(filter, &binds), binds) || !query.next()) {
+    if (!run(query, SyncStatusQuery::count(filter, limit, &binds), binds) || !query.next()) {
         Q_EMIT failed(generation, tr("cannot count sync_status rows: %1").arg(query.lastError().text()));
         return;
     }

@@ -24,7 +24,7 @@ public:
     // Worker-thread slots (call them queued).
     void loadPage(quint64 generation, const mysqlsync::ui::StatusFilter &filter, bool fromStart,
                   const mysqlsync::ui::StatusRow &after, int limit);
-    void countRows(quint64 generation, const mysqlsync::ui::StatusFilter &filter);
+    void countRows(quint64 generation, const mysqlsync::ui::StatusFilter &filter, qint64 limit);
 
 Q_SIGNALS:
     void pageLoaded(quint64 generation, const QList<mysqlsync::ui::StatusRow> &rows, bool atEnd, qint64 elapsedMs);

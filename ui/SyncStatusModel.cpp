@@ -13,23 +13,30 @@ SyncStatusModel::SyncStatusModel(QObject *parent)
     qRegisterMetaType<StatusRow>();
     qRegisterMetaType<QList<StatusRow>>();
     m_thread.setObjectName(QStringLiteral("sync-ui-status"));
+    m_countThread.setObjectName(QStringLiteral("sync-ui-count"));
 }
 
 SyncStatusModel::~SyncStatusModel()
 {
     m_latest->store(~quint64(0)); // whatever is still queued is skipped
     m_thread.quit();
+    m_countThread.quit();
     m_thread.wait();
+    m_countThread.wait();
 }
 
 void SyncStatusModel::setDatabase(const MysqlConfig &mysql)
 {
     if (m_loader) {
         m_loader->disconnect(this);
+        m_counter->disconnect(this);
         m_latest->store(++m_generation);
         m_thread.quit();
+        m_countThread.quit();
         m_thread.wait(); // only a query already running is waited for
+        m_countThread.wait();
         m_loader = nullptr;
+        m_counter = nullptr;
     }
     beginResetModel();
     m_rows.clear();
@@ -43,7 +50,13 @@ void SyncStatusModel::setDatabase(const MysqlConfig &mysql)
     connect(m_loader, &SyncStatusLoader::pageLoaded, this, &SyncStatusModel::onPage, Qt::QueuedConnection);
     connect(m_loader, &SyncStatusLoader::rowsCounted, this, &SyncStatusModel::onCount, Qt::QueuedConnection);
     connect(m_loader, &SyncStatusLoader::failed, this, &SyncStatusModel::onFailed, Qt::QueuedConnection);
+    m_counter = new SyncStatusLoader(mysql, m_latest);
+    m_counter->moveToThread(&m_countThread);
+    connect(&m_countThread, &QThread::finished, m_counter, &QObject::deleteLater);
+    connect(m_counter, &SyncStatusLoader::rowsCounted, this, &SyncStatusModel::onCount, Qt::QueuedConnection);
+    connect(m_counter, &SyncStatusLoader::failed, this, &SyncStatusModel::onFailed, Qt::QueuedConnection);
     m_thread.start();
+    m_countThread.start();
     restart();
 }
 
@@ -80,6 +93,7 @@ void SyncStatusModel::restart()
     m_atEnd = false;
     if (m_total != -1) {
         m_total = -1;
+        m_capped = false;
         Q_EMIT totalRowsChanged(m_total);
     }
     if (!m_loader) {
@@ -89,8 +103,9 @@ void SyncStatusModel::restart()
     request(true);
     const quint64 generation = m_generation;
     const StatusFilter filter = m_filter;
-    SyncStatusLoader *loader = m_loader;
-    QMetaObject::invokeMethod(loader, [loader, generation, filter] { loader->countRows(generation, filter); },
+    SyncStatusLoader *counter = m_counter;
+    const qint64 limit = m_countLimit;
+    QMetaObject::invokeMethod(counter, [counter, generation, filter, limit] { counter->countRows(generation, filter, limit); },
                               Qt::QueuedConnection);
 }
 
@@ -135,8 +150,9 @@ void SyncStatusModel::onCount(quint64 generation, qint64 count)
 {
     if (generation != m_generation)
         return;
-    m_total = count;
-    Q_EMIT totalRowsChanged(count);
+    m_capped = count > m_countLimit;
+    m_total = qMin(count, m_countLimit);
+    Q_EMIT totalRowsChanged(m_total);
 }
 
 void SyncStatusModel::onFailed(quint64 generation, const QString &message)

@@ -2,6 +2,8 @@
 // The sync_status table, read in pages off the GUI thread (SyncStatusLoader on a worker
 // thread): the first page after every filter or sort change, the next one when a view
 // asks for more (canFetchMore/fetchMore). Sorting is done by the database (keyset pages).
+// Rows are counted by a second loader on a thread of its own: a COUNT(*) over a large
+// table takes seconds and never holds back the pages of the next filter.
 #include "SyncStatusQuery.h"
 #include "config/Config.h"
 
@@ -32,7 +34,12 @@ public:
     void refresh();
 
     bool isLoading() const { return m_loading; }
+    // Rows are counted up to the count limit (default 100,000): totalRows() is the exact number
+    // of matching rows, or the limit when there are more (countCapped() then).
+    void setCountLimit(qint64 rows) { m_countLimit = qMax<qint64>(1, rows); }
+    qint64 countLimit() const { return m_countLimit; }
     qint64 totalRows() const { return m_total; }   // -1 until counted
+    bool countCapped() const { return m_capped; }
     StatusRow row(int r) const { return m_rows.at(r); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -60,6 +67,8 @@ private:
 
     QThread m_thread;
     SyncStatusLoader *m_loader = nullptr;
+    QThread m_countThread;
+    SyncStatusLoader *m_counter = nullptr;
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
     quint64 m_generation = 0;
     StatusFilter m_filter;
@@ -67,6 +76,8 @@ private:
     bool m_atEnd = true;
     bool m_loading = false;
     qint64 m_total = -1;
+    qint64 m_countLimit = 100000;
+    bool m_capped = false;
     int m_pageSize = 500;
 };
 

@@ -235,7 +235,9 @@ void SyncStatusPage::updateStatus()
     if (!m_error.isEmpty()) {
         text = m_error;
     } else {
-        const QString total = m_model->totalRows() < 0 ? tr("counting…") : locale.toString(m_model->totalRows());
+        const QString total = m_model->totalRows() < 0 ? tr("counting…")
+                              : m_model->countCapped() ? tr("more than %1").arg(locale.toString(m_model->totalRows()))
+                                                       : locale.toString(m_model->totalRows());
         text = tr("%1 of %2 rows shown").arg(locale.toString(m_model->rowCount()), total);
         if (m_model->isLoading())
             text += tr(" — loading…");

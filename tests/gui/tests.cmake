@@ -48,3 +48,6 @@ foreach(name tst_asyncsecretresolver tst_firstrunpage)
   add_test(NAME ${name} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:${name}>)
   set_tests_properties(${name} PROPERTIES LABELS "gui;keychain" TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endforeach()
+# MainWindow end to end (fixture "servers"): site_a's engine in the app, site_b a mysql-sync daemon.
+mysql_sync_add_test(NAME tst_mainwindow    SOURCES gui/tst_mainwindow.cpp    LIBS sync_ui mysqlsync_testsupport LABELS gui
+                    FIXTURES servers)

@@ -16,7 +16,7 @@ private Q_SLOTS:
         QVariantList binds;
         const QString sql = SyncStatusQuery::page(f, nullptr, 501, &binds);
         QCOMPARE(sql, QStringLiteral("SELECT id, `table_name`, primary_key, remote, CAST(`status` AS CHAR), `date`, message "
-                                     "FROM sync_status WHERE `status` = ? AND remote = ? AND primary_key LIKE ? "
+                                     "FROM sync_status USE INDEX FOR ORDER BY () WHERE `status` = ? AND remote = ? AND primary_key LIKE ? "
                                      "ORDER BY `date` DESC, id DESC LIMIT 501"));
         QCOMPARE(binds, (QVariantList{QStringLiteral("error"), QStringLiteral("site_b"), QStringLiteral("%4\\_\\%%")}));
     }
@@ -30,7 +30,7 @@ private Q_SLOTS:
         last.key = QStringLiteral("17");
         QVariantList binds;
         const QString sql = SyncStatusQuery::page(f, &last, 10, &binds);
-        QVERIFY2(sql.contains(QStringLiteral("WHERE (primary_key > ? OR (primary_key = ? AND id > ?)) "
+        QVERIFY2(sql.contains(QStringLiteral("FROM sync_status WHERE (primary_key > ? OR (primary_key = ? AND id > ?)) "
                                              "ORDER BY primary_key, id LIMIT 10")), qPrintable(sql));
         QCOMPARE(binds, (QVariantList{QStringLiteral("17"), QStringLiteral("17"), QStringLiteral("abc")}));
     }
@@ -39,8 +39,13 @@ private Q_SLOTS:
         StatusFilter f;
         f.table = QStringLiteral("items");
         QVariantList binds;
-        QCOMPARE(SyncStatusQuery::count(f, &binds), QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = ?"));
+        QCOMPARE(SyncStatusQuery::count(f, 100000, &binds),
+                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status WHERE `table_name` = ? LIMIT 100001) AS counted"));
         QCOMPARE(binds.size(), 1);
+        binds.clear();
+        QCOMPARE(SyncStatusQuery::count(StatusFilter(), 10, &binds),
+                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status LIMIT 11) AS counted"));
+        QVERIFY(binds.isEmpty());
     }
 };
 

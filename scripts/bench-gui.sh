@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The desktop app's benchmark, in one command:  bash scripts/bench-gui.sh [mysql-sync-gui-bench options]
+# Installs what is missing (setup.sh), builds the daemon and the GUI benchmark (build.sh;
+# BUILD_DIR, default build), starts private MariaDB A + B and Mosquitto (tests/harness/servers.sh)
+# in a temporary directory, runs BUILD_DIR/tests/bench/mysql-sync-gui-bench against them
+# (offscreen, no display needed) and stops the servers again, whatever happens. Takes about two
+# minutes after the build; figures are printed as aligned text, the last line is the same as one
+# JSON object. Exit status: the benchmark's (0 when every phase completed, 1 when one failed).
+# Extra arguments go to the benchmark, e.g.  bash scripts/bench-gui.sh --phases status
+# (see: build/tests/bench/mysql-sync-gui-bench --help).  SKIP_BUILD=1 skips setup and build.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+BUILD_DIR=${BUILD_DIR:-build}
+export BUILD_DIR
+
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+    bash scripts/setup.sh
+    bash scripts/build.sh mysql-sync mysql-sync-gui-bench
+fi
+if [[ $BUILD_DIR = /* ]]; then BUILD=$BUILD_DIR; else BUILD=$ROOT/$BUILD_DIR; fi
+BENCH=$BUILD/tests/bench/mysql-sync-gui-bench
+DAEMON=$BUILD/app/daemon/mysql-sync
+for f in "$BENCH" "$DAEMON"; do
+    [[ -x $f ]] || { echo "bench-gui.sh: $f was not built" >&2; exit 1; }
+done
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/mysql-sync-gui-bench-XXXXXX")
+SERVERS=$TMP/servers
+bench_pid=
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if [[ -n $bench_pid ]] && kill -0 "$bench_pid" 2>/dev/null; then
+        kill -TERM "$bench_pid" 2>/dev/null || true
+        wait "$bench_pid" 2>/dev/null || true
+    fi
+    bash tests/harness/servers.sh stop "$SERVERS" >/dev/null 2>&1 || \
+        echo "bench-gui.sh: could not stop the servers in $SERVERS" >&2
+    rm -rf "$TMP"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+bash tests/harness/servers.sh start "$SERVERS"
+"$BENCH" --servers "$SERVERS" --daemon "$DAEMON" "$@" &
+bench_pid=$!
+status=0
+wait "$bench_pid" || status=$?
+bench_pid=
+exit "$status"
