@@ -12,11 +12,6 @@ namespace mysqlsync::ui {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CertificateFilesCheck", text);
-}
-
 QString resolve(const QString &path, const QString &baseDir)
 {
     if (path.isEmpty() || QFileInfo(path).isAbsolute() || baseDir.isEmpty())

@@ -3,6 +3,7 @@
 // configuration page shows them: each file exists and parses (security/CertificateInfo), the
 // key belongs to the certificate, and when each certificate expires. Local files only.
 #include <QDateTime>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,7 @@ struct CertificateFilesResult {
 };
 
 class CertificateFilesCheck {
+    Q_DECLARE_TR_FUNCTIONS(mysqlsync::ui::CertificateFilesCheck)
 public:
     // `prefix` is the JSON object holding the keys ("mqttConfig", "mysqlConfig.ssl"); relative
     // paths are resolved against `baseDir`. Empty paths are not checked.

@@ -18,11 +18,6 @@
 
 namespace mysqlsync::ui {
 
-static QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConnectionChecks", text);
-}
-
 ConnectionCheckResult ConnectionChecks::database(const MysqlConfig &config)
 {
     static QAtomicInteger<int> counter;

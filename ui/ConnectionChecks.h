@@ -18,6 +18,7 @@ struct ConnectionCheckResult {
 };
 
 class ConnectionChecks {
+    Q_DECLARE_TR_FUNCTIONS(mysqlsync::ui::ConnectionChecks)
 public:
     // Connects as the engine would, reads the server version and the list of tables.
     static ConnectionCheckResult database(const MysqlConfig &config);
