@@ -53,9 +53,19 @@ cat > "$WORK/site_a.json" <<JSON
                    "password": {"env": "SHOP_DB_PASSWORD"}, "database": "shop" },
   "syncTables": ["items", "orders"], "receiveTables": ["items"],
   "clientName": "site_a", "remoteClients": ["site_b", "site_c"],
-  "queueDirectory": "queue-a", "checkInterval": 1000
+  "queueDirectory": "queue-a", "checkInterval": 1000, "transformerDirectory": "transformers"
 }
 JSON
+mkdir -p "$WORK/transformers"
+cat > "$WORK/transformers/items.js" <<'JS'
+// Names travel in upper case to the other sites; nothing else changes.
+module.exports = function (context) {
+    if (context.entity === null) return null;
+    const entity = Object.assign({}, context.entity);
+    entity.name = String(entity.name).toUpperCase();
+    return entity;
+};
+JS
 cat > "$WORK/site_b.json" <<JSON
 {
   "mqttConfig": { "host": "127.0.0.1", "port": $MQTT_PORT, "protocol": "mqtt" },
@@ -99,7 +109,7 @@ PIDS+=($!)
 mkdir -p "$OUT"
 export HOME=$WORK/home XDG_RUNTIME_DIR=$WORK/runtime SHOP_DB_PASSWORD=$MYSQL_PASSWORD
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
-for tab in overview clients status errors configuration; do
+for tab in overview clients status errors configuration transformers; do
     "$MONITOR" --tab "$tab" "$WORK/site_a.json" >"$WORK/monitor-$tab.log" 2>&1 &
     APP_PID=$!
     sleep "${SCREENSHOT_WAIT:-12}"
@@ -109,3 +119,12 @@ for tab in overview clients status errors configuration; do
     APP_PID=
     echo "screenshots: $OUT/$tab.png"
 done
+# The first-run page: a configuration file that does not exist yet.
+"$MONITOR" "$WORK/new-site.json" >"$WORK/monitor-first-run.log" 2>&1 &
+APP_PID=$!
+sleep "${SCREENSHOT_WAIT:-12}"
+"$IMPORT" -window root "$OUT/first-run.png"
+kill -TERM "$APP_PID" 2>/dev/null || true
+wait "$APP_PID" 2>/dev/null || true
+APP_PID=
+echo "screenshots: $OUT/first-run.png"

@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>ConnectionChecks</name>
+    <message numerus="yes">
+        <source>Connected to %1, server %2; %n table(s) in %3.</source>
+        <translation>
+            <numerusform>Connecté à %1, serveur %2&#xa0;; %n table dans %3.</numerusform>
+            <numerusform>Connecté à %1, serveur %2&#xa0;; %n tables dans %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CsvWriter</name>
     <message>
         <source>cannot write: %1</source>
@@ -106,16 +116,8 @@
         <translation>Démarrer masqué dans la zone de notification (s’il y en a une).</translation>
     </message>
     <message>
-        <source>Open on this tab: overview, clients, status, errors or configuration.</source>
-        <translation>Ouvrir sur cet onglet&#xa0;: overview, clients, status, errors ou configuration.</translation>
-    </message>
-    <message>
         <source>Runs and monitors mysql-sync for one site: connections, clients, sync status, errors and configuration, with a tray icon.</source>
         <translation>Exécute et surveille mysql-sync pour un site&#xa0;: connexions, clients, état de synchronisation, erreurs et configuration, avec une icône dans la zone de notification.</translation>
-    </message>
-    <message>
-        <source>The configuration file (default: the last one used).</source>
-        <translation>Le fichier de configuration (par défaut&#xa0;: le dernier utilisé).</translation>
     </message>
     <message>
         <source>mysql-sync-monitor: expected at most one configuration file (see --help)</source>
@@ -124,6 +126,91 @@
     <message>
         <source>mysql-sync-monitor: --tab: expected one of %1</source>
         <translation>mysql-sync-monitor&#xa0;: --tab&#xa0;: valeur attendue parmi %1</translation>
+    </message>
+    <message>
+        <source>Open on this tab: overview, clients, status, errors, configuration or transformers.</source>
+        <translation>Ouvrir sur cet onglet&#xa0;: overview, clients, status, errors, configuration ou transformers.</translation>
+    </message>
+    <message>
+        <source>The configuration file (default: the last one used; without one, a first-run page creates it).</source>
+        <translation>Le fichier de configuration (par défaut&#xa0;: le dernier utilisé&#xa0;; sans fichier, une page de premier démarrage le crée).</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::BrokerSetupWizard</name>
+    <message>
+        <source>Secure broker setup</source>
+        <translation>Configuration sécurisée du broker</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::BrokerVerifier</name>
+    <message>
+        <source>Connected to %1 with the certificate and password of %2; the broker accepted the subscriptions %3.</source>
+        <translation>Connecté à %1 avec le certificat et le mot de passe de %2&#xa0;; le broker a accepté les abonnements %3.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the broker did not answer within %1 s</source>
+        <translation>le broker n’a pas répondu en %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::CertificateFilesCheck</name>
+    <message>
+        <source>%1: %2, issued by %3, valid until %4</source>
+        <translation>%1&#xa0;: %2, émis par %3, valide jusqu’au %4</translation>
+    </message>
+    <message>
+        <source>%1.%2: the certificate expired on %3</source>
+        <translation>%1.%2&#xa0;: le certificat a expiré le %3</translation>
+    </message>
+    <message>
+        <source>%1.%2: the certificate expires in %3 days</source>
+        <translation>%1.%2&#xa0;: le certificat expire dans %3 jours</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM certificate (%2)</source>
+        <translation>%1 n’est pas un certificat PEM (%2)</translation>
+    </message>
+    <message>
+        <source>%1.ca: %2 is not a certificate authority (CA:FALSE)</source>
+        <translation>%1.ca&#xa0;: %2 n’est pas une autorité de certification (CA:FALSE)</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable PEM certificate (%2)</source>
+        <translation>%1 n’est pas un certificat PEM lisible (%2)</translation>
+    </message>
+    <message>
+        <source>cert: not signed by the CA above (fine only if the server trusts its issuer)</source>
+        <translation>cert&#xa0;: non signé par la CA ci-dessus (acceptable seulement si le serveur fait confiance à son émetteur)</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM private key</source>
+        <translation>%1 n’est pas une clé privée PEM</translation>
+    </message>
+    <message>
+        <source>%1 is not the key of the certificate %2</source>
+        <translation>%1 n’est pas la clé du certificat %2</translation>
+    </message>
+    <message>
+        <source>a key is set but no certificate</source>
+        <translation>une clé est indiquée, mais aucun certificat</translation>
+    </message>
+    <message>
+        <source>key: belongs to the certificate</source>
+        <translation>key&#xa0;: correspond au certificat</translation>
+    </message>
+    <message>
+        <source>a certificate is set but no key</source>
+        <translation>un certificat est indiqué, mais aucune clé</translation>
     </message>
 </context>
 <context>
@@ -175,12 +262,62 @@
         <source>Outbox</source>
         <translation>File d’envoi</translation>
     </message>
+    <message>
+        <source>Outbox depth %1 at %2 rows/s, the average send rate of the last minutes</source>
+        <translation>File d’envoi de %1 lignes à %2 lignes/s, le débit d’envoi moyen des dernières minutes</translation>
+    </message>
+    <message>
+        <source>Nothing was sent in the last minutes: no rate to estimate with</source>
+        <translation>Rien n’a été envoyé ces dernières minutes&#xa0;: aucun débit pour faire une estimation</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>Catch-up (estimate)</source>
+        <translation>Rattrapage (estimation)</translation>
+    </message>
+    <message>
+        <source>nothing owed</source>
+        <translation>rien en attente</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s</source>
+        <translation>
+            <numerusform>environ %n s</numerusform>
+            <numerusform>environ %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 min %2 s</source>
+        <translation>environ %1 min %2 s</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>environ %1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n days</source>
+        <translation>
+            <numerusform>environ %n jour</numerusform>
+            <numerusform>environ %n jours</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ClientsPage</name>
     <message>
-        <source>Every configured remote and every client seen on /info. &quot;Online for&quot; counts down to the heartbeat the client promised.</source>
-        <translation>Chaque site distant configuré et chaque client vu sur /info. «&#xa0;Encore en ligne&#xa0;» décompte le temps jusqu’au signal de vie promis par le client.</translation>
+        <source>Every configured remote and every client seen on /info. &quot;Online for&quot; counts down to the heartbeat the client promised. Pending and errors are rows of sync_status, counted every few seconds; the catch-up estimate of an offline remote is its outbox at the recent send rate.</source>
+        <translation>Chaque site distant configuré et chaque client vu sur /info. «&#xa0;Encore en ligne&#xa0;» décompte le temps jusqu’au signal de vie promis par le client. «&#xa0;En attente&#xa0;» et «&#xa0;Erreurs&#xa0;» sont des lignes de sync_status, comptées toutes les quelques secondes&#xa0;; le rattrapage estimé d’un site distant hors ligne est sa file d’envoi au débit d’envoi récent.</translation>
     </message>
 </context>
 <context>
@@ -204,6 +341,10 @@
     <message>
         <source>%1: cannot save: %2</source>
         <translation>%1&#xa0;: enregistrement impossible&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot make the file private: %2</source>
+        <translation>%1&#xa0;: impossible de rendre le fichier privé&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -273,10 +414,6 @@
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>Mot de passe</translation>
-    </message>
-    <message>
         <source>Broker</source>
         <translation>Broker</translation>
     </message>
@@ -311,26 +448,6 @@
     <message>
         <source>Connect timeout (ms)</source>
         <translation>Délai de connexion (ms)</translation>
-    </message>
-    <message>
-        <source>Broker TLS</source>
-        <translation>TLS du broker</translation>
-    </message>
-    <message>
-        <source>CA certificate</source>
-        <translation>Certificat de l’AC</translation>
-    </message>
-    <message>
-        <source>Client certificate</source>
-        <translation>Certificat client</translation>
-    </message>
-    <message>
-        <source>Client key</source>
-        <translation>Clé client</translation>
-    </message>
-    <message>
-        <source>Verify the broker</source>
-        <translation>Vérifier le broker</translation>
     </message>
     <message>
         <source>comma separated</source>
@@ -385,6 +502,91 @@
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::ConnectionChecks</name>
+    <message>
+        <source>Cannot use the broker address %1: %2</source>
+        <translation>Impossible d’utiliser l’adresse du broker %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Connected to the broker %1.</source>
+        <translation>Connecté au broker %1.</translation>
+    </message>
+    <message>
+        <source>Connected to the broker %1 as %2.</source>
+        <translation>Connecté au broker %1 en tant que %2.</translation>
+    </message>
+    <message>
+        <source>Broker %1: %2</source>
+        <translation>Broker %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Broker %1: no answer within %2 s (check mqttConfig.host, mqttConfig.port and the firewall)</source>
+        <translation>Broker %1&#xa0;: pas de réponse en %2 s (vérifiez mqttConfig.host, mqttConfig.port et le pare-feu)</translation>
+    </message>
+    <message>
+        <source>Broker %1: %2 (is the broker running, and are mqttConfig.host and mqttConfig.port right?)</source>
+        <translation>Broker %1&#xa0;: %2 (le broker est-il en marche, et mqttConfig.host et mqttConfig.port sont-ils corrects&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>Broker %1: %2:%3 accepts connections but did not answer as an MQTT broker within %4 s (is it the broker&apos;s port? A TLS port needs mqttConfig.protocol mqtts)</source>
+        <translation>Broker %1&#xa0;: %2:%3 accepte les connexions mais n’a pas répondu comme un broker MQTT en %4 s (est-ce bien le port du broker&#xa0;? Un port TLS nécessite mqttConfig.protocol mqtts)</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConnectionTestPanel</name>
+    <message>
+        <source>Test database</source>
+        <translation>Tester la base de données</translation>
+    </message>
+    <message>
+        <source>Test broker</source>
+        <translation>Tester le broker</translation>
+    </message>
+    <message>
+        <source>Testing database…</source>
+        <translation>Test de la base de données…</translation>
+    </message>
+    <message>
+        <source>Testing broker…</source>
+        <translation>Test du broker…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>OK: %1</source>
+        <translation>OK&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::EntityDiffModel</name>
+    <message>
+        <source>(absent)</source>
+        <translation>(absente)</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(supprimée)</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::ErrorsModel</name>
     <message>
         <source>Time</source>
@@ -432,6 +634,170 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ExpiryBanner</name>
+    <message>
+        <source>A certificate has expired.</source>
+        <translation>Un certificat a expiré.</translation>
+    </message>
+    <message>
+        <source>A certificate expires soon.</source>
+        <translation>Un certificat expire bientôt.</translation>
+    </message>
+    <message>
+        <source>Make new ones with Tools → Secure broker setup (or mysql-sync setup-broker) and install them before then.</source>
+        <translation>Créez-en de nouveaux avec Outils → Configuration sécurisée du broker (ou mysql-sync setup-broker) et installez-les avant cette date.</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ExpiryWatcher</name>
+    <message>
+        <source>%1 (%2, CN %3) expired on %4.</source>
+        <translation>%1 (%2, CN %3) a expiré le %4.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, CN %3) expires in 1 day, on %4.</source>
+        <translation>%1 (%2, CN %3) expire dans 1 jour, le %4.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, CN %3) expires in %5 days, on %4.</source>
+        <translation>%1 (%2, CN %3) expire dans %5 jours, le %4.</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FirstRunPage</name>
+    <message>
+        <source>Create configuration</source>
+        <translation>Créer la configuration</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Set up this site&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Configurer ce site&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>There is no configuration yet. Name this site (client name), enter its database and the broker, the sites it exchanges rows with (remote clients), the tables, and the folder for queued changes. Test the connections, then create the file.</source>
+        <translation>Il n’y a pas encore de configuration. Nommez ce site (nom du client), indiquez sa base de données et le broker, les sites avec lesquels il échange des lignes (clients distants), les tables et le dossier des modifications en file d’attente. Testez les connexions, puis créez le fichier.</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Enregistrer sous&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Save the configuration as</source>
+        <translation>Enregistrer la configuration sous</translation>
+    </message>
+    <message>
+        <source>Configuration files (*.json)</source>
+        <translation>Fichiers de configuration (*.json)</translation>
+    </message>
+    <message>
+        <source>The configuration is being saved.</source>
+        <translation>La configuration est en cours d’enregistrement.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the configuration (Save as).</source>
+        <translation>Choisissez où enregistrer la configuration (Enregistrer sous).</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose another file, or open it with File &gt; Open configuration.</source>
+        <translation>%1 existe déjà&#xa0;: choisissez un autre fichier, ou ouvrez-le avec Fichier &gt; Ouvrir une configuration.</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1&#xa0;: impossible de créer le dossier</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::KeychainPasswordField</name>
+    <message>
+        <source>in the keychain as &quot;%1&quot; (service %2)</source>
+        <translation>dans le trousseau sous «&#xa0;%1&#xa0;» (service %2)</translation>
+    </message>
+    <message>
+        <source>from the environment variable %1</source>
+        <translation>depuis la variable d’environnement %1</translation>
+    </message>
+    <message>
+        <source>from the file %1</source>
+        <translation>depuis le fichier %1</translation>
+    </message>
+    <message>
+        <source>by reference</source>
+        <translation>par référence</translation>
+    </message>
+    <message>
+        <source>Store in keychain</source>
+        <translation>Enregistrer dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Write this password into the configuration file in plain text (not recommended)</source>
+        <translation>Écrire ce mot de passe en clair dans le fichier de configuration (déconseillé)</translation>
+    </message>
+    <message>
+        <source>Not stored yet: it goes to the keychain when you leave the field or press &quot;Store in keychain&quot;.</source>
+        <translation>Pas encore enregistré&#xa0;: il ira dans le trousseau quand vous quitterez le champ ou cliquerez sur «&#xa0;Enregistrer dans le trousseau&#xa0;».</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>Kept: %1. Type a new password to replace it.</source>
+        <translation>Conservé&#xa0;: %1. Saisissez un nouveau mot de passe pour le remplacer.</translation>
+    </message>
+    <message>
+        <source>This password is in plain text in the configuration file. Untick the box below and press &quot;Store in keychain&quot; to keep it in the keychain instead.</source>
+        <translation>Ce mot de passe est en clair dans le fichier de configuration. Décochez la case ci-dessous et cliquez sur «&#xa0;Enregistrer dans le trousseau&#xa0;» pour le conserver plutôt dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>No password set.</source>
+        <translation>Aucun mot de passe défini.</translation>
+    </message>
+    <message>
+        <source>%1: the password is still being stored in the keychain; save again in a moment</source>
+        <translation>%1&#xa0;: le mot de passe est encore en cours d’enregistrement dans le trousseau&#xa0;; enregistrez de nouveau dans un instant</translation>
+    </message>
+    <message>
+        <source>%1: the password was not saved: %2. Unlock the keychain and press &quot;Store in keychain&quot;, or tick &quot;Write this password into the configuration file in plain text&quot;</source>
+        <translation>%1&#xa0;: le mot de passe n’a pas été enregistré&#xa0;: %2. Déverrouillez le trousseau et cliquez sur «&#xa0;Enregistrer dans le trousseau&#xa0;», ou cochez «&#xa0;Écrire ce mot de passe en clair dans le fichier de configuration&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1: the password typed is not stored yet: press &quot;Store in keychain&quot;</source>
+        <translation>%1&#xa0;: le mot de passe saisi n’est pas encore enregistré&#xa0;: cliquez sur «&#xa0;Enregistrer dans le trousseau&#xa0;»</translation>
+    </message>
+    <message>
+        <source>set the client name first (the keychain entry is named after it)</source>
+        <translation>indiquez d’abord le nom du client (l’entrée du trousseau porte son nom)</translation>
+    </message>
+    <message>
+        <source>Not stored: %1.</source>
+        <translation>Non enregistré&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Storing in the keychain as &quot;%1&quot;…</source>
+        <translation>Enregistrement dans le trousseau sous «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Not stored in the keychain: %1. The password is not written anywhere: unlock the keychain and press &quot;Store in keychain&quot; again, or tick the box below.</source>
+        <translation>Non enregistré dans le trousseau&#xa0;: %1. Le mot de passe n’est écrit nulle part&#xa0;: déverrouillez le trousseau et cliquez de nouveau sur «&#xa0;Enregistrer dans le trousseau&#xa0;», ou cochez la case ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Not stored yet.</source>
+        <translation>Pas encore enregistré.</translation>
+    </message>
+    <message>
+        <source>Stored %1; the configuration file holds only this reference.</source>
+        <translation>Enregistré %1&#xa0;; le fichier de configuration ne contient que cette référence.</translation>
     </message>
 </context>
 <context>
@@ -503,6 +869,30 @@
     <message>
         <source>%1 — paused</source>
         <translation>%1 — en pause</translation>
+    </message>
+    <message>
+        <source>Transformers</source>
+        <translation>Transformateurs</translation>
+    </message>
+    <message>
+        <source>Certificate expiry</source>
+        <translation>Expiration de certificat</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Secure broker setup…</source>
+        <translation>&amp;Configuration sécurisée du broker…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Reading the passwords of %1 from the keychain…</source>
+        <translation>Lecture des mots de passe de %1 depuis le trousseau…</translation>
     </message>
 </context>
 <context>
@@ -619,6 +1009,102 @@
         <source>stopped: %1</source>
         <translation>arrêté&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Rows per second, last 5 minutes</source>
+        <translation>Lignes par seconde, 5 dernières minutes</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::RateChart</name>
+    <message>
+        <source>Rows per second in and out</source>
+        <translation>Lignes par seconde reçues et envoyées</translation>
+    </message>
+    <message>
+        <source>rows/s</source>
+        <translation>lignes/s</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>-%1 min</source>
+        <translation>-%1 min</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>pas encore de données</translation>
+    </message>
+    <message>
+        <source>in (applied)</source>
+        <translation>reçues (appliquées)</translation>
+    </message>
+    <message>
+        <source>out (sent)</source>
+        <translation>envoyées</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::RemoteNotifier</name>
+    <message>
+        <source>%1 is offline</source>
+        <translation>%1 est hors ligne</translation>
+    </message>
+    <message>
+        <source>No heartbeat from %1: its changes wait in the outbox until it is back.</source>
+        <translation>Aucun signal de vie de %1&#xa0;: ses modifications attendent dans la file d’envoi jusqu’à son retour.</translation>
+    </message>
+    <message>
+        <source>%1 is online</source>
+        <translation>%1 est en ligne</translation>
+    </message>
+    <message>
+        <source>%1 is back online</source>
+        <translation>%1 est de nouveau en ligne</translation>
+    </message>
+    <message>
+        <source>What waited in the outbox for %1 is being sent.</source>
+        <translation>Ce qui attendait dans la file d’envoi pour %1 est en cours d’envoi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remotes changed state</source>
+        <translation>
+            <numerusform>%n site distant a changé d’état</numerusform>
+            <numerusform>%n sites distants ont changé d’état</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Hors ligne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Back online: %1</source>
+        <translation>De nouveau en ligne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>En ligne&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::SecuritySettings</name>
+    <message>
+        <source>Broker password</source>
+        <translation>Mot de passe du broker</translation>
+    </message>
+    <message>
+        <source>Broker TLS</source>
+        <translation>TLS du broker</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Mot de passe de la base de données</translation>
+    </message>
+    <message>
+        <source>Database TLS</source>
+        <translation>TLS de la base de données</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::SettingsDialog</name>
@@ -641,6 +1127,240 @@
     <message>
         <source>Start mysql-sync-monitor at login, in the system tray</source>
         <translation>Démarrer mysql-sync-monitor à l’ouverture de session, dans la zone de notification</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::SetupFilesPage</name>
+    <message>
+        <source>Keys, certificates and Mosquitto files</source>
+        <translation>Clés, certificats et fichiers Mosquitto</translation>
+    </message>
+    <message>
+        <source>Nothing usable was made: %1. Go back to change the settings.</source>
+        <translation>Rien d’utilisable n’a été créé&#xa0;: %1. Revenez en arrière pour modifier les paramètres.</translation>
+    </message>
+    <message>
+        <source>Making keys and certificates in %1…</source>
+        <translation>Création des clés et des certificats dans %1…</translation>
+    </message>
+    <message>
+        <source>Written to %1. Keys and passwords are readable only by you (0600). Keep ca.key offline: whoever has it can make certificates the broker trusts.</source>
+        <translation>Écrits dans %1. Les clés et les mots de passe ne sont lisibles que par vous (0600). Conservez ca.key hors ligne&#xa0;: quiconque le possède peut créer des certificats auxquels le broker fait confiance.</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::SetupInstallPage</name>
+    <message>
+        <source>Where the files go</source>
+        <translation>Où placer les fichiers</translation>
+    </message>
+    <message>
+        <source>Install the broker&apos;s files and restart Mosquitto, then copy each site&apos;s files to that site. The next page checks the result.</source>
+        <translation>Installez les fichiers du broker et redémarrez Mosquitto, puis copiez les fichiers de chaque site sur ce site. La page suivante vérifie le résultat.</translation>
+    </message>
+    <message>
+        <source>&lt;code&gt;clients/%1.password&lt;/code&gt; (keep it &lt;code&gt;chmod 600&lt;/code&gt;, owned by the user that runs mysql-sync)</source>
+        <translation>&lt;code&gt;clients/%1.password&lt;/code&gt; (gardez-le en &lt;code&gt;chmod 600&lt;/code&gt;, propriété de l’utilisateur qui exécute mysql-sync)</translation>
+    </message>
+    <message>
+        <source>nothing: the password is in this computer&apos;s keychain as &lt;code&gt;%1-broker&lt;/code&gt;; on another computer store it in that keychain under the same name, or put it in a 0600 file and set &lt;code&gt;&quot;password&quot;: {&quot;file&quot;: &quot;%1.password&quot;}&lt;/code&gt;</source>
+        <translation>rien&#xa0;: le mot de passe est dans le trousseau de cet ordinateur sous &lt;code&gt;%1-broker&lt;/code&gt;&#xa0;; sur un autre ordinateur, enregistrez-le dans son trousseau sous le même nom, ou placez-le dans un fichier 0600 et indiquez &lt;code&gt;&quot;password&quot;: {&quot;file&quot;: &quot;%1.password&quot;}&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The broker.&lt;/b&gt; &lt;code&gt;%1/mosquitto.conf&lt;/code&gt; enables a TLS listener on port %2 that requires a client certificate signed by &lt;code&gt;ca.crt&lt;/code&gt; &lt;i&gt;and&lt;/i&gt; a password (&lt;code&gt;passwordfile&lt;/code&gt;), and applies the per-site rights of &lt;code&gt;acl&lt;/code&gt;. It names &lt;code&gt;ca.crt&lt;/code&gt;, &lt;code&gt;server.crt&lt;/code&gt;, &lt;code&gt;server.key&lt;/code&gt;, &lt;code&gt;passwordfile&lt;/code&gt; and &lt;code&gt;acl&lt;/code&gt; by their absolute paths in %1: if you move them, change those lines. Mosquitto&apos;s user must be able to read &lt;code&gt;server.key&lt;/code&gt;, &lt;code&gt;passwordfile&lt;/code&gt; and &lt;code&gt;acl&lt;/code&gt; (give them to that user, keep mode 0600). &lt;code&gt;ca.key&lt;/code&gt; is not needed by the broker: keep it offline, it makes certificates.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Le broker.&lt;/b&gt; &lt;code&gt;%1/mosquitto.conf&lt;/code&gt; active un listener TLS sur le port %2 qui exige un certificat client signé par &lt;code&gt;ca.crt&lt;/code&gt; &lt;i&gt;et&lt;/i&gt; un mot de passe (&lt;code&gt;passwordfile&lt;/code&gt;), et applique les droits par site de &lt;code&gt;acl&lt;/code&gt;. Il désigne &lt;code&gt;ca.crt&lt;/code&gt;, &lt;code&gt;server.crt&lt;/code&gt;, &lt;code&gt;server.key&lt;/code&gt;, &lt;code&gt;passwordfile&lt;/code&gt; et &lt;code&gt;acl&lt;/code&gt; par leurs chemins absolus dans %1&#xa0;: si vous les déplacez, modifiez ces lignes. L’utilisateur de Mosquitto doit pouvoir lire &lt;code&gt;server.key&lt;/code&gt;, &lt;code&gt;passwordfile&lt;/code&gt; et &lt;code&gt;acl&lt;/code&gt; (donnez-les à cet utilisateur, gardez le mode 0600). Le broker n’a pas besoin de &lt;code&gt;ca.key&lt;/code&gt;&#xa0;: conservez-le hors ligne, il sert à créer des certificats.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Linux&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Copy the broker&apos;s files to &lt;code&gt;/etc/mosquitto/mysql-sync/&lt;/code&gt; and &lt;code&gt;chown mosquitto&lt;/code&gt; the key, password and ACL files.&lt;/li&gt;&lt;li&gt;Put &lt;code&gt;mosquitto.conf&lt;/code&gt; in &lt;code&gt;/etc/mosquitto/conf.d/mysql-sync.conf&lt;/code&gt; (Debian and Ubuntu include that folder) with the paths changed, or start Mosquitto with &lt;code&gt;-c&lt;/code&gt; on it.&lt;/li&gt;&lt;li&gt;&lt;code&gt;sudo systemctl restart mosquitto&lt;/code&gt;, then &lt;code&gt;journalctl -u mosquitto&lt;/code&gt; shows &quot;Opening ipv4 listen socket on port %1&quot;.&lt;/li&gt;&lt;li&gt;Open port %1/tcp in the firewall (e.g. &lt;code&gt;sudo ufw allow %1/tcp&lt;/code&gt;).&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Linux&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Copiez les fichiers du broker dans &lt;code&gt;/etc/mosquitto/mysql-sync/&lt;/code&gt; et attribuez à mosquitto (&lt;code&gt;chown mosquitto&lt;/code&gt;) les fichiers de clé, de mots de passe et d’ACL.&lt;/li&gt;&lt;li&gt;Placez &lt;code&gt;mosquitto.conf&lt;/code&gt; dans &lt;code&gt;/etc/mosquitto/conf.d/mysql-sync.conf&lt;/code&gt; (Debian et Ubuntu incluent ce dossier) en adaptant les chemins, ou démarrez Mosquitto avec &lt;code&gt;-c&lt;/code&gt; sur ce fichier.&lt;/li&gt;&lt;li&gt;&lt;code&gt;sudo systemctl restart mosquitto&lt;/code&gt;, puis &lt;code&gt;journalctl -u mosquitto&lt;/code&gt; affiche «&#xa0;Opening ipv4 listen socket on port %1&#xa0;».&lt;/li&gt;&lt;li&gt;Ouvrez le port %1/tcp dans le pare-feu (par exemple &lt;code&gt;sudo ufw allow %1/tcp&lt;/code&gt;).&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Windows&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Copy the broker&apos;s files to &lt;code&gt;C:\Program Files\mosquitto\mysql-sync\&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;Merge &lt;code&gt;mosquitto.conf&lt;/code&gt; into &lt;code&gt;C:\Program Files\mosquitto\mosquitto.conf&lt;/code&gt; with the paths changed (forward slashes work).&lt;/li&gt;&lt;li&gt;Restart the service: &lt;code&gt;net stop mosquitto&lt;/code&gt; and &lt;code&gt;net start mosquitto&lt;/code&gt; in an administrator prompt (or Services, &quot;Mosquitto Broker&quot;, Restart).&lt;/li&gt;&lt;li&gt;Allow port %1 in Windows Defender Firewall (inbound rule, TCP).&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Windows&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Copiez les fichiers du broker dans &lt;code&gt;C:\Program Files\mosquitto\mysql-sync\&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;Fusionnez &lt;code&gt;mosquitto.conf&lt;/code&gt; dans &lt;code&gt;C:\Program Files\mosquitto\mosquitto.conf&lt;/code&gt; en adaptant les chemins (les barres obliques / fonctionnent).&lt;/li&gt;&lt;li&gt;Redémarrez le service&#xa0;: &lt;code&gt;net stop mosquitto&lt;/code&gt; puis &lt;code&gt;net start mosquitto&lt;/code&gt; dans une invite de commandes administrateur (ou Services, «&#xa0;Mosquitto Broker&#xa0;», Redémarrer).&lt;/li&gt;&lt;li&gt;Autorisez le port %1 dans le Pare-feu Windows Defender (règle de trafic entrant, TCP).&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;macOS&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Homebrew&apos;s Mosquitto reads &lt;code&gt;/opt/homebrew/etc/mosquitto/mosquitto.conf&lt;/code&gt; (Apple silicon) or &lt;code&gt;/usr/local/etc/mosquitto/mosquitto.conf&lt;/code&gt; (Intel): copy the files next to it and merge the configuration with the paths changed.&lt;/li&gt;&lt;li&gt;&lt;code&gt;brew services restart mosquitto&lt;/code&gt;.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;macOS&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Le Mosquitto de Homebrew lit &lt;code&gt;/opt/homebrew/etc/mosquitto/mosquitto.conf&lt;/code&gt; (Apple silicon) ou &lt;code&gt;/usr/local/etc/mosquitto/mosquitto.conf&lt;/code&gt; (Intel)&#xa0;: copiez les fichiers à côté et fusionnez la configuration en adaptant les chemins.&lt;/li&gt;&lt;li&gt;&lt;code&gt;brew services restart mosquitto&lt;/code&gt;.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Each site (%1)&lt;/h3&gt;&lt;p&gt;Copy to the computer of the site, e.g. &lt;code&gt;%2&lt;/code&gt;: &lt;code&gt;ca.crt&lt;/code&gt;, &lt;code&gt;clients/%2.crt&lt;/code&gt;, &lt;code&gt;clients/%2.key&lt;/code&gt; (mode 0600), &lt;code&gt;clients/%2.json&lt;/code&gt; and %3. &lt;code&gt;%2.json&lt;/code&gt; expects &lt;code&gt;ca.crt&lt;/code&gt; one folder above it (&lt;code&gt;&quot;ca&quot;: &quot;../ca.crt&quot;&lt;/code&gt;): keep that layout or change the path.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Linux: &lt;code&gt;/etc/mysql-sync/&lt;/code&gt; (folder &lt;code&gt;root:mysql-sync&lt;/code&gt;, mode 0750) for the daemon, with the key and password files owned by &lt;code&gt;mysql-sync&lt;/code&gt; and mode 0600 (mysql-sync refuses a password file that others can read), or any folder of the user who runs the desktop app.&lt;/li&gt;&lt;li&gt;Windows: &lt;code&gt;C:\ProgramData\mysql-sync\&lt;/code&gt;, readable only by the service&apos;s account and administrators.&lt;/li&gt;&lt;li&gt;macOS: &lt;code&gt;/Library/Application Support/mysql-sync/&lt;/code&gt; for a LaunchDaemon, or the user&apos;s &lt;code&gt;~/Library/Application Support/mysql-sync/&lt;/code&gt;.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Then complete &lt;code&gt;mysqlConfig&lt;/code&gt;, &lt;code&gt;syncTables&lt;/code&gt; and &lt;code&gt;receiveTables&lt;/code&gt; in the site&apos;s file (the Configuration tab does it and keeps the database password in the keychain) and start mysql-sync.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chaque site (%1)&lt;/h3&gt;&lt;p&gt;Copiez sur l’ordinateur du site, par exemple &lt;code&gt;%2&lt;/code&gt;&#xa0;: &lt;code&gt;ca.crt&lt;/code&gt;, &lt;code&gt;clients/%2.crt&lt;/code&gt;, &lt;code&gt;clients/%2.key&lt;/code&gt; (mode 0600), &lt;code&gt;clients/%2.json&lt;/code&gt; et %3. &lt;code&gt;%2.json&lt;/code&gt; attend &lt;code&gt;ca.crt&lt;/code&gt; dans le dossier parent (&lt;code&gt;&quot;ca&quot;: &quot;../ca.crt&quot;&lt;/code&gt;)&#xa0;: conservez cette organisation ou modifiez le chemin.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Linux&#xa0;: &lt;code&gt;/etc/mysql-sync/&lt;/code&gt; (dossier &lt;code&gt;root:mysql-sync&lt;/code&gt;, mode 0750) pour le démon, avec les fichiers de clé et de mot de passe appartenant à &lt;code&gt;mysql-sync&lt;/code&gt; en mode 0600 (mysql-sync refuse un fichier de mot de passe lisible par d’autres), ou tout dossier de l’utilisateur qui exécute l’application de bureau.&lt;/li&gt;&lt;li&gt;Windows&#xa0;: &lt;code&gt;C:\ProgramData\mysql-sync\&lt;/code&gt;, lisible uniquement par le compte du service et les administrateurs.&lt;/li&gt;&lt;li&gt;macOS&#xa0;: &lt;code&gt;/Library/Application Support/mysql-sync/&lt;/code&gt; pour un LaunchDaemon, ou &lt;code&gt;~/Library/Application Support/mysql-sync/&lt;/code&gt; de l’utilisateur.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Complétez ensuite &lt;code&gt;mysqlConfig&lt;/code&gt;, &lt;code&gt;syncTables&lt;/code&gt; et &lt;code&gt;receiveTables&lt;/code&gt; dans le fichier du site (l’onglet Configuration le fait et conserve le mot de passe de la base de données dans le trousseau), puis démarrez mysql-sync.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::SetupKeychainPage</name>
+    <message>
+        <source>Passwords into the keychain</source>
+        <translation>Mots de passe dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Each site&apos;s broker password is stored in this computer&apos;s keychain (service &quot;%1&quot;, entry &quot;&lt;site&gt;-broker&quot;), where the desktop app of that site finds it.</source>
+        <translation>Le mot de passe du broker de chaque site est enregistré dans le trousseau de cet ordinateur (service «&#xa0;%1&#xa0;», entrée «&#xa0;&lt;site&gt;-broker&#xa0;»), où l’application de bureau de ce site le trouve.</translation>
+    </message>
+    <message>
+        <source>Also keep each password in %1 (readable only by you; the daemon on a server without a keychain reads it from there)</source>
+        <translation>Conserver aussi chaque mot de passe dans %1 (lisible par vous seul&#xa0;; le démon d’un serveur sans trousseau le lit à cet endroit)</translation>
+    </message>
+    <message>
+        <source>%1: storing as &quot;%2&quot;…</source>
+        <translation>%1&#xa0;: enregistrement sous «&#xa0;%2&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>%1: stored in the keychain as &quot;%2&quot;</source>
+        <translation>%1&#xa0;: enregistré dans le trousseau sous «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>%1: NOT stored: %2</source>
+        <translation>%1&#xa0;: NON enregistré&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The keychain could not store %1 of the passwords. They stay in the files clients/NAME.password (mode 0600) only; go back and forward again to retry once the keychain is unlocked or available.</source>
+        <translation>Le trousseau n’a pas pu enregistrer %1 des mots de passe. Ils restent uniquement dans les fichiers clients/NAME.password (mode 0600)&#xa0;; revenez en arrière puis avancez de nouveau pour réessayer une fois le trousseau déverrouillé ou disponible.</translation>
+    </message>
+    <message>
+        <source>Every password is in the keychain.</source>
+        <translation>Tous les mots de passe sont dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>The password files were removed; each site&apos;s configuration refers to the keychain.</source>
+        <translation>Les fichiers de mots de passe ont été supprimés&#xa0;; la configuration de chaque site renvoie au trousseau.</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>impossible de supprimer %1</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::SetupParametersPage</name>
+    <message>
+        <source>Secure broker setup</source>
+        <translation>Configuration sécurisée du broker</translation>
+    </message>
+    <message>
+        <source>Makes a certificate authority, the broker&apos;s certificate, one certificate and one random password per site, Mosquitto&apos;s password and ACL files and mosquitto.conf, and a ready configuration file per site. Each site may publish only its own changes and read only what is meant for it.</source>
+        <translation>Crée une autorité de certification, le certificat du broker, un certificat et un mot de passe aléatoire par site, les fichiers de mots de passe et d’ACL de Mosquitto et mosquitto.conf, ainsi qu’un fichier de configuration prêt à l’emploi par site. Chaque site ne peut publier que ses propres modifications et ne lire que ce qui lui est destiné.</translation>
+    </message>
+    <message>
+        <source>Broker host names / addresses</source>
+        <translation>Noms d’hôte / adresses du broker</translation>
+    </message>
+    <message>
+        <source>broker.example.org, 192.0.2.10</source>
+        <translation>broker.example.org, 192.0.2.10</translation>
+    </message>
+    <message>
+        <source>Sites (client names)</source>
+        <translation>Sites (noms des clients)</translation>
+    </message>
+    <message>
+        <source>site_a, site_b</source>
+        <translation>site_a, site_b</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Certificates valid for</source>
+        <translation>Validité des certificats</translation>
+    </message>
+    <message>
+        <source>TLS port</source>
+        <translation>Port TLS</translation>
+    </message>
+    <message>
+        <source>Listen on address</source>
+        <translation>Adresse d’écoute</translation>
+    </message>
+    <message>
+        <source>every interface</source>
+        <translation>toutes les interfaces</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>WebSockets (wss) port</source>
+        <translation>Port WebSockets (wss)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <source>Overwrite files that already exist there</source>
+        <translation>Écraser les fichiers qui s’y trouvent déjà</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>Dossier de sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Broker host names:</source>
+        <translation>Noms d’hôte du broker&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation>Sites&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Validity:</source>
+        <translation>Validité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>Ports&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Listen on address:</source>
+        <translation>Adresse d’écoute&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::SetupVerifyPage</name>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Once Mosquitto runs with the new mosquitto.conf, connect to it as a site: with its certificate, its key and its password, subscribing to the topics the ACL gives it.</source>
+        <translation>Une fois Mosquitto démarré avec le nouveau mosquitto.conf, connectez-vous-y en tant que site&#xa0;: avec son certificat, sa clé et son mot de passe, en vous abonnant aux topics que l’ACL lui accorde.</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Broker host</source>
+        <translation>Hôte du broker</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Connecting to %1:%2 as %3…</source>
+        <translation>Connexion à %1:%2 en tant que %3…</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::StatusCountsLoader</name>
+    <message>
+        <source>cannot count pending and error rows of sync_status: %1</source>
+        <translation>impossible de compter les lignes en attente et en erreur de sync_status&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -800,6 +1520,326 @@
     <message>
         <source> — %1</source>
         <translation> — %1</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>plus de %1</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::TableListModel</name>
+    <message>
+        <source>%1 (not in the database)</source>
+        <translation>%1 (absente de la base de données)</translation>
+    </message>
+    <message>
+        <source>The database has no table &quot;%1&quot;: the engine will refuse to start until it exists.</source>
+        <translation>La base de données n’a pas de table «&#xa0;%1&#xa0;»&#xa0;: le moteur refusera de démarrer tant qu’elle n’existera pas.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s tables are not known yet (Test database lists them).</source>
+        <translation>Les tables de la base de données ne sont pas encore connues («&#xa0;Tester la base de données&#xa0;» les liste).</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::TablePicker</name>
+    <message>
+        <source>another table name</source>
+        <translation>un autre nom de table</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>The database&apos;s tables could not be listed: %1</source>
+        <translation>Impossible de lister les tables de la base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The database&apos;s tables are not listed yet: Test database lists them.</source>
+        <translation>Les tables de la base de données ne sont pas encore listées&#xa0;: «&#xa0;Tester la base de données&#xa0;» les liste.</translation>
+    </message>
+    <message>
+        <source>Not in the database: %1</source>
+        <translation>Absentes de la base de données&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::TlsFilesEditor</name>
+    <message>
+        <source>Connect over TLS</source>
+        <translation>Se connecter en TLS</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificats (*.crt *.pem *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificat de la CA</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Clé client</translation>
+    </message>
+    <message>
+        <source>Keys (*.key *.pem);;All files (*)</source>
+        <translation>Clés (*.key *.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate and host name</source>
+        <translation>Vérifier le certificat et le nom d’hôte du serveur</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::TransformTrialRunner</name>
+    <message>
+        <source>no configuration is open</source>
+        <translation>aucune configuration n’est ouverte</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::TransformTrialWorker</name>
+    <message>
+        <source>cannot read the keys of `%1`: %2</source>
+        <translation>impossible de lire les clés de `%1`&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>no transformer folder is configured (transformerDirectory)</source>
+        <translation>aucun dossier de transformateurs n’est configuré (transformerDirectory)</translation>
+    </message>
+    <message>
+        <source>`%1` has no row with the key %2</source>
+        <translation>`%1` n’a aucune ligne avec la clé %2</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::TransformerListModel</name>
+    <message>
+        <source>No transformer folder is configured (transformerDirectory): rows are sent and received unchanged.</source>
+        <translation>Aucun dossier de transformateurs n’est configuré (transformerDirectory)&#xa0;: les lignes sont envoyées et reçues sans modification.</translation>
+    </message>
+    <message>
+        <source>The transformer folder %1 does not exist.</source>
+        <translation>Le dossier de transformateurs %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 n’est pas un dossier.</translation>
+    </message>
+    <message>
+        <source>The transformer folder %1 cannot be read.</source>
+        <translation>Le dossier de transformateurs %1 est illisible.</translation>
+    </message>
+    <message>
+        <source>%1 (send and receive)</source>
+        <translation>%1 (envoi et réception)</translation>
+    </message>
+    <message>
+        <source>%1 (send)</source>
+        <translation>%1 (envoi)</translation>
+    </message>
+    <message>
+        <source>%1 (receive)</source>
+        <translation>%1 (réception)</translation>
+    </message>
+    <message>
+        <source>(no %1)</source>
+        <translation>(pas de %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>transforms %n table(s)</source>
+        <translation>
+            <numerusform>transforme %n table</numerusform>
+            <numerusform>transforme %n tables</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>matches no configured table</source>
+        <translation>ne correspond à aucune table configurée</translation>
+    </message>
+    <message>
+        <source>no transformer: rows pass unchanged</source>
+        <translation>aucun transformateur&#xa0;: les lignes passent sans modification</translation>
+    </message>
+    <message>
+        <source>%1 runs for every change of %2.</source>
+        <translation>%1 s’exécute pour chaque modification de %2.</translation>
+    </message>
+    <message>
+        <source>No table of syncTables or receiveTables is named %1 in camel case, so the engine never runs this file (product_items, product-items and &quot;product items&quot; all match productItems.js).</source>
+        <translation>Aucune table de syncTables ou receiveTables ne s’appelle %1 en camel case, le moteur n’exécute donc jamais ce fichier (product_items, product-items et «&#xa0;product items&#xa0;» correspondent tous à productItems.js).</translation>
+    </message>
+    <message>
+        <source>Create %1 to transform the rows of %2.</source>
+        <translation>Créez %1 pour transformer les lignes de %2.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::TransformersPage</name>
+    <message>
+        <source>Reload rows</source>
+        <translation>Recharger les lignes</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécuter</translation>
+    </message>
+    <message>
+        <source>Try it on a row of the database</source>
+        <translation>Essayer sur une ligne de la base de données</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Outgoing: this site sends to</source>
+        <translation>Sortant&#xa0;: ce site envoie à</translation>
+    </message>
+    <message>
+        <source>Incoming: this site receives from</source>
+        <translation>Entrant&#xa0;: ce site reçoit de</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Calls of context.database.query (run against the live database; what they write is rolled back) and context.mqtt.publish (recorded, not sent) appear here.</source>
+        <translation>Les appels à context.database.query (exécutés sur la base de données réelle&#xa0;; ce qu’ils écrivent est annulé) et à context.mqtt.publish (enregistrés, non envoyés) apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Exécution…</translation>
+    </message>
+    <message>
+        <source>Loading the first rows…</source>
+        <translation>Chargement des premières lignes…</translation>
+    </message>
+    <message>
+        <source>The table is empty</source>
+        <translation>La table est vide</translation>
+    </message>
+    <message>
+        <source>Cannot list the rows of %1: %2</source>
+        <translation>Impossible de lister les lignes de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Running the transformer of %1 on the row %2…</source>
+        <translation>Exécution du transformateur de %1 sur la ligne %2…</translation>
+    </message>
+    <message>
+        <source>applied here (from %1)</source>
+        <translation>appliquée ici (depuis %1)</translation>
+    </message>
+    <message>
+        <source>sent to %1</source>
+        <translation>envoyée à %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 returned an entity with %n change(s) in %2 ms; this is what would be %3.</source>
+        <translation>
+            <numerusform>%1 a renvoyé une entité avec %n modification en %2 ms&#xa0;; voici l’entité qui serait %3.</numerusform>
+            <numerusform>%1 a renvoyé une entité avec %n modifications en %2 ms&#xa0;; voici l’entité qui serait %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no transformer (%2 does not exist): the row is %3 unchanged.</source>
+        <translation>%1 n’a pas de transformateur (%2 n’existe pas)&#xa0;: la ligne est %3 sans modification.</translation>
+    </message>
+    <message>
+        <source>Delete (null): %1 returned null, so a delete of the row would be %2.</source>
+        <translation>Suppression (null)&#xa0;: %1 a renvoyé null, une suppression de la ligne serait donc %2.</translation>
+    </message>
+    <message>
+        <source>Dropped: %1 returned context.drop, so this change would not be applied (it counts as delivered).</source>
+        <translation>Ignorée&#xa0;: %1 a renvoyé context.drop, cette modification ne serait donc pas appliquée (elle compte comme livrée).</translation>
+    </message>
+    <message>
+        <source>Dropped: %1 returned context.drop, so this change would not be sent to %2 (it counts as delivered).</source>
+        <translation>Ignorée&#xa0;: %1 a renvoyé context.drop, cette modification ne serait donc pas envoyée à %2 (elle compte comme livrée).</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot try it: %1</source>
+        <translation>Essai impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>(%1 is not in receiveTables: the engine never receives it.)</source>
+        <translation>(%1 n’est pas dans receiveTables&#xa0;: le moteur ne la reçoit jamais.)</translation>
+    </message>
+    <message>
+        <source>(%1 is not in syncTables: the engine never sends it.)</source>
+        <translation>(%1 n’est pas dans syncTables&#xa0;: le moteur ne l’envoie jamais.)</translation>
+    </message>
+    <message>
+        <source>context.source = %1, context.target = %2</source>
+        <translation>context.source = %1, context.target = %2</translation>
+    </message>
+    <message>
+        <source>context.database.query: %1</source>
+        <translation>context.database.query&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>context.mqtt.publish (recorded, not sent): %1 qos %2%3: %4</source>
+        <translation>context.mqtt.publish (enregistré, non envoyé)&#xa0;: %1 qos %2%3&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>, retained</source>
+        <translation>, retenu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Folder %1: %n file(s)</source>
+        <translation>
+            <numerusform>Dossier %1&#xa0;: %n fichier</numerusform>
+            <numerusform>Dossier %1&#xa0;: %n fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n matching no configured table</source>
+        <translation>
+            <numerusform>, %n ne correspondant à aucune table configurée</numerusform>
+            <numerusform>, %n ne correspondant à aucune table configurée</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n table(s) without a transformer</source>
+        <translation>
+            <numerusform>, %n table sans transformateur</numerusform>
+            <numerusform>, %n tables sans transformateur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The configuration names no remoteClients.</source>
+        <translation>La configuration ne nomme aucun remoteClients.</translation>
     </message>
 </context>
 <context>

@@ -339,14 +339,14 @@ void ConfigForm::clearMarks()
     m_message->hide();
 }
 
-bool ConfigForm::validate(const QString &filePath, QString *message)
+bool ConfigForm::validate(const QString &filePath, QString *message, bool typedPasswordsPending)
 {
     clearMarks();
     Config config;
     QString error;
     const QByteArray json = QJsonDocument(document()).toJson();
     m_security->setConfigPath(filePath);
-    const QString securityProblem = m_security->problem(&m_invalidKey);
+    const QString securityProblem = m_security->problem(&m_invalidKey, typedPasswordsPending);
     if (!securityProblem.isEmpty())
         error = filePath + QStringLiteral(": ") + securityProblem;
     else if (ConfigLoader::parse(json, filePath, &config, &error))

@@ -26,7 +26,9 @@ public:
 
     // Checks document() with ConfigLoader (paths relative to `filePath`'s folder). On
     // failure shows the message, marks the field and returns false.
-    bool validate(const QString &filePath, QString *message = nullptr);
+    // `typedPasswordsPending`: a typed password not in the keychain yet is no problem (the
+    // caller stores it before saving).
+    bool validate(const QString &filePath, QString *message = nullptr, bool typedPasswordsPending = false);
     // The JSON key ("mqttConfig.port") of the field marked by the last validate(), or empty.
     QString invalidKey() const { return m_invalidKey; }
     // The editor of `key` (for tests and focus), or nullptr.

@@ -5,6 +5,7 @@
 // exactly the reasons the engine would.
 #include "config/Config.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace mysqlsync::ui {

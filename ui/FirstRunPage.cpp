@@ -3,7 +3,8 @@
 #include "ConfigFile.h"
 #include "ConfigForm.h"
 #include "ConnectionTestPanel.h"
-#include "KeychainSaver.h"
+#include "KeychainPasswordField.h"
+#include "SecuritySettings.h"
 #include "UiLogging.h"
 
 #include <QDir>
@@ -24,7 +25,6 @@ FirstRunPage::FirstRunPage(QWidget *parent)
     , m_path(new QLineEdit(this))
     , m_form(new ConfigForm(this))
     , m_tests(new ConnectionTestPanel(m_form, this))
-    , m_saver(new KeychainSaver(this))
     , m_message(new QLabel(this))
     , m_create(new QPushButton(tr("Create configuration"), this))
 {
@@ -118,13 +118,13 @@ bool FirstRunPage::create(QString *error)
     showMessage(QString());
     const QString path = targetPath();
     QString message;
-    if (m_saver->isBusy()) {
+    if (m_storing > 0) {
         message = tr("The configuration is being saved.");
     } else if (path.isEmpty()) {
         message = tr("Choose where to save the configuration (Save as).");
     } else if (QFileInfo::exists(path)) {
         message = tr("%1 already exists: choose another file, or open it with File > Open configuration.").arg(path);
-    } else if (!m_form->validate(path, &message)) {
+    } else if (!m_form->validate(path, &message, /*typedPasswordsPending=*/true)) {
         // ConfigForm shows ConfigLoader's message (it names the key) and marks the field.
         if (error)
             *error = message;
@@ -132,12 +132,28 @@ bool FirstRunPage::create(QString *error)
     } else if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         message = tr("%1: cannot create the folder").arg(QFileInfo(path).absolutePath());
     } else {
-        m_create->setEnabled(false);
-        m_create->setText(tr("Saving…"));
-        connect(m_saver, &KeychainSaver::finished, this,
-                [this, path](const QJsonObject &document, const QStringList &notes) { save(path, document, notes); },
-                Qt::SingleShotConnection);
-        m_saver->start(m_form->document());
+        // Typed passwords go to the keychain first; when it has answered for all of them,
+        // the form is validated again (a refused one is named) and saved.
+        const QList<KeychainPasswordField *> typed = m_form->security()->unstoredPasswords();
+        if (typed.isEmpty()) {
+            save(path);
+            return true;
+        }
+        setBusy(true);
+        m_storing = int(typed.size());
+        for (KeychainPasswordField *field : typed) {
+            connect(field, &KeychainPasswordField::stored, this, [this, path] {
+                if (--m_storing > 0)
+                    return;
+                setBusy(false);
+                QString refused;
+                if (m_form->validate(path, &refused))
+                    save(path);
+                else
+                    Q_EMIT failed(refused);
+            }, Qt::SingleShotConnection);
+            field->store();
+        }
         return true;
     }
     showMessage(message);
@@ -146,18 +162,20 @@ bool FirstRunPage::create(QString *error)
     return false;
 }
 
-void FirstRunPage::save(const QString &path, const QJsonObject &document, const QStringList &notes)
+void FirstRunPage::setBusy(bool busy)
 {
-    m_create->setEnabled(true);
-    m_create->setText(tr("Create configuration"));
+    m_create->setEnabled(!busy);
+    m_create->setText(busy ? tr("Saving…") : tr("Create configuration"));
+}
+
+void FirstRunPage::save(const QString &path)
+{
     QString message;
     if (QFileInfo::exists(path)) // appeared meanwhile: never overwritten
         message = tr("%1 already exists: choose another file, or open it with File > Open configuration.").arg(path);
-    else if (ConfigFile::save(path, QJsonDocument(document).toJson(QJsonDocument::Indented), &message)) {
+    else if (ConfigFile::save(path, QJsonDocument(m_form->document()).toJson(QJsonDocument::Indented), &message)) {
         qCInfo(lcUiConfig).noquote() << "created" << path;
-        if (!notes.isEmpty())
-            showMessage(notes.join(QLatin1Char('\n')));
-        Q_EMIT created(path, notes);
+        Q_EMIT created(path);
         return;
     }
     showMessage(message);

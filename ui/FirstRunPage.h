@@ -1,8 +1,9 @@
 #pragma once
 // Shown when there is no configuration to open: a form for the client name, the database,
 // the broker, the remotes and the queue directory (ConfigForm, validated by ConfigLoader),
-// the connection tests, and where to save. "Create" moves typed passwords into the keychain
-// (KeychainSaver), saves atomically (ConfigFile) and reports the file through created();
+// the connection tests, and where to save. "Create" stores typed passwords in the keychain
+// (the form's KeychainPasswordFields: the file gets references only, plain text only where the
+// operator ticked it), saves atomically (ConfigFile) and reports the file through created();
 // the main window then opens it.
 #include <QJsonObject>
 #include <QWidget>
@@ -15,7 +16,6 @@ namespace mysqlsync::ui {
 
 class ConfigForm;
 class ConnectionTestPanel;
-class KeychainSaver;
 
 class FirstRunPage : public QWidget {
     Q_OBJECT
@@ -39,19 +39,19 @@ public:
     QString message() const;
 
 Q_SIGNALS:
-    // `notes`: passwords left in the file, and why.
-    void created(const QString &path, const QStringList &notes);
+    void created(const QString &path);
     void failed(const QString &message);
 
 private:
     void browse();
     void showMessage(const QString &text);
-    void save(const QString &path, const QJsonObject &document, const QStringList &notes);
+    void save(const QString &path);
+    void setBusy(bool busy);
 
     QLineEdit *m_path;
     ConfigForm *m_form;
     ConnectionTestPanel *m_tests;
-    KeychainSaver *m_saver;
+    int m_storing = 0; // typed passwords the keychain has not answered for yet
     QLabel *m_message;
     QPushButton *m_create;
 };

@@ -79,12 +79,7 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
         if (!notices.isEmpty())
             m_tray->notify(tr("Certificate expiry"), ExpiryWatcher::summary(notices));
     });
-    connect(m_firstRun, &FirstRunPage::created, this, [this](const QString &path, const QStringList &notes) {
-        if (openConfiguration(path) && !notes.isEmpty()) {
-            statusBar()->showMessage(notes.join(QLatin1Char(' ')), 60000);
-            m_tray->notify(tr("Configuration created"), notes.join(QLatin1Char('\n')));
-        }
-    });
+    connect(m_firstRun, &FirstRunPage::created, this, [this](const QString &path) { openConfiguration(path); });
     connect(m_secrets, &AsyncSecretResolver::finished, this,
             [this](bool ok, const Config &config, const QString &error) {
                 if (ok)

@@ -71,10 +71,21 @@ void SecuritySettings::apply(QJsonObject *document) const
     document->insert(QStringLiteral("mysqlConfig"), mysql);
 }
 
-QString SecuritySettings::problem(QString *key) const
+QList<KeychainPasswordField *> SecuritySettings::unstoredPasswords() const
 {
+    QList<KeychainPasswordField *> fields;
     for (KeychainPasswordField *f : {m_brokerPassword, m_databasePassword}) {
-        const QString p = f->problem();
+        if (f->state() == KeychainPasswordField::State::Typed && !f->problem().isEmpty())
+            fields << f;
+    }
+    return fields;
+}
+
+QString SecuritySettings::problem(QString *key, bool typedPasswordsPending) const
+{
+    const QList<KeychainPasswordField *> pending = typedPasswordsPending ? unstoredPasswords() : QList<KeychainPasswordField *>();
+    for (KeychainPasswordField *f : {m_brokerPassword, m_databasePassword}) {
+        const QString p = pending.contains(f) ? QString() : f->problem();
         if (!p.isEmpty()) {
             if (key)
                 *key = f->key();

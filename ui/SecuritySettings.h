@@ -23,7 +23,10 @@ public:
     // The first thing that keeps the settings from being saved (a typed password that is not
     // in the keychain, a TLS file that does not parse), as "key: what to do"; `key` receives
     // the JSON key. Empty when there is none.
-    QString problem(QString *key = nullptr) const;
+    // `typedPasswordsPending`: passwords typed and not stored yet are not counted.
+    QString problem(QString *key = nullptr, bool typedPasswordsPending = false) const;
+    // The password fields whose typed password is to go to the keychain and is not there yet.
+    QList<KeychainPasswordField *> unstoredPasswords() const;
     // The editor of `key` (a password edit, a TLS file edit), or nullptr.
     QWidget *fieldFor(const QString &key) const;
 
