@@ -75,7 +75,7 @@ QList<KeychainPasswordField *> SecuritySettings::unstoredPasswords() const
 {
     QList<KeychainPasswordField *> fields;
     for (KeychainPasswordField *f : {m_brokerPassword, m_databasePassword}) {
-        if (f->state() == KeychainPasswordField::State::Typed && !f->problem().isEmpty())
+        if (f->state() != KeychainPasswordField::State::Storing && !f->problem().isEmpty())
             fields << f;
     }
     return fields;

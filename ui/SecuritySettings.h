@@ -25,7 +25,8 @@ public:
     // the JSON key. Empty when there is none.
     // `typedPasswordsPending`: passwords typed and not stored yet are not counted.
     QString problem(QString *key = nullptr, bool typedPasswordsPending = false) const;
-    // The password fields whose typed password is to go to the keychain and is not there yet.
+    // The password fields whose typed password is to go to the keychain and is not there yet
+    // (nor on its way: a store that failed counts, to be tried again).
     QList<KeychainPasswordField *> unstoredPasswords() const;
     // The editor of `key` (a password edit, a TLS file edit), or nullptr.
     QWidget *fieldFor(const QString &key) const;
