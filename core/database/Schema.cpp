@@ -110,6 +110,8 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     const struct { const char *name; const char *columns; } wantedIndexes[] = {
         {"mysql_sync_status_date", "`date`"},
         {"mysql_sync_status_filter", "`status`, remote, `table_name`, `date`"},
+        // Sorting by key and searching keys (a row's key never changes: only new rows add to it).
+        {"mysql_sync_status_key", "primary_key"},
     };
     for (const auto &index : wantedIndexes) {
         if (indexes.contains(QString::fromLatin1(index.name)))
