@@ -9,45 +9,6 @@
 # Extra arguments go to the benchmark, e.g.  bash scripts/bench-gui.sh --phases status
 # (see: build/tests/bench/mysql-sync-gui-bench --help).  SKIP_BUILD=1 skips setup and build.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT=$(pwd)
-BUILD_DIR=${BUILD_DIR:-build}
-export BUILD_DIR
-
-if [[ ${SKIP_BUILD:-0} != 1 ]]; then
-    bash scripts/setup.sh
-    bash scripts/build.sh mysql-sync mysql-sync-gui-bench
-fi
-if [[ $BUILD_DIR = /* ]]; then BUILD=$BUILD_DIR; else BUILD=$ROOT/$BUILD_DIR; fi
-BENCH=$BUILD/tests/bench/mysql-sync-gui-bench
-DAEMON=$BUILD/app/daemon/mysql-sync
-for f in "$BENCH" "$DAEMON"; do
-    [[ -x $f ]] || { echo "bench-gui.sh: $f was not built" >&2; exit 1; }
-done
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/mysql-sync-gui-bench-XXXXXX")
-SERVERS=$TMP/servers
-bench_pid=
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    if [[ -n $bench_pid ]] && kill -0 "$bench_pid" 2>/dev/null; then
-        kill -TERM "$bench_pid" 2>/dev/null || true
-        wait "$bench_pid" 2>/dev/null || true
-    fi
-    bash tests/harness/servers.sh stop "$SERVERS" >/dev/null 2>&1 || \
-        echo "bench-gui.sh: could not stop the servers in $SERVERS" >&2
-    rm -rf "$TMP"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-bash tests/harness/servers.sh start "$SERVERS"
-"$BENCH" --servers "$SERVERS" --daemon "$DAEMON" "$@" &
-bench_pid=$!
-status=0
-wait "$bench_pid" || status=$?
-bench_pid=
-exit "$status"
+# The same servers and steps as the engine's benchmark, with the GUI benchmark program.
+MYSQL_SYNC_BENCH_PROGRAM=mysql-sync-gui-bench MYSQL_SYNC_BENCH_NAME=bench-gui.sh \
+    exec bash "$(dirname "${BASH_SOURCE[0]}")/bench.sh" "$@"

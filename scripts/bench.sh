@@ -8,24 +8,27 @@
 # Exit status: the benchmark's (0 when every phase completed, 1 when one failed).
 # Extra arguments go to the benchmark, e.g.  bash scripts/bench.sh --rows 10000 --phases e2e
 # (see: build/tests/bench/mysql-sync-bench --help).  SKIP_BUILD=1 skips setup and build.
+# MYSQL_SYNC_BENCH_PROGRAM names another benchmark program of tests/bench (bench-gui.sh does).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 BUILD_DIR=${BUILD_DIR:-build}
 export BUILD_DIR
+PROGRAM=${MYSQL_SYNC_BENCH_PROGRAM:-mysql-sync-bench}
+NAME=${MYSQL_SYNC_BENCH_NAME:-bench.sh}
 
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     bash scripts/setup.sh
-    bash scripts/build.sh mysql-sync mysql-sync-bench
+    bash scripts/build.sh mysql-sync "$PROGRAM"
 fi
 if [[ $BUILD_DIR = /* ]]; then BUILD=$BUILD_DIR; else BUILD=$ROOT/$BUILD_DIR; fi
-BENCH=$BUILD/tests/bench/mysql-sync-bench
+BENCH=$BUILD/tests/bench/$PROGRAM
 DAEMON=$BUILD/app/daemon/mysql-sync
 for f in "$BENCH" "$DAEMON"; do
-    [[ -x $f ]] || { echo "bench.sh: $f was not built" >&2; exit 1; }
+    [[ -x $f ]] || { echo "$NAME: $f was not built" >&2; exit 1; }
 done
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/mysql-sync-bench-XXXXXX")
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/$PROGRAM-XXXXXX")
 SERVERS=$TMP/servers
 bench_pid=
 cleanup() {
@@ -36,7 +39,7 @@ cleanup() {
         wait "$bench_pid" 2>/dev/null || true
     fi
     bash tests/harness/servers.sh stop "$SERVERS" >/dev/null 2>&1 || \
-        echo "bench.sh: could not stop the servers in $SERVERS" >&2
+        echo "$NAME: could not stop the servers in $SERVERS" >&2
     rm -rf "$TMP"
     exit "$rc"
 }
