@@ -259,9 +259,9 @@ void SyncEngine::capture()
     if (!m_running || !m_ctx.databaseUp || m_paused)
         return;
     const int limit = m_sender->captureLimit();
-    // Every capture ends with the outbox reaching the disk (an fsync, milliseconds). With a
-    // backlog in table_changes, wait until a quarter of the send window is free rather than
-    // spend the engine's time on the disk for a few rows at a time. Receipts make room and
+    // Each capture costs a read and a delete of table_changes, an outbox transaction and a
+    // sync of the outbox. With a backlog in table_changes, wait until a quarter of the send
+    // window is free rather than pay that for a few rows at a time. Receipts make room and
     // capture again at once.
     const int worthIt = m_captureBacklog ? qMin(m_ctx.config.batchSize, qMax(1, m_ctx.config.sendWindow / 4)) : 1;
     if (limit < worthIt) {
