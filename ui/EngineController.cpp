@@ -29,7 +29,7 @@ void EngineController::launch()
     m_engine = std::make_unique<EngineThread>(m_config);
     wire();
     qCInfo(lcUi).noquote() << "starting the engine for" << m_config.clientName << "from" << m_config.filePath;
-    m_engine->start();
+    m_engine->start(/*background=*/true); // the window keeps the CPU first
 }
 
 void EngineController::onStopped()

@@ -4,6 +4,14 @@
 
 #include <QMetaObject>
 
+#ifdef Q_OS_LINUX
+#include <cerrno>
+#include <cstring>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace mysqlsync {
 
 EngineThread::EngineThread(const Config &config)
@@ -25,9 +33,27 @@ EngineThread::~EngineThread()
         qCCritical(lcEngine) << "the engine thread did not stop in time";
 }
 
-void EngineThread::start()
+namespace {
+// Called on the engine's thread before it starts any other: threads inherit it.
+void lowerThisThreadsPriority()
+{
+#ifdef Q_OS_LINUX
+    // Linux keeps a nice value per thread; QThread::setPriority has no effect under the
+    // default scheduling policy there. Raising one's own nice value needs no privilege.
+    const int niceness = 5;
+    if (::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), niceness) != 0)
+        qCWarning(lcEngine) << "cannot lower the engine thread's priority:" << strerror(errno);
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
+}
+} // namespace
+
+void EngineThread::start(bool background)
 {
     m_started = true;
+    if (background)
+        QObject::connect(&m_thread, &QThread::started, &m_thread, lowerThisThreadsPriority, Qt::DirectConnection);
     m_thread.start();
     QMetaObject::invokeMethod(m_engine, &SyncEngine::start, Qt::QueuedConnection);
 }

@@ -17,7 +17,10 @@ public:
     EngineThread &operator=(const EngineThread &) = delete;
 
     SyncEngine *engine() const { return m_engine; }
-    void start();
+    // `background`: the engine's thread, and every thread it starts (Paho's, the publish and
+    // outbox-sync threads), runs at a lower scheduling priority, so that a window in the same
+    // process stays responsive when the machine is busy (the desktop app; the daemon does not).
+    void start(bool background = false);
     // Asks the engine to stop; it emits stopped() when done. Safe to call twice.
     void requestStop();
     // Commands, forwarded to the engine's thread.
