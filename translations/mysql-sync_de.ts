@@ -587,6 +587,44 @@
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::ErrorNotifier</name>
+    <message>
+        <source>remote %1</source>
+        <translation>Gegenstelle %1</translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>Tabelle %1</translation>
+    </message>
+    <message>
+        <source>table %1, key %2</source>
+        <translation>Tabelle %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>[%1] %2 (%3)</source>
+        <translation>[%1] %2 (%3)</translation>
+    </message>
+    <message>
+        <source>mysql-sync error</source>
+        <translation>mysql-sync-Fehler</translation>
+    </message>
+    <message>
+        <source>mysql-sync errors</source>
+        <translation>mysql-sync-Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more error(s); the latest: %1</source>
+        <translation>
+            <numerusform>%n weiterer Fehler; der letzte: %1</numerusform>
+            <numerusform>%n weitere Fehler; der letzte: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::ErrorsModel</name>
     <message>
         <source>Time</source>

@@ -587,6 +587,44 @@
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::ErrorNotifier</name>
+    <message>
+        <source>remote %1</source>
+        <translation>site distant %1</translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>table %1</translation>
+    </message>
+    <message>
+        <source>table %1, key %2</source>
+        <translation>table %1, clé %2</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>[%1] %2 (%3)</source>
+        <translation>[%1] %2 (%3)</translation>
+    </message>
+    <message>
+        <source>mysql-sync error</source>
+        <translation>Erreur de mysql-sync</translation>
+    </message>
+    <message>
+        <source>mysql-sync errors</source>
+        <translation>Erreurs de mysql-sync</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more error(s); the latest: %1</source>
+        <translation>
+            <numerusform>%n autre erreur&#xa0;; la dernière&#xa0;: %1</numerusform>
+            <numerusform>%n autres erreurs&#xa0;; la dernière&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::ErrorsModel</name>
     <message>
         <source>Time</source>

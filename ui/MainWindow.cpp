@@ -7,6 +7,7 @@
 #include "ConfigPage.h"
 #include "EngineController.h"
 #include "ErrorsModel.h"
+#include "ErrorNotifier.h"
 #include "ErrorsPage.h"
 #include "ExpiryBanner.h"
 #include "ExpiryWatcher.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     , m_secrets(new AsyncSecretResolver(this))
     , m_tray(new TrayController(this, trayAvailable, this))
     , m_notifier(new RemoteNotifier(this))
+    , m_errorNotifier(new ErrorNotifier(this))
     , m_expiry(new ExpiryWatcher(this))
     , m_tracker(new SyncStateTracker)
 {
@@ -137,6 +139,7 @@ void MainWindow::wireEngine()
         m_overview->onEngineRunning(false);
         m_tray->setEngineRunning(false);
         m_notifier->stop();
+        m_errorNotifier->reset();
         updateState();
     });
     connect(e, &EngineController::fatalError, this, [this](const QString &message) {
@@ -164,13 +167,10 @@ void MainWindow::wireEngine()
     });
     connect(e, &EngineController::remoteStateChanged, m_clients, &ClientsModel::onRemoteState);
     connect(e, &EngineController::remoteStateChanged, m_notifier, &RemoteNotifier::onRemoteState);
-    connect(m_notifier, &RemoteNotifier::notification, this,
-            [this](const QString &title, const QString &message, bool wentOffline) {
-                if (m_tray->isActive())
-                    m_tray->notify(title, message, wentOffline);
-                else
-                    statusBar()->showMessage(tr("%1: %2").arg(title, QString(message).replace(QLatin1Char('\n'), QLatin1Char(' '))), 15000);
-            });
+    connect(m_notifier, &RemoteNotifier::notification, this, &MainWindow::showNotification);
+    connect(e, &EngineController::errorOccurred, m_errorNotifier, &ErrorNotifier::onError);
+    connect(m_errorNotifier, &ErrorNotifier::notification, this,
+            [this](const QString &title, const QString &message) { showNotification(title, message, true); });
     connect(m_overview, &OverviewPage::sendRateChanged, m_clients, &ClientsModel::setSendRate);
     connect(e, &EngineController::remoteStateChanged, this, [this](const QString &name, bool online) {
         m_tracker->setRemote(name, online);
@@ -187,6 +187,14 @@ void MainWindow::wireEngine()
         m_tracker->errorAt(QDateTime::currentMSecsSinceEpoch());
         updateState();
     });
+}
+
+void MainWindow::showNotification(const QString &title, const QString &message, bool warning)
+{
+    if (m_tray->isActive())
+        m_tray->notify(title, message, warning);
+    else
+        statusBar()->showMessage(tr("%1: %2").arg(title, QString(message).replace(QLatin1Char('\n'), QLatin1Char(' '))), 15000);
 }
 
 bool MainWindow::openConfiguration(const QString &path)

@@ -22,6 +22,7 @@ class ErrorsModel;
 class ErrorsPage;
 class FirstRunPage;
 class OverviewPage;
+class ErrorNotifier;
 class RemoteNotifier;
 class SyncStatusModel;
 class SyncStatusPage;
@@ -57,6 +58,7 @@ public:
     ConfigPage *configPage() const { return m_configPage; }
     SyncStatusPage *syncStatusPage() const { return m_statusPage; }
     RemoteNotifier *remoteNotifier() const { return m_notifier; }
+    ErrorNotifier *errorNotifier() const { return m_errorNotifier; }
     TransformersPage *transformersPage() const { return m_transformersPage; }
     QString stateText() const;
     EngineController *engine() const { return m_engine; }
@@ -80,6 +82,8 @@ private:
     void buildMenu();
     void wireEngine();
     void updateState();
+    // A desktop notification from the tray, or the status bar where there is no tray.
+    void showNotification(const QString &title, const QString &message, bool warning);
     void chooseConfiguration();
     void startEngine(const Config &config);
     void reportOpenError(const QString &message);
@@ -99,6 +103,7 @@ private:
     TransformersPage *m_transformersPage;
     TrayController *m_tray;
     RemoteNotifier *m_notifier;
+    ErrorNotifier *m_errorNotifier;
     ExpiryWatcher *m_expiry;
     class SyncStateTracker *m_tracker;
     QLabel *m_stateLabel;

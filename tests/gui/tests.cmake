@@ -51,3 +51,4 @@ endforeach()
 # MainWindow end to end (fixture "servers"): site_a's engine in the app, site_b a mysql-sync daemon.
 mysql_sync_add_test(NAME tst_mainwindow    SOURCES gui/tst_mainwindow.cpp    LIBS sync_ui mysqlsync_testsupport LABELS gui
                     FIXTURES servers)
+mysql_sync_add_test(NAME tst_errornotifier SOURCES gui/tst_errornotifier.cpp LIBS sync_ui LABELS gui)
