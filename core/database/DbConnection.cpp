@@ -4,9 +4,9 @@
 #include "security/TlsProbe.h"
 
 #include <QRegularExpression>
+#include <QSqlQuery>
 
 #include <algorithm>
-#include <QSqlQuery>
 
 namespace mysqlsync {
 
