@@ -34,6 +34,16 @@ int lineFromStack(const QJSValue &error, const QString &fileName)
     return 0;
 }
 
+// Qt 6.4's V4 JIT crashed (SIGSEGV inside libQt6Qml, called from JIT-compiled code, about one
+// run in forty) when the time limit interrupted an endless promise chain; the interpreter did
+// not in 150 runs. A transformer is small and short: it runs in the interpreter. V4 reads the
+// switch when an engine is made, so it is set before this host's engine exists.
+std::unique_ptr<QJSEngine> makeInterpretingEngine()
+{
+    if (!qEnvironmentVariableIsSet("QV4_FORCE_INTERPRETER"))
+        qputenv("QV4_FORCE_INTERPRETER", "1");
+    return std::make_unique<QJSEngine>();
+}
 } // namespace
 
 TransformerHost::TransformerHost(const QString &directory, TransformDatabase *database, TransformPublisher *publisher,
@@ -41,7 +51,7 @@ TransformerHost::TransformerHost(const QString &directory, TransformDatabase *da
     : QObject(parent),
       m_directory(directory),
       m_bridge(std::make_unique<TransformBridge>(database, publisher)),
-      m_engine(std::make_unique<QJSEngine>()),
+      m_engine(makeInterpretingEngine()),
       m_watchdog(std::make_unique<ScriptWatchdog>(m_engine.get())),
       m_transpiler(std::make_unique<AsyncTranspiler>())
 {
