@@ -52,6 +52,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "BenchSetup.h"
 #include "EngineProcess.h"
 #include "Mqtt.h"
 #include "Servers.h"
@@ -1007,16 +1008,9 @@ int main(int argc, char *argv[])
         err << "mysql-sync-bench: needs --servers DIR and positive numbers (see --help)\n";
         return 2;
     }
-    if (!QFileInfo(o.daemon).isExecutable()) {
-        err << "mysql-sync-bench: the daemon is not an executable: " << o.daemon << "\n";
+    Servers s;
+    if (!prepareBench("mysql-sync-bench", o.daemon, o.serversDir, QStringLiteral(MYSQL_SYNC_BENCH_HARNESS), &s))
         return 2;
-    }
-    const Servers s = Servers::fromDirectory(o.serversDir, QStringLiteral(MYSQL_SYNC_BENCH_HARNESS));
-    if (!s.valid) {
-        err << "mysql-sync-bench: " << s.error << "\n";
-        return 2;
-    }
-    qputenv("MYSQL_SYNC_DAEMON", o.daemon.toLocal8Bit());
     Bench bench(o, s);
     return bench.run();
 }

@@ -26,6 +26,7 @@
 #include "database/Schema.h"
 #include "engine/EngineTypes.h"
 
+#include "BenchSetup.h"
 #include "EngineProcess.h"
 #include "Servers.h"
 #include "SiteDatabase.h"
@@ -639,16 +640,9 @@ int main(int argc, char *argv[])
         err << "mysql-sync-gui-bench: needs --servers DIR and positive numbers (see --help)\n";
         return 2;
     }
-    if (!QFileInfo(o.daemon).isExecutable()) {
-        err << "mysql-sync-gui-bench: the daemon is not an executable: " << o.daemon << "\n";
+    Servers s;
+    if (!prepareBench("mysql-sync-gui-bench", o.daemon, o.serversDir, QStringLiteral(MYSQL_SYNC_BENCH_HARNESS), &s))
         return 2;
-    }
-    const Servers s = Servers::fromDirectory(o.serversDir, QStringLiteral(MYSQL_SYNC_BENCH_HARNESS));
-    if (!s.valid) {
-        err << "mysql-sync-gui-bench: " << s.error << "\n";
-        return 2;
-    }
-    qputenv("MYSQL_SYNC_DAEMON", o.daemon.toLocal8Bit());
     GuiBench bench(o, s);
     return bench.run();
 }
