@@ -61,13 +61,7 @@ private:
 
 MysqlConfig TestSyncStatusModel::mysql() const
 {
-    MysqlConfig c;
-    c.host = QStringLiteral("127.0.0.1");
-    c.port = m_servers.mysqlPortA;
-    c.user = m_servers.user;
-    c.password = m_servers.password;
-    c.database = m_db->databaseName();
-    return c;
+    return m_db->engineConfig();
 }
 
 void TestSyncStatusModel::initTestCase()

@@ -101,11 +101,7 @@ private:
 Config TestTransformTrialRunner::config() const
 {
     Config c;
-    c.mysql.host = QStringLiteral("127.0.0.1");
-    c.mysql.port = m_servers.mysqlPortA;
-    c.mysql.user = m_servers.user;
-    c.mysql.password = m_servers.password;
-    c.mysql.database = m_db->databaseName();
+    c.mysql = m_db->engineConfig();
     c.clientName = QStringLiteral("site_a");
     c.remoteClients = {QStringLiteral("site_b"), QStringLiteral("site_c")};
     c.syncTables = {QStringLiteral("product_items"), QStringLiteral("throws"), QStringLiteral("drops"),

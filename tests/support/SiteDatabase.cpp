@@ -54,6 +54,11 @@ QString SiteDatabase::quoteIdentifier(const QString &name)
 SiteDatabase::SiteDatabase(const Servers &servers, char site, const QString &database, Mode mode)
     : m_database(database), m_site((site == 'b' || site == 'B') ? 'B' : 'A')
 {
+    m_engineConfig.host = QStringLiteral("127.0.0.1");
+    m_engineConfig.port = servers.mysqlPort(m_site);
+    m_engineConfig.user = servers.user;
+    m_engineConfig.password = servers.password;
+    m_engineConfig.database = database;
     m_name = QStringLiteral("testsupport-%1-%2-%3")
                  .arg(QLatin1Char(m_site))
                  .arg(database)

@@ -9,6 +9,7 @@
 #include <QVariantMap>
 
 #include "Servers.h"
+#include "config/Config.h"
 
 namespace testsupport {
 
@@ -46,6 +47,8 @@ public:
     QString databaseName() const { return m_database; }
     char site() const { return m_site; }
     QSqlDatabase database() const;                        // for QSqlQuery in tests
+    // The same database as an engine's mysqlConfig (TCP 127.0.0.1, the harness's sync user).
+    mysqlsync::MysqlConfig engineConfig() const { return m_engineConfig; }
 
     // `name` quoted as a MySQL identifier.
     static QString quoteIdentifier(const QString &name);
@@ -56,6 +59,7 @@ private:
     QString m_name;
     QString m_database;
     char m_site;
+    mysqlsync::MysqlConfig m_engineConfig;
     bool m_open = false;
     QString m_lastError;
 };
