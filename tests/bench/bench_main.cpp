@@ -3,7 +3,7 @@
 //
 // Usage (normally through `bash scripts/bench.sh`, which builds, starts and stops the servers):
 //   mysql-sync-bench --servers DIR [--daemon PATH] [--rows 50000] [--batch 1000]
-//                    [--latency-rows 1000] [--latency-rate 100] [--phases insert,e2e,latency]
+//                    [--latency-rows 1000] [--latency-rate 100] [--phases insert,e2e,latency,floor]
 //                    [--log-level warn] [--log-dir DIR] [--timeout-scale 1] [--strict]
 //                    [--latency-trace FILE] [--check-interval 1000] [--set KEY=VALUE ...]
 //   DIR is a directory made by `tests/harness/servers.sh start DIR` (its env file is read);
@@ -14,6 +14,9 @@
 //   insert   the database's own insert rate with the engine's triggers installed (engine stopped)
 //   e2e      rows/s from the first insert on A until every row is on B and acknowledged on A
 //   latency  single rows at a steady rate; COMMIT on A -> row visible on B, percentiles
+//   floor    the MQTT floor: mysql-sync-mqtt-floor carries the same traffic (a QoS 1 change
+//            out, a QoS 1 receipt back per row) through the same broker with Paho alone, no
+//            database and no engine: the most rows/s the protocol allows on this machine
 //   memory   peak RSS (VmHWM) of both daemons, read before they stop (always)
 // Every phase is bounded in time and reports FAILED rather than hanging. The last line of the
 // output is one JSON object with every figure. Exit status: 0 when every phase completed,
@@ -60,6 +63,9 @@
 
 #ifndef MYSQL_SYNC_BENCH_DAEMON
 #define MYSQL_SYNC_BENCH_DAEMON ""
+#endif
+#ifndef MYSQL_SYNC_BENCH_FLOOR
+#define MYSQL_SYNC_BENCH_FLOOR ""
 #endif
 #ifndef MYSQL_SYNC_BENCH_HARNESS
 #define MYSQL_SYNC_BENCH_HARNESS ""
@@ -292,7 +298,8 @@ struct Options {
     QString logDir;
     QString latencyTrace;
     QJsonObject extraConfig;   // --set KEY=VALUE: more keys for both daemons' configuration
-    QStringList phases{QStringLiteral("insert"), QStringLiteral("e2e"), QStringLiteral("latency")};
+    QString floorProgram;
+    QStringList phases{QStringLiteral("insert"), QStringLiteral("e2e"), QStringLiteral("latency"), QStringLiteral("floor")};
     int rows = 50000;
     int batch = 1000;
     int latencyRows = 1000;
@@ -316,6 +323,7 @@ private:
     void phaseInsert();
     void phaseEndToEnd();
     void phaseLatency();
+    void phaseFloor();
     void phaseMemory();
     void fail(const QString &phase, const QString &why);
     void target(const QString &key, bool met) { if (!met) m_missed << key; }
@@ -812,9 +820,50 @@ void Bench::phaseLatency()
 }
 
 // 4. Peak RSS of each daemon, read while they still run.
+// The MQTT floor (see the header): the same number of rows as phase e2e, through the same broker.
+void Bench::phaseFloor()
+{
+    heading(QStringLiteral("[4] the MQTT floor: Paho + Mosquitto alone, no database, no engine"));
+    QFile pidFile(QDir(m_servers.dir).filePath(QStringLiteral("mosquitto.pid")));
+    const QString brokerPid = pidFile.open(QIODevice::ReadOnly) ? QString::fromLatin1(pidFile.readAll().trimmed()) : QString();
+    QProcess floor;
+    floor.setProcessChannelMode(QProcess::MergedChannels);
+    floor.start(m_opt.floorProgram, {QStringLiteral("--port"), QString::number(m_servers.mqttPort), QStringLiteral("--rows"),
+                                     QString::number(m_opt.rows), QStringLiteral("--window"), QStringLiteral("1000"),
+                                     QStringLiteral("--broker-pid"), brokerPid.isEmpty() ? QStringLiteral("0") : brokerPid});
+    const int limitMs = int(timeout(std::max(120.0, m_opt.rows / 500.0)) * 1000);
+    if (!floor.waitForStarted(10000) || !floor.waitForFinished(limitMs) || floor.exitCode() != 0) {
+        fail(QStringLiteral("floor"), QStringLiteral("%1 did not complete (%2): %3")
+                                          .arg(m_opt.floorProgram, floor.errorString(), QString::fromUtf8(floor.readAll().right(2000))));
+        floor.kill();
+        floor.waitForFinished(5000);
+        return;
+    }
+    const QList<QByteArray> lines = floor.readAll().trimmed().split('\n');
+    const QJsonObject r = QJsonDocument::fromJson(lines.last()).object();
+    const double rate = r.value(QStringLiteral("rows_per_s")).toDouble();
+    if (rate <= 0) {
+        fail(QStringLiteral("floor"), QStringLiteral("unreadable result: %1").arg(QString::fromUtf8(lines.last())));
+        return;
+    }
+    line(QStringLiteral("traffic"), QStringLiteral("%1 rows: a QoS 1 change out and a QoS 1 receipt back each, "
+                                                   "at most 1000 unanswered, two processes").arg(m_opt.rows));
+    line(QStringLiteral("MQTT FLOOR"), QStringLiteral("%1 rows/s").arg(num(rate)));
+    line(QStringLiteral("CPU per row"), QStringLiteral("Paho clients %1 us, broker %2 us")
+                                            .arg(num(r.value(QStringLiteral("paho_cpu_us_per_row")).toDouble()),
+                                                 num(r.value(QStringLiteral("broker_cpu_us_per_row")).toDouble())));
+    QJsonObject result = r;
+    const double e2e = m_result.value(QStringLiteral("e2e")).toObject().value(QStringLiteral("rows_per_s")).toDouble();
+    if (e2e > 0) {
+        line(QStringLiteral("end to end as a share of the floor"), QStringLiteral("%1 %").arg(num(100 * e2e / rate)));
+        result.insert(QStringLiteral("e2e_share_percent"), qRound(100 * e2e / rate));
+    }
+    m_result.insert(QStringLiteral("floor"), result);
+}
+
 void Bench::phaseMemory()
 {
-    heading(QStringLiteral("[4] daemon memory"));
+    heading(QStringLiteral("[5] daemon memory"));
     QJsonObject r;
     for (EngineProcess *e : {m_engineA.get(), m_engineB.get()}) {
         if (!e || !e->isRunning()) {
@@ -864,6 +913,8 @@ int Bench::run()
             phaseEndToEnd();
         if (m_opt.phases.contains(QStringLiteral("latency")) && !g_interrupted)
             phaseLatency();
+        if (m_opt.phases.contains(QStringLiteral("floor")) && !g_interrupted)
+            phaseFloor();
         phaseMemory();
     }
 
@@ -962,8 +1013,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Rows per INSERT transaction (1000)."), QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption latencyRows(QStringLiteral("latency-rows"), QStringLiteral("Rows of the latency phase (1000)."), QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption latencyRate(QStringLiteral("latency-rate"), QStringLiteral("Rows/s of the latency phase (100)."), QStringLiteral("r"), QStringLiteral("100"));
-    const QCommandLineOption phases(QStringLiteral("phases"), QStringLiteral("Comma separated: insert,e2e,latency (all)."), QStringLiteral("list"),
-                                    QStringLiteral("insert,e2e,latency"));
+    const QCommandLineOption phases(QStringLiteral("phases"), QStringLiteral("Comma separated: insert,e2e,latency,floor (all)."), QStringLiteral("list"),
+                                    QStringLiteral("insert,e2e,latency,floor"));
     const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("The daemons' loggingLevel (warn)."), QStringLiteral("level"), QStringLiteral("warn"));
     const QCommandLineOption logDir(QStringLiteral("log-dir"), QStringLiteral("Copy the daemons' logs here at the end."), QStringLiteral("dir"));
     const QCommandLineOption checkInterval(QStringLiteral("check-interval"), QStringLiteral("The daemons' checkInterval in ms (1000)."), QStringLiteral("ms"), QStringLiteral("1000"));
@@ -980,6 +1031,7 @@ int main(int argc, char *argv[])
     Options o;
     o.serversDir = parser.value(servers);
     o.daemon = QFileInfo(parser.value(daemon)).absoluteFilePath();
+    o.floorProgram = QStringLiteral(MYSQL_SYNC_BENCH_FLOOR);
     o.rows = parser.value(rows).toInt();
     o.batch = parser.value(batch).toInt();
     o.latencyRows = parser.value(latencyRows).toInt();
