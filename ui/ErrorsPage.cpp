@@ -1,6 +1,7 @@
 #include "ErrorsPage.h"
 
 #include "CsvWriter.h"
+#include "PlainTextDelegate.h"
 #include "ErrorsModel.h"
 
 #include <QFileDialog>
@@ -39,6 +40,7 @@ ErrorsPage::ErrorsPage(ErrorsModel *model, QWidget *parent)
     bar->addWidget(clearButton);
     layout->addLayout(bar);
     m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new PlainTextDelegate(m_view));
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->horizontalHeader()->setStretchLastSection(true);

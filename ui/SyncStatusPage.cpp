@@ -1,6 +1,7 @@
 #include "SyncStatusPage.h"
 
 #include "CsvWriter.h"
+#include "PlainTextDelegate.h"
 #include "SyncStatusActions.h"
 #include "SyncStatusModel.h"
 
@@ -55,6 +56,7 @@ SyncStatusPage::SyncStatusPage(SyncStatusModel *model, QWidget *parent)
     layout->addLayout(bar);
 
     m_view->setModel(model);
+    m_view->setItemDelegate(new PlainTextDelegate(m_view));
     m_view->horizontalHeader()->setSortIndicator(StatusFilter::Date, Qt::DescendingOrder);
     m_view->setSortingEnabled(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -35,6 +35,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -92,25 +93,46 @@ void heading(const QString &text) { out() << Qt::endl << text << Qt::endl; }
 QString num(double v, int decimals = 0) { return QString::number(v, 'f', decimals); }
 
 // Runs the event loop (the GUI keeps working) until `condition` holds; false on timeout or signal.
+// The loop sleeps between events as the app's own does, and `condition` is checked every 5 ms:
+// QCoreApplication::processEvents(flags, maxtime) ignores WaitForMoreEvents, and a loop around
+// it kept the GUI thread busy all the time, competing with the work it measures.
 bool spinUntil(const std::function<bool()> &condition, double timeoutS)
 {
     QElapsedTimer t;
     t.start();
-    while (!condition()) {
-        if (g_interrupted || t.elapsed() > qint64(timeoutS * 1000))
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
+    if (condition())
+        return true;
+    bool met = false;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(5);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (condition()) {
+            met = true;
+            loop.quit();
+        } else if (g_interrupted || t.elapsed() > qint64(timeoutS * 1000)) {
+            loop.quit();
+        }
+    });
+    poll.start();
+    loop.exec();
+    return met;
 }
 
 // Nanoseconds this thread has waited, runnable, for a CPU (Linux schedstat; 0 elsewhere).
+// Called on the GUI thread only: the file stays open (thread-self is resolved when it is
+// opened) and is read again from its start, so that measuring costs the thread little.
 double runQueueWaitMs()
 {
-    QFile f(QStringLiteral("/proc/thread-self/schedstat"));
-    if (!f.open(QIODevice::ReadOnly))
+    static QFile f(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!f.isOpen() && !f.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return 0;
-    const QList<QByteArray> fields = f.readAll().split(' ');
+    f.seek(0);
+    char buffer[128];
+    const qint64 n = f.read(buffer, sizeof buffer - 1);
+    if (n <= 0)
+        return 0;
+    const QList<QByteArray> fields = QByteArray(buffer, int(n)).split(' ');
     return fields.size() >= 2 ? fields.at(1).toDouble() / 1e6 : 0;
 }
 

@@ -17,6 +17,7 @@ mysql_sync_add_test(NAME tst_language      SOURCES gui/tst_language.cpp      LIB
 mysql_sync_add_test(NAME tst_autostart     SOURCES gui/tst_autostart.cpp     LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_settingsdialog SOURCES gui/tst_settingsdialog.cpp LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_ratechart     SOURCES gui/tst_ratechart.cpp     LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_plaintextdelegate SOURCES gui/tst_plaintextdelegate.cpp LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_remotenotifier SOURCES gui/tst_remotenotifier.cpp LIBS sync_ui LABELS gui)
 # Pending/error counts per remote against the harness's MariaDB (fixture "servers").
 mysql_sync_add_test(NAME tst_statuscountspoller SOURCES gui/tst_statuscountspoller.cpp
