@@ -56,7 +56,7 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     , m_tracker(new SyncStateTracker)
 {
     setWindowTitle(tr("mysql-sync monitor"));
-    setWindowIcon(StateIcon::icon(SyncState::Disconnected));
+    m_tabs->setDocumentMode(true); // no frame around the pages: the window is their frame
     m_overview = new OverviewPage(m_tabs);
     m_statusPage = new SyncStatusPage(m_status, m_tabs);
     m_errorsPage = new ErrorsPage(m_errors, m_tabs);
@@ -298,7 +298,12 @@ void MainWindow::updateState()
     const SyncState s = state();
     const bool paused = m_engine->isPaused();
     m_tray->setState(s, paused ? tr("%1 (paused)").arg(m_engine->config().clientName) : m_engine->config().clientName);
-    setWindowIcon(StateIcon::icon(s, paused));
+    // Only on a change: a new window icon is an event for every widget of the window.
+    const QString icon = StateIcon::name(s, paused);
+    if (icon != m_iconName) {
+        m_iconName = icon;
+        setWindowIcon(StateIcon::icon(s, paused));
+    }
     m_stateLabel->setText(paused ? tr("%1 — paused").arg(syncStateText(s)) : syncStateText(s));
 }
 

@@ -109,6 +109,7 @@ private:
     QLabel *m_stateLabel;
     QTimer m_stateTimer;
     QString m_readingMessage; // in the status bar while the keychain is read
+    QString m_iconName;       // StateIcon::name() of the window icon shown
     bool m_quitting = false;
 };
 

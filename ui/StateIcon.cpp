@@ -3,6 +3,7 @@
 #include "UiLogging.h"
 
 #include <QFile>
+#include <QHash>
 
 namespace mysqlsync::ui {
 
@@ -28,8 +29,13 @@ const QList<int> &StateIcon::sizes()
 
 QIcon StateIcon::icon(SyncState state, bool paused)
 {
-    QIcon icon;
+    // Built once per state: the window and the tray ask again on every state check.
+    static QHash<QString, QIcon> built;
     const QString stem = name(state, paused);
+    auto it = built.constFind(stem);
+    if (it != built.constEnd())
+        return it.value();
+    QIcon icon;
     for (int size : sizes()) {
         const QString file = QStringLiteral(":/icons/state/%1-%2.png").arg(stem).arg(size);
         if (QFile::exists(file))
@@ -37,6 +43,7 @@ QIcon StateIcon::icon(SyncState state, bool paused)
         else
             qCWarning(lcUi).noquote() << "missing state icon" << file;
     }
+    built.insert(stem, icon);
     return icon;
 }
 
