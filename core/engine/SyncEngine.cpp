@@ -28,6 +28,9 @@ constexpr int kDepthsEveryMs = 1000;
 constexpr int kSyncRetryMs = 100;
 constexpr int kMaxReconnectDelayMs = 30000;
 constexpr int kStatusWriteMs = 10; // sync_status is written this long after a change of it
+// ... but a `pending` row this long: most changes are acknowledged sooner, and their row is
+// then written once, as successful (see StatusTracker).
+constexpr int kPendingHoldMs = 250;
 } // namespace
 
 SyncEngine::SyncEngine(const Config &config, QObject *parent)
@@ -41,9 +44,10 @@ SyncEngine::SyncEngine(const Config &config, QObject *parent)
     m_ctx.config = config;
     m_ctx.report = [this](const EngineError &e) { Q_EMIT errorOccurred(e); };
     m_ctx.databaseLost = [this](const QString &reason) { onDatabaseLost(reason); };
-    m_ctx.statusQueued = [this] {
-        if (!m_statusTimer.isActive())
-            m_statusTimer.start(kStatusWriteMs);
+    m_ctx.statusQueued = [this](bool receipt) {
+        const int within = receipt ? kStatusWriteMs : kPendingHoldMs;
+        if (!m_statusTimer.isActive() || m_statusTimer.remainingTime() > within)
+            m_statusTimer.start(within);
     };
 
     for (QTimer *t : {&m_captureTimer, &m_reconnectTimer, &m_flushTimer, &m_statusTimer})
@@ -426,7 +430,7 @@ void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
             m_status->receipt(mapped);
         }
     }
-    m_ctx.statusQueued();
+    m_ctx.statusQueued(true);
     // Receipts make room in the send window: send what waits behind it, in the outbox and
     // in table_changes.
     for (const InfoMessage &r : receipts) {
@@ -442,7 +446,9 @@ void SyncEngine::writeStatus()
 {
     if (!m_running || !m_ctx.databaseUp)
         return;
-    m_status->flush();
+    const int nextDue = m_status->flush(kPendingHoldMs);
+    if (nextDue >= 0 && (!m_statusTimer.isActive() || m_statusTimer.remainingTime() > nextDue))
+        m_statusTimer.start(std::max(nextDue, kStatusWriteMs));
 }
 
 void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
@@ -499,7 +505,7 @@ void SyncEngine::resend(const QString &remote, const QString &table, const QStri
     const qint64 now = EngineContext::now();
     for (const QString &key : keys)
         m_status->pending(table, key, remote, now);
-    m_ctx.statusQueued();
+    m_ctx.statusQueued(false);
     qCInfo(lcEngine).noquote() << "resending" << keys.size() << "row(s) of" << table << "to" << remote;
     scheduleFlush(remote, 0);
 }

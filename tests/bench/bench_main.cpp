@@ -237,10 +237,8 @@ QProcess *processOf(EngineProcess &engine)
 // The daemon's pid: through its QProcess, else by the config path on a /proc command line.
 qint64 daemonPid(EngineProcess &engine)
 {
-    if (QProcess *p = processOf(engine)) {
-        if (p->state() != QProcess::NotRunning && p->processId() > 0)
-            return p->processId();
-    }
+    if (engine.processId() > 0)
+        return engine.processId();
     const QByteArray config = engine.configPath().toUtf8();
     const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &e : entries) {

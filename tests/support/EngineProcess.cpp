@@ -194,6 +194,11 @@ bool EngineProcess::isRunning() const
     return m_process && m_process->state() != QProcess::NotRunning;
 }
 
+qint64 EngineProcess::processId() const
+{
+    return isRunning() && m_process->processId() > 0 ? m_process->processId() : -1;
+}
+
 bool EngineProcess::waitForExit(int timeoutMs)
 {
     return waitUntil([this] { return !isRunning(); }, timeoutMs);

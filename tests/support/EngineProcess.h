@@ -42,6 +42,8 @@ public:
     // SIGKILL and wait.
     void kill9();
     bool isRunning() const;
+    // The daemon's process id while it runs, else -1.
+    qint64 processId() const;
     // Spins the event loop until the daemon exits on its own; true when it did.
     bool waitForExit(int timeoutMs);
     int exitCode() const;                    // of the last run
