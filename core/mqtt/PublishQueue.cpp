@@ -21,11 +21,16 @@ PublishQueue::~PublishQueue()
 
 void PublishQueue::push(OutgoingMessage message)
 {
+    bool wake;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
+        // The thread waits only when it found the queue empty: a busy thread needs no wake-up
+        // (a system call per message otherwise).
+        wake = m_queue.empty() && !m_busy;
         m_queue.push_back(std::move(message));
     }
-    m_wake.notify_one();
+    if (wake)
+        m_wake.notify_one();
 }
 
 bool PublishQueue::waitUntilEmpty(int timeoutMs)
@@ -38,6 +43,7 @@ void PublishQueue::clear()
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_queue.clear();
+    ++m_generation;
 }
 
 void PublishQueue::run()
@@ -47,14 +53,20 @@ void PublishQueue::run()
         m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });
         if (m_stop)
             return;
-        OutgoingMessage message = std::move(m_queue.front());
-        m_queue.pop_front();
+        // Everything queued so far, in one go.
+        std::deque<OutgoingMessage> batch;
+        batch.swap(m_queue);
         m_busy = true;
+        const unsigned generation = m_generation;
         lock.unlock();
-        m_send(message);
+        for (const OutgoingMessage &message : batch) {
+            if (m_generation.load() != generation)
+                break; // clear() came meanwhile: the rest is dropped as it would have been
+            m_send(message);
+        }
         lock.lock();
-        m_busy = false;
-        if (m_queue.empty())
+        m_busy = !m_queue.empty();
+        if (!m_busy)
             m_idle.notify_all();
     }
 }

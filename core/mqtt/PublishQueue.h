@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -43,6 +44,7 @@ private:
     std::condition_variable m_idle;
     std::deque<OutgoingMessage> m_queue;
     bool m_busy = false;
+    std::atomic<unsigned> m_generation{0};  // counts clear(): a batch being sent stops there
     bool m_stop = false;
     std::thread m_thread;
 };
