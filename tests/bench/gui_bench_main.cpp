@@ -4,7 +4,7 @@
 // Usage (normally through `bash scripts/bench-gui.sh`, which builds, starts and stops the servers):
 //   mysql-sync-gui-bench --servers DIR [--daemon PATH] [--phases live,status] [--rate 5000]
 //                        [--seconds 20] [--status-rows 1000000] [--buffer-pool-mb 512] [--log-level warn]
-//                        [--remote-nice 10]
+//                        [--remote-nice 0]
 //
 // Phases:
 //   live    MainWindow (offscreen) runs site_a's engine; a mysql-sync daemon is site_b. A worker
@@ -12,11 +12,10 @@
 //           10 ms) while the window is shown and a "user" switches tabs and refreshes the Sync
 //           status view every second. Measured: the longest gap between ticks of a 5 ms timer
 //           on the GUI thread (its longest stall; target <= 50 ms) from the first insert until
-//           every row is acknowledged by site_b, and the rates achieved. What stands for the
-//           other site and the broker (site_b's daemon, MariaDB B, Mosquitto), which in use run
-//           on machines of their own, runs at --remote-nice (10; 0: compete as equals) so that
-//           it does not take the app's machine's CPU turns; the app, its database (MariaDB A)
-//           and the inserting application stay at 0.
+//           every row is acknowledged by site_b, and the rates achieved. --remote-nice N runs
+//           what stands for the other site and the broker (site_b's daemon, MariaDB B,
+//           Mosquitto; in use on machines of their own) at nice N, to see how much of a stall
+//           is their competition for the two cores (0, the default: all compete as equals).
 //   status  --status-rows sync_status rows (the engine's own table and indexes) in a fresh
 //           database; MainWindow opens a configuration on it with the Sync status tab showing.
 //           Measured: time until the view shows its first page and its row count (open), then
@@ -303,7 +302,7 @@ struct Options {
     double seconds = 20;
     qint64 statusRows = 1000000;
     qint64 bufferPoolMb = 512;
-    int remoteNice = 10;
+    int remoteNice = 0;
 };
 
 class GuiBench {
@@ -714,8 +713,8 @@ int main(int argc, char *argv[])
         QStringLiteral("Raise server A's InnoDB buffer pool to this size for phase status (512; 0: leave it)."), QStringLiteral("mb"),
         QStringLiteral("512"));
     const QCommandLineOption remoteNice(QStringLiteral("remote-nice"),
-        QStringLiteral("Nice value for site_b's daemon, MariaDB B and Mosquitto in phase live (10; 0: all compete as equals)."),
-        QStringLiteral("n"), QStringLiteral("10"));
+        QStringLiteral("Nice value for site_b's daemon, MariaDB B and Mosquitto in phase live (0: all compete as equals)."),
+        QStringLiteral("n"), QStringLiteral("0"));
     parser.addOptions({servers, daemon, phases, rate, seconds, statusRows, logLevel, bufferPool, remoteNice});
     parser.process(app);
 
