@@ -27,6 +27,7 @@ ConfigPage::ConfigPage(QWidget *parent)
     m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_file);
     auto *tabs = new QTabWidget(this);
+    tabs->setDocumentMode(true); // no frame the size of the page to paint on every show
     tabs->addTab(m_form, tr("Form"));
     m_raw->setReadOnly(true);
     m_raw->setFont(QFont(QStringLiteral("monospace")));
