@@ -43,6 +43,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPushButton>
@@ -499,6 +500,41 @@ bool GuiBench::live()
     line(QStringLiteral("... by the tab shown (ms)"), byTab.join(QStringLiteral(", ")));
     m_json.insert(QStringLiteral("live_busy_max_ms_by_tab"), byTabJson);
     line(QStringLiteral("tab switches / refreshes by the \"user\""), QString::number(tabTurns));
+
+    // The app's own work, without the load: the GUI thread's CPU time for one full repaint of
+    // each tab (median of 15), once every row is synced.
+    QStringList paints;
+    QJsonObject paintJson;
+    for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+        window.tabs()->setCurrentIndex(tab);
+        spinUntil([] { return false; }, 0.1);
+        std::vector<double> cpu;
+        for (int i = 0; i < 15; ++i) {
+            const double before = threadCpuMs();
+            window.repaint();
+            cpu.push_back(threadCpuMs() - before);
+        }
+        std::sort(cpu.begin(), cpu.end());
+        // Switching to the tab from the next one: events, layout and repaint together.
+        std::vector<double> switching;
+        const int other = (tab + 1) % window.tabs()->count();
+        for (int i = 0; i < 15; ++i) {
+            window.tabs()->setCurrentIndex(other);
+            QCoreApplication::sendPostedEvents();
+            window.repaint();
+            const double before = threadCpuMs();
+            window.tabs()->setCurrentIndex(tab);
+            QCoreApplication::sendPostedEvents();
+            window.repaint();
+            switching.push_back(threadCpuMs() - before);
+        }
+        std::sort(switching.begin(), switching.end());
+        const QString name = window.tabs()->tabText(tab).remove(QLatin1Char('&'));
+        paints << QStringLiteral("%1 %2 / %3").arg(name, num(cpu[cpu.size() / 2], 1), num(switching[switching.size() / 2], 1));
+        paintJson.insert(name, QJsonArray{std::round(cpu[cpu.size() / 2] * 10) / 10, std::round(switching[switching.size() / 2] * 10) / 10});
+    }
+    line(QStringLiteral("per tab, CPU ms: repaint / switch to it (medians)"), paints.join(QStringLiteral(", ")));
+    m_json.insert(QStringLiteral("live_repaint_switch_ms_by_tab"), paintJson);
     m_json.insert(QStringLiteral("live_rows"), total);
     m_json.insert(QStringLiteral("live_insert_rate"), qRound(double(total) / inserter.elapsedS));
     m_json.insert(QStringLiteral("live_e2e_rate"), qRound(double(total) / syncedS));
