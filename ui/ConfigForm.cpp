@@ -1,5 +1,6 @@
 #include "ConfigForm.h"
 
+#include "Section.h"
 #include "SecuritySettings.h"
 #include "TablePicker.h"
 #include "UiLogging.h"
@@ -9,7 +10,6 @@
 #include <QCoreApplication>
 #include <QComboBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -92,9 +92,9 @@ ConfigForm::ConfigForm(QWidget *parent)
     outer->addWidget(scroll);
 
     auto group = [&](QVBoxLayout *column, const QString &title) {
-        auto *box = new QGroupBox(title, content);
-        auto *form = new QFormLayout(box);
-        column->addWidget(box);
+        auto *section = new Section(title, content);
+        auto *form = new QFormLayout(section->body());
+        column->addWidget(section);
         return form;
     };
     QFormLayout *site = group(left, tr("Site"));

@@ -1,12 +1,12 @@
 #include "OverviewPage.h"
 
+#include "Section.h"
 #include "RateChart.h"
 #include "ExpiryBanner.h"
 #include "SyncState.h"
 
 #include <QCoreApplication>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -29,8 +29,8 @@ OverviewPage::OverviewPage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     m_expiryBanner = new ExpiryBanner(this);
     layout->addWidget(m_expiryBanner);
-    auto *connection = new QGroupBox(tr("Connections"), this);
-    auto *cform = new QFormLayout(connection);
+    auto *connection = new Section(tr("Connections"), this);
+    auto *cform = new QFormLayout(connection->body());
     m_site = value(cform, tr("Site"));
     m_engine = value(cform, tr("Engine"));
     m_database = value(cform, tr("Database"));
@@ -41,8 +41,8 @@ OverviewPage::OverviewPage(QWidget *parent)
     connect(m_pause, &QPushButton::clicked, this, [this] { Q_EMIT pauseRequested(!m_paused); });
     layout->addWidget(connection);
 
-    auto *traffic = new QGroupBox(tr("Traffic"), this);
-    auto *tform = new QFormLayout(traffic);
+    auto *traffic = new Section(tr("Traffic"), this);
+    auto *tform = new QFormLayout(traffic->body());
     m_rateIn = value(tform, tr("Rows in (applied)"));
     m_rateOut = value(tform, tr("Rows out (sent)"));
     m_captured = value(tform, tr("Captured"));
@@ -53,8 +53,8 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_receipts = value(tform, tr("Receipts in / out"));
     m_errors = value(tform, tr("Errors"));
     // The totals beside the chart of the last minutes, which takes the room that is left.
-    auto *chartBox = new QGroupBox(tr("Rows per second, last 5 minutes"), this);
-    auto *clayout = new QVBoxLayout(chartBox);
+    auto *chartBox = new Section(tr("Rows per second, last 5 minutes"), this);
+    auto *clayout = new QVBoxLayout(chartBox->body());
     m_chart = new RateChart(chartBox);
     clayout->addWidget(m_chart);
     auto *row = new QHBoxLayout;
@@ -62,8 +62,8 @@ OverviewPage::OverviewPage(QWidget *parent)
     row->addWidget(chartBox, 1);
     layout->addLayout(row, 1);
 
-    auto *errors = new QGroupBox(tr("Last error"), this);
-    auto *elayout = new QVBoxLayout(errors);
+    auto *errors = new Section(tr("Last error"), this);
+    auto *elayout = new QVBoxLayout(errors->body());
     m_lastError = new QLabel(tr("none"), errors);
     m_lastError->setWordWrap(true);
     m_lastError->setTextInteractionFlags(Qt::TextSelectableByMouse);

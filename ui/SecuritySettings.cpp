@@ -1,12 +1,12 @@
 #include "SecuritySettings.h"
 
+#include "Section.h"
 #include "KeychainPasswordField.h"
 #include "SecretAccounts.h"
 #include "TlsFilesEditor.h"
 
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QLineEdit>
 #include <QVBoxLayout>
 
@@ -18,9 +18,9 @@ SecuritySettings::SecuritySettings(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto box = [&](const QString &title, QWidget *content) {
-        auto *group = new QGroupBox(title, this);
-        auto *inner = new QVBoxLayout(group);
-        content->setParent(group);
+        auto *group = new Section(title, this);
+        auto *inner = new QVBoxLayout(group->body());
+        inner->setContentsMargins(0, 0, 0, 0);
         inner->addWidget(content);
         layout->addWidget(group);
     };

@@ -1,5 +1,6 @@
 #include "TransformersPage.h"
 
+#include "Section.h"
 #include "EntityDiffModel.h"
 #include "TransformTrialRunner.h"
 #include "TransformerListModel.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -63,8 +63,8 @@ TransformersPage::TransformersPage(QWidget *parent)
     setUpTable(m_files);
     splitter->addWidget(m_files);
 
-    auto *trial = new QGroupBox(tr("Try it on a row of the database"), this);
-    auto *trialLayout = new QVBoxLayout(trial);
+    auto *trial = new Section(tr("Try it on a row of the database"), this);
+    auto *trialLayout = new QVBoxLayout(trial->body());
     auto *choices = new QHBoxLayout;
     m_table->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_key->setEditable(true);
