@@ -1,8 +1,8 @@
 #include "ErrorsPage.h"
 
 #include "CsvWriter.h"
-#include "PlainTextDelegate.h"
 #include "ErrorsModel.h"
+#include "PlainTextDelegate.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>

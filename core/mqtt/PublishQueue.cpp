@@ -14,6 +14,7 @@ PublishQueue::~PublishQueue()
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_stop = true;
+        ++m_generation; // a batch under way stops after the message being sent
     }
     m_wake.notify_all();
     m_thread.join();

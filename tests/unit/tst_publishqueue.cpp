@@ -1,12 +1,14 @@
 // PublishQueue: messages reach the sender in order on the queue's own thread, a burst goes
 // out in batches without a wake-up per message, waitUntilEmpty() waits for what is being
-// sent, and clear() drops what was not handed over yet (also the rest of a batch under way).
+// sent, and clear() drops what was not handed over yet (also the rest of a batch under way),
+// as does the destructor.
 #include "mqtt/PublishQueue.h"
 
 #include <QTest>
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -108,6 +110,31 @@ private Q_SLOTS:
         release = true;
         QVERIFY(queue.waitUntilEmpty(5000));
         QCOMPARE(sent.load(), 2); // 0, then 1, whose send cleared the queue: 2..50 dropped
+    }
+
+    void destructionStopsABatchUnderWay()
+    {
+        std::atomic<int> sent{0};
+        std::atomic<bool> release0{false}, release1{false};
+        auto queue = std::make_unique<PublishQueue>([&](const OutgoingMessage &m) {
+            ++sent;
+            std::atomic<bool> &gate = m.payload.toInt() == 0 ? release0 : release1;
+            if (m.payload.toInt() <= 1) {
+                while (!gate.load())
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+        });
+        queue->push(message(0));
+        QTRY_VERIFY(!queue->waitUntilEmpty(0));
+        for (int i = 1; i <= 1000; ++i)
+            queue->push(message(i)); // one batch, taken once message 0 is out
+        release0 = true;
+        QTRY_COMPARE(sent.load(), 2); // message 1 is being sent
+        std::thread destroyer([&] { queue.reset(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(50)); // the destructor has begun
+        release1 = true;
+        destroyer.join();
+        QCOMPARE(sent.load(), 2); // 2..1000 were not sent
     }
 };
 
