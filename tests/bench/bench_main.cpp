@@ -553,9 +553,8 @@ void Bench::phaseEndToEnd()
     QList<Proc> procs{{QStringLiteral("site_a"), daemonPid(*m_engineA), 0}, {QStringLiteral("site_b"), daemonPid(*m_engineB), 0}};
     for (const auto &[name, file] : {std::pair{"mariadbd A", "mysql-a.pid"}, std::pair{"mariadbd B", "mysql-b.pid"},
                                      std::pair{"mosquitto", "mosquitto.pid"}}) {
-        QFile f(QDir(m_servers.dir).filePath(QLatin1String(file)));
-        if (f.open(QIODevice::ReadOnly))
-            procs.append({QLatin1String(name), f.readAll().trimmed().toLongLong(), 0});
+        if (const qint64 pid = m_servers.pid(QLatin1String(file)); pid > 0)
+            procs.append({QLatin1String(name), pid, 0});
     }
     procs.append({QStringLiteral("bench"), qint64(QCoreApplication::applicationPid()), 0});
     for (Proc &p : procs)
@@ -822,13 +821,12 @@ void Bench::phaseLatency()
 void Bench::phaseFloor()
 {
     heading(QStringLiteral("[4] the MQTT floor: Paho + Mosquitto alone, no database, no engine"));
-    QFile pidFile(QDir(m_servers.dir).filePath(QStringLiteral("mosquitto.pid")));
-    const QString brokerPid = pidFile.open(QIODevice::ReadOnly) ? QString::fromLatin1(pidFile.readAll().trimmed()) : QString();
+    const qint64 brokerPid = m_servers.pid(QStringLiteral("mosquitto.pid"));
     QProcess floor;
     floor.setProcessChannelMode(QProcess::MergedChannels);
     floor.start(m_opt.floorProgram, {QStringLiteral("--port"), QString::number(m_servers.mqttPort), QStringLiteral("--rows"),
                                      QString::number(m_opt.rows), QStringLiteral("--window"), QStringLiteral("1000"),
-                                     QStringLiteral("--broker-pid"), brokerPid.isEmpty() ? QStringLiteral("0") : brokerPid});
+                                     QStringLiteral("--broker-pid"), QString::number(std::max<qint64>(brokerPid, 0))});
     const int limitMs = int(timeout(std::max(120.0, m_opt.rows / 500.0)) * 1000);
     if (!floor.waitForStarted(10000) || !floor.waitForFinished(limitMs) || floor.exitCode() != 0) {
         fail(QStringLiteral("floor"), QStringLiteral("%1 did not complete (%2): %3")

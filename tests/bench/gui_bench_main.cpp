@@ -162,12 +162,6 @@ bool reniceProcess(qint64 pid, int nice)
     return ok && !tasks.isEmpty();
 }
 
-qint64 pidFromFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong() : -1;
-}
-
 // The longest gap between ticks of a 5 ms timer on the GUI thread: how long it did not get to
 // its events. The GUI thread's own CPU time in each gap tells work on it (busy) from a thread
 // that was ready but not scheduled, or blocked (the rest of the gap).
@@ -417,11 +411,10 @@ bool GuiBench::live()
         return fail(phase, QStringLiteral("site_a never saw site_b online"));
     if (m_opt.remoteNice != 0) {
         QStringList refused;
-        const QDir servers(m_servers.dir);
         const std::pair<QString, qint64> remote[] = {
             {QStringLiteral("site_b's daemon"), siteB.processId()},
-            {QStringLiteral("MariaDB B"), pidFromFile(servers.filePath(QStringLiteral("mysql-b.pid")))},
-            {QStringLiteral("Mosquitto"), pidFromFile(servers.filePath(QStringLiteral("mosquitto.pid")))}};
+            {QStringLiteral("MariaDB B"), m_servers.pid(QStringLiteral("mysql-b.pid"))},
+            {QStringLiteral("Mosquitto"), m_servers.pid(QStringLiteral("mosquitto.pid"))}};
         for (const auto &[name, pid] : remote) {
             if (!reniceProcess(pid, m_opt.remoteNice))
                 refused << name;

@@ -69,6 +69,14 @@ QString Servers::mysqlSocket(char site) const
     return (site == 'B' || site == 'b') ? socketB : socketA;
 }
 
+qint64 Servers::pid(const QString &file) const
+{
+    QFile f(QDir(dir).filePath(file));
+    bool ok = false;
+    const qint64 id = f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().toLongLong(&ok) : -1;
+    return ok && id > 0 ? id : -1;
+}
+
 bool Servers::broker(const QString &action, int timeoutMs) const
 {
     if (harness.isEmpty() || !QFileInfo::exists(harness)) {

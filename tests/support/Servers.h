@@ -24,6 +24,9 @@ struct Servers {
 
     int mysqlPort(char site) const;         // 'A' or 'B' (lower case accepted)
     QString mysqlSocket(char site) const;
+    // The process id in the harness's pid file `file` ("mysql-a.pid", "mysql-b.pid",
+    // "mosquitto.pid"), or -1 when it cannot be read.
+    qint64 pid(const QString &file) const;
 
     // Runs `bash <harness> <action> <dir>` and waits for it: "stop-broker", "start-broker",
     // "restart-broker" (same port; the broker forgets everything), "status".
