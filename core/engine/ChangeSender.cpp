@@ -118,14 +118,14 @@ bool ChangeSender::transform(const QString &remote, const TableKey &k, qint64 da
     case TransformResult::Action::Drop:
         // Settled without sending: the entry leaves the outbox, the row counts as delivered.
         m_ctx.status->receipt(InfoMessage::dataReceived(remote, k.table, k.key, date));
-        m_ctx.statusQueued(true);
+        m_ctx.statusQueued();
         return false;
     case TransformResult::Action::Error:
         // Like an error receipt: not sent, an `error` row with the JavaScript message and line.
         qCWarning(lcEngine).noquote() << "not sending" << k.table << k.key << "to" << remote << ":" << t.error;
         m_ctx.reportError(EngineError::Source::Transform, t.error, remote, k.table, k.key);
         m_ctx.status->receipt(InfoMessage::error(remote, k.table, k.key, date, t.error));
-        m_ctx.statusQueued(true);
+        m_ctx.statusQueued();
         return false;
     }
     return true;
@@ -227,7 +227,7 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
         for (const TableKey &k : known)
             m_ctx.status->pending(k.table, k.key, remote, date);
     }
-    m_ctx.statusQueued(false);
+    m_ctx.statusQueued();
     for (auto it = sendNow.cbegin(); it != sendNow.cend(); ++it)
         publish(it.key(), known.mid(0, it.value()), rows, date);
     return true;

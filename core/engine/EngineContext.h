@@ -43,9 +43,7 @@ struct EngineContext {
 
     std::function<void(EngineError)> report;
     std::function<void(const QString &)> databaseLost;
-    // Something waits in `status`: a receipt (true; written within a few ms) or only pending
-    // rows (false; those wait longer, see StatusTracker).
-    std::function<void(bool receipt)> statusQueued;
+    std::function<void()> statusQueued;   // something waits in `status`: write it soon
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
     bool canSendTo(const QString &remote, qint64 at) const;

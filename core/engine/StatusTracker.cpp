@@ -4,8 +4,6 @@
 #include "database/DbConnection.h"
 #include "outbox/Outbox.h"
 
-#include <algorithm>
-
 namespace mysqlsync {
 
 namespace {
@@ -26,7 +24,7 @@ bool keeps(const StatusUpdate &stored, const StatusUpdate &incoming)
 
 void StatusTracker::pending(const QString &table, const QString &key, const QString &remote, qint64 date)
 {
-    m_rows.insert(rowKey(table, key, remote), {{table, key, remote, StatusUpdate::Pending, {}, date}, false, m_clock.elapsed()});
+    m_rows.insert(rowKey(table, key, remote), {{table, key, remote, StatusUpdate::Pending, {}, date}, false});
 }
 
 void StatusTracker::receipt(const InfoMessage &r)
@@ -50,22 +48,10 @@ void StatusTracker::clear()
     m_receiptsWaiting.clear();
 }
 
-int StatusTracker::flush(int holdPendingMs)
+void StatusTracker::flush()
 {
     if (isEmpty())
-        return -1;
-    // Nothing to write yet (only pending rows, none due): leave them, say when.
-    if (m_receipts.isEmpty()) {
-        const qint64 now = m_clock.elapsed();
-        qint64 oldest = now;
-        bool receiptRow = false;
-        for (const Row &row : std::as_const(m_rows)) {
-            receiptRow = receiptRow || row.fromReceipt;
-            oldest = std::min(oldest, row.queuedAt);
-        }
-        if (!receiptRow && now - oldest < holdPendingMs)
-            return int(holdPendingMs - (now - oldest));
-    }
+        return;
     bool settled = false;
     // Settle the outbox first, inside a transaction that commits only after sync_status:
     // a receipt for an older send than the one now owed is stale, and its row is not written.
@@ -77,7 +63,7 @@ int StatusTracker::flush(int holdPendingMs)
             m_ctx.outbox->rollback();
             m_ctx.reportError(EngineError::Source::Outbox, error, r.sender, r.table, r.id);
             clear();
-            return -1;
+            return;
         }
         if (ack == Outbox::Ack::Matched) {
             settled = true;
@@ -88,27 +74,10 @@ int StatusTracker::flush(int holdPendingMs)
             qCDebug(lcEngine).noquote() << "stale receipt from" << r.sender << "for" << r.table << r.id;
         }
     }
-    // Pending rows not due yet stay for a later flush.
     QList<StatusUpdate> pending, receipts;
-    const qint64 now = m_clock.elapsed();
-    int nextDue = -1;
-    for (auto it = m_rows.begin(); it != m_rows.end();) {
-        const Row &row = it.value();
-        const qint64 age = now - row.queuedAt;
-        if (row.fromReceipt) {
-            receipts.append(row.update);
-        } else if (age >= holdPendingMs) {
-            pending.append(row.update);
-        } else {
-            const int due = int(holdPendingMs - age);
-            nextDue = nextDue < 0 ? due : std::min(nextDue, due);
-            ++it;
-            continue;
-        }
-        it = m_rows.erase(it);
-    }
-    m_receipts.clear();
-    m_receiptsWaiting.clear();
+    for (const Row &row : std::as_const(m_rows))
+        (row.fromReceipt ? receipts : pending).append(row.update);
+    clear();
     QSqlError sqlError;
     QSqlDatabase db = m_ctx.db->db();
     // Both statements in one transaction: one commit (one log flush on the server).
@@ -122,15 +91,14 @@ int StatusTracker::flush(int holdPendingMs)
         // Keep the outbox as it was: the entries are sent again and answered again.
         m_ctx.outbox->rollback();
         m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_status"));
-        return -1;
+        return;
     }
     if (!m_ctx.outbox->commit(&error)) {
         m_ctx.reportError(EngineError::Source::Outbox, error);
-        return nextDue;
+        return;
     }
     if (settled)
         m_ctx.outboxChanged = true;
-    return nextDue;
 }
 
 } // namespace mysqlsync

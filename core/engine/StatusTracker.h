@@ -1,23 +1,21 @@
 #pragma once
 // sync_status bookkeeping with write-behind: `pending` rows for what is sent or queued, and
-// the receipts that remotes send back. Updates wait and are written together, several updates
-// of one row collapsing into the last that counts. A `pending` row waits longer (flush's
-// holdPendingMs) than a receipt: a change that is acknowledged within that time is written
-// once, as successful, instead of twice (an insert and an update of every index).
+// the receipts that remotes send back. Updates wait a few milliseconds and are written
+// together, several updates of one row collapsing into the last that counts (a row that is
+// sent and acknowledged within one interval is written once, as successful).
 // A receipt settles the outbox only once its sync_status row is written: a crash in between
 // leaves the change owed (it is sent again), never a row stuck at 'pending'.
 #include "database/SyncStatusStore.h"
 #include "engine/EngineContext.h"
 #include "protocol/Messages.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 
 namespace mysqlsync {
 
 class StatusTracker {
 public:
-    explicit StatusTracker(EngineContext &context) : m_ctx(context) { m_clock.start(); }
+    explicit StatusTracker(EngineContext &context) : m_ctx(context) {}
 
     // The change of (table, key) was sent to `remote` (or queued for it) with this date.
     void pending(const QString &table, const QString &key, const QString &remote, qint64 date);
@@ -28,10 +26,8 @@ public:
     // Receipts from `remote` waiting to settle the outbox: those changes are no longer in
     // flight, though the outbox still counts them until the next flush().
     int receiptsWaiting(const QString &remote) const { return m_receiptsWaiting.value(remote); }
-    // Writes the receipts and the pending rows that have waited holdPendingMs or longer (all
-    // with 0). Nothing is settled when sync_status cannot be written. Returns the ms until the
-    // next pending row held back is due, or -1 when none is.
-    int flush(int holdPendingMs = 0);
+    // Writes what waits. Nothing is settled when sync_status cannot be written.
+    void flush();
     // Forgets what waits (the database went away: the outbox still owes it all).
     void clear();
 
@@ -39,13 +35,11 @@ private:
     struct Row {
         StatusUpdate update;
         bool fromReceipt = false;
-        qint64 queuedAt = 0;      // monotonic ms when a pending row was queued
     };
     EngineContext &m_ctx;
     QHash<QString, Row> m_rows;           // "table\nkey\nremote" -> the update that counts
     QList<InfoMessage> m_receipts;        // to settle in the outbox, in arrival order
     QHash<QString, int> m_receiptsWaiting; // remote -> receipts in m_receipts
-    QElapsedTimer m_clock;
 };
 
 } // namespace mysqlsync

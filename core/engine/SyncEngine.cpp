@@ -28,9 +28,6 @@ constexpr int kDepthsEveryMs = 1000;
 constexpr int kSyncRetryMs = 100;
 constexpr int kMaxReconnectDelayMs = 30000;
 constexpr int kStatusWriteMs = 10; // sync_status is written this long after a change of it
-// ... but a `pending` row this long: most changes are acknowledged sooner, and their row is
-// then written once, as successful (see StatusTracker).
-constexpr int kPendingHoldMs = 250;
 } // namespace
 
 SyncEngine::SyncEngine(const Config &config, QObject *parent)
@@ -44,10 +41,9 @@ SyncEngine::SyncEngine(const Config &config, QObject *parent)
     m_ctx.config = config;
     m_ctx.report = [this](const EngineError &e) { Q_EMIT errorOccurred(e); };
     m_ctx.databaseLost = [this](const QString &reason) { onDatabaseLost(reason); };
-    m_ctx.statusQueued = [this](bool receipt) {
-        const int within = receipt ? kStatusWriteMs : kPendingHoldMs;
-        if (!m_statusTimer.isActive() || m_statusTimer.remainingTime() > within)
-            m_statusTimer.start(within);
+    m_ctx.statusQueued = [this] {
+        if (!m_statusTimer.isActive())
+            m_statusTimer.start(kStatusWriteMs);
     };
 
     for (QTimer *t : {&m_captureTimer, &m_reconnectTimer, &m_flushTimer, &m_statusTimer})
@@ -430,7 +426,7 @@ void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
             m_status->receipt(mapped);
         }
     }
-    m_ctx.statusQueued(true);
+    m_ctx.statusQueued();
     // Receipts make room in the send window: send what waits behind it, in the outbox and
     // in table_changes.
     for (const InfoMessage &r : receipts) {
@@ -446,9 +442,7 @@ void SyncEngine::writeStatus()
 {
     if (!m_running || !m_ctx.databaseUp)
         return;
-    const int nextDue = m_status->flush(kPendingHoldMs);
-    if (nextDue >= 0 && (!m_statusTimer.isActive() || m_statusTimer.remainingTime() > nextDue))
-        m_statusTimer.start(std::max(nextDue, kStatusWriteMs));
+    m_status->flush();
 }
 
 void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
@@ -505,7 +499,7 @@ void SyncEngine::resend(const QString &remote, const QString &table, const QStri
     const qint64 now = EngineContext::now();
     for (const QString &key : keys)
         m_status->pending(table, key, remote, now);
-    m_ctx.statusQueued(false);
+    m_ctx.statusQueued();
     qCInfo(lcEngine).noquote() << "resending" << keys.size() << "row(s) of" << table << "to" << remote;
     scheduleFlush(remote, 0);
 }

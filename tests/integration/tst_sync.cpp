@@ -853,6 +853,13 @@ void TestSync::threeSitesRelayWithoutEcho()
         bool empty = true;
         for (Site *s : sites)
             empty = empty && pendingChanges(*s) == 0;
+        for (int i = 0; i < before.size() && i < after.size(); ++i) {
+            if (before.at(i) != after.at(i))
+                qWarning().noquote() << "changed while quiet, site" << sites.at(i / 2)->client << (i % 2 ? "items" : "sync_status")
+                                     << "\nbefore:\n" << before.at(i) << "\nafter:\n" << after.at(i);
+        }
+        if (!empty)
+            qWarning() << "table_changes not empty while quiet";
         return sent.isEmpty() && before == after && empty;
     };
 
