@@ -1,6 +1,7 @@
 #include "mqtt/MqttClient.h"
 
 #include "common/Logging.h"
+#include "mqtt/NoDelay.h"
 #include "protocol/Messages.h"
 #include "security/TlsProbe.h"
 
@@ -10,12 +11,6 @@
 #include <QMutexLocker>
 #include <QUrl>
 
-#ifdef Q_OS_UNIX
-#include <dirent.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#endif
 
 namespace mysqlsync {
 
@@ -70,48 +65,6 @@ constexpr std::size_t kMaxUnacknowledged = 64;
 constexpr int kAcknowledgeWaitMs = 500;
 
 std::string utf8(const QString &s) { return s.toStdString(); }
-
-// Paho C has no option for TCP_NODELAY, so its socket keeps Nagle's algorithm, which holds
-// small publishes (a change, a receipt) back for up to 40 ms waiting for an ACK. Find our
-// connections to the broker's ports among this process's sockets and switch it off.
-void disableNagle(const QList<int> &ports)
-{
-#ifdef Q_OS_UNIX
-#ifdef Q_OS_LINUX
-    DIR *dir = ::opendir("/proc/self/fd");
-#else
-    DIR *dir = ::opendir("/dev/fd");
-#endif
-    if (!dir)
-        return;
-    while (dirent *entry = ::readdir(dir)) {
-        bool ok = false;
-        const int fd = QByteArray(entry->d_name).toInt(&ok);
-        if (!ok)
-            continue;
-        int type = 0;
-        socklen_t typeLength = sizeof type;
-        if (::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &typeLength) != 0 || type != SOCK_STREAM)
-            continue;
-        sockaddr_storage peer{};
-        socklen_t peerLength = sizeof peer;
-        if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) != 0)
-            continue;
-        int port = -1;
-        if (peer.ss_family == AF_INET)
-            port = ntohs(reinterpret_cast<sockaddr_in *>(&peer)->sin_port);
-        else if (peer.ss_family == AF_INET6)
-            port = ntohs(reinterpret_cast<sockaddr_in6 *>(&peer)->sin6_port);
-        if (!ports.contains(port))
-            continue;
-        const int one = 1;
-        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    }
-    ::closedir(dir);
-#else
-    Q_UNUSED(ports);
-#endif
-}
 
 } // namespace
 

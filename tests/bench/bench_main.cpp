@@ -58,6 +58,7 @@
 #include "BenchSetup.h"
 #include "EngineProcess.h"
 #include "Mqtt.h"
+#include "ProcStat.h"
 #include "Servers.h"
 #include "SiteDatabase.h"
 
@@ -251,35 +252,6 @@ qint64 daemonPid(EngineProcess &engine)
             return pid;
     }
     return -1;
-}
-
-// A field of /proc/PID/status in kB (VmHWM, VmRSS), -1 when unreadable.
-qint64 procStatusKb(qint64 pid, const char *field)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &l : f.readAll().split('\n')) {
-        if (l.startsWith(prefix))
-            return l.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-// CPU time (user + system) of a process in seconds, from /proc/PID/stat; -1 when unreadable.
-double cpuSeconds(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray s = f.readAll();
-    const int close = s.lastIndexOf(')');
-    const QList<QByteArray> fields = s.mid(close + 2).split(' ');
-    // After "pid (comm) ": state is field 3, utime 14, stime 15 -> indexes 11 and 12 here.
-    if (fields.size() < 13)
-        return -1;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
 QString logTail(EngineProcess &engine, int bytes = 3000)

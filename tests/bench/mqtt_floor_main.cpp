@@ -1,51 +1,28 @@
 // The MQTT floor: what the broker and Paho alone cost for the protocol's traffic, with no
-// database and no engine. Two Paho clients in this process stand for the two sites: "a"
-// publishes N changes (QoS 1, /change/b, a realistic payload) keeping at most WINDOW
-// unanswered; "b" answers each with a receipt (QoS 1, /info/a); "a" counts the receipts.
-// Prints rows/s and the CPU seconds of this process and of the broker, so that the engine's
+// database and no engine. Two Paho clients, each in a process of its own as the two daemons
+// are, stand for the two sites: "a" publishes N changes (QoS 1, /change/b, a realistic
+// payload) keeping at most WINDOW unanswered; "b" answers each with a receipt (QoS 1,
+// /info/a); "a" counts the receipts. Nagle's algorithm is off on both, as in the engine.
+// Prints rows/s and the CPU seconds of both processes and of the broker, so that the engine's
 // end-to-end figure (mysql-sync-bench) can be read against the ceiling Paho + Mosquitto set.
 //   mysql-sync-mqtt-floor --port P [--rows N] [--window W] [--broker-pid PID]
 //                         [--change-qos Q] [--receipt-qos Q]   (both 1 by default, as we publish)
+#include "ProcStat.h"
+#include "mqtt/NoDelay.h"
+
 #include <mqtt/async_client.h>
 
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <string>
-#include <csignal>
-#include <dirent.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace {
-
-double processCpuSeconds(long pid)
-{
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string line;
-    std::getline(in, line);
-    const auto close = line.rfind(')');
-    if (close == std::string::npos)
-        return 0;
-    std::istringstream fields(line.substr(close + 2));
-    std::string field;
-    double ticks = 0;
-    for (int i = 3; fields >> field; ++i) {
-        if (i == 14 || i == 15)
-            ticks += std::stod(field);
-        if (i == 15)
-            break;
-    }
-    return ticks / double(sysconf(_SC_CLK_TCK));
-}
 
 mqtt::connect_options options()
 {
@@ -56,27 +33,8 @@ mqtt::connect_options options()
     return o;
 }
 
-// As the engine does (MqttClient): Paho leaves Nagle's algorithm on; switch it off on every
-// TCP socket of this process.
-void disableNagle()
-{
-    DIR *dir = ::opendir("/proc/self/fd");
-    if (!dir)
-        return;
-    while (dirent *entry = ::readdir(dir)) {
-        const int fd = std::atoi(entry->d_name);
-        int type = 0;
-        socklen_t length = sizeof type;
-        if (fd > 2 && ::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &length) == 0 && type == SOCK_STREAM) {
-            const int one = 1;
-            ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        }
-    }
-    ::closedir(dir);
-}
-
 // Site "b": answers every change with a receipt until it is terminated.
-int runResponder(const std::string &uri, int readyFd, int qos)
+int runResponder(const std::string &uri, int port, int readyFd, int qos)
 {
     mqtt::create_options create(MQTTVERSION_3_1_1);
     create.set_max_buffered_messages(60000);
@@ -89,7 +47,7 @@ int runResponder(const std::string &uri, int readyFd, int qos)
     });
     b.connect(options())->wait();
     b.subscribe("/change/b", 1)->wait();
-    disableNagle();
+    mysqlsync::disableNagle({port});
     if (::write(readyFd, "r", 1) != 1)
         return 1;
     ::close(readyFd);
@@ -127,7 +85,7 @@ int main(int argc, char **argv)
     const pid_t responder = ::fork();
     if (responder == 0) {
         ::close(ready[0]);
-        return runResponder(uri, ready[1], receiptQos);
+        return runResponder(uri, port, ready[1], receiptQos);
     }
     ::close(ready[1]);
     char byte = 0;
@@ -147,10 +105,10 @@ int main(int argc, char **argv)
     });
     a.connect(options())->wait();
     a.subscribe("/info/a", 1)->wait();
-    disableNagle();
+    mysqlsync::disableNagle({port});
 
-    const double brokerBefore = brokerPid ? processCpuSeconds(brokerPid) : 0;
-    const double selfBefore = processCpuSeconds(getpid()) + processCpuSeconds(responder);
+    const double brokerBefore = brokerPid ? cpuSeconds(brokerPid) : 0;
+    const double selfBefore = cpuSeconds(getpid()) + cpuSeconds(responder);
     const auto start = std::chrono::steady_clock::now();
     char payload[160];
     for (long i = 0; i < rows; ++i) {
@@ -169,8 +127,8 @@ int main(int argc, char **argv)
         changed.wait(lock, [&] { return answered >= rows; });
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double self = processCpuSeconds(getpid()) + processCpuSeconds(responder) - selfBefore;
-    const double broker = brokerPid ? processCpuSeconds(brokerPid) - brokerBefore : 0;
+    const double self = cpuSeconds(getpid()) + cpuSeconds(responder) - selfBefore;
+    const double broker = brokerPid ? cpuSeconds(brokerPid) - brokerBefore : 0;
     std::printf("change QoS %d, receipt QoS %d, %ld rows, at most %ld unanswered\n", changeQos, receiptQos, rows, window);
     std::printf("%.2f s, %.0f rows/s\n", seconds, rows / seconds);
     std::printf("CPU: Paho clients %.2f s (%.0f us/row), broker %.2f s (%.0f us/row)\n", self, 1e6 * self / rows, broker,

@@ -1,0 +1,37 @@
+#pragma once
+// What /proc says about a process, for the benchmarks (Linux): CPU time and memory.
+#include <QByteArray>
+#include <QFile>
+#include <QList>
+#include <QString>
+
+#include <unistd.h>
+
+// CPU time (user + system) of a process in seconds, from /proc/PID/stat; -1 when unreadable.
+inline double cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray s = f.readAll();
+    const int close = s.lastIndexOf(')');
+    const QList<QByteArray> fields = s.mid(close + 2).split(' ');
+    // After "pid (comm) ": state is field 3, utime 14, stime 15 -> indexes 11 and 12 here.
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+// A field of /proc/PID/status in kB (VmHWM, VmRSS), -1 when unreadable.
+inline qint64 procStatusKb(qint64 pid, const char *field)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &l : f.readAll().split('\n')) {
+        if (l.startsWith(prefix))
+            return l.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
