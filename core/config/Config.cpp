@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -112,6 +113,20 @@ Check tableNameCheck()
     // database catalogue later.
     return {QStringLiteral("a table name (a non-empty string of at most 64 characters)"),
             [](const QString &s) { return !s.isEmpty() && s.toUcs4().size() <= 64; }};
+}
+
+Check charsetCheck()
+{
+    // The engine always speaks utf8mb4 with the server (every value travels as UTF-8 JSON);
+    // mysqljs's names for UTF-8 (a character set or a collation, any case) are accepted,
+    // utf8 (3-byte) included, which the connection widens to utf8mb4.
+    return {QStringLiteral("utf8mb4 or utf8, or one of their collations such as UTF8MB4_UNICODE_CI "
+                           "(the engine always speaks utf8mb4)"),
+            [](const QString &s) {
+                static const QRegularExpression utf8(QStringLiteral("^utf8(mb[34])?(_[a-z0-9_]+)?$"),
+                                                     QRegularExpression::CaseInsensitiveOption);
+                return utf8.match(s).hasMatch();
+            }};
 }
 
 Check timezoneCheck()
@@ -522,7 +537,7 @@ void readMysql(Reader r, MysqlConfig *m)
     r.secret("password", &m->password, &m->passwordRef);
     r.string("database", &m->database, Required, nonEmpty());
     r.path("socketPath", &m->socketPath);
-    r.string("charset", &m->charset, Optional, nonEmpty());
+    r.string("charset", &m->charset, Optional, charsetCheck());
     r.string("timezone", &m->timezone, Optional, timezoneCheck());
     r.integer("connectTimeout", &m->connectTimeoutMs, 1, INT_MAX, Optional, "milliseconds");
     const Reader ssl = r.object("ssl");

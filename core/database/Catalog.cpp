@@ -40,6 +40,16 @@ bool Catalog::load(const QSqlDatabase &db, const QStringList &tables, QHash<QStr
         info.columns.append(ColumnInfo::fromCatalog(column, q.value(2).toString().toLower(), q.value(3).toString(),
                                                     q.value(4).toString() == QLatin1String("YES")));
     }
+    if (!q.exec(QStringLiteral("SELECT DISTINCT TABLE_NAME FROM information_schema.STATISTICS "
+                               "WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY'"))) {
+        problems->append(QStringLiteral("cannot read the database's indexes: %1").arg(DbConnection::describe(q.lastError())));
+        return false;
+    }
+    while (q.next()) {
+        auto it = out->find(q.value(0).toString());
+        if (it != out->end())
+            it->hasOtherUniqueKeys = true;
+    }
     for (const QString &table : tables) {
         auto it = out->find(table);
         if (it == out->end()) {

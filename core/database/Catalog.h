@@ -15,6 +15,9 @@ struct TableInfo {
     QList<ColumnInfo> columns;          // in the table's order
     QHash<QString, int> columnIndex;    // exact (case-sensitive) name -> index
     int primaryKey = -1;                // index into columns
+    // A UNIQUE index besides the primary key: an upsert would also match on it, so rows are
+    // written by primary key only (RowStore).
+    bool hasOtherUniqueKeys = false;
 
     const ColumnInfo &key() const { return columns.at(primaryKey); }
     const ColumnInfo *column(const QString &name) const

@@ -68,18 +68,15 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql)
     }
 
     QStringList setup;
-    // mysqljs names a collation in `charset` (UTF8MB4_GENERAL_CI); a bare name is a character set.
-    static const QRegularExpression safeName(QStringLiteral("^[A-Za-z0-9_]+$"));
-    QString charset = m_config.charset.isEmpty() ? QStringLiteral("utf8mb4") : m_config.charset;
-    if (!safeName.match(charset).hasMatch()) {
-        *error = QStringLiteral("mysqlConfig.charset: \"%1\" is not a character set or collation name").arg(charset);
-        return false;
-    }
-    charset = charset.toLower();
-    if (charset.contains(QLatin1Char('_')))
-        setup << QStringLiteral("SET NAMES %1 COLLATE %2").arg(charset.section(QLatin1Char('_'), 0, 0), charset);
+    // The connection always speaks utf8mb4 (ConfigLoader accepts only UTF-8 names in
+    // `charset`): mysqljs names a collation there (UTF8MB4_GENERAL_CI), and a 3-byte utf8 one
+    // is widened to its utf8mb4 twin, so that 4-byte characters are never mangled.
+    static const QRegularExpression collationName(QStringLiteral("^utf8(mb[34])?_([a-z0-9_]+)$"));
+    const QRegularExpressionMatch collation = collationName.match(m_config.charset.toLower());
+    if (collation.hasMatch())
+        setup << QStringLiteral("SET NAMES utf8mb4 COLLATE utf8mb4_%1").arg(collation.captured(2));
     else
-        setup << QStringLiteral("SET NAMES %1").arg(charset);
+        setup << QStringLiteral("SET NAMES utf8mb4");
     const QString tz = m_config.timezone;
     if (tz == QLatin1String("Z") || tz == QLatin1String("z"))
         setup << QStringLiteral("SET time_zone = '+00:00'");
@@ -101,8 +98,10 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql)
             return false;
         }
     }
-    if (q.exec(QStringLiteral("SELECT VERSION()")) && q.next())
+    if (q.exec(QStringLiteral("SELECT VERSION(), @@max_allowed_packet")) && q.next()) {
         m_serverVersion = q.value(0).toString();
+        m_maxAllowedPacket = qMax<qint64>(1024, q.value(1).toLongLong());
+    }
     qCDebug(lcDatabase).noquote() << "connection" << m_name << "open to" << description() << "server" << m_serverVersion;
     return true;
 }
@@ -184,6 +183,11 @@ bool DbConnection::isConnectionError(const QSqlError &error)
         QStringLiteral("1213"), // deadlock: try again later
     };
     return codes.contains(error.nativeErrorCode());
+}
+
+bool DbConnection::isBusy(const QSqlError &error)
+{
+    return error.nativeErrorCode() == QLatin1String("1205") || error.nativeErrorCode() == QLatin1String("1213");
 }
 
 QString DbConnection::describe(const QSqlError &error)

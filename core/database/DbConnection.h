@@ -24,10 +24,14 @@ public:
     QString name() const { return m_name; }
     QString serverVersion() const { return m_serverVersion; }
     bool isMariaDb() const { return m_serverVersion.contains(QLatin1String("MariaDB"), Qt::CaseInsensitive); }
+    // The server's max_allowed_packet, read when the connection opened.
+    qint64 maxAllowedPacket() const { return m_maxAllowedPacket; }
 
     // True when the error means the server is gone (not that a statement was wrong):
     // the work must be retried later, not reported as the row's failure.
     static bool isConnectionError(const QSqlError &error);
+    // A lock wait timeout or a deadlock (1205, 1213): the statement may succeed later.
+    static bool isBusy(const QSqlError &error);
     // The database's message, with a hint where one helps (binary logging and triggers, ...).
     static QString describe(const QSqlError &error);
     // "user@host:port/database" for logs: never the password.
@@ -43,6 +47,7 @@ private:
     MysqlConfig m_config;
     QString m_name;
     QString m_serverVersion;
+    qint64 m_maxAllowedPacket = 4 * 1024 * 1024;
 };
 
 } // namespace mysqlsync

@@ -5,6 +5,7 @@
 #include "database/SqlLiteral.h"
 #include "protocol/Messages.h"
 
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
@@ -36,7 +37,22 @@ QSqlQuery *RowStore::statement(const QString &sql, QString *error, Result *resul
 RowStore::Result RowStore::fail(const QSqlQuery &q, const QString &what, QString *error)
 {
     *error = QStringLiteral("%1: %2").arg(what, DbConnection::describe(q.lastError()));
+    if (DbConnection::isBusy(q.lastError()))
+        return Result::Busy;
+    const QString code = q.lastError().nativeErrorCode();
+    if (code == QLatin1String("1054") || code == QLatin1String("1146"))
+        return Result::SchemaChanged; // unknown column, no such table
     return DbConnection::isConnectionError(q.lastError()) ? Result::ConnectionLost : Result::Rejected;
+}
+
+bool RowStore::fitsPacket(qint64 bytes, QString *error) const
+{
+    // Room for the statement around the values (column names, the key twice).
+    if (bytes + 4096 <= m_maxPacket)
+        return true;
+    *error = QStringLiteral("the row is about %1 bytes, more than the database server's max_allowed_packet "
+                            "(%2 bytes): raise max_allowed_packet on this site's server").arg(bytes).arg(m_maxPacket);
+    return false;
 }
 
 RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys, QHash<QString, QJsonObject> *rows,
@@ -80,11 +96,39 @@ RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys
         }
         q->finish();
     }
+    Result result = Result::Ok;
+    if (!keys.isEmpty() && !columnsMatch(table, &query, error, &result)) {
+        rows->clear();
+        return result;
+    }
     return Result::Ok;
 }
 
-bool RowStore::validate(const TableInfo &table, const QString &key, const QJsonObject &entity, QString *error)
+bool RowStore::columnsMatch(const TableInfo &table, QSqlQuery *q, QString *error, Result *result)
 {
+    if (!q->exec(QStringLiteral("SELECT * FROM %1 LIMIT 0").arg(quoteIdentifier(table.name)))) {
+        *result = fail(*q, QStringLiteral("reading the columns of `%1`").arg(table.name), error);
+        if (*result == Result::Rejected)
+            *result = Result::SchemaChanged;
+        return false;
+    }
+    const QSqlRecord record = q->record();
+    bool same = record.count() == table.columns.size();
+    for (int i = 0; same && i < record.count(); ++i)
+        same = record.fieldName(i) == table.columns.at(i).name;
+    q->finish();
+    if (!same) {
+        *error = QStringLiteral("the columns of `%1` changed under the engine").arg(table.name);
+        *result = Result::SchemaChanged;
+    }
+    return same;
+}
+
+bool RowStore::validate(const TableInfo &table, const QString &key, const QJsonObject &entity, QString *error,
+                        qint64 *bytes)
+{
+    if (bytes)
+        *bytes = 0;
     for (auto it = entity.constBegin(); it != entity.constEnd(); ++it) {
         const ColumnInfo *column = table.column(it.key());
         if (!column) {
@@ -94,6 +138,14 @@ bool RowStore::validate(const TableInfo &table, const QString &key, const QJsonO
         QVariant value;
         if (!ValueCodec::decode(*column, it.value(), &value, error))
             return false;
+        if (bytes) {
+            if (value.typeId() == QMetaType::QByteArray)
+                *bytes += value.toByteArray().size();
+            else if (value.typeId() == QMetaType::QString)
+                *bytes += value.toString().size() * 3; // at most 3 UTF-8 bytes per UTF-16 unit
+            else
+                *bytes += 16;
+        }
     }
     const QJsonValue sentKey = entity.value(table.key().name);
     // Only a string or a number is a key: a missing, null or boolean key gives a null QString,
@@ -143,8 +195,9 @@ RowStore::Result RowStore::upsertMany(const TableInfo &table, const QList<QPair<
             sql += sqlLiteral(driver, value);
         }
         sql += QLatin1Char(')');
-        // Statements stay well under the server's max_allowed_packet (16 MiB by default).
-        if (sql.size() > kMaxStatementChars || r == rows.size() - 1) {
+        // Statements stay well under the server's max_allowed_packet (the caller groups only
+        // rows far smaller than it).
+        if (sql.size() > qMin<qint64>(kMaxStatementChars, m_maxPacket / 2) || r == rows.size() - 1) {
             if (!q.exec(sql + tail))
                 return fail(q, QStringLiteral("writing `%1`").arg(table.name), error);
             sql = head;
@@ -178,7 +231,10 @@ RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, con
         return Result::Ok;
     }
     const QJsonObject object = entity.toObject();
-    if (!validate(table, key, object, error))
+    qint64 bytes = 0;
+    if (!validate(table, key, object, error, &bytes))
+        return Result::Rejected;
+    if (!fitsPacket(bytes, error))
         return Result::Rejected;
     QStringList columns, marks, updates;
     QVariantList values;
@@ -198,6 +254,8 @@ RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, con
         updates << QStringLiteral("%1 = VALUES(%1)").arg(quoted);
         values << value;
     }
+    if (table.hasOtherUniqueKeys)
+        return updateElseInsert(table, key, columns, values, error, changed);
     const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON DUPLICATE KEY UPDATE %4")
                             .arg(quotedTable, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
                                  updates.join(QStringLiteral(", ")));
@@ -213,6 +271,58 @@ RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, con
     if (changed)
         *changed = q->numRowsAffected() != 0;
     return Result::Ok;
+}
+
+RowStore::Result RowStore::updateElseInsert(const TableInfo &table, const QString &key, const QStringList &columns,
+                                            const QVariantList &values, QString *error, bool *changed)
+{
+    // INSERT ... ON DUPLICATE KEY UPDATE also fires on a secondary UNIQUE key and would
+    // rewrite whichever row holds that value: here the row is found by its primary key only,
+    // and a unique value that another row holds is an error that names the constraint.
+    const QString quotedTable = quoteIdentifier(table.name);
+    const QString quotedKey = quoteIdentifier(table.key().name);
+    QStringList assignments;
+    for (const QString &c : columns)
+        assignments << QStringLiteral("%1 = ?").arg(c);
+    const QString update = QStringLiteral("UPDATE %1 SET %2 WHERE %3 = ?")
+                               .arg(quotedTable, assignments.join(QStringLiteral(", ")), quotedKey);
+    const QString insert = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                               .arg(quotedTable, columns.join(QStringLiteral(", ")),
+                                    QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        Result result = Result::Ok;
+        QSqlQuery *q = statement(update, error, &result);
+        if (!q)
+            return result;
+        for (int i = 0; i < values.size(); ++i)
+            q->bindValue(i, values.at(i));
+        q->bindValue(int(values.size()), key);
+        if (!q->exec())
+            return fail(*q, QStringLiteral("updating `%1`").arg(table.name), error);
+        if (q->numRowsAffected() > 0)
+            return Result::Ok;
+        // No row changed: there is none with this key, or it already holds these values.
+        q = statement(insert, error, &result);
+        if (!q)
+            return result;
+        for (int i = 0; i < values.size(); ++i)
+            q->bindValue(i, values.at(i));
+        if (q->exec())
+            return Result::Ok;
+        if (!isPrimaryKeyClash(q->lastError()))
+            return fail(*q, QStringLiteral("writing `%1`").arg(table.name), error);
+        // The row exists with these values (or was inserted meanwhile): update it again.
+    }
+    if (changed)
+        *changed = false;
+    return Result::Ok;
+}
+
+bool RowStore::isPrimaryKeyClash(const QSqlError &error)
+{
+    // MariaDB: "Duplicate entry '1' for key 'PRIMARY'"; MySQL 8: "... for key 't.PRIMARY'".
+    static const QRegularExpression primary(QStringLiteral("for key '(?:[^']*\\.)?PRIMARY'"));
+    return error.nativeErrorCode() == QLatin1String("1062") && primary.match(error.databaseText()).hasMatch();
 }
 
 } // namespace mysqlsync

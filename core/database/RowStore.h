@@ -6,23 +6,39 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QVariantList>
 
 namespace mysqlsync {
 
 class RowStore {
 public:
-    enum class Result { Ok, Rejected, ConnectionLost };
+    // SchemaChanged: the table's columns are no longer those of the catalogue (an ALTER
+    // TABLE under the running engine): re-read the catalogue and try again.
+    // Busy: a lock wait timeout or a deadlock (1205, 1213); the transaction may be rolled
+    // back: try the row again later.
+    enum class Result { Ok, Rejected, ConnectionLost, SchemaChanged, Busy };
 
     explicit RowStore(const QString &connectionName) : m_connection(connectionName) {}
 
     // The current rows for `keys` (a key without a row is absent from *rows).
-    // The primary key is given as the key string, as the protocol sends it.
+    // The primary key is given as the key string, as the protocol sends it. After reading,
+    // the table's columns are compared with the catalogue's (a metadata-only query): rows
+    // read without a column added meanwhile are not returned (SchemaChanged), and a read
+    // that names a dropped column (1054) or a gone table (1146) is SchemaChanged too.
     Result fetch(const TableInfo &table, const QStringList &keys, QHash<QString, QJsonObject> *rows, QString *error);
 
     // Checks an entity against the table before anything is executed: every column must
     // exist, every value must decode, the primary key must equal `key`.
-    static bool validate(const TableInfo &table, const QString &key, const QJsonObject &entity, QString *error);
+    // *bytes (if given) is the size of the row's values as the server receives them.
+    static bool validate(const TableInfo &table, const QString &key, const QJsonObject &entity, QString *error,
+                         qint64 *bytes = nullptr);
+    // The server's max_allowed_packet: a row that cannot fit in one packet is refused here
+    // (Rejected, naming both sizes) instead of being sent, which would make the server drop
+    // the connection, at every resend.
+    void setMaxPacket(qint64 bytes) { m_maxPacket = bytes; }
+    qint64 maxPacket() const { return m_maxPacket; }
     // Upserts (entity) or deletes (null) the row of `key`. Call inside a transaction.
     // *changed (if given) tells whether the row was actually inserted, altered or deleted.
     Result apply(const TableInfo &table, const QString &key, const QJsonValue &entity, QString *error,
@@ -37,11 +53,17 @@ public:
     void reset() { m_statements.clear(); }
 
 private:
+    Result updateElseInsert(const TableInfo &table, const QString &key, const QStringList &columns,
+                            const QVariantList &values, QString *error, bool *changed);
+    static bool isPrimaryKeyClash(const QSqlError &error);
+    bool fitsPacket(qint64 bytes, QString *error) const;
+    bool columnsMatch(const TableInfo &table, QSqlQuery *q, QString *error, Result *result);
     QSqlQuery *statement(const QString &sql, QString *error, Result *result);
     Result fail(const QSqlQuery &q, const QString &what, QString *error);
 
     QString m_connection;
     QHash<QString, QSqlQuery> m_statements;
+    qint64 m_maxPacket = 4 * 1024 * 1024;
 };
 
 } // namespace mysqlsync

@@ -32,7 +32,7 @@ QStringList Schema::tableDdl()
                        "id INT(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, "
                        "`table_name` VARCHAR(255) NOT NULL, "
                        "primary_key VARCHAR(255) NOT NULL, "
-                       "`date` DATETIME NOT NULL)"),
+                       "`date` DATETIME NOT NULL) DEFAULT CHARSET=utf8mb4"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS sync_status("
                        "id VARCHAR(32) PRIMARY KEY NOT NULL, "
                        "`table_name` VARCHAR(255) NOT NULL, "
@@ -40,7 +40,7 @@ QStringList Schema::tableDdl()
                        "remote VARCHAR(32) NOT NULL, "
                        "`date` DATETIME NOT NULL, "
                        "`status` ENUM('successful', 'pending', 'error') NOT NULL, "
-                       "message VARCHAR(255) NULL)"),
+                       "message VARCHAR(255) NULL) DEFAULT CHARSET=utf8mb4"),
     };
 }
 
@@ -94,6 +94,24 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     for (const QString &ddl : tableDdl()) {
         if (!q.exec(ddl)) {
             *error = QStringLiteral("cannot create the engine's tables: %1").arg(DbConnection::describe(q.lastError()));
+            return false;
+        }
+    }
+    // Tables made by an older engine, or by hand, in another character set cannot hold every
+    // key or message (4-byte UTF-8 above all): converted once, the columns stay the same.
+    if (!q.exec(QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                               "AND TABLE_NAME IN ('table_changes', 'sync_status') "
+                               "AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"))) {
+        *error = QStringLiteral("cannot read the character set of the engine's tables: %1").arg(DbConnection::describe(q.lastError()));
+        return false;
+    }
+    QStringList convert;
+    while (q.next())
+        convert << q.value(0).toString();
+    for (const QString &table : std::as_const(convert)) {
+        qCInfo(lcDatabase).noquote() << "converting the engine's table" << table << "to utf8mb4";
+        if (!q.exec(QStringLiteral("ALTER TABLE %1 CONVERT TO CHARACTER SET utf8mb4").arg(quoteIdentifier(table)))) {
+            *error = QStringLiteral("cannot convert %1 to utf8mb4: %2").arg(table, DbConnection::describe(q.lastError()));
             return false;
         }
     }

@@ -1,7 +1,6 @@
 #include "database/SqlLiteral.h"
 
 #include <QSqlDriver>
-#include <QSqlField>
 
 #include <algorithm>
 
@@ -36,14 +35,15 @@ QString sqlLiteral(const QSqlDriver *driver, const QVariant &value)
         });
         if (plain)
             return QLatin1Char('\'') + text + QLatin1Char('\'');
-        break;
+        // Every other string as its UTF-8 bytes in hex, marked utf8mb4: no quote or backslash
+        // can break out of it, whatever the session's sql_mode (NO_BACKSLASH_ESCAPES,
+        // ANSI_QUOTES) or character set, and the bytes arrive exactly as they are.
+        return QStringLiteral("_utf8mb4 X'") + QString::fromLatin1(text.toUtf8().toHex()) + QLatin1Char('\'');
     }
     default:
         break;
     }
-    QSqlField field(QStringLiteral("v"), QMetaType(QMetaType::QString));
-    field.setValue(value.toString());
-    return driver->formatValue(field);
+    return sqlLiteral(driver, QVariant(value.toString()));
 }
 
 } // namespace mysqlsync

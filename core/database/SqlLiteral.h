@@ -1,8 +1,9 @@
 #pragma once
 // A bound value written as an SQL literal, for statements that carry many rows at once
 // (binding thousands of placeholders costs more in Qt than the statement itself).
-// Strings are escaped by the driver (mysql_real_escape_string, for the connection's
-// character set); bytes become X'…' hex literals, so no byte is ever reinterpreted.
+// Strings of plain characters are quoted as they are; every other string is its UTF-8 bytes
+// as a hex literal marked utf8mb4 (_utf8mb4 X'…'), and bytes become X'…': no value depends on
+// the session's sql_mode (NO_BACKSLASH_ESCAPES, ANSI_QUOTES) or escaping rules.
 #include <QString>
 #include <QVariant>
 

@@ -22,6 +22,20 @@ QString statusText(StatusUpdate::Status s)
 }
 } // namespace
 
+QString SyncStatusStore::check(const QString &table, const QString &key, const QString &remote, qint64 dateMs)
+{
+    constexpr qint64 kMaxSeconds = 2147483647; // FROM_UNIXTIME's last second on MariaDB 10.x
+    if (table.isEmpty() || table.size() > 255)
+        return QStringLiteral("the table name has %1 characters (sync_status holds 1 to 255)").arg(table.size());
+    if (key.isEmpty() || key.size() > 255)
+        return QStringLiteral("the key has %1 characters (sync_status holds 1 to 255)").arg(key.size());
+    if (remote.isEmpty() || remote.size() > 32)
+        return QStringLiteral("the remote name has %1 characters (sync_status holds 1 to 32)").arg(remote.size());
+    if (dateMs < 0 || dateMs / 1000 > kMaxSeconds)
+        return QStringLiteral("the date %1 is outside what sync_status.date holds (1970-01-01 to 2038-01-19)").arg(dateMs);
+    return {};
+}
+
 bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &updates, const QString &onDuplicate,
                              QSqlError *error)
 {

@@ -63,6 +63,188 @@ ChangeReceiver::Transformed ChangeReceiver::transformAll(const QList<ChangeMessa
     return result;
 }
 
+void ChangeReceiver::refreshIfUnknownColumns(const QList<ChangeMessage> &changes)
+{
+    // A column the catalogue lacks may have been added since it was read (ALTER TABLE under
+    // the running engine): read it again before such a change is refused.
+    for (const ChangeMessage &c : changes) {
+        if (!c.entity.isObject() || !m_ctx.config.receiveTables.contains(c.table))
+            continue;
+        auto table = m_ctx.tables.constFind(c.table);
+        if (table == m_ctx.tables.cend())
+            continue;
+        const QJsonObject entity = c.entity.toObject();
+        for (auto it = entity.constBegin(); it != entity.constEnd(); ++it) {
+            if (!table->column(it.key())) {
+                m_ctx.refreshCatalogue(QStringLiteral("a change of %1 from %2 names a column the catalogue lacks")
+                                           .arg(c.table, c.sender));
+                return;
+            }
+        }
+    }
+}
+
+bool ChangeReceiver::groupable(const ChangeMessage &change) const
+{
+    // Upserts of tables that are not relayed need no row-by-row outcome: consecutive ones with
+    // the same columns go to the server as one statement. Not where another UNIQUE key could
+    // make an upsert rewrite another row, and not for rows big enough to crowd the packet.
+    if (!change.entity.isObject() || m_ctx.config.isBidirectional(change.table))
+        return false;
+    const TableInfo &table = m_ctx.tables[change.table];
+    qint64 bytes = 0;
+    QString error;
+    return !table.hasOtherUniqueKeys
+        && RowStore::validate(table, change.id, change.entity.toObject(), &error, &bytes)
+        && bytes * 8 < m_rows.maxPacket();
+}
+
+ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *> &batch, QList<Outcome> *outcomes,
+                                              QString *failure)
+{
+    QSqlDatabase db = m_ctx.applyDb->db();
+    if (!db.transaction()) {
+        *failure = QStringLiteral("starting a transaction: %1").arg(DbConnection::describe(db.lastError()));
+        if (DbConnection::isConnectionError(db.lastError())) {
+            m_ctx.databaseLost(*failure);
+            return Written::Lost;
+        }
+        return Written::Failed;
+    }
+    QList<Outcome> local;
+    Written stop = Written::Done;
+    auto record = [&](const ChangeMessage *c, RowStore::Result result, const QString &error, bool changed) {
+        switch (result) {
+        case RowStore::Result::Ok:
+            local.append({c, QString(), changed});
+            return true;
+        case RowStore::Result::SchemaChanged:
+            m_schemaChanged = true;
+            [[fallthrough]];
+        case RowStore::Result::Rejected:
+            local.append({c, error});
+            return true;
+        case RowStore::Result::Busy:
+            m_busy.insert(c);
+            *failure = error;
+            stop = Written::Busy;
+            return false;
+        case RowStore::Result::ConnectionLost:
+            *failure = error;
+            stop = Written::Lost;
+            return false;
+        }
+        return false;
+    };
+    auto applyOne = [&](const ChangeMessage *c) {
+        QString error;
+        bool changed = true;
+        const RowStore::Result r = m_rows.apply(m_ctx.tables[c->table], c->id, c->entity, &error, &changed);
+        return record(c, r, error, changed);
+    };
+    QList<const ChangeMessage *> group;
+    QString groupShape;
+    auto flushGroup = [&]() {
+        const QList<const ChangeMessage *> rows = std::exchange(group, {});
+        if (rows.size() <= 1)
+            return rows.isEmpty() || applyOne(rows.first());
+        QList<QPair<QString, QJsonObject>> entities;
+        entities.reserve(rows.size());
+        for (const ChangeMessage *c : rows)
+            entities.append({c->id, c->entity.toObject()});
+        QString error;
+        const RowStore::Result r = m_rows.upsertMany(m_ctx.tables[rows.first()->table], entities, &error);
+        if (r == RowStore::Result::Ok) {
+            for (const ChangeMessage *c : rows)
+                local.append({c, QString(), true});
+            return true;
+        }
+        if (r == RowStore::Result::Busy || r == RowStore::Result::ConnectionLost)
+            return record(nullptr, r, error, false);
+        // Nothing of the statement was written: one by one, to answer each row for itself.
+        for (const ChangeMessage *c : rows) {
+            if (!applyOne(c))
+                return false;
+        }
+        return true;
+    };
+    bool ok = true;
+    for (const ChangeMessage *c : batch) {
+        if (groupable(*c)) {
+            const QString shape = c->table + QLatin1Char('\n') + c->entity.toObject().keys().join(QLatin1Char('\n'));
+            if (!group.isEmpty() && shape != groupShape && !(ok = flushGroup()))
+                break;
+            groupShape = shape;
+            group.append(c);
+            continue;
+        }
+        if (!(ok = flushGroup()) || !(ok = applyOne(c)))
+            break;
+    }
+    if (ok)
+        ok = flushGroup();
+    if (!ok) {
+        db.rollback();
+        if (stop == Written::Lost)
+            m_ctx.databaseLost(*failure);
+        return stop;
+    }
+
+    // A write that changed nothing is not relayed: this site already had that state and
+    // owed it on when it got it, and relaying it again would circle for ever between three
+    // or more bidirectional sites (A -> B -> C -> A ...).
+    QHash<QString, QList<TableKey>> relays;
+    for (const Outcome &o : std::as_const(local)) {
+        if (o.error.isEmpty() && o.changed && m_ctx.config.isBidirectional(o.change->table))
+            relays[o.change->sender].append({o.change->table, o.change->id});
+    }
+    // The relays are owed durably before the write commits: a crash in between leaves
+    // entries that send the row's current state again (harmless); the other order could
+    // lose a relay, since the resent change would then change nothing.
+    for (auto it = relays.cbegin(); it != relays.cend(); ++it) {
+        if (!m_sender.owe(it.value(), it.key())) {
+            db.rollback();
+            *failure = QStringLiteral("the relays could not be stored in the outbox");
+            return Written::Failed;
+        }
+    }
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        *failure = QStringLiteral("committing incoming changes: %1").arg(DbConnection::describe(error));
+        if (DbConnection::isConnectionError(error)) {
+            m_ctx.databaseLost(*failure);
+            return Written::Lost;
+        }
+        return DbConnection::isBusy(error) ? Written::Busy : Written::Failed;
+    }
+    // Send the relays now (never back to their sender); what cannot be sent now stays owed.
+    for (auto it = relays.cbegin(); it != relays.cend(); ++it) {
+        m_sender.dispatch(it.value(), it.key());
+        m_ctx.counters.relayed += it.value().size();
+    }
+    *outcomes += local;
+    return Written::Done;
+}
+
+QString ChangeReceiver::noteBusy(const ChangeMessage &c)
+{
+    // Not answered: its sender sends it again later. A row that stays locked through several
+    // tries is set aside with an `error` receipt (its sender lists it with a resend action)
+    // instead of being tried for ever.
+    const QString key = c.sender + QLatin1Char('\n') + c.table + QLatin1Char('\n') + c.id;
+    if (m_busyCounts.size() > 10000)
+        m_busyCounts.clear();
+    const int tries = ++m_busyCounts[key];
+    qCWarning(lcEngine).noquote() << "change of" << c.table << c.id << "from" << c.sender
+                                  << "waits for a lock held by another session (try" << tries << "of" << kBusyTries << ")";
+    if (tries < kBusyTries)
+        return {};
+    m_busyCounts.remove(key);
+    return QStringLiteral("set aside after %1 tries: the row stayed locked by another session (lock wait timeout or "
+                          "deadlock); send it again once the lock is gone").arg(kBusyTries);
+}
+
 void ChangeReceiver::apply(const QList<ChangeMessage> &received)
 {
     if (!m_ctx.databaseUp) {
@@ -70,11 +252,7 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
         qCDebug(lcEngine) << "database down: leaving" << received.size() << "incoming change(s) to be resent";
         return;
     }
-    struct Outcome {
-        const ChangeMessage *change;
-        QString error;  // empty: written
-        bool changed = true;  // false: the row already was so (nothing to relay)
-    };
+    refreshIfUnknownColumns(received);
     QList<Outcome> outcomes;
     outcomes.reserve(received.size());
     // Transformers run first (source = the sender, target = us), before anything is written.
@@ -95,118 +273,49 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
             settled.insert(&change);
         }
     }
-    QSqlDatabase db = m_ctx.applyDb->db();
-    if (!db.transaction()) {
-        m_ctx.databaseFailure(db.lastError(), QStringLiteral("starting a transaction"));
-        return;
-    }
-    // Writes one change on its own; false when the connection was lost (all is rolled back).
-    // The connection went away: nothing of the batch stays written and nothing is answered.
-    auto lost = [&](const QString &error) {
-        db.rollback();
-        m_ctx.databaseLost(error);
-        return false;
-    };
-    auto applyOne = [&](const ChangeMessage &change) {
-        QString error;
-        bool changed = true;
-        switch (m_rows.apply(m_ctx.tables[change.table], change.id, change.entity, &error, &changed)) {
-        case RowStore::Result::Ok:
-            outcomes.append({&change, QString(), changed});
-            return true;
-        case RowStore::Result::Rejected:
-            outcomes.append({&change, error});
-            return true;
-        case RowStore::Result::ConnectionLost:
-            return lost(error);
-        }
-        return false;
-    };
-    // Upserts of tables that are not relayed need no row-by-row outcome: consecutive ones
-    // with the same columns go to the server as one statement.
-    QList<const ChangeMessage *> group;
-    QString groupShape;
-    auto flushGroup = [&]() {
-        const QList<const ChangeMessage *> rows = std::exchange(group, {});
-        if (rows.size() == 1)
-            return applyOne(*rows.first());
-        if (rows.isEmpty())
-            return true;
-        QList<QPair<QString, QJsonObject>> entities;
-        entities.reserve(rows.size());
-        for (const ChangeMessage *c : rows)
-            entities.append({c->id, c->entity.toObject()});
-        QString error;
-        switch (m_rows.upsertMany(m_ctx.tables[rows.first()->table], entities, &error)) {
-        case RowStore::Result::Ok:
-            for (const ChangeMessage *c : rows)
-                outcomes.append({c, QString(), true});
-            return true;
-        case RowStore::Result::Rejected:
-            // Nothing of the statement was written: one by one, to answer each row for itself.
-            for (const ChangeMessage *c : rows) {
-                if (!applyOne(*c))
-                    return false;
-            }
-            return true;
-        case RowStore::Result::ConnectionLost:
-            return lost(error);
-        }
-        return false;
-    };
+    QList<const ChangeMessage *> todo;
     for (const ChangeMessage &change : changes) {
         if (change.sender == m_ctx.config.clientName || settled.contains(&change))
             continue; // our own message on our own topic: nothing to apply, no one to answer
-        if (!m_ctx.config.receiveTables.contains(change.table)) {
+        if (!m_ctx.config.receiveTables.contains(change.table))
             outcomes.append({&change, QStringLiteral("The table is not configured as receive table!")});
-            continue;
-        }
-        QString error;
-        if (change.entity.isObject() && !m_ctx.config.isBidirectional(change.table)
-            && RowStore::validate(m_ctx.tables[change.table], change.id, change.entity.toObject(), &error)) {
-            const QString shape = change.table + QLatin1Char('\n') + change.entity.toObject().keys().join(QLatin1Char('\n'));
-            if (!group.isEmpty() && shape != groupShape && !flushGroup())
+        else if (m_ctx.tables.value(change.table).primaryKey < 0)
+            outcomes.append({&change, QStringLiteral("table `%1` cannot be written: it is not in the catalogue or has no "
+                                                     "single-column primary key").arg(change.table)});
+        else
+            todo.append(&change);
+    }
+    m_busy.clear();
+    m_schemaChanged = false;
+    QString failure;
+    const Written all = write(todo, &outcomes, &failure);
+    if (all == Written::Lost)
+        return; // nothing of the batch stays written and nothing is answered
+    if (all != Written::Done) {
+        // One bad row never holds up the others: each row in a transaction of its own. A row
+        // that waited for a lock already is not made to wait again now.
+        qCWarning(lcEngine).noquote() << "a batch of" << todo.size() << "incoming change(s) failed (" << failure
+                                      << "): applying them one by one";
+        const QSet<const ChangeMessage *> waited = m_busy;
+        for (const ChangeMessage *c : std::as_const(todo)) {
+            Written one = Written::Busy;
+            if (!waited.contains(c))
+                one = write({c}, &outcomes, &failure);
+            if (one == Written::Lost)
                 return;
-            groupShape = shape;
-            group.append(&change);
-            continue;
-        }
-        if (!flushGroup() || !applyOne(change))
-            return;
-    }
-    if (!flushGroup())
-        return;
-
-    // A write that changed nothing is not relayed: this site already had that state and
-    // owed it on when it got it, and relaying it again would circle for ever between three
-    // or more bidirectional sites (A -> B -> C -> A ...).
-    QHash<QString, QList<TableKey>> relays;
-    for (const Outcome &o : outcomes) {
-        if (o.error.isEmpty() && o.changed && m_ctx.config.isBidirectional(o.change->table))
-            relays[o.change->sender].append({o.change->table, o.change->id});
-    }
-    // The relays are owed durably before the write commits: a crash in between leaves
-    // entries that send the row's current state again (harmless); the other order could
-    // lose a relay, since the resent change would then change nothing.
-    for (auto it = relays.cbegin(); it != relays.cend(); ++it) {
-        if (!m_sender.owe(it.value(), it.key())) {
-            db.rollback(); // no receipts: the senders send again
-            return;
+            if (one == Written::Busy) {
+                const QString setAside = noteBusy(*c);
+                if (!setAside.isEmpty())
+                    outcomes.append({c, setAside});
+            } else if (one == Written::Failed) {
+                outcomes.append({c, failure});
+            }
         }
     }
-    if (!db.commit()) {
-        const QSqlError error = db.lastError();
-        db.rollback();
-        m_ctx.databaseFailure(error, QStringLiteral("committing incoming changes"));
-        return;
-    }
-    // Send the relays now (never back to their sender); what cannot be sent now stays owed.
-    for (auto it = relays.cbegin(); it != relays.cend(); ++it) {
-        m_sender.dispatch(it.value(), it.key());
-        m_ctx.counters.relayed += it.value().size();
-    }
+    if (m_schemaChanged)
+        m_ctx.refreshCatalogue(QStringLiteral("a write named a column or table the database no longer has"));
     m_ctx.outbox->begin();
-    for (const Outcome &o : outcomes) {
+    for (const Outcome &o : std::as_const(outcomes)) {
         const ChangeMessage &c = *o.change;
         const QString id = receiptIds.value(&c, c.id);
         if (o.error.isEmpty()) {

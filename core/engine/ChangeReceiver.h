@@ -22,8 +22,26 @@ public:
     void reject(const ChangeMessage &partial, const QString &error);
 
     void resetStatements() { m_rows.reset(); }
+    void setMaxPacket(qint64 bytes) { m_rows.setMaxPacket(bytes); }
 
 private:
+    struct Outcome {
+        const ChangeMessage *change;
+        QString error;        // empty: written
+        bool changed = true;  // false: the row already was so (nothing to relay)
+    };
+    enum class Written { Done, Busy, Failed, Lost };
+    static constexpr int kBusyTries = 5;
+
+    // Writes `batch` in one transaction, owes the relays and commits; the outcomes are
+    // appended only when it committed. Busy/Failed: rolled back (*failure says why; m_busy
+    // holds the row that met a lock). Lost: the connection went away (already reported).
+    Written write(const QList<const ChangeMessage *> &batch, QList<Outcome> *outcomes, QString *failure);
+    bool groupable(const ChangeMessage &change) const;
+    void refreshIfUnknownColumns(const QList<ChangeMessage> &changes);
+    // A row that met a lock: empty while it may be tried again, else the set-aside error.
+    QString noteBusy(const ChangeMessage &change);
+
     // The changes after their tables' transformers; failures and drops by index.
     struct Transformed {
         QList<ChangeMessage> changes;
@@ -35,6 +53,9 @@ private:
     EngineContext &m_ctx;
     ChangeSender &m_sender;
     RowStore m_rows;
+    QSet<const ChangeMessage *> m_busy;   // rows of the current write that met a lock
+    QHash<QString, int> m_busyCounts;     // "sender\ntable\nid" -> tries that met a lock
+    bool m_schemaChanged = false;         // a write named a column or table that is gone
 };
 
 } // namespace mysqlsync

@@ -44,24 +44,32 @@ bool ChangeSender::states(const QList<TableKey> &keys, QHash<QString, QJsonValue
     QHash<QString, QStringList> byTable;
     for (const TableKey &k : keys)
         byTable[k.table].append(k.key);
+    bool refreshed = false;
     for (auto it = byTable.cbegin(); it != byTable.cend(); ++it) {
-        auto table = m_ctx.tables.constFind(it.key());
-        if (table == m_ctx.tables.cend() || table->primaryKey < 0) {
-            // A key of a table we do not know (a stale trigger, a hand-made row): owed as gone
-            // would delete remote data, so it is not owed at all.
-            continue;
-        }
         QHash<QString, QJsonObject> rows;
         QString error;
-        switch (m_rows.fetch(*table, it.value(), &rows, &error)) {
-        case RowStore::Result::Ok:
-            break;
-        case RowStore::Result::ConnectionLost:
+        RowStore::Result result = RowStore::Result::Rejected;
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            auto table = m_ctx.tables.constFind(it.key());
+            if (table == m_ctx.tables.cend() || table->primaryKey < 0)
+                break; // not owed as gone: that would delete remote data
+            rows.clear();
+            result = m_rows.fetch(*table, it.value(), &rows, &error);
+            // The table changed under us (ALTER TABLE): read the catalogue again, once.
+            if (result != RowStore::Result::SchemaChanged || refreshed || !m_ctx.refreshCatalogue(error))
+                break;
+            refreshed = true;
+        }
+        if (result == RowStore::Result::ConnectionLost) {
             m_ctx.databaseLost(error);
             return false;
-        case RowStore::Result::Rejected:
-            m_ctx.reportError(EngineError::Source::Database, error, {}, it.key());
-            return false;
+        }
+        if (result != RowStore::Result::Ok) {
+            // These keys are not sent now; the outbox owes them, and they go out again with
+            // the resends once they can be read. The other tables' keys go on.
+            if (!error.isEmpty())
+                reportReadFailure(it.key(), error);
+            continue;
         }
         for (const QString &key : it.value()) {
             auto row = rows.constFind(key);
@@ -69,6 +77,18 @@ bool ChangeSender::states(const QList<TableKey> &keys, QHash<QString, QJsonValue
         }
     }
     return true;
+}
+
+void ChangeSender::reportReadFailure(const QString &table, const QString &error)
+{
+    // Once a minute per table: a table that stays unreadable must not flood the log.
+    QElapsedTimer &last = m_readFailures[table];
+    if (last.isValid() && !last.hasExpired(60000))
+        return;
+    last.start();
+    qCWarning(lcEngine).noquote() << "cannot read changed rows of" << table << ":" << error
+                                  << "- they stay owed and are sent once they can be read";
+    m_ctx.reportError(EngineError::Source::Database, error, {}, table);
 }
 
 void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows,
@@ -117,18 +137,24 @@ bool ChangeSender::transform(const QString &remote, const TableKey &k, qint64 da
         return true;
     case TransformResult::Action::Drop:
         // Settled without sending: the entry leaves the outbox, the row counts as delivered.
-        m_ctx.status->receipt(InfoMessage::dataReceived(remote, k.table, k.key, date));
-        m_ctx.statusQueued();
+        settleLocally(InfoMessage::dataReceived(remote, k.table, k.key, date));
         return false;
     case TransformResult::Action::Error:
         // Like an error receipt: not sent, an `error` row with the JavaScript message and line.
         qCWarning(lcEngine).noquote() << "not sending" << k.table << k.key << "to" << remote << ":" << t.error;
         m_ctx.reportError(EngineError::Source::Transform, t.error, remote, k.table, k.key);
-        m_ctx.status->receipt(InfoMessage::error(remote, k.table, k.key, date, t.error));
-        m_ctx.statusQueued();
+        settleLocally(InfoMessage::error(remote, k.table, k.key, date, t.error));
         return false;
     }
     return true;
+}
+
+void ChangeSender::settleLocally(const InfoMessage &receipt)
+{
+    QString why; // our own keys and dates: sync_status holds them
+    if (!m_ctx.status->receipt(receipt, &why))
+        m_ctx.reportError(EngineError::Source::Database, why, receipt.sender, receipt.table, receipt.id);
+    m_ctx.statusQueued();
 }
 
 QString sentIdKey(const QString &remote, const QString &table, const QString &id, qint64 date)

@@ -6,6 +6,7 @@
 #include "engine/EngineContext.h"
 #include "outbox/Outbox.h"
 
+#include <QElapsedTimer>
 #include <QJsonValue>
 
 namespace mysqlsync {
@@ -43,7 +44,11 @@ public:
     void resetStatements() { m_rows.reset(); }
 
 private:
-    // Current row states (null for a gone row), keyed "table\nkey". False when the database failed.
+    void reportReadFailure(const QString &table, const QString &error);
+    // Settles an entry without a remote's receipt (a transformer dropped it or failed).
+    void settleLocally(const InfoMessage &receipt);
+    // Current row states (null for a gone row), keyed "table\nkey". False when the connection
+    // was lost; a table that cannot be read (after one re-read of the catalogue) is left out.
     bool states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out);
     void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows, qint64 date);
     // Runs the table's transformer (source = us, target = remote) on the message; false when
@@ -57,6 +62,7 @@ private:
     EngineContext &m_ctx;
     RowStore m_rows;
     qint64 m_lastSendDate = 0;
+    QHash<QString, QElapsedTimer> m_readFailures; // table -> last warning about it
 };
 
 } // namespace mysqlsync

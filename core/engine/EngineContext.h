@@ -43,6 +43,9 @@ struct EngineContext {
 
     std::function<void(EngineError)> report;
     std::function<void(const QString &)> databaseLost;
+    // Reads the catalogue again (a table's columns changed under the engine) and re-checks
+    // the triggers; at most once a second. True when it was read.
+    std::function<bool(const QString &why)> refreshCatalogue;
     std::function<void()> statusQueued;   // something waits in `status`: write it soon
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }

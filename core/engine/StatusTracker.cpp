@@ -27,8 +27,11 @@ void StatusTracker::pending(const QString &table, const QString &key, const QStr
     m_rows.insert(rowKey(table, key, remote), {{table, key, remote, StatusUpdate::Pending, {}, date}, false});
 }
 
-void StatusTracker::receipt(const InfoMessage &r)
+bool StatusTracker::receipt(const InfoMessage &r, QString *why)
 {
+    *why = SyncStatusStore::check(r.table, r.id, r.sender, r.date);
+    if (!why->isEmpty())
+        return false;
     m_receipts.append(r);
     ++m_receiptsWaiting[r.sender];
     const bool failed = r.kind == InfoKind::Error;
@@ -39,6 +42,7 @@ void StatusTracker::receipt(const InfoMessage &r)
         m_rows.insert(rowKey(r.table, r.id, r.sender), {update, true});
     else if (!keeps(it->update, update))
         *it = {update, true};
+    return true;
 }
 
 void StatusTracker::clear()
@@ -79,15 +83,7 @@ void StatusTracker::flush()
         (row.fromReceipt ? receipts : pending).append(row.update);
     clear();
     QSqlError sqlError;
-    QSqlDatabase db = m_ctx.db->db();
-    // Both statements in one transaction: one commit (one log flush on the server).
-    const bool both = !pending.isEmpty() && !receipts.isEmpty();
-    if ((both && !db.transaction()) || !SyncStatusStore::setPending(db, pending, &sqlError)
-        || !SyncStatusStore::applyReceipts(db, receipts, &sqlError) || (both && !db.commit())) {
-        if (!sqlError.isValid())
-            sqlError = db.lastError();
-        if (both)
-            db.rollback();
+    if (!write(pending, receipts, &sqlError)) {
         // Keep the outbox as it was: the entries are sent again and answered again.
         m_ctx.outbox->rollback();
         m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_status"));
@@ -99,6 +95,47 @@ void StatusTracker::flush()
     }
     if (settled)
         m_ctx.outboxChanged = true;
+}
+
+bool StatusTracker::write(const QList<StatusUpdate> &pending, const QList<StatusUpdate> &receipts, QSqlError *error)
+{
+    QSqlDatabase db = m_ctx.db->db();
+    // Both statements in one transaction: one commit (one log flush on the server).
+    const bool both = !pending.isEmpty() && !receipts.isEmpty();
+    QSqlError sqlError;
+    if ((!both || db.transaction()) && SyncStatusStore::setPending(db, pending, &sqlError)
+        && SyncStatusStore::applyReceipts(db, receipts, &sqlError) && (!both || db.commit()))
+        return true;
+    if (!sqlError.isValid())
+        sqlError = db.lastError();
+    if (both)
+        db.rollback();
+    if (DbConnection::isConnectionError(sqlError)) {
+        *error = sqlError;
+        return false;
+    }
+    // A row the server refuses (a value it cannot store) fails the whole statement: row by
+    // row, every other row is still written; the refused one is named in the log.
+    qCWarning(lcEngine).noquote() << "sync_status: a multi-row write was refused (" << DbConnection::describe(sqlError)
+                                  << "): writing" << pending.size() + receipts.size() << "row(s) one by one";
+    for (int kind = 0; kind < 2; ++kind) {
+        for (const StatusUpdate &u : kind == 0 ? pending : receipts) {
+            QSqlError rowError;
+            const bool ok = kind == 0 ? SyncStatusStore::setPending(db, {u}, &rowError)
+                                      : SyncStatusStore::applyReceipts(db, {u}, &rowError);
+            if (ok)
+                continue;
+            if (DbConnection::isConnectionError(rowError)) {
+                *error = rowError;
+                return false;
+            }
+            const QString message = QStringLiteral("sync_status refused the row of %1 %2 for %3: %4")
+                                        .arg(u.table.left(64), u.key.left(64), u.remote, DbConnection::describe(rowError));
+            qCWarning(lcEngine).noquote() << message;
+            m_ctx.reportError(EngineError::Source::Database, message, u.remote, u.table, u.key);
+        }
+    }
+    return true;
 }
 
 } // namespace mysqlsync

@@ -19,8 +19,9 @@ public:
 
     // The change of (table, key) was sent to `remote` (or queued for it) with this date.
     void pending(const QString &table, const QString &key, const QString &remote, qint64 date);
-    // A data_received or error from a remote.
-    void receipt(const InfoMessage &receipt);
+    // A data_received or error from a remote. A receipt that sync_status cannot hold (see
+    // SyncStatusStore::check) is refused alone: false, with the reason in *why.
+    bool receipt(const InfoMessage &receipt, QString *why);
 
     bool isEmpty() const { return m_rows.isEmpty() && m_receipts.isEmpty(); }
     // Receipts from `remote` waiting to settle the outbox: those changes are no longer in
@@ -32,6 +33,10 @@ public:
     void clear();
 
 private:
+    // Writes the rows in one transaction; on a statement the server refuses, row by row,
+    // so that one row it cannot take never costs the others theirs. False only when the
+    // connection was lost (then nothing was written and *error says why).
+    bool write(const QList<StatusUpdate> &pending, const QList<StatusUpdate> &receipts, QSqlError *error);
     struct Row {
         StatusUpdate update;
         bool fromReceipt = false;

@@ -1,11 +1,13 @@
 #include "engine/SyncEngine.h"
 
 #include "common/Logging.h"
+#include "database/Catalog.h"
 #include "database/ChangeLog.h"
 #include "database/DbConnection.h"
 #include "database/Schema.h"
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
+#include "engine/RetryBackoff.h"
 #include "engine/StatusTracker.h"
 #include "security/CertificateExpiry.h"
 #include "mqtt/Presence.h"
@@ -28,19 +30,25 @@ constexpr int kDepthsEveryMs = 1000;
 constexpr int kSyncRetryMs = 100;
 constexpr int kMaxReconnectDelayMs = 30000;
 constexpr int kStatusWriteMs = 10; // sync_status is written this long after a change of it
+constexpr int kRetryCheckMs = 500;  // how often refused keys that are due are sent again
+constexpr int kCatalogueEveryMs = 1000; // the catalogue is re-read at most this often
+// An incoming row waits at most this long for a lock held by another session; then it is
+// tried again later (its sender resends it) and the other rows go on.
+constexpr int kApplyLockWaitSeconds = 2;
 } // namespace
 
 SyncEngine::SyncEngine(const Config &config, QObject *parent)
     : QObject(parent)
     // Parented so that they move to the engine's thread with it.
     , m_captureTimer(this), m_heartbeatTimer(this), m_housekeepingTimer(this), m_resendTimer(this)
-    , m_reconnectTimer(this), m_flushTimer(this), m_statusTimer(this)
+    , m_reconnectTimer(this), m_flushTimer(this), m_statusTimer(this), m_retryTimer(this)
 {
     qRegisterMetaType<EngineCounters>();
     qRegisterMetaType<EngineError>();
     m_ctx.config = config;
     m_ctx.report = [this](const EngineError &e) { Q_EMIT errorOccurred(e); };
     m_ctx.databaseLost = [this](const QString &reason) { onDatabaseLost(reason); };
+    m_ctx.refreshCatalogue = [this](const QString &why) { return refreshCatalogue(why); };
     m_ctx.statusQueued = [this] {
         if (!m_statusTimer.isActive())
             m_statusTimer.start(kStatusWriteMs);
@@ -55,6 +63,7 @@ SyncEngine::SyncEngine(const Config &config, QObject *parent)
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &SyncEngine::heartbeat);
     connect(&m_housekeepingTimer, &QTimer::timeout, this, &SyncEngine::housekeeping);
     connect(&m_resendTimer, &QTimer::timeout, this, &SyncEngine::resendDue);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::retryRefused);
 }
 
 SyncEngine::~SyncEngine()
@@ -130,6 +139,7 @@ void SyncEngine::start()
     m_heartbeatTimer.start(cfg.checkIntervalMs);
     m_housekeepingTimer.start(kHousekeepingMs);
     m_resendTimer.start(qBound(250, cfg.resendTimeoutMs / 4, 5000));
+    m_retryTimer.start(kRetryCheckMs);
     if (m_ctx.databaseUp)
         scheduleCapture(0);
     qCInfo(lcEngine).noquote() << "engine" << cfg.clientName << "started: sync" << cfg.syncTables.join(QStringLiteral(", "))
@@ -176,15 +186,12 @@ bool SyncEngine::connectDatabase(QString *error, bool *fatal)
     m_receiver->resetStatements();
     if (!m_db->open(error))
         return false;
-    if (!m_applyDb->open(error, {QStringLiteral("SET %1 = 1").arg(Schema::applyingVariable())}))
+    if (!m_applyDb->open(error, {QStringLiteral("SET %1 = 1").arg(Schema::applyingVariable()),
+                                 QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(kApplyLockWaitSeconds)}))
         return false;
-    QStringList tables = m_ctx.config.syncTables;
-    for (const QString &t : m_ctx.config.receiveTables) {
-        if (!tables.contains(t))
-            tables << t;
-    }
+    m_receiver->setMaxPacket(m_applyDb->maxAllowedPacket());
     QStringList problems;
-    if (!Catalog::load(m_db->db(), tables, &m_ctx.tables, &problems)) {
+    if (!Catalog::load(m_db->db(), configuredTables(), &m_ctx.tables, &problems)) {
         *error = problems.join(QStringLiteral("; "));
         *fatal = m_db->db().isOpen() && QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
         return false;
@@ -201,6 +208,61 @@ bool SyncEngine::connectDatabase(QString *error, bool *fatal)
     }
     qCInfo(lcDatabase).noquote() << "database" << m_db->description() << "ready (" << m_db->serverVersion() << ")";
     return true;
+}
+
+QStringList SyncEngine::configuredTables() const
+{
+    QStringList tables = m_ctx.config.syncTables;
+    for (const QString &t : m_ctx.config.receiveTables) {
+        if (!tables.contains(t))
+            tables << t;
+    }
+    return tables;
+}
+
+bool SyncEngine::refreshCatalogue(const QString &why)
+{
+    if (!m_running || !m_ctx.databaseUp)
+        return false;
+    if (m_catalogueRead.isValid() && !m_catalogueRead.hasExpired(kCatalogueEveryMs))
+        return false;
+    m_catalogueRead.start();
+    qCInfo(lcDatabase).noquote() << "reading the catalogue again:" << why;
+    QHash<QString, TableInfo> tables;
+    QStringList problems;
+    Catalog::load(m_db->db(), configuredTables(), &tables, &problems);
+    // A table that is gone or lost its primary key keeps what was known of it: its writes
+    // and reads fail and say so, and it is read again on the next change of the catalogue.
+    for (auto it = tables.cbegin(); it != tables.cend(); ++it) {
+        if (it->primaryKey >= 0)
+            m_ctx.tables.insert(it.key(), it.value());
+    }
+    for (const QString &problem : std::as_const(problems)) {
+        qCWarning(lcDatabase).noquote() << problem;
+        m_ctx.reportError(EngineError::Source::Database, problem);
+    }
+    m_sender->resetStatements();
+    m_receiver->resetStatements();
+    // A renamed key column would leave the triggers naming a column that is gone.
+    QList<TriggerPlan> plan;
+    QString error;
+    if (!Schema::triggerPlan(m_ctx.tables, m_ctx.config.syncTables, &plan, &error)
+        || !Schema::install(m_db->db(), m_db->isMariaDb(), plan, &error)) {
+        qCWarning(lcDatabase).noquote() << "the triggers could not be checked again:" << error;
+        m_ctx.reportError(EngineError::Source::Database, error);
+    }
+    return true;
+}
+
+void SyncEngine::retryRefused()
+{
+    if (!m_running || !m_ctx.databaseUp || m_paused || m_retries.isEmpty())
+        return;
+    const auto due = m_retries.takeDue(EngineContext::now());
+    for (auto remote = due.cbegin(); remote != due.cend(); ++remote) {
+        for (auto table = remote->cbegin(); table != remote->cend(); ++table)
+            resend(remote.key(), table.key(), table.value());
+    }
 }
 
 void SyncEngine::onDatabaseLost(const QString &reason)
@@ -416,15 +478,30 @@ void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
             m_ctx.reportError(EngineError::Source::Remote, r.message, r.sender, r.table, r.id);
         }
         // A receipt for a key our transformer changed settles the key the outbox owes.
+        InfoMessage settled = r;
         auto alias = m_ctx.sentIds.find(sentIdKey(r.sender, r.table, r.id, r.date));
-        if (alias == m_ctx.sentIds.end()) {
-            m_status->receipt(r);
-        } else {
-            InfoMessage mapped = r;
-            mapped.id = *alias;
+        if (alias != m_ctx.sentIds.end()) {
+            settled.id = *alias;
             m_ctx.sentIds.erase(alias);
-            m_status->receipt(mapped);
         }
+        // Refused alone: a receipt that sync_status cannot hold, or for a table this site
+        // never sends, must not cost the other receipts of the batch their rows.
+        QString why;
+        if (!m_ctx.config.syncTables.contains(settled.table))
+            why = QStringLiteral("%1 is not one of this site's syncTables").arg(settled.table.left(64));
+        if (why.isEmpty() && m_status->receipt(settled, &why)) {
+            // A remote whose table lacks a column we sent may get it soon (an ALTER TABLE that
+            // reached us first): sent again with back-off, without an operator's click.
+            if (r.kind == InfoKind::Error && RetryBackoff::isMissingColumn(r.message))
+                m_retries.refused(r.sender, settled.table, settled.id, EngineContext::now());
+            else if (r.kind == InfoKind::DataReceived && !m_retries.isEmpty())
+                m_retries.accepted(r.sender, settled.table, settled.id);
+            continue;
+        }
+        const QString message = QStringLiteral("ignored a receipt from %1 for %2 %3: %4")
+                                    .arg(r.sender, r.table.left(64), r.id.left(64), why);
+        qCWarning(lcEngine).noquote() << message;
+        m_ctx.reportError(EngineError::Source::Incoming, message, r.sender, r.table.left(255), r.id.left(255));
     }
     m_ctx.statusQueued();
     // Receipts make room in the send window: send what waits behind it, in the outbox and
@@ -613,7 +690,7 @@ void SyncEngine::shutdown()
         return;
     m_running = false;
     for (QTimer *t : {&m_captureTimer, &m_heartbeatTimer, &m_housekeepingTimer, &m_resendTimer, &m_reconnectTimer,
-                      &m_flushTimer, &m_statusTimer})
+                      &m_flushTimer, &m_statusTimer, &m_retryTimer})
         t->stop();
     if (m_status && m_ctx.databaseUp)
         m_status->flush();

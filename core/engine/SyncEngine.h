@@ -5,6 +5,7 @@
 #include "config/Config.h"
 #include "engine/EngineContext.h"
 #include "engine/EngineTypes.h"
+#include "engine/RetryBackoff.h"
 #include "mqtt/MqttClient.h"
 
 #include <QElapsedTimer>
@@ -87,6 +88,9 @@ private:
     void handleReceipts(const QList<InfoMessage> &receipts);
     void scheduleFlush(const QString &remote, qint64 unacknowledgedBefore);
     void fail(const QString &message);
+    QStringList configuredTables() const; // syncTables and receiveTables, each once
+    bool refreshCatalogue(const QString &why);
+    void retryRefused();
     void shutdown();
 
     EngineContext m_ctx;
@@ -118,6 +122,9 @@ private:
     QTimer m_reconnectTimer;
     QTimer m_flushTimer;
     QTimer m_statusTimer;
+    QTimer m_retryTimer;
+    RetryBackoff m_retries;                    // keys refused for a column the remote lacked
+    QElapsedTimer m_catalogueRead;             // when the catalogue was last re-read
     int m_reconnectDelayMs = 1000;
     QHash<QString, qint64> m_flushes;          // remote -> resend what was sent before this
     QHash<QString, int> m_reportedDepths;

@@ -96,6 +96,14 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
         QMetaObject::invokeMethod(this, [this, reason] { onDown(reason); }, Qt::QueuedConnection);
     });
     m_client->set_message_callback([this](mqtt::const_message_ptr msg) {
+        // A retained message is one the broker keeps and hands to every new subscription:
+        // a change or receipt left there (by anyone) would be applied again at each
+        // reconnect. The protocol never retains, so the engine never takes one.
+        if (msg->is_retained()) {
+            const QString topic = QString::fromStdString(msg->get_topic()).left(96);
+            QMetaObject::invokeMethod(this, [this, topic] { ignoreRetained(topic); }, Qt::QueuedConnection);
+            return;
+        }
         MqttIncoming in{QString::fromStdString(msg->get_topic()),
                         QByteArray(msg->get_payload().data(), int(msg->get_payload().size()))};
         bool first;
@@ -276,6 +284,17 @@ void MqttClient::onDown(const QString &reason)
     // that failed is retried here.
     if (!m_client->is_connected() && !m_retry.isActive())
         m_retry.start(std::max(1000, m_config.reconnectPeriodMs));
+}
+
+void MqttClient::ignoreRetained(const QString &topic)
+{
+    ++m_retainedIgnored;
+    // Once a minute at most: a broker full of retained messages must not flood the log.
+    if (!m_retainedLogged.isValid() || m_retainedLogged.hasExpired(60000)) {
+        m_retainedLogged.start();
+        qCWarning(lcMqtt).noquote() << "ignored a retained message on" << topic << "(" << m_retainedIgnored
+                                    << "so far): the protocol never retains; clear it on the broker";
+    }
 }
 
 void MqttClient::drain()

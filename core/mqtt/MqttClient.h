@@ -5,6 +5,7 @@
 #include "config/Config.h"
 #include "mqtt/PublishQueue.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QMutex>
 #include <QObject>
@@ -55,6 +56,7 @@ private:
     void onSubscribed(bool ok, const QString &error);
     void onDown(const QString &reason);
     void drain();
+    void ignoreRetained(const QString &topic);
     void send(const OutgoingMessage &message);
     static QString describeFailure(int returnCode, int reasonCode, const QString &what);
     // A failed TLS connection explained (security/TlsProbe), or `fallback`.
@@ -74,6 +76,8 @@ private:
     std::shared_ptr<mqtt::token> m_connectToken;
     std::shared_ptr<mqtt::iaction_listener> m_subscribeListener;
     QTimer m_retry;
+    QElapsedTimer m_retainedLogged; // last warning about an ignored retained message
+    qint64 m_retainedIgnored = 0;
     bool m_ready = false;
     bool m_stopping = false;
     bool m_connecting = false;

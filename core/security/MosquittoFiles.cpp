@@ -27,6 +27,10 @@ QString MosquittoConf::text(const MosquittoConfOptions &o)
         "# Clients need a certificate signed by ca.crt AND their password.\n"
         "per_listener_settings false\n"
         "allow_anonymous false\n"
+        "# The client id is the login: one site cannot take over another's session.\n"
+        "use_username_as_clientid true\n"
+        "# The protocol never retains: a retained change would be replayed at every reconnect.\n"
+        "retain_available false\n"
         "password_file %1\n"
         "acl_file %2\n").arg(o.passwordFile, o.aclFile);
     for (const MosquittoListener &l : o.listeners) {

@@ -219,7 +219,8 @@ void TestSecurity::confText()
     for (const char *line : {"allow_anonymous false\n", "password_file /d/passwordfile\n", "acl_file /d/acl\n",
                              "listener 18883 127.0.0.1\n", "listener 18884\nprotocol websockets\n",
                              "cafile /d/ca.crt\n", "certfile /d/server.crt\n", "keyfile /d/server.key\n",
-                             "require_certificate true\n", "use_identity_as_username false\n", "tls_version tlsv1.2\n"})
+                             "require_certificate true\n", "use_identity_as_username false\n", "tls_version tlsv1.2\n",
+                             "use_username_as_clientid true\n", "retain_available false\n"})
         QVERIFY2(conf.contains(QLatin1String(line)), line);
     QCOMPARE(conf.count(QStringLiteral("require_certificate true")), 2);
 }
