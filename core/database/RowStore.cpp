@@ -273,6 +273,38 @@ RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, con
     return Result::Ok;
 }
 
+RowStore::Result RowStore::holds(const TableInfo &table, const QString &key, const QJsonObject &entity, bool *same,
+                                 QString *error)
+{
+    *same = false;
+    QList<const ColumnInfo *> columns;
+    QStringList select;
+    for (const ColumnInfo &c : table.columns) {
+        if (&c == &table.key() || !entity.contains(c.name))
+            continue;
+        columns << &c;
+        select << ValueCodec::selectExpression(c, quoteIdentifier(c.name));
+    }
+    if (columns.isEmpty())
+        select << QStringLiteral("1");
+    Result result = Result::Ok;
+    QSqlQuery *q = statement(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+                                 .arg(select.join(QStringLiteral(", ")), quoteIdentifier(table.name),
+                                      quoteIdentifier(table.key().name)), error, &result);
+    if (!q)
+        return result;
+    q->bindValue(0, key);
+    if (!q->exec())
+        return fail(*q, QStringLiteral("reading `%1`").arg(table.name), error);
+    if (q->next()) {
+        *same = true;
+        for (int i = 0; *same && i < columns.size(); ++i)
+            *same = ValueCodec::encode(*columns.at(i), q->value(i)) == entity.value(columns.at(i)->name);
+    }
+    q->finish();
+    return Result::Ok;
+}
+
 RowStore::Result RowStore::updateElseInsert(const TableInfo &table, const QString &key, const QStringList &columns,
                                             const QVariantList &values, QString *error, bool *changed)
 {

@@ -44,6 +44,12 @@ public:
     Result apply(const TableInfo &table, const QString &key, const QJsonValue &entity, QString *error,
                  bool *changed = nullptr);
 
+    // Whether the stored row of `key` already holds every value of `entity` (compared in
+    // their JSON forms). A write of such a row would change nothing but what a user's
+    // trigger does on every write; it is not written and not relayed (a BEFORE UPDATE
+    // trigger that bumps a version would otherwise circle a row for ever between sites).
+    Result holds(const TableInfo &table, const QString &key, const QJsonObject &entity, bool *same, QString *error);
+
     // Upserts many validated entities of one table that all have the same columns, in one
     // statement (in order: a later entity of the same key wins). On Rejected nothing of it
     // was written (the statement is atomic): apply them one by one to find the culprit.

@@ -139,7 +139,16 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
     auto applyOne = [&](const ChangeMessage *c) {
         QString error;
         bool changed = true;
-        const RowStore::Result r = m_rows.apply(m_ctx.tables[c->table], c->id, c->entity, &error, &changed);
+        const TableInfo &table = m_ctx.tables[c->table];
+        // A relayed row that this site holds already is neither written nor relayed again.
+        if (c->entity.isObject() && m_ctx.config.isBidirectional(c->table)
+            && RowStore::validate(table, c->id, c->entity.toObject(), &error)) {
+            bool same = false;
+            const RowStore::Result r = m_rows.holds(table, c->id, c->entity.toObject(), &same, &error);
+            if (r != RowStore::Result::Ok || same)
+                return record(c, r, error, false);
+        }
+        const RowStore::Result r = m_rows.apply(table, c->id, c->entity, &error, &changed);
         return record(c, r, error, changed);
     };
     QList<const ChangeMessage *> group;
