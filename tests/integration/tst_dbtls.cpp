@@ -8,6 +8,7 @@
 // server whose certificate is from the same CA but for another name) is refused as well: the
 // data connection verifies the certificate and the host name itself.
 #include "database/DbConnection.h"
+#include "database/ServerCheck.h"
 #include "security/CertificateIssuer.h"
 #include "security/SecureFile.h"
 
@@ -247,6 +248,11 @@ void TestDbTls::refused()
     if (otherCa)
         QVERIFY2(error.contains(QStringLiteral("(mysqlConfig.ssl.ca)")), qPrintable(error));
     QVERIFY(!db.isOpen());
+    // The data connection refuses it by itself, without the check beforehand.
+    const ServerCheck passed;
+    QVERIFY(!db.open(&error, {}, &passed));
+    QVERIFY2(error.contains(QStringLiteral("the data connection's TLS handshake was refused")), qPrintable(error));
+    QVERIFY(!db.isOpen());
 }
 
 void TestDbTls::verificationOff()
@@ -297,6 +303,7 @@ void TestDbTls::impostorBehindTheCheck()
     QVERIFY2(relay.connections() >= 2, qPrintable(error)); // a check, then the data connection
     QVERIFY2(error.contains(QStringLiteral("the data connection's TLS handshake was refused")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("something between this host and the database server answers for it")), qPrintable(error));
+    qInfo().noquote() << error;
     QVERIFY(!db.isOpen());
     m_impostor.terminate();
     QVERIFY(m_impostor.waitForFinished(30000));
