@@ -36,10 +36,10 @@ public:
     // Publishes `farewell` on /info (if connected), then disconnects; waits at most timeoutMs.
     void stop(const QByteArray &farewell, int timeoutMs);
 
-    // Connected and subscribed: publishing now reaches the remotes.
-    bool isReady() const { return m_ready; }
+    // Connected and subscribed: publishing now reaches the remotes. Any thread.
+    bool isReady() const { return m_ready.load(); }
     // QoS 1 unless said otherwise, in order, from the publish queue's thread. False (and
-    // nothing sent) when not ready.
+    // nothing sent) when not ready. Any thread (the Heartbeat's too), until stop().
     bool publish(const QString &topic, const QByteArray &payload, int qos = 1, bool retain = false);
     QString brokerDescription() const;
 
@@ -74,7 +74,7 @@ private:
     std::shared_ptr<mqtt::token> m_connectToken;
     std::shared_ptr<mqtt::iaction_listener> m_subscribeListener;
     QTimer m_retry;
-    bool m_ready = false;
+    std::atomic<bool> m_ready{false};               // read by publishers on other threads
     bool m_stopping = false;
     bool m_connecting = false;
 
