@@ -10,6 +10,7 @@ PACKAGES=(
     libqt6sql6-mysql libqt6sql6-sqlite
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libpaho-mqttpp-dev libpaho-mqtt-dev libssl-dev
+    libmariadb-dev  # MariaDB Connector/C headers: core registers a connection plugin (database/VerifiedTls)
     mosquitto mosquitto-clients
     mariadb-server mariadb-client
     qtkeychain-qt6-dev gnome-keyring dbus-daemon dbus-bin libsecret-1-0

@@ -1,7 +1,8 @@
 #include "database/DbConnection.h"
 
 #include "common/Logging.h"
-#include "security/TlsProbe.h"
+#include "database/ServerCheck.h"
+#include "database/VerifiedTls.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -28,15 +29,25 @@ QString DbConnection::description() const
     return QStringLiteral("%1@%2/%3").arg(m_config.user, where, m_config.database);
 }
 
-bool DbConnection::open(QString *error, const QStringList &sessionSql)
+bool DbConnection::open(QString *error, const QStringList &sessionSql, const ServerCheck *checked)
 {
     close();
+    // The server must answer, and its certificate verify, before a password is sent.
+    const ServerCheck check = checked ? *checked : ServerCheck::run(m_config);
+    if (check.state == ServerCheck::State::Refused) {
+        *error = check.message;
+        return false;
+    }
+    const bool verify = m_config.sslEnabled && m_config.ssl.rejectUnauthorized && m_config.socketPath.isEmpty();
+    if (verify && !VerifiedTls::ensureRegistered(error))
+        return false;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_name);
     if (!db.isValid()) {
         *error = QStringLiteral("the Qt MySQL driver (QMYSQL) is not available: install libqt6sql6-mysql");
         return false;
     }
-    db.setHostName(m_config.host);
+    // A verified connection checks the chain and the host name itself (database/VerifiedTls).
+    db.setHostName(verify ? VerifiedTls::hostName(m_config.host) : m_config.host);
     db.setPort(m_config.port);
     db.setUserName(m_config.user);
     db.setPassword(m_config.password);
@@ -49,8 +60,11 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql)
     if (m_config.sslEnabled) {
         // The client library verifies the chain whenever it has a CA, so without verification
         // it gets none; a cipher list alone still turns TLS on (Ssl_cipher is checked below).
+        // Verified without a CA of our own: the system's.
         if (!m_config.ssl.ca.isEmpty() && m_config.ssl.rejectUnauthorized)
             options << QStringLiteral("SSL_CA=%1").arg(m_config.ssl.ca);
+        else if (m_config.ssl.rejectUnauthorized)
+            options << QStringLiteral("SSL_CAPATH=%1").arg(VerifiedTls::systemCaDirectory());
         if (!m_config.ssl.cert.isEmpty())
             options << QStringLiteral("SSL_CERT=%1").arg(m_config.ssl.cert);
         if (!m_config.ssl.key.isEmpty())
@@ -58,12 +72,16 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql)
         options << QStringLiteral("SSL_CIPHER=DEFAULT");
     }
     db.setConnectOptions(options.join(QLatin1Char(';')));
-    // Qt 6.4's QMYSQL cannot ask the client library to verify the server's certificate, so we
-    // do it ourselves before any password is sent.
-    if (!verifyServerCertificate(error))
-        return false;
     if (!db.open()) {
-        *error = QStringLiteral("cannot connect to the database %1: %2").arg(description(), describe(db.lastError()));
+        const QSqlError e = db.lastError();
+        if (verify && VerifiedTls::isTlsFailure(e.nativeErrorCode()) && check.state == ServerCheck::State::Answers)
+            *error = QStringLiteral("cannot connect to the database %1 over TLS: the data connection's TLS handshake was refused "
+                                    "(%2) although a check on a separate connection just before accepted the server's "
+                                    "certificate: something between this host and the database server answers for it "
+                                    "(a man in the middle?), or the server's certificate changed in between")
+                         .arg(description(), describe(e));
+        else
+            *error = QStringLiteral("cannot connect to the database %1: %2").arg(description(), describe(e));
         return false;
     }
 
@@ -104,31 +122,6 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql)
     }
     qCDebug(lcDatabase).noquote() << "connection" << m_name << "open to" << description() << "server" << m_serverVersion;
     return true;
-}
-
-bool DbConnection::verifyServerCertificate(QString *error) const
-{
-    if (!m_config.sslEnabled || !m_config.ssl.rejectUnauthorized || !m_config.socketPath.isEmpty())
-        return true;
-    TlsProbeOptions probe;
-    probe.host = m_config.host;
-    probe.port = m_config.port;
-    probe.caFile = m_config.ssl.ca;
-    probe.certFile = m_config.ssl.cert;
-    probe.keyFile = m_config.ssl.key;
-    probe.timeoutMs = std::clamp(m_config.connectTimeoutMs, 1000, 10000);
-    probe.caKey = QStringLiteral("mysqlConfig.ssl.ca");
-    probe.certKey = QStringLiteral("mysqlConfig.ssl.cert");
-    probe.keyKey = QStringLiteral("mysqlConfig.ssl.key");
-    probe.hostKey = QStringLiteral("mysqlConfig.host");
-    probe.peer = QStringLiteral("the database server");
-    probe.mysqlStartTls = true;
-    QString message;
-    const TlsProbe::Result result = TlsProbe::probe(probe, &message);
-    if (result == TlsProbe::Result::Ok || result == TlsProbe::Result::Unreachable)
-        return true; // an unreachable server is reported by the connection itself
-    *error = QStringLiteral("cannot connect to the database %1 over TLS: %2").arg(description(), message);
-    return false;
 }
 
 bool DbConnection::checkEncrypted(QSqlQuery *q, QString *error)

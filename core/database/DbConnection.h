@@ -8,6 +8,8 @@
 
 namespace mysqlsync {
 
+struct ServerCheck;
+
 class DbConnection {
 public:
     DbConnection(const MysqlConfig &config, const QString &connectionName);
@@ -16,8 +18,12 @@ public:
     DbConnection &operator=(const DbConnection &) = delete;
 
     // Opens (or re-opens) the connection and prepares the session: character set,
-    // time zone, and the statements in `sessionSql`.
-    bool open(QString *error, const QStringList &sessionSql = {});
+    // time zone, and the statements in `sessionSql`. With mysqlConfig.ssl and
+    // rejectUnauthorized the connection verifies the server's certificate and host name itself
+    // (database/VerifiedTls). `checked`: the result of a ServerCheck the caller ran (on another
+    // thread); without it, open() runs one first (blocking), which also explains a refused
+    // certificate in plain words.
+    bool open(QString *error, const QStringList &sessionSql = {}, const ServerCheck *checked = nullptr);
     void close();
     bool isOpen() const;
     QSqlDatabase db() const;
@@ -38,9 +44,6 @@ public:
     QString description() const;
 
 private:
-    // mysqlConfig.ssl with rejectUnauthorized: the server's certificate must verify against
-    // mysqlConfig.ssl.ca and name mysqlConfig.host (security/TlsProbe, before the password is sent).
-    bool verifyServerCertificate(QString *error) const;
     // mysqlConfig.ssl: the session must really be encrypted (Ssl_cipher not empty).
     bool checkEncrypted(class QSqlQuery *q, QString *error);
 

@@ -9,6 +9,7 @@
 
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <utility>
 
@@ -236,6 +237,13 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
     return Written::Done;
 }
 
+void ChangeReceiver::setLockWait(int seconds)
+{
+    QSqlQuery q(m_ctx.applyDb->db());
+    if (!q.exec(QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(seconds)))
+        qCDebug(lcEngine).noquote() << "cannot set innodb_lock_wait_timeout:" << DbConnection::describe(q.lastError());
+}
+
 QString ChangeReceiver::noteBusy(const ChangeMessage &c)
 {
     // Not answered: its sender sends it again later. A row that stays locked through several
@@ -306,12 +314,14 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
         qCWarning(lcEngine).noquote() << "a batch of" << todo.size() << "incoming change(s) failed (" << failure
                                       << "): applying them one by one";
         const QSet<const ChangeMessage *> waited = m_busy;
+        // The batch waited for its lock already: one by one, a locked row does not wait again.
+        setLockWait(0);
         for (const ChangeMessage *c : std::as_const(todo)) {
             Written one = Written::Busy;
             if (!waited.contains(c))
                 one = write({c}, &outcomes, &failure);
             if (one == Written::Lost)
-                return;
+                return; // the session (and its lock wait) goes with the connection
             if (one == Written::Busy) {
                 const QString setAside = noteBusy(*c);
                 if (!setAside.isEmpty())
@@ -320,6 +330,7 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
                 outcomes.append({c, failure});
             }
         }
+        setLockWait(kLockWaitSeconds);
     }
     if (m_schemaChanged)
         m_ctx.refreshCatalogue(QStringLiteral("a write named a column or table the database no longer has"));

@@ -21,6 +21,10 @@ public:
     // the sender (and what it was about) could be read.
     void reject(const ChangeMessage &partial, const QString &error);
 
+    // An incoming row waits at most this long for a lock held by another session; then it is
+    // tried again later (its sender resends it) and the other rows go on.
+    static constexpr int kLockWaitSeconds = 2;
+
     void resetStatements() { m_rows.reset(); }
     void setMaxPacket(qint64 bytes) { m_rows.setMaxPacket(bytes); }
 
@@ -41,6 +45,8 @@ private:
     void refreshIfUnknownColumns(const QList<ChangeMessage> &changes);
     // A row that met a lock: empty while it may be tried again, else the set-aside error.
     QString noteBusy(const ChangeMessage &change);
+    // innodb_lock_wait_timeout of the apply connection (0: do not wait at all).
+    void setLockWait(int seconds);
 
     // The changes after their tables' transformers; failures and drops by index.
     struct Transformed {

@@ -10,6 +10,8 @@
 #include "engine/RetryBackoff.h"
 #include "engine/StatusTracker.h"
 #include "security/CertificateExpiry.h"
+#include "database/ServerCheck.h"
+#include "mqtt/Heartbeat.h"
 #include "mqtt/Presence.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSyncer.h"
@@ -32,15 +34,13 @@ constexpr int kMaxReconnectDelayMs = 30000;
 constexpr int kStatusWriteMs = 10; // sync_status is written this long after a change of it
 constexpr int kRetryCheckMs = 500;  // how often refused keys that are due are sent again
 constexpr int kCatalogueEveryMs = 1000; // the catalogue is re-read at most this often
-// An incoming row waits at most this long for a lock held by another session; then it is
-// tried again later (its sender resends it) and the other rows go on.
-constexpr int kApplyLockWaitSeconds = 2;
+
 } // namespace
 
 SyncEngine::SyncEngine(const Config &config, QObject *parent)
     : QObject(parent)
     // Parented so that they move to the engine's thread with it.
-    , m_captureTimer(this), m_heartbeatTimer(this), m_housekeepingTimer(this), m_resendTimer(this)
+    , m_captureTimer(this), m_housekeepingTimer(this), m_resendTimer(this)
     , m_reconnectTimer(this), m_flushTimer(this), m_statusTimer(this), m_retryTimer(this)
 {
     qRegisterMetaType<EngineCounters>();
@@ -58,9 +58,8 @@ SyncEngine::SyncEngine(const Config &config, QObject *parent)
         t->setSingleShot(true);
     connect(&m_statusTimer, &QTimer::timeout, this, &SyncEngine::writeStatus);
     connect(&m_captureTimer, &QTimer::timeout, this, &SyncEngine::capture);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncEngine::reconnectDatabase);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncEngine::checkDatabase);
     connect(&m_flushTimer, &QTimer::timeout, this, &SyncEngine::flushStep);
-    connect(&m_heartbeatTimer, &QTimer::timeout, this, &SyncEngine::heartbeat);
     connect(&m_housekeepingTimer, &QTimer::timeout, this, &SyncEngine::housekeeping);
     connect(&m_resendTimer, &QTimer::timeout, this, &SyncEngine::resendDue);
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::retryRefused);
@@ -103,19 +102,6 @@ void SyncEngine::start()
     startTransformers();
     m_running = true;
 
-    bool fatal = false;
-    if (connectDatabase(&error, &fatal)) {
-        m_ctx.databaseUp = true;
-        Q_EMIT databaseStateChanged(true, m_db->description());
-    } else if (fatal) {
-        fail(error);
-        return;
-    } else {
-        m_ctx.reportError(EngineError::Source::Database, error);
-        Q_EMIT databaseStateChanged(false, error);
-        m_reconnectTimer.start(m_reconnectDelayMs);
-    }
-
     const QStringList subscriptions = {topics::info(), topics::infoFor(cfg.clientName), topics::changeFor(cfg.clientName)};
     m_mqtt = std::make_unique<MqttClient>(cfg.mqtt, cfg.clientName, subscriptions,
                                           InfoMessage::connectionLost(cfg.clientName).toJson());
@@ -126,6 +112,8 @@ void SyncEngine::start()
     connect(m_mqtt.get(), &MqttClient::errorOccurred, this,
             [this](const QString &message) { m_ctx.reportError(EngineError::Source::Broker, message); });
     m_mqtt->start();
+    // `connected` on /info from a thread of its own: a long database call here does not stop it.
+    m_heartbeat = std::make_unique<Heartbeat>(m_mqtt.get(), cfg.clientName, cfg.checkIntervalMs);
 
     // Certificates that expire within 30 days: a warning at start and once a day.
     m_expiry = std::make_unique<ExpiryMonitor>(cfg);
@@ -136,12 +124,10 @@ void SyncEngine::start()
             });
     m_expiry->start();
 
-    m_heartbeatTimer.start(cfg.checkIntervalMs);
     m_housekeepingTimer.start(kHousekeepingMs);
     m_resendTimer.start(qBound(250, cfg.resendTimeoutMs / 4, 5000));
     m_retryTimer.start(kRetryCheckMs);
-    if (m_ctx.databaseUp)
-        scheduleCapture(0);
+    checkDatabase();
     qCInfo(lcEngine).noquote() << "engine" << cfg.clientName << "started: sync" << cfg.syncTables.join(QStringLiteral(", "))
                                << "| receive" << cfg.receiveTables.join(QStringLiteral(", "))
                                << "| remotes" << cfg.remoteClients.join(QStringLiteral(", "));
@@ -179,15 +165,16 @@ void SyncEngine::startTransformers()
     }
 }
 
-bool SyncEngine::connectDatabase(QString *error, bool *fatal)
+bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool *fatal)
 {
     *fatal = false;
     m_sender->resetStatements();
     m_receiver->resetStatements();
-    if (!m_db->open(error))
+    if (!m_db->open(error, {}, &check))
         return false;
     if (!m_applyDb->open(error, {QStringLiteral("SET %1 = 1").arg(Schema::applyingVariable()),
-                                 QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(kApplyLockWaitSeconds)}))
+                                 QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(ChangeReceiver::kLockWaitSeconds)},
+                         &check))
         return false;
     m_receiver->setMaxPacket(m_applyDb->maxAllowedPacket());
     QStringList problems;
@@ -279,16 +266,30 @@ void SyncEngine::onDatabaseLost(const QString &reason)
     m_reconnectTimer.start(m_reconnectDelayMs);
 }
 
-void SyncEngine::reconnectDatabase()
+void SyncEngine::checkDatabase()
 {
-    if (!m_running)
+    // DNS, the TCP connect and the TLS probe run on a thread of their own (database/ServerCheck);
+    // this thread connects only to a server that just answered.
+    if (!m_running || m_checkingDatabase)
         return;
-    QString error;
+    m_checkingDatabase = true;
+    ServerCheck::start(m_ctx.config.mysql, this, [this](const ServerCheck &check) {
+        m_checkingDatabase = false;
+        reconnectDatabase(check);
+    });
+}
+
+void SyncEngine::reconnectDatabase(const ServerCheck &check)
+{
+    if (!m_running || m_ctx.databaseUp)
+        return;
+    QString error = check.message;
     bool fatal = false;
-    if (connectDatabase(&error, &fatal)) {
+    if (check.state == ServerCheck::State::Answers && connectDatabase(check, &error, &fatal)) {
         m_ctx.databaseUp = true;
         m_reconnectDelayMs = 1000;
-        qCInfo(lcDatabase).noquote() << "database connection restored";
+        qCInfo(lcDatabase).noquote() << (m_databaseWasUp ? "database connection restored" : "database connected");
+        m_databaseWasUp = true;
         Q_EMIT databaseStateChanged(true, m_db->description());
         scheduleCapture(0);
         if (!m_taken.isEmpty())
@@ -305,6 +306,10 @@ void SyncEngine::reconnectDatabase()
         return;
     }
     qCWarning(lcDatabase).noquote() << error << "- retrying in" << m_reconnectDelayMs / 1000 << "s";
+    if (!m_databaseWasUp && !m_databaseReported) {
+        m_databaseReported = true; // the first failure at start goes to the error list, later ones to the log
+        m_ctx.reportError(EngineError::Source::Database, error);
+    }
     Q_EMIT databaseStateChanged(false, error);
     m_reconnectDelayMs = qMin(m_reconnectDelayMs * 2, kMaxReconnectDelayMs);
     m_reconnectTimer.start(m_reconnectDelayMs);
@@ -636,16 +641,16 @@ void SyncEngine::resendDue()
 
 void SyncEngine::heartbeat()
 {
-    if (!m_running || !m_mqtt || !m_mqtt->isReady())
-        return;
-    if (const auto until = m_presence->heartbeatDue(EngineContext::now()))
-        m_mqtt->publish(topics::info(), InfoMessage::connected(m_ctx.config.clientName, *until).toJson());
+    if (m_running && m_heartbeat)
+        m_heartbeat->beatNow();
 }
 
 void SyncEngine::housekeeping()
 {
     if (!m_running)
         return;
+    if (m_heartbeat)
+        m_heartbeat->engineAlive();
     m_presence->expire(EngineContext::now());
     if (m_ctx.counters != m_reportedCounters) {
         m_reportedCounters = m_ctx.counters;
@@ -689,7 +694,7 @@ void SyncEngine::shutdown()
     if (!m_running && !m_outbox)
         return;
     m_running = false;
-    for (QTimer *t : {&m_captureTimer, &m_heartbeatTimer, &m_housekeepingTimer, &m_resendTimer, &m_reconnectTimer,
+    for (QTimer *t : {&m_captureTimer, &m_housekeepingTimer, &m_resendTimer, &m_reconnectTimer,
                       &m_flushTimer, &m_statusTimer, &m_retryTimer})
         t->stop();
     if (m_status && m_ctx.databaseUp)
@@ -705,6 +710,7 @@ void SyncEngine::shutdown()
     }
     m_taken.clear();
     m_takenIds.clear();
+    m_heartbeat.reset(); // joined: no `connected` after the goodbye
     if (m_mqtt) {
         // The broker gets our goodbye; publishes still in flight finish within the timeout.
         m_mqtt->stop(InfoMessage::connectionLost(m_ctx.config.clientName).toJson(), 5000);

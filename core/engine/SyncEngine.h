@@ -26,7 +26,9 @@ class SqlTransformDatabase;
 class TransformerHost;
 class Outbox;
 class OutboxSyncer;
+class Heartbeat;
 class Presence;
+struct ServerCheck;
 struct InfoMessage;
 class StatusTracker;
 
@@ -68,9 +70,11 @@ Q_SIGNALS:
 
 private:
     void startTransformers();
-    bool connectDatabase(QString *error, bool *fatal);
+    bool connectDatabase(const ServerCheck &check, QString *error, bool *fatal);
     void onDatabaseLost(const QString &reason);
-    void reconnectDatabase();
+    // Checks the server on a thread of its own, then (on this thread) reconnectDatabase().
+    void checkDatabase();
+    void reconnectDatabase(const ServerCheck &check);
     void onBrokerReady();
     void onBrokerDown(const QString &reason);
     void onMessages(const QList<mysqlsync::MqttIncoming> &messages);
@@ -99,6 +103,7 @@ private:
     std::unique_ptr<DbConnection> m_db;
     std::unique_ptr<DbConnection> m_applyDb;
     std::unique_ptr<MqttClient> m_mqtt;
+    std::unique_ptr<Heartbeat> m_heartbeat;         // before m_mqtt is stopped: shutdown() resets it first
     std::unique_ptr<Presence> m_presence;
     std::unique_ptr<ChangeSender> m_sender;
     std::unique_ptr<ChangeReceiver> m_receiver;
@@ -116,7 +121,6 @@ private:
     quint64 m_takeTicket = 0;
     QElapsedTimer m_depthsRead;               // when outbox depths were last counted
     QTimer m_captureTimer;
-    QTimer m_heartbeatTimer;
     QTimer m_housekeepingTimer;
     QTimer m_resendTimer;
     QTimer m_reconnectTimer;
@@ -126,6 +130,9 @@ private:
     RetryBackoff m_retries;                    // keys refused for a column the remote lacked
     QElapsedTimer m_catalogueRead;             // when the catalogue was last re-read
     int m_reconnectDelayMs = 1000;
+    bool m_checkingDatabase = false;
+    bool m_databaseWasUp = false;
+    bool m_databaseReported = false;
     QHash<QString, qint64> m_flushes;          // remote -> resend what was sent before this
     QHash<QString, int> m_reportedDepths;
     QSet<QString> m_online;                    // remotes we last reported online

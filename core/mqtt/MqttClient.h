@@ -37,10 +37,10 @@ public:
     // Publishes `farewell` on /info (if connected), then disconnects; waits at most timeoutMs.
     void stop(const QByteArray &farewell, int timeoutMs);
 
-    // Connected and subscribed: publishing now reaches the remotes.
-    bool isReady() const { return m_ready; }
+    // Connected and subscribed: publishing now reaches the remotes. Any thread.
+    bool isReady() const { return m_ready.load(); }
     // QoS 1 unless said otherwise, in order, from the publish queue's thread. False (and
-    // nothing sent) when not ready.
+    // nothing sent) when not ready. Any thread (the Heartbeat's too), until stop().
     bool publish(const QString &topic, const QByteArray &payload, int qos = 1, bool retain = false);
     QString brokerDescription() const;
 
@@ -78,7 +78,7 @@ private:
     QTimer m_retry;
     QElapsedTimer m_retainedLogged; // last warning about an ignored retained message
     qint64 m_retainedIgnored = 0;
-    bool m_ready = false;
+    std::atomic<bool> m_ready{false};               // read by publishers on other threads
     bool m_stopping = false;
     bool m_connecting = false;
 

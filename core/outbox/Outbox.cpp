@@ -61,6 +61,7 @@ bool Outbox::open(QString *error)
         "CREATE TABLE IF NOT EXISTS outbox_changes("
         " remote TEXT NOT NULL, table_name TEXT NOT NULL, pk TEXT NOT NULL,"
         " seq INTEGER NOT NULL, sent_date INTEGER NOT NULL DEFAULT 0,"
+        " first_sent INTEGER NOT NULL DEFAULT 0,"
         " PRIMARY KEY(remote, table_name, pk)) WITHOUT ROWID",
         "CREATE INDEX IF NOT EXISTS outbox_changes_order ON outbox_changes(remote, sent_date, seq)",
         "CREATE TABLE IF NOT EXISTS outbox_receipts("
@@ -73,6 +74,17 @@ bool Outbox::open(QString *error)
             close();
             return false;
         }
+    }
+    // first_sent (added after schema 1 without changing it: older engines ignore the column):
+    // the date of the first send of the state now owed. 0 where an older engine wrote the
+    // entry, which then counts as first sent at its sent_date.
+    QSqlQuery columns(db);
+    columns.exec(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('outbox_changes') WHERE name = 'first_sent'"));
+    if (columns.next() && columns.value(0).toInt() == 0
+        && !exec(QStringLiteral("ALTER TABLE outbox_changes ADD COLUMN first_sent INTEGER NOT NULL DEFAULT 0"), error)) {
+        *error = QStringLiteral("outbox %1: %2").arg(m_filePath, *error);
+        close();
+        return false;
     }
     QSqlQuery version(db);
     version.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema'"));
@@ -200,14 +212,16 @@ bool Outbox::put(const QString &remote, const QList<OutboxEntry> &entries, qint6
         return commit(error);
     }
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
-        QStringLiteral("INSERT INTO outbox_changes(remote, table_name, pk, seq, sent_date) VALUES(?, ?, ?, ?, ?) "
-                       "ON CONFLICT(remote, table_name, pk) DO UPDATE SET seq = excluded.seq, sent_date = excluded.sent_date"));
+        QStringLiteral("INSERT INTO outbox_changes(remote, table_name, pk, seq, sent_date, first_sent) VALUES(?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT(remote, table_name, pk) DO UPDATE SET seq = excluded.seq, sent_date = excluded.sent_date, "
+                       "first_sent = excluded.first_sent"));
     for (const OutboxEntry &e : entries) {
         q.bindValue(0, remote);
         q.bindValue(1, e.table);
         q.bindValue(2, e.key);
         q.bindValue(3, m_nextSeq++);
         q.bindValue(4, sentDate);
+        q.bindValue(5, sentDate);
         if (!q.exec()) {
             *error = QStringLiteral("outbox: cannot queue %1 %2 for %3: %4").arg(e.table, e.key, remote, describe(q));
             return false;
@@ -219,12 +233,14 @@ bool Outbox::put(const QString &remote, const QList<OutboxEntry> &entries, qint6
 bool Outbox::markSent(const QString &remote, const QList<OutboxEntry> &entries, qint64 sentDate, QString *error)
 {
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
-        QStringLiteral("UPDATE outbox_changes SET sent_date = ? WHERE remote = ? AND table_name = ? AND pk = ?"));
+        QStringLiteral("UPDATE outbox_changes SET sent_date = ?, first_sent = CASE WHEN first_sent = 0 THEN ? ELSE first_sent END "
+                       "WHERE remote = ? AND table_name = ? AND pk = ?"));
     for (const OutboxEntry &e : entries) {
         q.bindValue(0, sentDate);
-        q.bindValue(1, remote);
-        q.bindValue(2, e.table);
-        q.bindValue(3, e.key);
+        q.bindValue(1, sentDate);
+        q.bindValue(2, remote);
+        q.bindValue(3, e.table);
+        q.bindValue(4, e.key);
         if (!q.exec()) {
             *error = QStringLiteral("outbox: cannot mark %1 %2 sent to %3: %4").arg(e.table, e.key, remote, describe(q));
             return false;
@@ -268,7 +284,11 @@ Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, con
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!m_ackDelete) {
         m_ackDelete = std::make_unique<QSqlQuery>(prepared(db, QStringLiteral(
-            "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ? AND sent_date = ?")));
+            // Any send of the state now owed settles it: a resend carries the same state (a
+            // change of the row owes it again, which resets first_sent), so a receipt that
+            // arrives after a resend, for the send before it, is not stale.
+            "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ? AND sent_date > 0 "
+            "AND ? BETWEEN (CASE WHEN first_sent > 0 THEN first_sent ELSE sent_date END) AND sent_date")));
         m_ackExists = std::make_unique<QSqlQuery>(prepared(db, QStringLiteral(
             "SELECT 1 FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
     }

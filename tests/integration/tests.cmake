@@ -51,6 +51,9 @@ mysql_sync_add_test(NAME tst_transformers SOURCES integration/tst_transformers.c
                     LIBS mysqlsync_testsupport LABELS "integration;transformers" FIXTURES servers TIMEOUT 600)
 mysql_sync_add_test(NAME tst_engine_commands SOURCES integration/tst_engine_commands.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Heartbeats go on while the engine's thread waits for the database (a row lock).
+mysql_sync_add_test(NAME tst_heartbeat SOURCES integration/tst_heartbeat.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
 # mysqlConfig.ssl: a private MariaDB with TLS of its own (no fixture needed).
 mysql_sync_add_test(NAME tst_dbtls SOURCES integration/tst_dbtls.cpp
                     LIBS sync_database sync_security Qt6::Network LABELS "integration;tls" TIMEOUT 600)

@@ -127,6 +127,14 @@ void TestOutbox::acknowledgeMatchedStaleUnknown()
     QVERIFY(m_box->put(b, entries({"2"}), 0, &error));
     QCOMPARE(m_box->acknowledge(b, QStringLiteral("items"), QStringLiteral("2"), 1000, &error), Outbox::Ack::Stale);
     QCOMPARE(keysOf(m_box->queued(b, 10)), (QStringList{"2"}));
+    // Sent again at 3000 and resent unchanged at 4000: the receipt for 3000, arriving after
+    // the resend, settles it (the same state); one for a send before 3000 does not.
+    QVERIFY(m_box->markSent(b, entries({"2"}), 3000, &error));
+    QVERIFY(m_box->markSent(b, entries({"2"}), 4000, &error));
+    QCOMPARE(m_box->acknowledge(b, QStringLiteral("items"), QStringLiteral("2"), 2999, &error), Outbox::Ack::Stale);
+    QCOMPARE(m_box->acknowledge(b, QStringLiteral("items"), QStringLiteral("2"), 4001, &error), Outbox::Ack::Stale);
+    QCOMPARE(m_box->acknowledge(b, QStringLiteral("items"), QStringLiteral("2"), 3000, &error), Outbox::Ack::Matched);
+    QCOMPARE(m_box->depth(b), 0);
     QVERIFY(error.isEmpty());
 }
 

@@ -1,0 +1,50 @@
+#pragma once
+// Publishes this site's `connected` on /info from a thread of its own, on Presence's schedule,
+// so that a long call on the engine's thread (a lock wait, a slow SELECT, a reconnect) does
+// not make the remotes see this site go offline. It promises only what it keeps: it beats
+// while the broker connection is ready and while the engine's thread has shown itself alive
+// (engineAlive()) within the last kEngineStallLimitMs; an engine stuck longer is let go
+// offline. Stopped (joined) by its destructor, before the MqttClient goes.
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace mysqlsync {
+
+class MqttClient;
+class Presence;
+
+class Heartbeat {
+public:
+    static constexpr qint64 kEngineStallLimitMs = 180000;
+
+    Heartbeat(MqttClient *mqtt, const QString &clientName, int checkIntervalMs);
+    ~Heartbeat();
+    Heartbeat(const Heartbeat &) = delete;
+    Heartbeat &operator=(const Heartbeat &) = delete;
+
+    // Any thread: beat at once (a new broker connection, a newcomer on /info).
+    void beatNow();
+    // The engine's thread, regularly: it is not stuck.
+    void engineAlive();
+
+private:
+    void run();
+
+    MqttClient *m_mqtt;
+    QString m_clientName;
+    int m_checkIntervalMs;
+    std::unique_ptr<Presence> m_schedule; // its heartbeat rule only; guarded by m_mutex
+    std::atomic<qint64> m_engineAlive;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_now = false;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+} // namespace mysqlsync
