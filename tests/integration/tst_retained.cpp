@@ -10,9 +10,7 @@
 // Transformers may not retain nor speak on the protocol's topics: context.mqtt.publish on
 // /change/..., /info... or /mysql-sync/..., or with {retain: true}, fails that row (an error
 // receipt naming why) and nothing is published there; a plain publish elsewhere works.
-#include <QCryptographicHash>
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
