@@ -62,3 +62,8 @@ foreach(t tst_receipts tst_uniquekey tst_schemachange tst_badrows tst_relayloop)
   mysql_sync_add_test(NAME ${t} SOURCES integration/${t}.cpp
                       LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
 endforeach()
+# Issue 11: character sets and SQL modes (NO_BACKSLASH_ESCAPES, ANSI_QUOTES, latin1), retained messages.
+mysql_sync_add_test(NAME tst_charsets SOURCES integration/tst_charsets.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+mysql_sync_add_test(NAME tst_retained SOURCES integration/tst_retained.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void heartbeatsWhileTheEngineWaitsForALock();
+    void heartbeatsWhileTheDatabaseNeverAnswers();
 
 private:
     // Reads new lines: site_a's heartbeats move m_until (and m_beats) on.
@@ -174,6 +177,65 @@ void TestHeartbeat::heartbeatsWhileTheEngineWaitsForALock()
              qPrintable(QStringLiteral("remotes saw site_a offline for %1 ms while its engine waited for a table lock "
                                        "(%2 heartbeat(s) in %3 ms)").arg(longestOfflineMs).arg(beatsDuring).arg(kHoldMs)));
     QVERIFY(beatsDuring >= kHoldMs / kPromiseMs); // one at least every checkInterval + 2000 ms, rounded up to a look
+}
+
+void TestHeartbeat::heartbeatsWhileTheDatabaseNeverAnswers()
+{
+    // A "database server" that accepts connections and never says a word: each connection
+    // attempt (DNS, TCP, the greeting, TLS) takes the whole connectTimeout. None of it may
+    // hold the engine's thread: site_c's heartbeats keep every promise meanwhile.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *s = silent.nextPendingConnection())
+            held.append(s);
+    });
+    const QString self = QStringLiteral("site_c");
+    QJsonObject config = EngineProcess::config(m_servers, 'A', kDatabase, self, {kRemote}, {}, {QStringLiteral("items")});
+    config.insert(QStringLiteral("checkInterval"), kCheckIntervalMs);
+    QJsonObject mysql = config.value(QStringLiteral("mysqlConfig")).toObject();
+    mysql.insert(QStringLiteral("port"), int(silent.serverPort()));
+    mysql.insert(QStringLiteral("connectTimeout"), 8000);
+    config.insert(QStringLiteral("mysqlConfig"), mysql);
+    EngineProcess engine(self, config);
+    MqttSubscriber info(m_servers, kInfoTopic);
+    QVERIFY(info.isReady());
+    QVERIFY(engine.start());
+    int scanned = 0, beats = 0;
+    qint64 until = 0;
+    auto scanC = [&] {
+        const QStringList lines = info.lines();
+        for (; scanned < lines.size(); ++scanned) {
+            QString topic;
+            const QJsonObject o = parse(lines.at(scanned), &topic);
+            if (o.value(QStringLiteral("sender")).toString() == self
+                && o.value(QStringLiteral("message")).toString() == QLatin1String("connected")) {
+                ++beats;
+                until = qMax(until, o.value(QStringLiteral("args")).toObject().value(QStringLiteral("until")).toInteger());
+            }
+        }
+    };
+    QVERIFY2(waitUntil([&] { scanC(); return beats > 0 || !engine.isRunning(); }, 30000) && engine.isRunning(),
+             engine.log().right(3000).constData());
+    QVERIFY(waitUntil([&] { return !held.isEmpty(); }, 30000)); // it is trying to connect
+    const qint64 start = QDateTime::currentMSecsSinceEpoch();
+    const int beatsBefore = beats;
+    qint64 longestOfflineMs = 0;
+    waitUntil([&] {
+        scanC();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (now >= until)
+            longestOfflineMs = qMax(longestOfflineMs, now - until);
+        return now - start >= kHoldMs;
+    }, kHoldMs + 5000, 20);
+    qInfo() << beats - beatsBefore << "heartbeat(s) in" << kHoldMs << "ms against a silent database server ("
+            << held.size() << "connection attempt(s)); longest time shown offline" << longestOfflineMs << "ms";
+    QVERIFY(engine.isRunning());
+    QCOMPARE(longestOfflineMs, qint64(0));
+    QVERIFY(engine.log().contains("cannot connect") || engine.log().contains("database"));
+    qDeleteAll(held);
+    QVERIFY(engine.stop());
 }
 
 QTEST_GUILESS_MAIN(TestHeartbeat)

@@ -326,6 +326,11 @@ void TestConfig::accepted_data()
     QTest::newRow("timezone -12:00") << "mysqlConfig.timezone" << QByteArray(R"("-12:00")") << "mysql.timezone" << "-12:00";
     QTest::newRow("timezone +14:00") << "mysqlConfig.timezone" << QByteArray(R"("+14:00")") << "mysql.timezone" << "+14:00";
     QTest::newRow("charset") << "mysqlConfig.charset" << QByteArray(R"("UTF8MB4_UNICODE_CI")") << "mysql.charset" << "UTF8MB4_UNICODE_CI";
+    // The connection always speaks utf8mb4: any UTF-8 character set or collation name is accepted.
+    QTest::newRow("charset utf8mb4") << "mysqlConfig.charset" << QByteArray(R"("utf8mb4")") << "mysql.charset" << "utf8mb4";
+    QTest::newRow("charset UTF8_GENERAL_CI") << "mysqlConfig.charset" << QByteArray(R"("UTF8_GENERAL_CI")") << "mysql.charset" << "UTF8_GENERAL_CI";
+    QTest::newRow("charset utf8") << "mysqlConfig.charset" << QByteArray(R"("utf8")") << "mysql.charset" << "utf8";
+    QTest::newRow("charset utf8mb3") << "mysqlConfig.charset" << QByteArray(R"("utf8mb3")") << "mysql.charset" << "utf8mb3";
     QTest::newRow("mysql connectTimeout") << "mysqlConfig.connectTimeout" << QByteArray("2500") << "mysql.connectTimeout" << "2500";
     QTest::newRow("mysql ssl empty object") << "mysqlConfig.ssl" << QByteArray("{}") << "mysql.sslEnabled" << "true";
     QTest::newRow("mysql ssl rejectUnauthorized")
@@ -651,8 +656,16 @@ void TestConfig::errors_data()
     QTest::newRow("mysql database number") << "mysqlConfig.database" << QByteArray("1") << "mysqlConfig.database: expected a non-empty string, got 1";
     QTest::newRow("mysql socketPath number") << "mysqlConfig.socketPath" << QByteArray("1") << "mysqlConfig.socketPath: expected a non-empty path, got 1";
     QTest::newRow("mysql socketPath empty") << "mysqlConfig.socketPath" << QByteArray(R"("")") << R"(mysqlConfig.socketPath: expected a non-empty path, got "")";
-    QTest::newRow("mysql charset empty") << "mysqlConfig.charset" << QByteArray(R"("")") << R"(mysqlConfig.charset: expected a non-empty string, got "")";
-    QTest::newRow("mysql charset number") << "mysqlConfig.charset" << QByteArray("8") << "mysqlConfig.charset: expected a non-empty string, got 8";
+    // Only UTF-8 names: any other character set would mangle what arrives as UTF-8 JSON.
+    const QString charset = QStringLiteral("utf8mb4 or utf8, or one of their collations such as UTF8MB4_UNICODE_CI "
+                                           "(the engine always speaks utf8mb4)");
+    QTest::newRow("mysql charset empty") << "mysqlConfig.charset" << QByteArray(R"("")") << "mysqlConfig.charset: expected " + charset + R"(, got "")";
+    QTest::newRow("mysql charset number") << "mysqlConfig.charset" << QByteArray("8") << "mysqlConfig.charset: expected " + charset + ", got 8";
+    QTest::newRow("mysql charset latin1") << "mysqlConfig.charset" << QByteArray(R"("latin1")") << "mysqlConfig.charset: expected " + charset + R"(, got "latin1")";
+    QTest::newRow("mysql charset LATIN1_SWEDISH_CI") << "mysqlConfig.charset" << QByteArray(R"("LATIN1_SWEDISH_CI")") << "mysqlConfig.charset: expected " + charset + R"(, got "LATIN1_SWEDISH_CI")";
+    QTest::newRow("mysql charset utf16") << "mysqlConfig.charset" << QByteArray(R"("utf16")") << "mysqlConfig.charset: expected " + charset + R"(, got "utf16")";
+    QTest::newRow("mysql charset utf8mb5") << "mysqlConfig.charset" << QByteArray(R"("utf8mb5")") << "mysqlConfig.charset: expected " + charset + R"(, got "utf8mb5")";
+    QTest::newRow("mysql charset injection") << "mysqlConfig.charset" << QByteArray(R"("utf8mb4; SET sql_mode=''")") << "mysqlConfig.charset: expected " + charset + R"(, got "utf8mb4; SET sql_mode=''")";
     QTest::newRow("timezone name") << "mysqlConfig.timezone" << QByteArray(R"("UTC")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "UTC")";
     QTest::newRow("timezone short hour") << "mysqlConfig.timezone" << QByteArray(R"("+1:00")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "+1:00")";
     QTest::newRow("timezone no sign") << "mysqlConfig.timezone" << QByteArray(R"("01:00")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "01:00")";
