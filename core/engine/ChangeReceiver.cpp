@@ -205,7 +205,8 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
         m_sender.dispatch(it.value(), it.key());
         m_ctx.counters.relayed += it.value().size();
     }
-    m_ctx.outbox->begin();
+    // A failed BEGIN refuses the receipts kept below (each reported) and fails the commit.
+    (void)m_ctx.outbox->begin();
     for (const Outcome &o : outcomes) {
         const ChangeMessage &c = *o.change;
         const QString id = receiptIds.value(&c, c.id);

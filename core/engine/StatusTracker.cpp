@@ -56,7 +56,13 @@ void StatusTracker::flush()
     // Settle the outbox first, inside a transaction that commits only after sync_status:
     // a receipt for an older send than the one now owed is stale, and its row is not written.
     QString error;
-    m_ctx.outbox->begin();
+    if (!m_ctx.outbox->begin()) {
+        // Nothing is written and nothing is dropped: the rows wait for the next write.
+        m_ctx.outbox->commit(&error);
+        m_ctx.reportError(EngineError::Source::Outbox, error);
+        m_ctx.statusQueued();
+        return;
+    }
     for (const InfoMessage &r : std::as_const(m_receipts)) {
         const Outbox::Ack ack = m_ctx.outbox->acknowledge(r.sender, r.table, r.id, r.date, &error);
         if (!error.isEmpty()) {

@@ -6,6 +6,7 @@
 #include "database/Schema.h"
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
+#include "engine/OutboxRebuild.h"
 #include "engine/StatusTracker.h"
 #include "security/CertificateExpiry.h"
 #include "mqtt/Presence.h"
@@ -95,9 +96,11 @@ void SyncEngine::start()
     m_running = true;
 
     bool fatal = false;
+    m_rebuildOwed = m_outbox->rebuildOwed();
     if (connectDatabase(&error, &fatal)) {
         m_ctx.databaseUp = true;
         Q_EMIT databaseStateChanged(true, m_db->description());
+        rebuildOutbox();
     } else if (fatal) {
         fail(error);
         return;
@@ -228,6 +231,7 @@ void SyncEngine::reconnectDatabase()
         m_reconnectDelayMs = 1000;
         qCInfo(lcDatabase).noquote() << "database connection restored";
         Q_EMIT databaseStateChanged(true, m_db->description());
+        rebuildOutbox();
         scheduleCapture(0);
         if (!m_taken.isEmpty())
             m_syncer->request(m_takeTicket); // their removal failed with the connection
@@ -570,6 +574,8 @@ void SyncEngine::housekeeping()
     if (!m_running)
         return;
     m_presence->expire(EngineContext::now());
+    if (m_rebuildOwed && m_ctx.databaseUp && (!m_rebuildTried.isValid() || m_rebuildTried.hasExpired(5000)))
+        rebuildOutbox();
     if (m_ctx.counters != m_reportedCounters) {
         m_reportedCounters = m_ctx.counters;
         Q_EMIT countersChanged(m_reportedCounters);
@@ -587,6 +593,27 @@ void SyncEngine::housekeeping()
                 Q_EMIT outboxDepthChanged(remote, depth);
             }
         }
+    }
+}
+
+void SyncEngine::rebuildOutbox()
+{
+    if (!m_rebuildOwed || !m_ctx.databaseUp)
+        return;
+    m_rebuildTried.start();
+    int owed = 0;
+    QString error;
+    if (!OutboxRebuild::run(m_ctx, *m_sender, &owed, &error)) {
+        qCWarning(lcEngine).noquote() << error << "- trying again in 5 s";
+        m_ctx.reportError(EngineError::Source::Outbox, error);
+        return;
+    }
+    m_rebuildOwed = false;
+    qCWarning(lcEngine).noquote() << "the outbox replaced a damaged one: rebuilt from sync_status," << owed << "key(s) owed again";
+    const qint64 now = EngineContext::now();
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        if (m_presence->isOnline(remote, now))
+            scheduleFlush(remote, 0);
     }
 }
 

@@ -81,6 +81,8 @@ private:
     void scheduleCapture(int delayMs);
     void heartbeat();
     void housekeeping();
+    // A damaged outbox was replaced: owe again what sync_status says is pending.
+    void rebuildOutbox();
     void resendDue();
     void flushStep();
     void writeStatus();
@@ -111,6 +113,8 @@ private:
     QSet<qint64> m_takenIds;
     quint64 m_takeTicket = 0;
     QElapsedTimer m_depthsRead;               // when outbox depths were last counted
+    bool m_rebuildOwed = false;               // the outbox owes a rebuild from sync_status
+    QElapsedTimer m_rebuildTried;             // when it was last tried (failures retry every 5 s)
     QTimer m_captureTimer;
     QTimer m_heartbeatTimer;
     QTimer m_housekeepingTimer;

@@ -54,3 +54,6 @@ mysql_sync_add_test(NAME tst_engine_commands SOURCES integration/tst_engine_comm
 # mysqlConfig.ssl: a private MariaDB with TLS of its own (no fixture needed).
 mysql_sync_add_test(NAME tst_dbtls SOURCES integration/tst_dbtls.cpp
                     LIBS sync_database sync_security Qt6::Network LABELS "integration;tls" TIMEOUT 600)
+# A damaged outbox file is moved aside and what is owed rebuilt from sync_status (issue 11).
+mysql_sync_add_test(NAME tst_outbox_damage SOURCES integration/tst_outbox_damage.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
