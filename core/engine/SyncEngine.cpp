@@ -14,7 +14,7 @@
 #include "outbox/OutboxSyncer.h"
 #include "protocol/Messages.h"
 #include "engine/MqttTransformPublisher.h"
-#include "transform/SqlTransformDatabase.h"
+#include "engine/TransformConnection.h"
 #include "transform/TransformerHost.h"
 
 
@@ -146,7 +146,9 @@ void SyncEngine::startTransformers()
     const Config &cfg = m_ctx.config;
     if (cfg.transformerDirectory.isEmpty())
         return;
-    m_transformDb = std::make_unique<SqlTransformDatabase>(m_db->name());
+    // Never the engine's own connection: see TransformConnection.
+    m_transformDb = std::make_unique<TransformConnection>(cfg.mysql, m_db->name() + QStringLiteral("-transform"),
+                                                          cfg.transformTimeoutMs);
     m_transformPublisher = std::make_unique<MqttTransformPublisher>(m_ctx);
     m_transformer = std::make_unique<TransformerHost>(cfg.transformerDirectory, m_transformDb.get(),
                                                       m_transformPublisher.get());

@@ -21,7 +21,7 @@ class ChangeSender;
 class DbConnection;
 class ExpiryMonitor;
 class MqttTransformPublisher;
-class SqlTransformDatabase;
+class TransformDatabase;
 class TransformerHost;
 class Outbox;
 class OutboxSyncer;
@@ -102,7 +102,7 @@ private:
     std::unique_ptr<ChangeReceiver> m_receiver;
     std::unique_ptr<StatusTracker> m_status;
     std::unique_ptr<ExpiryMonitor> m_expiry;
-    std::unique_ptr<SqlTransformDatabase> m_transformDb;
+    std::unique_ptr<TransformDatabase> m_transformDb; // a connection of the transformers' own
     std::unique_ptr<MqttTransformPublisher> m_transformPublisher;
     std::unique_ptr<TransformerHost> m_transformer;
 
