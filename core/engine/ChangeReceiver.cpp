@@ -334,7 +334,8 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
     }
     if (m_schemaChanged)
         m_ctx.refreshCatalogue(QStringLiteral("a write named a column or table the database no longer has"));
-    m_ctx.outbox->begin();
+    // A failed BEGIN refuses the receipts kept below (each reported) and fails the commit.
+    (void)m_ctx.outbox->begin();
     for (const Outcome &o : std::as_const(outcomes)) {
         const ChangeMessage &c = *o.change;
         const QString id = receiptIds.value(&c, c.id);

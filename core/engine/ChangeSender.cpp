@@ -228,7 +228,11 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
     // Relaxed: what capture takes stays in table_changes until the outbox is on the disk
     // (SyncEngine::onOutboxSynced), and relays were owed PowerSafe before.
     QString error;
-    m_ctx.outbox->begin();
+    if (!m_ctx.outbox->begin()) {
+        m_ctx.outbox->commit(&error);
+        m_ctx.reportError(EngineError::Source::Outbox, error);
+        return false;
+    }
     for (const QString &remote : m_ctx.config.remoteClients) {
         if (remote == except)
             continue;
@@ -270,7 +274,11 @@ bool ChangeSender::oweTo(const QStringList &remotes, const QList<TableKey> &keys
 {
     const QList<OutboxEntry> entries = entriesOf(keys);
     QString error;
-    m_ctx.outbox->begin(Outbox::Durability::PowerSafe);
+    if (!m_ctx.outbox->begin(Outbox::Durability::PowerSafe)) {
+        m_ctx.outbox->commit(&error);
+        m_ctx.reportError(EngineError::Source::Outbox, error);
+        return false;
+    }
     for (const QString &remote : remotes) {
         if (!m_ctx.outbox->put(remote, entries, 0, &error)) {
             m_ctx.outbox->rollback();
@@ -294,7 +302,13 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
     const int batch = m_ctx.config.batchSize;
     QString error;
 
-    const QList<OutboxReceipt> receipts = m_ctx.outbox->receipts(remote, batch);
+    // A read that fails is reported and ends this round; the entries stay owed and
+    // resendDue() flushes again.
+    const QList<OutboxReceipt> receipts = m_ctx.outbox->receipts(remote, batch, &error);
+    if (!error.isEmpty()) {
+        m_ctx.reportError(EngineError::Source::Outbox, error, remote);
+        return false;
+    }
     if (!receipts.isEmpty()) {
         QList<qint64> done;
         for (const OutboxReceipt &r : receipts) {
@@ -313,7 +327,11 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
     // ones are in the window already.
     const int room = qMax(0, m_ctx.config.sendWindow - inFlight(remote));
     const int wanted = qMin(batch, room);
-    QList<OutboxEntry> entries = wanted > 0 ? m_ctx.outbox->queued(remote, wanted) : QList<OutboxEntry>();
+    QList<OutboxEntry> entries = wanted > 0 ? m_ctx.outbox->queued(remote, wanted, &error) : QList<OutboxEntry>();
+    if (!error.isEmpty()) {
+        m_ctx.reportError(EngineError::Source::Outbox, error, remote);
+        return false;
+    }
     qsizetype queuedCount = entries.size();
     const bool moreQueued = wanted > 0 && queuedCount == wanted;
     if (moreQueued || room == 0)
@@ -321,7 +339,11 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
     else
         m_ctx.waiting.remove(remote);
     const int resendRoom = batch - int(entries.size());
-    const QList<OutboxEntry> resends = m_ctx.outbox->unacknowledged(remote, unacknowledgedBefore, resendRoom);
+    const QList<OutboxEntry> resends = m_ctx.outbox->unacknowledged(remote, unacknowledgedBefore, resendRoom, &error);
+    if (!error.isEmpty()) {
+        m_ctx.reportError(EngineError::Source::Outbox, error, remote);
+        return false;
+    }
     entries += resends;
     if (entries.isEmpty())
         return false;
@@ -348,8 +370,9 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
     if (!states(keys, &rows))
         return false;
     const qint64 date = sendDate(now);
-    m_ctx.outbox->begin();
-    if (!m_ctx.outbox->markSent(remote, entries, date, &error) || !m_ctx.outbox->commit(&error)) {
+    // A failed BEGIN makes markSent refuse with its error.
+    const bool begun = m_ctx.outbox->begin();
+    if (!m_ctx.outbox->markSent(remote, entries, date, &error) || !m_ctx.outbox->commit(&error) || !begun) {
         m_ctx.outbox->rollback();
         m_ctx.reportError(EngineError::Source::Outbox, error, remote);
         return false;

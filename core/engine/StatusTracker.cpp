@@ -60,13 +60,29 @@ void StatusTracker::flush()
     // Settle the outbox first, inside a transaction that commits only after sync_status:
     // a receipt for an older send than the one now owed is stale, and its row is not written.
     QString error;
-    m_ctx.outbox->begin();
+    if (!m_ctx.outbox->begin()) {
+        // Nothing is written and nothing is dropped: the rows wait for the next write.
+        m_ctx.outbox->commit(&error);
+        m_ctx.reportError(EngineError::Source::Outbox, error);
+        m_ctx.statusQueued();
+        return;
+    }
     for (const InfoMessage &r : std::as_const(m_receipts)) {
         const Outbox::Ack ack = m_ctx.outbox->acknowledge(r.sender, r.table, r.id, r.date, &error);
         if (!error.isEmpty()) {
             m_ctx.outbox->rollback();
             m_ctx.reportError(EngineError::Source::Outbox, error, r.sender, r.table, r.id);
+            // The receipts settle nothing now (their changes stay owed, are sent again and
+            // answered again); the pending rows are written all the same.
+            QList<StatusUpdate> pending;
+            for (const Row &row : std::as_const(m_rows)) {
+                if (!row.fromReceipt)
+                    pending.append(row.update);
+            }
             clear();
+            QSqlError sqlError;
+            if (!write(pending, {}, &sqlError))
+                m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_status"));
             return;
         }
         if (ack == Outbox::Ack::Matched) {

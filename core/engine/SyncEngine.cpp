@@ -8,6 +8,7 @@
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
 #include "engine/RetryBackoff.h"
+#include "engine/OutboxRebuild.h"
 #include "engine/StatusTracker.h"
 #include "security/CertificateExpiry.h"
 #include "database/ServerCheck.h"
@@ -17,7 +18,7 @@
 #include "outbox/OutboxSyncer.h"
 #include "protocol/Messages.h"
 #include "engine/MqttTransformPublisher.h"
-#include "transform/SqlTransformDatabase.h"
+#include "engine/TransformConnection.h"
 #include "transform/TransformerHost.h"
 
 
@@ -102,6 +103,7 @@ void SyncEngine::start()
     startTransformers();
     m_running = true;
 
+    m_rebuildOwed = m_outbox->rebuildOwed();
     const QStringList subscriptions = {topics::info(), topics::infoFor(cfg.clientName), topics::changeFor(cfg.clientName)};
     m_mqtt = std::make_unique<MqttClient>(cfg.mqtt, cfg.clientName, subscriptions,
                                           InfoMessage::connectionLost(cfg.clientName).toJson());
@@ -139,7 +141,9 @@ void SyncEngine::startTransformers()
     const Config &cfg = m_ctx.config;
     if (cfg.transformerDirectory.isEmpty())
         return;
-    m_transformDb = std::make_unique<SqlTransformDatabase>(m_db->name());
+    // Never the engine's own connection: see TransformConnection.
+    m_transformDb = std::make_unique<TransformConnection>(cfg.mysql, m_db->name() + QStringLiteral("-transform"),
+                                                          cfg.transformTimeoutMs);
     m_transformPublisher = std::make_unique<MqttTransformPublisher>(m_ctx);
     m_transformer = std::make_unique<TransformerHost>(cfg.transformerDirectory, m_transformDb.get(),
                                                       m_transformPublisher.get());
@@ -291,6 +295,7 @@ void SyncEngine::reconnectDatabase(const ServerCheck &check)
         qCInfo(lcDatabase).noquote() << (m_databaseWasUp ? "database connection restored" : "database connected");
         m_databaseWasUp = true;
         Q_EMIT databaseStateChanged(true, m_db->description());
+        rebuildOutbox();
         scheduleCapture(0);
         if (!m_taken.isEmpty())
             m_syncer->request(m_takeTicket); // their removal failed with the connection
@@ -652,6 +657,8 @@ void SyncEngine::housekeeping()
     if (m_heartbeat)
         m_heartbeat->engineAlive();
     m_presence->expire(EngineContext::now());
+    if (m_rebuildOwed && m_ctx.databaseUp && (!m_rebuildTried.isValid() || m_rebuildTried.hasExpired(5000)))
+        rebuildOutbox();
     if (m_ctx.counters != m_reportedCounters) {
         m_reportedCounters = m_ctx.counters;
         Q_EMIT countersChanged(m_reportedCounters);
@@ -669,6 +676,27 @@ void SyncEngine::housekeeping()
                 Q_EMIT outboxDepthChanged(remote, depth);
             }
         }
+    }
+}
+
+void SyncEngine::rebuildOutbox()
+{
+    if (!m_rebuildOwed || !m_ctx.databaseUp)
+        return;
+    m_rebuildTried.start();
+    int owed = 0;
+    QString error;
+    if (!OutboxRebuild::run(m_ctx, *m_sender, &owed, &error)) {
+        qCWarning(lcEngine).noquote() << error << "- trying again in 5 s";
+        m_ctx.reportError(EngineError::Source::Outbox, error);
+        return;
+    }
+    m_rebuildOwed = false;
+    qCWarning(lcEngine).noquote() << "the outbox replaced a damaged one: rebuilt from sync_status," << owed << "key(s) owed again";
+    const qint64 now = EngineContext::now();
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        if (m_presence->isOnline(remote, now))
+            scheduleFlush(remote, 0);
     }
 }
 

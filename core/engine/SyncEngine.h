@@ -22,7 +22,7 @@ class ChangeSender;
 class DbConnection;
 class ExpiryMonitor;
 class MqttTransformPublisher;
-class SqlTransformDatabase;
+class TransformDatabase;
 class TransformerHost;
 class Outbox;
 class OutboxSyncer;
@@ -86,6 +86,8 @@ private:
     void scheduleCapture(int delayMs);
     void heartbeat();
     void housekeeping();
+    // A damaged outbox was replaced: owe again what sync_status says is pending.
+    void rebuildOutbox();
     void resendDue();
     void flushStep();
     void writeStatus();
@@ -109,7 +111,7 @@ private:
     std::unique_ptr<ChangeReceiver> m_receiver;
     std::unique_ptr<StatusTracker> m_status;
     std::unique_ptr<ExpiryMonitor> m_expiry;
-    std::unique_ptr<SqlTransformDatabase> m_transformDb;
+    std::unique_ptr<TransformDatabase> m_transformDb; // a connection of the transformers' own
     std::unique_ptr<MqttTransformPublisher> m_transformPublisher;
     std::unique_ptr<TransformerHost> m_transformer;
 
@@ -120,6 +122,8 @@ private:
     QSet<qint64> m_takenIds;
     quint64 m_takeTicket = 0;
     QElapsedTimer m_depthsRead;               // when outbox depths were last counted
+    bool m_rebuildOwed = false;               // the outbox owes a rebuild from sync_status
+    QElapsedTimer m_rebuildTried;             // when it was last tried (failures retry every 5 s)
     QTimer m_captureTimer;
     QTimer m_housekeepingTimer;
     QTimer m_resendTimer;

@@ -2,7 +2,10 @@
 
 #include "common/Logging.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -41,22 +44,100 @@ Outbox::~Outbox()
 
 bool Outbox::open(QString *error)
 {
+    m_damagedFile.clear();
     if (!QDir().mkpath(m_directory)) {
         *error = QStringLiteral("queueDirectory %1: cannot create the folder").arg(m_directory);
         return false;
     }
+    QString problem;
+    Health health = openChecked(&problem);
+    if (health == Health::Damaged) {
+        close();
+        QString movedTo;
+        if (!moveAside(&movedTo, error)) {
+            *error = QStringLiteral("outbox %1 is damaged (%2) and cannot be moved aside: %3").arg(m_filePath, problem, *error);
+            return false;
+        }
+        m_damagedFile = movedTo;
+        qCCritical(lcOutbox).noquote() << QStringLiteral("outbox %1 is damaged (%2): moved aside to %3; a new outbox is "
+                                                         "created and what is owed is rebuilt from sync_status")
+                                              .arg(m_filePath, problem, movedTo);
+        health = openChecked(&problem);
+    }
+    if (health != Health::Healthy) {
+        *error = QStringLiteral("outbox %1: %2").arg(m_filePath, problem);
+        close();
+        return false;
+    }
+    if (!createSchema(error)) {
+        *error = QStringLiteral("outbox %1: %2").arg(m_filePath, *error);
+        close();
+        return false;
+    }
+    qCInfo(lcOutbox) << "outbox" << m_filePath << "opened," << depths().size() << "remote(s) with entries";
+    return true;
+}
+
+Outbox::Health Outbox::openChecked(QString *problem)
+{
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_filePath);
     if (!db.open()) {
-        *error = QStringLiteral("outbox %1: cannot open: %2").arg(m_filePath, db.lastError().text());
-        return false;
+        *problem = QStringLiteral("cannot open: %1").arg(db.lastError().text());
+        return Health::Failed;
     }
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("PRAGMA busy_timeout=5000"))) {
+        *problem = describe(q);
+        return Health::Failed;
+    }
+    // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26) mean the file is damaged; anything else
+    // (busy, no permission, an I/O error) is not a reason to move someone's file away.
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        *problem = describe(q);
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+        return code == 11 || code == 26 ? Health::Damaged : Health::Failed;
+    }
+    // One finding per line (a row may hold several): the first three are named.
+    QStringList findings;
+    while (q.next())
+        findings += q.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (findings == QStringList{QStringLiteral("ok")})
+        return Health::Healthy;
+    QString text = findings.isEmpty() ? describe(q) : QStringList(findings.mid(0, 3)).join(QStringLiteral("; "));
+    if (findings.size() > 3)
+        text += QStringLiteral("; %1 more finding(s)").arg(findings.size() - 3);
+    *problem = QStringLiteral("integrity check: %1").arg(text);
+    return Health::Damaged;
+}
+
+bool Outbox::moveAside(QString *movedTo, QString *error)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = QStringLiteral("%1.damaged-%2").arg(m_filePath, stamp);
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = QStringLiteral("%1.damaged-%2-%3").arg(m_filePath, stamp).arg(n);
+    // The WAL belongs to the damaged file: replayed into a new one it would corrupt it.
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile file(m_filePath + suffix);
+        if (file.exists() && !file.rename(target + suffix)) {
+            *error = QStringLiteral("cannot rename %1 to %2: %3").arg(file.fileName(), target + suffix, file.errorString());
+            return false;
+        }
+    }
+    *movedTo = target;
+    return true;
+}
+
+bool Outbox::createSchema(QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     // WAL keeps readers and the writer apart, and every commit survives a kill of the
     // process; synchronous=FULL (set per transaction, see begin) makes one survive a power cut.
     const char *pragmas[] = {
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=FULL",
-        "PRAGMA busy_timeout=5000",
         "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY NOT NULL, value TEXT)",
         "CREATE TABLE IF NOT EXISTS outbox_changes("
         " remote TEXT NOT NULL, table_name TEXT NOT NULL, pk TEXT NOT NULL,"
@@ -69,9 +150,30 @@ bool Outbox::open(QString *error)
         "CREATE INDEX IF NOT EXISTS outbox_receipts_remote ON outbox_receipts(remote, id)",
     };
     for (const char *sql : pragmas) {
-        if (!exec(QString::fromLatin1(sql), error)) {
-            *error = QStringLiteral("outbox %1: %2").arg(m_filePath, *error);
-            close();
+        if (!exec(QString::fromLatin1(sql), error))
+            return false;
+    }
+    m_synchronous = Durability::PowerSafe;
+    QSqlQuery version(db);
+    if (!version.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema'"))) {
+        *error = describe(version);
+        return false;
+    }
+    if (version.next() && version.value(0).toInt() > kSchemaVersion) {
+        *error = QStringLiteral("written by a newer version (schema %1, this one reads %2)")
+                     .arg(version.value(0).toString()).arg(kSchemaVersion);
+        return false;
+    }
+    version.finish();
+    if (!exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '%1')").arg(kSchemaVersion), error))
+        return false;
+    // The replacement of a damaged file owes a rebuild until markRebuilt(): a crash before
+    // that rebuilds again at the next start.
+    if (!m_damagedFile.isEmpty()) {
+        QSqlQuery mark = prepared(db, QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('rebuild', ?)"));
+        mark.bindValue(0, m_damagedFile);
+        if (!mark.exec()) {
+            *error = describe(mark);
             return false;
         }
     }
@@ -79,27 +181,39 @@ bool Outbox::open(QString *error)
     // the date of the first send of the state now owed. 0 where an older engine wrote the
     // entry, which then counts as first sent at its sent_date.
     QSqlQuery columns(db);
-    columns.exec(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('outbox_changes') WHERE name = 'first_sent'"));
-    if (columns.next() && columns.value(0).toInt() == 0
-        && !exec(QStringLiteral("ALTER TABLE outbox_changes ADD COLUMN first_sent INTEGER NOT NULL DEFAULT 0"), error)) {
-        *error = QStringLiteral("outbox %1: %2").arg(m_filePath, *error);
-        close();
+    if (!columns.exec(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('outbox_changes') WHERE name = 'first_sent'"))
+        || !columns.next()) {
+        *error = describe(columns);
         return false;
     }
-    QSqlQuery version(db);
-    version.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'schema'"));
-    if (version.next() && version.value(0).toInt() > kSchemaVersion) {
-        *error = QStringLiteral("outbox %1 was written by a newer version (schema %2, this one reads %3)")
-                     .arg(m_filePath, version.value(0).toString()).arg(kSchemaVersion);
-        close();
+    if (columns.value(0).toInt() == 0
+        && !exec(QStringLiteral("ALTER TABLE outbox_changes ADD COLUMN first_sent INTEGER NOT NULL DEFAULT 0"), error))
         return false;
-    }
-    exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '%1')").arg(kSchemaVersion), error);
+    columns.finish();
     QSqlQuery seq(db);
-    seq.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM outbox_changes"));
-    m_nextSeq = (seq.next() ? seq.value(0).toLongLong() : 0) + 1;
-    qCInfo(lcOutbox) << "outbox" << m_filePath << "opened," << depths().size() << "remote(s) with entries";
+    if (!seq.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM outbox_changes")) || !seq.next()) {
+        *error = describe(seq);
+        return false;
+    }
+    m_nextSeq = seq.value(0).toLongLong() + 1;
     return true;
+}
+
+bool Outbox::rebuildOwed() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT 1 FROM meta WHERE key = 'rebuild'"))) {
+        qCWarning(lcOutbox).noquote() << "outbox" << m_filePath << ": cannot read whether a rebuild is owed:" << describe(q);
+        return true; // rebuilding twice only owes keys again
+    }
+    return q.next();
+}
+
+bool Outbox::markRebuilt(QString *error)
+{
+    if (!writable(error))
+        return false;
+    return exec(QStringLiteral("DELETE FROM meta WHERE key = 'rebuild'"), error);
 }
 
 void Outbox::close()
@@ -143,20 +257,32 @@ bool Outbox::setSynchronous(Durability durability)
     return true;
 }
 
+bool Outbox::writable(QString *error) const
+{
+    if (m_beginError.isEmpty())
+        return true;
+    if (error)
+        *error = m_beginError;
+    return false;
+}
+
 bool Outbox::begin(Durability durability)
 {
     if (m_transactionDepth++ > 0) {
         if (durability == Durability::PowerSafe && m_synchronous != Durability::PowerSafe)
             m_syncOnCommit = true;
-        return true;
+        return m_beginError.isEmpty();
     }
     m_syncOnCommit = false;
+    m_beginError.clear();
     // A failure leaves the stricter mode in place, which is only slower.
     setSynchronous(durability);
     QString error;
     if (!exec(QStringLiteral("BEGIN IMMEDIATE"), &error)) {
-        qCWarning(lcOutbox) << "cannot begin a transaction:" << error;
-        m_transactionDepth = 0;
+        // The transaction stays open as a failed one: what the caller writes next is
+        // refused, not committed one statement at a time.
+        m_beginError = QStringLiteral("outbox %1: cannot begin a transaction: %2").arg(m_filePath, error);
+        qCWarning(lcOutbox).noquote() << m_beginError;
         return false;
     }
     return true;
@@ -164,7 +290,16 @@ bool Outbox::begin(Durability durability)
 
 bool Outbox::commit(QString *error)
 {
-    if (m_transactionDepth == 0 || --m_transactionDepth > 0)
+    if (m_transactionDepth == 0)
+        return true;
+    if (!m_beginError.isEmpty()) {
+        if (error)
+            *error = m_beginError;
+        if (--m_transactionDepth == 0)
+            m_beginError.clear();
+        return false;
+    }
+    if (--m_transactionDepth > 0)
         return true;
     if (!exec(QStringLiteral("COMMIT"), error)) {
         exec(QStringLiteral("ROLLBACK"), nullptr);
@@ -184,6 +319,8 @@ void Outbox::rollback()
         return;
     m_transactionDepth = 0;
     m_syncOnCommit = false;
+    if (!std::exchange(m_beginError, QString()).isEmpty())
+        return; // no transaction was opened
     exec(QStringLiteral("ROLLBACK"), nullptr);
 }
 
@@ -204,13 +341,19 @@ bool Outbox::syncToDisk(QString *error)
 bool Outbox::put(const QString &remote, const QList<OutboxEntry> &entries, qint64 sentDate, QString *error)
 {
     if (m_transactionDepth == 0) {
-        begin(Durability::PowerSafe);
+        if (!begin(Durability::PowerSafe)) {
+            writable(error);
+            rollback();
+            return false;
+        }
         if (!put(remote, entries, sentDate, error)) {
             rollback();
             return false;
         }
         return commit(error);
     }
+    if (!writable(error))
+        return false;
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
         QStringLiteral("INSERT INTO outbox_changes(remote, table_name, pk, seq, sent_date, first_sent) VALUES(?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT(remote, table_name, pk) DO UPDATE SET seq = excluded.seq, sent_date = excluded.sent_date, "
@@ -232,6 +375,8 @@ bool Outbox::put(const QString &remote, const QList<OutboxEntry> &entries, qint6
 
 bool Outbox::markSent(const QString &remote, const QList<OutboxEntry> &entries, qint64 sentDate, QString *error)
 {
+    if (!writable(error))
+        return false;
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
         QStringLiteral("UPDATE outbox_changes SET sent_date = ?, first_sent = CASE WHEN first_sent = 0 THEN ? ELSE first_sent END "
                        "WHERE remote = ? AND table_name = ? AND pk = ?"));
@@ -249,37 +394,46 @@ bool Outbox::markSent(const QString &remote, const QList<OutboxEntry> &entries, 
     return true;
 }
 
-QList<OutboxEntry> Outbox::select(const QString &sql, const QVariantList &binds) const
+QList<OutboxEntry> Outbox::select(const QString &sql, const QVariantList &binds, QString *error) const
 {
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false), sql);
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds.at(i));
     QList<OutboxEntry> result;
     if (!q.exec()) {
-        qCWarning(lcOutbox) << "outbox query failed:" << describe(q);
+        *error = QStringLiteral("outbox %1: cannot read what is owed: %2").arg(m_filePath, describe(q));
+        qCWarning(lcOutbox).noquote() << *error;
         return result;
     }
     while (q.next())
         result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    if (q.lastError().isValid()) {
+        // A step that failed midway ends the rows early: not a complete answer.
+        *error = QStringLiteral("outbox %1: cannot read what is owed: %2").arg(m_filePath, describe(q));
+        qCWarning(lcOutbox).noquote() << *error;
+        result.clear();
+    }
     return result;
 }
 
-QList<OutboxEntry> Outbox::queued(const QString &remote, int limit) const
+QList<OutboxEntry> Outbox::queued(const QString &remote, int limit, QString *error) const
 {
     return select(QStringLiteral("SELECT table_name, pk, seq, sent_date FROM outbox_changes "
                                  "WHERE remote = ? AND sent_date = 0 ORDER BY seq LIMIT ?"),
-                  {remote, limit});
+                  {remote, limit}, error);
 }
 
-QList<OutboxEntry> Outbox::unacknowledged(const QString &remote, qint64 sentBefore, int limit) const
+QList<OutboxEntry> Outbox::unacknowledged(const QString &remote, qint64 sentBefore, int limit, QString *error) const
 {
     return select(QStringLiteral("SELECT table_name, pk, seq, sent_date FROM outbox_changes "
                                  "WHERE remote = ? AND sent_date > 0 AND sent_date < ? ORDER BY seq LIMIT ?"),
-                  {remote, sentBefore, limit});
+                  {remote, sentBefore, limit}, error);
 }
 
 Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error)
 {
+    if (!writable(error))
+        return Ack::Unknown;
     // One receipt per row sent: these two statements are prepared once.
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!m_ackDelete) {
@@ -307,7 +461,10 @@ Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, con
     exists.bindValue(0, remote);
     exists.bindValue(1, table);
     exists.bindValue(2, key);
-    exists.exec();
+    if (!exists.exec()) {
+        *error = QStringLiteral("outbox: cannot read what is owed to %1 for %2 %3: %4").arg(remote, table, key, describe(exists));
+        return Ack::Unknown;
+    }
     const bool stale = exists.next();
     exists.finish();
     return stale ? Ack::Stale : Ack::Unknown;
@@ -315,6 +472,8 @@ Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, con
 
 bool Outbox::forget(const QString &remote, const QString &table, const QString &key, QString *error)
 {
+    if (!writable(error))
+        return false;
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false), QStringLiteral(
         "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?"));
     q.bindValue(0, remote);
@@ -329,6 +488,8 @@ bool Outbox::forget(const QString &remote, const QString &table, const QString &
 
 bool Outbox::putReceipt(const QString &remote, const QByteArray &payload, QString *error)
 {
+    if (!writable(error))
+        return false;
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
                            QStringLiteral("INSERT INTO outbox_receipts(remote, payload) VALUES(?, ?)"));
     q.bindValue(0, remote);
@@ -340,7 +501,7 @@ bool Outbox::putReceipt(const QString &remote, const QByteArray &payload, QStrin
     return true;
 }
 
-QList<OutboxReceipt> Outbox::receipts(const QString &remote, int limit) const
+QList<OutboxReceipt> Outbox::receipts(const QString &remote, int limit, QString *error) const
 {
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false), QStringLiteral(
         "SELECT id, payload FROM outbox_receipts WHERE remote = ? ORDER BY id LIMIT ?"));
@@ -348,16 +509,24 @@ QList<OutboxReceipt> Outbox::receipts(const QString &remote, int limit) const
     q.bindValue(1, limit);
     QList<OutboxReceipt> result;
     if (!q.exec()) {
-        qCWarning(lcOutbox) << "outbox query failed:" << describe(q);
+        *error = QStringLiteral("outbox %1: cannot read the receipts owed: %2").arg(m_filePath, describe(q));
+        qCWarning(lcOutbox).noquote() << *error;
         return result;
     }
     while (q.next())
         result.append({q.value(0).toLongLong(), q.value(1).toByteArray()});
+    if (q.lastError().isValid()) {
+        *error = QStringLiteral("outbox %1: cannot read the receipts owed: %2").arg(m_filePath, describe(q));
+        qCWarning(lcOutbox).noquote() << *error;
+        result.clear();
+    }
     return result;
 }
 
 bool Outbox::removeReceipts(const QList<qint64> &ids, QString *error)
 {
+    if (!writable(error))
+        return false;
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
                            QStringLiteral("DELETE FROM outbox_receipts WHERE id = ?"));
     for (qint64 id : ids) {
@@ -376,9 +545,12 @@ int Outbox::inFlight(const QString &remote)
         m_inFlight = std::make_unique<QSqlQuery>(prepared(QSqlDatabase::database(m_connectionName, false), QStringLiteral(
             "SELECT COUNT(*) FROM outbox_changes WHERE remote = ? AND sent_date > 0")));
     m_inFlight->bindValue(0, remote);
-    int count = 0;
+    int count = kUnknownInFlight;
     if (m_inFlight->exec() && m_inFlight->next())
         count = m_inFlight->value(0).toInt();
+    else
+        qCWarning(lcOutbox).noquote() << "outbox" << m_filePath << ": cannot count what is in flight to" << remote << ":"
+                                      << describe(*m_inFlight) << "- nothing more is sent until it can";
     m_inFlight->finish();
     return count;
 }
@@ -392,6 +564,8 @@ QHash<QString, int> Outbox::depths() const
                               "UNION ALL SELECT remote, COUNT(*) FROM outbox_receipts GROUP BY remote"))) {
         while (q.next())
             result[q.value(0).toString()] += q.value(1).toInt();
+    } else {
+        qCWarning(lcOutbox).noquote() << "outbox" << m_filePath << ": cannot count the entries:" << describe(q);
     }
     return result;
 }

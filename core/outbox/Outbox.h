@@ -45,9 +45,20 @@ public:
     Outbox(const Outbox &) = delete;
     Outbox &operator=(const Outbox &) = delete;
 
+    // Opens the file, or creates it. A file that fails SQLite's integrity check (or is no
+    // database at all) is moved aside (with its -wal and -shm files) to
+    // `outbox.sqlite.damaged-<yyyyMMdd-HHmmss>`, the move is logged as an error naming both
+    // paths, and a fresh outbox is created that says it owes a rebuild (rebuildOwed()).
+    // A file that cannot be read for another reason (locked, no permission) is an error.
     bool open(QString *error);
     void close();
     QString filePath() const { return m_filePath; }
+    // Where the damaged file went at this open(); empty when none was found.
+    QString damagedFile() const { return m_damagedFile; }
+    // True while what is owed must be rebuilt (from sync_status): the outbox replaced a
+    // damaged one and markRebuilt() has not been committed since (survives a restart).
+    bool rebuildOwed() const;
+    bool markRebuilt(QString *error);
 
     // How a transaction survives a power cut. Every commit survives a kill of the process
     // (WAL); PowerSafe also waits for the disk (fsync), which costs milliseconds. It is for
@@ -58,7 +69,10 @@ public:
 
     // Several writes in one transaction. Nested calls are flattened; a PowerSafe one nested
     // in a Relaxed one makes the whole transaction reach the disk when it commits.
-    bool begin(Durability durability = Durability::Relaxed);
+    // A BEGIN that fails returns false and the transaction stays failed until rollback():
+    // every write in it is refused and commit() returns false with the BEGIN's error, so
+    // nothing is ever written in autocommit mode behind the caller's back.
+    [[nodiscard]] bool begin(Durability durability = Durability::Relaxed);
     bool commit(QString *error);
     void rollback();
 
@@ -72,10 +86,11 @@ public:
     bool put(const QString &remote, const QList<OutboxEntry> &entries, qint64 sentDate, QString *error);
     // Records that these entries were (re)sent with this date.
     bool markSent(const QString &remote, const QList<OutboxEntry> &entries, qint64 sentDate, QString *error);
-    // Entries never sent, oldest first.
-    QList<OutboxEntry> queued(const QString &remote, int limit) const;
-    // Entries sent before `sentBefore` and not acknowledged, oldest first.
-    QList<OutboxEntry> unacknowledged(const QString &remote, qint64 sentBefore, int limit) const;
+    // Entries never sent, oldest first. A failed read sets *error (and returns nothing): the
+    // caller must not take it for "nothing is owed".
+    QList<OutboxEntry> queued(const QString &remote, int limit, QString *error) const;
+    // Entries sent before `sentBefore` and not acknowledged, oldest first (*error as queued).
+    QList<OutboxEntry> unacknowledged(const QString &remote, qint64 sentBefore, int limit, QString *error) const;
     // A receipt for (table, key) sent with `date`: Matched removes the entry; Stale means
     // the key was changed or sent again since (the entry stays); Unknown: nothing is owed.
     Ack acknowledge(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error);
@@ -83,23 +98,32 @@ public:
     bool forget(const QString &remote, const QString &table, const QString &key, QString *error);
 
     bool putReceipt(const QString &remote, const QByteArray &payload, QString *error);
-    QList<OutboxReceipt> receipts(const QString &remote, int limit) const;
+    QList<OutboxReceipt> receipts(const QString &remote, int limit, QString *error) const;
     bool removeReceipts(const QList<qint64> &ids, QString *error);
 
-    // Changes sent to the remote and not acknowledged yet.
+    // Changes sent to the remote and not acknowledged yet. When it cannot be read:
+    // kUnknownInFlight (logged), which leaves no room in any send window.
+    static constexpr int kUnknownInFlight = 1 << 30;
     int inFlight(const QString &remote);
     // Entries (changes + receipts) owed to each remote.
     QHash<QString, int> depths() const;
     int depth(const QString &remote) const;
 
 private:
+    enum class Health { Healthy, Damaged, Failed };
+    Health openChecked(QString *problem);
+    bool moveAside(QString *movedTo, QString *error);
+    bool createSchema(QString *error);
     bool exec(const QString &sql, QString *error);
     bool setSynchronous(Durability durability);
-    QList<OutboxEntry> select(const QString &sql, const QVariantList &binds) const;
+    bool writable(QString *error) const; // false inside a transaction whose BEGIN failed
+    QList<OutboxEntry> select(const QString &sql, const QVariantList &binds, QString *error) const;
 
     QString m_directory;
     QString m_connectionName;
     QString m_filePath;
+    QString m_damagedFile;
+    QString m_beginError; // the failed BEGIN of the open transaction
     qint64 m_nextSeq = 1;
     int m_transactionDepth = 0;
     Durability m_synchronous = Durability::PowerSafe; // the connection's PRAGMA synchronous

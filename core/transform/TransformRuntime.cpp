@@ -193,6 +193,104 @@ const char kRuntime[] = R"js(
     });
   }
 
+  // ---- allocation limits ----------------------------------------------------------------
+  // V4 allocates what these built-ins are asked for at once, in native code the time limit
+  // cannot interrupt, and a failed allocation aborts the process: they are limited here.
+  var MAX_CHARS = 1 << 25;       // characters in a string made by repeat/pad/join (64 MiB)
+  var MAX_ELEMENTS = 1 << 23;    // elements filled or made at once
+  var MAX_BYTES = 1 << 26;       // bytes in one ArrayBuffer or typed array
+  var MAX_RESULT_CHARS = 1 << 24; // characters in a returned entity, a query or a message
+  var mathMin = Math.min, mathMax = Math.max, mathTrunc = Math.trunc;
+  function tooBig(what, n, max) {
+    return new RangeErrorCtor(what + ' of ' + n + ' is over the transformer limit of ' + max);
+  }
+  function toLength(x) { var n = mathTrunc(+x); return n !== n || n < 0 ? 0 : n; }
+  function relative(x, len, fallback) {
+    if (x === undefined) return fallback;
+    var n = mathTrunc(+x);
+    if (n !== n) n = 0;
+    return n < 0 ? mathMax(len + n, 0) : mathMin(n, len);
+  }
+  function limit(proto, name, check) {
+    var original = proto[name];
+    defineProperty(proto, name, {
+      value: function () { check(this, arguments); return apply(original, this, arguments); },
+      writable: true, configurable: true
+    });
+  }
+  limit(String.prototype, 'repeat', function (self, args) {
+    var n = mathTrunc(+args[0]);
+    var total = String(self).length * (n === n ? n : 0);
+    if (total > MAX_CHARS) throw tooBig('repeat: a string', total, MAX_CHARS);
+  });
+  function pad(self, args) {
+    var n = toLength(args[0]);
+    if (n > MAX_CHARS) throw tooBig('pad: a string', n, MAX_CHARS);
+  }
+  limit(String.prototype, 'padStart', pad);
+  limit(String.prototype, 'padEnd', pad);
+  limit(Array.prototype, 'fill', function (self, args) {
+    var len = toLength(self.length);
+    var n = relative(args[2], len, len) - relative(args[1], len, 0);
+    if (n > MAX_ELEMENTS) throw tooBig('fill: a range', n, MAX_ELEMENTS);
+  });
+  limit(Array.prototype, 'join', function (self, args) {
+    var len = toLength(self.length);
+    if (len > MAX_ELEMENTS) throw tooBig('join: an array', len, MAX_ELEMENTS);
+    var sep = args[0] === undefined ? 1 : String(args[0]).length;
+    var total = len > 0 ? (len - 1) * sep : 0;
+    for (var i = 0; i < len && total <= MAX_CHARS; ++i) {
+      var v = self[i];
+      total += typeof v === 'string' ? v.length : 24;
+    }
+    if (total > MAX_CHARS) throw tooBig('join: a string', total, MAX_CHARS);
+  });
+  var arrayFromOriginal = Array.from;
+  defineProperty(Array, 'from', {
+    value: function from(items) {
+      if (items !== null && items !== undefined && toLength(items.length) > MAX_ELEMENTS)
+        throw tooBig('Array.from: a length', toLength(items.length), MAX_ELEMENTS);
+      return apply(arrayFromOriginal, this, arguments);
+    }, writable: true, configurable: true
+  });
+  // Buffers and typed arrays: the constructors behind a Proxy that checks the size asked for.
+  var sized = ['ArrayBuffer', 'SharedArrayBuffer', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array',
+    'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
+  for (var c = 0; c < sized.length; ++c) {
+    var ctor = global[sized[c]];
+    if (typeof ctor !== 'function') continue;
+    (function (ctorName, original) {
+      var unit = original.BYTES_PER_ELEMENT || 1;
+      global[ctorName] = new Proxy(original, {
+        construct: function (target, args, newTarget) {
+          var first = args[0];
+          var n = typeof first === 'number' ? toLength(first)
+                : first !== null && typeof first === 'object' && !(first instanceof ArrayBufferCtor) ? toLength(first.length) : 0;
+          if (n * unit > MAX_BYTES) throw tooBig(ctorName + ': a size', n * unit, MAX_BYTES);
+          return Reflect.construct(target, args, newTarget === global[ctorName] ? target : newTarget);
+        }
+      });
+    })(sized[c], ctor);
+  }
+  // Characters in a value (strings and keys, nested), without flattening any string; more
+  // than `max` (or a nesting deeper than 64) throws.
+  function checkSize(value, what) {
+    var total = 0;
+    function walk(v, depth) {
+      if (typeof v === 'string') { total += v.length; }
+      else if (v !== null && typeof v === 'object') {
+        if (depth > 64) throw new RangeErrorCtor(what + ' is nested more than 64 levels deep');
+        var keys = getOwnPropertyNames(v);
+        for (var k = 0; k < keys.length && total <= MAX_RESULT_CHARS; ++k) {
+          total += keys[k].length;
+          walk(v[keys[k]], depth + 1);
+        }
+      }
+      if (total > MAX_RESULT_CHARS) throw tooBig(what + ': a size in characters', total, MAX_RESULT_CHARS);
+    }
+    walk(value, 0);
+  }
+
   // ---- the sandbox ----------------------------------------------------------------------
   var builtins = ['Object', 'String', 'Symbol', 'Number', 'Boolean', 'Array', 'Function', 'Date', 'RegExp',
     'Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError',
@@ -232,6 +330,7 @@ const char kRuntime[] = R"js(
   function sqlValue(v, index) {
     if (v === undefined || v === null) return null;
     var t = typeof v;
+    if (t === 'string' && v.length > MAX_RESULT_CHARS) throw tooBig('query: value ' + index + ', a string', v.length, MAX_RESULT_CHARS);
     if (t === 'string' || t === 'boolean') return v;
     if (t === 'number') {
       if (v !== v || v === Infinity || v === -Infinity)
@@ -253,6 +352,7 @@ const char kRuntime[] = R"js(
       var args = arguments;
       return new Promise(function (resolve, reject) {
         if (typeof sql !== 'string') throw new TypeErrorCtor('query: the SQL must be a string, got ' + describe(sql));
+        if (sql.length > MAX_RESULT_CHARS) throw tooBig('query: the SQL', sql.length, MAX_RESULT_CHARS);
         var values = [];
         for (var k = 1; k < args.length; ++k) values[values.length] = sqlValue(args[k], k);
         var r = bridge.query(sql, values);
@@ -267,6 +367,8 @@ const char kRuntime[] = R"js(
           throw new TypeErrorCtor('publish: the topic must be a non-empty string');
         var payload = typeof message === 'string' ? message : binary(message);
         if (payload === null) throw new TypeErrorCtor('publish: the message must be a string or binary data, got ' + describe(message));
+        var size = typeof payload === 'string' ? payload.length : payload.byteLength;
+        if (size > MAX_RESULT_CHARS) throw tooBig('publish: a message', size, MAX_RESULT_CHARS);
         var qos = 0, retain = false;
         if (options !== undefined && options !== null) {
           if (typeof options !== 'object') throw new TypeErrorCtor('publish: options must be an object');
@@ -302,7 +404,10 @@ const char kRuntime[] = R"js(
   function failure(e, file) {
     var message;
     try {
-      if (e instanceof ErrorCtor) message = String(e.name) + ': ' + String(e.message);
+      var text = e instanceof ErrorCtor ? e.message : e;
+      // A huge message is not copied (a string built by doubling is flattened by any copy).
+      if (typeof text === 'string' && text.length > 10000) message = 'uncaught error with a message of ' + text.length + ' characters';
+      else if (e instanceof ErrorCtor) message = String(e.name) + ': ' + String(e.message);
       else if (typeof e === 'string') message = 'uncaught ' + jsonStringify(e);
       else message = 'uncaught ' + String(e);
     } catch (x) {
@@ -361,7 +466,7 @@ const char kRuntime[] = R"js(
     if (result === null) return { ok: true, action: 'delete' };
     if (typeof result === 'object' && !isArray(result)) {
       var json;
-      try { json = jsonStringify(result); } catch (e) { return failure(e, file); }
+      try { checkSize(result, 'the returned entity'); json = jsonStringify(result); } catch (e) { return failure(e, file); }
       if (typeof json === 'string' && json.charAt(0) === '{') return { ok: true, action: 'entity', json: json };
     }
     return { ok: false, returned: describe(result) };

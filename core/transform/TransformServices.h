@@ -17,6 +17,9 @@ public:
     // QByteArray. Returns the rows (column name -> value; NULL as a null QVariant), or sets
     // *error (the database's message) and returns an empty list.
     virtual QList<QVariantMap> query(const QString &sql, const QVariantList &values, QString *error) = 0;
+    // Called after each transformer call: a database may end what the call left open
+    // (a transaction, a changed session) so that it cannot outlast the call.
+    virtual void finished() {}
 };
 
 class TransformPublisher {

@@ -4,6 +4,7 @@
 #include "transform/ScriptWatchdog.h"
 #include "transform/TransformBridge.h"
 #include "transform/TransformRuntime.h"
+#include "transform/TransformServices.h"
 #include "transform/TransformerName.h"
 
 #include <QDir>
@@ -46,28 +47,28 @@ std::unique_ptr<QJSEngine> makeInterpretingEngine()
 }
 } // namespace
 
+struct TransformerHost::Sandbox {
+    std::unique_ptr<QJSEngine> engine;
+    std::unique_ptr<ScriptWatchdog> watchdog;
+    QJSValue runtime;
+    QString error;
+    ~Sandbox()
+    {
+        runtime = QJSValue(); // values before their engine
+        watchdog.reset();
+        engine.reset();
+    }
+};
+
 TransformerHost::TransformerHost(const QString &directory, TransformDatabase *database, TransformPublisher *publisher,
                                  QObject *parent)
     : QObject(parent),
       m_directory(directory),
+      m_database(database),
       m_bridge(std::make_unique<TransformBridge>(database, publisher)),
-      m_engine(makeInterpretingEngine()),
-      m_watchdog(std::make_unique<ScriptWatchdog>(m_engine.get())),
       m_transpiler(std::make_unique<AsyncTranspiler>())
 {
-    // No installExtensions(): no console, no Qt object, no translation functions.
     QJSEngine::setObjectOwnership(m_bridge.get(), QJSEngine::CppOwnership);
-    const QJSValue factory = m_engine->evaluate(transformRuntimeSource(), QStringLiteral("mysql-sync-transform-runtime.js"));
-    const QJSValue runtime = factory.isError()
-        ? factory
-        : factory.call({m_engine->globalObject(), m_engine->newQObject(m_bridge.get())});
-    if (runtime.isError() || !runtime.isObject()) {
-        m_runtimeError = QStringLiteral("cannot set up the transformer sandbox: %1").arg(runtime.toString());
-        qCCritical(lcTransform).noquote() << m_runtimeError;
-    } else {
-        m_runtime = runtime;
-    }
-
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
         auto it = m_files.find(path);
         if (it != m_files.end())
@@ -89,7 +90,25 @@ TransformerHost::TransformerHost(const QString &directory, TransformDatabase *da
 TransformerHost::~TransformerHost()
 {
     m_files.clear();
-    m_runtime = QJSValue();
+}
+
+std::shared_ptr<TransformerHost::Sandbox> TransformerHost::makeSandbox()
+{
+    auto sandbox = std::make_shared<Sandbox>();
+    sandbox->engine = makeInterpretingEngine();
+    sandbox->watchdog = std::make_unique<ScriptWatchdog>(sandbox->engine.get());
+    // No installExtensions(): no console, no Qt object, no translation functions.
+    const QJSValue factory = sandbox->engine->evaluate(transformRuntimeSource(), QStringLiteral("mysql-sync-transform-runtime.js"));
+    const QJSValue runtime = factory.isError()
+        ? factory
+        : factory.call({sandbox->engine->globalObject(), sandbox->engine->newQObject(m_bridge.get())});
+    if (runtime.isError() || !runtime.isObject()) {
+        sandbox->error = QStringLiteral("cannot set up the transformer sandbox: %1").arg(runtime.toString());
+        qCCritical(lcTransform).noquote() << sandbox->error;
+    } else {
+        sandbox->runtime = runtime;
+    }
+    return sandbox;
 }
 
 void TransformerHost::setTimeLimit(int milliseconds)
@@ -120,11 +139,14 @@ QString TransformerHost::describeError(const QString &fileName, int line, const 
     return QStringLiteral("transformer %1: %2").arg(fileName, message);
 }
 
-QString TransformerHost::interruptedMessage(const QString &fileName, const QJSValue &error, int *line) const
+QString TransformerHost::interruptedMessage(const QString &fileName, const QJSValue &error, bool memory, int *line) const
 {
     *line = lineFromStack(error, fileName);
     if (*line == 0)
         *line = error.property(QStringLiteral("lineNumber")).toInt();
+    if (memory)
+        return describeError(fileName, *line, QStringLiteral("used more than %1 MiB of memory and was interrupted")
+                                                  .arg(ScriptWatchdog::kMemoryLimitBytes >> 20));
     return describeError(fileName, *line, QStringLiteral("timed out after %1 ms (the transformTimeout limit) and was interrupted").arg(m_timeLimitMs));
 }
 
@@ -158,8 +180,12 @@ void TransformerHost::load(const QString &path, Loaded *into)
     into->function = QJSValue();
     into->error.clear();
     into->line = 0;
-    if (!m_runtimeError.isEmpty()) {
-        into->error = m_runtimeError;
+    // A fresh engine at every load: nothing an earlier version of the file (or another
+    // file) did to globals or prototypes is seen.
+    into->sandbox = makeSandbox();
+    Sandbox &box = *into->sandbox;
+    if (!box.error.isEmpty()) {
+        into->error = box.error;
         return;
     }
     QFile file(path);
@@ -181,14 +207,21 @@ void TransformerHost::load(const QString &path, Loaded *into)
         wrapped += QStringLiteral(", ") + QLatin1String(AsyncTranspiler::kRunnerName);
     wrapped += QStringLiteral(") {") + code.code + QStringLiteral("\n})");
 
-    m_watchdog->arm(m_timeLimitMs);
-    QJSValue wrapper = m_engine->evaluate(wrapped, path, 1);
-    QJSValue loaded = wrapper.isError()
-        ? wrapper
-        : m_runtime.property(QStringLiteral("load")).call({wrapper, QJSValue(fileName)});
-    const bool interrupted = m_watchdog->disarm();
-    if (interrupted) {
-        into->error = interruptedMessage(fileName, loaded, &into->line);
+    box.watchdog->arm(m_timeLimitMs);
+    QJSValue loaded;
+    bool outOfMemory = false;
+    try {
+        const QJSValue wrapper = box.engine->evaluate(wrapped, path, 1);
+        loaded = wrapper.isError() ? wrapper : box.runtime.property(QStringLiteral("load")).call({wrapper, QJSValue(fileName)});
+    } catch (const std::bad_alloc &) {
+        outOfMemory = true;
+    }
+    const ScriptWatchdog::Stop stop = box.watchdog->disarm();
+    if (outOfMemory) {
+        into->error = describeError(fileName, 0, QStringLiteral("ran out of memory"));
+        into->sandbox.reset();
+    } else if (stop != ScriptWatchdog::Stop::None) {
+        into->error = interruptedMessage(fileName, loaded, stop == ScriptWatchdog::Stop::Memory, &into->line);
     } else if (loaded.isError()) {
         // A syntax error from QJSEngine itself (the file had no async functions, or uses
         // syntax this engine lacks: ?. and object spread, for example).
@@ -243,15 +276,29 @@ TransformResult TransformerHost::transform(const QString &table, const QJsonValu
         ? QJSValue(QString::fromUtf8(QJsonDocument(entity.toObject()).toJson(QJsonDocument::Compact)))
         : QJSValue(QJSValue::NullValue);
     m_busy = true;
-    m_watchdog->arm(m_timeLimitMs);
-    const QJSValue out = m_runtime.property(QStringLiteral("invoke"))
-                             .call({loaded->function, QJSValue(fileName), entityJson, QJSValue(source), QJSValue(target)});
-    const bool interrupted = m_watchdog->disarm();
+    Sandbox &box = *loaded->sandbox;
+    box.watchdog->arm(m_timeLimitMs);
+    QJSValue out;
+    bool outOfMemory = false;
+    try {
+        out = box.runtime.property(QStringLiteral("invoke"))
+                  .call({loaded->function, QJSValue(fileName), entityJson, QJSValue(source), QJSValue(target)});
+    } catch (const std::bad_alloc &) {
+        outOfMemory = true;
+    }
+    const ScriptWatchdog::Stop stop = box.watchdog->disarm();
     m_busy = false;
+    if (m_database)
+        m_database->finished();
 
     result.action = TransformResult::Action::Error;
-    if (interrupted) {
-        result.error = interruptedMessage(fileName, out, &result.line);
+    if (outOfMemory) {
+        // The engine may be left in any state: the file is loaded into a new one next time.
+        result.error = describeError(fileName, 0, QStringLiteral("ran out of memory"));
+        loaded->function = QJSValue();
+        loaded->stale = true;
+    } else if (stop != ScriptWatchdog::Stop::None) {
+        result.error = interruptedMessage(fileName, out, stop == ScriptWatchdog::Stop::Memory, &result.line);
     } else if (out.isError()) {
         result.line = lineFromStack(out, fileName);
         result.error = describeError(fileName, result.line, out.toString());

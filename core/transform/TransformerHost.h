@@ -16,8 +16,12 @@
 // A thrown error, a rejected Promise, a syntax error or a run past the time limit is an
 // Action::Error whose message names the file, the line and the JavaScript message.
 //
-// Sandbox: the engine has no Qt extensions; every global that is not an ECMAScript
-// built-in is removed and every global binding is read-only (TransformRuntime.h). async/await
+// Sandbox: each file runs in a QJSEngine of its own (made anew at each load), so one
+// table's transformer cannot change another's globals or built-in prototypes. The engine
+// has no Qt extensions; every global that is not an ECMAScript built-in is removed, every
+// global binding is read-only, and the built-ins that allocate by a count are limited
+// (TransformRuntime.h); a run that grows the process by more than the memory limit is
+// interrupted (ScriptWatchdog). Either is an Action::Error for that change, not a crash. async/await
 // is supported by AsyncTranspiler. A file is reloaded when QFileSystemWatcher reports a
 // change and whenever its modification time or size differ from the loaded version
 // (checked before each use, so a missed event cannot leave a stale transformer).
@@ -84,10 +88,12 @@ Q_SIGNALS:
     void transformersChanged();
 
 private:
+    struct Sandbox; // a file's own QJSEngine, watchdog and runtime
     struct Loaded {
         QDateTime modified;
         qint64 size = -1;
         bool stale = false;
+        std::shared_ptr<Sandbox> sandbox; // declared before `function`, which must go first
         QJSValue function;
         QString error;
         int line = 0;
@@ -96,17 +102,15 @@ private:
     Loaded *ensureLoaded(const QString &path, bool *exists);
     void load(const QString &path, Loaded *into);
     QString describeError(const QString &fileName, int line, const QString &message) const;
-    QString interruptedMessage(const QString &fileName, const QJSValue &error, int *line) const;
+    QString interruptedMessage(const QString &fileName, const QJSValue &error, bool memory, int *line) const;
+    std::shared_ptr<Sandbox> makeSandbox();
     void markAllStale();
 
     QString m_directory;
+    TransformDatabase *m_database = nullptr;
     int m_timeLimitMs = kDefaultTimeLimitMs;
     std::unique_ptr<TransformBridge> m_bridge;
-    std::unique_ptr<QJSEngine> m_engine;
-    std::unique_ptr<ScriptWatchdog> m_watchdog;
     std::unique_ptr<AsyncTranspiler> m_transpiler;
-    QJSValue m_runtime;
-    QString m_runtimeError;
     QHash<QString, Loaded> m_files;
     QFileSystemWatcher m_watcher;
     bool m_busy = false;

@@ -67,3 +67,9 @@ mysql_sync_add_test(NAME tst_charsets SOURCES integration/tst_charsets.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
 mysql_sync_add_test(NAME tst_retained SOURCES integration/tst_retained.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# A damaged outbox file is moved aside and what is owed rebuilt from sync_status (issue 11).
+mysql_sync_add_test(NAME tst_outbox_damage SOURCES integration/tst_outbox_damage.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Transformers are contained: their own database connection with a statement time limit (issue 11).
+mysql_sync_add_test(NAME tst_transform_containment SOURCES integration/tst_transform_containment.cpp
+                    LIBS mysqlsync_testsupport LABELS "integration;transformers" FIXTURES servers TIMEOUT 600)

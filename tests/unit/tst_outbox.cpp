@@ -3,6 +3,11 @@
 #include "outbox/Outbox.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -10,10 +15,14 @@
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
+#include <utility>
 
 using namespace mysqlsync;
 
 namespace {
+// Every read below reports its failure here; cleanup() checks that none failed.
+QString g_readError;
+
 QList<OutboxEntry> entries(std::initializer_list<const char *> keys, const char *table = "items")
 {
     QList<OutboxEntry> list;
@@ -38,7 +47,8 @@ int runWriter(const QString &dir)
     if (!box.open(&error))
         return 3;
     for (int i = 0;; ++i) {
-        box.begin();
+        if (!box.begin())
+            return 5;
         box.put(QStringLiteral("site_b"), {{QStringLiteral("items"), QString::number(i), 0, 0}}, 0, &error);
         if (!box.commit(&error))
             return 4;
@@ -65,6 +75,10 @@ private Q_SLOTS:
     void survivesKill9();
     void rollbackLeavesNothing();
     void unwritableDirectoryIsAClearError();
+    void garbageFileIsMovedAside();
+    void corruptPagesAreMovedAside();
+    void failedBeginRefusesTheWrites();
+    void readErrorsAreReported();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -81,6 +95,7 @@ void TestOutbox::init()
 
 void TestOutbox::cleanup()
 {
+    QVERIFY2(std::exchange(g_readError, QString()).isEmpty(), qPrintable(g_readError));
     m_box.reset();
     m_dir.reset();
 }
@@ -90,12 +105,12 @@ void TestOutbox::queuedInOrderAndCollapsed()
     QString error;
     const QString b = QStringLiteral("site_b");
     QVERIFY(m_box->put(b, entries({"1", "2", "3"}), 0, &error));
-    QCOMPARE(keysOf(m_box->queued(b, 10)), (QStringList{"1", "2", "3"}));
+    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{"1", "2", "3"}));
     // Key 1 changes again: one entry, now behind the others.
     QVERIFY(m_box->put(b, entries({"1"}), 0, &error));
-    QCOMPARE(keysOf(m_box->queued(b, 10)), (QStringList{"2", "3", "1"}));
+    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{"2", "3", "1"}));
     QCOMPARE(m_box->depth(b), 3);
-    QCOMPARE(keysOf(m_box->queued(b, 2)), (QStringList{"2", "3"}));
+    QCOMPARE(keysOf(m_box->queued(b, 2, &g_readError)), (QStringList{"2", "3"}));
     // Same key in another table is another entry.
     QVERIFY(m_box->put(b, entries({"1"}, "other"), 0, &error));
     QCOMPARE(m_box->depth(b), 4);
@@ -106,12 +121,12 @@ void TestOutbox::sentEntriesWaitForTheirReceipt()
     QString error;
     const QString b = QStringLiteral("site_b");
     QVERIFY(m_box->put(b, entries({"1", "2"}), 1000, &error));
-    QVERIFY(m_box->queued(b, 10).isEmpty());
-    QVERIFY(m_box->unacknowledged(b, 1000, 10).isEmpty()); // sent at 1000, not before
-    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10)), (QStringList{"1", "2"}));
-    QCOMPARE(m_box->unacknowledged(b, 1001, 10).first().sentDate, 1000);
+    QVERIFY(m_box->queued(b, 10, &g_readError).isEmpty());
+    QVERIFY(m_box->unacknowledged(b, 1000, 10, &g_readError).isEmpty()); // sent at 1000, not before
+    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10, &g_readError)), (QStringList{"1", "2"}));
+    QCOMPARE(m_box->unacknowledged(b, 1001, 10, &g_readError).first().sentDate, 1000);
     QVERIFY(m_box->markSent(b, entries({"1"}), 2000, &error));
-    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10)), (QStringList{"2"}));
+    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10, &g_readError)), (QStringList{"2"}));
 }
 
 void TestOutbox::acknowledgeMatchedStaleUnknown()
@@ -126,7 +141,7 @@ void TestOutbox::acknowledgeMatchedStaleUnknown()
     // Key 2 changed after it was sent: the receipt of the old send does not settle it.
     QVERIFY(m_box->put(b, entries({"2"}), 0, &error));
     QCOMPARE(m_box->acknowledge(b, QStringLiteral("items"), QStringLiteral("2"), 1000, &error), Outbox::Ack::Stale);
-    QCOMPARE(keysOf(m_box->queued(b, 10)), (QStringList{"2"}));
+    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{"2"}));
     // Sent again at 3000 and resent unchanged at 4000: the receipt for 3000, arriving after
     // the resend, settles it (the same state); one for a send before 3000 does not.
     QVERIFY(m_box->markSent(b, entries({"2"}), 3000, &error));
@@ -148,7 +163,7 @@ void TestOutbox::remotesAreSeparate()
     QCOMPARE(m_box->acknowledge(QStringLiteral("site_b"), QStringLiteral("items"), QStringLiteral("2"), 0, &error),
              Outbox::Ack::Unknown);
     QVERIFY(m_box->forget(QStringLiteral("site_c"), QStringLiteral("items"), QStringLiteral("1"), &error));
-    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_c"), 10)), (QStringList{"2"}));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_c"), 10, &g_readError)), (QStringList{"2"}));
     QCOMPARE(m_box->depth(QStringLiteral("site_b")), 1);
 }
 
@@ -158,15 +173,15 @@ void TestOutbox::receiptsKeepTheirOrder()
     for (int i = 0; i < 5; ++i)
         QVERIFY(m_box->putReceipt(QStringLiteral("site_b"), QByteArray::number(i), &error));
     QVERIFY(m_box->putReceipt(QStringLiteral("site_c"), "c", &error));
-    const QList<OutboxReceipt> first = m_box->receipts(QStringLiteral("site_b"), 3);
+    const QList<OutboxReceipt> first = m_box->receipts(QStringLiteral("site_b"), 3, &g_readError);
     QCOMPARE(first.size(), 3);
     QCOMPARE(first.at(0).payload, QByteArray("0"));
     QCOMPARE(first.at(2).payload, QByteArray("2"));
     QVERIFY(m_box->removeReceipts({first.at(0).id, first.at(1).id, first.at(2).id}, &error));
-    const QList<OutboxReceipt> rest = m_box->receipts(QStringLiteral("site_b"), 10);
+    const QList<OutboxReceipt> rest = m_box->receipts(QStringLiteral("site_b"), 10, &g_readError);
     QCOMPARE(rest.size(), 2);
     QCOMPARE(rest.at(0).payload, QByteArray("3"));
-    QCOMPARE(m_box->receipts(QStringLiteral("site_c"), 10).size(), 1);
+    QCOMPARE(m_box->receipts(QStringLiteral("site_c"), 10, &g_readError).size(), 1);
 }
 
 void TestOutbox::depthsCountChangesAndReceipts()
@@ -191,11 +206,11 @@ void TestOutbox::survivesReopen()
     m_box = std::make_unique<Outbox>(m_dir->path() + QStringLiteral("/queue"), QStringLiteral("test-outbox-2"));
     QVERIFY2(m_box->open(&error), qPrintable(error));
     QCOMPARE(m_box->filePath(), path);
-    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10)), (QStringList{"a", "b"}));
-    QCOMPARE(keysOf(m_box->unacknowledged(QStringLiteral("site_b"), 778, 10)), (QStringList{"c"}));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)), (QStringList{"a", "b"}));
+    QCOMPARE(keysOf(m_box->unacknowledged(QStringLiteral("site_b"), 778, 10, &g_readError)), (QStringList{"c"}));
     // New entries still sort after the old ones.
     QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"d"}), 0, &error));
-    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10)), (QStringList{"a", "b", "d"}));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)), (QStringList{"a", "b", "d"}));
 }
 
 void TestOutbox::survivesKill9()
@@ -232,7 +247,7 @@ void TestOutbox::survivesKill9()
     // Every entry the writer reported as committed is there (the one in flight may be too).
     const int depth = box.depth(QStringLiteral("site_b"));
     QVERIFY2(depth >= reported + 1, qPrintable(QStringLiteral("depth %1, reported %2").arg(depth).arg(reported)));
-    const QList<OutboxEntry> queued = box.queued(QStringLiteral("site_b"), 100000);
+    const QList<OutboxEntry> queued = box.queued(QStringLiteral("site_b"), 100000, &g_readError);
     for (int i = 0; i <= reported; ++i)
         QCOMPARE(queued.at(i).key, QString::number(i));
 }
@@ -263,6 +278,144 @@ void TestOutbox::unwritableDirectoryIsAClearError()
     QString error;
     QVERIFY(!box.open(&error));
     QVERIFY2(error.contains(QStringLiteral("queueDirectory")) && error.contains(QStringLiteral("/file/queue")), qPrintable(error));
+}
+
+// Not a database at all: moved aside with its WAL, a plain error names both paths, and the
+// fresh outbox owes a rebuild until markRebuilt() (across a reopen).
+void TestOutbox::garbageFileIsMovedAside()
+{
+    QString error;
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"1", "2"}), 0, &error));
+    const QString path = m_box->filePath();
+    const QString dir = QFileInfo(path).absolutePath();
+    m_box.reset();
+    QByteArray garbage;
+    for (int i = 0; i < 20000; ++i)
+        garbage.append(char('A' + i % 26));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(garbage), garbage.size());
+    }
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("^outbox %1 is damaged \\(.*\\): moved aside to %1\\.damaged-\\d{8}-\\d{6}; ")
+                                                               .arg(QRegularExpression::escape(path))));
+    Outbox box(dir, QStringLiteral("reopened"));
+    QVERIFY2(box.open(&error), qPrintable(error));
+    QVERIFY(!box.damagedFile().isEmpty());
+    QFile aside(box.damagedFile());
+    QVERIFY(aside.open(QIODevice::ReadOnly));
+    QCOMPARE(aside.readAll(), garbage);
+    QCOMPARE(box.depth(QStringLiteral("site_b")), 0);
+    QVERIFY(box.rebuildOwed());
+    QVERIFY(box.put(QStringLiteral("site_b"), entries({"3"}), 0, &error));
+    box.close();
+
+    // Still owed after a restart (a crash before the rebuild), until marked rebuilt.
+    Outbox again(dir, QStringLiteral("again"));
+    QVERIFY2(again.open(&error), qPrintable(error));
+    QVERIFY(again.damagedFile().isEmpty());
+    QVERIFY(again.rebuildOwed());
+    QVERIFY2(again.markRebuilt(&error), qPrintable(error));
+    QVERIFY(!again.rebuildOwed());
+    QCOMPARE(keysOf(again.queued(QStringLiteral("site_b"), 10, &g_readError)), QStringList{"3"});
+}
+
+// A database whose pages were overwritten fails the integrity check: moved aside too.
+void TestOutbox::corruptPagesAreMovedAside()
+{
+    QString error;
+    QList<OutboxEntry> many;
+    for (int i = 0; i < 3000; ++i)
+        many.append({QStringLiteral("items"), QStringLiteral("key-%1").arg(i, 6, 10, QLatin1Char('0')), 0, 0});
+    QVERIFY(m_box->put(QStringLiteral("site_b"), many, 0, &error));
+    const QString path = m_box->filePath();
+    m_box.reset(); // the last connection checkpoints the WAL into the file
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")) || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.size() > 8 * 4096);
+        QVERIFY(file.seek(3 * 4096));
+        QCOMPARE(file.write(QByteArray(4 * 4096, char(0x5a))), 4 * 4096);
+    }
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("is damaged .* moved aside to ")));
+    Outbox box(QFileInfo(path).absolutePath(), QStringLiteral("reopened"));
+    QVERIFY2(box.open(&error), qPrintable(error));
+    QVERIFY(!box.damagedFile().isEmpty());
+    QVERIFY(QFileInfo::exists(box.damagedFile()));
+    QVERIFY(box.rebuildOwed());
+    QCOMPARE(box.depth(QStringLiteral("site_b")), 0);
+}
+
+// Another connection holds the write lock while BEGIN runs: the transaction is a failed
+// one. What the caller writes next (even once the lock is gone) is refused, commit fails,
+// and nothing lands in autocommit mode.
+void TestOutbox::failedBeginRefusesTheWrites()
+{
+    QString error;
+    QSqlQuery(QSqlDatabase::database(QStringLiteral("test-outbox"))).exec(QStringLiteral("PRAGMA busy_timeout=0"));
+    {
+        QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
+        blocker.setDatabaseName(m_box->filePath());
+        QVERIFY(blocker.open());
+        QSqlQuery lock(blocker);
+        QVERIFY2(lock.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(lock.lastError().text()));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot begin a transaction")));
+        QVERIFY(!m_box->begin());
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        blocker.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
+    QVERIFY(!m_box->put(QStringLiteral("site_b"), entries({"1"}), 0, &error));
+    QVERIFY2(error.contains(QStringLiteral("cannot begin a transaction")), qPrintable(error));
+    QVERIFY(!m_box->putReceipt(QStringLiteral("site_b"), "{}", &error));
+    error.clear();
+    QVERIFY(!m_box->commit(&error));
+    QVERIFY2(error.contains(QStringLiteral("cannot begin a transaction")), qPrintable(error));
+    QCOMPARE(m_box->depth(QStringLiteral("site_b")), 0);
+    // The failed transaction is over; the next one works.
+    QVERIFY(m_box->begin());
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"2"}), 0, &error));
+    QVERIFY2(m_box->commit(&error), qPrintable(error));
+    QCOMPARE(m_box->depth(QStringLiteral("site_b")), 1);
+}
+
+// A read that fails says so; it never reads as "nothing is owed".
+void TestOutbox::readErrorsAreReported()
+{
+    QString error;
+    QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"1"}), 0, &error));
+    QVERIFY(m_box->putReceipt(QStringLiteral("site_b"), "{}", &error));
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        other.setDatabaseName(m_box->filePath());
+        QVERIFY(other.open());
+        QSqlQuery q(other);
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE outbox_changes RENAME TO moved_changes")));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE outbox_receipts RENAME TO moved_receipts")));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot read what is owed")));
+    QVERIFY(m_box->queued(QStringLiteral("site_b"), 10, &error).isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("cannot read what is owed")), qPrintable(error));
+    error.clear();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot read what is owed")));
+    QVERIFY(m_box->unacknowledged(QStringLiteral("site_b"), 1000, 10, &error).isEmpty());
+    QVERIFY(!error.isEmpty());
+    error.clear();
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot read the receipts owed")));
+    QVERIFY(m_box->receipts(QStringLiteral("site_b"), 10, &error).isEmpty());
+    QVERIFY(!error.isEmpty());
+    // Unknown in-flight count: no room in any send window.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot count what is in flight")));
+    QCOMPARE(m_box->inFlight(QStringLiteral("site_b")), Outbox::kUnknownInFlight);
+    error.clear();
+    QCOMPARE(m_box->acknowledge(QStringLiteral("site_b"), QStringLiteral("items"), QStringLiteral("1"), 5, &error),
+             Outbox::Ack::Unknown);
+    QVERIFY(!error.isEmpty());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot count the entries")));
+    m_box->depths();
 }
 
 int main(int argc, char *argv[])

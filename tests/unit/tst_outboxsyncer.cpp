@@ -119,12 +119,12 @@ private Q_SLOTS:
         QCOMPARE(entriesInFileOnly(box.filePath(), QStringLiteral("site_c")), 5);
         // A put outside a transaction makes a PowerSafe one of its own.
         QVERIFY2(box.put(QStringLiteral("site_c"), entries(5, 5), 0, &error), qPrintable(error));
-        QCOMPARE(box.queued(QStringLiteral("site_c"), 100).size(), 10);
+        QCOMPARE(box.queued(QStringLiteral("site_c"), 100, &error).size(), 10);
         // A rolled-back one leaves nothing.
         QVERIFY(box.begin(Outbox::Durability::PowerSafe));
         QVERIFY2(box.put(QStringLiteral("site_c"), entries(10, 5), 0, &error), qPrintable(error));
         box.rollback();
-        QCOMPARE(box.queued(QStringLiteral("site_c"), 100).size(), 10);
+        QCOMPARE(box.queued(QStringLiteral("site_c"), 100, &error).size(), 10);
     }
 };
 
