@@ -1,5 +1,6 @@
 #include "engine/SyncEngine.h"
 
+#include "common/ClientName.h"
 #include "common/Logging.h"
 #include "database/ChangeLog.h"
 #include "database/DbConnection.h"
@@ -375,7 +376,12 @@ void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
         QString error;
         if (m.topic == changeTopic) {
             ChangeMessage change;
-            if (ChangeMessage::fromJson(m.payload, &change, &error))
+            const bool valid = ChangeMessage::fromJson(m.payload, &change, &error);
+            // An unreadable sender is a malformed message (rejected, not answered); a readable
+            // one must be a configured remote.
+            if (!change.sender.isEmpty() && isValidClientName(change.sender) && !heard(change.sender, m.topic))
+                continue;
+            if (valid)
                 changes.append(change);
             else
                 m_receiver->reject(change, error);
@@ -386,10 +392,11 @@ void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
         InfoMessage info;
         if (!InfoMessage::fromJson(m.payload, &info, &error)) {
             qCWarning(lcProtocol).noquote() << "ignoring a malformed message on" << m.topic << ":" << error;
-            m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(m.topic, error), info.sender);
+            m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(m.topic, error),
+                              loggableName(info.sender));
             continue;
         }
-        if (info.sender == self)
+        if (!heard(info.sender, m.topic))
             continue;
         if (m.topic == infoTopic)
             m_presence->handle(info, now);
@@ -402,6 +409,38 @@ void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
         handleReceipts(receipts);
 }
 
+bool SyncEngine::heard(const QString &sender, const QString &what)
+{
+    if (m_ctx.config.remoteClients.contains(sender))
+        return true;
+    if (sender == m_ctx.config.clientName)
+        return false; // our own heartbeat on /info, or our own name on our own topics
+    ++m_ctx.counters.unknownSenders;
+    if (m_unknownSenders.admit(sender, EngineContext::now())) {
+        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped a message on %1 from unknown sender \"%2\": not one of "
+                                                          "remoteClients (further ones from it are only counted for a minute)")
+                                               .arg(loggableName(what), loggableName(sender));
+    }
+    return false;
+}
+
+void SyncEngine::summariseReports(qint64 now)
+{
+    for (const ReportLimiter::Summary &s : m_unknownSenders.expire(now)) {
+        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped %1 more message(s) in the last minute from %2, not in "
+                                                          "remoteClients")
+                                               .arg(s.suppressed)
+                                               .arg(s.key.isEmpty() ? QStringLiteral("names too many to list")
+                                                                    : QStringLiteral("\"%1\"").arg(loggableName(s.key)));
+    }
+    for (const ReportLimiter::Summary &s : m_errorReceipts.expire(now)) {
+        const QString message = QStringLiteral("%1 more error receipt(s) from %2 in the last seconds, not listed one by one "
+                                               "(sync_status has each)").arg(s.suppressed).arg(s.key);
+        qCWarning(lcEngine).noquote() << message;
+        m_ctx.reportError(EngineError::Source::Remote, message, s.key);
+    }
+}
+
 void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
 {
     if (!m_ctx.databaseUp) {
@@ -411,7 +450,8 @@ void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
     }
     for (const InfoMessage &r : receipts) {
         ++m_ctx.counters.receiptsIn;
-        if (r.kind == InfoKind::Error) {
+        // A flood of them is summed up (summariseReports) rather than logged one by one.
+        if (r.kind == InfoKind::Error && m_errorReceipts.admit(r.sender, EngineContext::now())) {
             qCWarning(lcEngine).noquote() << r.sender << "could not apply" << r.table << r.id << ":" << r.message;
             m_ctx.reportError(EngineError::Source::Remote, r.message, r.sender, r.table, r.id);
         }
@@ -570,6 +610,7 @@ void SyncEngine::housekeeping()
     if (!m_running)
         return;
     m_presence->expire(EngineContext::now());
+    summariseReports(EngineContext::now());
     if (m_ctx.counters != m_reportedCounters) {
         m_reportedCounters = m_ctx.counters;
         Q_EMIT countersChanged(m_reportedCounters);

@@ -2,6 +2,7 @@
 // The sync engine: one QObject that runs the whole protocol on the thread it lives in
 // (EngineThread gives it its own). Observers connect to its signals; commands reach it
 // as queued calls.
+#include "common/ReportLimiter.h"
 #include "config/Config.h"
 #include "engine/EngineContext.h"
 #include "engine/EngineTypes.h"
@@ -73,6 +74,10 @@ private:
     void onBrokerReady();
     void onBrokerDown(const QString &reason);
     void onMessages(const QList<mysqlsync::MqttIncoming> &messages);
+    // Whether a message from `sender` is heard: only configured remotes are. Any other name
+    // (not ourselves) is counted and logged at most once a minute per name.
+    bool heard(const QString &sender, const QString &what);
+    void summariseReports(qint64 now);
     void onRemoteState(const QString &name, bool online, qint64 until);
     void capture();
     void onOutboxSynced(quint64 ticket);
@@ -123,6 +128,8 @@ private:
     QHash<QString, int> m_reportedDepths;
     QSet<QString> m_online;                    // remotes we last reported online
     EngineCounters m_reportedCounters;
+    ReportLimiter m_unknownSenders{1, 60000, 256};    // log lines about unknown senders, by name
+    ReportLimiter m_errorReceipts{20, 10000, 64};     // error receipts logged one by one, by remote
     bool m_running = false;
     bool m_paused = false;
     bool m_schemaReady = false;

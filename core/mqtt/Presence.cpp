@@ -30,12 +30,10 @@ bool Presence::handle(const InfoMessage &message, qint64 now)
         return false;
     if (message.kind != InfoKind::Connected && message.kind != InfoKind::ConnectionLost)
         return false;
+    // Only configured remotes are tracked: nothing is kept per name that anyone may send.
     auto it = m_remotes.find(message.sender);
-    if (it == m_remotes.end()) {
-        RemoteState state;
-        state.name = message.sender;
-        it = m_remotes.insert(message.sender, state);
-    }
+    if (it == m_remotes.end())
+        return false;
     RemoteState &state = it.value();
     state.lastSeen = now;
     const bool wasOnline = state.online;

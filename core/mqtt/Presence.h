@@ -33,7 +33,7 @@ public:
     void resetHeartbeat() { m_next = 0; }
 
     // A message from /info. Returns true when it changed someone's online state.
-    // Messages whose sender is ourselves are ignored.
+    // Messages whose sender is ourselves, or not a configured remote, are ignored.
     bool handle(const InfoMessage &message, qint64 now);
     // Marks offline every remote whose `until` has passed.
     void expire(qint64 now);
@@ -47,7 +47,7 @@ public:
     qint64 msUntilNextExpiry(qint64 now) const;
 
 Q_SIGNALS:
-    // A remote (configured or merely seen on /info) went online or offline.
+    // A configured remote went online or offline.
     void remoteStateChanged(const QString &name, bool online, qint64 until);
 
 private:

@@ -54,3 +54,6 @@ mysql_sync_add_test(NAME tst_engine_commands SOURCES integration/tst_engine_comm
 # mysqlConfig.ssl: a private MariaDB with TLS of its own (no fixture needed).
 mysql_sync_add_test(NAME tst_dbtls SOURCES integration/tst_dbtls.cpp
                     LIBS sync_database sync_security Qt6::Network LABELS "integration;tls" TIMEOUT 600)
+# Issue 11 (integrity): only configured remotes are heard (an in-process engine: counters, log).
+mysql_sync_add_test(NAME tst_senders SOURCES integration/tst_senders.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
