@@ -57,3 +57,6 @@ mysql_sync_add_test(NAME tst_dbtls SOURCES integration/tst_dbtls.cpp
 # Issue 11 (integrity): only configured remotes are heard (an in-process engine: counters, log).
 mysql_sync_add_test(NAME tst_senders SOURCES integration/tst_senders.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Issue 11: floods (10,000 names, 100,000 error receipts) leave the daemon's RSS flat.
+mysql_sync_add_test(NAME tst_flood SOURCES integration/tst_flood.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
