@@ -80,6 +80,19 @@ void SyncEngine::start()
     m_applyDb = std::make_unique<DbConnection>(cfg.mysql, QStringLiteral("mysql-sync-apply-") + suffix);
     m_presence = std::make_unique<Presence>(cfg.clientName, cfg.remoteClients, cfg.checkIntervalMs);
     connect(m_presence.get(), &Presence::remoteStateChanged, this, &SyncEngine::onRemoteState);
+    connect(m_presence.get(), &Presence::remoteClockSkew, this, [this](const QString &name, qint64 skewMs) {
+        // Logged when it is first seen beyond 5 s, and again when it moved by more than 5 s.
+        const auto last = m_loggedSkews.constFind(name);
+        const bool notable = qAbs(skewMs) > 5000 || (last != m_loggedSkews.cend() && qAbs(*last) > 5000);
+        if (notable && (last == m_loggedSkews.cend() || qAbs(*last - skewMs) > 5000)) {
+            m_loggedSkews.insert(name, skewMs);
+            qCInfo(lcPresence).noquote() << QStringLiteral("the clock of %1 is about %2 s %3 ours (estimated from its heartbeat)")
+                                                .arg(name)
+                                                .arg(qAbs(skewMs) / 1000.0, 0, 'f', 1)
+                                                .arg(skewMs < 0 ? QStringLiteral("behind") : QStringLiteral("ahead of"));
+        }
+        Q_EMIT remoteClockSkew(name, skewMs);
+    });
 
     m_syncer = std::make_unique<OutboxSyncer>(m_outbox->filePath(), QStringLiteral("mysql-sync-outbox-sync-") + suffix);
     connect(m_syncer.get(), &OutboxSyncer::synced, this, &SyncEngine::onOutboxSynced);

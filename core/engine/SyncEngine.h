@@ -62,6 +62,8 @@ Q_SIGNALS:
     void databaseStateChanged(bool connected, const QString &detail);
     void brokerStateChanged(bool connected, const QString &detail);
     void remoteStateChanged(const QString &name, bool online, qint64 until);
+    // At each heartbeat of a remote: its clock minus ours, as Presence estimates it (ms).
+    void remoteClockSkew(const QString &name, qint64 skewMs);
     void outboxDepthChanged(const QString &remote, int depth);
     void countersChanged(const mysqlsync::EngineCounters &counters);
     void errorOccurred(const mysqlsync::EngineError &error);
@@ -127,6 +129,7 @@ private:
     QHash<QString, qint64> m_flushes;          // remote -> resend what was sent before this
     QHash<QString, int> m_reportedDepths;
     QSet<QString> m_online;                    // remotes we last reported online
+    QHash<QString, qint64> m_loggedSkews;      // the clock skew last logged, per remote
     EngineCounters m_reportedCounters;
     ReportLimiter m_unknownSenders{1, 60000, 256};    // log lines about unknown senders, by name
     ReportLimiter m_errorReceipts{20, 10000, 64};     // error receipts logged one by one, by remote

@@ -60,3 +60,6 @@ mysql_sync_add_test(NAME tst_senders SOURCES integration/tst_senders.cpp
 # Issue 11: floods (10,000 names, 100,000 error receipts) leave the daemon's RSS flat.
 mysql_sync_add_test(NAME tst_flood SOURCES integration/tst_flood.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+# Issue 11: a remote whose clock is a minute behind is online (and goes offline on time).
+mysql_sync_add_test(NAME tst_clockskew SOURCES integration/tst_clockskew.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)
