@@ -45,7 +45,9 @@ bool Presence::handle(const InfoMessage &message, qint64 now)
         const qint64 lead = message.until - now;
         state.skewMs = lead - rule;
         state.skewKnown = true;
-        if (lead > 0 && lead <= rule + kTrustedExtraLeadMs)
+        // A far `until` is taken as given until a second heartbeat in a row shows the period
+        // (a remote that announced a long lead once, or whose clock is ahead).
+        if ((lead > 0 && lead <= rule + kTrustedExtraLeadMs) || (lead > 0 && state.periodMs == 0))
             state.deadline = message.until;
         else
             state.deadline = now + qMin(kMaxLeadMs, qMax(rule, state.periodMs + 1000));

@@ -43,8 +43,9 @@ public:
     // is L = 2 * checkInterval + 3000 (assuming the remote's checkInterval is ours), so the
     // skew is estimated as (until - now) - L. While the apparent lead until - now lies in
     // (0, L + kTrustedExtraLeadMs] the remote's `until` counts as given (a remote with a longer
-    // checkInterval promises more). Outside it the clocks disagree: the remote stays online
-    // until now + max(L, its heartbeat period + 1000) in our clock, at most kMaxLeadMs.
+    // checkInterval promises more); so does a longer one until a second heartbeat in a row
+    // shows the remote's period. Otherwise the clocks disagree: the remote stays online until
+    // now + max(L, its heartbeat period + 1000) in our clock, at most kMaxLeadMs.
     // connection_lost is offline at once either way.
     bool handle(const InfoMessage &message, qint64 now);
     // Marks offline every remote whose `until` has passed.

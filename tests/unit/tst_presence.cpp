@@ -23,6 +23,7 @@ private Q_SLOTS:
     void clockSkew();
     void longerCheckIntervalIsTrusted();
     void connectionLostWithSkew();
+    void aSingleFarUntilIsTrusted();
 };
 
 void TestPresence::heartbeatFollowsTheEarlierEngine_data()
@@ -152,6 +153,18 @@ void TestPresence::longerCheckIntervalIsTrusted()
     QVERIFY(p.isOnline(QStringLiteral("site_b"), t0 + 20000 + 9999));
     QVERIFY(!p.isOnline(QStringLiteral("site_b"), t0 + 20000 + 13000));
     QCOMPARE(p.states().first().skewMs, 2 * (5000 - 500));
+}
+
+// One heartbeat with a far `until` (a remote that announced a long lead) is taken at its word;
+// from the second in a row on, the period decides.
+void TestPresence::aSingleFarUntilIsTrusted()
+{
+    Presence p(QStringLiteral("site_a"), {QStringLiteral("site_b")}, 500);
+    const qint64 t0 = 1767225600000;
+    p.handle(InfoMessage::connected(QStringLiteral("site_b"), t0 + 600000), t0);
+    p.expire(t0 + 599999);
+    QVERIFY(p.isOnline(QStringLiteral("site_b"), t0 + 599999));
+    QVERIFY(!p.isOnline(QStringLiteral("site_b"), t0 + 600000));
 }
 
 // connection_lost is immediate, whatever the skew.
