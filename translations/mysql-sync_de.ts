@@ -312,6 +312,26 @@
             <numerusform>etwa %n Tage</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Its clock minus ours, estimated from the `until` of its heartbeats (assuming its checkInterval is ours). Up to a minute either way does not make it look offline.</source>
+        <translation>Seine Uhr minus unsere, geschätzt aus dem `until` seiner Heartbeats (unter der Annahme, dass sein checkInterval unserem entspricht). Bis zu einer Minute in beide Richtungen lässt ihn nicht offline erscheinen.</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>Uhrabweichung</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 s behind</source>
+        <translation>%1 s nach</translation>
+    </message>
+    <message>
+        <source>%1 s ahead</source>
+        <translation>%1 s vor</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ClientsPage</name>
@@ -1050,6 +1070,14 @@
     <message>
         <source>Rows per second, last 5 minutes</source>
         <translation>Zeilen pro Sekunde, letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>From unknown senders (dropped)</source>
+        <translation>Von unbekannten Absendern (verworfen)</translation>
+    </message>
+    <message>
+        <source>Messages whose sender is not one of this site&apos;s remote clients: ignored, counted, and logged once a minute per name</source>
+        <translation>Nachrichten, deren Absender keiner der entfernten Clients dieses Standorts ist: ignoriert, gezählt und einmal pro Minute und Name protokolliert</translation>
     </message>
 </context>
 <context>

@@ -312,6 +312,26 @@
             <numerusform>environ %n jours</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Its clock minus ours, estimated from the `until` of its heartbeats (assuming its checkInterval is ours). Up to a minute either way does not make it look offline.</source>
+        <translation>Son horloge moins la nôtre, estimée à partir du `until` de ses signaux de présence (en supposant que son checkInterval est le nôtre). Jusqu&apos;à une minute dans un sens ou dans l&apos;autre ne le fait pas paraître hors ligne.</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>Décalage d&apos;horloge</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1 s behind</source>
+        <translation>%1 s de retard</translation>
+    </message>
+    <message>
+        <source>%1 s ahead</source>
+        <translation>%1 s d&apos;avance</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ClientsPage</name>
@@ -1050,6 +1070,14 @@
     <message>
         <source>Rows per second, last 5 minutes</source>
         <translation>Lignes par seconde, 5 dernières minutes</translation>
+    </message>
+    <message>
+        <source>From unknown senders (dropped)</source>
+        <translation>D&apos;expéditeurs inconnus (ignorés)</translation>
+    </message>
+    <message>
+        <source>Messages whose sender is not one of this site&apos;s remote clients: ignored, counted, and logged once a minute per name</source>
+        <translation>Messages dont l&apos;expéditeur n&apos;est pas l&apos;un des clients distants de ce site : ignorés, comptés et journalisés une fois par minute et par nom</translation>
     </message>
 </context>
 <context>

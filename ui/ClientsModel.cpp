@@ -3,6 +3,7 @@
 #include "StatusCountsPoller.h"
 
 #include <QColor>
+#include <QLocale>
 
 #include <cmath>
 #include <limits>
@@ -91,6 +92,7 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         case Errors:
             return m_countsKnown ? QVariant(m_counts.value(c.name).errors) : QVariant(QString());
         case CatchUp: return catchUp(c, role);
+        case ClockSkew: return c.skewKnown ? skewText(c.skewMs) : QString();
         }
     } else if (role == SortRole) {
         switch (index.column()) {
@@ -102,14 +104,18 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         case Pending: return m_countsKnown ? m_counts.value(c.name).pending : qint64(-1);
         case Errors: return m_countsKnown ? m_counts.value(c.name).errors : qint64(-1);
         case CatchUp: return catchUp(c, role);
+        case ClockSkew: return c.skewKnown ? c.skewMs : std::numeric_limits<qint64>::min();
         }
     } else if (role == Qt::ForegroundRole && index.column() == Online) {
         return QColor(c.online ? Qt::darkGreen : Qt::darkRed);
     } else if (role == Qt::ForegroundRole && index.column() == Errors && m_counts.value(c.name).errors > 0) {
         return QColor(Qt::darkRed);
     } else if (role == Qt::TextAlignmentRole && (index.column() == OutboxDepth || index.column() == Pending
-                                                 || index.column() == Errors)) {
+                                                 || index.column() == Errors || index.column() == ClockSkew)) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    } else if (role == Qt::ToolTipRole && index.column() == ClockSkew && c.skewKnown) {
+        return tr("Its clock minus ours, estimated from the `until` of its heartbeats (assuming its checkInterval "
+                  "is ours). Up to a minute either way does not make it look offline.");
     } else if (role == Qt::ToolTipRole && index.column() == CatchUp && !c.online) {
         return m_sendRate > 0 ? tr("Outbox depth %1 at %2 rows/s, the average send rate of the last minutes")
                                     .arg(c.outboxDepth)
@@ -132,6 +138,7 @@ QVariant ClientsModel::headerData(int section, Qt::Orientation orientation, int 
     case Pending: return tr("Pending");
     case Errors: return tr("Errors");
     case CatchUp: return tr("Catch-up (estimate)");
+    case ClockSkew: return tr("Clock skew");
     }
     return {};
 }
@@ -229,6 +236,25 @@ void ClientsModel::onOutboxDepth(const QString &remote, int depth)
     m_clients[row].outboxDepth = depth;
     Q_EMIT dataChanged(index(row, OutboxDepth), index(row, OutboxDepth));
     Q_EMIT dataChanged(index(row, CatchUp), index(row, CatchUp));
+}
+
+QString ClientsModel::skewText(qint64 skewMs)
+{
+    if (qAbs(skewMs) < 500)
+        return tr("none");
+    const QString seconds = QLocale().toString(qAbs(skewMs) / 1000.0, 'f', 1);
+    return skewMs < 0 ? tr("%1 s behind").arg(seconds) : tr("%1 s ahead").arg(seconds);
+}
+
+void ClientsModel::onClockSkew(const QString &name, qint64 skewMs)
+{
+    const int row = rowOf(name);
+    Client &c = m_clients[row];
+    if (c.skewKnown && c.skewMs == skewMs)
+        return;
+    c.skewKnown = true;
+    c.skewMs = skewMs;
+    Q_EMIT dataChanged(index(row, ClockSkew), index(row, ClockSkew));
 }
 
 void ClientsModel::tick()

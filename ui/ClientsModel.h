@@ -3,7 +3,8 @@
 // last heartbeat, outbox depth (the engine's remoteStateChanged/outboxDepthChanged), the
 // pending and error rows of sync_status per remote (counted off the GUI thread by a
 // StatusCountsPoller every few seconds) and, for an offline remote, an estimate of the time
-// to catch up: its outbox depth divided by the recent send rate (setSendRate).
+// to catch up: its outbox depth divided by the recent send rate (setSendRate), and the clock
+// skew the engine measured from its heartbeats (onClockSkew).
 #include "StatusCountsLoader.h"
 
 #include <QAbstractTableModel>
@@ -20,7 +21,7 @@ class StatusCountsPoller;
 class ClientsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Online, Until, LastHeartbeat, OutboxDepth, Pending, Errors, CatchUp, ColumnCount };
+    enum Column { Name, Online, Until, LastHeartbeat, OutboxDepth, Pending, Errors, CatchUp, ClockSkew, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit ClientsModel(QObject *parent = nullptr);
@@ -47,6 +48,8 @@ public:
 public Q_SLOTS:
     void onRemoteState(const QString &name, bool online, qint64 until);
     void onOutboxDepth(const QString &remote, int depth);
+    // Its clock minus ours, in ms (the engine's estimate at its last heartbeat).
+    void onClockSkew(const QString &name, qint64 skewMs);
     // Rows of sync_status per remote; remotes not in `counts` have none.
     void setStatusCounts(const mysqlsync::ui::StatusCountsByRemote &counts);
     // The recent rows/s sent (0 or less: no rate known yet).
@@ -65,10 +68,13 @@ private:
         qint64 until = 0;          // ms since epoch
         qint64 lastHeartbeat = 0;  // ms since epoch, 0: never
         int outboxDepth = 0;
+        bool skewKnown = false;
+        qint64 skewMs = 0;
     };
     int rowOf(const QString &name);   // adds the client when unknown
     void tick();                      // refreshes the countdown column
     QString countdown(qint64 until) const;
+    static QString skewText(qint64 skewMs);
     QVariant catchUp(const Client &c, int role) const;
     // Seconds to send `c`'s outbox at the send rate: -1 unknown (no rate), 0 nothing owed.
     qint64 catchUpSeconds(const Client &c) const;

@@ -89,6 +89,7 @@ void EngineController::wire()
     connect(e, &SyncEngine::databaseStateChanged, this, &EngineController::databaseStateChanged, q);
     connect(e, &SyncEngine::brokerStateChanged, this, &EngineController::brokerStateChanged, q);
     connect(e, &SyncEngine::remoteStateChanged, this, &EngineController::remoteStateChanged, q);
+    connect(e, &SyncEngine::remoteClockSkew, this, &EngineController::remoteClockSkew, q);
     connect(e, &SyncEngine::outboxDepthChanged, this, &EngineController::outboxDepthChanged, q);
     connect(e, &SyncEngine::countersChanged, this, &EngineController::countersChanged, q);
     connect(e, &SyncEngine::errorOccurred, this, &EngineController::errorOccurred, q);

@@ -44,6 +44,7 @@ Q_SIGNALS:
     void databaseStateChanged(bool connected, const QString &detail);
     void brokerStateChanged(bool connected, const QString &detail);
     void remoteStateChanged(const QString &name, bool online, qint64 until);
+    void remoteClockSkew(const QString &name, qint64 skewMs);
     void outboxDepthChanged(const QString &remote, int depth);
     void countersChanged(const mysqlsync::EngineCounters &counters);
     void errorOccurred(const mysqlsync::EngineError &error);

@@ -166,6 +166,7 @@ void MainWindow::wireEngine()
         updateState();
     });
     connect(e, &EngineController::remoteStateChanged, m_clients, &ClientsModel::onRemoteState);
+    connect(e, &EngineController::remoteClockSkew, m_clients, &ClientsModel::onClockSkew);
     connect(e, &EngineController::remoteStateChanged, m_notifier, &RemoteNotifier::onRemoteState);
     connect(m_notifier, &RemoteNotifier::notification, this, &MainWindow::showNotification);
     connect(e, &EngineController::errorOccurred, m_errorNotifier, &ErrorNotifier::onError);

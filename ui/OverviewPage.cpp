@@ -52,6 +52,9 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_relayed = value(tform, tr("Relayed"));
     m_receipts = value(tform, tr("Receipts in / out"));
     m_errors = value(tform, tr("Errors"));
+    m_unknownSenders = value(tform, tr("From unknown senders (dropped)"));
+    m_unknownSenders->setToolTip(tr("Messages whose sender is not one of this site's remote clients: "
+                                    "ignored, counted, and logged once a minute per name"));
     // The totals beside the chart of the last minutes, which takes the room that is left.
     auto *chartBox = new Section(tr("Rows per second, last 5 minutes"), this);
     auto *clayout = new QVBoxLayout(chartBox->body());
@@ -150,6 +153,7 @@ void OverviewPage::onCounters(const EngineCounters &c)
     m_relayed->setText(locale.toString(c.relayed));
     m_receipts->setText(tr("%1 / %2").arg(locale.toString(c.receiptsIn), locale.toString(c.receiptsOut)));
     m_errors->setText(locale.toString(c.errors));
+    m_unknownSenders->setText(locale.toString(c.unknownSenders));
     showRates();
 }
 
@@ -186,6 +190,7 @@ void OverviewPage::onFatal(const QString &message)
 QString OverviewPage::databaseText() const { return m_database->text(); }
 QString OverviewPage::brokerText() const { return m_broker->text(); }
 QString OverviewPage::engineText() const { return m_engine->text(); }
+QString OverviewPage::unknownSendersText() const { return m_unknownSenders->text(); }
 QString OverviewPage::lastErrorText() const { return m_lastError->text(); }
 QString OverviewPage::ratesText() const { return m_rateIn->text() + QLatin1Char('|') + m_rateOut->text(); }
 

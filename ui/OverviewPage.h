@@ -28,6 +28,8 @@ public:
     QString lastErrorText() const;
     QString ratesText() const;
     QString engineText() const;
+    // Messages dropped because their sender is not a configured remote (EngineCounters::unknownSenders).
+    QString unknownSendersText() const;
     // "Pause sync" / "Resume sync": asks (pauseRequested) for the opposite of the engine's state.
     QPushButton *pauseButton() const { return m_pause; }
     RateChart *rateChart() const { return m_chart; }
@@ -70,6 +72,7 @@ private:
     QLabel *m_relayed;
     QLabel *m_receipts;
     QLabel *m_errors;
+    QLabel *m_unknownSenders;
     QLabel *m_lastError;
     RateChart *m_chart;
     QPushButton *m_pause;

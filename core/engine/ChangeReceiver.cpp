@@ -1,5 +1,6 @@
 #include "engine/ChangeReceiver.h"
 
+#include "common/ClientName.h"
 #include "common/Logging.h"
 #include "database/DbConnection.h"
 #include "engine/ChangeSender.h"
@@ -22,10 +23,13 @@ ChangeReceiver::ChangeReceiver(EngineContext &context, ChangeSender &sender)
 
 void ChangeReceiver::reject(const ChangeMessage &partial, const QString &error)
 {
-    qCWarning(lcEngine).noquote() << "rejected a change message from" << (partial.sender.isEmpty() ? QStringLiteral("?") : partial.sender)
+    const QString sender = loggableName(partial.sender);
+    qCWarning(lcEngine).noquote() << "rejected a change message from" << (sender.isEmpty() ? QStringLiteral("?") : sender)
                                   << ":" << error;
-    m_ctx.reportError(EngineError::Source::Incoming, error, partial.sender, partial.table, partial.id);
-    if (isValidClientName(partial.sender) && partial.sender != m_ctx.config.clientName)
+    m_ctx.reportError(EngineError::Source::Incoming, error, sender, partial.table, partial.id);
+    // Answered only to a configured remote: a receipt for any other name would wait in the
+    // outbox for ever (SyncEngine drops messages from other names before they get here).
+    if (m_ctx.config.remoteClients.contains(partial.sender))
         m_sender.sendReceipt(partial.sender, InfoMessage::error(m_ctx.config.clientName, partial.table, partial.id,
                                                                 partial.date, error));
 }

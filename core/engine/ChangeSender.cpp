@@ -388,6 +388,8 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
 
 void ChangeSender::sendReceipt(const QString &remote, const InfoMessage &receipt)
 {
+    if (!m_ctx.config.remoteClients.contains(remote))
+        return; // never owed to a name that is not a remote: it would wait in the outbox for ever
     const QByteArray payload = receipt.toJson();
     if (m_ctx.canSendTo(remote, EngineContext::now()) && m_ctx.mqtt->publish(topics::infoFor(remote), payload)) {
         ++m_ctx.counters.receiptsOut;

@@ -15,12 +15,13 @@ struct EngineCounters {
     qint64 receiptsIn = 0;    // receipts received
     qint64 receiptsOut = 0;   // receipts published
     qint64 errors = 0;        // error events
+    qint64 unknownSenders = 0; // messages dropped because their sender is not in remoteClients
 
     friend bool operator==(const EngineCounters &a, const EngineCounters &b)
     {
         return a.captured == b.captured && a.sent == b.sent && a.resent == b.resent && a.applied == b.applied
             && a.relayed == b.relayed && a.receiptsIn == b.receiptsIn && a.receiptsOut == b.receiptsOut
-            && a.errors == b.errors;
+            && a.errors == b.errors && a.unknownSenders == b.unknownSenders;
     }
     friend bool operator!=(const EngineCounters &a, const EngineCounters &b) { return !(a == b); }
 };

@@ -1,5 +1,6 @@
 #include "engine/SyncEngine.h"
 
+#include "common/ClientName.h"
 #include "common/Logging.h"
 #include "database/Catalog.h"
 #include "database/ChangeLog.h"
@@ -88,6 +89,19 @@ void SyncEngine::start()
     m_applyDb = std::make_unique<DbConnection>(cfg.mysql, QStringLiteral("mysql-sync-apply-") + suffix);
     m_presence = std::make_unique<Presence>(cfg.clientName, cfg.remoteClients, cfg.checkIntervalMs);
     connect(m_presence.get(), &Presence::remoteStateChanged, this, &SyncEngine::onRemoteState);
+    connect(m_presence.get(), &Presence::remoteClockSkew, this, [this](const QString &name, qint64 skewMs) {
+        // Logged when it is first seen beyond 5 s, and again when it moved by more than 5 s.
+        const auto last = m_loggedSkews.constFind(name);
+        const bool notable = qAbs(skewMs) > 5000 || (last != m_loggedSkews.cend() && qAbs(*last) > 5000);
+        if (notable && (last == m_loggedSkews.cend() || qAbs(*last - skewMs) > 5000)) {
+            m_loggedSkews.insert(name, skewMs);
+            qCInfo(lcPresence).noquote() << QStringLiteral("the clock of %1 is about %2 s %3 ours (estimated from its heartbeat)")
+                                                .arg(name)
+                                                .arg(qAbs(skewMs) / 1000.0, 0, 'f', 1)
+                                                .arg(skewMs < 0 ? QStringLiteral("behind") : QStringLiteral("ahead of"));
+        }
+        Q_EMIT remoteClockSkew(name, skewMs);
+    });
 
     m_syncer = std::make_unique<OutboxSyncer>(m_outbox->filePath(), QStringLiteral("mysql-sync-outbox-sync-") + suffix);
     connect(m_syncer.get(), &OutboxSyncer::synced, this, &SyncEngine::onOutboxSynced);
@@ -447,7 +461,12 @@ void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
         QString error;
         if (m.topic == changeTopic) {
             ChangeMessage change;
-            if (ChangeMessage::fromJson(m.payload, &change, &error))
+            const bool valid = ChangeMessage::fromJson(m.payload, &change, &error);
+            // An unreadable sender is a malformed message (rejected, not answered); a readable
+            // one must be a configured remote.
+            if (!change.sender.isEmpty() && isValidClientName(change.sender) && !heard(change.sender, m.topic))
+                continue;
+            if (valid)
                 changes.append(change);
             else
                 m_receiver->reject(change, error);
@@ -458,10 +477,11 @@ void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
         InfoMessage info;
         if (!InfoMessage::fromJson(m.payload, &info, &error)) {
             qCWarning(lcProtocol).noquote() << "ignoring a malformed message on" << m.topic << ":" << error;
-            m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(m.topic, error), info.sender);
+            m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(m.topic, error),
+                              loggableName(info.sender));
             continue;
         }
-        if (info.sender == self)
+        if (!heard(info.sender, m.topic))
             continue;
         if (m.topic == infoTopic)
             m_presence->handle(info, now);
@@ -474,6 +494,38 @@ void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
         handleReceipts(receipts);
 }
 
+bool SyncEngine::heard(const QString &sender, const QString &what)
+{
+    if (m_ctx.config.remoteClients.contains(sender))
+        return true;
+    if (sender == m_ctx.config.clientName)
+        return false; // our own heartbeat on /info, or our own name on our own topics
+    ++m_ctx.counters.unknownSenders;
+    if (m_unknownSenders.admit(sender, EngineContext::now())) {
+        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped a message on %1 from unknown sender \"%2\": not one of "
+                                                          "remoteClients (further ones from it are only counted for a minute)")
+                                               .arg(loggableName(what), loggableName(sender));
+    }
+    return false;
+}
+
+void SyncEngine::summariseReports(qint64 now)
+{
+    for (const ReportLimiter::Summary &s : m_unknownSenders.expire(now)) {
+        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped %1 more message(s) in the last minute from %2, not in "
+                                                          "remoteClients")
+                                               .arg(s.suppressed)
+                                               .arg(s.key.isEmpty() ? QStringLiteral("names too many to list")
+                                                                    : QStringLiteral("\"%1\"").arg(loggableName(s.key)));
+    }
+    for (const ReportLimiter::Summary &s : m_errorReceipts.expire(now)) {
+        const QString message = QStringLiteral("%1 more error receipt(s) from %2 in the last seconds, not listed one by one "
+                                               "(sync_status has each)").arg(s.suppressed).arg(s.key);
+        qCWarning(lcEngine).noquote() << message;
+        m_ctx.reportError(EngineError::Source::Remote, message, s.key);
+    }
+}
+
 void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
 {
     if (!m_ctx.databaseUp) {
@@ -483,7 +535,8 @@ void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
     }
     for (const InfoMessage &r : receipts) {
         ++m_ctx.counters.receiptsIn;
-        if (r.kind == InfoKind::Error) {
+        // A flood of them is summed up (summariseReports) rather than logged one by one.
+        if (r.kind == InfoKind::Error && m_errorReceipts.admit(r.sender, EngineContext::now())) {
             qCWarning(lcEngine).noquote() << r.sender << "could not apply" << r.table << r.id << ":" << r.message;
             m_ctx.reportError(EngineError::Source::Remote, r.message, r.sender, r.table, r.id);
         }
@@ -659,6 +712,7 @@ void SyncEngine::housekeeping()
     m_presence->expire(EngineContext::now());
     if (m_rebuildOwed && m_ctx.databaseUp && (!m_rebuildTried.isValid() || m_rebuildTried.hasExpired(5000)))
         rebuildOutbox();
+    summariseReports(EngineContext::now());
     if (m_ctx.counters != m_reportedCounters) {
         m_reportedCounters = m_ctx.counters;
         Q_EMIT countersChanged(m_reportedCounters);

@@ -2,6 +2,7 @@
 // The sync engine: one QObject that runs the whole protocol on the thread it lives in
 // (EngineThread gives it its own). Observers connect to its signals; commands reach it
 // as queued calls.
+#include "common/ReportLimiter.h"
 #include "config/Config.h"
 #include "engine/EngineContext.h"
 #include "engine/EngineTypes.h"
@@ -64,6 +65,8 @@ Q_SIGNALS:
     void databaseStateChanged(bool connected, const QString &detail);
     void brokerStateChanged(bool connected, const QString &detail);
     void remoteStateChanged(const QString &name, bool online, qint64 until);
+    // At each heartbeat of a remote: its clock minus ours, as Presence estimates it (ms).
+    void remoteClockSkew(const QString &name, qint64 skewMs);
     void outboxDepthChanged(const QString &remote, int depth);
     void countersChanged(const mysqlsync::EngineCounters &counters);
     void errorOccurred(const mysqlsync::EngineError &error);
@@ -78,6 +81,10 @@ private:
     void onBrokerReady();
     void onBrokerDown(const QString &reason);
     void onMessages(const QList<mysqlsync::MqttIncoming> &messages);
+    // Whether a message from `sender` is heard: only configured remotes are. Any other name
+    // (not ourselves) is counted and logged at most once a minute per name.
+    bool heard(const QString &sender, const QString &what);
+    void summariseReports(qint64 now);
     void onRemoteState(const QString &name, bool online, qint64 until);
     void capture();
     void onOutboxSynced(quint64 ticket);
@@ -140,7 +147,10 @@ private:
     QHash<QString, qint64> m_flushes;          // remote -> resend what was sent before this
     QHash<QString, int> m_reportedDepths;
     QSet<QString> m_online;                    // remotes we last reported online
+    QHash<QString, qint64> m_loggedSkews;      // the clock skew last logged, per remote
     EngineCounters m_reportedCounters;
+    ReportLimiter m_unknownSenders{1, 60000, 256};    // log lines about unknown senders, by name
+    ReportLimiter m_errorReceipts{20, 10000, 64};     // error receipts logged one by one, by remote
     bool m_running = false;
     bool m_paused = false;
     bool m_schemaReady = false;

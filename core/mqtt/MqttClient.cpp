@@ -7,9 +7,12 @@
 
 #include <mqtt/async_client.h>
 
+#include <QDeadlineTimer>
 #include <QMetaObject>
 #include <QMutexLocker>
 #include <QUrl>
+
+#include <utility>
 
 
 namespace mysqlsync {
@@ -63,6 +66,17 @@ constexpr int kDrainDelayMs = 2;
 // at most this many are handed to Paho unacknowledged; the rest wait in the PublishQueue.
 constexpr std::size_t kMaxUnacknowledged = 64;
 constexpr int kAcknowledgeWaitMs = 500;
+// Received messages waiting for the engine thread: at most this many (or this many payload
+// bytes; one message always fits). Beyond that Paho's thread waits for the engine to take a
+// batch, so that a flood, or an engine thread held up by a slow database, is held back in the
+// broker (whose queue per client is bounded too) instead of in our memory. Paho calls us with
+// its own mutex locked, and the engine thread takes that mutex in a few calls (is_connected):
+// the wait is therefore short, and a message that still finds no room is dropped (counted and
+// logged). That loses nothing for good: a change or receipt is sent again by its sender (a
+// change stays owed until its receipt arrives), presence by the next heartbeat.
+constexpr qsizetype kMaxIncoming = 2000;
+constexpr qsizetype kMaxIncomingBytes = 8 * 1024 * 1024;
+constexpr int kRoomWaitMs = 500;
 
 std::string utf8(const QString &s) { return s.toStdString(); }
 
@@ -100,8 +114,7 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
         // a change or receipt left there (by anyone) would be applied again at each
         // reconnect. The protocol never retains, so the engine never takes one.
         if (msg->is_retained()) {
-            const QString topic = QString::fromStdString(msg->get_topic()).left(96);
-            QMetaObject::invokeMethod(this, [this, topic] { ignoreRetained(topic); }, Qt::QueuedConnection);
+            ignoreRetained(QString::fromStdString(msg->get_topic()).left(96));
             return;
         }
         MqttIncoming in{QString::fromStdString(msg->get_topic()),
@@ -109,7 +122,19 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
         bool first;
         {
             QMutexLocker lock(&m_mutex);
+            auto full = [&] {
+                return !m_incoming.isEmpty()
+                    && (m_incoming.size() >= kMaxIncoming || m_incomingBytes + in.payload.size() > kMaxIncomingBytes);
+            };
+            QDeadlineTimer deadline(kRoomWaitMs);
+            while (!m_closing && full() && m_room.wait(&m_mutex, deadline)) {
+            }
+            if (full()) {
+                ++m_dropped;
+                return;
+            }
             first = m_incoming.isEmpty();
+            m_incomingBytes += in.payload.size();
             m_incoming.append(std::move(in));
         }
         // The first message of a burst schedules one hand-over a moment later, so that the
@@ -122,6 +147,7 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
 
 MqttClient::~MqttClient()
 {
+    releaseWaiters();
     m_retry.stop();
     m_publisher.reset(); // no publish after this point
     if (m_client) {
@@ -152,6 +178,10 @@ QString MqttClient::brokerDescription() const
 void MqttClient::start()
 {
     m_stopping = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_closing = false;
+    }
     connectNow();
 }
 
@@ -288,6 +318,8 @@ void MqttClient::onDown(const QString &reason)
 
 void MqttClient::ignoreRetained(const QString &topic)
 {
+    // On Paho's thread: counted under the queue's mutex, nothing queued per message.
+    QMutexLocker lock(&m_mutex);
     ++m_retainedIgnored;
     // Once a minute at most: a broker full of retained messages must not flood the log.
     if (!m_retainedLogged.isValid() || m_retainedLogged.hasExpired(60000)) {
@@ -297,13 +329,27 @@ void MqttClient::ignoreRetained(const QString &topic)
     }
 }
 
+void MqttClient::releaseWaiters()
+{
+    QMutexLocker lock(&m_mutex);
+    m_closing = true;
+    m_room.wakeAll();
+}
+
 void MqttClient::drain()
 {
     QList<MqttIncoming> batch;
+    qint64 dropped = 0;
     {
         QMutexLocker lock(&m_mutex);
         batch.swap(m_incoming);
+        m_incomingBytes = 0;
+        dropped = std::exchange(m_dropped, 0);
+        m_room.wakeAll();
     }
+    if (dropped > 0)
+        qCWarning(lcMqtt).noquote() << "dropped" << dropped << "incoming message(s): the engine could not keep up with "
+                                    << "what arrived (their senders send them again)";
     if (!batch.isEmpty())
         Q_EMIT messagesArrived(batch);
 }
@@ -348,6 +394,7 @@ void MqttClient::send(const OutgoingMessage &message)
 void MqttClient::stop(const QByteArray &farewell, int timeoutMs)
 {
     m_stopping = true;
+    releaseWaiters(); // what arrives now is not handled any more
     m_retry.stop();
     if (!m_client->is_connected())
         return;

@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QTimer>
+#include <QWaitCondition>
 
 #include <atomic>
 #include <deque>
@@ -56,7 +57,10 @@ private:
     void onSubscribed(bool ok, const QString &error);
     void onDown(const QString &reason);
     void drain();
-    void ignoreRetained(const QString &topic);
+    void ignoreRetained(const QString &topic); // Paho's thread
+
+    // Lets Paho's thread go on without waiting for room (stopping).
+    void releaseWaiters();
     void send(const OutgoingMessage &message);
     static QString describeFailure(int returnCode, int reasonCode, const QString &what);
     // A failed TLS connection explained (security/TlsProbe), or `fallback`.
@@ -84,6 +88,10 @@ private:
 
     mutable QMutex m_mutex;                         // guards the members below (shared with Paho's thread)
     QList<MqttIncoming> m_incoming;
+    qsizetype m_incomingBytes = 0;                  // payload bytes in m_incoming
+    qint64 m_dropped = 0;                           // messages that found no room, since the last drain
+    bool m_closing = false;                         // Paho's thread no longer waits for room
+    QWaitCondition m_room;                          // drain() made room in m_incoming
     QString m_tlsDiagnosis;                         // cached until the next successful connection
 };
 

@@ -30,24 +30,37 @@ bool Presence::handle(const InfoMessage &message, qint64 now)
         return false;
     if (message.kind != InfoKind::Connected && message.kind != InfoKind::ConnectionLost)
         return false;
+    // Only configured remotes are tracked: nothing is kept per name that anyone may send.
     auto it = m_remotes.find(message.sender);
-    if (it == m_remotes.end()) {
-        RemoteState state;
-        state.name = message.sender;
-        it = m_remotes.insert(message.sender, state);
-    }
+    if (it == m_remotes.end())
+        return false;
     RemoteState &state = it.value();
-    state.lastSeen = now;
     const bool wasOnline = state.online;
     if (message.kind == InfoKind::Connected) {
+        // The period between heartbeats, while they come without a gap.
+        state.periodMs = wasOnline && state.lastSeen > 0 && now > state.lastSeen ? now - state.lastSeen : 0;
+        state.lastSeen = now;
         state.until = message.until;
-        const bool online = now < message.until;
+        const qint64 rule = 2 * qint64(m_checkIntervalMs) + 3000;
+        const qint64 lead = message.until - now;
+        state.skewMs = lead - rule;
+        state.skewKnown = true;
+        // A far `until` is taken as given until a second heartbeat in a row shows the period
+        // (a remote that announced a long lead once, or whose clock is ahead).
+        if ((lead > 0 && lead <= rule + kTrustedExtraLeadMs) || (lead > 0 && state.periodMs == 0))
+            state.deadline = message.until;
+        else
+            state.deadline = now + qMin(kMaxLeadMs, qMax(rule, state.periodMs + 1000));
+        Q_EMIT remoteClockSkew(state.name, state.skewMs);
+        const bool online = now < state.deadline;
         if (online != wasOnline)
             setOnline(state, online);
         else if (online)
-            Q_EMIT remoteStateChanged(state.name, true, state.until); // `until` moved on
+            Q_EMIT remoteStateChanged(state.name, true, state.deadline); // the deadline moved on
     } else {
+        state.lastSeen = now;
         state.until = 0;
+        state.deadline = 0;
         if (wasOnline)
             setOnline(state, false);
     }
@@ -57,7 +70,7 @@ bool Presence::handle(const InfoMessage &message, qint64 now)
 void Presence::expire(qint64 now)
 {
     for (RemoteState &state : m_remotes) {
-        if (state.online && now >= state.until)
+        if (state.online && now >= state.deadline)
             setOnline(state, false);
     }
 }
@@ -73,7 +86,7 @@ void Presence::forgetAll()
 bool Presence::isOnline(const QString &remote, qint64 now) const
 {
     auto it = m_remotes.constFind(remote);
-    return it != m_remotes.cend() && it->online && now < it->until;
+    return it != m_remotes.cend() && it->online && now < it->deadline;
 }
 
 QList<RemoteState> Presence::states() const
@@ -87,7 +100,7 @@ qint64 Presence::msUntilNextExpiry(qint64 now) const
     for (const RemoteState &state : m_remotes) {
         if (!state.online)
             continue;
-        const qint64 left = qMax<qint64>(0, state.until - now);
+        const qint64 left = qMax<qint64>(0, state.deadline - now);
         if (best < 0 || left < best)
             best = left;
     }
@@ -99,7 +112,7 @@ void Presence::setOnline(RemoteState &state, bool online)
     state.online = online;
     qCInfo(lcPresence).noquote() << state.name << (online ? "is online" : "is offline")
                                  << (state.configured ? "" : "(not a configured remote)");
-    Q_EMIT remoteStateChanged(state.name, online, state.until);
+    Q_EMIT remoteStateChanged(state.name, online, state.deadline);
 }
 
 } // namespace mysqlsync

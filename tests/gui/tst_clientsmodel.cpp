@@ -3,6 +3,7 @@
 #include <QAbstractItemModelTester>
 #include <QColor>
 #include <QSignalSpy>
+#include <QLocale>
 #include <QTest>
 
 using namespace mysqlsync::ui;
@@ -43,6 +44,28 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, ClientsModel::Online).data().toString(), QStringLiteral("offline"));
         QCOMPARE(model.index(0, ClientsModel::Until).data().toString(), QString());
         QCOMPARE(model.index(1, ClientsModel::OutboxDepth).data(ClientsModel::SortRole).toInt(), 42);
+    }
+
+    void clockSkewColumn()
+    {
+        ClientsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.headerData(ClientsModel::ClockSkew, Qt::Horizontal).toString(), QStringLiteral("Clock skew"));
+        model.setConfiguredRemotes({QStringLiteral("site_b"), QStringLiteral("site_c")});
+        QCOMPARE(model.index(0, ClientsModel::ClockSkew).data().toString(), QString()); // not measured yet
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.onClockSkew(QStringLiteral("site_b"), -60000);
+        model.onClockSkew(QStringLiteral("site_c"), 200);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(model.index(0, ClientsModel::ClockSkew).data().toString(),
+                 QStringLiteral("%1 s behind").arg(QLocale().toString(60.0, 'f', 1)));
+        QCOMPARE(model.index(1, ClientsModel::ClockSkew).data().toString(), QStringLiteral("none"));
+        QCOMPARE(model.index(0, ClientsModel::ClockSkew).data(ClientsModel::SortRole).toLongLong(), qint64(-60000));
+        model.onClockSkew(QStringLiteral("site_b"), 61500);
+        QCOMPARE(model.index(0, ClientsModel::ClockSkew).data().toString(),
+                 QStringLiteral("%1 s ahead").arg(QLocale().toString(61.5, 'f', 1)));
+        model.onClockSkew(QStringLiteral("site_b"), 61500); // unchanged: no update
+        QCOMPARE(changed.count(), 3);
     }
 
     void pendingAndErrorCountsPerRemote()

@@ -6,6 +6,7 @@
 
 #include <QImage>
 #include <QSignalSpy>
+#include <QLocale>
 #include <QTest>
 
 using namespace mysqlsync::ui;
@@ -154,6 +155,16 @@ private Q_SLOTS:
         QVERIFY(rate.last().at(0).toDouble() > 0);
         page.setSite(QStringLiteral("a"), QStringLiteral("/tmp/a.json")); // another site: a new chart
         QVERIFY(h.samples().empty());
+    }
+
+    void overviewShowsTheUnknownSenders()
+    {
+        OverviewPage page;
+        QCOMPARE(page.unknownSendersText(), QLocale().toString(0));
+        mysqlsync::EngineCounters c;
+        c.unknownSenders = 12345;
+        page.onCounters(c);
+        QCOMPARE(page.unknownSendersText(), QLocale().toString(qint64(12345)));
     }
 
     void paintsBothSeries()

@@ -73,3 +73,12 @@ mysql_sync_add_test(NAME tst_outbox_damage SOURCES integration/tst_outbox_damage
 # Transformers are contained: their own database connection with a statement time limit (issue 11).
 mysql_sync_add_test(NAME tst_transform_containment SOURCES integration/tst_transform_containment.cpp
                     LIBS mysqlsync_testsupport LABELS "integration;transformers" FIXTURES servers TIMEOUT 600)
+# Issue 11 (integrity): only configured remotes are heard (an in-process engine: counters, log).
+mysql_sync_add_test(NAME tst_senders SOURCES integration/tst_senders.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Issue 11: floods (10,000 names, 100,000 error receipts) leave the daemon's RSS flat.
+mysql_sync_add_test(NAME tst_flood SOURCES integration/tst_flood.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+# Issue 11: a remote whose clock is a minute behind is online (and goes offline on time).
+mysql_sync_add_test(NAME tst_clockskew SOURCES integration/tst_clockskew.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)

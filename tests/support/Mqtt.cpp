@@ -43,6 +43,43 @@ bool mqttPublish(const Servers &servers, const QString &topic, const QByteArray 
     return true;
 }
 
+bool mqttPublishLines(const Servers &servers, const QString &topic, const QList<QByteArray> &payloads, int qos,
+                      int timeoutMs)
+{
+    const QStringList args{QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("-p"), QString::number(servers.mqttPort),
+                           QStringLiteral("-t"), topic,
+                           QStringLiteral("-q"), QString::number(qos), QStringLiteral("-l")};
+    QByteArray input;
+    for (const QByteArray &p : payloads) {
+        if (p.contains('\n') || p.isEmpty()) {
+            qWarning().noquote() << "mqttPublishLines: a payload is empty or holds a newline";
+            return false;
+        }
+        input += p;
+        input += '\n';
+    }
+    QProcess p;
+    p.start(QStringLiteral("mosquitto_pub"), args);
+    if (!p.waitForStarted(10000)) {
+        qWarning().noquote() << "mqttPublishLines: cannot run mosquitto_pub:" << p.errorString();
+        return false;
+    }
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        qWarning().noquote() << "mqttPublishLines: mosquitto_pub timed out publishing" << payloads.size() << "messages to" << topic;
+        return false;
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning().noquote() << "mqttPublishLines: mosquitto_pub failed:" << p.readAllStandardError();
+        return false;
+    }
+    return true;
+}
+
 MqttSubscriber::MqttSubscriber(const Servers &servers, const QStringList &topics, int qos, QObject *parent)
     : QObject(parent)
 {

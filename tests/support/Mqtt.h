@@ -16,6 +16,12 @@ namespace testsupport {
 bool mqttPublish(const Servers &servers, const QString &topic, const QByteArray &payload,
                  int qos = 1, bool retain = false);
 
+// Publishes every element of `payloads` (none may contain a newline) as one message to `topic`,
+// in order, through one `mosquitto_pub -l` that reads them from stdin, one a line: tens of
+// thousands of messages a second. Waits until all are published (at most timeoutMs).
+bool mqttPublishLines(const Servers &servers, const QString &topic, const QList<QByteArray> &payloads,
+                      int qos = 1, int timeoutMs = 300000);
+
 // Runs `mosquitto_sub -h 127.0.0.1 -p PORT -v -t TOPIC...` in the background and
 // collects its output lines ("topic payload"; a payload with newlines spans lines).
 class MqttSubscriber : public QObject {
