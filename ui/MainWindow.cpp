@@ -1,11 +1,9 @@
 #include "MainWindow.h"
 
 #include "BrokerSetupWizard.h"
-#include "AsyncSecretResolver.h"
 #include "ClientsModel.h"
 #include "ClientsPage.h"
 #include "ConfigPage.h"
-#include "EngineController.h"
 #include "ErrorsModel.h"
 #include "ErrorNotifier.h"
 #include "ErrorsPage.h"
@@ -22,47 +20,62 @@
 #include "TransformersPage.h"
 #include "UiLogging.h"
 #include "config/Config.h"
+#include "engine/ThreadedEngine.h"
+#include "monitor/MonitorSession.h"
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 
 namespace mysqlsync::ui {
 
-static const char *const kLastConfiguration = "lastConfiguration";
+namespace {
+ThreadedEngine *backgroundEngine(QObject *parent)
+{
+    auto *engine = new ThreadedEngine(parent);
+    engine->setBackgroundPriority(true); // the window keeps the CPU first
+    return engine;
+}
+} // namespace
 
 MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     : QMainWindow(parent)
-    , m_engine(new EngineController(this))
-    , m_clients(new ClientsModel(this))
-    , m_errors(new ErrorsModel(10000, this))
-    , m_status(new SyncStatusModel(this))
-    , m_tabs(new QTabWidget(this))
-    , m_stack(new QStackedWidget(this))
-    , m_firstRun(new FirstRunPage(this))
-    , m_secrets(new AsyncSecretResolver(this))
-    , m_tray(new TrayController(this, trayAvailable, this))
-    , m_notifier(new RemoteNotifier(this))
-    , m_errorNotifier(new ErrorNotifier(this))
-    , m_expiry(new ExpiryWatcher(this))
-    , m_tracker(new SyncStateTracker)
+    , m_engine(backgroundEngine(this))
+    , m_session(new MonitorSession(*m_engine, this))
 {
+    build(trayAvailable);
+}
+
+MainWindow::MainWindow(Engine &engine, bool trayAvailable, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(&engine)
+    , m_session(new MonitorSession(engine, this))
+{
+    build(trayAvailable);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::build(bool trayAvailable)
+{
+    m_tabs = new QTabWidget(this);
+    m_stack = new QStackedWidget(this);
+    m_firstRun = new FirstRunPage(this);
+    m_tray = new TrayController(this, trayAvailable, this);
     setWindowTitle(tr("mysql-sync monitor"));
     m_tabs->setDocumentMode(true); // no frame around the pages: the window is their frame
     m_overview = new OverviewPage(m_tabs);
-    m_statusPage = new SyncStatusPage(m_status, m_tabs);
-    m_errorsPage = new ErrorsPage(m_errors, m_tabs);
+    m_statusPage = new SyncStatusPage(syncStatusModel(), m_tabs);
+    m_errorsPage = new ErrorsPage(errorsModel(), m_tabs);
     m_configPage = new ConfigPage(m_tabs);
     m_tabs->addTab(m_overview, tr("Overview"));
-    m_tabs->addTab(new ClientsPage(m_clients, m_tabs), tr("Clients"));
+    m_tabs->addTab(new ClientsPage(clientsModel(), m_tabs), tr("Clients"));
     m_tabs->addTab(m_statusPage, tr("Sync status"));
     m_tabs->addTab(m_errorsPage, tr("Errors && log"));
     m_tabs->addTab(m_configPage, tr("Configuration"));
@@ -76,19 +89,20 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     buildMenu();
     wireEngine();
     connect(m_configPage, &ConfigPage::applyRequested, this, &MainWindow::openConfiguration);
-    connect(m_expiry, &ExpiryWatcher::checked, m_overview->expiryBanner(), &ExpiryBanner::setNotices);
-    connect(m_expiry, &ExpiryWatcher::checked, this, [this](const QList<ExpiryNotice> &notices) {
+    ExpiryWatcher *expiry = expiryWatcher();
+    connect(expiry, &ExpiryWatcher::checked, m_overview->expiryBanner(), &ExpiryBanner::setNotices);
+    connect(expiry, &ExpiryWatcher::checked, this, [this](const QList<ExpiryNotice> &notices) {
         if (!notices.isEmpty())
             m_tray->notify(tr("Certificate expiry"), ExpiryWatcher::summary(notices));
     });
     connect(m_firstRun, &FirstRunPage::created, this, [this](const QString &path) { openConfiguration(path); });
-    connect(m_secrets, &AsyncSecretResolver::finished, this,
-            [this](bool ok, const Config &config, const QString &error) {
-                if (ok)
-                    startEngine(config);
-                else
-                    reportOpenError(error);
-            });
+    connect(m_session, &MonitorSession::readingSecrets, this, [this](const QString &path) {
+        statusBar()->showMessage(m_readingMessage = tr("Reading the passwords of %1 from the keychain…").arg(path));
+    });
+    connect(m_session, &MonitorSession::openFailed, this, &MainWindow::reportOpenError);
+    connect(m_session, &MonitorSession::starting, this, &MainWindow::onStarting);
+    connect(m_session, &MonitorSession::stateChanged, this, &MainWindow::updateState);
+    connect(m_session, &MonitorSession::notification, this, &MainWindow::showNotification);
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
     connect(m_tray, &TrayController::unavailable, this, [this](const QString &message) {
         statusBar()->showMessage(message, 15000);
@@ -103,9 +117,34 @@ MainWindow::MainWindow(bool trayAvailable, QWidget *parent)
     updateState();
 }
 
-MainWindow::~MainWindow()
+ClientsModel *MainWindow::clientsModel() const
 {
-    delete m_tracker;
+    return m_session->clientsModel();
+}
+
+ErrorsModel *MainWindow::errorsModel() const
+{
+    return m_session->errorsModel();
+}
+
+SyncStatusModel *MainWindow::syncStatusModel() const
+{
+    return m_session->syncStatusModel();
+}
+
+RemoteNotifier *MainWindow::remoteNotifier() const
+{
+    return m_session->remoteNotifier();
+}
+
+ErrorNotifier *MainWindow::errorNotifier() const
+{
+    return m_session->errorNotifier();
+}
+
+ExpiryWatcher *MainWindow::expiryWatcher() const
+{
+    return m_session->expiryWatcher();
 }
 
 void MainWindow::buildMenu()
@@ -121,73 +160,37 @@ void MainWindow::buildMenu()
     tools->addAction(tr("&Secure broker setup…"), this, &MainWindow::openBrokerSetup)->setObjectName(QStringLiteral("brokerSetupAction"));
 }
 
+// The session keeps the models and the state; the pages and the tray show the engine's reports
+// and send its commands.
 void MainWindow::wireEngine()
 {
-    EngineController *e = m_engine;
-    connect(e, &EngineController::started, this, [this] {
-        m_tracker->setRunning(true);
-        m_tracker->setFatal(false);
+    Engine *e = m_engine;
+    connect(e, &Engine::started, this, [this] {
         m_overview->onEngineRunning(true);
         m_tray->setEngineRunning(true);
-        m_status->refresh(); // sync_status exists now (the engine creates it when missing)
-        m_clients->refreshCounts();
-        m_notifier->start(m_engine->config().remoteClients);
         updateState();
     });
-    connect(e, &EngineController::stopped, this, [this] {
-        m_tracker->setRunning(false);
+    connect(e, &Engine::stopped, this, [this] {
         m_overview->onEngineRunning(false);
         m_tray->setEngineRunning(false);
-        m_notifier->stop();
-        m_errorNotifier->reset();
         updateState();
     });
-    connect(e, &EngineController::fatalError, this, [this](const QString &message) {
-        m_tracker->setFatal(true);
+    connect(e, &Engine::fatalError, this, [this](const QString &message) {
         m_overview->onFatal(message);
         m_tray->notify(tr("mysql-sync stopped"), message);
         updateState();
     });
-    connect(e, &EngineController::pausedChanged, m_overview, &OverviewPage::onPausedChanged);
-    connect(e, &EngineController::pausedChanged, m_tray, &TrayController::setPaused);
-    connect(e, &EngineController::pausedChanged, this, &MainWindow::updateState);
-    connect(m_overview, &OverviewPage::pauseRequested, e, &EngineController::setPaused);
-    connect(m_tray, &TrayController::pauseRequested, e, &EngineController::setPaused);
-    connect(m_statusPage, &SyncStatusPage::resendRequested, e, &EngineController::resend);
-    connect(m_statusPage, &SyncStatusPage::resendErrorsRequested, e, &EngineController::resendErrors);
-    connect(e, &EngineController::databaseStateChanged, m_overview, &OverviewPage::onDatabaseState);
-    connect(e, &EngineController::brokerStateChanged, m_overview, &OverviewPage::onBrokerState);
-    connect(e, &EngineController::databaseStateChanged, this, [this](bool up) {
-        m_tracker->setDatabase(up);
-        updateState();
-    });
-    connect(e, &EngineController::brokerStateChanged, this, [this](bool up) {
-        m_tracker->setBroker(up);
-        updateState();
-    });
-    connect(e, &EngineController::remoteStateChanged, m_clients, &ClientsModel::onRemoteState);
-    connect(e, &EngineController::remoteClockSkew, m_clients, &ClientsModel::onClockSkew);
-    connect(e, &EngineController::remoteStateChanged, m_notifier, &RemoteNotifier::onRemoteState);
-    connect(m_notifier, &RemoteNotifier::notification, this, &MainWindow::showNotification);
-    connect(e, &EngineController::errorOccurred, m_errorNotifier, &ErrorNotifier::onError);
-    connect(m_errorNotifier, &ErrorNotifier::notification, this,
-            [this](const QString &title, const QString &message) { showNotification(title, message, true); });
-    connect(m_overview, &OverviewPage::sendRateChanged, m_clients, &ClientsModel::setSendRate);
-    connect(e, &EngineController::remoteStateChanged, this, [this](const QString &name, bool online) {
-        m_tracker->setRemote(name, online);
-        updateState();
-    });
-    connect(e, &EngineController::outboxDepthChanged, m_clients, &ClientsModel::onOutboxDepth);
-    connect(e, &EngineController::outboxDepthChanged, this, [this](const QString &remote, int depth) {
-        m_tracker->setOutboxDepth(remote, depth);
-    });
-    connect(e, &EngineController::countersChanged, m_overview, &OverviewPage::onCounters);
-    connect(e, &EngineController::errorOccurred, m_errors, &ErrorsModel::append);
-    connect(e, &EngineController::errorOccurred, m_overview, &OverviewPage::onError);
-    connect(e, &EngineController::errorOccurred, this, [this] {
-        m_tracker->errorAt(QDateTime::currentMSecsSinceEpoch());
-        updateState();
-    });
+    connect(e, &Engine::pausedChanged, m_overview, &OverviewPage::onPausedChanged);
+    connect(e, &Engine::pausedChanged, m_tray, &TrayController::setPaused);
+    connect(e, &Engine::databaseStateChanged, m_overview, &OverviewPage::onDatabaseState);
+    connect(e, &Engine::brokerStateChanged, m_overview, &OverviewPage::onBrokerState);
+    connect(e, &Engine::countersChanged, m_overview, &OverviewPage::onCounters);
+    connect(e, &Engine::errorOccurred, m_overview, &OverviewPage::onError);
+    connect(m_overview, &OverviewPage::pauseRequested, e, &Engine::setPaused);
+    connect(m_tray, &TrayController::pauseRequested, e, &Engine::setPaused);
+    connect(m_statusPage, &SyncStatusPage::resendRequested, e, &Engine::resend);
+    connect(m_statusPage, &SyncStatusPage::resendErrorsRequested, e, &Engine::resendErrors);
+    connect(m_overview, &OverviewPage::sendRateChanged, clientsModel(), &ClientsModel::setSendRate);
 }
 
 void MainWindow::showNotification(const QString &title, const QString &message, bool warning)
@@ -203,53 +206,28 @@ bool MainWindow::openConfiguration(const QString &path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     m_stack->setCurrentWidget(m_tabs);
     m_configPage->load(absolute);
-    Config config;
-    QString error;
-    if (!ConfigLoader::load(absolute, &config, &error)) {
-        reportOpenError(error);
-        return false;
-    }
-    // Password references are resolved without blocking: keychain entries through SecretJob
-    // (startEngine() follows when they are read), environment variables and files at once.
-    if (config.mqtt.passwordRef.kind == SecretRef::Kind::Keychain
-        || config.mysql.passwordRef.kind == SecretRef::Kind::Keychain)
-        statusBar()->showMessage(m_readingMessage = tr("Reading the passwords of %1 from the keychain…").arg(absolute));
-    m_secrets->start(config);
-    return true;
+    return m_session->open(absolute);
 }
 
 void MainWindow::reportOpenError(const QString &message)
 {
-    qCWarning(lcUi).noquote() << message;
     m_overview->onFatal(message);
     m_tabs->setCurrentIndex(ConfigurationTab);
     statusBar()->showMessage(message);
     Q_EMIT openFailed(message);
 }
 
-void MainWindow::startEngine(const Config &config)
+void MainWindow::onStarting(const Config &config)
 {
-    const QString absolute = config.filePath;
     if (!m_readingMessage.isEmpty() && statusBar()->currentMessage() == m_readingMessage)
         statusBar()->clearMessage();
-    QSettings().setValue(QLatin1String(kLastConfiguration), absolute);
-    delete m_tracker;
-    m_tracker = new SyncStateTracker;
-    for (const QString &remote : config.remoteClients)
-        m_tracker->setRemote(remote, false);
-    m_clients->setConfiguredRemotes(config.remoteClients);
-    m_overview->setSite(config.clientName, absolute);
+    m_overview->setSite(config.clientName, config.filePath);
     QStringList tables = config.syncTables + config.receiveTables;
     tables.removeDuplicates();
     tables.sort();
     m_statusPage->setChoices(tables, config.remoteClients);
-    m_status->setDatabase(config.mysql);
-    m_clients->setDatabase(config.mysql);
     m_transformersPage->setConfiguration(config);
-    m_engine->start(config);
-    m_expiry->setConfig(config);
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
-    updateState();
 }
 
 void MainWindow::showFirstRun(const QString &path)
@@ -266,7 +244,7 @@ bool MainWindow::isFirstRunShown() const
 
 QString MainWindow::lastConfiguration()
 {
-    return QSettings().value(QLatin1String(kLastConfiguration)).toString();
+    return MonitorSession::lastConfiguration();
 }
 
 void MainWindow::chooseConfiguration()
@@ -286,7 +264,7 @@ void MainWindow::openBrokerSetup()
 
 SyncState MainWindow::state() const
 {
-    return m_tracker->state(QDateTime::currentMSecsSinceEpoch());
+    return m_session->state();
 }
 
 QString MainWindow::stateText() const
@@ -330,7 +308,7 @@ void MainWindow::quit()
         QApplication::quit();
         return;
     }
-    connect(m_engine, &EngineController::stopped, qApp, &QApplication::quit);
+    connect(m_engine, &Engine::stopped, qApp, &QApplication::quit);
     QTimer::singleShot(15000, qApp, &QApplication::quit); // a stuck goodbye does not keep us
     m_engine->stop();
     hide();

@@ -1,6 +1,7 @@
 #pragma once
 // The main window: tabs (Overview, Clients, Sync status, Errors & log, Configuration, Transformers),
-// the engine of the open configuration, the tray icon and close-to-tray.
+// the tray icon and close-to-tray; a view over a MonitorSession (the open configuration, its
+// engine, the models and the state), whose engine is a ThreadedEngine unless one is given.
 #include "SyncState.h"
 #include "config/Config.h"
 
@@ -11,16 +12,19 @@ class QLabel;
 class QStackedWidget;
 class QTabWidget;
 
+namespace mysqlsync {
+class Engine;
+}
+
 namespace mysqlsync::ui {
 
-class AsyncSecretResolver;
 class ClientsModel;
 class ConfigPage;
-class EngineController;
 class ExpiryWatcher;
 class ErrorsModel;
 class ErrorsPage;
 class FirstRunPage;
+class MonitorSession;
 class OverviewPage;
 class ErrorNotifier;
 class RemoteNotifier;
@@ -36,6 +40,8 @@ public:
 
     // `trayAvailable`: QSystemTrayIcon::isSystemTrayAvailable() unless a test says otherwise.
     explicit MainWindow(bool trayAvailable, QWidget *parent = nullptr);
+    // A window over `engine` (tests pass a FakeEngine); it must outlive the window.
+    MainWindow(Engine &engine, bool trayAvailable, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Loads `path`, resolves its password references (keychain entries asynchronously:
@@ -52,17 +58,18 @@ public:
     TrayController *tray() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
     OverviewPage *overview() const { return m_overview; }
-    ClientsModel *clientsModel() const { return m_clients; }
-    ErrorsModel *errorsModel() const { return m_errors; }
-    SyncStatusModel *syncStatusModel() const { return m_status; }
+    MonitorSession *session() const { return m_session; }
+    ClientsModel *clientsModel() const;
+    ErrorsModel *errorsModel() const;
+    SyncStatusModel *syncStatusModel() const;
     ConfigPage *configPage() const { return m_configPage; }
     SyncStatusPage *syncStatusPage() const { return m_statusPage; }
-    RemoteNotifier *remoteNotifier() const { return m_notifier; }
-    ErrorNotifier *errorNotifier() const { return m_errorNotifier; }
+    RemoteNotifier *remoteNotifier() const;
+    ErrorNotifier *errorNotifier() const;
     TransformersPage *transformersPage() const { return m_transformersPage; }
     QString stateText() const;
-    EngineController *engine() const { return m_engine; }
-    ExpiryWatcher *expiryWatcher() const { return m_expiry; }
+    Engine *engine() const { return m_engine; }
+    ExpiryWatcher *expiryWatcher() const;
     SyncState state() const;
 
 Q_SIGNALS:
@@ -79,33 +86,27 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void build(bool trayAvailable);
     void buildMenu();
     void wireEngine();
     void updateState();
     // A desktop notification from the tray, or the status bar where there is no tray.
     void showNotification(const QString &title, const QString &message, bool warning);
     void chooseConfiguration();
-    void startEngine(const Config &config);
+    void onStarting(const Config &config);
     void reportOpenError(const QString &message);
 
-    EngineController *m_engine;
-    ClientsModel *m_clients;
-    ErrorsModel *m_errors;
-    SyncStatusModel *m_status;
+    Engine *m_engine;
+    MonitorSession *m_session;
     QTabWidget *m_tabs;
     QStackedWidget *m_stack;
     FirstRunPage *m_firstRun;
-    AsyncSecretResolver *m_secrets;
     OverviewPage *m_overview;
     SyncStatusPage *m_statusPage;
     ErrorsPage *m_errorsPage;
     ConfigPage *m_configPage;
     TransformersPage *m_transformersPage;
-    TrayController *m_tray;
-    RemoteNotifier *m_notifier;
-    ErrorNotifier *m_errorNotifier;
-    ExpiryWatcher *m_expiry;
-    class SyncStateTracker *m_tracker;
+    TrayController *m_tray = nullptr;
     QLabel *m_stateLabel;
     QTimer m_stateTimer;
     QString m_readingMessage; // in the status bar while the keychain is read

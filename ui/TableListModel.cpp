@@ -1,5 +1,7 @@
 #include "TableListModel.h"
 
+#include "database/EngineTables.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -33,7 +35,15 @@ void TableListModel::rebuild(const QStringList &available, const QStringList &ch
 void TableListModel::setAvailable(const QStringList &tables, bool known)
 {
     m_known = known;
-    rebuild(known ? tables : QStringList(), m_order);
+    QStringList offered;
+    if (known) {
+        // The engine's own bookkeeping tables are never tables to sync.
+        for (const QString &table : tables) {
+            if (!isEngineTable(table))
+                offered << table;
+        }
+    }
+    rebuild(offered, m_order);
 }
 
 void TableListModel::setChecked(const QStringList &names)

@@ -14,7 +14,8 @@ public:
 
     explicit TableListModel(QObject *parent = nullptr);
 
-    // The database's tables (sorted); `known` false: the list could not be read (nothing is flagged then).
+    // The database's tables (sorted), less the engine's own (table_changes, sync_status: never
+    // synced); `known` false: the list could not be read (nothing is flagged then).
     void setAvailable(const QStringList &tables, bool known = true);
     bool hasAvailable() const { return m_known; }
     // The configured names, in their order; names the database lacks are added and flagged.

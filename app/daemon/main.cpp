@@ -6,7 +6,7 @@
 
 #include "common/Logging.h"
 #include "config/Config.h"
-#include "engine/EngineThread.h"
+#include "engine/ThreadedEngine.h"
 #include "security/SecretResolver.h"
 
 #include <QCommandLineParser>
@@ -72,14 +72,14 @@ int main(int argc, char *argv[])
         return runCheck(config);
 
     int exitCode = 0;
-    auto engine = std::make_unique<EngineThread>(config);
-    QObject::connect(engine->engine(), &SyncEngine::fatalError, &app, [&](const QString &message) {
+    auto engine = std::make_unique<ThreadedEngine>();
+    QObject::connect(engine.get(), &Engine::fatalError, &app, [&](const QString &message) {
         err << "mysql-sync: " << message << "\n";
         err.flush();
         exitCode = 1;
         app.quit();
-    }, Qt::QueuedConnection);
-    QObject::connect(engine->engine(), &SyncEngine::stopped, &app, [&] { app.quit(); }, Qt::QueuedConnection);
+    });
+    QObject::connect(engine.get(), &Engine::stopped, &app, [&] { app.quit(); });
     SignalWatcher watcher;
     bool stopping = false;
     QObject::connect(&watcher, &SignalWatcher::stopRequested, &app, [&](int sig) {
@@ -87,9 +87,9 @@ int main(int argc, char *argv[])
             return;
         stopping = true;
         qCInfo(lcEngine) << "signal" << sig << "received: stopping";
-        engine->requestStop();
+        engine->stop();
     });
-    engine->start();
+    engine->start(config);
     app.exec();
     engine.reset(); // stops the engine (if still running) and joins its thread
     return exitCode;

@@ -233,9 +233,12 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         return DbConnection::isBusy(error) ? Written::Busy : Written::Failed;
     }
     // Send the relays now (never back to their sender); what cannot be sent now stays owed.
+    // Counted per remote a key is owed to: with no remote but the sender nothing is relayed.
     for (auto it = relays.cbegin(); it != relays.cend(); ++it) {
         m_sender.dispatch(it.value(), it.key());
-        m_ctx.counters.relayed += it.value().size();
+        QStringList others = m_ctx.config.remoteClients;
+        others.removeAll(it.key());
+        m_ctx.counters.relayed += qint64(it.value().size()) * others.size();
     }
     *outcomes += local;
     return Written::Done;

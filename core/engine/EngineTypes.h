@@ -11,7 +11,7 @@ struct EngineCounters {
     qint64 sent = 0;          // change messages published (first sends and resends)
     qint64 resent = 0;        // of which resends
     qint64 applied = 0;       // incoming changes written
-    qint64 relayed = 0;       // incoming changes owed on to other remotes
+    qint64 relayed = 0;       // incoming changes owed on to other remotes, once per remote owed
     qint64 receiptsIn = 0;    // receipts received
     qint64 receiptsOut = 0;   // receipts published
     qint64 errors = 0;        // error events

@@ -23,7 +23,7 @@
 //           longest GUI stall meanwhile.
 // The last line of the output is one JSON object with every figure. Exit status: 0 when every
 // phase completed, 1 when one failed (timeout, engine error), 2 on bad usage.
-#include "EngineController.h"
+#include "engine/Engine.h"
 #include "MainWindow.h"
 #include "SyncStatusModel.h"
 #include "SyncStatusPage.h"
@@ -339,8 +339,8 @@ bool GuiBench::openWindow(MainWindow *window, const QString &configPath, QString
 {
     bool started = false;
     QString fatal;
-    QObject::connect(window->engine(), &EngineController::started, window, [&] { started = true; });
-    QObject::connect(window->engine(), &EngineController::fatalError, window, [&](const QString &m) { fatal = m; });
+    QObject::connect(window->engine(), &Engine::started, window, [&] { started = true; });
+    QObject::connect(window->engine(), &Engine::fatalError, window, [&](const QString &m) { fatal = m; });
     if (!window->openConfiguration(configPath)) {
         *error = QStringLiteral("the window did not open %1").arg(configPath);
         return false;
@@ -401,8 +401,8 @@ bool GuiBench::live()
     MainWindow window(false);
     EngineCounters counters;
     bool online = false;
-    QObject::connect(window.engine(), &EngineController::countersChanged, &window, [&](const EngineCounters &c) { counters = c; });
-    QObject::connect(window.engine(), &EngineController::remoteStateChanged, &window,
+    QObject::connect(window.engine(), &Engine::countersChanged, &window, [&](const EngineCounters &c) { counters = c; });
+    QObject::connect(window.engine(), &Engine::remoteStateChanged, &window,
                      [&](const QString &name, bool up, qint64) { if (name == QLatin1String("site_b")) online = up; });
     QString error;
     if (!openWindow(&window, path, &error))
@@ -538,7 +538,7 @@ bool GuiBench::live()
         return fail(phase, QStringLiteral("rows missing: %1 on B, %2 successful, %3 inserted").arg(onB).arg(successful).arg(total));
 
     bool stopped = false;
-    QObject::connect(window.engine(), &EngineController::stopped, &window, [&] { stopped = true; });
+    QObject::connect(window.engine(), &Engine::stopped, &window, [&] { stopped = true; });
     window.engine()->stop();
     spinUntil([&] { return stopped; }, 30);
     siteB.stop();
@@ -628,7 +628,7 @@ bool GuiBench::status()
     QElapsedTimer open;
     open.start();
     bool started = false;
-    QObject::connect(window.engine(), &EngineController::started, &window, [&] {
+    QObject::connect(window.engine(), &Engine::started, &window, [&] {
         started = true;
         restartClock();
     });
@@ -689,7 +689,7 @@ bool GuiBench::status()
     m_json.insert(QStringLiteral("status_stall_max_ms"), std::round(meter.longestMs() * 10) / 10);
 
     bool stopped = false;
-    QObject::connect(window.engine(), &EngineController::stopped, &window, [&] { stopped = true; });
+    QObject::connect(window.engine(), &Engine::stopped, &window, [&] { stopped = true; });
     window.engine()->stop();
     spinUntil([&] { return stopped; }, 30);
     return true;

@@ -53,3 +53,6 @@ endforeach()
 mysql_sync_add_test(NAME tst_mainwindow    SOURCES gui/tst_mainwindow.cpp    LIBS sync_ui mysqlsync_testsupport LABELS gui
                     FIXTURES servers)
 mysql_sync_add_test(NAME tst_errornotifier SOURCES gui/tst_errornotifier.cpp LIBS sync_ui LABELS gui)
+# The session (open configuration -> passwords -> engine -> models, notifiers, state) and the
+# main window over it, against tests/support's FakeEngine: no servers, no engine thread.
+mysql_sync_add_test(NAME tst_monitorsession SOURCES gui/tst_monitorsession.cpp LIBS sync_ui mysqlsync_testsupport LABELS gui)

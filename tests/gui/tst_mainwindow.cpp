@@ -4,7 +4,7 @@
 // with their status, site_b's refusal of a table arrives in Errors & log with its message,
 // and killing site_b (kill -9) turns it offline in Clients before its `until` runs out.
 #include "ClientsModel.h"
-#include "EngineController.h"
+#include "engine/Engine.h"
 #include "ErrorsModel.h"
 #include "MainWindow.h"
 #include "SyncStatusModel.h"
@@ -135,7 +135,7 @@ void TestMainWindow::initTestCase()
                                                                  QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_errorsTester = std::make_unique<QAbstractItemModelTester>(m_window->errorsModel(),
                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy started(m_window->engine(), &EngineController::started);
+    QSignalSpy started(m_window->engine(), &Engine::started);
     QVERIFY(m_window->openConfiguration(file.fileName()));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -156,7 +156,7 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::cleanupTestCase()
 {
     if (m_window) {
-        QSignalSpy stopped(m_window->engine(), &EngineController::stopped);
+        QSignalSpy stopped(m_window->engine(), &Engine::stopped);
         if (m_window->engine()->isRunning()) {
             m_window->engine()->stop();
             QVERIFY(stopped.wait(20000));
@@ -254,7 +254,7 @@ void TestMainWindow::errorReceiptAppearsInErrors()
 void TestMainWindow::killedRemoteGoesOfflineBeforeUntil()
 {
     const QAbstractItemModel *clients = m_window->clientsModel();
-    QSignalSpy reports(m_window->engine(), &EngineController::remoteStateChanged);
+    QSignalSpy reports(m_window->engine(), &Engine::remoteStateChanged);
     qint64 until = 0;
     auto lastUntil = [&] {
         for (const QList<QVariant> &report : reports) {

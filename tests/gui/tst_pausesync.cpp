@@ -1,11 +1,11 @@
-// Pause/resume from the Overview button and the tray entry, through EngineController to a
+// Pause/resume from the Overview button and the tray entry, through the Engine (a ThreadedEngine) to a
 // real engine (its database and broker unreachable: pausing needs neither) and back via
 // pausedChanged; and the Sync status page's resend commands reaching that engine.
-#include "EngineController.h"
 #include "MainWindow.h"
 #include "OverviewPage.h"
 #include "SyncStatusPage.h"
 #include "TrayController.h"
+#include "engine/ThreadedEngine.h"
 
 #include <QAction>
 #include <QPushButton>
@@ -21,8 +21,8 @@ class TestPauseSync : public QObject {
 private Q_SLOTS:
     void withoutEngineNothingHappens()
     {
-        EngineController controller;
-        QSignalSpy spy(&controller, &EngineController::pausedChanged);
+        ThreadedEngine controller;
+        QSignalSpy spy(&controller, &Engine::pausedChanged);
         controller.setPaused(true);
         controller.resendErrors(QStringLiteral("site_b"));
         QTest::qWait(50);
@@ -54,11 +54,11 @@ private Q_SLOTS:
         config.mqtt.connectTimeoutMs = 1000;
 
         MainWindow window(false);
-        EngineController *engine = window.engine();
+        Engine *engine = window.engine();
         QPushButton *button = window.overview()->pauseButton();
         QAction *trayEntry = window.tray()->pauseAction();
-        QSignalSpy paused(engine, &EngineController::pausedChanged);
-        QSignalSpy stopped(engine, &EngineController::stopped);
+        QSignalSpy paused(engine, &Engine::pausedChanged);
+        QSignalSpy stopped(engine, &Engine::stopped);
         engine->start(config);
         QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 15000);
         QVERIFY(trayEntry->isEnabled());
@@ -87,7 +87,7 @@ private Q_SLOTS:
 
         // Resend commands from the Sync status page reach the engine: it refuses a remote
         // that is not in its configuration, and says so.
-        QSignalSpy errors(engine, &EngineController::errorOccurred);
+        QSignalSpy errors(engine, &Engine::errorOccurred);
         Q_EMIT window.syncStatusPage()->resendRequested(QStringLiteral("site_x"), QStringLiteral("items"),
                                                         {QStringLiteral("1")});
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(errors.cbegin(), errors.cend(), [](const QList<QVariant> &args) {

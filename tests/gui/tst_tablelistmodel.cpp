@@ -26,6 +26,7 @@ class TestTableListModel : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void checkingWithoutADatabase();
+    void engineTablesAreNotOffered();
     void filledFromTheDatabase();
     void unreachableDatabaseIsSaid();
 
@@ -46,6 +47,9 @@ void TestTableListModel::initTestCase()
     QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE orders(id INT PRIMARY KEY, item INT)")));
     QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE customers(id INT PRIMARY KEY)")));
     QVERIFY(m_db->exec(QStringLiteral("CREATE VIEW item_names AS SELECT name FROM items"))); // not a base table
+    // The engine's own tables, as it creates them in every synced database: never offered.
+    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE table_changes(id BIGINT AUTO_INCREMENT PRIMARY KEY, table_name VARCHAR(255))")));
+    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE sync_status(id VARCHAR(32) PRIMARY KEY, status VARCHAR(16))")));
 }
 
 QString TestTableListModel::writeConfig(const QJsonArray &syncTables, int port)
@@ -91,6 +95,15 @@ void TestTableListModel::checkingWithoutADatabase()
     QVERIFY(!model.addName(QStringLiteral("c"))); // listed already
     QCOMPARE(model.checked().last(), QStringLiteral("typed"));
     QCOMPARE(model.unknownChecked(), (QStringList{QStringLiteral("b"), QStringLiteral("typed")}));
+}
+
+void TestTableListModel::engineTablesAreNotOffered()
+{
+    TableListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setAvailable({QStringLiteral("items"), QStringLiteral("sync_status"), QStringLiteral("table_changes")});
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("items"));
 }
 
 void TestTableListModel::filledFromTheDatabase()

@@ -82,3 +82,6 @@ mysql_sync_add_test(NAME tst_flood SOURCES integration/tst_flood.cpp
 # Issue 11: a remote whose clock is a minute behind is online (and goes offline on time).
 mysql_sync_add_test(NAME tst_clockskew SOURCES integration/tst_clockskew.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)
+# The "Relayed" counter: relays owed to other remotes only (two, three and four sites).
+mysql_sync_add_test(NAME tst_relaycount SOURCES integration/tst_relaycount.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers)

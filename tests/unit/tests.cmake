@@ -15,3 +15,5 @@ mysql_sync_add_test(NAME tst_transformcontainment SOURCES unit/tst_transformcont
 # a message of either language is unfinished, empty or missing (scripts/update-translations.sh).
 add_test(NAME translations_complete COMMAND bash ${PROJECT_SOURCE_DIR}/scripts/update-translations.sh --check)
 set_tests_properties(translations_complete PROPERTIES LABELS "unit;package" TIMEOUT 120)
+# The Engine that runs SyncEngine on its own thread: restart, fatal error, commands (no servers).
+mysql_sync_add_test(NAME tst_threadedengine SOURCES unit/tst_threadedengine.cpp LIBS sync_engine LABELS unit)

@@ -1,0 +1,57 @@
+#pragma once
+// What the rest of the program knows of a sync engine: its commands and its reports. The
+// desktop app, the daemon and the tests hold an Engine; ThreadedEngine runs the real one
+// (SyncEngine) on a thread of its own, tests/support's FakeEngine stands in for it in tests.
+// Reports arrive on the thread the Engine object lives in; commands never wait.
+#include "config/Config.h"
+#include "engine/EngineTypes.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace mysqlsync {
+
+class Engine : public QObject {
+    Q_OBJECT
+public:
+    explicit Engine(QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Starts an engine for `config` (passwords already resolved); started() or fatalError()
+    // follows. One that runs is stopped first and the new one starts after its goodbye.
+    virtual void start(const Config &config) = 0;
+    // Asks the engine to stop (it finishes what is in flight and says goodbye); stopped() follows.
+    virtual void stop() = 0;
+    // Whether an engine was started and has neither stopped nor failed.
+    virtual bool isRunning() const = 0;
+    // The engine's last word on pausing (false when none runs).
+    virtual bool isPaused() const = 0;
+    // The configuration of the last start().
+    virtual const Config &config() const = 0;
+    // Paused, the engine takes no changes from table_changes, sends none and applies none that
+    // arrive (their senders send them again later); presence and receipts go on.
+    // pausedChanged() follows once the engine has changed state.
+    virtual void setPaused(bool paused) = 0;
+    // Sends the current state of these keys to `remote` again (sync_status: pending).
+    virtual void resend(const QString &remote, const QString &table, const QStringList &keys) = 0;
+    // resend() for every row of sync_status that is in error for `remote`.
+    virtual void resendErrors(const QString &remote) = 0;
+
+Q_SIGNALS:
+    void started();
+    void pausedChanged(bool paused);
+    void stopped();
+    // The engine cannot work with this configuration and has shut down (no stopped() follows).
+    void fatalError(const QString &message);
+    void databaseStateChanged(bool connected, const QString &detail);
+    void brokerStateChanged(bool connected, const QString &detail);
+    // `until`: when the remote's presence runs out, in our clock (every online report is a heartbeat).
+    void remoteStateChanged(const QString &name, bool online, qint64 until);
+    // At each heartbeat of a remote: its clock minus ours, as Presence estimates it (ms).
+    void remoteClockSkew(const QString &name, qint64 skewMs);
+    void outboxDepthChanged(const QString &remote, int depth);
+    void countersChanged(const mysqlsync::EngineCounters &counters);
+    void errorOccurred(const mysqlsync::EngineError &error);
+};
+
+} // namespace mysqlsync

@@ -1,0 +1,308 @@
+// MonitorSession against a FakeEngine (no thread, no servers): opening a configuration starts
+// the engine with it (or says why not), and the engine's reports reach the Clients and Errors
+// models, the SyncState and the notifications; a new configuration resets what the session
+// knew of the old one. The database in the configuration listens nowhere (port 1), so the
+// Sync status and count loaders fail at once and show nothing.
+#include "ClientsModel.h"
+#include "ErrorNotifier.h"
+#include "ErrorsModel.h"
+#include "RemoteNotifier.h"
+#include "SyncStatusModel.h"
+#include "monitor/MonitorSession.h"
+
+#include "FakeEngine.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mysqlsync;
+using namespace mysqlsync::ui;
+using namespace testsupport;
+
+namespace {
+
+QJsonObject configJson(const QString &self, const QStringList &remotes)
+{
+    const QJsonObject mqtt{{"host", "127.0.0.1"}, {"port", 1}, {"protocol", "mqtt"}};
+    const QJsonObject mysql{{"host", "127.0.0.1"}, {"port", 1}, {"user", "nobody"}, {"password", "x"},
+                            {"database", "nothing"}};
+    return {{"mqttConfig", mqtt},
+            {"mysqlConfig", mysql},
+            {"clientName", self},
+            {"remoteClients", QJsonArray::fromStringList(remotes)},
+            {"syncTables", QJsonArray{"items"}},
+            {"receiveTables", QJsonArray{"items"}},
+            {"checkInterval", 500}};
+}
+
+QString writeConfig(const QTemporaryDir &dir, const QString &name, QJsonObject json)
+{
+    json.insert(QStringLiteral("queueDirectory"), dir.filePath(name + QStringLiteral("-queue")));
+    QFile file(dir.filePath(name + QStringLiteral(".json")));
+    if (!file.open(QIODevice::WriteOnly))
+        return QString();
+    file.write(QJsonDocument(json).toJson());
+    return file.fileName();
+}
+
+QString cell(const QAbstractItemModel *model, int row, int column)
+{
+    return model->index(row, column).data().toString();
+}
+
+} // namespace
+
+class TestMonitorSession : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void openStartsTheEngineWithTheConfiguration();
+    void unusableConfigurationIsReportedAndNothingStarts();
+    void unreadablePasswordIsReportedAndNothingStarts();
+    void reportsDriveTheStateAndTheClients();
+    void errorsAreListedCountedAndToldOnce();
+    void remoteGoingOfflineIsTold();
+    void stoppedEngineEndsTheRun();
+    void anotherConfigurationResetsTheSession();
+
+private:
+    // Opens a configuration for site_a with these remotes and waits for the engine's start.
+    bool openSiteA(const QStringList &remotes = {QStringLiteral("site_b"), QStringLiteral("site_c")});
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<FakeEngine> m_engine;
+    std::unique_ptr<MonitorSession> m_session;
+    std::unique_ptr<QAbstractItemModelTester> m_clientsTester;
+    std::unique_ptr<QAbstractItemModelTester> m_errorsTester;
+};
+
+void TestMonitorSession::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // the "last configuration" setting stays out of the user's
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMonitorSession::init()
+{
+    m_engine = std::make_unique<FakeEngine>();
+    m_session = std::make_unique<MonitorSession>(*m_engine);
+    m_clientsTester = std::make_unique<QAbstractItemModelTester>(m_session->clientsModel(),
+                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_errorsTester = std::make_unique<QAbstractItemModelTester>(m_session->errorsModel(),
+                                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestMonitorSession::cleanup()
+{
+    m_clientsTester.reset();
+    m_errorsTester.reset();
+    m_session.reset();
+    m_engine.reset();
+}
+
+bool TestMonitorSession::openSiteA(const QStringList &remotes)
+{
+    const QString path = writeConfig(m_dir, QStringLiteral("site_a"), configJson(QStringLiteral("site_a"), remotes));
+    const int before = m_engine->starts.size();
+    if (path.isEmpty() || !m_session->open(path))
+        return false;
+    // Password references resolve asynchronously: the start follows on the event loop.
+    return QTest::qWaitFor([&] { return m_engine->starts.size() == before + 1; }, 5000);
+}
+
+void TestMonitorSession::openStartsTheEngineWithTheConfiguration()
+{
+    QSignalSpy starting(m_session.get(), &MonitorSession::starting);
+    QSignalSpy failed(m_session.get(), &MonitorSession::openFailed);
+    QVERIFY(openSiteA());
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(starting.count(), 1);
+    const Config &started = m_engine->starts.first();
+    QCOMPARE(started.clientName, QStringLiteral("site_a"));
+    QCOMPARE(started.remoteClients, QStringList({QStringLiteral("site_b"), QStringLiteral("site_c")}));
+    QCOMPARE(started.mysql.password, QStringLiteral("x"));
+    QCOMPARE(started.filePath, m_dir.filePath(QStringLiteral("site_a.json")));
+    QCOMPARE(MonitorSession::lastConfiguration(), started.filePath);
+
+    // The configured remotes are listed, offline until the engine hears from them.
+    const ClientsModel *clients = m_session->clientsModel();
+    QCOMPARE(clients->rowCount(), 2);
+    QCOMPARE(cell(clients, 0, ClientsModel::Name), QStringLiteral("site_b"));
+    QCOMPARE(cell(clients, 0, ClientsModel::Online), QStringLiteral("offline"));
+    QCOMPARE(cell(clients, 1, ClientsModel::Name), QStringLiteral("site_c"));
+    QCOMPARE(m_session->state(), SyncState::Disconnected);
+    QCOMPARE(m_engine->stops, 0);
+}
+
+void TestMonitorSession::unusableConfigurationIsReportedAndNothingStarts()
+{
+    QSignalSpy failed(m_session.get(), &MonitorSession::openFailed);
+    QVERIFY(!m_session->open(m_dir.filePath(QStringLiteral("missing.json"))));
+    QCOMPARE(failed.count(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("missing.json")),
+             qPrintable(failed.first().first().toString()));
+
+    QJsonObject json = configJson(QStringLiteral("site_a"), {QStringLiteral("site_b")});
+    json.remove(QStringLiteral("clientName"));
+    QVERIFY(!m_session->open(writeConfig(m_dir, QStringLiteral("nameless"), json)));
+    QCOMPARE(failed.count(), 2);
+    QVERIFY2(failed.last().first().toString().contains(QStringLiteral("clientName")), qPrintable(failed.last().first().toString()));
+    QCoreApplication::processEvents();
+    QVERIFY(m_engine->starts.isEmpty());
+}
+
+void TestMonitorSession::unreadablePasswordIsReportedAndNothingStarts()
+{
+    const QByteArray variable = "MYSQL_SYNC_TST_MONITORSESSION_UNSET";
+    qunsetenv(variable.constData());
+    QJsonObject json = configJson(QStringLiteral("site_a"), {QStringLiteral("site_b")});
+    QJsonObject mysql = json.value(QStringLiteral("mysqlConfig")).toObject();
+    mysql.insert(QStringLiteral("password"), QJsonObject{{"env", QString::fromLatin1(variable)}});
+    json.insert(QStringLiteral("mysqlConfig"), mysql);
+    QSignalSpy failed(m_session.get(), &MonitorSession::openFailed);
+    QVERIFY(m_session->open(writeConfig(m_dir, QStringLiteral("envpassword"), json)));
+    QVERIFY(failed.wait(5000));
+    QVERIFY2(failed.first().first().toString().contains(QString::fromLatin1(variable)), qPrintable(failed.first().first().toString()));
+    QVERIFY(m_engine->starts.isEmpty());
+}
+
+void TestMonitorSession::reportsDriveTheStateAndTheClients()
+{
+    QVERIFY(openSiteA());
+    QSignalSpy changed(m_session.get(), &MonitorSession::stateChanged);
+    m_engine->reportStarted();
+    QCOMPARE(m_session->state(), SyncState::Disconnected); // neither database nor broker yet
+    m_engine->reportDatabase(true);
+    QCOMPARE(m_session->state(), SyncState::Disconnected);
+    m_engine->reportBroker(true);
+    QCOMPARE(m_session->state(), SyncState::RemoteOffline);
+    QVERIFY(changed.count() >= 3);
+
+    const qint64 until = QDateTime::currentMSecsSinceEpoch() + 60000;
+    m_engine->reportRemote(QStringLiteral("site_b"), true, until);
+    QCOMPARE(m_session->state(), SyncState::RemoteOffline); // site_c still is
+    m_engine->reportRemote(QStringLiteral("site_c"), true, until);
+    QCOMPARE(m_session->state(), SyncState::InSync);
+    const ClientsModel *clients = m_session->clientsModel();
+    QCOMPARE(cell(clients, 0, ClientsModel::Online), QStringLiteral("online"));
+    QCOMPARE(cell(clients, 1, ClientsModel::Online), QStringLiteral("online"));
+    QVERIFY(cell(clients, 0, ClientsModel::LastHeartbeat) != QStringLiteral("never"));
+
+    // Changes owed to a remote: syncing, and the depth in the Clients view.
+    m_engine->reportOutboxDepth(QStringLiteral("site_c"), 12);
+    QCOMPARE(m_session->state(), SyncState::Syncing);
+    QCOMPARE(clients->index(1, ClientsModel::OutboxDepth).data().toInt(), 12);
+    m_engine->reportOutboxDepth(QStringLiteral("site_c"), 0);
+    QCOMPARE(m_session->state(), SyncState::InSync);
+
+    Q_EMIT m_engine->remoteClockSkew(QStringLiteral("site_b"), 200);
+    QCOMPARE(cell(clients, 0, ClientsModel::ClockSkew), QStringLiteral("none"));
+
+    // Losing the broker disconnects, whatever the remotes said; a fatal error is an error.
+    m_engine->reportBroker(false);
+    QCOMPARE(m_session->state(), SyncState::Disconnected);
+    m_engine->reportBroker(true);
+    m_engine->reportPaused(true);
+    QVERIFY(m_session->isPaused());
+    m_engine->reportFatal(QStringLiteral("table items has no primary key"));
+    QCOMPARE(m_session->state(), SyncState::Error);
+    QVERIFY(!m_session->isPaused());
+}
+
+void TestMonitorSession::errorsAreListedCountedAndToldOnce()
+{
+    QVERIFY(openSiteA());
+    m_engine->reportStarted();
+    m_engine->reportDatabase(true);
+    m_engine->reportBroker(true);
+    m_engine->reportRemote(QStringLiteral("site_b"), true, QDateTime::currentMSecsSinceEpoch() + 60000);
+    m_engine->reportRemote(QStringLiteral("site_c"), true, QDateTime::currentMSecsSinceEpoch() + 60000);
+    QCOMPARE(m_session->state(), SyncState::InSync);
+
+    QSignalSpy told(m_session.get(), &MonitorSession::notification);
+    m_engine->reportError(EngineError::Source::Remote, QStringLiteral("Unknown column \"note\""), QStringLiteral("site_b"),
+                          QStringLiteral("items"), QStringLiteral("7"));
+    m_engine->reportError(EngineError::Source::Apply, QStringLiteral("Duplicate entry"), QStringLiteral("site_c"),
+                          QStringLiteral("items"), QStringLiteral("8"));
+    const ErrorsModel *errors = m_session->errorsModel();
+    QCOMPARE(errors->rowCount(), 2);
+    QCOMPARE(cell(errors, 0, ErrorsModel::Message), QStringLiteral("Unknown column \"note\""));
+    QCOMPARE(cell(errors, 0, ErrorsModel::Remote), QStringLiteral("site_b"));
+    QCOMPARE(cell(errors, 0, ErrorsModel::Key), QStringLiteral("7"));
+    QCOMPARE(cell(errors, 1, ErrorsModel::Source), EngineError::sourceName(EngineError::Source::Apply));
+    // The first error is told at once, as a warning; the second waits for the minute to end.
+    QCOMPARE(told.count(), 1);
+    QVERIFY2(told.first().at(1).toString().contains(QStringLiteral("Unknown column")), qPrintable(told.first().at(1).toString()));
+    QCOMPARE(told.first().at(2).toBool(), true);
+    QVERIFY(m_session->errorNotifier()->nextDueMs() > 0);
+
+    // Errors colour the state for a minute.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(m_session->state(now), SyncState::Error);
+    QCOMPARE(m_session->state(now + 61000), SyncState::InSync);
+}
+
+void TestMonitorSession::remoteGoingOfflineIsTold()
+{
+    m_session->remoteNotifier()->setCoalesceMs(0);
+    QVERIFY(openSiteA({QStringLiteral("site_b")}));
+    QSignalSpy told(m_session.get(), &MonitorSession::notification);
+    m_engine->reportStarted();
+    // Found online right after the start: that is the start, not news.
+    m_engine->reportRemote(QStringLiteral("site_b"), true, QDateTime::currentMSecsSinceEpoch() + 60000);
+    m_engine->reportRemote(QStringLiteral("site_x"), true, 0); // not a remote of ours: no news either
+    m_engine->reportRemote(QStringLiteral("site_b"), false);
+    QTRY_COMPARE_WITH_TIMEOUT(told.count(), 1, 5000);
+    QVERIFY2(told.last().at(1).toString().contains(QStringLiteral("site_b")), qPrintable(told.last().at(1).toString()));
+    QCOMPARE(told.last().at(2).toBool(), true); // went offline: a warning
+    QCOMPARE(m_session->clientsModel()->rowCount(), 2); // site_x is listed as seen
+    QCOMPARE(cell(m_session->clientsModel(), 0, ClientsModel::Online), QStringLiteral("offline"));
+}
+
+void TestMonitorSession::stoppedEngineEndsTheRun()
+{
+    QVERIFY(openSiteA());
+    m_engine->reportStarted();
+    m_engine->reportDatabase(true);
+    m_engine->reportBroker(true);
+    m_engine->reportError(EngineError::Source::Database, QStringLiteral("lost"));
+    m_engine->reportError(EngineError::Source::Database, QStringLiteral("lost again"));
+    QVERIFY(m_session->errorNotifier()->nextDueMs() > 0); // the second waits to be told
+    m_engine->reportStopped();
+    QCOMPARE(m_session->state(), SyncState::Disconnected);
+    QCOMPARE(m_session->errorNotifier()->nextDueMs(), qint64(-1)); // no news of a stopped engine
+    QCOMPARE(m_session->errorsModel()->rowCount(), 2);             // the list stays
+}
+
+void TestMonitorSession::anotherConfigurationResetsTheSession()
+{
+    QVERIFY(openSiteA());
+    m_engine->reportStarted();
+    m_engine->reportDatabase(true);
+    m_engine->reportBroker(true);
+    m_engine->reportRemote(QStringLiteral("site_x"), true, QDateTime::currentMSecsSinceEpoch() + 60000);
+    QCOMPARE(m_session->clientsModel()->rowCount(), 3);
+
+    // The session hands the new configuration to the engine (which restarts); the models
+    // and the state forget the old remotes at once.
+    QVERIFY(openSiteA({QStringLiteral("site_d")}));
+    QCOMPARE(m_engine->starts.size(), 2);
+    QCOMPARE(m_engine->starts.last().remoteClients, QStringList{QStringLiteral("site_d")});
+    QCOMPARE(m_engine->config().remoteClients, QStringList{QStringLiteral("site_d")});
+    QCOMPARE(m_session->clientsModel()->rowCount(), 1);
+    QCOMPARE(cell(m_session->clientsModel(), 0, ClientsModel::Name), QStringLiteral("site_d"));
+    QCOMPARE(m_session->state(), SyncState::Disconnected); // nothing reported of the new engine yet
+}
+
+QTEST_MAIN(TestMonitorSession)
+#include "tst_monitorsession.moc"
