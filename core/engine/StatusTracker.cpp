@@ -11,20 +11,11 @@ QString rowKey(const QString &table, const QString &key, const QString &remote)
 {
     return table + QLatin1Char('\n') + key + QLatin1Char('\n') + remote;
 }
-
-// The rule of docs/protocol.md: the stored row stays when its date is newer, and for the
-// same date an error is never overwritten by a success.
-bool keeps(const StatusUpdate &stored, const StatusUpdate &incoming)
-{
-    return stored.date > incoming.date
-        || (stored.date == incoming.date && stored.status == StatusUpdate::Error
-            && incoming.status == StatusUpdate::Successful);
-}
 } // namespace
 
 void StatusTracker::pending(const QString &table, const QString &key, const QString &remote, qint64 date)
 {
-    m_rows.insert(rowKey(table, key, remote), {{table, key, remote, StatusUpdate::Pending, {}, date}, false});
+    m_rows.insert(rowKey(table, key, remote), {{table, key, remote, SyncStatus::Pending, {}, date}, false});
 }
 
 bool StatusTracker::receipt(const InfoMessage &r, QString *why)
@@ -35,12 +26,12 @@ bool StatusTracker::receipt(const InfoMessage &r, QString *why)
     m_receipts.append(r);
     ++m_receiptsWaiting[r.sender];
     const bool failed = r.kind == InfoKind::Error;
-    StatusUpdate update{r.table, r.id, r.sender, failed ? StatusUpdate::Error : StatusUpdate::Successful,
+    StatusUpdate update{r.table, r.id, r.sender, failed ? SyncStatus::Error : SyncStatus::Successful,
                         failed ? r.message : QString(), r.date};
     auto it = m_rows.find(rowKey(r.table, r.id, r.sender));
     if (it == m_rows.end())
         m_rows.insert(rowKey(r.table, r.id, r.sender), {update, true});
-    else if (!keeps(it->update, update))
+    else if (!SyncStatusStore::keeps(it->update, update))
         *it = {update, true};
     return true;
 }

@@ -6,6 +6,7 @@
 #include "database/ChangeLog.h"
 #include "database/DbConnection.h"
 #include "database/Schema.h"
+#include "database/SyncStatusStore.h"
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
 #include "engine/RetryBackoff.h"
@@ -648,16 +649,12 @@ void SyncEngine::resendErrors(const QString &remote)
 {
     if (!m_running || !m_ctx.databaseUp)
         return;
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("SELECT `table_name`, primary_key FROM sync_status WHERE remote = ? AND `status` = 'error'"));
-    q.addBindValue(remote);
-    if (!q.exec()) {
-        m_ctx.databaseFailure(q.lastError(), QStringLiteral("reading sync_status"));
+    QHash<QString, QStringList> byTable;
+    QSqlError sqlError;
+    if (!SyncStatusStore::keysInError(m_db->db(), remote, &byTable, &sqlError)) {
+        m_ctx.databaseFailure(sqlError, QStringLiteral("reading sync_status"));
         return;
     }
-    QHash<QString, QStringList> byTable;
-    while (q.next())
-        byTable[q.value(0).toString()].append(q.value(1).toString());
     for (auto it = byTable.cbegin(); it != byTable.cend(); ++it)
         resend(remote, it.key(), it.value());
 }
