@@ -239,8 +239,7 @@ void MainWindow::startEngine(const Config &config)
         m_tracker->setRemote(remote, false);
     m_clients->setConfiguredRemotes(config.remoteClients);
     m_overview->setSite(config.clientName, absolute);
-    QStringList tables = config.syncTables + config.receiveTables;
-    tables.removeDuplicates();
+    QStringList tables = config.configuredTables();
     tables.sort();
     m_statusPage->setChoices(tables, config.remoteClients);
     m_status->setDatabase(config.mysql);

@@ -166,12 +166,7 @@ void SyncEngine::startTransformers()
     m_ctx.transformer = m_transformer.get();
     // A broken file does not stop the engine: its table's changes fail (error rows and
     // receipts) until it is fixed, and it is reloaded when it changes.
-    QStringList tables = cfg.syncTables;
-    for (const QString &t : cfg.receiveTables) {
-        if (!tables.contains(t))
-            tables << t;
-    }
-    for (const QString &table : tables) {
+    for (const QString &table : cfg.configuredTables()) {
         if (!m_transformer->hasTransformer(table))
             continue;
         const QString problem = m_transformer->check(table);
@@ -197,7 +192,7 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
         return false;
     m_receiver->setMaxPacket(m_applyDb->maxAllowedPacket());
     QStringList problems;
-    if (!Catalog::load(m_db->db(), configuredTables(), &m_ctx.tables, &problems)) {
+    if (!Catalog::load(m_db->db(), m_ctx.config.configuredTables(), &m_ctx.tables, &problems)) {
         *error = problems.join(QStringLiteral("; "));
         *fatal = m_db->db().isOpen() && QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
         return false;
@@ -216,16 +211,6 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
     return true;
 }
 
-QStringList SyncEngine::configuredTables() const
-{
-    QStringList tables = m_ctx.config.syncTables;
-    for (const QString &t : m_ctx.config.receiveTables) {
-        if (!tables.contains(t))
-            tables << t;
-    }
-    return tables;
-}
-
 bool SyncEngine::refreshCatalogue(const QString &why)
 {
     if (!m_running || !m_ctx.databaseUp)
@@ -236,7 +221,7 @@ bool SyncEngine::refreshCatalogue(const QString &why)
     qCInfo(lcDatabase).noquote() << "reading the catalogue again:" << why;
     QHash<QString, TableInfo> tables;
     QStringList problems;
-    Catalog::load(m_db->db(), configuredTables(), &tables, &problems);
+    Catalog::load(m_db->db(), m_ctx.config.configuredTables(), &tables, &problems);
     // A table that is gone or lost its primary key keeps what was known of it: its writes
     // and reads fail and say so, and it is read again on the next change of the catalogue.
     for (auto it = tables.cbegin(); it != tables.cend(); ++it) {

@@ -101,7 +101,6 @@ private:
     void handleReceipts(const QList<InfoMessage> &receipts);
     void scheduleFlush(const QString &remote, qint64 unacknowledgedBefore);
     void fail(const QString &message);
-    QStringList configuredTables() const; // syncTables and receiveTables, each once
     bool refreshCatalogue(const QString &why);
     void retryRefused();
     void shutdown();
