@@ -16,3 +16,12 @@ mysql_sync_add_test(NAME tst_transformcontainment SOURCES unit/tst_transformcont
 # a message of either language is unfinished, empty or missing (scripts/update-translations.sh).
 add_test(NAME translations_complete COMMAND bash ${PROJECT_SOURCE_DIR}/scripts/update-translations.sh --check)
 set_tests_properties(translations_complete PROPERTIES LABELS "unit;package" TIMEOUT 120)
+# The engine's parts without servers (issue 12): pure rules extracted for them, and
+# ChangeSender behind a fake Transport (unit/FakeTransport.h) with a real outbox.
+mysql_sync_add_test(NAME tst_statusrows  SOURCES unit/tst_statusrows.cpp  LIBS sync_engine   LABELS unit)
+mysql_sync_add_test(NAME tst_sendwindow  SOURCES unit/tst_sendwindow.cpp  LIBS sync_engine   LABELS unit)
+mysql_sync_add_test(NAME tst_retrybackoff SOURCES unit/tst_retrybackoff.cpp LIBS sync_engine LABELS unit)
+mysql_sync_add_test(NAME tst_changelog   SOURCES unit/tst_changelog.cpp   LIBS sync_database LABELS unit)
+mysql_sync_add_test(NAME tst_sqlliteral  SOURCES unit/tst_sqlliteral.cpp  LIBS sync_database LABELS unit)
+mysql_sync_add_test(NAME tst_rowstore    SOURCES unit/tst_rowstore.cpp    LIBS sync_database LABELS unit)
+mysql_sync_add_test(NAME tst_changesender SOURCES unit/tst_changesender.cpp unit/FakeTransport.h LIBS sync_engine LABELS unit)
