@@ -25,3 +25,4 @@ mysql_sync_add_test(NAME tst_changelog   SOURCES unit/tst_changelog.cpp   LIBS s
 mysql_sync_add_test(NAME tst_sqlliteral  SOURCES unit/tst_sqlliteral.cpp  LIBS sync_database LABELS unit)
 mysql_sync_add_test(NAME tst_rowstore    SOURCES unit/tst_rowstore.cpp    LIBS sync_database LABELS unit)
 mysql_sync_add_test(NAME tst_changesender SOURCES unit/tst_changesender.cpp unit/FakeTransport.h LIBS sync_engine LABELS unit)
+mysql_sync_add_test(NAME tst_incomingmessages SOURCES unit/tst_incomingmessages.cpp LIBS sync_engine LABELS unit)
