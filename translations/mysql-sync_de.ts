@@ -21,25 +21,6 @@
     </message>
 </context>
 <context>
-    <name>ConfigForm</name>
-    <message>
-        <source>kept: environment variable %1</source>
-        <translation>beibehalten: Umgebungsvariable %1</translation>
-    </message>
-    <message>
-        <source>kept: file %1</source>
-        <translation>beibehalten: Datei %1</translation>
-    </message>
-    <message>
-        <source>kept: keychain entry %1</source>
-        <translation>beibehalten: Schlüsselbund-Eintrag %1</translation>
-    </message>
-    <message>
-        <source>kept: reference</source>
-        <translation>beibehalten: Verweis</translation>
-    </message>
-</context>
-<context>
     <name>ConnectionChecks</name>
     <message numerus="yes">
         <source>Connected to %1, server %2; %n table(s) in %3.</source>
@@ -476,6 +457,34 @@
     <message>
         <source>default</source>
         <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>host:port, comma separated</source>
+        <translation>Host:Port, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Send window</source>
+        <translation>Sendefenster</translation>
+    </message>
+    <message>
+        <source>Transformer time limit (ms)</source>
+        <translation>Zeitlimit der Transformer (ms)</translation>
+    </message>
+    <message>
+        <source>Socket path</source>
+        <translation>Socket-Pfad</translation>
+    </message>
+    <message>
+        <source>Character set</source>
+        <translation>Zeichensatz</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Fallback brokers</source>
+        <translation>Ausweich-Broker</translation>
     </message>
 </context>
 <context>

@@ -21,25 +21,6 @@
     </message>
 </context>
 <context>
-    <name>ConfigForm</name>
-    <message>
-        <source>kept: environment variable %1</source>
-        <translation>conservé&#xa0;: variable d’environnement %1</translation>
-    </message>
-    <message>
-        <source>kept: file %1</source>
-        <translation>conservé&#xa0;: fichier %1</translation>
-    </message>
-    <message>
-        <source>kept: keychain entry %1</source>
-        <translation>conservé&#xa0;: entrée du trousseau %1</translation>
-    </message>
-    <message>
-        <source>kept: reference</source>
-        <translation>conservé&#xa0;: référence</translation>
-    </message>
-</context>
-<context>
     <name>ConnectionChecks</name>
     <message numerus="yes">
         <source>Connected to %1, server %2; %n table(s) in %3.</source>
@@ -476,6 +457,34 @@
     <message>
         <source>default</source>
         <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>host:port, comma separated</source>
+        <translation>hôte:port, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Send window</source>
+        <translation>Fenêtre d’envoi</translation>
+    </message>
+    <message>
+        <source>Transformer time limit (ms)</source>
+        <translation>Délai des transformateurs (ms)</translation>
+    </message>
+    <message>
+        <source>Socket path</source>
+        <translation>Chemin du socket</translation>
+    </message>
+    <message>
+        <source>Character set</source>
+        <translation>Jeu de caractères</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Fallback brokers</source>
+        <translation>Brokers de secours</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,7 @@ public Q_SLOTS:
     // Its clock minus ours, in ms (the engine's estimate at its last heartbeat).
     void onClockSkew(const QString &name, qint64 skewMs);
     // Rows of sync_status per remote; remotes not in `counts` have none.
-    void setStatusCounts(const mysqlsync::ui::StatusCountsByRemote &counts);
+    void setStatusCounts(const mysqlsync::StatusCountsByRemote &counts);
     // The recent rows/s sent (0 or less: no rate known yet).
     void setSendRate(double rowsPerSecond);
 

@@ -5,6 +5,7 @@
 #include "TablePicker.h"
 #include "UiLogging.h"
 #include "config/Config.h"
+#include "config/ConfigSchema.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -56,15 +57,48 @@ void setValueAt(QJsonObject *root, const QString &key, const QJsonValue &value, 
     root->insert(key.left(dot), inner);
 }
 
-QString referenceText(const QJsonObject &ref)
+// mqttConfig.servers as text: "host:port" or "protocol://host:port", comma separated.
+QString brokersText(const QJsonArray &servers)
 {
-    if (ref.contains(QStringLiteral("env")))
-        return QCoreApplication::translate("ConfigForm", "kept: environment variable %1").arg(ref.value(QStringLiteral("env")).toString());
-    if (ref.contains(QStringLiteral("file")))
-        return QCoreApplication::translate("ConfigForm", "kept: file %1").arg(ref.value(QStringLiteral("file")).toString());
-    if (ref.contains(QStringLiteral("keychain")))
-        return QCoreApplication::translate("ConfigForm", "kept: keychain entry %1").arg(ref.value(QStringLiteral("keychain")).toString());
-    return QCoreApplication::translate("ConfigForm", "kept: reference");
+    QStringList items;
+    for (const QJsonValue &v : servers) {
+        const QJsonObject o = v.toObject();
+        QString item = o.value(QStringLiteral("host")).toString();
+        if (o.contains(QStringLiteral("port")))
+            item += QLatin1Char(':') + o.value(QStringLiteral("port")).toVariant().toString();
+        if (o.contains(QStringLiteral("protocol")))
+            item.prepend(o.value(QStringLiteral("protocol")).toString() + QStringLiteral("://"));
+        items << item;
+    }
+    return items.join(QStringLiteral(", "));
+}
+
+// The text back as brokers; what does not parse is left for ConfigLoader to name (a port
+// that is not a number stays text, a missing one is missing).
+QJsonArray brokersValue(const QString &text)
+{
+    QJsonArray servers;
+    for (QString item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        item = item.trimmed();
+        if (item.isEmpty())
+            continue;
+        QJsonObject o;
+        const int scheme = item.indexOf(QStringLiteral("://"));
+        if (scheme >= 0) {
+            o.insert(QStringLiteral("protocol"), item.left(scheme));
+            item = item.mid(scheme + 3);
+        }
+        const int colon = item.lastIndexOf(QLatin1Char(':'));
+        if (colon >= 0 && !item.endsWith(QLatin1Char(']'))) {
+            bool ok = false;
+            const int port = item.mid(colon + 1).toInt(&ok);
+            o.insert(QStringLiteral("port"), ok ? QJsonValue(port) : QJsonValue(item.mid(colon + 1)));
+            item = item.left(colon);
+        }
+        o.insert(QStringLiteral("host"), item);
+        servers.append(o);
+    }
+    return servers;
 }
 
 } // namespace
@@ -97,41 +131,20 @@ ConfigForm::ConfigForm(QWidget *parent)
         column->addWidget(section);
         return form;
     };
+    // Every key of ConfigSchema in its group; the security group is SecuritySettings'.
     QFormLayout *site = group(left, tr("Site"));
-    add(site, QStringLiteral("clientName"), tr("Client name"), Kind::Text, QString(), true);
-    add(site, QStringLiteral("remoteClients"), tr("Remote clients"), Kind::List, QString(), true);
-    add(site, QStringLiteral("syncTables"), tr("Sync tables"), Kind::Tables, QString(), true);
-    add(site, QStringLiteral("receiveTables"), tr("Receive tables"), Kind::Tables, QString(), true);
-    add(site, QStringLiteral("queueDirectory"), tr("Queue directory"), Kind::Text, QString(), true);
-    add(site, QStringLiteral("checkInterval"), tr("Check interval (ms)"), Kind::Int, 1000, true);
-    add(site, QStringLiteral("loggingLevel"), tr("Logging level"), Kind::Choice, QStringLiteral("info"), false,
-        {QStringLiteral("error"), QStringLiteral("warn"), QStringLiteral("info"), QStringLiteral("debug"),
-         QStringLiteral("trace")});
-    add(site, QStringLiteral("transformerDirectory"), tr("Transformer directory"), Kind::Text, QString());
-    add(site, QStringLiteral("captureInterval"), tr("Capture interval (ms)"), Kind::Int, 10);
-    add(site, QStringLiteral("batchSize"), tr("Batch size"), Kind::Int, 1000);
-    add(site, QStringLiteral("resendTimeout"), tr("Resend timeout (ms)"), Kind::Int, 30000);
-
     QFormLayout *db = group(left, tr("Database"));
-    add(db, QStringLiteral("mysqlConfig.host"), tr("Host"), Kind::Text, QStringLiteral("localhost"), true);
-    add(db, QStringLiteral("mysqlConfig.port"), tr("Port"), Kind::Int, 3306);
-    add(db, QStringLiteral("mysqlConfig.user"), tr("User"), Kind::Text, QString(), true);
-    add(db, QStringLiteral("mysqlConfig.database"), tr("Database"), Kind::Text, QString(), true);
     left->addStretch();
-
     QFormLayout *broker = group(right, tr("Broker"));
-    add(broker, QStringLiteral("mqttConfig.host"), tr("Host"), Kind::Text, QStringLiteral("localhost"), true);
-    add(broker, QStringLiteral("mqttConfig.port"), tr("Port"), Kind::Int, 0);
-    add(broker, QStringLiteral("mqttConfig.protocol"), tr("Protocol"), Kind::Choice, QStringLiteral("mqtt"), false,
-        {QStringLiteral("mqtt"), QStringLiteral("mqtts"), QStringLiteral("ws"), QStringLiteral("wss"),
-         QStringLiteral("tcp"), QStringLiteral("ssl")});
-    add(broker, QStringLiteral("mqttConfig.path"), tr("WebSocket path"), Kind::Text, QStringLiteral("/mqtt"));
-    add(broker, QStringLiteral("mqttConfig.username"), tr("User name"), Kind::Text, QString());
-    add(broker, QStringLiteral("mqttConfig.clientId"), tr("Client id"), Kind::Text, QString());
-    add(broker, QStringLiteral("mqttConfig.keepalive"), tr("Keep-alive (s)"), Kind::Int, 60);
-    add(broker, QStringLiteral("mqttConfig.clean"), tr("Clean session"), Kind::Bool, true);
-    add(broker, QStringLiteral("mqttConfig.reconnectPeriod"), tr("Reconnect period (ms)"), Kind::Int, 1000);
-    add(broker, QStringLiteral("mqttConfig.connectTimeout"), tr("Connect timeout (ms)"), Kind::Int, 30000);
+    for (const ConfigKey &k : ConfigSchema::keys()) {
+        switch (k.group) {
+        case ConfigKey::Group::Site: add(site, k); break;
+        case ConfigKey::Group::Database: add(db, k); break;
+        case ConfigKey::Group::Broker: add(broker, k); break;
+        case ConfigKey::Group::Security:
+        case ConfigKey::Group::None: break;
+        }
+    }
 
     // Passwords (keychain) and TLS files of both connections: SecuritySettings.
     m_security = new SecuritySettings(content);
@@ -142,19 +155,30 @@ ConfigForm::ConfigForm(QWidget *parent)
     right->addStretch();
 }
 
-void ConfigForm::add(QFormLayout *form, const QString &key, const QString &label, Kind kind, const QVariant &def,
-                     bool required, const QStringList &choices)
+void ConfigForm::add(QFormLayout *form, const ConfigKey &k)
 {
+    Kind kind = Kind::Text;
+    switch (k.type) {
+    case ConfigKey::Type::Integer: kind = Kind::Int; break;
+    case ConfigKey::Type::Boolean: kind = Kind::Bool; break;
+    case ConfigKey::Type::Choice: kind = Kind::Choice; break;
+    case ConfigKey::Type::ClientNames: kind = Kind::List; break;
+    case ConfigKey::Type::Tables: kind = Kind::Tables; break;
+    case ConfigKey::Type::Brokers: kind = Kind::Brokers; break;
+    default: kind = Kind::Text; break;
+    }
+    const QString &key = k.path;
+    const QVariant def = k.defaultValue.toVariant();
     QWidget *editor = nullptr;
     switch (kind) {
     case Kind::Text:
     case Kind::List:
-    case Kind::Password: {
+    case Kind::Brokers: {
         auto *edit = new QLineEdit(form->parentWidget());
-        if (kind == Kind::Password)
-            edit->setEchoMode(QLineEdit::Password);
         if (kind == Kind::List)
             edit->setPlaceholderText(tr("comma separated"));
+        if (kind == Kind::Brokers)
+            edit->setPlaceholderText(tr("host:port, comma separated"));
         connect(edit, &QLineEdit::textEdited, this, &ConfigForm::changed);
         editor = edit;
         break;
@@ -182,16 +206,16 @@ void ConfigForm::add(QFormLayout *form, const QString &key, const QString &label
     }
     case Kind::Choice: {
         auto *combo = new QComboBox(form->parentWidget());
-        combo->addItems(choices);
+        combo->addItems(k.choices);
         connect(combo, &QComboBox::currentTextChanged, this, &ConfigForm::changed);
         editor = combo;
         break;
     }
     }
     editor->setObjectName(key);
-    editor->setToolTip(key);
-    form->addRow(label, editor);
-    m_fields.append({key, kind, editor, def, required});
+    editor->setToolTip(key + QStringLiteral(": ") + k.help);
+    form->addRow(QCoreApplication::translate("mysqlsync::ui::ConfigForm", k.label), editor);
+    m_fields.append({key, kind, editor, def, k.required});
 }
 
 void ConfigForm::setDocument(const QJsonObject &object)
@@ -219,12 +243,9 @@ void ConfigForm::setDocument(const QJsonObject &object)
             static_cast<TablePicker *>(f.editor)->setSelected(items);
             break;
         }
-        case Kind::Password: {
-            auto *edit = static_cast<QLineEdit *>(f.editor);
-            edit->setText(v.isString() ? v.toString() : QString());
-            edit->setPlaceholderText(v.isObject() ? referenceText(v.toObject()) : QString());
+        case Kind::Brokers:
+            static_cast<QLineEdit *>(f.editor)->setText(brokersText(v.toArray()));
             break;
-        }
         case Kind::Int:
             static_cast<QSpinBox *>(f.editor)->setValue(present ? v.toVariant().toInt() : f.defaultValue.toInt());
             break;
@@ -272,11 +293,11 @@ QJsonObject ConfigForm::document() const
         case Kind::Tables:
             value = QJsonArray::fromStringList(static_cast<TablePicker *>(f.editor)->selected());
             break;
-        case Kind::Password: {
-            const QString text = static_cast<QLineEdit *>(f.editor)->text();
-            if (text.isEmpty() && valueAt(m_base, f.key).isObject())
-                continue; // the reference stays
-            value = text;
+        case Kind::Brokers: {
+            const QString text = static_cast<QLineEdit *>(f.editor)->text().trimmed();
+            if (text == brokersText(valueAt(m_base, f.key).toArray()))
+                continue; // unchanged: kept exactly as the file has it
+            value = brokersValue(text);
             isDefault = text.isEmpty();
             break;
         }
@@ -304,6 +325,22 @@ QJsonObject ConfigForm::document() const
     }
     m_security->apply(&out);
     return out;
+}
+
+QString ConfigForm::fieldKeyFor(const QString &key) const
+{
+    // "remoteClients[1]" is the field remoteClients; "mqttConfig.servers[0].port" the field
+    // mqttConfig.servers; "mysqlConfig.ssl.ca" SecuritySettings' own.
+    QString path = ConfigSchema::schemaPath(key);
+    while (!path.isEmpty()) {
+        if (fieldFor(path))
+            return path;
+        const int dot = path.lastIndexOf(QLatin1Char('.'));
+        path = dot < 0 ? QString() : path.left(dot);
+        if (path.endsWith(QLatin1String("[]")))
+            path.chop(2);
+    }
+    return {};
 }
 
 QWidget *ConfigForm::fieldFor(const QString &key) const
@@ -347,19 +384,15 @@ bool ConfigForm::validate(const QString &filePath, QString *message, bool typedP
     const QByteArray json = QJsonDocument(document()).toJson();
     m_security->setConfigPath(filePath);
     const QString securityProblem = m_security->problem(&m_invalidKey, typedPasswordsPending);
-    if (!securityProblem.isEmpty())
+    if (!securityProblem.isEmpty()) {
         error = filePath + QStringLiteral(": ") + securityProblem;
-    else if (ConfigLoader::parse(json, filePath, &config, &error))
-        return true;
-    // "file: key: what was expected" -> the field of the longest key named.
-    for (const Field &f : std::as_const(m_fields)) {
-        const bool named = error.contains(QStringLiteral(": ") + f.key + QLatin1Char(':'))
-            || error.contains(QStringLiteral(": ") + f.key + QLatin1Char('['));
-        if (named && f.key.size() > m_invalidKey.size())
-            m_invalidKey = f.key;
+    } else {
+        ConfigError loaderError;
+        if (ConfigLoader::parse(json, filePath, &config, &loaderError))
+            return true;
+        error = loaderError.text;
+        m_invalidKey = fieldKeyFor(loaderError.key);
     }
-    if (m_invalidKey.isEmpty() && m_security->fieldFor(error.section(QStringLiteral(": "), 1, 1)))
-        m_invalidKey = error.section(QStringLiteral(": "), 1, 1);
     if (QWidget *editor = fieldFor(m_invalidKey)) {
         editor->setStyleSheet(QStringLiteral("border: 2px solid #b00020"));
         editor->setFocus();

@@ -1,16 +1,19 @@
 #pragma once
-// A form for every key of the configuration file. It edits a JSON object: keys without a
-// field (e.g. mqttConfig.servers) are kept as they are, optional keys are written only when
-// the file had them or their value differs from the default. Passwords (kept in the keychain)
-// and TLS files are SecuritySettings' part: a reference ({"env": …}, {"file": …},
-// {"keychain": …}) is kept unless a new password is typed. Validation is ConfigLoader's own; its message names the key, and the
-// field of that key is marked.
+// A form for every key of the configuration file, built from ConfigSchema (label, default,
+// help as the tooltip). It edits a JSON object: keys the form does not know are kept as they
+// are, optional keys are written only when the file had them or their value differs from the
+// default. Passwords (kept in the keychain) and TLS files are SecuritySettings' part: a
+// reference ({"env": …}, {"file": …}, {"keychain": …}) is kept unless a new password is typed.
+// Validation is ConfigLoader's own; its error carries the key, and the field of that key is
+// marked.
 #include <QJsonObject>
 #include <QList>
 #include <QWidget>
 
 class QLabel;
 class QFormLayout;
+
+namespace mysqlsync { struct ConfigKey; }
 
 namespace mysqlsync::ui {
 
@@ -43,7 +46,7 @@ Q_SIGNALS:
     void changed();
 
 private:
-    enum class Kind { Text, Int, Bool, Choice, List, Password, Tables };
+    enum class Kind { Text, Int, Bool, Choice, List, Tables, Brokers };
     struct Field {
         QString key;         // JSON path, e.g. "mqttConfig.port"
         Kind kind;
@@ -51,9 +54,10 @@ private:
         QVariant defaultValue;
         bool required;
     };
-    void add(QFormLayout *form, const QString &key, const QString &label, Kind kind, const QVariant &def = {},
-             bool required = false, const QStringList &choices = {});
+    void add(QFormLayout *form, const mysqlsync::ConfigKey &key);
     void clearMarks();
+    // The key of the field that shows the value at `key` (a loader error's key path), or empty.
+    QString fieldKeyFor(const QString &key) const;
 
     QList<Field> m_fields;
     QJsonObject m_base;

@@ -2,6 +2,7 @@
 
 #include "AsyncSecretResolver.h"
 #include "ConfigForm.h"
+#include "config/ConfigSchema.h"
 #include "UiLogging.h"
 
 #include <QGridLayout>
@@ -18,10 +19,8 @@ namespace {
 // the form's document in a fixed valid frame, so that a test needs only its own fields.
 QByteArray sectionDocument(const QJsonObject &form, const QString &section)
 {
-    QJsonObject frame = QJsonDocument::fromJson(R"({
-        "mqttConfig": {"host": "localhost"}, "mysqlConfig": {"database": "test"},
-        "syncTables": [], "receiveTables": [], "clientName": "connection_test", "remoteClients": [],
-        "queueDirectory": "queue", "checkInterval": 1000})").object();
+    QJsonObject frame = ConfigSchema::starterDocument(QStringLiteral("connection_test"), QStringLiteral("queue"));
+    frame.insert(QStringLiteral("mysqlConfig"), QJsonObject{{QStringLiteral("database"), QStringLiteral("test")}});
     frame.insert(section, form.value(section).toObject());
     return QJsonDocument(frame).toJson(QJsonDocument::Compact);
 }

@@ -6,6 +6,7 @@
 #include "KeychainPasswordField.h"
 #include "SecuritySettings.h"
 #include "UiLogging.h"
+#include "config/ConfigSchema.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -72,14 +73,8 @@ QString FirstRunPage::defaultTargetPath()
 
 QJsonObject FirstRunPage::starterDocument()
 {
-    QJsonObject doc = QJsonDocument::fromJson(R"({
-        "mqttConfig": {"host": "localhost", "port": 1883, "protocol": "mqtt"},
-        "mysqlConfig": {"host": "localhost", "port": 3306, "user": "", "password": "", "database": ""},
-        "syncTables": [], "receiveTables": [], "clientName": "", "remoteClients": [],
-        "checkInterval": 1000})").object();
-    doc.insert(QStringLiteral("queueDirectory"),
-               QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("queue")));
-    return doc;
+    return ConfigSchema::starterDocument(
+        QString(), QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("queue")));
 }
 
 void FirstRunPage::setTargetPath(const QString &path)

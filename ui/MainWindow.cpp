@@ -222,8 +222,7 @@ void MainWindow::onStarting(const Config &config)
     if (!m_readingMessage.isEmpty() && statusBar()->currentMessage() == m_readingMessage)
         statusBar()->clearMessage();
     m_overview->setSite(config.clientName, config.filePath);
-    QStringList tables = config.syncTables + config.receiveTables;
-    tables.removeDuplicates();
+    QStringList tables = config.configuredTables();
     tables.sort();
     m_statusPage->setChoices(tables, config.remoteClients);
     m_transformersPage->setConfiguration(config);

@@ -3,7 +3,6 @@
 #include "UiLogging.h"
 
 #include <QElapsedTimer>
-#include <QSqlQuery>
 #include <QUuid>
 
 namespace mysqlsync::ui {
@@ -15,13 +14,6 @@ StatusCountsLoader::StatusCountsLoader(const MysqlConfig &mysql)
 
 StatusCountsLoader::~StatusCountsLoader() = default;
 
-QString StatusCountsLoader::sql()
-{
-    // The engine's index mysql_sync_status_filter (status, remote, ...) answers this.
-    return QStringLiteral("SELECT remote, `status`, COUNT(*) FROM sync_status "
-                          "WHERE `status` IN ('pending', 'error') GROUP BY remote, `status`");
-}
-
 void StatusCountsLoader::load()
 {
     QString error;
@@ -31,23 +23,14 @@ void StatusCountsLoader::load()
     }
     QElapsedTimer timer;
     timer.start();
-    QSqlQuery query(m_db.db());
-    query.setForwardOnly(true);
-    if (!query.exec(sql())) {
-        const QString message = DbConnection::describe(query.lastError());
+    StatusCountsByRemote counts;
+    QSqlError sqlError;
+    if (!SyncStatusStore::countsByRemote(m_db.db(), &counts, &sqlError)) {
+        const QString message = DbConnection::describe(sqlError);
         qCWarning(lcUiStatus).noquote() << "sync_status counts failed:" << message;
-        query = QSqlQuery();
         m_db.close(); // reopened by the next request
         Q_EMIT failed(tr("cannot count pending and error rows of sync_status: %1").arg(message));
         return;
-    }
-    StatusCountsByRemote counts;
-    while (query.next()) {
-        StatusCounts &c = counts[query.value(0).toString()];
-        if (query.value(1).toString() == QLatin1String("pending"))
-            c.pending = query.value(2).toLongLong();
-        else
-            c.errors = query.value(2).toLongLong();
     }
     qCDebug(lcUiStatus) << "pending/error counts of" << counts.size() << "remotes in" << timer.elapsed() << "ms";
     Q_EMIT loaded(counts, timer.elapsed());

@@ -27,12 +27,12 @@ public:
     void refresh();
 
 Q_SIGNALS:
-    void countsChanged(const mysqlsync::ui::StatusCountsByRemote &counts);
+    void countsChanged(const mysqlsync::StatusCountsByRemote &counts);
     void failed(const QString &message);
 
 private:
     void retire();
-    void onLoaded(const mysqlsync::ui::StatusCountsByRemote &counts);
+    void onLoaded(const mysqlsync::StatusCountsByRemote &counts);
     void onFailed(const QString &message);
 
     QThread *m_thread = nullptr;

@@ -1,7 +1,7 @@
 #pragma once
 // Pure helpers behind the Sync status tab's actions (no widgets, no engine): grouping
 // selected rows into resend commands, and rows as tab-separated text for the clipboard.
-#include "SyncStatusQuery.h"
+#include "database/SyncStatusStore.h"
 
 #include <QList>
 #include <QStringList>

@@ -5,7 +5,6 @@
 #include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
-#include <QSqlQuery>
 #include <QUuid>
 
 namespace mysqlsync::ui {
@@ -25,16 +24,6 @@ bool SyncStatusLoader::open(QString *error)
     return m_db.isOpen() || m_db.open(error);
 }
 
-static bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return false;
-    for (int i = 0; i < binds.size(); ++i)
-        query.bindValue(i, binds.at(i));
-    return query.exec();
-}
-
 void SyncStatusLoader::loadPage(quint64 generation, const StatusFilter &filter, bool fromStart, const StatusRow &after,
                                 int limit)
 {
@@ -47,33 +36,16 @@ void SyncStatusLoader::loadPage(quint64 generation, const StatusFilter &filter, 
     }
     QElapsedTimer timer;
     timer.start();
-    QVariantList binds;
-    const QString sql = SyncStatusQuery::page(filter, fromStart ? nullptr : &after, limit + 1, &binds);
-    QSqlQuery query(m_db.db());
-    if (!run(query, sql, binds)) {
-        const QString message = query.lastError().text();
+    QList<StatusRow> rows;
+    bool atEnd = false;
+    QSqlError sqlError;
+    if (!SyncStatusStore::readPage(m_db.db(), filter, fromStart ? nullptr : &after, limit, &rows, &atEnd, &sqlError)) {
+        const QString message = sqlError.text();
         qCWarning(lcUiStatus).noquote() << "sync_status page failed:" << message;
-        query = QSqlQuery();
         m_db.close(); // reopened by the next request
         Q_EMIT failed(generation, tr("cannot read sync_status: %1").arg(message));
         return;
     }
-    QList<StatusRow> rows;
-    rows.reserve(limit);
-    while (query.next()) {
-        if (rows.size() == limit)
-            break; // the extra row only tells that more follow
-        StatusRow r;
-        r.id = query.value(0).toString();
-        r.table = query.value(1).toString();
-        r.key = query.value(2).toString();
-        r.remote = query.value(3).toString();
-        r.status = query.value(4).toString();
-        r.date = query.value(5).toDateTime();
-        r.message = query.value(6).toString();
-        rows.append(r);
-    }
-    const bool atEnd = !query.isValid();
     qCDebug(lcUiStatus) << "page of" << rows.size() << "rows in" << timer.elapsed() << "ms";
     Q_EMIT pageLoaded(generation, rows, atEnd, timer.elapsed());
 }
@@ -87,13 +59,13 @@ void SyncStatusLoader::countRows(quint64 generation, const StatusFilter &filter,
         Q_EMIT failed(generation, error);
         return;
     }
-    QVariantList binds;
-    QSqlQuery query(m_db.db());
-    if (!run(query, SyncStatusQuery::count(filter, limit, &binds), binds) || !query.next()) {
-        Q_EMIT failed(generation, tr("cannot count sync_status rows: %1").arg(query.lastError().text()));
+    qint64 count = 0;
+    QSqlError sqlError;
+    if (!SyncStatusStore::countRows(m_db.db(), filter, limit, &count, &sqlError)) {
+        Q_EMIT failed(generation, tr("cannot count sync_status rows: %1").arg(sqlError.text()));
         return;
     }
-    Q_EMIT rowsCounted(generation, query.value(0).toLongLong());
+    Q_EMIT rowsCounted(generation, count);
 }
 
 } // namespace mysqlsync::ui

@@ -3,7 +3,7 @@
 // (opened, used and closed on that thread only). SyncStatusModel owns it; requests arrive
 // as queued calls, answers leave as signals. A request older than the newest one the model
 // made (see `latest`) is skipped, so typing in a filter never queues stale queries.
-#include "SyncStatusQuery.h"
+#include "database/SyncStatusStore.h"
 #include "config/Config.h"
 #include "database/DbConnection.h"
 
@@ -22,12 +22,12 @@ public:
     ~SyncStatusLoader() override;
 
     // Worker-thread slots (call them queued).
-    void loadPage(quint64 generation, const mysqlsync::ui::StatusFilter &filter, bool fromStart,
-                  const mysqlsync::ui::StatusRow &after, int limit);
-    void countRows(quint64 generation, const mysqlsync::ui::StatusFilter &filter, qint64 limit);
+    void loadPage(quint64 generation, const mysqlsync::StatusFilter &filter, bool fromStart,
+                  const mysqlsync::StatusRow &after, int limit);
+    void countRows(quint64 generation, const mysqlsync::StatusFilter &filter, qint64 limit);
 
 Q_SIGNALS:
-    void pageLoaded(quint64 generation, const QList<mysqlsync::ui::StatusRow> &rows, bool atEnd, qint64 elapsedMs);
+    void pageLoaded(quint64 generation, const QList<mysqlsync::StatusRow> &rows, bool atEnd, qint64 elapsedMs);
     void rowsCounted(quint64 generation, qint64 count);
     void failed(quint64 generation, const QString &message);
 

@@ -194,18 +194,19 @@ QVariant SyncStatusModel::data(const QModelIndex &index, int role) const
         case StatusFilter::Key: return r.key;
         case StatusFilter::Remote: return r.remote;
         case StatusFilter::Status:
-            if (r.status == QLatin1String("successful"))
-                return tr("successful");
-            if (r.status == QLatin1String("pending"))
-                return tr("pending");
-            return r.status == QLatin1String("error") ? tr("error") : r.status;
+            switch (r.status) {
+            case SyncStatus::Successful: return tr("successful");
+            case SyncStatus::Pending: return tr("pending");
+            case SyncStatus::Error: return tr("error");
+            }
+            return {};
         case StatusFilter::Date: return r.date.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case StatusFilter::Message: return r.message;
         }
     } else if (role == Qt::ForegroundRole && index.column() == StatusFilter::Status) {
-        if (r.status == QLatin1String("error"))
+        if (r.status == SyncStatus::Error)
             return QColor(Qt::darkRed);
-        if (r.status == QLatin1String("pending"))
+        if (r.status == SyncStatus::Pending)
             return QColor(Qt::darkYellow);
         return QColor(Qt::darkGreen);
     }

@@ -4,7 +4,7 @@
 // asks for more (canFetchMore/fetchMore). Sorting is done by the database (keyset pages).
 // Rows are counted by a second loader on a thread of its own: a COUNT(*) over a large
 // table takes seconds and never holds back the pages of the next filter.
-#include "SyncStatusQuery.h"
+#include "database/SyncStatusStore.h"
 #include "config/Config.h"
 
 #include <QAbstractTableModel>
@@ -60,7 +60,7 @@ Q_SIGNALS:
 private:
     void restart();
     void request(bool fromStart);
-    void onPage(quint64 generation, const QList<mysqlsync::ui::StatusRow> &rows, bool atEnd, qint64 elapsedMs);
+    void onPage(quint64 generation, const QList<mysqlsync::StatusRow> &rows, bool atEnd, qint64 elapsedMs);
     void onCount(quint64 generation, qint64 count);
     void onFailed(quint64 generation, const QString &message);
     void setLoading(bool loading);

@@ -40,10 +40,10 @@ SyncStatusPage::SyncStatusPage(SyncStatusModel *model, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
-    m_status->addItem(tr("Any status"), QString());
-    m_status->addItem(tr("Successful"), QStringLiteral("successful"));
-    m_status->addItem(tr("Pending"), QStringLiteral("pending"));
-    m_status->addItem(tr("Error"), QStringLiteral("error"));
+    m_status->addItem(tr("Any status"), QVariant());
+    m_status->addItem(tr("Successful"), int(SyncStatus::Successful));
+    m_status->addItem(tr("Pending"), int(SyncStatus::Pending));
+    m_status->addItem(tr("Error"), int(SyncStatus::Error));
     setChoices({}, {});
     m_key->setPlaceholderText(tr("Search key"));
     m_key->setClearButtonEnabled(true);
@@ -223,7 +223,8 @@ void SyncStatusPage::setChoices(const QStringList &tables, const QStringList &re
 void SyncStatusPage::applyFilter()
 {
     StatusFilter f = m_model->filter();
-    f.status = m_status->currentData().toString();
+    const QVariant status = m_status->currentData();
+    f.status = status.isValid() ? std::optional<SyncStatus>(SyncStatus(status.toInt())) : std::nullopt;
     f.table = m_table->currentData().toString();
     f.remote = m_remote->currentData().toString();
     f.keySearch = m_key->text().trimmed();

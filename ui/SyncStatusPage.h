@@ -3,7 +3,7 @@
 // (applied 300 ms after the last keystroke), sorting by any column and a status line.
 // Actions (buttons and the table's context menu): resend the selected rows, resend every
 // error of a remote, copy the selected rows (tab-separated), export the loaded rows as CSV.
-#include "SyncStatusQuery.h"
+#include "database/SyncStatusStore.h"
 
 #include <QTimer>
 #include <QWidget>

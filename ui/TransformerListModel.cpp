@@ -24,15 +24,14 @@ void TransformerListModel::setConfiguration(const QString &directory, const QStr
                                             const QStringList &receiveTables)
 {
     m_directory = directory;
-    m_syncTables = syncTables;
-    m_receiveTables = receiveTables;
+    m_tables.syncTables = syncTables;
+    m_tables.receiveTables = receiveTables;
     refresh();
 }
 
 QStringList TransformerListModel::tables() const
 {
-    QStringList all = m_syncTables + m_receiveTables;
-    all.removeDuplicates();
+    QStringList all = m_tables.configuredTables();
     all.sort();
     return all;
 }
@@ -115,8 +114,8 @@ int TransformerListModel::rowOfTable(const QString &table) const
 
 QString TransformerListModel::directionText(const QString &table) const
 {
-    const bool send = m_syncTables.contains(table);
-    const bool receive = m_receiveTables.contains(table);
+    const bool send = m_tables.syncTables.contains(table);
+    const bool receive = m_tables.receiveTables.contains(table);
     if (send && receive)
         return tr("%1 (send and receive)").arg(table);
     return send ? tr("%1 (send)").arg(table) : tr("%1 (receive)").arg(table);

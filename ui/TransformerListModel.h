@@ -5,6 +5,8 @@
 // configured tables without a file. Refreshed when the folder changes (QFileSystemWatcher;
 // a folder that does not exist yet is waited for through its nearest existing parent).
 // Listing a local folder is cheap, so it happens on the GUI thread.
+#include "config/Config.h"
+
 #include <QAbstractTableModel>
 #include <QFileSystemWatcher>
 #include <QList>
@@ -61,8 +63,7 @@ private:
     void watch(const QString &path);
 
     QString m_directory;
-    QStringList m_syncTables;
-    QStringList m_receiveTables;
+    Config m_tables; // only its syncTables and receiveTables
     QList<Entry> m_entries;
     QString m_problem;
     QFileSystemWatcher m_watcher;

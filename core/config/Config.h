@@ -2,6 +2,7 @@
 // The engine's configuration: the earlier engine's JSON file, read unchanged,
 // plus a few optional keys of our own (see docs/protocol.md, "Configuration file").
 #include "common/ClientName.h"
+#include "config/ConfigSchema.h"
 
 #include <QList>
 #include <QString>
@@ -95,13 +96,17 @@ struct Config {
 
     bool isBidirectional(const QString &table) const
     { return syncTables.contains(table) && receiveTables.contains(table); }
+    // syncTables and receiveTables, each once (syncTables' order first).
+    QStringList configuredTables() const;
 };
 
-// Reads and validates a configuration file. Every failure is reported in `error`
-// as one line that names the file, the key (as a JSON path such as
-// "mqttConfig.port") and what was expected.
+// Reads and validates a configuration file by ConfigSchema. Every failure is reported in
+// `error` with the key it concerns (a JSON path such as "mqttConfig.port") and as one line
+// that names the file, the key and what was expected (the QString overloads give that line).
 class ConfigLoader {
 public:
+    static bool load(const QString &path, Config *config, ConfigError *error);
+    static bool parse(const QByteArray &json, const QString &path, Config *config, ConfigError *error);
     static bool load(const QString &path, Config *config, QString *error);
     static bool parse(const QByteArray &json, const QString &path, Config *config, QString *error);
 };

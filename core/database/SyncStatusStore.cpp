@@ -11,16 +11,26 @@ namespace mysqlsync {
 namespace {
 constexpr int kRowsPerStatement = 500;
 
-QString statusText(StatusUpdate::Status s)
+} // namespace
+
+QString syncStatusText(SyncStatus status)
 {
-    switch (s) {
-    case StatusUpdate::Successful: return QStringLiteral("successful");
-    case StatusUpdate::Pending: return QStringLiteral("pending");
-    case StatusUpdate::Error: return QStringLiteral("error");
+    switch (status) {
+    case SyncStatus::Successful: return QStringLiteral("successful");
+    case SyncStatus::Pending: return QStringLiteral("pending");
+    case SyncStatus::Error: return QStringLiteral("error");
     }
     return QStringLiteral("error");
 }
-} // namespace
+
+std::optional<SyncStatus> syncStatusFromText(const QString &text)
+{
+    for (SyncStatus s : {SyncStatus::Successful, SyncStatus::Pending, SyncStatus::Error}) {
+        if (text == syncStatusText(s))
+            return s;
+    }
+    return std::nullopt;
+}
 
 QString SyncStatusStore::check(const QString &table, const QString &key, const QString &remote, qint64 dateMs)
 {
@@ -56,8 +66,8 @@ bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &
             sql += QLatin1Char('(') + literal(syncStatusId(u.table, u.key, u.remote)) + QLatin1Char(',')
                 + literal(u.table.left(255)) + QLatin1Char(',') + literal(u.key.left(255)) + QLatin1Char(',')
                 + literal(u.remote.left(32)) + QStringLiteral(",FROM_UNIXTIME(") + QString::number(u.date / 1000)
-                + QStringLiteral("),'") + statusText(u.status) + QStringLiteral("',")
-                + (u.status == StatusUpdate::Error ? literal(u.message.left(255)) : QStringLiteral("NULL"))
+                + QStringLiteral("),'") + syncStatusText(u.status) + QStringLiteral("',")
+                + (u.status == SyncStatus::Error ? literal(u.message.left(255)) : QStringLiteral("NULL"))
                 + QLatin1Char(')');
         }
         sql += QStringLiteral(" ON DUPLICATE KEY UPDATE ") + onDuplicate;
@@ -76,10 +86,16 @@ bool SyncStatusStore::setPending(const QSqlDatabase &db, const QList<StatusUpdat
                   QStringLiteral("`status` = VALUES(`status`), message = NULL, `date` = VALUES(`date`)"), error);
 }
 
+bool SyncStatusStore::keeps(const StatusUpdate &stored, const StatusUpdate &incoming)
+{
+    return stored.date > incoming.date
+        || (stored.date == incoming.date && stored.status == SyncStatus::Error && incoming.status == SyncStatus::Successful);
+}
+
 bool SyncStatusStore::applyReceipts(const QSqlDatabase &db, const QList<StatusUpdate> &updates, QSqlError *error)
 {
-    // Assignments run left to right and see the values already assigned: `keep` is
-    // evaluated on the stored row before status and date change.
+    // keeps() in SQL. Assignments run left to right and see the values already assigned:
+    // `keep` is evaluated on the stored row before status and date change.
     const QString keep = QStringLiteral(
         "(`date` > VALUES(`date`) OR (`date` = VALUES(`date`) AND `status` = 'error' AND VALUES(`status`) = 'successful'))");
     return upsert(db, updates,
@@ -87,6 +103,212 @@ bool SyncStatusStore::applyReceipts(const QSqlDatabase &db, const QList<StatusUp
                                  "`status` = IF(%1, `status`, VALUES(`status`)), "
                                  "`date` = GREATEST(`date`, VALUES(`date`))").arg(keep),
                   error);
+}
+
+// ---------------------------------------------------------------------------
+// Reads
+// ---------------------------------------------------------------------------
+
+bool SyncStatusStore::keysInError(const QSqlDatabase &db, const QString &remote, QHash<QString, QStringList> *byTable,
+                                  QSqlError *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT `table_name`, primary_key FROM sync_status WHERE remote = ? AND `status` = 'error'"));
+    q.addBindValue(remote);
+    if (!q.exec()) {
+        *error = q.lastError();
+        return false;
+    }
+    while (q.next())
+        (*byTable)[q.value(0).toString()].append(q.value(1).toString());
+    return true;
+}
+
+bool SyncStatusStore::pendingKeys(const QSqlDatabase &db, QList<RemoteKey> *out, QSqlError *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT remote, `table_name`, primary_key FROM sync_status WHERE `status` = 'pending'"))) {
+        *error = q.lastError();
+        return false;
+    }
+    while (q.next())
+        out->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    if (q.lastError().isValid()) {
+        *error = q.lastError();
+        return false;
+    }
+    return true;
+}
+
+namespace {
+bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    for (int i = 0; i < binds.size(); ++i)
+        query.bindValue(i, binds.at(i));
+    return query.exec();
+}
+} // namespace
+
+bool SyncStatusStore::readPage(const QSqlDatabase &db, const StatusFilter &filter, const StatusRow *after, int limit,
+                               QList<StatusRow> *rows, bool *atEnd, QSqlError *error)
+{
+    QVariantList binds;
+    // One row more than asked: it only tells that more follow.
+    const QString sql = pageSql(filter, after, limit + 1, &binds);
+    QSqlQuery query(db);
+    if (!run(query, sql, binds)) {
+        *error = query.lastError();
+        return false;
+    }
+    rows->reserve(limit);
+    while (query.next()) {
+        if (rows->size() == limit)
+            break;
+        StatusRow r;
+        r.id = query.value(0).toString();
+        r.table = query.value(1).toString();
+        r.key = query.value(2).toString();
+        r.remote = query.value(3).toString();
+        r.status = syncStatusFromText(query.value(4).toString()).value_or(SyncStatus::Error);
+        r.date = query.value(5).toDateTime();
+        r.message = query.value(6).toString();
+        rows->append(r);
+    }
+    *atEnd = !query.isValid();
+    return true;
+}
+
+bool SyncStatusStore::countRows(const QSqlDatabase &db, const StatusFilter &filter, qint64 limit, qint64 *count,
+                                QSqlError *error)
+{
+    QVariantList binds;
+    QSqlQuery query(db);
+    if (!run(query, countSql(filter, limit, &binds), binds) || !query.next()) {
+        *error = query.lastError();
+        return false;
+    }
+    *count = query.value(0).toLongLong();
+    return true;
+}
+
+QString SyncStatusStore::countsByRemoteSql()
+{
+    // The index mysql_sync_status_filter (status, remote, ...) answers this.
+    return QStringLiteral("SELECT remote, `status`, COUNT(*) FROM sync_status "
+                          "WHERE `status` IN ('pending', 'error') GROUP BY remote, `status`");
+}
+
+bool SyncStatusStore::countsByRemote(const QSqlDatabase &db, StatusCountsByRemote *counts, QSqlError *error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(countsByRemoteSql())) {
+        *error = query.lastError();
+        return false;
+    }
+    while (query.next()) {
+        StatusCounts &c = (*counts)[query.value(0).toString()];
+        if (syncStatusFromText(query.value(1).toString()) == SyncStatus::Pending)
+            c.pending = query.value(2).toLongLong();
+        else
+            c.errors = query.value(2).toLongLong();
+    }
+    return true;
+}
+
+QString SyncStatusStore::sortExpression(int column)
+{
+    switch (column) {
+    case StatusFilter::Table: return QStringLiteral("`table_name`");
+    case StatusFilter::Key: return QStringLiteral("primary_key");
+    case StatusFilter::Remote: return QStringLiteral("remote");
+    // An ENUM sorts by its index but compares as text: compare and sort as text.
+    case StatusFilter::Status: return QStringLiteral("CAST(`status` AS CHAR)");
+    case StatusFilter::Message: return QStringLiteral("COALESCE(message, '')");
+    case StatusFilter::Date:
+    default: return QStringLiteral("`date`");
+    }
+}
+
+QString SyncStatusStore::containsPattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+QString SyncStatusStore::where(const StatusFilter &filter, QStringList *conditions, QVariantList *binds)
+{
+    if (filter.status) {
+        *conditions << QStringLiteral("`status` = ?");
+        *binds << syncStatusText(*filter.status);
+    }
+    if (!filter.table.isEmpty()) {
+        *conditions << QStringLiteral("`table_name` = ?");
+        *binds << filter.table;
+    }
+    if (!filter.remote.isEmpty()) {
+        *conditions << QStringLiteral("remote = ?");
+        *binds << filter.remote;
+    }
+    if (!filter.keySearch.isEmpty()) {
+        *conditions << QStringLiteral("primary_key LIKE ?");
+        *binds << containsPattern(filter.keySearch);
+    }
+    return conditions->isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions->join(QStringLiteral(" AND "));
+}
+
+QVariant SyncStatusStore::sortValue(const StatusFilter &filter, const StatusRow &row)
+{
+    switch (filter.sortColumn) {
+    case StatusFilter::Table: return row.table;
+    case StatusFilter::Key: return row.key;
+    case StatusFilter::Remote: return row.remote;
+    case StatusFilter::Status: return syncStatusText(row.status);
+    case StatusFilter::Message: return row.message;
+    case StatusFilter::Date:
+    default: return row.date.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    }
+}
+
+QString SyncStatusStore::pageSql(const StatusFilter &filter, const StatusRow *after, int limit, QVariantList *binds)
+{
+    QStringList conditions;
+    where(filter, &conditions, binds);
+    const QString expr = sortExpression(filter.sortColumn);
+    const QString cmp = filter.descending ? QStringLiteral("<") : QStringLiteral(">");
+    if (after) {
+        const QVariant value = sortValue(filter, *after);
+        conditions << QStringLiteral("(%1 %2 ? OR (%1 = ? AND id %2 ?))").arg(expr, cmp);
+        *binds << value << value << after->id;
+    }
+    const QString dir = filter.descending ? QStringLiteral(" DESC") : QString();
+    QString sql = QStringLiteral("SELECT id, `table_name`, primary_key, remote, CAST(`status` AS CHAR), `date`, message "
+                                 "FROM sync_status");
+    // A key search (LIKE '%x%') can use no index. Left alone, the optimizer walks the date
+    // index in order and looks up every row until it has a page: with few matches, one random
+    // read per row of the table (minutes for 1,000,000 rows on a small buffer pool). One scan
+    // and a sort of the matches is bounded by the table's size instead.
+    if (!filter.keySearch.isEmpty())
+        sql += QStringLiteral(" USE INDEX FOR ORDER BY ()");
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY %1%2, id%2 LIMIT %3").arg(expr, dir).arg(limit);
+    return sql;
+}
+
+QString SyncStatusStore::countSql(const StatusFilter &filter, qint64 limit, QVariantList *binds)
+{
+    QStringList conditions;
+    return QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status%1 LIMIT %2) AS counted")
+        .arg(where(filter, &conditions, binds)).arg(limit + 1);
 }
 
 } // namespace mysqlsync

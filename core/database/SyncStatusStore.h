@@ -1,24 +1,81 @@
 #pragma once
-// Writes sync_status (docs/protocol.md, "Receipts and sync_status"), many rows per statement.
+// The one owner of sync_status (docs/protocol.md, "Receipts and sync_status"): every statement
+// on it but its DDL (database/Schema) is here. The engine writes it many rows per statement;
+// the engine and the desktop app read it through the same class, each with its own
+// connection (the app's loaders pass the QSqlDatabase of their worker thread).
+#include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QMetaType>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+#include <optional>
 
 namespace mysqlsync {
 
+// The `status` column (an ENUM in this order).
+enum class SyncStatus { Successful, Pending, Error };
+// "successful", "pending", "error": the column's values.
+QString syncStatusText(SyncStatus status);
+// The status of a column value; nullopt for anything else.
+std::optional<SyncStatus> syncStatusFromText(const QString &text);
+
 struct StatusUpdate {
-    enum Status { Successful, Pending, Error };
     QString table;
     QString key;
     QString remote;
-    Status status = Pending;
+    SyncStatus status = SyncStatus::Pending;
     QString message;   // errors only
     qint64 date = 0;   // ms since epoch
 };
 
+// One row as read.
+struct StatusRow {
+    QString id;
+    QString table;
+    QString key;
+    QString remote;
+    SyncStatus status = SyncStatus::Pending;
+    QDateTime date;
+    QString message;
+};
+
+// What the desktop app's view selects and how it sorts.
+struct StatusFilter {
+    enum Column { Table, Key, Remote, Status, Date, Message, ColumnCount };
+    std::optional<SyncStatus> status; // or any
+    QString table;       // exact, or empty
+    QString remote;      // exact, or empty
+    QString keySearch;   // substring of primary_key, or empty
+    int sortColumn = Date;
+    bool descending = true;
+
+    friend bool operator==(const StatusFilter &a, const StatusFilter &b)
+    {
+        return a.status == b.status && a.table == b.table && a.remote == b.remote && a.keySearch == b.keySearch
+            && a.sortColumn == b.sortColumn && a.descending == b.descending;
+    }
+};
+
+// Pending and error rows of one remote.
+struct StatusCounts {
+    qint64 pending = 0;
+    qint64 errors = 0;
+    friend bool operator==(const StatusCounts &a, const StatusCounts &b)
+    {
+        return a.pending == b.pending && a.errors == b.errors;
+    }
+};
+using StatusCountsByRemote = QHash<QString, StatusCounts>;
+
 class SyncStatusStore {
 public:
+    // --- Writes (the engine) ---
+
     // Whether sync_status can hold this row as the contract says (table and key of at most
     // 255 characters, a remote name of at most 32, a date that DATETIME holds through
     // FROM_UNIXTIME: 1970-01-01 to 2038-01-19). Empty when it can, else why not.
@@ -27,12 +84,55 @@ public:
     // Pending rows: set unconditionally (a change was sent or queued with this date).
     static bool setPending(const QSqlDatabase &db, const QList<StatusUpdate> &updates, QSqlError *error);
     // Receipts: the stored row is kept when its date is newer, and for the same date an
-    // error is never overwritten by a success.
+    // error is never overwritten by a success (the same rule as keeps()).
     static bool applyReceipts(const QSqlDatabase &db, const QList<StatusUpdate> &updates, QSqlError *error);
+    // That rule for two updates of one row: whether `stored` stays when `incoming` arrives.
+    static bool keeps(const StatusUpdate &stored, const StatusUpdate &incoming);
+
+    // --- Reads (the engine) ---
+
+    // The keys in error for `remote`, by table.
+    static bool keysInError(const QSqlDatabase &db, const QString &remote, QHash<QString, QStringList> *byTable,
+                            QSqlError *error);
+    struct RemoteKey {
+        QString remote;
+        QString table;
+        QString key;
+    };
+    // Every pending row's remote, table and key.
+    static bool pendingKeys(const QSqlDatabase &db, QList<RemoteKey> *out, QSqlError *error);
+
+    // --- Reads (the desktop app: keyset pages, bounded counts, counts per remote) ---
+
+    // One page of rows after `after` (null: the first page): at most `limit` rows; *atEnd
+    // when no row follows them.
+    static bool readPage(const QSqlDatabase &db, const StatusFilter &filter, const StatusRow *after, int limit,
+                         QList<StatusRow> *rows, bool *atEnd, QSqlError *error);
+    // The matching rows, counted up to `limit` + 1 (a result above `limit` means "more than
+    // `limit`"): an exact COUNT(*) of 1,000,000 rows reads them all, seconds on a busy server.
+    static bool countRows(const QSqlDatabase &db, const StatusFilter &filter, qint64 limit, qint64 *count,
+                          QSqlError *error);
+    // The pending and error rows per remote.
+    static bool countsByRemote(const QSqlDatabase &db, StatusCountsByRemote *counts, QSqlError *error);
+
+    // The statements behind them (ORDER BY <column>, id; the next page starts after the last
+    // row's (value, id), so no page ever costs an OFFSET scan). Placeholders are positional.
+    static QString pageSql(const StatusFilter &filter, const StatusRow *after, int limit, QVariantList *binds);
+    static QString countSql(const StatusFilter &filter, qint64 limit, QVariantList *binds);
+    static QString countsByRemoteSql();
+    // The value of `row` in the sort column, as compared by the keyset condition.
+    static QVariant sortValue(const StatusFilter &filter, const StatusRow &row);
+    // LIKE pattern matching `text` anywhere, with % _ and \ escaped.
+    static QString containsPattern(const QString &text);
 
 private:
     static bool upsert(const QSqlDatabase &db, const QList<StatusUpdate> &updates, const QString &onDuplicate,
                        QSqlError *error);
+    static QString where(const StatusFilter &filter, QStringList *conditions, QVariantList *binds);
+    static QString sortExpression(int column);
 };
 
 } // namespace mysqlsync
+
+Q_DECLARE_METATYPE(mysqlsync::StatusRow)
+Q_DECLARE_METATYPE(mysqlsync::StatusCounts)

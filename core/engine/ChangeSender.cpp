@@ -4,7 +4,8 @@
 #include "database/DbConnection.h"
 #include "engine/StatusTracker.h"
 #include "transform/TransformerHost.h"
-#include "mqtt/MqttClient.h"
+#include "engine/SendWindow.h"
+#include "mqtt/Transport.h"
 #include "protocol/Messages.h"
 
 namespace mysqlsync {
@@ -179,18 +180,16 @@ int ChangeSender::inFlight(const QString &remote) const
 
 int ChangeSender::captureLimit() const
 {
-    // A change waits in table_changes as safely as in the outbox. While every remote can be
-    // sent to, take only what the widest send window has room for: a change taken beyond it
-    // would be written to the outbox as queued, and written there again when it is sent.
-    const int batch = m_ctx.config.batchSize;
+    // sendwindow::captureLimit has the rule; an unreachable remote's in-flight count is not read.
     const qint64 now = EngineContext::now();
-    int room = 0;
+    QList<sendwindow::Remote> remotes;
     for (const QString &remote : m_ctx.config.remoteClients) {
-        if (!m_ctx.canSendTo(remote, now))
-            return batch; // it needs its queue entries anyway
-        room = qMax(room, m_ctx.config.sendWindow - inFlight(remote));
+        const bool reachable = m_ctx.canSendTo(remote, now);
+        remotes.append({reachable, reachable ? inFlight(remote) : 0});
+        if (!reachable)
+            break;
     }
-    return m_ctx.config.remoteClients.isEmpty() ? batch : qBound(0, room, batch);
+    return sendwindow::captureLimit(m_ctx.config.batchSize, m_ctx.config.sendWindow, remotes);
 }
 
 bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
@@ -216,7 +215,7 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
     for (const QString &remote : m_ctx.config.remoteClients) {
         if (remote == except || !m_ctx.canSendTo(remote, now))
             continue;
-        const qsizetype n = qMin<qsizetype>(qMax(0, m_ctx.config.sendWindow - inFlight(remote)), entries.size());
+        const qsizetype n = qMin<qsizetype>(sendwindow::room(m_ctx.config.sendWindow, inFlight(remote)), entries.size());
         if (n > 0)
             sendNow.insert(remote, n);
         readNow = qMax(readNow, n);
@@ -325,7 +324,7 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
 
     // Queued entries only as far as the send window has room; resends of unacknowledged
     // ones are in the window already.
-    const int room = qMax(0, m_ctx.config.sendWindow - inFlight(remote));
+    const int room = sendwindow::room(m_ctx.config.sendWindow, inFlight(remote));
     const int wanted = qMin(batch, room);
     QList<OutboxEntry> entries = wanted > 0 ? m_ctx.outbox->queued(remote, wanted, &error) : QList<OutboxEntry>();
     if (!error.isEmpty()) {

@@ -1,7 +1,7 @@
 #include "engine/EngineContext.h"
 
 #include "database/DbConnection.h"
-#include "mqtt/MqttClient.h"
+#include "mqtt/Transport.h"
 #include "mqtt/Presence.h"
 
 namespace mysqlsync {

@@ -12,9 +12,9 @@
 namespace mysqlsync {
 
 class DbConnection;
-class MqttClient;
 class Outbox;
 class Presence;
+class Transport;
 class StatusTracker;
 class TransformerHost;
 
@@ -26,7 +26,7 @@ struct TableKey {
 struct EngineContext {
     Config config;
     Outbox *outbox = nullptr;
-    MqttClient *mqtt = nullptr;
+    Transport *mqtt = nullptr;        // the broker connection (MqttClient)
     Presence *presence = nullptr;
     DbConnection *db = nullptr;       // capture, lookups, sync_status
     DbConnection *applyDb = nullptr;  // writes of incoming changes (triggers stay silent there)

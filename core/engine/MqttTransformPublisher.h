@@ -4,7 +4,7 @@
 // every reconnect of its receiver) and nothing on the protocol's own topics (/info...,
 // /change/..., /mysql-sync/...), where a message would speak for this site.
 #include "engine/EngineContext.h"
-#include "mqtt/MqttClient.h"
+#include "mqtt/Transport.h"
 #include "transform/TransformServices.h"
 
 namespace mysqlsync {

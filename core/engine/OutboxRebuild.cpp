@@ -2,34 +2,29 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
+#include "database/SyncStatusStore.h"
 #include "engine/ChangeSender.h"
 #include "engine/EngineContext.h"
 #include "outbox/Outbox.h"
 
-#include <QSqlQuery>
 
 namespace mysqlsync {
 
 bool OutboxRebuild::run(EngineContext &ctx, ChangeSender &sender, int *owed, QString *error)
 {
     *owed = 0;
-    QSqlQuery q(ctx.db->db());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT remote, `table_name`, primary_key FROM sync_status WHERE `status` = 'pending'"))) {
-        *error = QStringLiteral("rebuilding the outbox: cannot read sync_status: %1").arg(DbConnection::describe(q.lastError()));
+    QList<SyncStatusStore::RemoteKey> pending;
+    QSqlError sqlError;
+    if (!SyncStatusStore::pendingKeys(ctx.db->db(), &pending, &sqlError)) {
+        *error = QStringLiteral("rebuilding the outbox: cannot read sync_status: %1").arg(DbConnection::describe(sqlError));
         return false;
     }
     QHash<QString, QList<TableKey>> byRemote;
-    while (q.next()) {
-        const QString remote = q.value(0).toString();
-        const QString table = q.value(1).toString();
+    for (const SyncStatusStore::RemoteKey &row : std::as_const(pending)) {
         // Only what this configuration still sends: other rows are left as they are.
-        if (ctx.config.remoteClients.contains(remote) && ctx.config.syncTables.contains(table) && ctx.tables.contains(table))
-            byRemote[remote].append({table, q.value(2).toString()});
-    }
-    if (q.lastError().isValid()) {
-        *error = QStringLiteral("rebuilding the outbox: cannot read sync_status: %1").arg(DbConnection::describe(q.lastError()));
-        return false;
+        if (ctx.config.remoteClients.contains(row.remote) && ctx.config.syncTables.contains(row.table)
+            && ctx.tables.contains(row.table))
+            byRemote[row.remote].append({row.table, row.key});
     }
     if (!ctx.outbox->begin(Outbox::Durability::PowerSafe)) {
         ctx.outbox->commit(error);

@@ -6,25 +6,9 @@
 
 namespace mysqlsync {
 
-namespace {
-QString rowKey(const QString &table, const QString &key, const QString &remote)
-{
-    return table + QLatin1Char('\n') + key + QLatin1Char('\n') + remote;
-}
-
-// The rule of docs/protocol.md: the stored row stays when its date is newer, and for the
-// same date an error is never overwritten by a success.
-bool keeps(const StatusUpdate &stored, const StatusUpdate &incoming)
-{
-    return stored.date > incoming.date
-        || (stored.date == incoming.date && stored.status == StatusUpdate::Error
-            && incoming.status == StatusUpdate::Successful);
-}
-} // namespace
-
 void StatusTracker::pending(const QString &table, const QString &key, const QString &remote, qint64 date)
 {
-    m_rows.insert(rowKey(table, key, remote), {{table, key, remote, StatusUpdate::Pending, {}, date}, false});
+    m_rows.pending({table, key, remote, SyncStatus::Pending, {}, date});
 }
 
 bool StatusTracker::receipt(const InfoMessage &r, QString *why)
@@ -35,13 +19,8 @@ bool StatusTracker::receipt(const InfoMessage &r, QString *why)
     m_receipts.append(r);
     ++m_receiptsWaiting[r.sender];
     const bool failed = r.kind == InfoKind::Error;
-    StatusUpdate update{r.table, r.id, r.sender, failed ? StatusUpdate::Error : StatusUpdate::Successful,
-                        failed ? r.message : QString(), r.date};
-    auto it = m_rows.find(rowKey(r.table, r.id, r.sender));
-    if (it == m_rows.end())
-        m_rows.insert(rowKey(r.table, r.id, r.sender), {update, true});
-    else if (!keeps(it->update, update))
-        *it = {update, true};
+    m_rows.receipt({r.table, r.id, r.sender, failed ? SyncStatus::Error : SyncStatus::Successful,
+                    failed ? r.message : QString(), r.date});
     return true;
 }
 
@@ -75,10 +54,7 @@ void StatusTracker::flush()
             // The receipts settle nothing now (their changes stay owed, are sent again and
             // answered again); the pending rows are written all the same.
             QList<StatusUpdate> pending;
-            for (const Row &row : std::as_const(m_rows)) {
-                if (!row.fromReceipt)
-                    pending.append(row.update);
-            }
+            m_rows.split(&pending, nullptr);
             clear();
             QSqlError sqlError;
             if (!write(pending, {}, &sqlError))
@@ -88,15 +64,12 @@ void StatusTracker::flush()
         if (ack == Outbox::Ack::Matched) {
             settled = true;
         } else if (ack == Outbox::Ack::Stale) {
-            auto it = m_rows.find(rowKey(r.table, r.id, r.sender));
-            if (it != m_rows.end() && it->fromReceipt && it->update.date == r.date)
-                m_rows.erase(it);
+            m_rows.dropReceipt(r.table, r.id, r.sender, r.date);
             qCDebug(lcEngine).noquote() << "stale receipt from" << r.sender << "for" << r.table << r.id;
         }
     }
     QList<StatusUpdate> pending, receipts;
-    for (const Row &row : std::as_const(m_rows))
-        (row.fromReceipt ? receipts : pending).append(row.update);
+    m_rows.split(&pending, &receipts);
     clear();
     QSqlError sqlError;
     if (!write(pending, receipts, &sqlError)) {

@@ -7,6 +7,7 @@
 // leaves the change owed (it is sent again), never a row stuck at 'pending'.
 #include "database/SyncStatusStore.h"
 #include "engine/EngineContext.h"
+#include "engine/StatusRows.h"
 #include "protocol/Messages.h"
 
 #include <QHash>
@@ -37,12 +38,8 @@ private:
     // so that one row it cannot take never costs the others theirs. False only when the
     // connection was lost (then nothing was written and *error says why).
     bool write(const QList<StatusUpdate> &pending, const QList<StatusUpdate> &receipts, QSqlError *error);
-    struct Row {
-        StatusUpdate update;
-        bool fromReceipt = false;
-    };
     EngineContext &m_ctx;
-    QHash<QString, Row> m_rows;           // "table\nkey\nremote" -> the update that counts
+    StatusRows m_rows;                    // the updates that count, one per row
     QList<InfoMessage> m_receipts;        // to settle in the outbox, in arrival order
     QHash<QString, int> m_receiptsWaiting; // remote -> receipts in m_receipts
 };

@@ -1,13 +1,15 @@
 #include "engine/SyncEngine.h"
 
-#include "common/ClientName.h"
 #include "common/Logging.h"
 #include "database/Catalog.h"
-#include "database/ChangeLog.h"
 #include "database/DbConnection.h"
 #include "database/Schema.h"
+#include "database/SyncStatusStore.h"
+#include "engine/CaptureScheduler.h"
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
+#include "engine/FlushScheduler.h"
+#include "engine/IncomingMessages.h"
 #include "engine/RetryBackoff.h"
 #include "engine/OutboxRebuild.h"
 #include "engine/StatusTracker.h"
@@ -31,7 +33,6 @@ namespace mysqlsync {
 namespace {
 constexpr int kHousekeepingMs = 200;
 constexpr int kDepthsEveryMs = 1000;
-constexpr int kSyncRetryMs = 100;
 constexpr int kMaxReconnectDelayMs = 30000;
 constexpr int kStatusWriteMs = 10; // sync_status is written this long after a change of it
 constexpr int kRetryCheckMs = 500;  // how often refused keys that are due are sent again
@@ -42,8 +43,9 @@ constexpr int kCatalogueEveryMs = 1000; // the catalogue is re-read at most this
 SyncEngine::SyncEngine(const Config &config, QObject *parent)
     : QObject(parent)
     // Parented so that they move to the engine's thread with it.
-    , m_captureTimer(this), m_housekeepingTimer(this), m_resendTimer(this)
-    , m_reconnectTimer(this), m_flushTimer(this), m_statusTimer(this), m_retryTimer(this)
+    , m_housekeepingTimer(this), m_reconnectTimer(this), m_statusTimer(this), m_retryTimer(this)
+    , m_capture(new CaptureScheduler(m_ctx, this)), m_flush(new FlushScheduler(m_ctx, this))
+    , m_incoming(std::make_unique<IncomingMessages>(m_ctx, m_retries, *m_flush, *m_capture))
 {
     qRegisterMetaType<EngineCounters>();
     qRegisterMetaType<EngineError>();
@@ -56,14 +58,11 @@ SyncEngine::SyncEngine(const Config &config, QObject *parent)
             m_statusTimer.start(kStatusWriteMs);
     };
 
-    for (QTimer *t : {&m_captureTimer, &m_reconnectTimer, &m_flushTimer, &m_statusTimer})
+    for (QTimer *t : {&m_reconnectTimer, &m_statusTimer})
         t->setSingleShot(true);
     connect(&m_statusTimer, &QTimer::timeout, this, &SyncEngine::writeStatus);
-    connect(&m_captureTimer, &QTimer::timeout, this, &SyncEngine::capture);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncEngine::checkDatabase);
-    connect(&m_flushTimer, &QTimer::timeout, this, &SyncEngine::flushStep);
     connect(&m_housekeepingTimer, &QTimer::timeout, this, &SyncEngine::housekeeping);
-    connect(&m_resendTimer, &QTimer::timeout, this, &SyncEngine::resendDue);
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::retryRefused);
 }
 
@@ -104,8 +103,6 @@ void SyncEngine::start()
     });
 
     m_syncer = std::make_unique<OutboxSyncer>(m_outbox->filePath(), QStringLiteral("mysql-sync-outbox-sync-") + suffix);
-    connect(m_syncer.get(), &OutboxSyncer::synced, this, &SyncEngine::onOutboxSynced);
-    connect(m_syncer.get(), &OutboxSyncer::failed, this, &SyncEngine::onOutboxSyncFailed);
     m_ctx.outbox = m_outbox.get();
     m_ctx.presence = m_presence.get();
     m_ctx.db = m_db.get();
@@ -114,8 +111,11 @@ void SyncEngine::start()
     m_receiver = std::make_unique<ChangeReceiver>(m_ctx, *m_sender);
     m_status = std::make_unique<StatusTracker>(m_ctx);
     m_ctx.status = m_status.get();
+    m_capture->attach(m_sender.get(), m_syncer.get(), m_db.get());
+    m_flush->attach(m_sender.get());
+    m_incoming->setReceiver(m_receiver.get());
     startTransformers();
-    m_running = true;
+    setRunning(true);
 
     m_rebuildOwed = m_outbox->rebuildOwed();
     const QStringList subscriptions = {topics::info(), topics::infoFor(cfg.clientName), topics::changeFor(cfg.clientName)};
@@ -124,7 +124,10 @@ void SyncEngine::start()
     m_ctx.mqtt = m_mqtt.get();
     connect(m_mqtt.get(), &MqttClient::ready, this, &SyncEngine::onBrokerReady);
     connect(m_mqtt.get(), &MqttClient::down, this, &SyncEngine::onBrokerDown);
-    connect(m_mqtt.get(), &MqttClient::messagesArrived, this, &SyncEngine::onMessages);
+    connect(m_mqtt.get(), &MqttClient::messagesArrived, this, [this](const QList<MqttIncoming> &messages) {
+        if (m_running)
+            m_incoming->handle(messages);
+    });
     connect(m_mqtt.get(), &MqttClient::errorOccurred, this,
             [this](const QString &message) { m_ctx.reportError(EngineError::Source::Broker, message); });
     m_mqtt->start();
@@ -141,7 +144,7 @@ void SyncEngine::start()
     m_expiry->start();
 
     m_housekeepingTimer.start(kHousekeepingMs);
-    m_resendTimer.start(qBound(250, cfg.resendTimeoutMs / 4, 5000));
+    m_flush->start();
     m_retryTimer.start(kRetryCheckMs);
     checkDatabase();
     qCInfo(lcEngine).noquote() << "engine" << cfg.clientName << "started: sync" << cfg.syncTables.join(QStringLiteral(", "))
@@ -165,12 +168,7 @@ void SyncEngine::startTransformers()
     m_ctx.transformer = m_transformer.get();
     // A broken file does not stop the engine: its table's changes fail (error rows and
     // receipts) until it is fixed, and it is reloaded when it changes.
-    QStringList tables = cfg.syncTables;
-    for (const QString &t : cfg.receiveTables) {
-        if (!tables.contains(t))
-            tables << t;
-    }
-    for (const QString &table : tables) {
+    for (const QString &table : cfg.configuredTables()) {
         if (!m_transformer->hasTransformer(table))
             continue;
         const QString problem = m_transformer->check(table);
@@ -196,7 +194,7 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
         return false;
     m_receiver->setMaxPacket(m_applyDb->maxAllowedPacket());
     QStringList problems;
-    if (!Catalog::load(m_db->db(), configuredTables(), &m_ctx.tables, &problems)) {
+    if (!Catalog::load(m_db->db(), m_ctx.config.configuredTables(), &m_ctx.tables, &problems)) {
         *error = problems.join(QStringLiteral("; "));
         *fatal = m_db->db().isOpen() && QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
         return false;
@@ -215,16 +213,6 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
     return true;
 }
 
-QStringList SyncEngine::configuredTables() const
-{
-    QStringList tables = m_ctx.config.syncTables;
-    for (const QString &t : m_ctx.config.receiveTables) {
-        if (!tables.contains(t))
-            tables << t;
-    }
-    return tables;
-}
-
 bool SyncEngine::refreshCatalogue(const QString &why)
 {
     if (!m_running || !m_ctx.databaseUp)
@@ -235,7 +223,7 @@ bool SyncEngine::refreshCatalogue(const QString &why)
     qCInfo(lcDatabase).noquote() << "reading the catalogue again:" << why;
     QHash<QString, TableInfo> tables;
     QStringList problems;
-    Catalog::load(m_db->db(), configuredTables(), &tables, &problems);
+    Catalog::load(m_db->db(), m_ctx.config.configuredTables(), &tables, &problems);
     // A table that is gone or lost its primary key keeps what was known of it: its writes
     // and reads fail and say so, and it is read again on the next change of the catalogue.
     for (auto it = tables.cbegin(); it != tables.cend(); ++it) {
@@ -278,7 +266,7 @@ void SyncEngine::onDatabaseLost(const QString &reason)
     qCWarning(lcDatabase).noquote() << "database connection lost:" << reason;
     m_ctx.reportError(EngineError::Source::Database, reason);
     Q_EMIT databaseStateChanged(false, reason);
-    m_captureTimer.stop();
+    m_capture->stop();
     m_status->clear();
     m_reconnectDelayMs = 1000;
     m_reconnectTimer.start(m_reconnectDelayMs);
@@ -310,14 +298,9 @@ void SyncEngine::reconnectDatabase(const ServerCheck &check)
         m_databaseWasUp = true;
         Q_EMIT databaseStateChanged(true, m_db->description());
         rebuildOutbox();
-        scheduleCapture(0);
-        if (!m_taken.isEmpty())
-            m_syncer->request(m_takeTicket); // their removal failed with the connection
-        // Flushes scheduled while the database was away (a remote came online, resends fell
-        // due) are still owed: flushStep() left them waiting, and resendDue() adds none for
-        // a remote that has one.
-        if (!m_flushes.isEmpty())
-            m_flushTimer.start(0);
+        m_capture->schedule(0);
+        m_capture->resume();
+        m_flush->resume();
         return;
     }
     if (fatal) {
@@ -334,248 +317,19 @@ void SyncEngine::reconnectDatabase(const ServerCheck &check)
     m_reconnectTimer.start(m_reconnectDelayMs);
 }
 
-void SyncEngine::scheduleCapture(int delayMs)
-{
-    if (m_running && m_ctx.databaseUp)
-        m_captureTimer.start(delayMs);
-}
-
-void SyncEngine::capture()
-{
-    if (!m_running || !m_ctx.databaseUp || m_paused)
-        return;
-    const int limit = m_sender->captureLimit();
-    // Each capture costs a read and a delete of table_changes, an outbox transaction and a
-    // sync of the outbox. With a backlog in table_changes, wait until a quarter of the send
-    // window is free rather than pay that for a few rows at a time. Receipts make room and
-    // capture again at once.
-    const int worthIt = m_captureBacklog ? qMin(m_ctx.config.batchSize, qMax(1, m_ctx.config.sendWindow / 4)) : 1;
-    if (limit < worthIt) {
-        scheduleCapture(m_ctx.config.captureIntervalMs);
-        return;
-    }
-    QList<CapturedChange> changes;
-    QSqlError sqlError;
-    if (!ChangeLog::read(m_db->db(), limit + int(m_takenIds.size()), &changes, &sqlError)) {
-        m_ctx.databaseFailure(sqlError, QStringLiteral("reading table_changes"));
-        scheduleCapture(m_ctx.config.captureIntervalMs * 10);
-        return;
-    }
-    // Rows taken already stay until the outbox is on the disk: not again.
-    changes.removeIf([this](const CapturedChange &c) { return m_takenIds.contains(c.id); });
-    if (changes.size() > limit)
-        changes.resize(limit);
-    m_captureBacklog = changes.size() >= limit;
-    if (changes.isEmpty()) {
-        scheduleCapture(m_ctx.config.captureIntervalMs);
-        return;
-    }
-    const ChangeBatch batch = ChangeLog::collapse(changes);
-    QList<TableKey> keys;
-    keys.reserve(batch.keys.size());
-    for (const auto &k : batch.keys)
-        keys.append({k.first, k.second});
-    // The table_changes rows go only once the outbox holds what they caused.
-    if (!m_sender->dispatch(keys, QString())) {
-        scheduleCapture(qMax(1000, m_ctx.config.captureIntervalMs));
-        return;
-    }
-    // The table_changes rows go once the outbox holds what they caused on the disk: the
-    // syncer's thread waits for the disk, not this one.
-    m_taken.append({++m_takeTicket, batch.ids});
-    for (qint64 id : batch.ids)
-        m_takenIds.insert(id);
-    m_syncer->request(m_takeTicket);
-    m_ctx.counters.captured += batch.ids.size();
-    qCDebug(lcEngine) << "captured" << batch.ids.size() << "change(s) of" << keys.size() << "key(s)";
-    scheduleCapture(changes.size() >= limit ? 0 : m_ctx.config.captureIntervalMs);
-}
-
-void SyncEngine::onOutboxSynced(quint64 ticket)
-{
-    if (m_running)
-        removeTaken(ticket);
-}
-
-void SyncEngine::removeTaken(quint64 ticket)
-{
-    if (!m_ctx.databaseUp)
-        return; // the rows stay taken; a reconnect asks again
-    QList<qint64> ids;
-    qsizetype done = 0;
-    for (; done < m_taken.size() && m_taken.at(done).first <= ticket; ++done)
-        ids += m_taken.at(done).second;
-    if (ids.isEmpty())
-        return;
-    QSqlError sqlError;
-    if (!ChangeLog::remove(m_db->db(), ids, &sqlError)) {
-        // A refused statement keeps them taken, to be removed after the next sync.
-        m_ctx.databaseFailure(sqlError, QStringLiteral("removing taken rows from table_changes"));
-        return;
-    }
-    m_taken.remove(0, done);
-    for (qint64 id : std::as_const(ids))
-        m_takenIds.remove(id);
-}
-
-void SyncEngine::onOutboxSyncFailed(const QString &error)
-{
-    qCDebug(lcEngine).noquote() << error << "- trying again";
-    QTimer::singleShot(kSyncRetryMs, this, [this] {
-        if (m_running && !m_taken.isEmpty())
-            m_syncer->request(m_takeTicket);
-    });
-}
-
 void SyncEngine::onBrokerReady()
 {
     Q_EMIT brokerStateChanged(true, m_mqtt->brokerDescription());
     m_presence->resetHeartbeat();
     heartbeat();
     // Whatever was sent before may have been lost with the old connection.
-    const qint64 now = EngineContext::now();
-    for (const QString &remote : m_ctx.config.remoteClients) {
-        if (m_presence->isOnline(remote, now))
-            scheduleFlush(remote, now);
-    }
+    m_flush->scheduleOnline(EngineContext::now());
 }
 
 void SyncEngine::onBrokerDown(const QString &reason)
 {
     m_ctx.reportError(EngineError::Source::Broker, reason);
     Q_EMIT brokerStateChanged(false, reason);
-}
-
-void SyncEngine::onMessages(const QList<MqttIncoming> &messages)
-{
-    if (!m_running)
-        return;
-    const QString self = m_ctx.config.clientName;
-    const QString infoTopic = topics::info();
-    const QString receiptTopic = topics::infoFor(self);
-    const QString changeTopic = topics::changeFor(self);
-    const qint64 now = EngineContext::now();
-    QList<ChangeMessage> changes;
-    QList<InfoMessage> receipts;
-    for (const MqttIncoming &m : messages) {
-        QString error;
-        if (m.topic == changeTopic) {
-            ChangeMessage change;
-            const bool valid = ChangeMessage::fromJson(m.payload, &change, &error);
-            // An unreadable sender is a malformed message (rejected, not answered); a readable
-            // one must be a configured remote.
-            if (!change.sender.isEmpty() && isValidClientName(change.sender) && !heard(change.sender, m.topic))
-                continue;
-            if (valid)
-                changes.append(change);
-            else
-                m_receiver->reject(change, error);
-            continue;
-        }
-        if (m.topic != infoTopic && m.topic != receiptTopic)
-            continue;
-        InfoMessage info;
-        if (!InfoMessage::fromJson(m.payload, &info, &error)) {
-            qCWarning(lcProtocol).noquote() << "ignoring a malformed message on" << m.topic << ":" << error;
-            m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(m.topic, error),
-                              loggableName(info.sender));
-            continue;
-        }
-        if (!heard(info.sender, m.topic))
-            continue;
-        if (m.topic == infoTopic)
-            m_presence->handle(info, now);
-        else if (info.kind == InfoKind::DataReceived || info.kind == InfoKind::Error)
-            receipts.append(info);
-    }
-    if (!changes.isEmpty() && !m_paused)
-        m_receiver->apply(changes);
-    if (!receipts.isEmpty())
-        handleReceipts(receipts);
-}
-
-bool SyncEngine::heard(const QString &sender, const QString &what)
-{
-    if (m_ctx.config.remoteClients.contains(sender))
-        return true;
-    if (sender == m_ctx.config.clientName)
-        return false; // our own heartbeat on /info, or our own name on our own topics
-    ++m_ctx.counters.unknownSenders;
-    if (m_unknownSenders.admit(sender, EngineContext::now())) {
-        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped a message on %1 from unknown sender \"%2\": not one of "
-                                                          "remoteClients (further ones from it are only counted for a minute)")
-                                               .arg(loggableName(what), loggableName(sender));
-    }
-    return false;
-}
-
-void SyncEngine::summariseReports(qint64 now)
-{
-    for (const ReportLimiter::Summary &s : m_unknownSenders.expire(now)) {
-        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped %1 more message(s) in the last minute from %2, not in "
-                                                          "remoteClients")
-                                               .arg(s.suppressed)
-                                               .arg(s.key.isEmpty() ? QStringLiteral("names too many to list")
-                                                                    : QStringLiteral("\"%1\"").arg(loggableName(s.key)));
-    }
-    for (const ReportLimiter::Summary &s : m_errorReceipts.expire(now)) {
-        const QString message = QStringLiteral("%1 more error receipt(s) from %2 in the last seconds, not listed one by one "
-                                               "(sync_status has each)").arg(s.suppressed).arg(s.key);
-        qCWarning(lcEngine).noquote() << message;
-        m_ctx.reportError(EngineError::Source::Remote, message, s.key);
-    }
-}
-
-void SyncEngine::handleReceipts(const QList<InfoMessage> &receipts)
-{
-    if (!m_ctx.databaseUp) {
-        // The outbox keeps the entries; they are sent again and answered again.
-        qCDebug(lcEngine) << "database down: leaving" << receipts.size() << "receipt(s) for a later resend";
-        return;
-    }
-    for (const InfoMessage &r : receipts) {
-        ++m_ctx.counters.receiptsIn;
-        // A flood of them is summed up (summariseReports) rather than logged one by one.
-        if (r.kind == InfoKind::Error && m_errorReceipts.admit(r.sender, EngineContext::now())) {
-            qCWarning(lcEngine).noquote() << r.sender << "could not apply" << r.table << r.id << ":" << r.message;
-            m_ctx.reportError(EngineError::Source::Remote, r.message, r.sender, r.table, r.id);
-        }
-        // A receipt for a key our transformer changed settles the key the outbox owes.
-        InfoMessage settled = r;
-        auto alias = m_ctx.sentIds.find(sentIdKey(r.sender, r.table, r.id, r.date));
-        if (alias != m_ctx.sentIds.end()) {
-            settled.id = *alias;
-            m_ctx.sentIds.erase(alias);
-        }
-        // Refused alone: a receipt that sync_status cannot hold, or for a table this site
-        // never sends, must not cost the other receipts of the batch their rows.
-        QString why;
-        if (!m_ctx.config.syncTables.contains(settled.table))
-            why = QStringLiteral("%1 is not one of this site's syncTables").arg(settled.table.left(64));
-        if (why.isEmpty() && m_status->receipt(settled, &why)) {
-            // A remote whose table lacks a column we sent may get it soon (an ALTER TABLE that
-            // reached us first): sent again with back-off, without an operator's click.
-            if (r.kind == InfoKind::Error && RetryBackoff::isMissingColumn(r.message))
-                m_retries.refused(r.sender, settled.table, settled.id, EngineContext::now());
-            else if (r.kind == InfoKind::DataReceived && !m_retries.isEmpty())
-                m_retries.accepted(r.sender, settled.table, settled.id);
-            continue;
-        }
-        const QString message = QStringLiteral("ignored a receipt from %1 for %2 %3: %4")
-                                    .arg(r.sender, r.table.left(64), r.id.left(64), why);
-        qCWarning(lcEngine).noquote() << message;
-        m_ctx.reportError(EngineError::Source::Incoming, message, r.sender, r.table.left(255), r.id.left(255));
-    }
-    m_ctx.statusQueued();
-    // Receipts make room in the send window: send what waits behind it, in the outbox and
-    // in table_changes.
-    for (const InfoMessage &r : receipts) {
-        if (m_ctx.waiting.contains(r.sender))
-            scheduleFlush(r.sender, 0);
-    }
-    // (Not when capture is backing off after a failure.)
-    if (!m_paused && (!m_captureTimer.isActive() || m_captureTimer.interval() <= m_ctx.config.captureIntervalMs))
-        scheduleCapture(0);
 }
 
 void SyncEngine::writeStatus()
@@ -600,7 +354,7 @@ void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
     }
     if (online && !wasOnline && m_ctx.config.remoteClients.contains(name)) {
         // Back online: send what was queued, and again what it may have missed.
-        scheduleFlush(name, EngineContext::now());
+        m_flush->schedule(name, EngineContext::now());
     }
 }
 
@@ -609,16 +363,15 @@ void SyncEngine::setPaused(bool paused)
     if (paused == m_paused)
         return;
     m_paused = paused;
+    m_capture->setPaused(paused);
+    m_flush->setPaused(paused);
+    m_incoming->setPaused(paused);
     qCInfo(lcEngine) << (paused ? "sync paused" : "sync resumed");
     Q_EMIT pausedChanged(paused);
     if (paused || !m_running)
         return;
-    scheduleCapture(0);
-    const qint64 now = EngineContext::now();
-    for (const QString &remote : m_ctx.config.remoteClients) {
-        if (m_presence->isOnline(remote, now))
-            scheduleFlush(remote, now);
-    }
+    m_capture->schedule(0);
+    m_flush->scheduleOnline(EngineContext::now());
 }
 
 void SyncEngine::resend(const QString &remote, const QString &table, const QStringList &keys)
@@ -641,60 +394,21 @@ void SyncEngine::resend(const QString &remote, const QString &table, const QStri
         m_status->pending(table, key, remote, now);
     m_ctx.statusQueued();
     qCInfo(lcEngine).noquote() << "resending" << keys.size() << "row(s) of" << table << "to" << remote;
-    scheduleFlush(remote, 0);
+    m_flush->schedule(remote, 0);
 }
 
 void SyncEngine::resendErrors(const QString &remote)
 {
     if (!m_running || !m_ctx.databaseUp)
         return;
-    QSqlQuery q(m_db->db());
-    q.prepare(QStringLiteral("SELECT `table_name`, primary_key FROM sync_status WHERE remote = ? AND `status` = 'error'"));
-    q.addBindValue(remote);
-    if (!q.exec()) {
-        m_ctx.databaseFailure(q.lastError(), QStringLiteral("reading sync_status"));
+    QHash<QString, QStringList> byTable;
+    QSqlError sqlError;
+    if (!SyncStatusStore::keysInError(m_db->db(), remote, &byTable, &sqlError)) {
+        m_ctx.databaseFailure(sqlError, QStringLiteral("reading sync_status"));
         return;
     }
-    QHash<QString, QStringList> byTable;
-    while (q.next())
-        byTable[q.value(0).toString()].append(q.value(1).toString());
     for (auto it = byTable.cbegin(); it != byTable.cend(); ++it)
         resend(remote, it.key(), it.value());
-}
-
-void SyncEngine::scheduleFlush(const QString &remote, qint64 unacknowledgedBefore)
-{
-    auto it = m_flushes.find(remote);
-    if (it == m_flushes.end())
-        m_flushes.insert(remote, unacknowledgedBefore);
-    else
-        *it = qMax(*it, unacknowledgedBefore);
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start(0);
-}
-
-void SyncEngine::flushStep()
-{
-    if (!m_running || !m_ctx.databaseUp || m_paused)
-        return;
-    const auto flushes = m_flushes;
-    for (auto it = flushes.cbegin(); it != flushes.cend(); ++it) {
-        if (!m_sender->flush(it.key(), it.value()))
-            m_flushes.remove(it.key());
-    }
-    if (!m_flushes.isEmpty())
-        m_flushTimer.start(0);
-}
-
-void SyncEngine::resendDue()
-{
-    if (!m_running)
-        return;
-    const qint64 now = EngineContext::now();
-    for (const QString &remote : m_ctx.config.remoteClients) {
-        if (m_presence->isOnline(remote, now) && !m_flushes.contains(remote))
-            scheduleFlush(remote, now - m_ctx.config.resendTimeoutMs);
-    }
 }
 
 void SyncEngine::heartbeat()
@@ -712,7 +426,7 @@ void SyncEngine::housekeeping()
     m_presence->expire(EngineContext::now());
     if (m_rebuildOwed && m_ctx.databaseUp && (!m_rebuildTried.isValid() || m_rebuildTried.hasExpired(5000)))
         rebuildOutbox();
-    summariseReports(EngineContext::now());
+    m_incoming->summarise(EngineContext::now());
     if (m_ctx.counters != m_reportedCounters) {
         m_reportedCounters = m_ctx.counters;
         Q_EMIT countersChanged(m_reportedCounters);
@@ -747,11 +461,14 @@ void SyncEngine::rebuildOutbox()
     }
     m_rebuildOwed = false;
     qCWarning(lcEngine).noquote() << "the outbox replaced a damaged one: rebuilt from sync_status," << owed << "key(s) owed again";
-    const qint64 now = EngineContext::now();
-    for (const QString &remote : m_ctx.config.remoteClients) {
-        if (m_presence->isOnline(remote, now))
-            scheduleFlush(remote, 0);
-    }
+    m_flush->scheduleOnline(0);
+}
+
+void SyncEngine::setRunning(bool running)
+{
+    m_running = running;
+    m_capture->setRunning(running);
+    m_flush->setRunning(running);
 }
 
 void SyncEngine::fail(const QString &message)
@@ -775,23 +492,17 @@ void SyncEngine::shutdown()
 {
     if (!m_running && !m_outbox)
         return;
-    m_running = false;
-    for (QTimer *t : {&m_captureTimer, &m_housekeepingTimer, &m_resendTimer, &m_reconnectTimer,
-                      &m_flushTimer, &m_statusTimer, &m_retryTimer})
+    setRunning(false);
+    for (QTimer *t : {&m_housekeepingTimer, &m_reconnectTimer, &m_statusTimer, &m_retryTimer})
         t->stop();
+    m_capture->stop();
+    m_flush->stop();
     if (m_status && m_ctx.databaseUp)
         m_status->flush();
     m_syncer.reset();
     // What capture took is removed now rather than taken again at the next start.
-    if (!m_taken.isEmpty() && m_outbox) {
-        QString error;
-        if (m_outbox->syncToDisk(&error))
-            removeTaken(m_takeTicket);
-        else
-            qCWarning(lcOutbox).noquote() << error << "- the last changes taken are taken again at the next start";
-    }
-    m_taken.clear();
-    m_takenIds.clear();
+    m_capture->finish(m_outbox.get());
+    m_capture->detach();
     m_heartbeat.reset(); // joined: no `connected` after the goodbye
     if (m_mqtt) {
         // The broker gets our goodbye; publishes still in flight finish within the timeout.
@@ -810,6 +521,7 @@ void SyncEngine::shutdown()
     m_transformPublisher.reset();
     m_transformDb.reset();
     m_expiry.reset();
+    m_incoming->setReceiver(nullptr);
     m_receiver.reset();
     m_sender.reset();
     if (m_applyDb)

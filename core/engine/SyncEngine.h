@@ -2,7 +2,6 @@
 // The sync engine: one QObject that runs the whole protocol on the thread it lives in
 // (EngineThread gives it its own). Observers connect to its signals; commands reach it
 // as queued calls.
-#include "common/ReportLimiter.h"
 #include "config/Config.h"
 #include "engine/EngineContext.h"
 #include "engine/EngineTypes.h"
@@ -18,10 +17,13 @@
 
 namespace mysqlsync {
 
+class CaptureScheduler;
 class ChangeReceiver;
 class ChangeSender;
 class DbConnection;
 class ExpiryMonitor;
+class FlushScheduler;
+class IncomingMessages;
 class MqttTransformPublisher;
 class TransformDatabase;
 class TransformerHost;
@@ -80,28 +82,14 @@ private:
     void reconnectDatabase(const ServerCheck &check);
     void onBrokerReady();
     void onBrokerDown(const QString &reason);
-    void onMessages(const QList<mysqlsync::MqttIncoming> &messages);
-    // Whether a message from `sender` is heard: only configured remotes are. Any other name
-    // (not ourselves) is counted and logged at most once a minute per name.
-    bool heard(const QString &sender, const QString &what);
-    void summariseReports(qint64 now);
     void onRemoteState(const QString &name, bool online, qint64 until);
-    void capture();
-    void onOutboxSynced(quint64 ticket);
-    void removeTaken(quint64 ticket); // removes the rows taken up to ticket from table_changes
-    void onOutboxSyncFailed(const QString &error);
-    void scheduleCapture(int delayMs);
     void heartbeat();
     void housekeeping();
     // A damaged outbox was replaced: owe again what sync_status says is pending.
     void rebuildOutbox();
-    void resendDue();
-    void flushStep();
     void writeStatus();
-    void handleReceipts(const QList<InfoMessage> &receipts);
-    void scheduleFlush(const QString &remote, qint64 unacknowledgedBefore);
+    void setRunning(bool running);
     void fail(const QString &message);
-    QStringList configuredTables() const; // syncTables and receiveTables, each once
     bool refreshCatalogue(const QString &why);
     void retryRefused();
     void shutdown();
@@ -122,35 +110,26 @@ private:
     std::unique_ptr<MqttTransformPublisher> m_transformPublisher;
     std::unique_ptr<TransformerHost> m_transformer;
 
-    bool m_captureBacklog = false;            // the last capture left rows in table_changes
-    // table_changes rows dispatched but not removed yet (until the outbox is on the disk),
-    // by the syncer ticket that covers them.
-    QList<QPair<quint64, QList<qint64>>> m_taken;
-    QSet<qint64> m_takenIds;
-    quint64 m_takeTicket = 0;
     QElapsedTimer m_depthsRead;               // when outbox depths were last counted
     bool m_rebuildOwed = false;               // the outbox owes a rebuild from sync_status
     QElapsedTimer m_rebuildTried;             // when it was last tried (failures retry every 5 s)
-    QTimer m_captureTimer;
     QTimer m_housekeepingTimer;
-    QTimer m_resendTimer;
     QTimer m_reconnectTimer;
-    QTimer m_flushTimer;
     QTimer m_statusTimer;
     QTimer m_retryTimer;
     RetryBackoff m_retries;                    // keys refused for a column the remote lacked
+    CaptureScheduler *m_capture;               // children: they move to the engine's thread with it
+    FlushScheduler *m_flush;
+    std::unique_ptr<IncomingMessages> m_incoming;
     QElapsedTimer m_catalogueRead;             // when the catalogue was last re-read
     int m_reconnectDelayMs = 1000;
     bool m_checkingDatabase = false;
     bool m_databaseWasUp = false;
     bool m_databaseReported = false;
-    QHash<QString, qint64> m_flushes;          // remote -> resend what was sent before this
     QHash<QString, int> m_reportedDepths;
     QSet<QString> m_online;                    // remotes we last reported online
     QHash<QString, qint64> m_loggedSkews;      // the clock skew last logged, per remote
     EngineCounters m_reportedCounters;
-    ReportLimiter m_unknownSenders{1, 60000, 256};    // log lines about unknown senders, by name
-    ReportLimiter m_errorReceipts{20, 10000, 64};     // error receipts logged one by one, by remote
     bool m_running = false;
     bool m_paused = false;
     bool m_schemaReady = false;

@@ -1,7 +1,7 @@
 #include "mqtt/Heartbeat.h"
 
 #include "common/Logging.h"
-#include "mqtt/MqttClient.h"
+#include "mqtt/Transport.h"
 #include "mqtt/Presence.h"
 #include "protocol/Messages.h"
 
@@ -11,7 +11,7 @@
 
 namespace mysqlsync {
 
-Heartbeat::Heartbeat(MqttClient *mqtt, const QString &clientName, int checkIntervalMs)
+Heartbeat::Heartbeat(Transport *mqtt, const QString &clientName, int checkIntervalMs)
     : m_mqtt(mqtt), m_clientName(clientName), m_checkIntervalMs(qMax(1, checkIntervalMs))
     , m_schedule(std::make_unique<Presence>(clientName, QStringList(), checkIntervalMs))
     , m_engineAlive(QDateTime::currentMSecsSinceEpoch())

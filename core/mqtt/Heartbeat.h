@@ -15,14 +15,14 @@
 
 namespace mysqlsync {
 
-class MqttClient;
+class Transport;
 class Presence;
 
 class Heartbeat {
 public:
     static constexpr qint64 kEngineStallLimitMs = 180000;
 
-    Heartbeat(MqttClient *mqtt, const QString &clientName, int checkIntervalMs);
+    Heartbeat(Transport *mqtt, const QString &clientName, int checkIntervalMs);
     ~Heartbeat();
     Heartbeat(const Heartbeat &) = delete;
     Heartbeat &operator=(const Heartbeat &) = delete;
@@ -35,7 +35,7 @@ public:
 private:
     void run();
 
-    MqttClient *m_mqtt;
+    Transport *m_mqtt;
     QString m_clientName;
     int m_checkIntervalMs;
     std::unique_ptr<Presence> m_schedule; // its heartbeat rule only; guarded by m_mutex

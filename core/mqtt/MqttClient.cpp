@@ -84,7 +84,7 @@ std::string utf8(const QString &s) { return s.toStdString(); }
 
 MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, const QStringList &subscriptions,
                        const QByteArray &will, QObject *parent)
-    : QObject(parent), m_config(config), m_clientName(clientName), m_subscriptions(subscriptions), m_will(will)
+    : Transport(parent), m_config(config), m_clientName(clientName), m_subscriptions(subscriptions), m_will(will)
     , m_retry(this)
 {
     qRegisterMetaType<MqttIncoming>();

@@ -1,9 +1,10 @@
 #pragma once
-// The one class that knows Paho. The rest of the engine sees Qt signals on the
-// thread this object lives in: Paho's callbacks run on Paho's own thread, copy
+// The one class that knows Paho: the engine's Transport. The rest of the engine sees Qt
+// signals on the thread this object lives in: Paho's callbacks run on Paho's own thread, copy
 // their data by value into a queue and hand it over with a queued call.
 #include "config/Config.h"
 #include "mqtt/PublishQueue.h"
+#include "mqtt/Transport.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -20,12 +21,7 @@ namespace mqtt { class async_client; class delivery_token; class iaction_listene
 
 namespace mysqlsync {
 
-struct MqttIncoming {
-    QString topic;
-    QByteArray payload;
-};
-
-class MqttClient : public QObject {
+class MqttClient : public Transport {
     Q_OBJECT
 public:
     // `will` is published by the broker on /info when we drop off.
@@ -39,17 +35,11 @@ public:
     void stop(const QByteArray &farewell, int timeoutMs);
 
     // Connected and subscribed: publishing now reaches the remotes. Any thread.
-    bool isReady() const { return m_ready.load(); }
+    bool isReady() const override { return m_ready.load(); }
     // QoS 1 unless said otherwise, in order, from the publish queue's thread. False (and
     // nothing sent) when not ready. Any thread (the Heartbeat's too), until stop().
-    bool publish(const QString &topic, const QByteArray &payload, int qos = 1, bool retain = false);
-    QString brokerDescription() const;
-
-Q_SIGNALS:
-    void ready();                                   // connected and subscribed (again)
-    void down(const QString &reason);               // connection lost or a connect attempt failed
-    void messagesArrived(const QList<mysqlsync::MqttIncoming> &messages);
-    void errorOccurred(const QString &message);
+    bool publish(const QString &topic, const QByteArray &payload, int qos = 1, bool retain = false) override;
+    QString brokerDescription() const override;
 
 private:
     void connectNow();
@@ -96,5 +86,3 @@ private:
 };
 
 } // namespace mysqlsync
-
-Q_DECLARE_METATYPE(mysqlsync::MqttIncoming)

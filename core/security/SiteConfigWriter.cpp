@@ -1,5 +1,7 @@
 #include "security/SiteConfigWriter.h"
 
+#include "config/ConfigSchema.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,16 +30,11 @@ QByteArray SiteConfigWriter::json(const SiteConfigOptions &o)
         {QStringLiteral("password"), QJsonObject{{QStringLiteral("env"), databasePasswordVariable()}}},
         {QStringLiteral("database"), name},
     };
-    QJsonObject root{
-        {QStringLiteral("mqttConfig"), mqtt},
-        {QStringLiteral("mysqlConfig"), mysql},
-        {QStringLiteral("syncTables"), QJsonArray()},
-        {QStringLiteral("receiveTables"), QJsonArray()},
-        {QStringLiteral("clientName"), name},
-        {QStringLiteral("remoteClients"), QJsonArray::fromStringList(o.remoteClients)},
-        {QStringLiteral("queueDirectory"), name + QStringLiteral("-queue")},
-        {QStringLiteral("checkInterval"), 1000},
-    };
+    // The starter configuration, with this site's broker, database and remotes.
+    QJsonObject root = ConfigSchema::starterDocument(name, name + QStringLiteral("-queue"));
+    root.insert(QStringLiteral("mqttConfig"), mqtt);
+    root.insert(QStringLiteral("mysqlConfig"), mysql);
+    root.insert(QStringLiteral("remoteClients"), QJsonArray::fromStringList(o.remoteClients));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

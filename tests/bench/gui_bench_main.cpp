@@ -647,14 +647,14 @@ bool GuiBench::status()
 
     // A fresh load after each change, as the page's controls make it.
     const struct { const char *key; const char *label; std::function<void(StatusFilter &)> change; } steps[] = {
-        {"status_error", "filter status = error", [](StatusFilter &f) { f.status = QStringLiteral("error"); }},
+        {"status_error", "filter status = error", [](StatusFilter &f) { f.status = SyncStatus::Error; }},
         {"remote", "filter remote = site_c", [](StatusFilter &f) { f = StatusFilter(); f.remote = QStringLiteral("site_c"); }},
         {"table_remote_status", "filter table + remote + status = pending",
-         [](StatusFilter &f) { f = StatusFilter(); f.table = QStringLiteral("orders"); f.remote = QStringLiteral("site_c"); f.status = QStringLiteral("pending"); }},
+         [](StatusFilter &f) { f = StatusFilter(); f.table = QStringLiteral("orders"); f.remote = QStringLiteral("site_c"); f.status = SyncStatus::Pending; }},
         {"key_search", "search key containing 12345", [](StatusFilter &f) { f = StatusFilter(); f.keySearch = QStringLiteral("12345"); }},
         {"sort_key", "sort by key, no filter", [](StatusFilter &f) { f = StatusFilter(); f.sortColumn = StatusFilter::Key; f.descending = false; }},
         {"sort_status_error_date", "status = error, sort by date ascending",
-         [](StatusFilter &f) { f = StatusFilter(); f.status = QStringLiteral("error"); f.descending = false; }},
+         [](StatusFilter &f) { f = StatusFilter(); f.status = SyncStatus::Error; f.descending = false; }},
         {"cleared", "filters cleared (newest first)", [](StatusFilter &f) { f = StatusFilter(); }},
     };
     for (const auto &step : steps) {

@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QTest>
 
+using namespace mysqlsync;
 using namespace mysqlsync::ui;
 
 class TestClientsModel : public QObject {

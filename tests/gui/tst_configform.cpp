@@ -1,6 +1,7 @@
 #include "ConfigFile.h"
 #include "ConfigForm.h"
 #include "ConfigPage.h"
+#include "config/ConfigSchema.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -34,7 +35,7 @@ private Q_SLOTS:
         ConfigForm form;
         form.setDocument(validConfig());
         const QJsonObject out = form.document();
-        // No field for mqttConfig.servers: kept. Password by reference: kept.
+        // mqttConfig.servers unchanged: kept as it was. Password by reference: kept.
         QCOMPARE(out.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("servers")).toArray().size(), 1);
         QCOMPARE(out.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("password")).toObject()
                      .value(QStringLiteral("env")).toString(), QStringLiteral("BROKER_PW"));
@@ -53,6 +54,12 @@ private Q_SLOTS:
         QTest::newRow("client name") << "clientName" << "x";
         QTest::newRow("queue directory") << "queueDirectory" << "";
         QTest::newRow("remote clients") << "remoteClients" << "site_b, no way";
+        QTest::newRow("remote clients: self") << "remoteClients" << "site_b, site_a";
+        // Keys that had no field before the form was built from ConfigSchema.
+        QTest::newRow("charset") << "mysqlConfig.charset" << "latin1";
+        QTest::newRow("timezone") << "mysqlConfig.timezone" << "Europe/Paris";
+        QTest::newRow("fallback broker port") << "mqttConfig.servers" << "backup.example.org:x";
+        QTest::newRow("fallback broker without port") << "mqttConfig.servers" << "backup.example.org";
     }
     void validationNamesTheField()
     {
@@ -74,6 +81,64 @@ private Q_SLOTS:
         form.setDocument(validConfig());
         QVERIFY(form.validate(QStringLiteral("/tmp/site.json")));
         QVERIFY(edit->styleSheet().isEmpty());
+    }
+
+    void everySchemaKeyHasAField()
+    {
+        ConfigForm form;
+        for (const mysqlsync::ConfigKey &k : mysqlsync::ConfigSchema::keys()) {
+            if (k.group == mysqlsync::ConfigKey::Group::None)
+                continue; // sections and the keys of a fallback broker (edited as one line)
+            if (k.type == mysqlsync::ConfigKey::Type::Object)
+                continue; // mysqlConfig.ssl: its keys are SecuritySettings' fields
+            QVERIFY2(form.fieldFor(k.path), qPrintable(k.path));
+        }
+    }
+
+    void newNumberFieldsValidated_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<int>("value");
+        QTest::addColumn<int>("wrong");
+        QTest::newRow("sendWindow") << "sendWindow" << 500 << 0;
+        QTest::newRow("transformTimeout") << "transformTimeout" << 2000 << 5;
+        QTest::newRow("mysql connectTimeout") << "mysqlConfig.connectTimeout" << 10000 << 0;
+    }
+    void newNumberFieldsValidated()
+    {
+        QFETCH(QString, key);
+        QFETCH(int, value);
+        QFETCH(int, wrong);
+        ConfigForm form;
+        form.setDocument(validConfig());
+        auto *spin = qobject_cast<QSpinBox *>(form.fieldFor(key));
+        QVERIFY(spin);
+        QCOMPARE(spin->value(), value); // the schema's default
+        // Left at the default: not written.
+        QVERIFY(!form.document().contains(key) && !form.document().value(QStringLiteral("mysqlConfig")).toObject().contains(key.section('.', 1)));
+        spin->setValue(wrong);
+        QString message;
+        QVERIFY(!form.validate(QStringLiteral("/tmp/site.json"), &message));
+        QCOMPARE(form.invalidKey(), key);
+        QVERIFY(!spin->styleSheet().isEmpty());
+        spin->setValue(value + 1);
+        QVERIFY2(form.validate(QStringLiteral("/tmp/site.json"), &message), qPrintable(message));
+    }
+
+    void fallbackBrokersEdited()
+    {
+        ConfigForm form;
+        form.setDocument(validConfig());
+        auto *edit = qobject_cast<QLineEdit *>(form.fieldFor(QStringLiteral("mqttConfig.servers")));
+        QVERIFY(edit);
+        QCOMPARE(edit->text(), QStringLiteral("mqtt://backup.example.org:1884"));
+        edit->setText(QStringLiteral("mqtt://backup.example.org:1884, wss://third.example.org:443"));
+        const QJsonArray servers = form.document().value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("servers")).toArray();
+        QCOMPARE(servers.size(), 2);
+        QCOMPARE(servers.at(1).toObject().value(QStringLiteral("host")).toString(), QStringLiteral("third.example.org"));
+        QCOMPARE(servers.at(1).toObject().value(QStringLiteral("port")).toInt(), 443);
+        QCOMPARE(servers.at(1).toObject().value(QStringLiteral("protocol")).toString(), QStringLiteral("wss"));
+        QVERIFY(form.validate(QStringLiteral("/tmp/site.json")));
     }
 
     void numberFieldValidated()

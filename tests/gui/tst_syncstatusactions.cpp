@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace mysqlsync;
 using namespace mysqlsync::ui;
 
 static StatusRow row(const char *remote, const char *table, const char *key)

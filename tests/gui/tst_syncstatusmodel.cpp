@@ -118,7 +118,7 @@ void TestSyncStatusModel::openingDoesNotBlockTheGuiThread()
     meter.reset();
     open.restart();
     StatusFilter f = model.filter();
-    f.status = QStringLiteral("error");
+    f.status = SyncStatus::Error;
     model.setFilter(f);
     QCOMPARE(model.rowCount(), 0); // reset at once; rows follow
     QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 20000);
@@ -127,7 +127,7 @@ void TestSyncStatusModel::openingDoesNotBlockTheGuiThread()
     QVERIFY(!model.countCapped());
     QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.longestMs())));
     for (int r = 0; r < model.rowCount(); ++r)
-        QCOMPARE(model.row(r).status, QStringLiteral("error"));
+        QCOMPARE(model.row(r).status, SyncStatus::Error);
 
     // Scrolling to the end asks for the next page.
     const int before = model.rowCount();
@@ -167,7 +167,7 @@ void TestSyncStatusModel::pagesContinueInOrder()
     // Descending by status: errors first? No: 'successful' > 'pending' > 'error' as text.
     model.sort(StatusFilter::Status, Qt::DescendingOrder);
     QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 20000);
-    QCOMPARE(model.row(0).status, QStringLiteral("successful"));
+    QCOMPARE(model.row(0).status, SyncStatus::Successful);
 }
 
 void TestSyncStatusModel::filtersAndSearch()
@@ -178,7 +178,7 @@ void TestSyncStatusModel::filtersAndSearch()
     StatusFilter f;
     f.table = QStringLiteral("orders");
     f.remote = QStringLiteral("site_c");
-    f.status = QStringLiteral("pending");
+    f.status = SyncStatus::Pending;
     model.setFilter(f);
     // n % 3 == 1 (orders), n even (site_c), n % 10 == 0 but not % 100: n = 10 (mod 60)... count it in SQL.
     const qint64 expected = m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = 'orders' "
@@ -190,7 +190,7 @@ void TestSyncStatusModel::filtersAndSearch()
         const StatusRow row = model.row(r);
         QCOMPARE(row.table, QStringLiteral("orders"));
         QCOMPARE(row.remote, QStringLiteral("site_c"));
-        QCOMPARE(row.status, QStringLiteral("pending"));
+        QCOMPARE(row.status, SyncStatus::Pending);
     }
 
     StatusFilter search;

@@ -1,5 +1,6 @@
 # Unit tests: pure logic, no servers.
 mysql_sync_add_test(NAME tst_config     SOURCES unit/tst_config.cpp     LIBS sync_config   LABELS unit)
+mysql_sync_add_test(NAME tst_configschema SOURCES unit/tst_configschema.cpp LIBS sync_config LABELS unit)
 mysql_sync_add_test(NAME tst_messages   SOURCES unit/tst_messages.cpp   LIBS sync_protocol LABELS unit)
 mysql_sync_add_test(NAME tst_valuecodec SOURCES unit/tst_valuecodec.cpp LIBS sync_codec    LABELS unit)
 mysql_sync_add_test(NAME tst_outbox     SOURCES unit/tst_outbox.cpp     LIBS sync_outbox   LABELS unit)
@@ -17,3 +18,13 @@ add_test(NAME translations_complete COMMAND bash ${PROJECT_SOURCE_DIR}/scripts/u
 set_tests_properties(translations_complete PROPERTIES LABELS "unit;package" TIMEOUT 120)
 # The Engine that runs SyncEngine on its own thread: restart, fatal error, commands (no servers).
 mysql_sync_add_test(NAME tst_threadedengine SOURCES unit/tst_threadedengine.cpp LIBS sync_engine LABELS unit)
+# The engine's parts without servers (issue 12): pure rules extracted for them, and
+# ChangeSender behind a fake Transport (unit/FakeTransport.h) with a real outbox.
+mysql_sync_add_test(NAME tst_statusrows  SOURCES unit/tst_statusrows.cpp  LIBS sync_engine   LABELS unit)
+mysql_sync_add_test(NAME tst_sendwindow  SOURCES unit/tst_sendwindow.cpp  LIBS sync_engine   LABELS unit)
+mysql_sync_add_test(NAME tst_retrybackoff SOURCES unit/tst_retrybackoff.cpp LIBS sync_engine LABELS unit)
+mysql_sync_add_test(NAME tst_changelog   SOURCES unit/tst_changelog.cpp   LIBS sync_database LABELS unit)
+mysql_sync_add_test(NAME tst_sqlliteral  SOURCES unit/tst_sqlliteral.cpp  LIBS sync_database LABELS unit)
+mysql_sync_add_test(NAME tst_rowstore    SOURCES unit/tst_rowstore.cpp    LIBS sync_database LABELS unit)
+mysql_sync_add_test(NAME tst_changesender SOURCES unit/tst_changesender.cpp unit/FakeTransport.h LIBS sync_engine LABELS unit)
+mysql_sync_add_test(NAME tst_incomingmessages SOURCES unit/tst_incomingmessages.cpp LIBS sync_engine LABELS unit)

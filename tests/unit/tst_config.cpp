@@ -765,8 +765,8 @@ void TestConfig::fileErrors()
     QCOMPARE(c.clientName, QString("site_a"));
 
     // Neither config nor error are needed.
-    QVERIFY(ConfigLoader::load(bom, nullptr, nullptr));
-    QVERIFY(!ConfigLoader::load(missing, nullptr, nullptr));
+    QVERIFY(ConfigLoader::load(bom, nullptr, static_cast<QString *>(nullptr)));
+    QVERIFY(!ConfigLoader::load(missing, nullptr, static_cast<ConfigError *>(nullptr)));
 }
 
 void TestConfig::unreadableFiles()

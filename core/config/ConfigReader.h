@@ -1,0 +1,73 @@
+#pragma once
+// ConfigLoader's reader (internal to core/config): reads the keys of one JSON object with
+// the type, range, default and requiredness ConfigSchema gives them, and records the first
+// error as a ConfigError that names the key.
+#include "config/Config.h"
+#include "config/ConfigSchema.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <functional>
+#include <initializer_list>
+
+namespace mysqlsync::configreader {
+
+// A short, JSON-like description of a value for "got ..." (secrets by type only).
+QString describe(const QJsonValue &value, bool secret = false);
+
+struct Context {
+    QString file;      // the file name as given, first in every message
+    QDir baseDir;      // relative paths are resolved against this
+    ConfigError error; // the first error; empty while all is well
+};
+
+class Reader {
+public:
+    Reader(Context *context, QString path, QJsonObject object, bool present = true);
+
+    bool failed() const { return !m_ctx->error.isEmpty(); }
+    bool present() const { return m_present; }
+    QString keyPath(const char *key) const;
+
+    // Records the first error: "<file>: <key path>: <message>".
+    void fail(const QString &keyPath, const QString &message);
+
+    // Unknown keys (not in the schema under this object) are errors.
+    void allowOnly();
+
+    // The keys of the schema, read as their type says. Absent optional keys get the
+    // schema's default.
+    Reader object(const char *key);
+    QList<Reader> objects(const char *key);
+    void string(const char *key, QString *out);
+    void integer(const char *key, int *out);
+    void boolean(const char *key, bool *out);
+    void path(const char *key, QString *out);  // made absolute against the file's folder
+    void file(const char *key, QString *out);  // a readable file
+    void stringList(const char *key, QStringList *out);
+    // A password or a reference; references leave `out` empty (the daemon resolves them).
+    void secret(const char *key, QString *out, SecretRef *ref);
+
+private:
+    struct Check {
+        QString expected;
+        std::function<bool(const QString &)> valid;
+    };
+    const ConfigKey &spec(const char *key) const;
+    static Check checkFor(const ConfigKey &k);
+    static Check elementCheck(const ConfigKey &k);
+    void wrong(const QString &keyPath, const QString &expected, const QJsonValue &value, bool secret = false);
+    void allowOnly(std::initializer_list<const char *> keys);
+    QJsonValue take(const char *key, const QString &expected, bool required);
+    void rawString(const char *key, QString *out, bool required, const Check &check);
+    void rawPath(const char *key, QString *out, bool required);
+
+    Context *m_ctx;
+    QString m_path;
+    QJsonObject m_object;
+    bool m_present;
+};
+
+} // namespace mysqlsync::configreader

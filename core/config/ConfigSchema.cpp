@@ -1,0 +1,267 @@
+#include "config/ConfigSchema.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <climits>
+
+namespace mysqlsync {
+
+namespace {
+
+using Type = ConfigKey::Type;
+using Group = ConfigKey::Group;
+
+const QStringList kMqttProtocols{QStringLiteral("mqtt"), QStringLiteral("tcp"), QStringLiteral("mqtts"),
+                                 QStringLiteral("ssl"), QStringLiteral("ws"), QStringLiteral("wss"),
+                                 QStringLiteral("wx"), QStringLiteral("wxs")};
+const QStringList kLoggingLevels{QStringLiteral("error"), QStringLiteral("warn"), QStringLiteral("info"),
+                                 QStringLiteral("debug"), QStringLiteral("trace")};
+
+ConfigKey key(const char *path, Type type, Group group, const char *label, const char *help)
+{
+    ConfigKey k;
+    k.path = QLatin1String(path);
+    k.type = type;
+    k.group = group;
+    k.label = label;
+    k.help = QLatin1String(help);
+    return k;
+}
+
+ConfigKey required(ConfigKey k)
+{
+    k.required = true;
+    return k;
+}
+
+ConfigKey nonEmpty(ConfigKey k)
+{
+    k.nonEmpty = true;
+    return k;
+}
+
+ConfigKey withDefault(ConfigKey k, const QJsonValue &value)
+{
+    k.defaultValue = value;
+    return k;
+}
+
+ConfigKey integer(const char *path, Group group, int def, int min, int max, const char *unit, const char *label,
+                  const char *help)
+{
+    ConfigKey k = key(path, Type::Integer, group, label, help);
+    k.defaultValue = def;
+    k.min = min;
+    k.max = max;
+    if (unit)
+        k.unit = QLatin1String(unit);
+    return k;
+}
+
+ConfigKey choice(const char *path, Group group, const QString &def, const QStringList &choices, const char *label,
+                 const char *help)
+{
+    ConfigKey k = key(path, Type::Choice, group, label, help);
+    if (!def.isEmpty())
+        k.defaultValue = def;
+    k.choices = choices;
+    return k;
+}
+
+QList<ConfigKey> makeKeys()
+{
+    const QString localhost = QStringLiteral("localhost");
+    return {
+        // The site.
+        required(key("clientName", Type::ClientName, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Client name"),
+                     "This site's name on the broker's topics; unique among the sites.")),
+        required(key("remoteClients", Type::ClientNames, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Remote clients"),
+                     "The other sites this one sends to and hears from.")),
+        required(key("syncTables", Type::Tables, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Sync tables"),
+                     "Tables whose changes this site sends.")),
+        required(key("receiveTables", Type::Tables, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Receive tables"),
+                     "Tables this site accepts changes of.")),
+        required(key("queueDirectory", Type::Path, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Queue directory"),
+                     "Folder of the outbox (changes owed to remotes), relative to this file.")),
+        required(integer("checkInterval", Group::Site, 1000, 10, 86400000, "milliseconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Check interval (ms)"),
+                         "How often presence is checked; heartbeats promise twice this plus 3 s.")),
+        choice("loggingLevel", Group::Site, QStringLiteral("info"), kLoggingLevels, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Logging level"),
+               "The least severe message logged."),
+        withDefault(key("transformerDirectory", Type::Path, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformer directory"),
+                        "Folder of per-table JavaScript transformers; empty: none."), QString()),
+        integer("captureInterval", Group::Site, 10, 1, 1000, "milliseconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Capture interval (ms)"),
+                "How often an idle engine looks at table_changes."),
+        integer("batchSize", Group::Site, 1000, 1, 100000, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Batch size"),
+                "table_changes rows read per capture."),
+        integer("resendTimeout", Group::Site, 30000, 100, 86400000, "milliseconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Resend timeout (ms)"),
+                "An unacknowledged change is sent again after this."),
+        integer("sendWindow", Group::Site, 500, 1, 100000, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Send window"),
+                "Changes a remote may have unacknowledged at most; the rest wait."),
+        integer("transformTimeout", Group::Site, 2000, 10, 600000, "milliseconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformer time limit (ms)"),
+                "A transformer that runs longer is interrupted."),
+
+        // The database.
+        required(key("mysqlConfig", Type::Object, Group::None, nullptr, "The database connection.")),
+        withDefault(nonEmpty(key("mysqlConfig.host", Type::String, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Host"),
+                                 "The database server's host name or address.")), localhost),
+        integer("mysqlConfig.port", Group::Database, 3306, 1, 65535, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Port"), "The database server's port."),
+        withDefault(key("mysqlConfig.user", Type::String, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "User"), "The database user."), QString()),
+        required(nonEmpty(key("mysqlConfig.database", Type::String, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Database"),
+                              "The database (schema) that holds the tables."))),
+        withDefault(key("mysqlConfig.socketPath", Type::Path, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Socket path"),
+                        "A Unix socket to connect through instead of host and port; empty: TCP."), QString()),
+        withDefault(key("mysqlConfig.charset", Type::Charset, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Character set"),
+                        "UTF-8 as utf8mb4 or utf8, or one of their collations: the engine always speaks utf8mb4."),
+                    QStringLiteral("utf8mb4")),
+        withDefault(key("mysqlConfig.timezone", Type::Timezone, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Time zone"),
+                        "The session's time zone: local, Z or an offset such as +02:00."),
+                    QStringLiteral("local")),
+        integer("mysqlConfig.connectTimeout", Group::Database, 10000, 1, INT_MAX, "milliseconds",
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Connect timeout (ms)"), "How long a connection attempt may take."),
+        key("mysqlConfig.password", Type::Secret, Group::Security, nullptr,
+            "The database password, or a reference: keychain, environment variable or file."),
+        key("mysqlConfig.ssl", Type::Object, Group::Security, nullptr, "TLS to the database; absent: none."),
+        key("mysqlConfig.ssl.ca", Type::File, Group::Security, nullptr, "CA certificate that signed the server's."),
+        key("mysqlConfig.ssl.cert", Type::File, Group::Security, nullptr, "Client certificate."),
+        key("mysqlConfig.ssl.key", Type::File, Group::Security, nullptr, "The client certificate's private key."),
+        withDefault(key("mysqlConfig.ssl.rejectUnauthorized", Type::Boolean, Group::Security, nullptr,
+                        "Refuse a server whose certificate or host name does not verify."), true),
+
+        // The broker.
+        required(key("mqttConfig", Type::Object, Group::None, nullptr, "The broker connection.")),
+        withDefault(nonEmpty(key("mqttConfig.host", Type::String, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Host"),
+                                 "The broker's host name or address.")), localhost),
+        integer("mqttConfig.port", Group::Broker, 0, 1, 65535, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Port"),
+                "The broker's port; absent: the protocol's (1883, 8883, 80, 443)."),
+        choice("mqttConfig.protocol", Group::Broker, QStringLiteral("mqtt"), kMqttProtocols, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Protocol"),
+               "mqtt, mqtts (TLS), ws or wss (WebSocket); tcp, ssl, wx, wxs are the same."),
+        withDefault(key("mqttConfig.path", Type::UrlPath, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "WebSocket path"),
+                        "The WebSocket URL's path (ws and wss only)."), QStringLiteral("/mqtt")),
+        withDefault(key("mqttConfig.username", Type::String, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "User name"),
+                        "The broker login; empty: anonymous."), QString()),
+        withDefault(key("mqttConfig.clientId", Type::String, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Client id"),
+                        "The MQTT client id; empty: made from the client name."), QString()),
+        integer("mqttConfig.keepalive", Group::Broker, 60, 0, 65535, "seconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Keep-alive (s)"),
+                "Seconds between MQTT pings."),
+        withDefault(key("mqttConfig.clean", Type::Boolean, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Clean session"),
+                        "Start every connection with a clean session."), true),
+        integer("mqttConfig.reconnectPeriod", Group::Broker, 1000, 0, INT_MAX, "milliseconds",
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Reconnect period (ms)"), "Wait between reconnect attempts."),
+        integer("mqttConfig.connectTimeout", Group::Broker, 30000, 1, INT_MAX, "milliseconds",
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Connect timeout (ms)"), "How long a connection attempt may take."),
+        key("mqttConfig.servers", Type::Brokers, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Fallback brokers"),
+            "Brokers tried in order after host and port, as host:port or protocol://host:port."),
+        required(nonEmpty(key("mqttConfig.servers[].host", Type::String, Group::None, nullptr, "A fallback broker's host."))),
+        required(integer("mqttConfig.servers[].port", Group::None, 0, 1, 65535, nullptr, nullptr,
+                         "A fallback broker's port.")),
+        choice("mqttConfig.servers[].protocol", Group::None, QString(), kMqttProtocols, nullptr,
+               "A fallback broker's protocol; absent: mqttConfig.protocol."),
+        key("mqttConfig.password", Type::Secret, Group::Security, nullptr,
+            "The broker password, or a reference: keychain, environment variable or file."),
+        key("mqttConfig.ca", Type::File, Group::Security, nullptr, "CA certificate that signed the broker's."),
+        key("mqttConfig.cert", Type::File, Group::Security, nullptr, "Client certificate."),
+        key("mqttConfig.key", Type::File, Group::Security, nullptr, "The client certificate's private key."),
+        withDefault(key("mqttConfig.rejectUnauthorized", Type::Boolean, Group::Security, nullptr,
+                        "Refuse a broker whose certificate or host name does not verify."), true),
+    };
+}
+
+} // namespace
+
+QString ConfigKey::name() const
+{
+    return path.section(QLatin1Char('.'), -1);
+}
+
+QString ConfigKey::expected() const
+{
+    switch (type) {
+    case Type::Object: return QStringLiteral("an object");
+    case Type::String: return nonEmpty ? QStringLiteral("a non-empty string") : QStringLiteral("a string");
+    case Type::Integer: {
+        QString text = max == INT_MAX ? QStringLiteral("an integer of at least %1").arg(min)
+                                      : QStringLiteral("an integer from %1 to %2").arg(min).arg(max);
+        if (!unit.isEmpty())
+            text += QStringLiteral(" (%1)").arg(unit);
+        return text;
+    }
+    case Type::Boolean: return QStringLiteral("true or false");
+    case Type::Choice: return QStringLiteral("one of ") + choices.join(QLatin1String(", "));
+    case Type::Path:
+    case Type::File: return QStringLiteral("a non-empty path");
+    case Type::Secret:
+        return QStringLiteral(R"(a string or one of {"keychain": "account"}, {"env": "VARIABLE"}, {"file": "path"})");
+    case Type::ClientName: return QStringLiteral("a client name (2 to 32 characters of A-Z, a-z, 0-9, _ and -)");
+    case Type::ClientNames: return QStringLiteral("an array of client names");
+    case Type::Tables: return QStringLiteral("an array of table names");
+    case Type::Charset:
+        return QStringLiteral("utf8mb4 or utf8, or one of their collations such as UTF8MB4_UNICODE_CI "
+                              "(the engine always speaks utf8mb4)");
+    case Type::Timezone: return QStringLiteral(R"("local", "Z" or an offset "+HH:MM"/"-HH:MM")");
+    case Type::UrlPath: return QStringLiteral("a path beginning with \"/\"");
+    case Type::Brokers: return QStringLiteral("an array of brokers");
+    }
+    return QStringLiteral("a value");
+}
+
+const QList<ConfigKey> &ConfigSchema::keys()
+{
+    static const QList<ConfigKey> all = makeKeys();
+    return all;
+}
+
+const ConfigKey *ConfigSchema::find(const QString &path)
+{
+    for (const ConfigKey &k : keys()) {
+        if (k.path == path)
+            return &k;
+    }
+    return nullptr;
+}
+
+QStringList ConfigSchema::childNames(const QString &section)
+{
+    const QString prefix = section.isEmpty() ? QString() : section + QLatin1Char('.');
+    QStringList names;
+    for (const ConfigKey &k : keys()) {
+        if (!k.path.startsWith(prefix))
+            continue;
+        const QString rest = k.path.mid(prefix.size());
+        if (!rest.contains(QLatin1Char('.')) && !rest.contains(QLatin1Char('[')))
+            names << rest;
+    }
+    return names;
+}
+
+QString ConfigSchema::schemaPath(const QString &path)
+{
+    static const QRegularExpression index(QStringLiteral("\\[\\d+\\]"));
+    QString result = path;
+    result.replace(index, QStringLiteral("[]"));
+    if (result.endsWith(QLatin1String("[]")))
+        result.chop(2);
+    return result;
+}
+
+QJsonObject ConfigSchema::starterDocument(const QString &clientName, const QString &queueDirectory)
+{
+    return QJsonObject{
+        {QStringLiteral("mqttConfig"), QJsonObject{{QStringLiteral("host"), QStringLiteral("localhost")},
+                                                   {QStringLiteral("port"), 1883},
+                                                   {QStringLiteral("protocol"), QStringLiteral("mqtt")}}},
+        {QStringLiteral("mysqlConfig"), QJsonObject{{QStringLiteral("host"), QStringLiteral("localhost")},
+                                                    {QStringLiteral("port"), 3306},
+                                                    {QStringLiteral("user"), QString()},
+                                                    {QStringLiteral("password"), QString()},
+                                                    {QStringLiteral("database"), QString()}}},
+        {QStringLiteral("syncTables"), QJsonArray()},
+        {QStringLiteral("receiveTables"), QJsonArray()},
+        {QStringLiteral("clientName"), clientName},
+        {QStringLiteral("remoteClients"), QJsonArray()},
+        {QStringLiteral("queueDirectory"), queueDirectory},
+        {QStringLiteral("checkInterval"), 1000},
+    };
+}
+
+} // namespace mysqlsync

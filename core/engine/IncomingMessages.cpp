@@ -1,0 +1,151 @@
+#include "engine/IncomingMessages.h"
+
+#include "common/ClientName.h"
+#include "common/Logging.h"
+#include "engine/CaptureScheduler.h"
+#include "engine/ChangeReceiver.h"
+#include "engine/ChangeSender.h"
+#include "engine/FlushScheduler.h"
+#include "engine/RetryBackoff.h"
+#include "engine/StatusTracker.h"
+#include "mqtt/Presence.h"
+#include "protocol/Messages.h"
+
+namespace mysqlsync {
+
+IncomingMessages::IncomingMessages(EngineContext &context, RetryBackoff &retries, FlushScheduler &flushes,
+                                   CaptureScheduler &capture)
+    : m_ctx(context), m_retries(retries), m_flushes(flushes), m_capture(capture)
+{
+}
+
+void IncomingMessages::handle(const QList<MqttIncoming> &messages)
+{
+    const QString self = m_ctx.config.clientName;
+    const QString infoTopic = topics::info();
+    const QString receiptTopic = topics::infoFor(self);
+    const QString changeTopic = topics::changeFor(self);
+    const qint64 now = EngineContext::now();
+    QList<ChangeMessage> changes;
+    QList<InfoMessage> receipts;
+    for (const MqttIncoming &m : messages) {
+        QString error;
+        if (m.topic == changeTopic) {
+            ChangeMessage change;
+            const bool valid = ChangeMessage::fromJson(m.payload, &change, &error);
+            // An unreadable sender is a malformed message (rejected, not answered); a readable
+            // one must be a configured remote.
+            if (!change.sender.isEmpty() && isValidClientName(change.sender) && !heard(change.sender, m.topic))
+                continue;
+            if (valid)
+                changes.append(change);
+            else
+                m_receiver->reject(change, error);
+            continue;
+        }
+        if (m.topic != infoTopic && m.topic != receiptTopic)
+            continue;
+        InfoMessage info;
+        if (!InfoMessage::fromJson(m.payload, &info, &error)) {
+            qCWarning(lcProtocol).noquote() << "ignoring a malformed message on" << m.topic << ":" << error;
+            m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(m.topic, error),
+                              loggableName(info.sender));
+            continue;
+        }
+        if (!heard(info.sender, m.topic))
+            continue;
+        if (m.topic == infoTopic)
+            m_ctx.presence->handle(info, now);
+        else if (info.kind == InfoKind::DataReceived || info.kind == InfoKind::Error)
+            receipts.append(info);
+    }
+    if (!changes.isEmpty() && !m_paused)
+        m_receiver->apply(changes);
+    if (!receipts.isEmpty())
+        handleReceipts(receipts);
+}
+
+bool IncomingMessages::heard(const QString &sender, const QString &what)
+{
+    if (m_ctx.config.remoteClients.contains(sender))
+        return true;
+    if (sender == m_ctx.config.clientName)
+        return false; // our own heartbeat on /info, or our own name on our own topics
+    ++m_ctx.counters.unknownSenders;
+    if (m_unknownSenders.admit(sender, EngineContext::now())) {
+        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped a message on %1 from unknown sender \"%2\": not one of "
+                                                          "remoteClients (further ones from it are only counted for a minute)")
+                                               .arg(loggableName(what), loggableName(sender));
+    }
+    return false;
+}
+
+void IncomingMessages::summarise(qint64 now)
+{
+    for (const ReportLimiter::Summary &s : m_unknownSenders.expire(now)) {
+        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped %1 more message(s) in the last minute from %2, not in "
+                                                          "remoteClients")
+                                               .arg(s.suppressed)
+                                               .arg(s.key.isEmpty() ? QStringLiteral("names too many to list")
+                                                                    : QStringLiteral("\"%1\"").arg(loggableName(s.key)));
+    }
+    for (const ReportLimiter::Summary &s : m_errorReceipts.expire(now)) {
+        const QString message = QStringLiteral("%1 more error receipt(s) from %2 in the last seconds, not listed one by one "
+                                               "(sync_status has each)").arg(s.suppressed).arg(s.key);
+        qCWarning(lcEngine).noquote() << message;
+        m_ctx.reportError(EngineError::Source::Remote, message, s.key);
+    }
+}
+
+void IncomingMessages::handleReceipts(const QList<InfoMessage> &receipts)
+{
+    if (!m_ctx.databaseUp) {
+        // The outbox keeps the entries; they are sent again and answered again.
+        qCDebug(lcEngine) << "database down: leaving" << receipts.size() << "receipt(s) for a later resend";
+        return;
+    }
+    for (const InfoMessage &r : receipts) {
+        ++m_ctx.counters.receiptsIn;
+        // A flood of them is summed up (summariseReports) rather than logged one by one.
+        if (r.kind == InfoKind::Error && m_errorReceipts.admit(r.sender, EngineContext::now())) {
+            qCWarning(lcEngine).noquote() << r.sender << "could not apply" << r.table << r.id << ":" << r.message;
+            m_ctx.reportError(EngineError::Source::Remote, r.message, r.sender, r.table, r.id);
+        }
+        // A receipt for a key our transformer changed settles the key the outbox owes.
+        InfoMessage settled = r;
+        auto alias = m_ctx.sentIds.find(sentIdKey(r.sender, r.table, r.id, r.date));
+        if (alias != m_ctx.sentIds.end()) {
+            settled.id = *alias;
+            m_ctx.sentIds.erase(alias);
+        }
+        // Refused alone: a receipt that sync_status cannot hold, or for a table this site
+        // never sends, must not cost the other receipts of the batch their rows.
+        QString why;
+        if (!m_ctx.config.syncTables.contains(settled.table))
+            why = QStringLiteral("%1 is not one of this site's syncTables").arg(settled.table.left(64));
+        if (why.isEmpty() && m_ctx.status->receipt(settled, &why)) {
+            // A remote whose table lacks a column we sent may get it soon (an ALTER TABLE that
+            // reached us first): sent again with back-off, without an operator's click.
+            if (r.kind == InfoKind::Error && RetryBackoff::isMissingColumn(r.message))
+                m_retries.refused(r.sender, settled.table, settled.id, EngineContext::now());
+            else if (r.kind == InfoKind::DataReceived && !m_retries.isEmpty())
+                m_retries.accepted(r.sender, settled.table, settled.id);
+            continue;
+        }
+        const QString message = QStringLiteral("ignored a receipt from %1 for %2 %3: %4")
+                                    .arg(r.sender, r.table.left(64), r.id.left(64), why);
+        qCWarning(lcEngine).noquote() << message;
+        m_ctx.reportError(EngineError::Source::Incoming, message, r.sender, r.table.left(255), r.id.left(255));
+    }
+    m_ctx.statusQueued();
+    // Receipts make room in the send window: send what waits behind it, in the outbox and
+    // in table_changes.
+    for (const InfoMessage &r : receipts) {
+        if (m_ctx.waiting.contains(r.sender))
+            m_flushes.schedule(r.sender, 0);
+    }
+    if (!m_paused)
+        m_capture.roomMade(); // (not when capture is backing off after a failure)
+}
+
+} // namespace mysqlsync

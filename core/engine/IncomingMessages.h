@@ -1,0 +1,49 @@
+#pragma once
+// What SyncEngine does with a batch of messages from the broker: only configured remotes
+// are heard (others counted and logged at most once a minute per name), changes go to the
+// ChangeReceiver, presence to Presence, receipts to StatusTracker (refused alone when
+// sync_status cannot hold them), with RetryBackoff for a column the remote lacked; receipts
+// make room in the send window. Lives on the engine's thread.
+#include "common/ReportLimiter.h"
+#include "engine/EngineContext.h"
+#include "mqtt/Transport.h"
+
+#include <QList>
+
+namespace mysqlsync {
+
+class CaptureScheduler;
+class ChangeReceiver;
+class FlushScheduler;
+class RetryBackoff;
+struct InfoMessage;
+
+class IncomingMessages {
+public:
+    IncomingMessages(EngineContext &context, RetryBackoff &retries, FlushScheduler &flushes, CaptureScheduler &capture);
+
+    void setReceiver(ChangeReceiver *receiver) { m_receiver = receiver; }
+    void setPaused(bool paused) { m_paused = paused; }
+
+    // One batch, as MqttClient hands it over.
+    void handle(const QList<MqttIncoming> &messages);
+    // Sums up what the report limits held back (from housekeeping).
+    void summarise(qint64 now);
+
+private:
+    // Whether a message from `sender` is heard: only configured remotes are. Any other name
+    // (not ourselves) is counted and logged at most once a minute per name.
+    bool heard(const QString &sender, const QString &what);
+    void handleReceipts(const QList<InfoMessage> &receipts);
+
+    EngineContext &m_ctx;
+    RetryBackoff &m_retries;
+    FlushScheduler &m_flushes;
+    CaptureScheduler &m_capture;
+    ChangeReceiver *m_receiver = nullptr;
+    bool m_paused = false;
+    ReportLimiter m_unknownSenders{1, 60000, 256}; // log lines about unknown senders, by name
+    ReportLimiter m_errorReceipts{20, 10000, 64};  // error receipts logged one by one, by remote
+};
+
+} // namespace mysqlsync
