@@ -24,11 +24,7 @@ bool checkDatabase(const Config &config, QTextStream &out)
         return false;
     }
     out << "database: connected to " << db.description() << " (" << db.serverVersion() << ")\n";
-    QStringList tables = config.syncTables;
-    for (const QString &t : config.receiveTables) {
-        if (!tables.contains(t))
-            tables << t;
-    }
+    const QStringList tables = config.configuredTables();
     QHash<QString, TableInfo> catalog;
     QStringList problems;
     const bool ok = Catalog::load(db.db(), tables, &catalog, &problems);
