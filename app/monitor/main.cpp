@@ -1,8 +1,8 @@
 // mysql-sync-monitor: the desktop administration and sync-monitor app.
-#include "Language.h"
-#include "MainWindow.h"
-#include "TrayController.h"
-#include "UiLogging.h"
+#include "monitor/Language.h"
+#include "mainwindow/MainWindow.h"
+#include "mainwindow/TrayController.h"
+#include "monitor/UiLogging.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -24,9 +24,9 @@
 // The last line of the output is one JSON object with every figure. Exit status: 0 when every
 // phase completed, 1 when one failed (timeout, engine error), 2 on bad usage.
 #include "engine/Engine.h"
-#include "MainWindow.h"
-#include "SyncStatusModel.h"
-#include "SyncStatusPage.h"
+#include "mainwindow/MainWindow.h"
+#include "monitor/SyncStatusModel.h"
+#include "syncstatus/SyncStatusPage.h"
 #include "database/Schema.h"
 #include "engine/EngineTypes.h"
 

@@ -1,9 +1,9 @@
 # Desktop app tests (Qt Widgets, offscreen), label gui. include()d from tests/CMakeLists.txt:
 # CMAKE_CURRENT_SOURCE_DIR is tests/. Run: ctest --test-dir build -L gui --output-on-failure
-mysql_sync_add_test(NAME tst_ratetracker   SOURCES gui/tst_ratetracker.cpp   LIBS sync_ui LABELS gui)
-mysql_sync_add_test(NAME tst_clientsmodel  SOURCES gui/tst_clientsmodel.cpp  LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_ratetracker   SOURCES gui/tst_ratetracker.cpp   LIBS sync_monitor LABELS gui)
+mysql_sync_add_test(NAME tst_clientsmodel  SOURCES gui/tst_clientsmodel.cpp  LIBS sync_monitor LABELS gui)
 mysql_sync_add_test(NAME tst_errorsmodel   SOURCES gui/tst_errorsmodel.cpp   LIBS sync_ui LABELS gui)
-mysql_sync_add_test(NAME tst_syncstatusquery SOURCES gui/tst_syncstatusquery.cpp LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_syncstatusquery SOURCES gui/tst_syncstatusquery.cpp LIBS sync_monitor LABELS gui)
 mysql_sync_add_test(NAME tst_configform    SOURCES gui/tst_configform.cpp    LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_trayfallback  SOURCES gui/tst_trayfallback.cpp  LIBS sync_ui LABELS gui)
 # Against the harness's real MariaDB (fixture "servers"): 200,000 sync_status rows.
@@ -14,16 +14,16 @@ mysql_sync_add_test(NAME tst_syncstatusactions SOURCES gui/tst_syncstatusactions
 mysql_sync_add_test(NAME tst_stateicon     SOURCES gui/tst_stateicon.cpp     LIBS sync_ui LABELS gui)
 # Also label package: the issue's check that both catalogues load and translate the main window.
 mysql_sync_add_test(NAME tst_language      SOURCES gui/tst_language.cpp      LIBS sync_ui LABELS gui package)
-mysql_sync_add_test(NAME tst_autostart     SOURCES gui/tst_autostart.cpp     LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_autostart     SOURCES gui/tst_autostart.cpp     LIBS sync_monitor LABELS gui)
 mysql_sync_add_test(NAME tst_settingsdialog SOURCES gui/tst_settingsdialog.cpp LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_ratechart     SOURCES gui/tst_ratechart.cpp     LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_plaintextdelegate SOURCES gui/tst_plaintextdelegate.cpp LIBS sync_ui LABELS gui)
-mysql_sync_add_test(NAME tst_remotenotifier SOURCES gui/tst_remotenotifier.cpp LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_remotenotifier SOURCES gui/tst_remotenotifier.cpp LIBS sync_monitor LABELS gui)
 # Pending/error counts per remote against the harness's MariaDB (fixture "servers").
 mysql_sync_add_test(NAME tst_statuscountspoller SOURCES gui/tst_statuscountspoller.cpp
                     LIBS sync_ui mysqlsync_testsupport Qt6::Network LABELS gui FIXTURES servers)
-mysql_sync_add_test(NAME tst_transformerlistmodel SOURCES gui/tst_transformerlistmodel.cpp LIBS sync_ui LABELS gui)
-mysql_sync_add_test(NAME tst_entitydiffmodel SOURCES gui/tst_entitydiffmodel.cpp LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_transformerlistmodel SOURCES gui/tst_transformerlistmodel.cpp LIBS sync_monitor LABELS gui)
+mysql_sync_add_test(NAME tst_entitydiffmodel SOURCES gui/tst_entitydiffmodel.cpp LIBS sync_monitor LABELS gui)
 # The Transformers tab's "try it" on the harness's MariaDB (fixture "servers"); runs JavaScript.
 mysql_sync_add_test(NAME tst_transformtrialrunner SOURCES gui/tst_transformtrialrunner.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui transformers FIXTURES servers)
@@ -52,7 +52,7 @@ endforeach()
 # MainWindow end to end (fixture "servers"): site_a's engine in the app, site_b a mysql-sync daemon.
 mysql_sync_add_test(NAME tst_mainwindow    SOURCES gui/tst_mainwindow.cpp    LIBS sync_ui mysqlsync_testsupport LABELS gui
                     FIXTURES servers)
-mysql_sync_add_test(NAME tst_errornotifier SOURCES gui/tst_errornotifier.cpp LIBS sync_ui LABELS gui)
+mysql_sync_add_test(NAME tst_errornotifier SOURCES gui/tst_errornotifier.cpp LIBS sync_monitor LABELS gui)
 # The session (open configuration -> passwords -> engine -> models, notifiers, state) and the
 # main window over it, against tests/support's FakeEngine: no servers, no engine thread.
-mysql_sync_add_test(NAME tst_monitorsession SOURCES gui/tst_monitorsession.cpp LIBS sync_ui mysqlsync_testsupport LABELS gui)
+mysql_sync_add_test(NAME tst_monitorsession SOURCES gui/tst_monitorsession.cpp LIBS sync_monitor mysqlsync_testsupport LABELS gui)

@@ -3,8 +3,8 @@
 // SecretResolver's; a newer start() supersedes an older one. The main window opens a
 // configuration through it and reports a password it cannot read. Run inside
 // tests/harness/with-keyring.sh (a private, unlocked gnome-keyring) for the keychain cases.
-#include "AsyncSecretResolver.h"
-#include "MainWindow.h"
+#include "monitor/AsyncSecretResolver.h"
+#include "mainwindow/MainWindow.h"
 #include "StallMeter.h"
 #include "security/SecretJob.h"
 

@@ -1,7 +1,7 @@
 // Autostart: the XDG autostart entry is written under $XDG_CONFIG_HOME/autostart, is a valid
 // desktop file (desktop-file-validate) that starts the program with --minimized, and is
 // removed again; the macOS and Windows entries' contents are checked here too.
-#include "Autostart.h"
+#include "monitor/Autostart.h"
 
 #include <QFile>
 #include <QProcess>

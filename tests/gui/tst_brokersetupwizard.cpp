@@ -4,11 +4,11 @@
 // and Verify connects to a real Mosquitto started with the produced mosquitto.conf on a free
 // loopback port: success, then a wrong password and a wrong host name, each with its own message. A second run drops the
 // password files and leaves the site configurations referring to the keychain.
-#include "BrokerSetupWizard.h"
-#include "SetupFilesPage.h"
-#include "SetupInstallPage.h"
-#include "SetupKeychainPage.h"
-#include "SetupVerifyPage.h"
+#include "brokersetup/BrokerSetupWizard.h"
+#include "brokersetup/SetupFilesPage.h"
+#include "brokersetup/SetupInstallPage.h"
+#include "brokersetup/SetupKeychainPage.h"
+#include "brokersetup/SetupVerifyPage.h"
 #include "security/SecretJob.h"
 
 #include <QAbstractButton>

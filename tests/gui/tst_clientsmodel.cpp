@@ -1,4 +1,4 @@
-#include "ClientsModel.h"
+#include "monitor/ClientsModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>

@@ -1,6 +1,6 @@
-#include "ConfigFile.h"
-#include "ConfigForm.h"
-#include "ConfigPage.h"
+#include "monitor/ConfigFile.h"
+#include "configuration/ConfigForm.h"
+#include "configuration/ConfigPage.h"
 #include "config/ConfigSchema.h"
 
 #include <QFile>

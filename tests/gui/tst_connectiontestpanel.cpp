@@ -2,8 +2,8 @@
 // (version) or the broker, failure says exactly what failed (wrong password, nothing
 // listening), the GUI event loop keeps running meanwhile (a 5 ms timer never stalls for
 // 100 ms), and a second click while a test runs starts nothing.
-#include "ConfigForm.h"
-#include "ConnectionTestPanel.h"
+#include "configuration/ConfigForm.h"
+#include "configuration/ConnectionTestPanel.h"
 #include "Servers.h"
 #include "StallMeter.h"
 

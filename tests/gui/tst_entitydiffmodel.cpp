@@ -1,5 +1,5 @@
 // EntityDiffModel: a row's columns before and after its transformer, changes marked.
-#include "EntityDiffModel.h"
+#include "monitor/EntityDiffModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>

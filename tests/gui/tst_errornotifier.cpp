@@ -1,6 +1,6 @@
 // ErrorNotifier: the first error is told at once, the ones within the next minute together
 // when it ends, with their count and the latest; reset forgets what waits.
-#include "ErrorNotifier.h"
+#include "monitor/ErrorNotifier.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "CsvWriter.h"
-#include "ErrorsModel.h"
-#include "ErrorsPage.h"
+#include "monitor/CsvWriter.h"
+#include "monitor/ErrorsModel.h"
+#include "errors/ErrorsPage.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -1,11 +1,11 @@
 // Certificate expiry in the desktop app: ExpiryWatcher finds the configuration's certificates
 // that expire within 30 days, the Overview shows a banner and the tray gets a notification
 // (MainWindow's wiring); nothing is shown for certificates that are far from expiring.
-#include "ExpiryBanner.h"
-#include "ExpiryWatcher.h"
-#include "MainWindow.h"
-#include "OverviewPage.h"
-#include "TrayController.h"
+#include "overview/ExpiryBanner.h"
+#include "monitor/ExpiryWatcher.h"
+#include "mainwindow/MainWindow.h"
+#include "overview/OverviewPage.h"
+#include "mainwindow/TrayController.h"
 #include "security/CertificateIssuer.h"
 #include "security/SecureFile.h"
 

@@ -2,9 +2,9 @@
 // writes a configuration file that ConfigLoader accepts (owner-only), and refuses a bad
 // field with a message that names it (nothing written). Runs inside
 // tests/harness/with-keyring.sh (a private, unlocked gnome-keyring).
-#include "ConfigForm.h"
-#include "FirstRunPage.h"
-#include "TablePicker.h"
+#include "configuration/ConfigForm.h"
+#include "configuration/FirstRunPage.h"
+#include "configuration/TablePicker.h"
 #include "config/Config.h"
 #include "security/SecretResolver.h"
 

@@ -3,12 +3,12 @@
 // happened: rows sent to site_b and rows relayed from site_b appear in the Sync status view
 // with their status, site_b's refusal of a table arrives in Errors & log with its message,
 // and killing site_b (kill -9) turns it offline in Clients before its `until` runs out.
-#include "ClientsModel.h"
+#include "monitor/ClientsModel.h"
 #include "engine/Engine.h"
-#include "ErrorsModel.h"
-#include "MainWindow.h"
-#include "SyncStatusModel.h"
-#include "SyncStatusPage.h"
+#include "monitor/ErrorsModel.h"
+#include "mainwindow/MainWindow.h"
+#include "monitor/SyncStatusModel.h"
+#include "syncstatus/SyncStatusPage.h"
 
 #include "EngineProcess.h"
 #include "Servers.h"

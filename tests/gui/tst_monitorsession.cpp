@@ -3,11 +3,11 @@
 // models, the SyncState and the notifications; a new configuration resets what the session
 // knew of the old one. The database in the configuration listens nowhere (port 1), so the
 // Sync status and count loaders fail at once and show nothing.
-#include "ClientsModel.h"
-#include "ErrorNotifier.h"
-#include "ErrorsModel.h"
-#include "RemoteNotifier.h"
-#include "SyncStatusModel.h"
+#include "monitor/ClientsModel.h"
+#include "monitor/ErrorNotifier.h"
+#include "monitor/ErrorsModel.h"
+#include "monitor/RemoteNotifier.h"
+#include "monitor/SyncStatusModel.h"
 #include "monitor/MonitorSession.h"
 
 #include "FakeEngine.h"

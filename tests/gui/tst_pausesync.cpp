@@ -1,10 +1,10 @@
 // Pause/resume from the Overview button and the tray entry, through the Engine (a ThreadedEngine) to a
 // real engine (its database and broker unreachable: pausing needs neither) and back via
 // pausedChanged; and the Sync status page's resend commands reaching that engine.
-#include "MainWindow.h"
-#include "OverviewPage.h"
-#include "SyncStatusPage.h"
-#include "TrayController.h"
+#include "mainwindow/MainWindow.h"
+#include "overview/OverviewPage.h"
+#include "syncstatus/SyncStatusPage.h"
+#include "mainwindow/TrayController.h"
 #include "engine/ThreadedEngine.h"
 
 #include <QAction>

@@ -1,7 +1,7 @@
 // PlainTextDelegate: cells painted from shaped-once texts look like the style's (text where
 // the style puts it, the model's colour, selection), elide what does not fit, fall back to
 // QStyledItemDelegate for what it does not draw, and keep its cache bounded.
-#include "PlainTextDelegate.h"
+#include "widgets/PlainTextDelegate.h"
 
 #include <QHeaderView>
 #include <QIcon>

@@ -1,8 +1,8 @@
 // RateChart and its RateHistory: samples, trimming to the window, rates from running
 // totals, the scale, the recent send rate, and that the two series are really painted.
-#include "RateChart.h"
-#include "OverviewPage.h"
-#include "RateHistory.h"
+#include "overview/RateChart.h"
+#include "overview/OverviewPage.h"
+#include "monitor/RateHistory.h"
 
 #include <QImage>
 #include <QSignalSpy>

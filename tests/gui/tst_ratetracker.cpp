@@ -1,5 +1,5 @@
-#include "RateTracker.h"
-#include "SyncState.h"
+#include "monitor/RateTracker.h"
+#include "monitor/SyncState.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // RemoteNotifier with a fake clock: what is told, when, and what is not (the start, flaps,
 // clients that are not our remotes, anything after the engine stopped); bursts become one
 // notification; a remote is named at most once a minute.
-#include "RemoteNotifier.h"
+#include "monitor/RemoteNotifier.h"
 
 #include <QSignalSpy>
 #include <QTest>

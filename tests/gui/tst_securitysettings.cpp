@@ -5,12 +5,12 @@
 // the operator ticks the box. Run through tests/harness/with-keyring.sh (a private
 // gnome-keyring on a private D-Bus session); the no-keychain case runs as a child process
 // with D-Bus pointing nowhere.
-#include "ConfigFile.h"
-#include "ConfigForm.h"
-#include "ConfigPage.h"
-#include "KeychainPasswordField.h"
-#include "SecuritySettings.h"
-#include "TlsFilesEditor.h"
+#include "monitor/ConfigFile.h"
+#include "configuration/ConfigForm.h"
+#include "configuration/ConfigPage.h"
+#include "security/KeychainPasswordField.h"
+#include "security/SecuritySettings.h"
+#include "security/TlsFilesEditor.h"
 #include "security/CertificateIssuer.h"
 #include "security/SecretJob.h"
 #include "security/SecureFile.h"

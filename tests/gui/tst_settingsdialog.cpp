@@ -1,7 +1,7 @@
 // SettingsDialog: shows the saved language and the autostart entry's state, and OK saves both
 // (the language in QSettings, the entry under a temporary XDG_CONFIG_HOME).
-#include "Language.h"
-#include "SettingsDialog.h"
+#include "monitor/Language.h"
+#include "mainwindow/SettingsDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

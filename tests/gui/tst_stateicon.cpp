@@ -1,5 +1,5 @@
 // StateIcon: every state (and paused) has its own built-in icon at every tray size.
-#include "StateIcon.h"
+#include "mainwindow/StateIcon.h"
 
 #include <QSet>
 #include <QTest>

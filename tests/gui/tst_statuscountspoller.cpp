@@ -1,10 +1,10 @@
 // StatusCountsPoller against a real sync_status on the harness's MariaDB: the pending and
 // error rows per remote, counted off the GUI thread, refreshed as the table changes, shown
 // by ClientsModel; a database that cannot be read is reported by name.
-#include "ClientsModel.h"
-#include "ClientsPage.h"
+#include "monitor/ClientsModel.h"
+#include "clients/ClientsPage.h"
 #include "SiteDatabase.h"
-#include "StatusCountsPoller.h"
+#include "monitor/StatusCountsPoller.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

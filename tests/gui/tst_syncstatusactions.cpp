@@ -1,8 +1,8 @@
 // The Sync status tab's action helpers: resend grouping, tab-separated copy, and the page's
 // commands that need no rows (rows from a real database: tst_syncstatusmodel).
-#include "SyncStatusActions.h"
-#include "SyncStatusModel.h"
-#include "SyncStatusPage.h"
+#include "monitor/SyncStatusActions.h"
+#include "monitor/SyncStatusModel.h"
+#include "syncstatus/SyncStatusPage.h"
 
 #include <QAction>
 #include <QFile>

@@ -2,8 +2,8 @@
 // pages arrive off the GUI thread (the event loop never stalls), filters, search and sorting
 // are done by the database, and fetchMore continues exactly where the last page ended.
 #include "SiteDatabase.h"
-#include "SyncStatusModel.h"
-#include "SyncStatusPage.h"
+#include "monitor/SyncStatusModel.h"
+#include "syncstatus/SyncStatusPage.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -2,12 +2,12 @@
 // filled from the harness's MariaDB by the configuration page (off the GUI thread): the
 // database's tables are listed, configured names are checked, names the database lacks are
 // kept and flagged, and the form writes what is checked.
-#include "ConfigForm.h"
-#include "ConfigPage.h"
+#include "configuration/ConfigForm.h"
+#include "configuration/ConfigPage.h"
 #include "SiteDatabase.h"
 #include "StallMeter.h"
-#include "TableListModel.h"
-#include "TablePicker.h"
+#include "monitor/TableListModel.h"
+#include "configuration/TablePicker.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

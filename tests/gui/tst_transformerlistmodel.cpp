@@ -1,7 +1,7 @@
 // TransformerListModel: the files of transformerDirectory and the configured tables they
 // match by the engine's camel-case rule, flags for files without a table and tables without
 // a file, and refreshing when the folder changes.
-#include "TransformerListModel.h"
+#include "monitor/TransformerListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>

@@ -4,10 +4,10 @@
 // recorded; errors carry the file, line and message; drop and null are reported; an endless
 // loop is interrupted at the time limit while the GUI event loop keeps running.
 #include "SiteDatabase.h"
-#include "TransformTrialRunner.h"
-#include "TransformerListModel.h"
-#include "TransformersPage.h"
-#include "EntityDiffModel.h"
+#include "monitor/TransformTrialRunner.h"
+#include "monitor/TransformerListModel.h"
+#include "transformers/TransformersPage.h"
+#include "monitor/EntityDiffModel.h"
 #include "database/Catalog.h"
 #include "database/RowStore.h"
 

@@ -1,7 +1,7 @@
-#include "MainWindow.h"
-#include "StateIcon.h"
-#include "TrayController.h"
-#include "TransformersPage.h"
+#include "mainwindow/MainWindow.h"
+#include "mainwindow/StateIcon.h"
+#include "mainwindow/TrayController.h"
+#include "transformers/TransformersPage.h"
 
 #include <QApplication>
 #include <QSignalSpy>

@@ -1,13 +1,13 @@
 #include "monitor/MonitorSession.h"
 
-#include "AsyncSecretResolver.h"
-#include "ClientsModel.h"
-#include "ErrorNotifier.h"
-#include "ErrorsModel.h"
-#include "ExpiryWatcher.h"
-#include "RemoteNotifier.h"
-#include "SyncStatusModel.h"
-#include "UiLogging.h"
+#include "monitor/AsyncSecretResolver.h"
+#include "monitor/ClientsModel.h"
+#include "monitor/ErrorNotifier.h"
+#include "monitor/ErrorsModel.h"
+#include "monitor/ExpiryWatcher.h"
+#include "monitor/RemoteNotifier.h"
+#include "monitor/SyncStatusModel.h"
+#include "monitor/UiLogging.h"
 #include "engine/Engine.h"
 
 #include <QDateTime>

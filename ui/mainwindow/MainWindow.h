@@ -1,0 +1,117 @@
+#pragma once
+// The main window: tabs (Overview, Clients, Sync status, Errors & log, Configuration, Transformers),
+// the tray icon and close-to-tray; a view over a MonitorSession (the open configuration, its
+// engine, the models and the state), whose engine is a ThreadedEngine unless one is given.
+#include "monitor/SyncState.h"
+#include "config/Config.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+
+namespace mysqlsync {
+class Engine;
+}
+
+namespace mysqlsync::ui {
+
+class ClientsModel;
+class ConfigPage;
+class ExpiryWatcher;
+class ErrorsModel;
+class ErrorsPage;
+class FirstRunPage;
+class MonitorSession;
+class OverviewPage;
+class ErrorNotifier;
+class RemoteNotifier;
+class SyncStatusModel;
+class SyncStatusPage;
+class TrayController;
+class TransformersPage;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum Tab { OverviewTab, ClientsTab, SyncStatusTab, ErrorsTab, ConfigurationTab, TransformersTab };
+
+    // `trayAvailable`: QSystemTrayIcon::isSystemTrayAvailable() unless a test says otherwise.
+    explicit MainWindow(bool trayAvailable, QWidget *parent = nullptr);
+    // A window over `engine` (tests pass a FakeEngine); it must outlive the window.
+    MainWindow(Engine &engine, bool trayAvailable, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads `path`, resolves its password references (keychain entries asynchronously:
+    // AsyncSecretResolver), then starts the engine and remembers the file as the last one
+    // used. False (and the reason shown) when the file cannot be used; a password that
+    // cannot be read is reported later through openFailed().
+    bool openConfiguration(const QString &path);
+    // Shows the first-run page (no configuration yet); `path`: where it will save.
+    void showFirstRun(const QString &path = QString());
+    bool isFirstRunShown() const;
+    FirstRunPage *firstRunPage() const { return m_firstRun; }
+    static QString lastConfiguration();
+
+    TrayController *tray() const { return m_tray; }
+    QTabWidget *tabs() const { return m_tabs; }
+    OverviewPage *overview() const { return m_overview; }
+    MonitorSession *session() const { return m_session; }
+    ClientsModel *clientsModel() const;
+    ErrorsModel *errorsModel() const;
+    SyncStatusModel *syncStatusModel() const;
+    ConfigPage *configPage() const { return m_configPage; }
+    SyncStatusPage *syncStatusPage() const { return m_statusPage; }
+    RemoteNotifier *remoteNotifier() const;
+    ErrorNotifier *errorNotifier() const;
+    TransformersPage *transformersPage() const { return m_transformersPage; }
+    QString stateText() const;
+    Engine *engine() const { return m_engine; }
+    ExpiryWatcher *expiryWatcher() const;
+    SyncState state() const;
+
+Q_SIGNALS:
+    // The configuration (or one of its passwords) could not be used; `message` says why.
+    void openFailed(const QString &message);
+
+public Q_SLOTS:
+    // Tools → Secure broker setup: the wizard, non-modal.
+    void openBrokerSetup();
+    // Stops the engine (it says goodbye to the broker), then quits the application.
+    void quit();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void build(bool trayAvailable);
+    void buildMenu();
+    void wireEngine();
+    void updateState();
+    // A desktop notification from the tray, or the status bar where there is no tray.
+    void showNotification(const QString &title, const QString &message, bool warning);
+    void chooseConfiguration();
+    void onStarting(const Config &config);
+    void reportOpenError(const QString &message);
+
+    Engine *m_engine;
+    MonitorSession *m_session;
+    QTabWidget *m_tabs;
+    QStackedWidget *m_stack;
+    FirstRunPage *m_firstRun;
+    OverviewPage *m_overview;
+    SyncStatusPage *m_statusPage;
+    ErrorsPage *m_errorsPage;
+    ConfigPage *m_configPage;
+    TransformersPage *m_transformersPage;
+    TrayController *m_tray = nullptr;
+    QLabel *m_stateLabel;
+    QTimer m_stateTimer;
+    QString m_readingMessage; // in the status bar while the keychain is read
+    QString m_iconName;       // StateIcon::name() of the window icon shown
+    bool m_quitting = false;
+};
+
+} // namespace mysqlsync::ui

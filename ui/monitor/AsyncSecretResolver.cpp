@@ -1,0 +1,84 @@
+#include "monitor/AsyncSecretResolver.h"
+
+#include "monitor/UiLogging.h"
+#include "security/SecretJob.h"
+#include "security/SecretResolver.h"
+
+#include <QMetaObject>
+
+namespace mysqlsync::ui {
+
+AsyncSecretResolver::AsyncSecretResolver(QObject *parent)
+    : QObject(parent)
+{
+}
+
+SecretRef &AsyncSecretResolver::ref(Slot slot)
+{
+    return slot == Broker ? m_config.mqtt.passwordRef : m_config.mysql.passwordRef;
+}
+
+QString &AsyncSecretResolver::password(Slot slot)
+{
+    return slot == Broker ? m_config.mqtt.password : m_config.mysql.password;
+}
+
+void AsyncSecretResolver::start(const Config &config)
+{
+    const quint64 generation = ++m_generation;
+    m_config = config;
+    m_errors[Broker].clear();
+    m_errors[Database].clear();
+    m_pending = 1; // held until the queued settle below: finished() never comes from inside start()
+    for (Slot slot : {Broker, Database}) {
+        const SecretRef r = ref(slot);
+        if (r.kind == SecretRef::Kind::Keychain) {
+            ++m_pending;
+            auto *job = new SecretJob(SecretJob::Operation::Read, r.service, r.name, this);
+            job->setTimeout(m_timeoutMs);
+            connect(job, &SecretJob::finished, this,
+                    [this, generation, slot](SecretJob *done) { onJob(generation, slot, done); });
+            qCDebug(lcUiConfig).noquote() << "reading" << r.key << "from the keychain";
+            job->start();
+        } else if (r.isReference()) {
+            // Environment variables and owner-only files: read at once, nothing to wait for.
+            SecretResolver::resolve(r, &password(slot), &m_errors[slot]);
+        }
+    }
+    QMetaObject::invokeMethod(this, [this, generation] {
+        if (generation != m_generation)
+            return;
+        --m_pending;
+        settle();
+    }, Qt::QueuedConnection);
+}
+
+void AsyncSecretResolver::onJob(quint64 generation, Slot slot, SecretJob *job)
+{
+    if (generation != m_generation)
+        return; // superseded by a newer start()
+    SecretResolver::keychainResult(ref(slot), job->error(), job->errorString(), job->secret(), &password(slot),
+                                   &m_errors[slot]);
+    --m_pending;
+    settle();
+}
+
+void AsyncSecretResolver::settle()
+{
+    if (m_pending > 0)
+        return;
+    // The broker's password first, as SecretResolver reports it.
+    const QString error = !m_errors[Broker].isEmpty() ? m_errors[Broker] : m_errors[Database];
+    Config config = m_config;
+    m_config.mqtt.password.clear();
+    m_config.mysql.password.clear();
+    if (!error.isEmpty()) {
+        const QString message = SecretResolver::inFile(config, error);
+        qCWarning(lcUiConfig).noquote() << message;
+        Q_EMIT finished(false, config, message);
+        return;
+    }
+    Q_EMIT finished(true, config, QString());
+}
+
+} // namespace mysqlsync::ui
