@@ -206,7 +206,7 @@ public:
 
     QString keyPath(const char *key) const
     {
-        return m_path.isEmpty() ? QLatin1String(key) : m_path + QLatin1Char('.') + QLatin1String(key);
+        return m_path.isEmpty() ? QString::fromLatin1(key) : QString(m_path + QLatin1Char('.') + QLatin1String(key));
     }
 
     // Records the first error: "<file>: <key path>: <message>".
@@ -214,9 +214,9 @@ public:
     {
         if (failed())
             return;
-        m_ctx->error = keyPath.isEmpty() ? m_ctx->file + QLatin1String(": ") + message
-                                         : m_ctx->file + QLatin1String(": ") + keyPath
-                        + QLatin1String(": ") + message;
+        m_ctx->error = keyPath.isEmpty() ? QString(m_ctx->file + QLatin1String(": ") + message)
+                                         : QString(m_ctx->file + QLatin1String(": ") + keyPath
+                        + QLatin1String(": ") + message);
     }
 
     void wrong(const QString &keyPath, const QString &expected, const QJsonValue &value,

@@ -35,7 +35,7 @@ QByteArray SiteConfigWriter::json(const SiteConfigOptions &o)
         {QStringLiteral("receiveTables"), QJsonArray()},
         {QStringLiteral("clientName"), name},
         {QStringLiteral("remoteClients"), QJsonArray::fromStringList(o.remoteClients)},
-        {QStringLiteral("queueDirectory"), name + QStringLiteral("-queue")},
+        {QStringLiteral("queueDirectory"), QString(name + QStringLiteral("-queue"))},
         {QStringLiteral("checkInterval"), 1000},
     };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
