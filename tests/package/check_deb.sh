@@ -113,6 +113,7 @@ done
 # notice, and every licence named in a Files paragraph has its text in a License paragraph.
 copyright=$root/usr/share/doc/mysql-sync/copyright
 if [[ -f $copyright ]]; then
+    before=$failures
     head -1 "$copyright" | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
         || fail "copyright does not start with the copyright-format 1.0 Format: line"
     # Paragraphs as one line each: "Files: ...|License: ...".
@@ -136,7 +137,7 @@ if [[ -f $copyright ]]; then
     for lib in 'Qt 6' 'Paho' 'QtKeychain' 'OpenSSL' 'MariaDB Connector/C'; do
         grep -qF "$lib" "$copyright" || fail "copyright does not name the linked library $lib"
     done
-    ok "copyright in the machine-readable format"
+    if [[ $failures -eq $before ]]; then ok "copyright in the machine-readable format"; fi
 fi
 
 desktop=$root/usr/share/applications/mysql-sync-monitor.desktop
