@@ -3,17 +3,31 @@
 # installs what is missing, builds, starts two private MariaDB servers and a private
 # Mosquitto on 127.0.0.1 (tests/harness/servers.sh), runs two mysql-sync engines
 # (site_a, site_b) and changes rows on both sites while showing them arrive.
-# Ctrl-C stops the engines and the servers and removes the temporary folder.
+# With a display ($DISPLAY or $WAYLAND_DISPLAY), site_a's engine runs in the desktop app
+# mysql-sync-monitor (its window, tray icon and clients, rows flowing; quitting it ends the
+# demo); without one (or with DEMO_TEXT=1), both engines are daemons and the terminal shows
+# the rows only. Ctrl-C stops the engines and the servers and removes the temporary folder.
 #   bash scripts/demo.sh            (DEMO_SECONDS=N stops by itself after N seconds)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
+GUI=0
+[[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} && -z ${DEMO_TEXT:-} ]] && GUI=1
 bash scripts/setup.sh
-bash scripts/build.sh mysql-sync >/dev/null
-DAEMON=$ROOT/${BUILD_DIR:-build}/app/daemon/mysql-sync
+if [[ $GUI -eq 1 ]]; then
+    echo "demo: building mysql-sync and mysql-sync-monitor (the first build takes a while)"
+    bash scripts/build.sh mysql-sync mysql-sync-monitor >/dev/null
+else
+    bash scripts/build.sh mysql-sync >/dev/null
+fi
+BUILD=${BUILD_DIR:-build}
+[[ $BUILD == /* ]] || BUILD=$ROOT/$BUILD
+DAEMON=$BUILD/app/daemon/mysql-sync
+MONITOR=$BUILD/app/monitor/mysql-sync-monitor
 DEMO=$(mktemp -d /tmp/mysql-sync-demo.XXXXXX)
 SERVERS=$DEMO/servers
 PIDS=()
+APP_PID=
 
 cleanup() {
     trap - INT TERM EXIT
@@ -49,16 +63,37 @@ for site in a b; do
   "queueDirectory": "queue-$site", "checkInterval": 1000, "loggingLevel": "info"
 }
 JSON
-    "$DAEMON" "$DEMO/site_$site.json" 2>"$DEMO/site_$site.log" &
-    PIDS+=($!)
+    if [[ $GUI -eq 1 && $site == a ]]; then
+        # The app keeps its settings (last configuration, window) in a folder of the demo's own,
+        # so the user's are untouched; its log goes to site_a.log like the daemon's.
+        (cd "$DEMO" && XDG_CONFIG_HOME="$DEMO/config" exec "$MONITOR" "$DEMO/site_a.json") 2>"$DEMO/site_a.log" &
+        APP_PID=$!
+        PIDS+=($!)
+    else
+        "$DAEMON" "$DEMO/site_$site.json" 2>"$DEMO/site_$site.log" &
+        PIDS+=($!)
+    fi
 done
-echo "demo: engines running (logs: $DEMO/site_a.log, $DEMO/site_b.log); Ctrl-C to stop"
-sleep 2
+if [[ $GUI -eq 1 ]]; then
+    echo "demo: site_a runs in mysql-sync-monitor (its window and tray icon), site_b in the daemon"
+    echo "demo: logs $DEMO/site_a.log, $DEMO/site_b.log; quit the app or press Ctrl-C to stop"
+else
+    echo "demo: engines running (logs: $DEMO/site_a.log, $DEMO/site_b.log); Ctrl-C to stop"
+fi
+# Both sites have made their engine tables (sync_status) before rows are written.
+for _ in $(seq 100); do
+    sql a "SELECT 1 FROM sync_status LIMIT 0" >/dev/null 2>&1 && sql b "SELECT 1 FROM sync_status LIMIT 0" >/dev/null 2>&1 && break
+    sleep 0.2
+done
 
 names=(bolt nut washer screw rivet hinge spring gear)
 n=0
 end=$(( SECONDS + ${DEMO_SECONDS:-1000000000} ))
 while [ $SECONDS -lt $end ]; do
+    if [[ -n $APP_PID ]] && ! kill -0 "$APP_PID" 2>/dev/null; then
+        echo "demo: mysql-sync-monitor has quit"
+        break
+    fi
     n=$((n + 1))
     site=a; [ $((n % 3)) -eq 0 ] && site=b
     name=${names[$((RANDOM % ${#names[@]}))]}

@@ -18,6 +18,7 @@ PACKAGES=(
     xvfb xauth x11-utils trayer imagemagick fonts-dejavu-core libgl1
     dpkg-dev desktop-file-utils appstream librsvg2-bin
     systemd  # only for systemd-analyze (package test); no service is started or enabled
+    clang-tidy-14 clang-format-14  # scripts/lint.sh (CTest label lint) and .clang-format
 )
 
 missing=()

@@ -47,7 +47,7 @@ QString jsonTypeName(const QJsonValue &v)
     case QJsonValue::Null: return QStringLiteral("null");
     case QJsonValue::Bool: return v.toBool() ? QStringLiteral("the boolean true") : QStringLiteral("the boolean false");
     case QJsonValue::Double: {
-        const QString text = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+        const QString text = QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
         return QStringLiteral("the number ") + text.mid(1, text.size() - 2);
     }
     case QJsonValue::String: {

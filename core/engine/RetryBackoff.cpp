@@ -43,11 +43,11 @@ void RetryBackoff::accepted(const QString &remote, const QString &table, const Q
 QHash<QString, QHash<QString, QStringList>> RetryBackoff::takeDue(qint64 now)
 {
     QHash<QString, QHash<QString, QStringList>> due;
-    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
-        if (it->due == 0 || it->due > now)
+    for (auto &entry : m_entries) {
+        if (entry.due == 0 || entry.due > now)
             continue;
-        due[it->remote][it->table].append(it->key);
-        it->due = 0;
+        due[entry.remote][entry.table].append(entry.key);
+        entry.due = 0;
     }
     return due;
 }

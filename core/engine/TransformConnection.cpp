@@ -62,7 +62,7 @@ QList<QVariantMap> TransformConnection::query(const QString &sql, const QVariant
         return {};
     if (!isPlainRead(sql))
         m_dirty = true;
-    const QList<QVariantMap> rows = m_sql.query(sql, values, error);
+    QList<QVariantMap> rows = m_sql.query(sql, values, error);
     if (!error->isEmpty())
         m_dirty = true; // a lost connection, or a statement cut short: start afresh
     return rows;

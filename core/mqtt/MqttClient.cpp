@@ -109,7 +109,7 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
                                              : QString::fromStdString(cause);
         QMetaObject::invokeMethod(this, [this, reason] { onDown(reason); }, Qt::QueuedConnection);
     });
-    m_client->set_message_callback([this](mqtt::const_message_ptr msg) {
+    m_client->set_message_callback([this](const mqtt::const_message_ptr &msg) {
         // A retained message is one the broker keeps and hands to every new subscription:
         // a change or receipt left there (by anyone) would be applied again at each
         // reconnect. The protocol never retains, so the engine never takes one.

@@ -23,7 +23,7 @@ QString commonNameOf(X509_NAME *name)
     const int n = ASN1_STRING_to_UTF8(&utf8, data);
     if (n < 0)
         return {};
-    const QString s = QString::fromUtf8(reinterpret_cast<const char *>(utf8), n);
+    QString s = QString::fromUtf8(reinterpret_cast<const char *>(utf8), n);
     OPENSSL_free(utf8);
     return s;
 }

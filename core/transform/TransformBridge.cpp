@@ -55,7 +55,7 @@ QVariantMap TransformBridge::query(const QString &sql, const QVariantList &value
     const QList<QVariantMap> rows = m_database->query(sql, params, &error);
     if (!error.isEmpty()) {
         result.insert(QStringLiteral("ok"), false);
-        result.insert(QStringLiteral("error"), QStringLiteral("query: ") + error);
+        result.insert(QStringLiteral("error"), QString(QStringLiteral("query: ") + error));
         return result;
     }
     QVariantList list;
@@ -85,7 +85,7 @@ QVariantMap TransformBridge::publish(const QString &topic, const QVariant &messa
     const bool ok = m_publisher->publish(topic, payload, qos, retain, &error);
     result.insert(QStringLiteral("ok"), ok);
     if (!ok)
-        result.insert(QStringLiteral("error"), QStringLiteral("publish: ") + (error.isEmpty() ? QStringLiteral("not sent") : error));
+        result.insert(QStringLiteral("error"), QString(QStringLiteral("publish: ") + (error.isEmpty() ? QStringLiteral("not sent") : error)));
     return result;
 }
 

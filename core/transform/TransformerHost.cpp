@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+Q_DECLARE_LOGGING_CATEGORY(lcTransform)
 Q_LOGGING_CATEGORY(lcTransform, "sync.transform", QtInfoMsg)
 
 namespace mysqlsync {

@@ -7,7 +7,7 @@ mysql_sync_add_test(NAME tst_syncstatusquery SOURCES gui/tst_syncstatusquery.cpp
 mysql_sync_add_test(NAME tst_configform    SOURCES gui/tst_configform.cpp    LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_trayfallback  SOURCES gui/tst_trayfallback.cpp  LIBS sync_ui LABELS gui)
 # Against the harness's real MariaDB (fixture "servers"): 200,000 sync_status rows.
-mysql_sync_add_test(NAME tst_syncstatusmodel SOURCES gui/tst_syncstatusmodel.cpp
+mysql_sync_add_test(NAME tst_syncstatusmodel SOURCES gui/tst_syncstatusmodel.cpp gui/StallMeter.h
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers TIMEOUT 600)
 mysql_sync_add_test(NAME tst_pausesync     SOURCES gui/tst_pausesync.cpp     LIBS sync_ui LABELS gui)
 mysql_sync_add_test(NAME tst_syncstatusactions SOURCES gui/tst_syncstatusactions.cpp LIBS sync_ui LABELS gui)
@@ -25,13 +25,13 @@ mysql_sync_add_test(NAME tst_statuscountspoller SOURCES gui/tst_statuscountspoll
 mysql_sync_add_test(NAME tst_transformerlistmodel SOURCES gui/tst_transformerlistmodel.cpp LIBS sync_monitor LABELS gui)
 mysql_sync_add_test(NAME tst_entitydiffmodel SOURCES gui/tst_entitydiffmodel.cpp LIBS sync_monitor LABELS gui)
 # The Transformers tab's "try it" on the harness's MariaDB (fixture "servers"); runs JavaScript.
-mysql_sync_add_test(NAME tst_transformtrialrunner SOURCES gui/tst_transformtrialrunner.cpp
+mysql_sync_add_test(NAME tst_transformtrialrunner SOURCES gui/tst_transformtrialrunner.cpp gui/StallMeter.h
                     LIBS sync_ui mysqlsync_testsupport LABELS gui transformers FIXTURES servers)
 # Security (issue 4, desktop half): under a private gnome-keyring (tests/harness/with-keyring.sh,
 # as tst_keychain); the wizard test starts its own Mosquitto with the files it made.
 foreach(t tst_securitysettings tst_brokersetupwizard)
   add_executable(${t} gui/${t}.cpp)
-  target_link_libraries(${t} PRIVATE sync_ui Qt6::Test)
+  target_link_libraries(${t} PRIVATE sync_ui Qt6::Test mysql_sync_warnings)
   add_test(NAME ${t} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:${t}>)
   set_tests_properties(${t} PROPERTIES LABELS "gui;keychain" TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endforeach()
@@ -45,7 +45,7 @@ mysql_sync_add_test(NAME tst_connectiontestpanel SOURCES gui/tst_connectiontestp
 # (tests/harness/with-keyring.sh, as tst_keychain). Labels gui and keychain.
 foreach(name tst_asyncsecretresolver tst_firstrunpage)
   add_executable(${name} gui/${name}.cpp gui/StallMeter.h)
-  target_link_libraries(${name} PRIVATE sync_ui Qt6::Test)
+  target_link_libraries(${name} PRIVATE sync_ui Qt6::Test mysql_sync_warnings)
   add_test(NAME ${name} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:${name}>)
   set_tests_properties(${name} PROPERTIES LABELS "gui;keychain" TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endforeach()

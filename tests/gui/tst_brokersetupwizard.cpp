@@ -198,7 +198,7 @@ void TestBrokerSetupWizard::endToEnd()
     QTRY_VERIFY_WITH_TIMEOUT(!verify->isRunning(), 30000);
     QVERIFY2(verify->resultText().startsWith(QStringLiteral("Connected to ssl://127.0.0.1:%1 with the certificate and "
                                                             "password of %2").arg(port).arg(siteA)),
-             qPrintable(verify->resultText() + QLatin1Char('\n') + m_broker.peek(1 << 20)));
+             qPrintable(verify->resultText() + QLatin1Char('\n') + QString::fromUtf8(m_broker.peek(1 << 20))));
     QVERIFY(ticks > 0);
 
     // The other site, with a wrong password: its own message.
@@ -272,7 +272,7 @@ void TestBrokerSetupWizard::withoutPasswordFiles()
     QVERIFY(!QFile::exists(out + QStringLiteral("/clients/") + site + QStringLiteral(".password")));
     const QJsonObject json = QJsonDocument::fromJson(readFile(out + QStringLiteral("/clients/") + site + QStringLiteral(".json"))).object();
     QCOMPARE(json.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("password")).toObject(),
-             (QJsonObject{{QStringLiteral("keychain"), site + QStringLiteral("-broker")}}));
+             (QJsonObject{{QStringLiteral("keychain"), QString(site + QStringLiteral("-broker"))}}));
     QString secret, error;
     QCOMPARE(SecretStore::read(SecretStore::defaultService(), site + QStringLiteral("-broker"), &secret, &error),
              SecretJob::Error::NoError);

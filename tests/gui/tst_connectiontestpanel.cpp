@@ -121,7 +121,8 @@ void TestConnectionTestPanel::databaseSuccess()
     QVERIFY(!m_panel->testDatabase());
     QCOMPARE(tested.count(), 0); // the answer comes later, from the worker
     waitResponsive(tested, meter);
-    QTest::qWait(200);
+    // One answer, and the panel is idle again: the refused second click started nothing.
+    QTRY_VERIFY(!m_panel->isDatabaseBusy());
     QCOMPARE(tested.count(), 1);
     QVERIFY2(tested.first().at(0).toBool(), qPrintable(tested.first().at(1).toString()));
     const QString result = m_panel->databaseResult();
@@ -183,7 +184,7 @@ void TestConnectionTestPanel::brokerSuccess()
     QVERIFY(!m_panel->brokerButton()->isEnabled());
     QVERIFY(!m_panel->testBroker());
     waitResponsive(tested, meter);
-    QTest::qWait(200);
+    QTRY_VERIFY(!m_panel->isBrokerBusy());
     QCOMPARE(tested.count(), 1);
     QVERIFY2(tested.first().at(0).toBool(), qPrintable(m_panel->brokerResult()));
     QVERIFY2(m_panel->brokerResult().contains(QStringLiteral("127.0.0.1:%1").arg(m_servers.mqttPort)),

@@ -121,9 +121,9 @@ void TestSecuritySettings::passwordGoesToKeychainAndJsonHoldsReference()
     QVERIFY(!saved.contains("db-secret-1"));
     const QJsonObject root = QJsonDocument::fromJson(saved).object();
     QCOMPARE(at(root, "mqttConfig", "password").toObject(),
-             (QJsonObject{{QStringLiteral("keychain"), site + QStringLiteral("-broker")}}));
+             (QJsonObject{{QStringLiteral("keychain"), QString(site + QStringLiteral("-broker"))}}));
     QCOMPARE(at(root, "mysqlConfig", "password").toObject(),
-             (QJsonObject{{QStringLiteral("keychain"), site + QStringLiteral("-database")}}));
+             (QJsonObject{{QStringLiteral("keychain"), QString(site + QStringLiteral("-database"))}}));
 
     // Loaded again, the reference is kept and shown as such.
     ConfigPage again;

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QThread>
 
@@ -148,7 +149,9 @@ void TestStatusCountsPoller::switchingDatabasesDoesNotWait()
     slow.port = silent.serverPort();
     slow.connectTimeoutMs = 3000;
     poller.setDatabase(slow);
-    QTest::qWait(300);
+    // The poller's thread has connected and now waits for the greeting that never comes.
+    QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), 10000);
+    QTcpSocket *retiredConnection = silent.nextPendingConnection();
     QCOMPARE(counts.count() + failed.count(), 0); // still waiting for the greeting
     QElapsedTimer t;
     t.start();
@@ -156,8 +159,11 @@ void TestStatusCountsPoller::switchingDatabasesDoesNotWait()
     QVERIFY2(t.elapsed() < 100, qPrintable(QStringLiteral("switching took %1 ms").arg(t.elapsed())));
     QTRY_VERIFY_WITH_TIMEOUT(counts.count() >= 1, 20000);
     QVERIFY(counts.last().at(0).value<StatusCountsByRemote>().contains(QStringLiteral("site_b")));
-    // The retired loader's answer (a time-out) is not taken for the new database's.
-    QTest::qWait(4000);
+    // The retired loader's answer (a time-out) is not taken for the new database's: it gives
+    // up at its time-out and closes its connection, and the poller answers again after that.
+    QTRY_VERIFY_WITH_TIMEOUT(retiredConnection->state() == QAbstractSocket::UnconnectedState, 15000);
+    const qsizetype answers = counts.count();
+    QTRY_VERIFY_WITH_TIMEOUT(counts.count() > answers, 15000);
     QCOMPARE(failed.count(), 0);
 }
 

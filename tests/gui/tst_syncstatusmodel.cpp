@@ -2,6 +2,7 @@
 // pages arrive off the GUI thread (the event loop never stalls), filters, search and sorting
 // are done by the database, and fetchMore continues exactly where the last page ended.
 #include "SiteDatabase.h"
+#include "StallMeter.h"
 #include "monitor/SyncStatusModel.h"
 #include "syncstatus/SyncStatusPage.h"
 
@@ -19,28 +20,6 @@ using namespace testsupport;
 namespace {
 
 const int kRows = 200000;
-
-// Measures the longest gap between ticks of a 5 ms timer: how long the GUI thread was busy.
-class StallMeter : public QObject {
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(5);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_longest = qMax(m_longest, m_clock.restart());
-        });
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 longestMs() const { return m_longest; }
-    void reset() { m_longest = 0; m_clock.restart(); }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-};
 
 } // namespace
 

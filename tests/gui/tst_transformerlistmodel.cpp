@@ -42,22 +42,22 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QVERIFY(write(dir.filePath("productItems.js")));
-        QVERIFY(write(dir.filePath("orphan.js")));
-        QVERIFY(write(dir.filePath("Orders.js")));     // not orders.js: the engine never loads it
-        QVERIFY(write(dir.filePath("notes.txt")));     // not a transformer at all
-        QVERIFY(QDir(dir.path()).mkdir("sub.js"));     // a folder, not a file
+        QVERIFY(write(dir.filePath(QStringLiteral("productItems.js"))));
+        QVERIFY(write(dir.filePath(QStringLiteral("orphan.js"))));
+        QVERIFY(write(dir.filePath(QStringLiteral("Orders.js"))));     // not orders.js: the engine never loads it
+        QVERIFY(write(dir.filePath(QStringLiteral("notes.txt"))));     // not a transformer at all
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub.js")));     // a folder, not a file
 
         TransformerListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setConfiguration(dir.path(), {"product_items", "orders"}, {"product-items", "customer accounts"});
+        model.setConfiguration(dir.path(), {QStringLiteral("product_items"), QStringLiteral("orders")}, {QStringLiteral("product-items"), QStringLiteral("customer accounts")});
         QCOMPARE(model.problem(), QString());
         const QStringList expected = {
-            "Orders.js||no table",
-            "orphan.js||no table",
-            "productItems.js|product-items,product_items|matched",
-            "customerAccounts.js|customer accounts|no file",
-            "orders.js|orders|no file",
+            QStringLiteral("Orders.js||no table"),
+            QStringLiteral("orphan.js||no table"),
+            QStringLiteral("productItems.js|product-items,product_items|matched"),
+            QStringLiteral("customerAccounts.js|customer accounts|no file"),
+            QStringLiteral("orders.js|orders|no file"),
         };
         QCOMPARE(listing(model), expected);
         QCOMPARE(model.columnCount(), int(TransformerListModel::ColumnCount));
@@ -66,33 +66,33 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, TransformerListModel::State).data().toString(), QStringLiteral("matches no configured table"));
         QCOMPARE(model.index(4, TransformerListModel::File).data().toString(), QStringLiteral("(no orders.js)"));
         QCOMPARE(model.index(0, TransformerListModel::File).data(TransformerListModel::StateRole).toInt(), int(State::NoTable));
-        QVERIFY(model.index(0, TransformerListModel::File).data(Qt::ToolTipRole).toString().contains("Orders"));
-        QVERIFY(model.index(4, TransformerListModel::File).data(Qt::ToolTipRole).toString().contains("orders.js"));
-        QCOMPARE(model.rowOfTable("product_items"), 2);
-        QCOMPARE(model.rowOfTable("orders"), 4);
-        QCOMPARE(model.rowOfTable("elsewhere"), -1);
-        QCOMPARE(model.tables(), QStringList({"customer accounts", "orders", "product-items", "product_items"}));
+        QVERIFY(model.index(0, TransformerListModel::File).data(Qt::ToolTipRole).toString().contains(QLatin1String("Orders")));
+        QVERIFY(model.index(4, TransformerListModel::File).data(Qt::ToolTipRole).toString().contains(QLatin1String("orders.js")));
+        QCOMPARE(model.rowOfTable(QStringLiteral("product_items")), 2);
+        QCOMPARE(model.rowOfTable(QStringLiteral("orders")), 4);
+        QCOMPARE(model.rowOfTable(QStringLiteral("elsewhere")), -1);
+        QCOMPARE(model.tables(), QStringList({QStringLiteral("customer accounts"), QStringLiteral("orders"), QStringLiteral("product-items"), QStringLiteral("product_items")}));
     }
 
     void refreshesWhenTheFolderChanges()
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QVERIFY(write(dir.filePath("orphan.js")));
+        QVERIFY(write(dir.filePath(QStringLiteral("orphan.js"))));
         TransformerListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setConfiguration(dir.path(), {"orders"}, {});
-        QCOMPARE(listing(model), QStringList({"orphan.js||no table", "orders.js|orders|no file"}));
+        model.setConfiguration(dir.path(), {QStringLiteral("orders")}, {});
+        QCOMPARE(listing(model), QStringList({QStringLiteral("orphan.js||no table"), QStringLiteral("orders.js|orders|no file")}));
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(write(dir.filePath("orders.js")));
-        QTRY_COMPARE(listing(model), QStringList({"orders.js|orders|matched", "orphan.js||no table"}));
+        QVERIFY(write(dir.filePath(QStringLiteral("orders.js"))));
+        QTRY_COMPARE(listing(model), QStringList({QStringLiteral("orders.js|orders|matched"), QStringLiteral("orphan.js||no table")}));
         QVERIFY(reset.count() >= 1);
 
-        QVERIFY(QFile::remove(dir.filePath("orphan.js")));
-        QTRY_COMPARE(listing(model), QStringList({"orders.js|orders|matched"}));
-        QVERIFY(QFile::rename(dir.filePath("orders.js"), dir.filePath("orders.old")));
-        QTRY_COMPARE(listing(model), QStringList({"orders.js|orders|no file"}));
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("orphan.js"))));
+        QTRY_COMPARE(listing(model), QStringList({QStringLiteral("orders.js|orders|matched")}));
+        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("orders.js")), dir.filePath(QStringLiteral("orders.old"))));
+        QTRY_COMPARE(listing(model), QStringList({QStringLiteral("orders.js|orders|no file")}));
 
         // A refresh that finds nothing new leaves the rows (and a view's selection) alone.
         reset.clear();
@@ -106,22 +106,22 @@ private Q_SLOTS:
     {
         QTemporaryDir parent;
         QVERIFY(parent.isValid());
-        const QString path = parent.filePath("transformers");
+        const QString path = parent.filePath(QStringLiteral("transformers"));
         TransformerListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setConfiguration(path, {"orders"}, {});
-        QVERIFY2(model.problem().contains("does not exist"), qPrintable(model.problem()));
+        model.setConfiguration(path, {QStringLiteral("orders")}, {});
+        QVERIFY2(model.problem().contains(QLatin1String("does not exist")), qPrintable(model.problem()));
         QCOMPARE(model.rowCount(), 0);
 
-        QVERIFY(QDir(parent.path()).mkdir("transformers"));
+        QVERIFY(QDir(parent.path()).mkdir(QStringLiteral("transformers")));
         QTRY_COMPARE(model.problem(), QString());
-        QCOMPARE(listing(model), QStringList({"orders.js|orders|no file"}));
-        QVERIFY(write(QDir(path).filePath("orders.js")));
-        QTRY_COMPARE(listing(model), QStringList({"orders.js|orders|matched"}));
+        QCOMPARE(listing(model), QStringList({QStringLiteral("orders.js|orders|no file")}));
+        QVERIFY(write(QDir(path).filePath(QStringLiteral("orders.js"))));
+        QTRY_COMPARE(listing(model), QStringList({QStringLiteral("orders.js|orders|matched")}));
 
         // The folder goes away again.
         QVERIFY(QDir(path).removeRecursively());
-        QTRY_VERIFY(model.problem().contains("does not exist"));
+        QTRY_VERIFY(model.problem().contains(QLatin1String("does not exist")));
         QCOMPARE(model.rowCount(), 0);
     }
 
@@ -129,13 +129,13 @@ private Q_SLOTS:
     {
         TransformerListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setConfiguration(QString(), {"orders"}, {});
-        QVERIFY(model.problem().contains("transformerDirectory"));
+        model.setConfiguration(QString(), {QStringLiteral("orders")}, {});
+        QVERIFY(model.problem().contains(QLatin1String("transformerDirectory")));
         QCOMPARE(model.rowCount(), 0);
         QTemporaryDir dir;
-        QVERIFY(write(dir.filePath("notAFolder.js")));
-        model.setConfiguration(dir.filePath("notAFolder.js"), {"orders"}, {});
-        QVERIFY2(model.problem().contains("not a folder"), qPrintable(model.problem()));
+        QVERIFY(write(dir.filePath(QStringLiteral("notAFolder.js"))));
+        model.setConfiguration(dir.filePath(QStringLiteral("notAFolder.js")), {QStringLiteral("orders")}, {});
+        QVERIFY2(model.problem().contains(QLatin1String("not a folder")), qPrintable(model.problem()));
     }
 };
 

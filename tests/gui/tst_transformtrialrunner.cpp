@@ -4,6 +4,7 @@
 // recorded; errors carry the file, line and message; drop and null are reported; an endless
 // loop is interrupted at the time limit while the GUI event loop keeps running.
 #include "SiteDatabase.h"
+#include "StallMeter.h"
 #include "monitor/TransformTrialRunner.h"
 #include "monitor/TransformerListModel.h"
 #include "transformers/TransformersPage.h"
@@ -28,25 +29,6 @@ using Outcome = TrialResult::Outcome;
 namespace {
 
 constexpr int kTimeLimitMs = 700;
-
-// Measures the longest gap between ticks of a 5 ms timer: how long the GUI thread was busy.
-class StallMeter : public QObject {
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(5);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] { m_longest = qMax(m_longest, m_clock.restart()); });
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 longestMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-};
 
 const char kItems[] = R"js(async function transformer(context) {
   const rows = await context.database.query('SELECT mapped FROM id_mapping WHERE id = ? AND site = ?',
@@ -151,11 +133,11 @@ void TestTransformTrialRunner::initTestCase()
     QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE id_mapping (id INT, site VARCHAR(32), mapped INT, PRIMARY KEY (id, site))")));
     QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE audit_log (n INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(32)) ENGINE=InnoDB")));
     QVERIFY(m_db->exec(QStringLiteral("INSERT INTO id_mapping VALUES (1, 'site_b', 501), (1, 'site_c', 601)")));
-    QVERIFY(write("productItems.js", kItems));
-    QVERIFY(write("throws.js", kThrows));
-    QVERIFY(write("drops.js", kDrops));
-    QVERIFY(write("deletes.js", kDeletes));
-    QVERIFY(write("loops.js", kLoops));
+    QVERIFY(write(QStringLiteral("productItems.js"), kItems));
+    QVERIFY(write(QStringLiteral("throws.js"), kThrows));
+    QVERIFY(write(QStringLiteral("drops.js"), kDrops));
+    QVERIFY(write(QStringLiteral("deletes.js"), kDeletes));
+    QVERIFY(write(QStringLiteral("loops.js"), kLoops));
 }
 
 void TestTransformTrialRunner::readsTheRowAsTheEngineDoes()
@@ -168,15 +150,15 @@ void TestTransformTrialRunner::readsTheRowAsTheEngineDoes()
     QHash<QString, TableInfo> tables;
     QStringList problems;
     QVERIFY2(Catalog::load(m_db->database(), {QStringLiteral("product_items")}, &tables, &problems),
-             qPrintable(problems.join("; ")));
+             qPrintable(problems.join(QStringLiteral("; "))));
     QHash<QString, QJsonObject> rows;
     QString error;
     RowStore store(m_db->name());
     QCOMPARE(store.fetch(tables.value(QStringLiteral("product_items")), {QStringLiteral("1")}, &rows, &error),
              RowStore::Result::Ok);
     QCOMPARE(r.before, rows.value(QStringLiteral("1")));
-    QCOMPARE(r.before.value("price").toString(), QStringLiteral("2.50"));
-    QCOMPARE(r.before.value("id").toString(), QStringLiteral("1"));
+    QCOMPARE(r.before.value(QStringLiteral("price")).toString(), QStringLiteral("2.50"));
+    QCOMPARE(r.before.value(QStringLiteral("id")).toString(), QStringLiteral("1"));
 }
 
 void TestTransformTrialRunner::listsTheFirstKeys()
@@ -187,16 +169,17 @@ void TestTransformTrialRunner::listsTheFirstKeys()
     runner.listKeys(QStringLiteral("loops"), 2);
     runner.listKeys(QStringLiteral("product_items")); // the newer request wins
     QVERIFY(listed.wait(20000));
-    QTest::qWait(200);
+    // One worker thread answers in order: an answer to the older request would have been
+    // delivered before this one.
     QCOMPARE(listed.count(), 1);
     QCOMPARE(listed.first().at(0).toString(), QStringLiteral("product_items"));
-    QCOMPARE(listed.first().at(1).toStringList(), QStringList({"1", "2", "10"})); // key order, not text order
+    QCOMPARE(listed.first().at(1).toStringList(), QStringList({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("10")})); // key order, not text order
     QCOMPARE(listed.first().at(2).toString(), QString());
 
     listed.clear();
     runner.listKeys(QStringLiteral("no_such_table"));
     QVERIFY(listed.wait(20000));
-    QVERIFY2(listed.first().at(2).toString().contains("no_such_table"), qPrintable(listed.first().at(2).toString()));
+    QVERIFY2(listed.first().at(2).toString().contains(QLatin1String("no_such_table")), qPrintable(listed.first().at(2).toString()));
 }
 
 void TestTransformTrialRunner::changesAColumnThroughTheDatabase()
@@ -207,14 +190,14 @@ void TestTransformTrialRunner::changesAColumnThroughTheDatabase()
     QCOMPARE(r.outcome, Outcome::Entity);
     QCOMPARE(r.source, QStringLiteral("site_a"));
     QCOMPARE(r.target, QStringLiteral("site_b"));
-    QCOMPARE(r.before.value("name").toString(), QStringLiteral("gear"));
-    QCOMPARE(r.after.value("name").toString(), QStringLiteral("GEAR site_a>site_b"));
-    QCOMPARE(r.after.value("id").toString(), QStringLiteral("501")); // from id_mapping, through context.database.query
-    QCOMPARE(r.after.value("price"), r.before.value("price"));
+    QCOMPARE(r.before.value(QStringLiteral("name")).toString(), QStringLiteral("gear"));
+    QCOMPARE(r.after.value(QStringLiteral("name")).toString(), QStringLiteral("GEAR site_a>site_b"));
+    QCOMPARE(r.after.value(QStringLiteral("id")).toString(), QStringLiteral("501")); // from id_mapping, through context.database.query
+    QCOMPARE(r.after.value(QStringLiteral("price")), r.before.value(QStringLiteral("price")));
     QCOMPARE(r.queries.size(), 2);
-    QVERIFY2(r.queries.first().contains("FROM id_mapping") && r.queries.first().contains("'site_b'"),
+    QVERIFY2(r.queries.first().contains(QLatin1String("FROM id_mapping")) && r.queries.first().contains(QLatin1String("'site_b'")),
              qPrintable(r.queries.first()));
-    QVERIFY2(r.queries.last().startsWith("INSERT INTO audit_log"), qPrintable(r.queries.last()));
+    QVERIFY2(r.queries.last().startsWith(QStringLiteral("INSERT INTO audit_log")), qPrintable(r.queries.last()));
     // The transformer's write ran (no error) and was rolled back: a try changes nothing.
     QCOMPARE(m_db->count(QStringLiteral("audit_log")), qint64(0));
     // Recorded, not published.
@@ -222,12 +205,12 @@ void TestTransformTrialRunner::changesAColumnThroughTheDatabase()
     QCOMPARE(r.published.first().topic, QStringLiteral("audit/site_b"));
     QCOMPARE(r.published.first().payload, QByteArray(R"({"id":"501"})"));
     QCOMPARE(r.published.first().qos, 1);
-    QVERIFY(r.file.endsWith("/productItems.js"));
+    QVERIFY(r.file.endsWith(QStringLiteral("/productItems.js")));
 
     // A row without a mapping keeps its id; each run records only its own calls.
     const TrialResult r2 = run(runner, QStringLiteral("product_items"), QStringLiteral("2"));
     QCOMPARE(r2.outcome, Outcome::Entity);
-    QCOMPARE(r2.after.value("id").toString(), QStringLiteral("2"));
+    QCOMPARE(r2.after.value(QStringLiteral("id")).toString(), QStringLiteral("2"));
     QCOMPARE(r2.queries.size(), 2);
     QCOMPARE(r2.published.size(), 1);
 }
@@ -240,8 +223,8 @@ void TestTransformTrialRunner::incomingSetsSourceAndTarget()
     QCOMPARE(r.outcome, Outcome::Entity);
     QCOMPARE(r.source, QStringLiteral("site_b"));
     QCOMPARE(r.target, QStringLiteral("site_a"));
-    QCOMPARE(r.after.value("name").toString(), QStringLiteral("GEAR site_b>site_a"));
-    QCOMPARE(r.after.value("id").toString(), QStringLiteral("1")); // no mapping for target site_a
+    QCOMPARE(r.after.value(QStringLiteral("name")).toString(), QStringLiteral("GEAR site_b>site_a"));
+    QCOMPARE(r.after.value(QStringLiteral("id")).toString(), QStringLiteral("1")); // no mapping for target site_a
 }
 
 void TestTransformTrialRunner::errorsCarryMessageAndLine()
@@ -252,7 +235,7 @@ void TestTransformTrialRunner::errorsCarryMessageAndLine()
     QCOMPARE(r.outcome, Outcome::Error);
     QCOMPARE(r.line, 4);
     QCOMPARE(r.error, QStringLiteral("transformer throws.js line 4: RangeError: price 2.5 too high for site_b"));
-    QCOMPARE(r.before.value("name").toString(), QStringLiteral("gear"));
+    QCOMPARE(r.before.value(QStringLiteral("name")).toString(), QStringLiteral("gear"));
     // The same file passes a cheaper row.
     r = run(runner, QStringLiteral("throws"), QStringLiteral("2"));
     QCOMPARE(r.outcome, Outcome::Entity);
@@ -277,14 +260,14 @@ void TestTransformTrialRunner::missingRowOrTransformer()
     TrialResult r = run(runner, QStringLiteral("plain"), QStringLiteral("2"));
     QCOMPARE(r.outcome, Outcome::Unchanged);
     QCOMPARE(r.after, r.before);
-    QVERIFY(r.file.endsWith("/plain.js"));
+    QVERIFY(r.file.endsWith(QStringLiteral("/plain.js")));
     r = run(runner, QStringLiteral("product_items"), QStringLiteral("999"));
     QCOMPARE(r.outcome, Outcome::Failed);
-    QVERIFY2(r.error.contains("no row with the key 999"), qPrintable(r.error));
+    QVERIFY2(r.error.contains(QLatin1String("no row with the key 999")), qPrintable(r.error));
     // "01" is the row 1 of an INT key, as the engine would read it.
     r = run(runner, QStringLiteral("plain"), QStringLiteral("01"));
     QCOMPARE(r.outcome, Outcome::Unchanged);
-    QCOMPARE(r.before.value("id").toString(), QStringLiteral("1"));
+    QCOMPARE(r.before.value(QStringLiteral("id")).toString(), QStringLiteral("1"));
 }
 
 void TestTransformTrialRunner::endlessLoopIsInterrupted()

@@ -41,7 +41,7 @@ mysql_sync_add_test(NAME tst_daemon SOURCES integration/tst_daemon.cpp
 # (a real Mosquitto made by `mysql-sync setup-broker`). Labels keychain and tls.
 # (CMake 3.25 has no TEST_LAUNCHER: the wrapper is the test's command.)
 add_executable(tst_keychain integration/tst_keychain.cpp)
-target_link_libraries(tst_keychain PRIVATE sync_security Qt6::Test)
+target_link_libraries(tst_keychain PRIVATE sync_security Qt6::Test mysql_sync_warnings)
 add_test(NAME tst_keychain
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:tst_keychain>)
 set_tests_properties(tst_keychain PROPERTIES LABELS keychain TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")

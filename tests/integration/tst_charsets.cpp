@@ -488,7 +488,7 @@ void TestCharsets::latin1Database()
     // Keys with emoji sent from the latin1 database: its table_changes and sync_status hold them.
     const QStringList emojiKeys = {QStringLiteral("e1 😀"), QStringLiteral("e2 it's \\ 🎉"), QStringLiteral("e3 \"𝄞\"")};
     for (const QString &key : emojiKeys)
-        QVERIFY(l.db->exec(QStringLiteral("INSERT INTO e (id, txt) VALUES (?, ?)"), {key, key + QStringLiteral(" 😀 ' \\")}));
+        QVERIFY(l.db->exec(QStringLiteral("INSERT INTO e (id, txt) VALUES (?, ?)"), {key, QString(key + QStringLiteral(" 😀 ' \\"))}));
     QVERIFY2(waitUntil([&] { return settled(l, a, QStringLiteral("e"), emojiKeys); }, kSyncTimeoutMs),
              qPrintable(state(l, a, QStringLiteral("e")) + QLatin1Char('\n') + statusProblem(l, QStringLiteral("e"), a.client, emojiKeys)));
     QCOMPARE(hexRows(*a.db, QStringLiteral("e"), {QStringLiteral("txt")}), hexRows(*l.db, QStringLiteral("e"), {QStringLiteral("txt")}));

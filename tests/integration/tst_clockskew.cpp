@@ -50,8 +50,8 @@ void TestClockSkew::aRemoteOneMinuteBehindIsOnline()
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
         const qint64 until = QDateTime::currentMSecsSinceEpoch() + skew + 2 * checkInterval + 3000;
         mqttPublish(servers, QStringLiteral("/info"),
-                    QJsonDocument(QJsonObject{{"sender", "site_b"}, {"message", "connected"},
-                                              {"args", QJsonObject{{"until", until}}}}).toJson(QJsonDocument::Compact));
+                    QJsonDocument(QJsonObject{{QStringLiteral("sender"), QStringLiteral("site_b")}, {QStringLiteral("message"), QStringLiteral("connected")},
+                                              {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), until}}}}).toJson(QJsonDocument::Compact));
     });
     heartbeat.start();
 

@@ -112,10 +112,10 @@ void TestDaemon::invalidConfiguration_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown key") << "fooBar" << QJsonValue(1) << "unknown key \"fooBar\"";
-    QTest::newRow("bad port") << "mqttConfig" << QJsonValue(QJsonObject{{"host", "127.0.0.1"}, {"port", "abc"}})
+    QTest::newRow("bad port") << QStringLiteral("mqttConfig") << QJsonValue(QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), QStringLiteral("abc")}})
                               << "mqttConfig.port";
-    QTest::newRow("bad client name") << "clientName" << QJsonValue("no spaces allowed") << "clientName";
-    QTest::newRow("checkInterval type") << "checkInterval" << QJsonValue("often") << "checkInterval";
+    QTest::newRow("bad client name") << QStringLiteral("clientName") << QJsonValue(QStringLiteral("no spaces allowed")) << QStringLiteral("clientName");
+    QTest::newRow("checkInterval type") << QStringLiteral("checkInterval") << QJsonValue(QStringLiteral("often")) << QStringLiteral("checkInterval");
 }
 
 void TestDaemon::invalidConfiguration()
@@ -147,7 +147,7 @@ void TestDaemon::checkPassesAndChangesNothing()
     for (const char *expected : {"mysqlSyncInsert_items", "mysqlSyncUpdate_items", "mysqlSyncDelete_items",
                                  "primary key `id` (bidirectional)", "primary key `code` (receive)",
                                  "/change/site_b", "/change/site_a", "/info/site_a", "check passed"})
-        QVERIFY2(r.out.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(expected, r.out)));
+        QVERIFY2(r.out.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), r.out)));
     // Nothing was changed: no engine tables, no triggers.
     QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
                                       "AND TABLE_NAME IN ('table_changes', 'sync_status')")).toInt(), 0);
@@ -198,7 +198,7 @@ void TestDaemon::checkReportsUnreachableServers()
              qPrintable(r.out));
     QVERIFY2(r.out.contains(QLatin1String("broker: FAILED")) && r.out.contains(QLatin1String("tcp://127.0.0.1:9")),
              qPrintable(r.out));
-    QVERIFY(!(r.out + r.err).contains(QLatin1String("wrong-secret-pw")));
+    QVERIFY(!QString(r.out + r.err).contains(QLatin1String("wrong-secret-pw")));
 }
 
 void TestDaemon::badTableStopsTheDaemon()

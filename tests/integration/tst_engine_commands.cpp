@@ -8,6 +8,7 @@
 
 #include "config/Config.h"
 #include "engine/EngineThread.h"
+#include "engine/SyncEngine.h"
 
 #include "EngineProcess.h"
 #include "Servers.h"
@@ -82,10 +83,21 @@ void TestEngineCommands::pauseResendAndIndexes()
              QStringLiteral("id,table_name,primary_key,remote,date,status,message"));
 
     // Paused: nothing is taken from table_changes, nothing is sent.
+    QObject receiver; // the engine's signals, queued to this thread
+    bool paused = false;
+    int heartbeatsOfB = 0;
+    connect(engine.engine(), &SyncEngine::pausedChanged, &receiver, [&](bool p) { paused = p; });
+    connect(engine.engine(), &SyncEngine::remoteClockSkew, &receiver, [&](const QString &name, qint64) {
+        if (name == QLatin1String("site_b"))
+            ++heartbeatsOfB;
+    });
     engine.setPaused(true);
-    QTest::qWait(300);
+    QTRY_VERIFY_WITH_TIMEOUT(paused, 10000);
     QVERIFY(a.exec(QStringLiteral("INSERT INTO items VALUES (3, 'nut')")));
-    QTest::qWait(1500);
+    // The engine's thread runs on meanwhile: it has handled two of site_b's heartbeats since
+    // the insert (a heartbeat period is many capture intervals), and still took nothing.
+    const int heartbeats = heartbeatsOfB;
+    QTRY_VERIFY_WITH_TIMEOUT(heartbeatsOfB >= heartbeats + 2, 30000);
     QCOMPARE(a.count(QStringLiteral("table_changes")), 1);
     QCOMPARE(b.count(QStringLiteral("items")), 1);
     engine.setPaused(false);

@@ -93,18 +93,18 @@ void TestFlood::initTestCase()
     QVERIFY(m_engine->start());
     QVERIFY2(m_engine->waitForLog("subscribed to", 30000), m_engine->log().right(2000).constData());
     QVERIFY(mqttPublish(m_servers, QStringLiteral("/info"),
-                        json({{"sender", kRemote}, {"message", "connected"},
-                              {"args", QJsonObject{{"until", QDateTime::currentMSecsSinceEpoch() + 3600000}}}})));
+                        json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("connected")},
+                              {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), QDateTime::currentMSecsSinceEpoch() + 3600000}}}})));
     QVERIFY(roundTrip() >= 0);
     // A first, smaller flood of each kind, so that the baseline includes the caches and pools
     // that any run fills once (Qt's, Paho's, SQLite's, the allocator's).
     QList<QByteArray> names, receipts;
     for (int i = 0; i < 1000; ++i) {
-        names << json({{"sender", QStringLiteral("warm%1").arg(i)}, {"message", "connected"},
-                       {"args", QJsonObject{{"until", m_date + 3600000}}}});
-        receipts << json({{"sender", kRemote}, {"message", "error"},
-                          {"args", QJsonObject{{"table", "items"}, {"id", QString::number(1000000 + i)}, {"date", m_date},
-                                               {"message", "refused"}}}});
+        names << json({{QStringLiteral("sender"), QStringLiteral("warm%1").arg(i)}, {QStringLiteral("message"), QStringLiteral("connected")},
+                       {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), m_date + 3600000}}}});
+        receipts << json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("error")},
+                          {QStringLiteral("args"), QJsonObject{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QString::number(1000000 + i)}, {QStringLiteral("date"), m_date},
+                                               {QStringLiteral("message"), QStringLiteral("refused")}}}});
     }
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/info"), names));
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/info/site_b"), receipts));
@@ -133,8 +133,8 @@ qint64 TestFlood::roundTrip()
     QElapsedTimer timer;
     timer.start();
     if (!mqttPublish(m_servers, QStringLiteral("/change/site_b"),
-                     json({{"sender", kRemote}, {"table", "items"}, {"id", id}, {"date", date},
-                           {"entity", QJsonObject{{"id", id}, {"name", "after the flood"}}}})))
+                     json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), id}, {QStringLiteral("date"), date},
+                           {QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), QStringLiteral("after the flood")}}}})))
         return -1;
     const QString needle = QStringLiteral("\"date\":%1,\"id\":\"%2\"").arg(date).arg(id);
     if (!waitUntil([&] { return m_receipts->count(needle) > 0; }, kResponsiveMs, 20)) {
@@ -165,8 +165,8 @@ void TestFlood::tenThousandNames()
 {
     QList<QByteArray> names;
     for (int i = 0; i < 10000; ++i)
-        names << json({{"sender", QStringLiteral("n%1").arg(i, 5, 10, QLatin1Char('0'))}, {"message", "connected"},
-                       {"args", QJsonObject{{"until", QDateTime::currentMSecsSinceEpoch() + 3600000}}}});
+        names << json({{QStringLiteral("sender"), QStringLiteral("n%1").arg(i, 5, 10, QLatin1Char('0'))}, {QStringLiteral("message"), QStringLiteral("connected")},
+                       {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), QDateTime::currentMSecsSinceEpoch() + 3600000}}}});
     QElapsedTimer timer;
     timer.start();
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/info"), names));
@@ -187,9 +187,9 @@ void TestFlood::hundredThousandErrorReceipts()
     QList<QByteArray> receipts;
     const qint64 date = ++m_date;
     for (int i = 0; i < 100000; ++i)
-        receipts << json({{"sender", kRemote}, {"message", "error"},
-                          {"args", QJsonObject{{"table", "items"}, {"id", QString::number(2000000 + i)}, {"date", date},
-                                               {"message", "refused"}}}});
+        receipts << json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("error")},
+                          {QStringLiteral("args"), QJsonObject{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QString::number(2000000 + i)}, {QStringLiteral("date"), date},
+                                               {QStringLiteral("message"), QStringLiteral("refused")}}}});
     QElapsedTimer timer;
     timer.start();
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/info/site_b"), receipts));
@@ -219,9 +219,9 @@ void TestFlood::receiptsWhileTheDatabaseStalls()
     QList<QByteArray> receipts;
     const qint64 date = ++m_date;
     for (int i = 0; i < 100000; ++i)
-        receipts << json({{"sender", kRemote}, {"message", "error"},
-                          {"args", QJsonObject{{"table", "items"}, {"id", QString::number(3000000 + i)}, {"date", date},
-                                               {"message", "refused"}}}});
+        receipts << json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("error")},
+                          {QStringLiteral("args"), QJsonObject{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QString::number(3000000 + i)}, {QStringLiteral("date"), date},
+                                               {QStringLiteral("message"), QStringLiteral("refused")}}}});
     QElapsedTimer timer;
     timer.start();
     const bool published = mqttPublishLines(m_servers, QStringLiteral("/info/site_b"), receipts);

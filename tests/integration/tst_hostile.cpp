@@ -395,14 +395,14 @@ void TestHostile::validChange_data()
     QTest::addColumn<QVariant>("expectedName");
     QTest::addColumn<QVariant>("expectedQty");
 
-    QTest::newRow("insert") << "100" << entity("100", "bolt", 7) << QVariant("bolt") << QVariant(7);
-    QTest::newRow("update") << "100" << entity("100", "nut", 8) << QVariant("nut") << QVariant(8);
+    QTest::newRow("insert") << QStringLiteral("100") << entity(QStringLiteral("100"), QStringLiteral("bolt"), 7) << QVariant(QStringLiteral("bolt")) << QVariant(7);
+    QTest::newRow("update") << QStringLiteral("100") << entity(QStringLiteral("100"), QStringLiteral("nut"), 8) << QVariant(QStringLiteral("nut")) << QVariant(8);
     QTest::newRow("partial entity keeps other columns")
-        << "100" << QJsonObject{{"id", "100"}, {"qty", 9}} << QVariant("nut") << QVariant(9);
-    QTest::newRow("nulls") << "101" << entity("101", QJsonValue::Null, QJsonValue::Null) << QVariant() << QVariant();
+        << QStringLiteral("100") << QJsonObject{{QStringLiteral("id"), QStringLiteral("100")}, {QStringLiteral("qty"), 9}} << QVariant(QStringLiteral("nut")) << QVariant(9);
+    QTest::newRow("nulls") << QStringLiteral("101") << entity(QStringLiteral("101"), QJsonValue::Null, QJsonValue::Null) << QVariant() << QVariant();
     const QString tricky = QStringLiteral("Grüße 'x' \"y\" \\ 😀 `; DROP TABLE t; --");
-    QTest::newRow("quotes, backticks, unicode") << "102" << entity("102", tricky, -5) << QVariant(tricky) << QVariant(-5);
-    QTest::newRow("integer as digit string") << "103" << entity("103", "s", "12") << QVariant("s") << QVariant(12);
+    QTest::newRow("quotes, backticks, unicode") << QStringLiteral("102") << entity(QStringLiteral("102"), tricky, -5) << QVariant(tricky) << QVariant(-5);
+    QTest::newRow("integer as digit string") << QStringLiteral("103") << entity(QStringLiteral("103"), QStringLiteral("s"), QStringLiteral("12")) << QVariant(QStringLiteral("s")) << QVariant(12);
 }
 
 void TestHostile::validChange()
@@ -421,12 +421,12 @@ void TestHostile::validChange()
 
     const QList<QVariantMap> rows = m_db->rows(QStringLiteral("SELECT name, qty FROM items WHERE id = ?"), {id.toInt()});
     QCOMPARE(rows.size(), 1);
-    QCOMPARE(rows[0].value("name").isNull(), expectedName.isNull());
-    QCOMPARE(rows[0].value("qty").isNull(), expectedQty.isNull());
+    QCOMPARE(rows[0].value(QStringLiteral("name")).isNull(), expectedName.isNull());
+    QCOMPARE(rows[0].value(QStringLiteral("qty")).isNull(), expectedQty.isNull());
     if (!expectedName.isNull())
-        QCOMPARE(rows[0].value("name").toString(), expectedName.toString());
+        QCOMPARE(rows[0].value(QStringLiteral("name")).toString(), expectedName.toString());
     if (!expectedQty.isNull())
-        QCOMPARE(rows[0].value("qty").toInt(), expectedQty.toInt());
+        QCOMPARE(rows[0].value(QStringLiteral("qty")).toInt(), expectedQty.toInt());
     QVERIFY(tableTExists());
 }
 
@@ -450,20 +450,20 @@ void TestHostile::notReceiveTable()
     const QString before = snapshot();
     const int from = mark();
     const qint64 date = nextDate();
-    QVERIFY(sendChange(table, "42", date, entity("42", "evil", 666)));
+    QVERIFY(sendChange(table, QStringLiteral("42"), date, entity(QStringLiteral("42"), QStringLiteral("evil"), 666)));
     const std::optional<Line> receipt = waitForReceipt(date);
     QVERIFY2(receipt, "no receipt");
-    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), table, "42", date);
+    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), table, QStringLiteral("42"), date);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
-    QCOMPARE(args(*receipt).value("message").toString(), kNotReceiveTable);
+    QCOMPARE(args(*receipt).value(QStringLiteral("message")).toString(), kNotReceiveTable);
 
     // A delete of an existing key is refused the same way.
     const qint64 deleteDate = nextDate();
-    QVERIFY(sendChange(table, "1", deleteDate, QJsonValue::Null));
+    QVERIFY(sendChange(table, QStringLiteral("1"), deleteDate, QJsonValue::Null));
     const std::optional<Line> deleteReceipt = waitForReceipt(deleteDate);
     QVERIFY2(deleteReceipt, "no receipt for the delete");
     QCOMPARE(kind(*deleteReceipt), QStringLiteral("error"));
-    QCOMPARE(args(*deleteReceipt).value("message").toString(), kNotReceiveTable);
+    QCOMPARE(args(*deleteReceipt).value(QStringLiteral("message")).toString(), kNotReceiveTable);
 
     QList<Line> out;
     expectNothingWritten(before, from, &out);
@@ -475,14 +475,14 @@ void TestHostile::idMismatch_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QJsonObject>("entity");
-    QTest::newRow("entity id 43 (number)") << "42" << entity(43, "evil", 666);
-    QTest::newRow("entity id \"43\"") << "42" << entity("43", "evil", 666);
-    QTest::newRow("entity without id column") << "42" << QJsonObject{{"name", "evil"}, {"qty", 666}};
-    QTest::newRow("entity id null") << "42" << entity(QJsonValue::Null, "evil", 666);
-    QTest::newRow("entity id \"042\"") << "42" << entity("042", "evil", 666);
-    QTest::newRow("empty id, entity without id column") << "" << QJsonObject{{"name", "evil"}, {"qty", 666}};
-    QTest::newRow("empty id, entity id null") << "" << entity(QJsonValue::Null, "evil", 666);
-    QTest::newRow("empty id, entity id true") << "" << entity(true, "evil", 666);
+    QTest::newRow("entity id 43 (number)") << QStringLiteral("42") << entity(43, QStringLiteral("evil"), 666);
+    QTest::newRow("entity id \"43\"") << QStringLiteral("42") << entity(QStringLiteral("43"), QStringLiteral("evil"), 666);
+    QTest::newRow("entity without id column") << QStringLiteral("42") << QJsonObject{{QStringLiteral("name"), QStringLiteral("evil")}, {QStringLiteral("qty"), 666}};
+    QTest::newRow("entity id null") << QStringLiteral("42") << entity(QJsonValue::Null, QStringLiteral("evil"), 666);
+    QTest::newRow("entity id \"042\"") << QStringLiteral("42") << entity(QStringLiteral("042"), QStringLiteral("evil"), 666);
+    QTest::newRow("empty id, entity without id column") << QStringLiteral("") << QJsonObject{{QStringLiteral("name"), QStringLiteral("evil")}, {QStringLiteral("qty"), 666}};
+    QTest::newRow("empty id, entity id null") << QStringLiteral("") << entity(QJsonValue::Null, QStringLiteral("evil"), 666);
+    QTest::newRow("empty id, entity id true") << QStringLiteral("") << entity(true, QStringLiteral("evil"), 666);
 }
 
 void TestHostile::idMismatch()
@@ -497,7 +497,7 @@ void TestHostile::idMismatch()
     QVERIFY2(receipt, "no receipt");
     const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), id, date);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
-    QCOMPARE(args(*receipt).value("message").toString(), kIdMismatch);
+    QCOMPARE(args(*receipt).value(QStringLiteral("message")).toString(), kIdMismatch);
     QList<Line> out;
     expectNothingWritten(before, from, &out);
     QCOMPARE(out.size(), 1);
@@ -524,14 +524,14 @@ void TestHostile::unknownColumn()
     const QString before = snapshot();
     const int from = mark();
     const qint64 date = nextDate();
-    QJsonObject e = entity("42", "evil", 666);
+    QJsonObject e = entity(QStringLiteral("42"), QStringLiteral("evil"), 666);
     e.insert(column, 1);
-    QVERIFY(sendChange(QStringLiteral("items"), "42", date, e));
+    QVERIFY(sendChange(QStringLiteral("items"), QStringLiteral("42"), date, e));
     const std::optional<Line> receipt = waitForReceipt(date);
     QVERIFY2(receipt, "no receipt");
-    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), "42", date);
+    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), QStringLiteral("42"), date);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
-    const QString message = args(*receipt).value("message").toString();
+    const QString message = args(*receipt).value(QStringLiteral("message")).toString();
     QVERIFY2(message.contains(QStringLiteral("nknown column")), qPrintable(message));
     // Named (a long name may be shortened, but its start is there).
     QVERIFY2(message.contains(QLatin1Char('"') + column.left(64)), qPrintable(message));
@@ -554,10 +554,10 @@ void TestHostile::hostileColumnTable()
     const QStringList values{QStringLiteral("it's `fine`; DROP TABLE t; --"), QStringLiteral("second \\ value")};
     for (const QString &v : values) {
         const qint64 date = nextDate();
-        QVERIFY(sendChange(kHostileTable, "5", date, QJsonObject{{"id", "5"}, {kHostileColumn, v}}));
+        QVERIFY(sendChange(kHostileTable, QStringLiteral("5"), date, QJsonObject{{QStringLiteral("id"), QStringLiteral("5")}, {kHostileColumn, v}}));
         const std::optional<Line> receipt = waitForReceipt(date);
         QVERIFY2(receipt, "no receipt");
-        const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, "5", date);
+        const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, QStringLiteral("5"), date);
         QVERIFY2(shape.isEmpty(), qPrintable(shape));
         QCOMPARE(value(5).toString(), v);
         QVERIFY(tableTExists());
@@ -567,10 +567,10 @@ void TestHostile::hostileColumnTable()
     // A delete.
     {
         const qint64 date = nextDate();
-        QVERIFY(sendChange(kHostileTable, "5", date, QJsonValue::Null));
+        QVERIFY(sendChange(kHostileTable, QStringLiteral("5"), date, QJsonValue::Null));
         const std::optional<Line> receipt = waitForReceipt(date);
         QVERIFY2(receipt, "no receipt");
-        const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, "5", date);
+        const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, QStringLiteral("5"), date);
         QVERIFY2(shape.isEmpty(), qPrintable(shape));
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE id = 5").arg(quotedTable)).toInt(), 0);
     }
@@ -583,7 +583,7 @@ void TestHostile::hostileColumnTable()
                  const QStringList lines = m_all->lines();
                  for (qsizetype i = from; i < lines.size(); ++i) {
                      const Line l = parseLine(lines.at(i));
-                     if (l.topic == QLatin1String("/change/site_a") && l.json.value("id").toString() == QLatin1String("6")) {
+                     if (l.topic == QLatin1String("/change/site_a") && l.json.value(QStringLiteral("id")).toString() == QLatin1String("6")) {
                          change = l;
                          return true;
                      }
@@ -591,21 +591,21 @@ void TestHostile::hostileColumnTable()
                  return false;
              }, kTimeoutMs),
              "the local insert was not sent to site_a");
-    QCOMPARE(change->json.value("sender").toString(), kSelf);
-    QCOMPARE(change->json.value("table").toString(), kHostileTable);
-    const QJsonObject sent = change->json.value("entity").toObject();
+    QCOMPARE(change->json.value(QStringLiteral("sender")).toString(), kSelf);
+    QCOMPARE(change->json.value(QStringLiteral("table")).toString(), kHostileTable);
+    const QJsonObject sent = change->json.value(QStringLiteral("entity")).toObject();
     QCOMPARE(sent.keys(), (QStringList{QStringLiteral("id"), kHostileColumn}));
-    QCOMPARE(sent.value("id").toString(), QStringLiteral("6"));
+    QCOMPARE(sent.value(QStringLiteral("id")).toString(), QStringLiteral("6"));
     QCOMPARE(sent.value(kHostileColumn).toString(), QStringLiteral("local `x`"));
     // Acknowledge it, so that it is not resent, and see sync_status settle.
-    const qint64 sentDate = change->json.value("date").toInteger();
+    const qint64 sentDate = change->json.value(QStringLiteral("date")).toInteger();
     QVERIFY(publish(kOwnInfoTopic, compact(QJsonObject{
-                                       {"sender", kRemote},
-                                       {"message", "data_received"},
-                                       {"args", QJsonObject{{"table", kHostileTable}, {"id", "6"}, {"date", sentDate}}}})));
+                                       {QStringLiteral("sender"), kRemote},
+                                       {QStringLiteral("message"), QStringLiteral("data_received")},
+                                       {QStringLiteral("args"), QJsonObject{{QStringLiteral("table"), kHostileTable}, {QStringLiteral("id"), QStringLiteral("6")}, {QStringLiteral("date"), sentDate}}}})));
     QVERIFY2(waitUntil([&] {
                  return m_db->scalar(QStringLiteral("SELECT status FROM sync_status WHERE id = MD5(?)"),
-                                     {kHostileTable + QStringLiteral("-6-") + kRemote}).toString()
+                                     {QString(kHostileTable + QStringLiteral("-6-") + kRemote)}).toString()
                      == QLatin1String("successful");
              }, kTimeoutMs),
              "sync_status did not become successful");
@@ -618,15 +618,15 @@ void TestHostile::hostileColumnTable()
 void TestHostile::wrongValueType_data()
 {
     QTest::addColumn<QJsonValue>("qty");
-    QTest::newRow("object") << QJsonValue(QJsonObject{{"a", 1}});
-    QTest::newRow("string abc") << QJsonValue("abc");
+    QTest::newRow("object") << QJsonValue(QJsonObject{{QStringLiteral("a"), 1}});
+    QTest::newRow("string abc") << QJsonValue(QStringLiteral("abc"));
     QTest::newRow("array") << QJsonValue(QJsonArray{1, 2});
     QTest::newRow("fraction") << QJsonValue(1.5);
-    QTest::newRow("digits then junk") << QJsonValue("12abc");
-    QTest::newRow("digits then sql") << QJsonValue("1; DROP TABLE t; --");
+    QTest::newRow("digits then junk") << QJsonValue(QStringLiteral("12abc"));
+    QTest::newRow("digits then sql") << QJsonValue(QStringLiteral("1; DROP TABLE t; --"));
     QTest::newRow("beyond 64 bits") << QJsonValue(1e30);
-    QTest::newRow("beyond INT (server refuses)") << QJsonValue("99999999999");
-    QTest::newRow("Buffer") << QJsonValue(QJsonObject{{"type", "Buffer"}, {"data", QJsonArray{1}}});
+    QTest::newRow("beyond INT (server refuses)") << QJsonValue(QStringLiteral("99999999999"));
+    QTest::newRow("Buffer") << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("Buffer")}, {QStringLiteral("data"), QJsonArray{1}}});
 }
 
 void TestHostile::wrongValueType()
@@ -635,12 +635,12 @@ void TestHostile::wrongValueType()
     const QString before = snapshot();
     const int from = mark();
     const qint64 date = nextDate();
-    QVERIFY(sendChange(QStringLiteral("items"), "42", date, entity("42", "evil", qty)));
+    QVERIFY(sendChange(QStringLiteral("items"), QStringLiteral("42"), date, entity(QStringLiteral("42"), QStringLiteral("evil"), qty)));
     const std::optional<Line> receipt = waitForReceipt(date);
     QVERIFY2(receipt, "no receipt");
-    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), "42", date);
+    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), QStringLiteral("42"), date);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
-    const QString message = args(*receipt).value("message").toString();
+    const QString message = args(*receipt).value(QStringLiteral("message")).toString();
     QVERIFY2(message.contains(QStringLiteral("qty")), qPrintable(message));
     QList<Line> out;
     expectNothingWritten(before, from, &out);
@@ -668,7 +668,7 @@ void TestHostile::malformed_data()
 
     // Would delete row 42 if it were ever executed.
     auto del = [](const QJsonObject &extra, const QStringList &drop = {}) {
-        QJsonObject o{{"sender", kRemote}, {"table", "items"}, {"id", "42"}, {"date", 1767225600123LL}, {"entity", QJsonValue::Null}};
+        QJsonObject o{{QStringLiteral("sender"), kRemote}, {QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("date"), 1767225600123LL}, {QStringLiteral("entity"), QJsonValue::Null}};
         for (auto it = extra.begin(); it != extra.end(); ++it)
             o.insert(it.key(), it.value());
         for (const QString &k : drop)
@@ -689,13 +689,13 @@ void TestHostile::malformed_data()
         {"JSON number", QByteArray("42")},
         {"JSON string", QByteArray("\"DROP TABLE t\"")},
         {"JSON null", QByteArray("null")},
-        {"missing sender", del({}, {"sender"})},
-        {"sender number", del({{"sender", 7}})},
-        {"sender null", del({{"sender", QJsonValue::Null}})},
-        {"sender invalid name", del({{"sender", "x y"}})},
-        {"sender with slash", del({{"sender", "site_a/../x"}})},
-        {"sender too long", del({{"sender", QString(33, QLatin1Char('a'))}})},
-        {"own name but malformed", del({{"sender", kSelf}, {"date", "soon"}})},
+        {"missing sender", del({}, {QStringLiteral("sender")})},
+        {"sender number", del({{QStringLiteral("sender"), 7}})},
+        {"sender null", del({{QStringLiteral("sender"), QJsonValue::Null}})},
+        {"sender invalid name", del({{QStringLiteral("sender"), QStringLiteral("x y")}})},
+        {"sender with slash", del({{QStringLiteral("sender"), QStringLiteral("site_a/../x")}})},
+        {"sender too long", del({{QStringLiteral("sender"), QString(33, QLatin1Char('a'))}})},
+        {"own name but malformed", del({{QStringLiteral("sender"), kSelf}, {QStringLiteral("date"), QStringLiteral("soon")}})},
         {"1 MB of garbage", big},
         {"invalid UTF-8 bytes", badUtf8},
         {"invalid UTF-8 inside a string",
@@ -721,22 +721,22 @@ void TestHostile::malformed_data()
     };
     const qint64 d = 1767225600123LL;
     const QList<Answered> answeredChanges{
-        {"missing table", del({}, {"table"}), "", "42", d, "table"},
-        {"table number", del({{"table", 5}}), "", "42", d, "table"},
-        {"table empty", del({{"table", ""}}), "", "42", d, "table"},
-        {"missing id", del({}, {"id"}), "items", "", d, "id"},
-        {"id object", del({{"id", QJsonObject{{"a", 1}}}}), "items", "", d, "id"},
-        {"id null", del({{"id", QJsonValue::Null}}), "items", "", d, "id"},
-        {"missing date", del({}, {"date"}), "items", "42", 0, "date"},
-        {"date as string", del({{"date", "1767225600123"}}), "items", "42", 0, "date"},
-        {"date out of range", del({{"date", 1e300}}), "items", "42", 0, "date"},
-        {"missing entity (not a delete)", del({}, {"entity"}), "items", "42", d, "entity"},
-        {"entity as string", del({{"entity", "DROP TABLE t"}}), "items", "42", d, "entity"},
-        {"entity as array", del({{"entity", QJsonArray{1, 2}}}), "items", "42", d, "entity"},
-        {"entity as number", del({{"entity", 42}}), "items", "42", d, "entity"},
-        {"entity false", del({{"entity", false}}), "items", "42", d, "entity"},
+        {"missing table", del({}, {QStringLiteral("table")}), QStringLiteral(""), QStringLiteral("42"), d, QStringLiteral("table")},
+        {"table number", del({{QStringLiteral("table"), 5}}), QStringLiteral(""), QStringLiteral("42"), d, QStringLiteral("table")},
+        {"table empty", del({{QStringLiteral("table"), QStringLiteral("")}}), QStringLiteral(""), QStringLiteral("42"), d, QStringLiteral("table")},
+        {"missing id", del({}, {QStringLiteral("id")}), QStringLiteral("items"), QStringLiteral(""), d, QStringLiteral("id")},
+        {"id object", del({{QStringLiteral("id"), QJsonObject{{QStringLiteral("a"), 1}}}}), QStringLiteral("items"), QStringLiteral(""), d, QStringLiteral("id")},
+        {"id null", del({{QStringLiteral("id"), QJsonValue::Null}}), QStringLiteral("items"), QStringLiteral(""), d, QStringLiteral("id")},
+        {"missing date", del({}, {QStringLiteral("date")}), QStringLiteral("items"), QStringLiteral("42"), 0, QStringLiteral("date")},
+        {"date as string", del({{QStringLiteral("date"), QStringLiteral("1767225600123")}}), QStringLiteral("items"), QStringLiteral("42"), 0, QStringLiteral("date")},
+        {"date out of range", del({{QStringLiteral("date"), 1e300}}), QStringLiteral("items"), QStringLiteral("42"), 0, QStringLiteral("date")},
+        {"missing entity (not a delete)", del({}, {QStringLiteral("entity")}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
+        {"entity as string", del({{QStringLiteral("entity"), QStringLiteral("DROP TABLE t")}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
+        {"entity as array", del({{QStringLiteral("entity"), QJsonArray{1, 2}}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
+        {"entity as number", del({{QStringLiteral("entity"), 42}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
+        {"entity false", del({{QStringLiteral("entity"), false}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
         {"1 MB value for VARCHAR(100)",
-         del({{"entity", QJsonObject{{"id", "42"}, {"name", QString::fromLatin1(big)}, {"qty", 1}}}}), "items", "42", d, "name"},
+         del({{QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("name"), QString::fromLatin1(big)}, {QStringLiteral("qty"), 1}}}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("name")},
     };
     for (const Answered &a : answeredChanges)
         QTest::newRow(qPrintable(QStringLiteral("change: ") + QLatin1String(a.name)))
@@ -746,36 +746,36 @@ void TestHostile::malformed_data()
     auto info = [](const QJsonValue &from, const QJsonValue &message, const QJsonValue &argsValue) {
         QJsonObject o;
         if (!from.isUndefined())
-            o.insert("sender", from);
+            o.insert(QStringLiteral("sender"), from);
         if (!message.isUndefined())
-            o.insert("message", message);
+            o.insert(QStringLiteral("message"), message);
         if (!argsValue.isUndefined())
-            o.insert("args", argsValue);
+            o.insert(QStringLiteral("args"), argsValue);
         return compact(o);
     };
-    const QJsonObject receiptArgs{{"table", "items"}, {"id", "42"}, {"date", d}};
+    const QJsonObject receiptArgs{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("date"), d}};
     const QJsonValue none(QJsonValue::Undefined);
     const QList<Silent> silentInfos{
         {"not JSON", QByteArray("{\"sender\":\"site_a\",\"message\":")},
         {"empty", QByteArray()},
-        {"JSON array", "[" + info(kRemote, "connection_lost", QJsonObject()) + "]"},
+        {"JSON array", "[" + info(kRemote, QStringLiteral("connection_lost"), QJsonObject()) + "]"},
         {"JSON number", QByteArray("1767225600123")},
-        {"missing sender", info(none, "connection_lost", QJsonObject())},
-        {"sender number", info(7, "connection_lost", QJsonObject())},
-        {"sender invalid name", info("x y", "connection_lost", QJsonObject())},
-        {"missing message", info(kRemote, none, QJsonObject{{"until", 1}})},
-        {"unknown message", info(kRemote, "drop_tables", QJsonObject())},
+        {"missing sender", info(none, QStringLiteral("connection_lost"), QJsonObject())},
+        {"sender number", info(7, QStringLiteral("connection_lost"), QJsonObject())},
+        {"sender invalid name", info(QStringLiteral("x y"), QStringLiteral("connection_lost"), QJsonObject())},
+        {"missing message", info(kRemote, none, QJsonObject{{QStringLiteral("until"), 1}})},
+        {"unknown message", info(kRemote, QStringLiteral("drop_tables"), QJsonObject())},
         {"message number", info(kRemote, 3, QJsonObject())},
-        {"connected, args missing", info(kRemote, "connected", none)},
-        {"connected, until as string", info(kRemote, "connected", QJsonObject{{"until", "1"}})},
-        {"connected, until missing", info(kRemote, "connected", QJsonObject())},
-        {"connection_lost, args string", info(kRemote, "connection_lost", "gone")},
-        {"data_received, args missing", info(kRemote, "data_received", none)},
-        {"data_received, args string", info(kRemote, "data_received", "x")},
+        {"connected, args missing", info(kRemote, QStringLiteral("connected"), none)},
+        {"connected, until as string", info(kRemote, QStringLiteral("connected"), QJsonObject{{QStringLiteral("until"), QStringLiteral("1")}})},
+        {"connected, until missing", info(kRemote, QStringLiteral("connected"), QJsonObject())},
+        {"connection_lost, args string", info(kRemote, QStringLiteral("connection_lost"), QStringLiteral("gone"))},
+        {"data_received, args missing", info(kRemote, QStringLiteral("data_received"), none)},
+        {"data_received, args string", info(kRemote, QStringLiteral("data_received"), QStringLiteral("x"))},
         {"data_received, date as string",
-         info(kRemote, "data_received", QJsonObject{{"table", "items"}, {"id", "42"}, {"date", "1767225600123"}})},
-        {"data_received, table missing", info(kRemote, "data_received", QJsonObject{{"id", "42"}, {"date", d}})},
-        {"error, message missing", info(kRemote, "error", receiptArgs)},
+         info(kRemote, QStringLiteral("data_received"), QJsonObject{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("date"), QStringLiteral("1767225600123")}})},
+        {"data_received, table missing", info(kRemote, QStringLiteral("data_received"), QJsonObject{{QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("date"), d}})},
+        {"error, message missing", info(kRemote, QStringLiteral("error"), receiptArgs)},
         {"1 MB of garbage", big},
         {"invalid UTF-8 bytes", badUtf8},
         {"invalid UTF-8 in a string",
@@ -817,7 +817,7 @@ void TestHostile::malformed()
     QCOMPARE(out[0].topic, kReceiptTopic);
     const QString shape = checkReceipt(out[0], QStringLiteral("error"), receiptTable, receiptId, receiptDate);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
-    const QString message = args(out[0]).value("message").toString();
+    const QString message = args(out[0]).value(QStringLiteral("message")).toString();
     QVERIFY2(message.contains(mentions), qPrintable(message));
     QVERIFY2(message.size() < 1000, qPrintable(message.left(1000)));
 }
@@ -872,7 +872,7 @@ void TestHostile::deleteMalformedKey()
     QVERIFY2(receipt, "no receipt");
     const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), id, date);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
-    const QString message = args(*receipt).value("message").toString();
+    const QString message = args(*receipt).value(QStringLiteral("message")).toString();
     QVERIFY2(message.contains(QStringLiteral("id")), qPrintable(message));
     QList<Line> out;
     expectNothingWritten(before, from, &out);   // rows 42 and 0 are still there
@@ -885,9 +885,9 @@ void TestHostile::numericIdFromEarlierEngine_data()
     QTest::addColumn<QJsonValue>("id");
     QTest::addColumn<QJsonValue>("entityId");
     QTest::addColumn<int>("row");
-    QTest::newRow("id \"7\", entity.id 7") << QJsonValue("7") << QJsonValue(7) << 7;
+    QTest::newRow("id \"7\", entity.id 7") << QJsonValue(QStringLiteral("7")) << QJsonValue(7) << 7;
     QTest::newRow("id 8, entity.id 8") << QJsonValue(8) << QJsonValue(8) << 8;
-    QTest::newRow("id 9, entity.id \"9\"") << QJsonValue(9) << QJsonValue("9") << 9;
+    QTest::newRow("id 9, entity.id \"9\"") << QJsonValue(9) << QJsonValue(QStringLiteral("9")) << 9;
 }
 
 void TestHostile::numericIdFromEarlierEngine()
@@ -896,7 +896,7 @@ void TestHostile::numericIdFromEarlierEngine()
     QFETCH(QJsonValue, entityId);
     QFETCH(int, row);
     const qint64 date = nextDate();
-    QVERIFY(sendChange(QStringLiteral("items"), id, date, entity(entityId, "old engine", row * 10)));
+    QVERIFY(sendChange(QStringLiteral("items"), id, date, entity(entityId, QStringLiteral("old engine"), row * 10)));
     const std::optional<Line> receipt = waitForReceipt(date);
     QVERIFY2(receipt, "no receipt");
     // The receipt's id is the string form.
@@ -912,9 +912,9 @@ void TestHostile::ownSenderIgnored()
     QVERIFY(m_db->exec(QStringLiteral("INSERT INTO items VALUES (42, 'bolt', 7) ON DUPLICATE KEY UPDATE id = id")));
     const QString before = snapshot();
     const int from = mark();
-    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("items"), "500", nextDate(), entity("500", "echo", 1))));
-    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("items"), "42", nextDate(), QJsonValue::Null)));
-    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("notreceived"), "42", nextDate(), QJsonValue::Null)));
+    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("items"), QStringLiteral("500"), nextDate(), entity(QStringLiteral("500"), QStringLiteral("echo"), 1))));
+    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("items"), QStringLiteral("42"), nextDate(), QJsonValue::Null)));
+    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("notreceived"), QStringLiteral("42"), nextDate(), QJsonValue::Null)));
     QList<Line> out;
     expectNothingWritten(before, from, &out);
     QStringList seen;

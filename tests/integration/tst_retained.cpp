@@ -294,11 +294,11 @@ void TestRetained::transformerPublish_data()
     const QString protocol = QStringLiteral("transformers may not publish on the sync protocol's topic ");
     const QString retained = QStringLiteral("transformers may not publish retained messages");
     QTest::newRow("a plain message elsewhere") << "custom/plain" << false << QString();
-    QTest::newRow("/change/site_a") << "/change/site_a" << false << protocol + "/change/site_a";
-    QTest::newRow("/change/site_b (its own)") << "/change/site_b" << false << protocol + "/change/site_b";
-    QTest::newRow("/info") << "/info" << false << protocol + "/info";
-    QTest::newRow("/info/site_a") << "/info/site_a" << false << protocol + "/info/site_a";
-    QTest::newRow("/mysql-sync/command") << "/mysql-sync/command" << false << protocol + "/mysql-sync/command";
+    QTest::newRow("/change/site_a") << "/change/site_a" << false << protocol + QStringLiteral("/change/site_a");
+    QTest::newRow("/change/site_b (its own)") << "/change/site_b" << false << protocol + QStringLiteral("/change/site_b");
+    QTest::newRow("/info") << "/info" << false << protocol + QStringLiteral("/info");
+    QTest::newRow("/info/site_a") << "/info/site_a" << false << protocol + QStringLiteral("/info/site_a");
+    QTest::newRow("/mysql-sync/command") << "/mysql-sync/command" << false << protocol + QStringLiteral("/mysql-sync/command");
     QTest::newRow("retain elsewhere") << "custom/retained" << true << retained;
     QTest::newRow("retain on /change/site_a") << "/change/site_a" << true << retained;
 }

@@ -65,14 +65,14 @@ QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocu
 QByteArray change(const QString &sender, const QString &id, qint64 date,
                   const QJsonValue &dateValue = QJsonValue(QJsonValue::Undefined))
 {
-    return json({{"sender", sender}, {"table", "items"}, {"id", id},
-                 {"date", dateValue.isUndefined() ? QJsonValue(date) : dateValue},
-                 {"entity", QJsonObject{{"id", id}, {"name", sender}}}});
+    return json({{QStringLiteral("sender"), sender}, {QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), id},
+                 {QStringLiteral("date"), dateValue.isUndefined() ? QJsonValue(date) : dateValue},
+                 {QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), sender}}}});
 }
 
 QByteArray info(const QString &sender, const QString &message, const QJsonObject &args)
 {
-    return json({{"sender", sender}, {"message", message}, {"args", args}});
+    return json({{QStringLiteral("sender"), sender}, {QStringLiteral("message"), message}, {QStringLiteral("args"), args}});
 }
 
 } // namespace
@@ -131,7 +131,7 @@ void TestSenders::initTestCase()
     QVERIFY2(waitUntil([&] { return m_all->count(QStringLiteral("\"sender\":\"site_b\"")) > 0; }, 30000),
              "site_b sent no heartbeat");
     QVERIFY(publish(QStringLiteral("/info"), info(kRemote, QStringLiteral("connected"),
-                                                 {{"until", QDateTime::currentMSecsSinceEpoch() + 600000}})));
+                                                 {{QStringLiteral("until"), QDateTime::currentMSecsSinceEpoch() + 600000}})));
     const QString problem = sentinel();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
@@ -186,14 +186,14 @@ void TestSenders::unknownSendersAreNotHeard()
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 600000;
     const qint64 date = ++m_date;
     // mallory: presence, a valid change, a malformed one, two receipts; site_c: a change.
-    QVERIFY(publish(QStringLiteral("/info"), info(QStringLiteral("mallory"), QStringLiteral("connected"), {{"until", until}})));
+    QVERIFY(publish(QStringLiteral("/info"), info(QStringLiteral("mallory"), QStringLiteral("connected"), {{QStringLiteral("until"), until}})));
     QVERIFY(publish(QStringLiteral("/change/site_b"), change(QStringLiteral("mallory"), QStringLiteral("500"), date)));
     QVERIFY(publish(QStringLiteral("/change/site_b"),
                     change(QStringLiteral("mallory"), QStringLiteral("501"), date, QStringLiteral("soon"))));
     QVERIFY(publish(QStringLiteral("/info/site_b"), info(QStringLiteral("mallory"), QStringLiteral("data_received"),
-                                                         {{"table", "items"}, {"id", "7"}, {"date", date}})));
+                                                         {{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("7")}, {QStringLiteral("date"), date}})));
     QVERIFY(publish(QStringLiteral("/info/site_b"), info(QStringLiteral("mallory"), QStringLiteral("error"),
-                                                         {{"table", "items"}, {"id", "8"}, {"date", date}, {"message", "no"}})));
+                                                         {{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("8")}, {QStringLiteral("date"), date}, {QStringLiteral("message"), QStringLiteral("no")}})));
     QVERIFY(publish(QStringLiteral("/change/site_b"), change(QStringLiteral("site_c"), QStringLiteral("502"), date)));
     const QString problem = sentinel();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -209,7 +209,7 @@ void TestSenders::unknownSendersAreNotHeard()
     QCOMPARE(m_all->count(QStringLiteral("/change/mallory ")), 0);
     QCOMPARE(m_all->count(QStringLiteral("/info/site_c ")), 0);
     // No presence kept: mallory never counted as online.
-    QVERIFY2(logLines(QStringLiteral("mallory is online")).isEmpty(), qPrintable(logLines(QStringLiteral("mallory")).join('\n')));
+    QVERIFY2(logLines(QStringLiteral("mallory is online")).isEmpty(), qPrintable(logLines(QStringLiteral("mallory")).join(QLatin1Char('\n'))));
     // Counted (6 messages) and logged once per name.
     QVERIFY2(waitUntil([&] { return m_counters.unknownSenders == 6; }, kTimeoutMs),
              qPrintable(QString::number(m_counters.unknownSenders)));

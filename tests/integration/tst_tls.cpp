@@ -153,9 +153,9 @@ QJsonObject TestTls::siteConfig(const QString &client, char server, const QStrin
     QJsonObject mqtt = generated.value(QStringLiteral("mqttConfig")).toObject();
     // The generated paths are relative to clients/; the engine's config lives elsewhere.
     mqtt[QStringLiteral("ca")] = QDir::cleanPath(clients + mqtt.value(QStringLiteral("ca")).toString());
-    mqtt[QStringLiteral("cert")] = clients + mqtt.value(QStringLiteral("cert")).toString();
-    mqtt[QStringLiteral("key")] = clients + mqtt.value(QStringLiteral("key")).toString();
-    mqtt[QStringLiteral("password")] = QJsonObject{{QStringLiteral("file"), clients + client + QStringLiteral(".password")}};
+    mqtt[QStringLiteral("cert")] = QString(clients + mqtt.value(QStringLiteral("cert")).toString());
+    mqtt[QStringLiteral("key")] = QString(clients + mqtt.value(QStringLiteral("key")).toString());
+    mqtt[QStringLiteral("password")] = QJsonObject{{QStringLiteral("file"), QString(clients + client + QStringLiteral(".password"))}};
     mqtt[QStringLiteral("protocol")] = protocol;
     mqtt[QStringLiteral("port")] = port;
     mqtt[QStringLiteral("connectTimeout")] = 5000;
@@ -199,7 +199,7 @@ void TestTls::syncBothWays(const QString &protocol, int port, const QString &dat
     QVERIFY(dbA.exec(QStringLiteral("INSERT INTO items VALUES (1, 'from a')")));
     QVERIFY(dbB.exec(QStringLiteral("INSERT INTO items VALUES (2, 'from b')")));
     QVERIFY2(waitUntil([&] { return dbA.count(QStringLiteral("items")) == 2 && dbB.count(QStringLiteral("items")) == 2; }, 45000),
-             (a.log().right(3000) + b.log().right(3000)).constData());
+             QByteArray(a.log().right(3000) + b.log().right(3000)).constData());
     QCOMPARE(dbB.scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(), QStringLiteral("from a"));
     QCOMPARE(dbA.scalar(QStringLiteral("SELECT name FROM items WHERE id = 2")).toString(), QStringLiteral("from b"));
     // The password never shows in a log.

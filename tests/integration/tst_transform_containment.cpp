@@ -190,7 +190,7 @@ void TestTransformContainment::sessionChangesStayWithTheTransformer()
     // Rows changed after it, read and sent by the engine's own sessions.
     const QString emoji = QString::fromUtf8("\xF0\x9F\x98\x80 \xF0\x9D\x84\x9E \xC3\xA9");
     for (int id = 2; id <= 11; ++id)
-        QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, emoji + QString::number(id)}));
+        QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, QString(emoji + QString::number(id))}));
     QVERIFY(m_dbA->exec(QStringLiteral("UPDATE items SET name = ? WHERE id = 1"), {emoji}));
     const bool arrived = waitUntil([&] {
         return m_dbB->count(QStringLiteral("items")) == 11

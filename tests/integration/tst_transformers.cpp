@@ -131,7 +131,7 @@ void TestTransformers::transformersRunBetweenTwoEngines()
                      && status(3) == QLatin1String("error") && status(4) == QLatin1String("error")
                      && status(5) == QLatin1String("successful") && status(7) == QLatin1String("error");
              }, kTimeoutMs),
-             (engineA.log().right(3000) + engineB.log().right(3000)).constData());
+             QByteArray(engineA.log().right(3000) + engineB.log().right(3000)).constData());
     QCOMPARE(b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(),
              QStringLiteral("bolt via site_a->site_b mapped=1"));
     QCOMPARE(b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 5")).toString(),
@@ -155,7 +155,7 @@ void TestTransformers::transformersRunBetweenTwoEngines()
     QVERIFY(a.exec(QStringLiteral("INSERT INTO items VALUES (6, 'gear')")));
     QVERIFY2(waitUntil([&] { return b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 6")).toString()
                                     == QLatin1String("GEAR mapped=0"); }, kTimeoutMs),
-             (engineA.log().right(3000) + engineB.log().right(3000)).constData());
+             QByteArray(engineA.log().right(3000) + engineB.log().right(3000)).constData());
 
     QVERIFY(engineA.isRunning() && engineB.isRunning());
     QVERIFY(engineA.stop());

@@ -90,6 +90,7 @@ for size in 16 22 24 32 48 64 128 256; do
     expect_file "usr/share/icons/hicolor/${size}x${size}/apps/mysql-sync.png" -rw-r--r--
 done
 expect_file usr/lib/systemd/system/mysql-sync.service -rw-r--r--
+expect_file usr/share/doc/mysql-sync/copyright -rw-r--r--
 # Nothing outside the places Debian expects (no /usr/local, no build paths, no static libs).
 unexpected=$(awk '{print $6}' <<<"$contents" | grep -vE '^\./$|^\./usr/$|^\./usr/(bin|share)(/|$)|^\./usr/lib/$|^\./usr/lib/systemd(/|$)' || true)
 [[ -z $unexpected ]] || fail "unexpected paths in the package: $unexpected"
@@ -106,6 +107,38 @@ for size in 16 22 24 32 48 64 128 256; do
     read -r w h < <(od -An -tu1 -j16 -N8 "$png" | awk '{print $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8}')
     [[ $w == "$size" && $h == "$size" ]] || fail "$png is ${w}x${h}, expected ${size}x${size}"
 done
+
+# /usr/share/doc/mysql-sync/copyright: Debian's machine-readable format (copyright-format 1.0):
+# the header names the format, "Files: *" is Apache-2.0, acorn's files carry its MIT (Expat)
+# notice, and every licence named in a Files paragraph has its text in a License paragraph.
+copyright=$root/usr/share/doc/mysql-sync/copyright
+if [[ -f $copyright ]]; then
+    before=$failures
+    head -1 "$copyright" | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+        || fail "copyright does not start with the copyright-format 1.0 Format: line"
+    # Paragraphs as one line each: "Files: ...|License: ...".
+    paragraphs=$(awk 'BEGIN { RS = ""; FS = "\n" }
+        { files = ""; license = ""; text = 0
+          for (i = 1; i <= NF; i++) {
+              if ($i !~ /^ /) field = $i
+              if ($i ~ /^Files:/) files = $i
+              if ($i ~ /^License:/) license = $i
+              if ($i ~ /^ / && field ~ /^License:/) text++
+          }
+          print files "|" license "|" text }' "$copyright")
+    grep -qxF 'Files: *|License: Apache-2.0|0' <<<"$paragraphs" || fail "copyright: no 'Files: *' paragraph with License: Apache-2.0"
+    grep -qxF 'Files: core/transform/third_party/acorn/*|License: Expat|0' <<<"$paragraphs" \
+        || fail "copyright: no paragraph for acorn under Expat"
+    for name in $(grep '^Files:' -A3 "$copyright" | sed -n 's/^License: //p' | sort -u); do
+        grep -qE "^\|License: $name\|[1-9]" <<<"$paragraphs" || fail "copyright: no text for the licence $name"
+    done
+    grep -qF 'Permission is hereby granted, free of charge' "$copyright" || fail "copyright lacks the MIT permission notice"
+    grep -qF '/usr/share/common-licenses/Apache-2.0' "$copyright" || fail "copyright does not point to the Apache-2.0 text"
+    for lib in 'Qt 6' 'Paho' 'QtKeychain' 'OpenSSL' 'MariaDB Connector/C'; do
+        grep -qF "$lib" "$copyright" || fail "copyright does not name the linked library $lib"
+    done
+    if [[ $failures -eq $before ]]; then ok "copyright in the machine-readable format"; fi
+fi
 
 desktop=$root/usr/share/applications/mysql-sync-monitor.desktop
 if out=$(desktop-file-validate "$desktop" 2>&1) && [[ -z $out ]]; then

@@ -46,6 +46,7 @@ for size in 16 22 24 32 48 64 128 256; do
     expect "usr/share/icons/hicolor/${size}x${size}/apps/mysql-sync.png" -rw-r--r--
 done
 expect usr/lib/systemd/system/mysql-sync.service -rw-r--r--
+expect usr/share/doc/mysql-sync/copyright -rw-r--r--
 unexpected=$(awk '{print $6}' <<<"$list" | grep -vE "^$top/(usr/)?\$|^$top/usr/(bin|share)(/|\$)|^$top/usr/lib/\$|^$top/usr/lib/systemd(/|\$)" || true)
 [[ -z $unexpected ]] || fail "unexpected paths in the tarball: $unexpected"
 # Owned by root in the archive (CPack's default), so that unpacking as root gives root files.

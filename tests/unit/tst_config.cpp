@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -79,34 +80,34 @@ QJsonObject patched(const QJsonObject &object, const QString &keyPath, const QBy
 
 QString fieldValue(const Config &c, const QString &field)
 {
-    if (field == "mqtt.host") return c.mqtt.host;
-    if (field == "mqtt.port") return QString::number(c.mqtt.port);
-    if (field == "mqtt.protocol") return c.mqtt.protocol;
-    if (field == "mqtt.uri") return c.mqtt.uri();
-    if (field == "mqtt.uris") return c.mqtt.uris().join(' ');
-    if (field == "mqtt.path") return c.mqtt.path;
-    if (field == "mqtt.keepalive") return QString::number(c.mqtt.keepaliveSeconds);
-    if (field == "mqtt.clean") return c.mqtt.clean ? "true" : "false";
-    if (field == "mqtt.reconnectPeriod") return QString::number(c.mqtt.reconnectPeriodMs);
-    if (field == "mqtt.connectTimeout") return QString::number(c.mqtt.connectTimeoutMs);
-    if (field == "mqtt.clientId") return c.mqtt.clientId;
-    if (field == "mqtt.rejectUnauthorized") return c.mqtt.tls.rejectUnauthorized ? "true" : "false";
-    if (field == "mysql.timezone") return c.mysql.timezone;
-    if (field == "mysql.charset") return c.mysql.charset;
-    if (field == "mysql.connectTimeout") return QString::number(c.mysql.connectTimeoutMs);
-    if (field == "mysql.sslEnabled") return c.mysql.sslEnabled ? "true" : "false";
-    if (field == "mysql.ssl.rejectUnauthorized") return c.mysql.ssl.rejectUnauthorized ? "true" : "false";
-    if (field == "syncTables") return c.syncTables.join('|');
-    if (field == "receiveTables") return c.receiveTables.join('|');
-    if (field == "remoteClients") return c.remoteClients.join('|');
-    if (field == "clientName") return c.clientName;
-    if (field == "checkInterval") return QString::number(c.checkIntervalMs);
-    if (field == "loggingLevel") return c.loggingLevel;
-    if (field == "captureInterval") return QString::number(c.captureIntervalMs);
-    if (field == "batchSize") return QString::number(c.batchSize);
-    if (field == "resendTimeout") return QString::number(c.resendTimeoutMs);
-    if (field == "sendWindow") return QString::number(c.sendWindow);
-    if (field == "transformTimeout") return QString::number(c.transformTimeoutMs);
+    if (field == QStringLiteral("mqtt.host")) return c.mqtt.host;
+    if (field == QStringLiteral("mqtt.port")) return QString::number(c.mqtt.port);
+    if (field == QStringLiteral("mqtt.protocol")) return c.mqtt.protocol;
+    if (field == QStringLiteral("mqtt.uri")) return c.mqtt.uri();
+    if (field == QStringLiteral("mqtt.uris")) return c.mqtt.uris().join(QLatin1Char(' '));
+    if (field == QStringLiteral("mqtt.path")) return c.mqtt.path;
+    if (field == QStringLiteral("mqtt.keepalive")) return QString::number(c.mqtt.keepaliveSeconds);
+    if (field == QStringLiteral("mqtt.clean")) return c.mqtt.clean ? QStringLiteral("true") : QStringLiteral("false");
+    if (field == QStringLiteral("mqtt.reconnectPeriod")) return QString::number(c.mqtt.reconnectPeriodMs);
+    if (field == QStringLiteral("mqtt.connectTimeout")) return QString::number(c.mqtt.connectTimeoutMs);
+    if (field == QStringLiteral("mqtt.clientId")) return c.mqtt.clientId;
+    if (field == QStringLiteral("mqtt.rejectUnauthorized")) return c.mqtt.tls.rejectUnauthorized ? QStringLiteral("true") : QStringLiteral("false");
+    if (field == QStringLiteral("mysql.timezone")) return c.mysql.timezone;
+    if (field == QStringLiteral("mysql.charset")) return c.mysql.charset;
+    if (field == QStringLiteral("mysql.connectTimeout")) return QString::number(c.mysql.connectTimeoutMs);
+    if (field == QStringLiteral("mysql.sslEnabled")) return c.mysql.sslEnabled ? QStringLiteral("true") : QStringLiteral("false");
+    if (field == QStringLiteral("mysql.ssl.rejectUnauthorized")) return c.mysql.ssl.rejectUnauthorized ? QStringLiteral("true") : QStringLiteral("false");
+    if (field == QStringLiteral("syncTables")) return c.syncTables.join(QLatin1Char('|'));
+    if (field == QStringLiteral("receiveTables")) return c.receiveTables.join(QLatin1Char('|'));
+    if (field == QStringLiteral("remoteClients")) return c.remoteClients.join(QLatin1Char('|'));
+    if (field == QStringLiteral("clientName")) return c.clientName;
+    if (field == QStringLiteral("checkInterval")) return QString::number(c.checkIntervalMs);
+    if (field == QStringLiteral("loggingLevel")) return c.loggingLevel;
+    if (field == QStringLiteral("captureInterval")) return QString::number(c.captureIntervalMs);
+    if (field == QStringLiteral("batchSize")) return QString::number(c.batchSize);
+    if (field == QStringLiteral("resendTimeout")) return QString::number(c.resendTimeoutMs);
+    if (field == QStringLiteral("sendWindow")) return QString::number(c.sendWindow);
+    if (field == QStringLiteral("transformTimeout")) return QString::number(c.transformTimeoutMs);
     qFatal("bad test data: unknown field %s", qPrintable(field));
     return {};
 }
@@ -154,10 +155,10 @@ void TestConfig::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QDir dir(m_dir.path());
-    QVERIFY(dir.mkpath("certs"));
-    QVERIFY(dir.mkpath("sub"));
-    for (const QString name : {"ca.crt", "client.crt", "client.key", "certs/db-ca.pem",
-                               "certs/db-cert.pem", "certs/db-key.pem"}) {
+    QVERIFY(dir.mkpath(QStringLiteral("certs")));
+    QVERIFY(dir.mkpath(QStringLiteral("sub")));
+    for (const QString &name : {QStringLiteral("ca.crt"), QStringLiteral("client.crt"), QStringLiteral("client.key"), QStringLiteral("certs/db-ca.pem"),
+                               QStringLiteral("certs/db-cert.pem"), QStringLiteral("certs/db-key.pem")}) {
         QFile file(dir.filePath(name));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("-----BEGIN TEST-----\n");
@@ -183,42 +184,42 @@ void TestConfig::earlierEngineConfig()
     const QString path = write(QByteArray(kEarlierEngineConfig));
     const QString dir = QDir(m_dir.path()).absolutePath();
     Config c;
-    QString error = "stale";
+    QString error = QStringLiteral("stale");
     QVERIFY2(ConfigLoader::load(path, &c, &error), qPrintable(error));
     QVERIFY(error.isEmpty());
 
     QCOMPARE(c.filePath, QFileInfo(path).absoluteFilePath());
-    QCOMPARE(c.mqtt.host, QString("broker.example.com"));
+    QCOMPARE(c.mqtt.host, QStringLiteral("broker.example.com"));
     QCOMPARE(c.mqtt.port, 8883);
-    QCOMPARE(c.mqtt.protocol, QString("mqtts"));
+    QCOMPARE(c.mqtt.protocol, QStringLiteral("mqtts"));
     QVERIFY(c.mqtt.usesTls());
-    QCOMPARE(c.mqtt.username, QString("site_a"));
-    QCOMPARE(c.mqtt.password, QString("mqtt-secret-4711"));
-    QCOMPARE(c.mqtt.tls.ca, dir + "/ca.crt");
-    QCOMPARE(c.mqtt.tls.cert, dir + "/client.crt");
-    QCOMPARE(c.mqtt.tls.key, dir + "/client.key");
+    QCOMPARE(c.mqtt.username, QStringLiteral("site_a"));
+    QCOMPARE(c.mqtt.password, QStringLiteral("mqtt-secret-4711"));
+    QCOMPARE(c.mqtt.tls.ca, dir + QStringLiteral("/ca.crt"));
+    QCOMPARE(c.mqtt.tls.cert, dir + QStringLiteral("/client.crt"));
+    QCOMPARE(c.mqtt.tls.key, dir + QStringLiteral("/client.key"));
     QCOMPARE(c.mqtt.tls.rejectUnauthorized, true);
-    QCOMPARE(c.mqtt.uri(), QString("ssl://broker.example.com:8883"));
-    QCOMPARE(c.mqtt.uris(), QStringList{"ssl://broker.example.com:8883"});
+    QCOMPARE(c.mqtt.uri(), QStringLiteral("ssl://broker.example.com:8883"));
+    QCOMPARE(c.mqtt.uris(), QStringList{QStringLiteral("ssl://broker.example.com:8883")});
 
-    QCOMPARE(c.mysql.host, QString("127.0.0.1"));
+    QCOMPARE(c.mysql.host, QStringLiteral("127.0.0.1"));
     QCOMPARE(c.mysql.port, 3307);
-    QCOMPARE(c.mysql.user, QString("sync"));
-    QCOMPARE(c.mysql.password, QString("db-secret-0815"));
-    QCOMPARE(c.mysql.database, QString("shop"));
+    QCOMPARE(c.mysql.user, QStringLiteral("sync"));
+    QCOMPARE(c.mysql.password, QStringLiteral("db-secret-0815"));
+    QCOMPARE(c.mysql.database, QStringLiteral("shop"));
     QCOMPARE(c.mysql.sslEnabled, false);
 
-    QCOMPARE(c.syncTables, (QStringList{"items", "orders"}));
-    QCOMPARE(c.receiveTables, (QStringList{"items", "prices"}));
-    QVERIFY(c.isBidirectional("items"));
-    QVERIFY(!c.isBidirectional("orders"));
-    QVERIFY(!c.isBidirectional("prices"));
-    QCOMPARE(c.clientName, QString("site_a"));
-    QCOMPARE(c.remoteClients, (QStringList{"site_b", "Site-C"}));
-    QCOMPARE(c.queueDirectory, dir + "/queue");
+    QCOMPARE(c.syncTables, (QStringList{QStringLiteral("items"), QStringLiteral("orders")}));
+    QCOMPARE(c.receiveTables, (QStringList{QStringLiteral("items"), QStringLiteral("prices")}));
+    QVERIFY(c.isBidirectional(QStringLiteral("items")));
+    QVERIFY(!c.isBidirectional(QStringLiteral("orders")));
+    QVERIFY(!c.isBidirectional(QStringLiteral("prices")));
+    QCOMPARE(c.clientName, QStringLiteral("site_a"));
+    QCOMPARE(c.remoteClients, (QStringList{QStringLiteral("site_b"), QStringLiteral("Site-C")}));
+    QCOMPARE(c.queueDirectory, dir + QStringLiteral("/queue"));
     QCOMPARE(c.checkIntervalMs, 5000);
-    QCOMPARE(c.loggingLevel, QString("debug"));
-    QCOMPARE(c.transformerDirectory, dir + "/transformers");
+    QCOMPARE(c.loggingLevel, QStringLiteral("debug"));
+    QCOMPARE(c.transformerDirectory, dir + QStringLiteral("/transformers"));
 }
 
 void TestConfig::defaults()
@@ -237,10 +238,10 @@ void TestConfig::defaults()
     QString error;
     QVERIFY2(ConfigLoader::parse(json, write(json), &c, &error), qPrintable(error));
 
-    QCOMPARE(c.mqtt.host, QString("localhost"));
+    QCOMPARE(c.mqtt.host, QStringLiteral("localhost"));
     QCOMPARE(c.mqtt.port, 0);
-    QCOMPARE(c.mqtt.protocol, QString("mqtt"));
-    QCOMPARE(c.mqtt.path, QString("/mqtt"));
+    QCOMPARE(c.mqtt.protocol, QStringLiteral("mqtt"));
+    QCOMPARE(c.mqtt.path, QStringLiteral("/mqtt"));
     QVERIFY(c.mqtt.username.isEmpty());
     QVERIFY(c.mqtt.password.isEmpty());
     QVERIFY(c.mqtt.clientId.isEmpty());
@@ -252,24 +253,24 @@ void TestConfig::defaults()
     QCOMPARE(c.mqtt.tls.rejectUnauthorized, true);
     QVERIFY(c.mqtt.servers.isEmpty());
     QVERIFY(!c.mqtt.usesTls());
-    QCOMPARE(c.mqtt.uri(), QString("tcp://localhost:1883"));
+    QCOMPARE(c.mqtt.uri(), QStringLiteral("tcp://localhost:1883"));
 
-    QCOMPARE(c.mysql.host, QString("localhost"));
+    QCOMPARE(c.mysql.host, QStringLiteral("localhost"));
     QCOMPARE(c.mysql.port, 3306);
     QVERIFY(c.mysql.user.isEmpty());
     QVERIFY(c.mysql.password.isEmpty());
     QVERIFY(c.mysql.socketPath.isEmpty());
-    QCOMPARE(c.mysql.charset, QString("utf8mb4"));
-    QCOMPARE(c.mysql.timezone, QString("local"));
+    QCOMPARE(c.mysql.charset, QStringLiteral("utf8mb4"));
+    QCOMPARE(c.mysql.timezone, QStringLiteral("local"));
     QCOMPARE(c.mysql.connectTimeoutMs, 10000);
     QCOMPARE(c.mysql.sslEnabled, false);
 
     QVERIFY(c.syncTables.isEmpty());
     QVERIFY(c.receiveTables.isEmpty());
     QVERIFY(c.remoteClients.isEmpty());
-    QCOMPARE(c.queueDirectory, QString("/var/lib/mysql-sync"));
+    QCOMPARE(c.queueDirectory, QStringLiteral("/var/lib/mysql-sync"));
     QCOMPARE(c.checkIntervalMs, 1000);
-    QCOMPARE(c.loggingLevel, QString("info"));
+    QCOMPARE(c.loggingLevel, QStringLiteral("info"));
     QVERIFY(c.transformerDirectory.isEmpty());
     QCOMPARE(c.captureIntervalMs, 10);
     QCOMPARE(c.batchSize, 1000);
@@ -286,11 +287,11 @@ void TestConfig::accepted_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("expected");
 
-    const QString t64(64, QChar('t'));
+    const QString t64(64, QLatin1Char('t'));
     QTest::newRow("table name of 64 characters") << "syncTables" << ("[\"" + t64.toUtf8() + "\"]") << "syncTables" << t64;
     QTest::newRow("table names not restricted otherwise")
             << "receiveTables" << QByteArray(R"(["Order Items", "prix-€", "a`b", "1"])")
-            << "receiveTables" << QString("Order Items|prix-€|a`b|1");
+            << QStringLiteral("receiveTables") << QStringLiteral("Order Items|prix-€|a`b|1");
     QTest::newRow("same table in both lists") << "receiveTables" << QByteArray(R"(["items"])") << "receiveTables" << "items";
     QTest::newRow("no remote clients") << "remoteClients" << QByteArray("[]") << "remoteClients" << "";
     QTest::newRow("client name of 32") << "clientName" << QByteArray(R"("abcdefghijklmnopqrstuvwxyz012345")") << "clientName" << "abcdefghijklmnopqrstuvwxyz012345";
@@ -300,7 +301,7 @@ void TestConfig::accepted_data()
     QTest::newRow("checkInterval as 1e3") << "checkInterval" << QByteArray("1e3") << "checkInterval" << "1000";
     QTest::newRow("checkInterval as 2000.0") << "checkInterval" << QByteArray("2000.0") << "checkInterval" << "2000";
     for (const char *level : {"error", "warn", "info", "debug", "trace"})
-        QTest::newRow(qPrintable(QString("loggingLevel %1").arg(level)))
+        QTest::newRow(qPrintable(QStringLiteral("loggingLevel %1").arg(QLatin1String(level))))
                 << "loggingLevel" << ("\"" + QByteArray(level) + "\"") << "loggingLevel" << level;
     QTest::newRow("captureInterval 1") << "captureInterval" << QByteArray("1") << "captureInterval" << "1";
     QTest::newRow("captureInterval 1000") << "captureInterval" << QByteArray("1000") << "captureInterval" << "1000";
@@ -385,14 +386,14 @@ void TestConfig::pathResolution()
     QFETCH(QString, value);
     QFETCH(QString, expected);
     const QString dir = QDir(m_dir.path()).absolutePath();
-    value.replace("%DIR%", dir);
-    expected.replace("%DIR%", dir);
+    value.replace(QStringLiteral("%DIR%"), dir);
+    expected.replace(QStringLiteral("%DIR%"), dir);
 
     QJsonObject object = earlierEngineObject();
     // The earlier-engine config names its TLS files relative to the top folder.
     for (const char *tlsKey : {"ca", "cert", "key"})
-        object = patched(object, QString("mqttConfig.%1").arg(tlsKey),
-                         "\"" + (dir + "/" + object.value("mqttConfig").toObject().value(tlsKey).toString()).toUtf8() + "\"");
+        object = patched(object, QStringLiteral("mqttConfig.%1").arg(QLatin1String(tlsKey)),
+                         "\"" + (dir + QStringLiteral("/") + object.value(QStringLiteral("mqttConfig")).toObject().value(QLatin1String(tlsKey)).toString()).toUtf8() + "\"");
     object = patched(object, key, QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
 
     // Resolution must not depend on the working directory.
@@ -405,20 +406,20 @@ void TestConfig::pathResolution()
     QVERIFY2(ok, qPrintable(error));
 
     const QHash<QString, QString> actual{
-        {"queueDirectory", c.queueDirectory},
-        {"transformerDirectory", c.transformerDirectory},
-        {"mysqlConfig.socketPath", c.mysql.socketPath},
-        {"mqttConfig.ca", c.mqtt.tls.ca},
-        {"mqttConfig.cert", c.mqtt.tls.cert},
-        {"mqttConfig.key", c.mqtt.tls.key},
-        {"mysqlConfig.ssl.ca", c.mysql.ssl.ca},
-        {"mysqlConfig.ssl.cert", c.mysql.ssl.cert},
-        {"mysqlConfig.ssl.key", c.mysql.ssl.key},
+        {QStringLiteral("queueDirectory"), c.queueDirectory},
+        {QStringLiteral("transformerDirectory"), c.transformerDirectory},
+        {QStringLiteral("mysqlConfig.socketPath"), c.mysql.socketPath},
+        {QStringLiteral("mqttConfig.ca"), c.mqtt.tls.ca},
+        {QStringLiteral("mqttConfig.cert"), c.mqtt.tls.cert},
+        {QStringLiteral("mqttConfig.key"), c.mqtt.tls.key},
+        {QStringLiteral("mysqlConfig.ssl.ca"), c.mysql.ssl.ca},
+        {QStringLiteral("mysqlConfig.ssl.cert"), c.mysql.ssl.cert},
+        {QStringLiteral("mysqlConfig.ssl.key"), c.mysql.ssl.key},
     };
     QVERIFY(actual.contains(key));
     QCOMPARE(actual.value(key), expected);
-    QCOMPARE(c.filePath, dir + "/" + configName);
-    if (key.startsWith("mysqlConfig.ssl"))
+    QCOMPARE(c.filePath, dir + QStringLiteral("/") + configName);
+    if (key.startsWith(QStringLiteral("mysqlConfig.ssl")))
         QVERIFY(c.mysql.sslEnabled);
 }
 
@@ -451,12 +452,12 @@ void TestConfig::brokerUris()
 
     Config c;
     QString error;
-    QVERIFY2(ConfigLoader::load(write(patched(earlierEngineObject(), "mqttConfig", mqttConfig)), &c, &error),
+    QVERIFY2(ConfigLoader::load(write(patched(earlierEngineObject(), QStringLiteral("mqttConfig"), mqttConfig)), &c, &error),
              qPrintable(error));
     QCOMPARE(c.mqtt.protocol, protocol);
     QCOMPARE(c.mqtt.uri(), uri);
     QCOMPARE(c.mqtt.uris(), QStringList{uri});
-    QCOMPARE(c.mqtt.usesTls(), protocol == "mqtts" || protocol == "wss");
+    QCOMPARE(c.mqtt.usesTls(), protocol == QStringLiteral("mqtts") || protocol == QStringLiteral("wss"));
 }
 
 void TestConfig::fallbackServers()
@@ -471,24 +472,24 @@ void TestConfig::fallbackServers()
         ]})";
     Config c;
     QString error;
-    QVERIFY2(ConfigLoader::load(write(patched(earlierEngineObject(), "mqttConfig", mqtt)), &c, &error),
+    QVERIFY2(ConfigLoader::load(write(patched(earlierEngineObject(), QStringLiteral("mqttConfig"), mqtt)), &c, &error),
              qPrintable(error));
     QCOMPARE(c.mqtt.servers.size(), 4);
-    QCOMPARE(c.mqtt.servers[0].host, QString("second"));
+    QCOMPARE(c.mqtt.servers[0].host, QStringLiteral("second"));
     QCOMPARE(c.mqtt.servers[0].port, 9443);
-    QCOMPARE(c.mqtt.servers[0].protocol, QString("wss")); // the main protocol, normalised
-    QCOMPARE(c.mqtt.servers[1].protocol, QString("mqtt"));
-    QCOMPARE(c.mqtt.servers[2].protocol, QString("mqtts"));
-    QCOMPARE(c.mqtt.servers[3].protocol, QString("ws"));
-    QCOMPARE(c.mqtt.uris(), (QStringList{"wss://primary:8443/ws", "wss://second:9443/ws", "tcp://third:1883",
-                                         "ssl://[2001:db8::7]:8883", "ws://fifth:80/ws"}));
+    QCOMPARE(c.mqtt.servers[0].protocol, QStringLiteral("wss")); // the main protocol, normalised
+    QCOMPARE(c.mqtt.servers[1].protocol, QStringLiteral("mqtt"));
+    QCOMPARE(c.mqtt.servers[2].protocol, QStringLiteral("mqtts"));
+    QCOMPARE(c.mqtt.servers[3].protocol, QStringLiteral("ws"));
+    QCOMPARE(c.mqtt.uris(), (QStringList{QStringLiteral("wss://primary:8443/ws"), QStringLiteral("wss://second:9443/ws"), QStringLiteral("tcp://third:1883"),
+                                         QStringLiteral("ssl://[2001:db8::7]:8883"), QStringLiteral("ws://fifth:80/ws")}));
 
     // A server built in code without a protocol follows the main one.
     MqttConfig m;
-    m.protocol = "mqtts";
-    m.host = "a";
-    m.servers << BrokerAddress{"b", 0, QString()};
-    QCOMPARE(m.uris(), (QStringList{"ssl://a:8883", "ssl://b:8883"}));
+    m.protocol = QStringLiteral("mqtts");
+    m.host = QStringLiteral("a");
+    m.servers << BrokerAddress{QStringLiteral("b"), 0, QString()};
+    QCOMPARE(m.uris(), (QStringList{QStringLiteral("ssl://a:8883"), QStringLiteral("ssl://b:8883")}));
 }
 
 void TestConfig::clientNames_data()
@@ -498,10 +499,10 @@ void TestConfig::clientNames_data()
     QTest::newRow("simple") << "site_a" << true;
     QTest::newRow("all classes") << "Az09_-" << true;
     QTest::newRow("two") << "ab" << true;
-    QTest::newRow("thirty-two") << QString(32, 'x') << true;
+    QTest::newRow("thirty-two") << QString(32, QLatin1Char('x')) << true;
     QTest::newRow("empty") << "" << false;
     QTest::newRow("one") << "a" << false;
-    QTest::newRow("thirty-three") << QString(33, 'x') << false;
+    QTest::newRow("thirty-three") << QString(33, QLatin1Char('x')) << false;
     QTest::newRow("space") << "site a" << false;
     QTest::newRow("slash") << "site/a" << false;
     QTest::newRow("plus") << "site+a" << false;
@@ -529,17 +530,17 @@ void TestConfig::errors_data()
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<QString>("message");
 
-    const QString tableName = "a table name (a non-empty string of at most 64 characters)";
-    const QString clientName = "a client name (2 to 32 characters of A-Z, a-z, 0-9, _ and -)";
-    const QString protocols = "one of mqtt, tcp, mqtts, ssl, ws, wss, wx, wxs";
-    const QString timezone = R"("local", "Z" or an offset "+HH:MM"/"-HH:MM")";
+    const QString tableName = QStringLiteral("a table name (a non-empty string of at most 64 characters)");
+    const QString clientName = QStringLiteral("a client name (2 to 32 characters of A-Z, a-z, 0-9, _ and -)");
+    const QString protocols = QStringLiteral("one of mqtt, tcp, mqtts, ssl, ws, wss, wx, wxs");
+    const QString timezone = QStringLiteral(R"("local", "Z" or an offset "+HH:MM"/"-HH:MM")");
 
     // Required keys.
     QTest::newRow("missing mqttConfig") << "mqttConfig" << QByteArray() << "mqttConfig: missing required key, expected an object";
     QTest::newRow("missing mysqlConfig") << "mysqlConfig" << QByteArray() << "mysqlConfig: missing required key, expected an object";
     QTest::newRow("missing syncTables") << "syncTables" << QByteArray() << "syncTables: missing required key, expected an array of table names";
     QTest::newRow("missing receiveTables") << "receiveTables" << QByteArray() << "receiveTables: missing required key, expected an array of table names";
-    QTest::newRow("missing clientName") << "clientName" << QByteArray() << "clientName: missing required key, expected " + clientName;
+    QTest::newRow("missing clientName") << "clientName" << QByteArray() << QStringLiteral("clientName: missing required key, expected ") + clientName;
     QTest::newRow("missing remoteClients") << "remoteClients" << QByteArray() << "remoteClients: missing required key, expected an array of client names";
     QTest::newRow("missing queueDirectory") << "queueDirectory" << QByteArray() << "queueDirectory: missing required key, expected a non-empty path";
     QTest::newRow("missing checkInterval") << "checkInterval" << QByteArray() << "checkInterval: missing required key, expected an integer from 10 to 86400000 (milliseconds)";
@@ -561,22 +562,22 @@ void TestConfig::errors_data()
     QTest::newRow("mqttConfig null") << "mqttConfig" << QByteArray("null") << "mqttConfig: expected an object, got null";
     QTest::newRow("mysqlConfig array") << "mysqlConfig" << QByteArray("[]") << "mysqlConfig: expected an object, got an array";
     QTest::newRow("syncTables string") << "syncTables" << QByteArray(R"("items")") << R"(syncTables: expected an array of table names, got "items")";
-    QTest::newRow("syncTables number element") << "syncTables" << QByteArray(R"(["a", 1])") << "syncTables[1]: expected " + tableName + ", got 1";
-    QTest::newRow("syncTables empty name") << "syncTables" << QByteArray(R"([""])") << "syncTables[0]: expected " + tableName + R"(, got "")";
+    QTest::newRow("syncTables number element") << "syncTables" << QByteArray(R"(["a", 1])") << QStringLiteral("syncTables[1]: expected ") + tableName + QStringLiteral(", got 1");
+    QTest::newRow("syncTables empty name") << "syncTables" << QByteArray(R"([""])") << QStringLiteral("syncTables[0]: expected ") + tableName + QStringLiteral(R"(, got "")");
     QTest::newRow("syncTables name too long") << "syncTables" << ("[\"" + QByteArray(65, 'n') + "\"]")
-                                              << "syncTables[0]: expected " + tableName + R"(, got "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...")";
+                                              << QStringLiteral("syncTables[0]: expected ") + tableName + QStringLiteral(R"(, got "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...")");
     QTest::newRow("syncTables duplicate") << "syncTables" << QByteArray(R"(["a", "b", "a"])") << R"(syncTables[2]: expected no duplicates, got "a" again (first at syncTables[0]))";
     QTest::newRow("receiveTables object") << "receiveTables" << QByteArray("{}") << "receiveTables: expected an array of table names, got an object";
-    QTest::newRow("receiveTables null element") << "receiveTables" << QByteArray("[null]") << "receiveTables[0]: expected " + tableName + ", got null";
+    QTest::newRow("receiveTables null element") << "receiveTables" << QByteArray("[null]") << QStringLiteral("receiveTables[0]: expected ") + tableName + QStringLiteral(", got null");
     QTest::newRow("receiveTables duplicate") << "receiveTables" << QByteArray(R"(["x", "x"])") << R"(receiveTables[1]: expected no duplicates, got "x" again (first at receiveTables[0]))";
-    QTest::newRow("clientName number") << "clientName" << QByteArray("5") << "clientName: expected " + clientName + ", got 5";
-    QTest::newRow("clientName too short") << "clientName" << QByteArray(R"("a")") << "clientName: expected " + clientName + R"(, got "a")";
-    QTest::newRow("clientName too long") << "clientName" << ("\"" + QByteArray(33, 'c') + "\"") << "clientName: expected " + clientName + ", got \"" + QString(33, 'c') + "\"";
-    QTest::newRow("clientName space") << "clientName" << QByteArray(R"("site a")") << "clientName: expected " + clientName + R"(, got "site a")";
-    QTest::newRow("clientName topic wildcard") << "clientName" << QByteArray(R"("site/#")") << "clientName: expected " + clientName + R"(, got "site/#")";
+    QTest::newRow("clientName number") << "clientName" << QByteArray("5") << QStringLiteral("clientName: expected ") + clientName + QStringLiteral(", got 5");
+    QTest::newRow("clientName too short") << "clientName" << QByteArray(R"("a")") << QStringLiteral("clientName: expected ") + clientName + QStringLiteral(R"(, got "a")");
+    QTest::newRow("clientName too long") << "clientName" << ("\"" + QByteArray(33, 'c') + "\"") << QStringLiteral("clientName: expected ") + clientName + QStringLiteral(", got \"") + QString(33, QLatin1Char('c')) + QStringLiteral("\"");
+    QTest::newRow("clientName space") << "clientName" << QByteArray(R"("site a")") << QStringLiteral("clientName: expected ") + clientName + QStringLiteral(R"(, got "site a")");
+    QTest::newRow("clientName topic wildcard") << "clientName" << QByteArray(R"("site/#")") << QStringLiteral("clientName: expected ") + clientName + QStringLiteral(R"(, got "site/#")");
     QTest::newRow("remoteClients string") << "remoteClients" << QByteArray(R"("site_b")") << R"(remoteClients: expected an array of client names, got "site_b")";
-    QTest::newRow("remoteClients bad name") << "remoteClients" << QByteArray(R"(["site_b", "b c"])") << "remoteClients[1]: expected " + clientName + R"(, got "b c")";
-    QTest::newRow("remoteClients number") << "remoteClients" << QByteArray("[7]") << "remoteClients[0]: expected " + clientName + ", got 7";
+    QTest::newRow("remoteClients bad name") << "remoteClients" << QByteArray(R"(["site_b", "b c"])") << QStringLiteral("remoteClients[1]: expected ") + clientName + QStringLiteral(R"(, got "b c")");
+    QTest::newRow("remoteClients number") << "remoteClients" << QByteArray("[7]") << QStringLiteral("remoteClients[0]: expected ") + clientName + QStringLiteral(", got 7");
     QTest::newRow("remoteClients self") << "remoteClients" << QByteArray(R"(["site_b", "site_a"])")
                                         << R"(remoteClients[1]: expected the name of another client, got "site_a", which is this engine's own clientName)";
     QTest::newRow("remoteClients duplicate") << "remoteClients" << QByteArray(R"(["site_b", "site_c", "site_b"])")
@@ -615,9 +616,9 @@ void TestConfig::errors_data()
     QTest::newRow("mqtt port zero") << "mqttConfig.port" << QByteArray("0") << "mqttConfig.port: expected an integer from 1 to 65535, got 0";
     QTest::newRow("mqtt port too large") << "mqttConfig.port" << QByteArray("65536") << "mqttConfig.port: expected an integer from 1 to 65535, got 65536";
     QTest::newRow("mqtt port fraction") << "mqttConfig.port" << QByteArray("1883.5") << "mqttConfig.port: expected an integer from 1 to 65535, got 1883.5";
-    QTest::newRow("mqtt protocol unknown") << "mqttConfig.protocol" << QByteArray(R"("http")") << "mqttConfig.protocol: expected " + protocols + R"(, got "http")";
-    QTest::newRow("mqtt protocol case") << "mqttConfig.protocol" << QByteArray(R"("MQTT")") << "mqttConfig.protocol: expected " + protocols + R"(, got "MQTT")";
-    QTest::newRow("mqtt protocol number") << "mqttConfig.protocol" << QByteArray("1") << "mqttConfig.protocol: expected " + protocols + ", got 1";
+    QTest::newRow("mqtt protocol unknown") << "mqttConfig.protocol" << QByteArray(R"("http")") << QStringLiteral("mqttConfig.protocol: expected ") + protocols + QStringLiteral(R"(, got "http")");
+    QTest::newRow("mqtt protocol case") << "mqttConfig.protocol" << QByteArray(R"("MQTT")") << QStringLiteral("mqttConfig.protocol: expected ") + protocols + QStringLiteral(R"(, got "MQTT")");
+    QTest::newRow("mqtt protocol number") << "mqttConfig.protocol" << QByteArray("1") << QStringLiteral("mqttConfig.protocol: expected ") + protocols + QStringLiteral(", got 1");
     QTest::newRow("mqtt path relative") << "mqttConfig.path" << QByteArray(R"("mqtt")") << R"(mqttConfig.path: expected a path beginning with "/", got "mqtt")";
     QTest::newRow("mqtt path number") << "mqttConfig.path" << QByteArray("1") << R"(mqttConfig.path: expected a path beginning with "/", got 1)";
     QTest::newRow("mqtt username number") << "mqttConfig.username" << QByteArray("1") << "mqttConfig.username: expected a string, got 1";
@@ -643,7 +644,7 @@ void TestConfig::errors_data()
     QTest::newRow("mqtt servers host missing") << "mqttConfig.servers" << QByteArray(R"([{"port": 1883}])") << "mqttConfig.servers[0].host: missing required key, expected a non-empty string";
     QTest::newRow("mqtt servers port missing") << "mqttConfig.servers" << QByteArray(R"([{"host": "h"}])") << "mqttConfig.servers[0].port: missing required key, expected an integer from 1 to 65535";
     QTest::newRow("mqtt servers port string") << "mqttConfig.servers" << QByteArray(R"([{"host": "h", "port": "1"}])") << R"(mqttConfig.servers[0].port: expected an integer from 1 to 65535, got "1")";
-    QTest::newRow("mqtt servers protocol") << "mqttConfig.servers" << QByteArray(R"([{"host": "h", "port": 1, "protocol": "udp"}])") << "mqttConfig.servers[0].protocol: expected " + protocols + R"(, got "udp")";
+    QTest::newRow("mqtt servers protocol") << "mqttConfig.servers" << QByteArray(R"([{"host": "h", "port": 1, "protocol": "udp"}])") << QStringLiteral("mqttConfig.servers[0].protocol: expected ") + protocols + QStringLiteral(R"(, got "udp")");
 
     // mysqlConfig.
     QTest::newRow("mysql host number") << "mysqlConfig.host" << QByteArray("127") << "mysqlConfig.host: expected a non-empty string, got 127";
@@ -659,21 +660,21 @@ void TestConfig::errors_data()
     // Only UTF-8 names: any other character set would mangle what arrives as UTF-8 JSON.
     const QString charset = QStringLiteral("utf8mb4 or utf8, or one of their collations such as UTF8MB4_UNICODE_CI "
                                            "(the engine always speaks utf8mb4)");
-    QTest::newRow("mysql charset empty") << "mysqlConfig.charset" << QByteArray(R"("")") << "mysqlConfig.charset: expected " + charset + R"(, got "")";
-    QTest::newRow("mysql charset number") << "mysqlConfig.charset" << QByteArray("8") << "mysqlConfig.charset: expected " + charset + ", got 8";
-    QTest::newRow("mysql charset latin1") << "mysqlConfig.charset" << QByteArray(R"("latin1")") << "mysqlConfig.charset: expected " + charset + R"(, got "latin1")";
-    QTest::newRow("mysql charset LATIN1_SWEDISH_CI") << "mysqlConfig.charset" << QByteArray(R"("LATIN1_SWEDISH_CI")") << "mysqlConfig.charset: expected " + charset + R"(, got "LATIN1_SWEDISH_CI")";
-    QTest::newRow("mysql charset utf16") << "mysqlConfig.charset" << QByteArray(R"("utf16")") << "mysqlConfig.charset: expected " + charset + R"(, got "utf16")";
-    QTest::newRow("mysql charset utf8mb5") << "mysqlConfig.charset" << QByteArray(R"("utf8mb5")") << "mysqlConfig.charset: expected " + charset + R"(, got "utf8mb5")";
-    QTest::newRow("mysql charset injection") << "mysqlConfig.charset" << QByteArray(R"("utf8mb4; SET sql_mode=''")") << "mysqlConfig.charset: expected " + charset + R"(, got "utf8mb4; SET sql_mode=''")";
-    QTest::newRow("timezone name") << "mysqlConfig.timezone" << QByteArray(R"("UTC")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "UTC")";
-    QTest::newRow("timezone short hour") << "mysqlConfig.timezone" << QByteArray(R"("+1:00")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "+1:00")";
-    QTest::newRow("timezone no sign") << "mysqlConfig.timezone" << QByteArray(R"("01:00")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "01:00")";
-    QTest::newRow("timezone no colon") << "mysqlConfig.timezone" << QByteArray(R"("+0100")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "+0100")";
-    QTest::newRow("timezone hour 15") << "mysqlConfig.timezone" << QByteArray(R"("+15:00")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "+15:00")";
-    QTest::newRow("timezone minute 60") << "mysqlConfig.timezone" << QByteArray(R"("-01:60")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "-01:60")";
-    QTest::newRow("timezone lowercase z") << "mysqlConfig.timezone" << QByteArray(R"("z")") << "mysqlConfig.timezone: expected " + timezone + R"(, got "z")";
-    QTest::newRow("timezone number") << "mysqlConfig.timezone" << QByteArray("0") << "mysqlConfig.timezone: expected " + timezone + ", got 0";
+    QTest::newRow("mysql charset empty") << "mysqlConfig.charset" << QByteArray(R"("")") << QStringLiteral("mysqlConfig.charset: expected ") + charset + QStringLiteral(R"(, got "")");
+    QTest::newRow("mysql charset number") << "mysqlConfig.charset" << QByteArray("8") << QStringLiteral("mysqlConfig.charset: expected ") + charset + QStringLiteral(", got 8");
+    QTest::newRow("mysql charset latin1") << "mysqlConfig.charset" << QByteArray(R"("latin1")") << QStringLiteral("mysqlConfig.charset: expected ") + charset + QStringLiteral(R"(, got "latin1")");
+    QTest::newRow("mysql charset LATIN1_SWEDISH_CI") << "mysqlConfig.charset" << QByteArray(R"("LATIN1_SWEDISH_CI")") << QStringLiteral("mysqlConfig.charset: expected ") + charset + QStringLiteral(R"(, got "LATIN1_SWEDISH_CI")");
+    QTest::newRow("mysql charset utf16") << "mysqlConfig.charset" << QByteArray(R"("utf16")") << QStringLiteral("mysqlConfig.charset: expected ") + charset + QStringLiteral(R"(, got "utf16")");
+    QTest::newRow("mysql charset utf8mb5") << "mysqlConfig.charset" << QByteArray(R"("utf8mb5")") << QStringLiteral("mysqlConfig.charset: expected ") + charset + QStringLiteral(R"(, got "utf8mb5")");
+    QTest::newRow("mysql charset injection") << "mysqlConfig.charset" << QByteArray(R"("utf8mb4; SET sql_mode=''")") << QStringLiteral("mysqlConfig.charset: expected ") + charset + QStringLiteral(R"(, got "utf8mb4; SET sql_mode=''")");
+    QTest::newRow("timezone name") << "mysqlConfig.timezone" << QByteArray(R"("UTC")") << QStringLiteral("mysqlConfig.timezone: expected ") + timezone + QStringLiteral(R"(, got "UTC")");
+    QTest::newRow("timezone short hour") << "mysqlConfig.timezone" << QByteArray(R"("+1:00")") << QStringLiteral("mysqlConfig.timezone: expected ") + timezone + QStringLiteral(R"(, got "+1:00")");
+    QTest::newRow("timezone no sign") << "mysqlConfig.timezone" << QByteArray(R"("01:00")") << QStringLiteral("mysqlConfig.timezone: expected ") + timezone + QStringLiteral(R"(, got "01:00")");
+    QTest::newRow("timezone no colon") << "mysqlConfig.timezone" << QByteArray(R"("+0100")") << QStringLiteral("mysqlConfig.timezone: expected ") + timezone + QStringLiteral(R"(, got "+0100")");
+    QTest::newRow("timezone hour 15") << "mysqlConfig.timezone" << QByteArray(R"("+15:00")") << QStringLiteral("mysqlConfig.timezone: expected ") + timezone + QStringLiteral(R"(, got "+15:00")");
+    QTest::newRow("timezone minute 60") << "mysqlConfig.timezone" << QByteArray(R"("-01:60")") << QStringLiteral("mysqlConfig.timezone: expected ") + timezone + QStringLiteral(R"(, got "-01:60")");
+    QTest::newRow("timezone lowercase z") << "mysqlConfig.timezone" << QByteArray(R"("z")") << QStringLiteral("mysqlConfig.timezone: expected ") + timezone + QStringLiteral(R"(, got "z")");
+    QTest::newRow("timezone number") << "mysqlConfig.timezone" << QByteArray("0") << QStringLiteral("mysqlConfig.timezone: expected ") + timezone + QStringLiteral(", got 0");
     QTest::newRow("mysql connectTimeout zero") << "mysqlConfig.connectTimeout" << QByteArray("0") << "mysqlConfig.connectTimeout: expected an integer of at least 1 (milliseconds), got 0";
     QTest::newRow("mysql connectTimeout string") << "mysqlConfig.connectTimeout" << QByteArray(R"("10s")") << R"(mysqlConfig.connectTimeout: expected an integer of at least 1 (milliseconds), got "10s")";
     QTest::newRow("mysql ssl profile name") << "mysqlConfig.ssl" << QByteArray(R"("Amazon RDS")") << R"(mysqlConfig.ssl: expected an object, got "Amazon RDS")";
@@ -685,7 +686,7 @@ void TestConfig::errors_data()
     QTest::newRow("mysql ssl rejectUnauthorized") << "mysqlConfig.ssl" << QByteArray(R"({"rejectUnauthorized": 0})") << "mysqlConfig.ssl.rejectUnauthorized: expected true or false, got 0";
 
     // Long strings are shortened, and escaped as JSON.
-    QTest::newRow("escaped value") << "clientName" << QByteArray(R"("a\"b\n")") << "clientName: expected " + clientName + R"(, got "a\"b\n")";
+    QTest::newRow("escaped value") << "clientName" << QByteArray(R"("a\"b\n")") << QStringLiteral("clientName: expected ") + clientName + QStringLiteral(R"(, got "a\"b\n")");
 }
 
 void TestConfig::errors()
@@ -693,15 +694,15 @@ void TestConfig::errors()
     QFETCH(QString, key);
     QFETCH(QByteArray, value);
     QFETCH(QString, message);
-    message.replace("%DIR%", QDir(m_dir.path()).absolutePath());
+    message.replace(QStringLiteral("%DIR%"), QDir(m_dir.path()).absolutePath());
 
     const QString path = write(patched(earlierEngineObject(), key, value));
     Config c;
-    c.clientName = "untouched";
+    c.clientName = QStringLiteral("untouched");
     QString error;
     QVERIFY(!ConfigLoader::load(path, &c, &error));
-    QCOMPARE(error, path + ": " + message);
-    QCOMPARE(c.clientName, QString("untouched"));
+    QCOMPARE(error, path + QStringLiteral(": ") + message);
+    QCOMPARE(c.clientName, QStringLiteral("untouched"));
 
     // parse() reports the same, naming the path it is given.
     QString parseError;
@@ -743,7 +744,7 @@ void TestConfig::invalidJson()
     Config c;
     QString error;
     QVERIFY(!ConfigLoader::load(path, &c, &error));
-    QCOMPARE(error, path + ": " + message);
+    QCOMPARE(error, path + QStringLiteral(": ") + message);
 }
 
 void TestConfig::fileErrors()
@@ -752,17 +753,17 @@ void TestConfig::fileErrors()
     Config c;
     QString error;
 
-    const QString missing = dir + "/does-not-exist.json";
+    const QString missing = dir + QStringLiteral("/does-not-exist.json");
     QVERIFY(!ConfigLoader::load(missing, &c, &error));
-    QCOMPARE(error, missing + ": cannot read the configuration file (it does not exist)");
+    QCOMPARE(error, missing + QStringLiteral(": cannot read the configuration file (it does not exist)"));
 
-    QVERIFY(!ConfigLoader::load(dir + "/certs", &c, &error));
-    QCOMPARE(error, dir + "/certs: cannot read the configuration file (it is a directory)");
+    QVERIFY(!ConfigLoader::load(dir + QStringLiteral("/certs"), &c, &error));
+    QCOMPARE(error, dir + QStringLiteral("/certs: cannot read the configuration file (it is a directory)"));
 
     // A BOM written by an editor is not an error.
-    const QString bom = write("\xEF\xBB\xBF" + QByteArray(kEarlierEngineConfig), "bom.json");
+    const QString bom = write(QByteArray("\xEF\xBB\xBF") + QByteArray(kEarlierEngineConfig), QStringLiteral("bom.json"));
     QVERIFY2(ConfigLoader::load(bom, &c, &error), qPrintable(error));
-    QCOMPARE(c.clientName, QString("site_a"));
+    QCOMPARE(c.clientName, QStringLiteral("site_a"));
 
     // Neither config nor error are needed.
     QVERIFY(ConfigLoader::load(bom, nullptr, static_cast<QString *>(nullptr)));
@@ -771,53 +772,69 @@ void TestConfig::fileErrors()
 
 void TestConfig::unreadableFiles()
 {
-    if (::geteuid() == 0)
-        QSKIP("root reads every file");
-    const QString path = write(QByteArray(kEarlierEngineConfig), "locked.json");
+    if (::geteuid() == 0) {
+        // Root reads every file whatever its mode (CI runs as root): the case runs as the
+        // user nobody instead, in a child of this program that runs only this function.
+        QProcess child;
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TMPDIR"), QStringLiteral("/tmp")); // a folder nobody may write in
+        child.setProcessEnvironment(env);
+        child.start(QStringLiteral("setpriv"),
+                    {QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"), QStringLiteral("--clear-groups"),
+                     QStringLiteral("--"), QCoreApplication::applicationFilePath(), QStringLiteral("unreadableFiles")});
+        QVERIFY2(child.waitForFinished(60000), qPrintable(child.errorString()));
+        const QByteArray out = child.readAll();
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, out.constData());
+        // It ran (was not skipped) and passed as a user that cannot read a file of mode 0200.
+        QVERIFY2(out.contains("PASS   : TestConfig::unreadableFiles()"), out.constData());
+        return;
+    }
+    const QString path = write(QByteArray(kEarlierEngineConfig), QStringLiteral("locked.json"));
     QVERIFY(QFile::setPermissions(path, QFileDevice::WriteOwner));
     Config c;
     QString error;
     QVERIFY(!ConfigLoader::load(path, &c, &error));
-    QCOMPARE(error, path + ": cannot read the configuration file (Permission denied)");
+    QCOMPARE(error, path + QStringLiteral(": cannot read the configuration file (Permission denied)"));
 
-    const QString ca = QDir(m_dir.path()).absoluteFilePath("locked-ca.crt");
-    write("x", "locked-ca.crt");
+    const QString ca = QDir(m_dir.path()).absoluteFilePath(QStringLiteral("locked-ca.crt"));
+    write("x", QStringLiteral("locked-ca.crt"));
     QVERIFY(QFile::setPermissions(ca, QFileDevice::WriteOwner));
-    const QString config = write(patched(earlierEngineObject(), "mqttConfig.ca", R"("locked-ca.crt")"));
+    const QString config = write(patched(earlierEngineObject(), QStringLiteral("mqttConfig.ca"), R"("locked-ca.crt")"));
     QVERIFY(!ConfigLoader::load(config, &c, &error));
-    QCOMPARE(error, config + ": mqttConfig.ca: expected a readable file, but \"" + ca
-                     + "\" cannot be read (Permission denied)");
+    QCOMPARE(error, config + QStringLiteral(": mqttConfig.ca: expected a readable file, but \"") + ca
+                     + QStringLiteral("\" cannot be read (Permission denied)"));
 }
 
 // Messages name the file as the user gave it, e.g. "config.json: ...".
 void TestConfig::messageUsesPathAsGiven()
 {
-    write(patched(earlierEngineObject(), "mqttConfig.port", R"("abc")"), "config.json");
+    write(patched(earlierEngineObject(), QStringLiteral("mqttConfig.port"), R"("abc")"), QStringLiteral("config.json"));
     const QString previous = QDir::currentPath();
     QVERIFY(QDir::setCurrent(m_dir.path()));
     Config c;
     QString error;
-    const bool ok = ConfigLoader::load("config.json", &c, &error);
+    const bool ok = ConfigLoader::load(QStringLiteral("config.json"), &c, &error);
     QVERIFY(QDir::setCurrent(previous));
     QVERIFY(!ok);
-    QCOMPARE(error, QString(R"(config.json: mqttConfig.port: expected an integer from 1 to 65535, got "abc")"));
+    QCOMPARE(error, QStringLiteral(R"(config.json: mqttConfig.port: expected an integer from 1 to 65535, got "abc")"));
 
-    write(patched(earlierEngineObject(), "fooBar", "1"), "config.json");
+    write(patched(earlierEngineObject(), QStringLiteral("fooBar"), "1"), QStringLiteral("config.json"));
     QVERIFY(QDir::setCurrent(m_dir.path()));
-    const bool ok2 = ConfigLoader::load("config.json", &c, &error);
-    const QString expectedFilePath = QDir(m_dir.path()).absoluteFilePath("config.json");
+    const bool ok2 = ConfigLoader::load(QStringLiteral("config.json"), &c, &error);
+    const QString expectedFilePath = QDir(m_dir.path()).absoluteFilePath(QStringLiteral("config.json"));
     QVERIFY(QDir::setCurrent(previous));
     QVERIFY(!ok2);
-    QCOMPARE(error, QString(R"(config.json: unknown key "fooBar")"));
+    QCOMPARE(error, QStringLiteral(R"(config.json: unknown key "fooBar")"));
 
     // ...while filePath is always absolute.
-    write(QByteArray(kEarlierEngineConfig), "config.json");
+    write(QByteArray(kEarlierEngineConfig), QStringLiteral("config.json"));
     QVERIFY(QDir::setCurrent(m_dir.path()));
-    const bool ok3 = ConfigLoader::load("config.json", &c, &error);
+    const bool ok3 = ConfigLoader::load(QStringLiteral("config.json"), &c, &error);
     QVERIFY(QDir::setCurrent(previous));
     QVERIFY2(ok3, qPrintable(error));
     QCOMPARE(c.filePath, expectedFilePath);
-    QCOMPARE(c.queueDirectory, QDir(m_dir.path()).absoluteFilePath("queue"));
+    QCOMPARE(c.queueDirectory, QDir(m_dir.path()).absoluteFilePath(QStringLiteral("queue")));
 }
 
 // Passwords never appear in a message, whatever else is wrong.
@@ -842,29 +859,29 @@ void TestConfig::secretsNeverInMessages()
     Config c;
     QString error;
     QVERIFY(!ConfigLoader::load(path, &c, &error));
-    QVERIFY2(error.startsWith(path + ": " + key + ": expected "), qPrintable(error));
+    QVERIFY2(error.startsWith(path + QStringLiteral(": ") + key + QStringLiteral(": expected ")), qPrintable(error));
     for (const char *secret : {"mqtt-secret-4711", "db-secret-0815"})
-        QVERIFY2(!error.contains(secret), qPrintable(error));
-    if (key.endsWith("password"))
-        QVERIFY2(!error.contains("987654321"), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1String(secret)), qPrintable(error));
+    if (key.endsWith(QStringLiteral("password")))
+        QVERIFY2(!error.contains(QLatin1String("987654321")), qPrintable(error));
 }
 
 void TestConfig::failureLeavesConfigUntouched()
 {
     Config c;
-    c.clientName = "before";
+    c.clientName = QStringLiteral("before");
     c.batchSize = 7;
     QString error;
-    QVERIFY(!ConfigLoader::parse("{", "x.json", &c, &error));
-    QVERIFY(error.startsWith("x.json: invalid JSON at line 1, column 2 (offset 1): "));
-    QCOMPARE(c.clientName, QString("before"));
+    QVERIFY(!ConfigLoader::parse("{", QStringLiteral("x.json"), &c, &error));
+    QVERIFY(error.startsWith(QStringLiteral("x.json: invalid JSON at line 1, column 2 (offset 1): ")));
+    QCOMPARE(c.clientName, QStringLiteral("before"));
     QCOMPARE(c.batchSize, 7);
 
     // A successful parse replaces everything and clears the error.
     const QString path = write(QByteArray(kEarlierEngineConfig));
     QVERIFY(ConfigLoader::parse(kEarlierEngineConfig, path, &c, &error));
     QVERIFY(error.isEmpty());
-    QCOMPARE(c.clientName, QString("site_a"));
+    QCOMPARE(c.clientName, QStringLiteral("site_a"));
     QCOMPARE(c.batchSize, 1000);
 }
 

@@ -123,7 +123,7 @@ void tst_Messages::infoRoundTrip_data()
                                                                 QStringLiteral("2055d5d7-21e9-410b-954e-bb65772d9c6e"), 1767225600123);
     QTest::newRow("error") << InfoMessage::error(QStringLiteral("site_b"), QStringLiteral("Bücher"), QStringLiteral("ä\"1"),
                                                  1, QStringLiteral("Duplicate entry 'x' for key \"PRIMARY\"\n"));
-    QTest::newRow("error-empty-message") << InfoMessage::error(QStringLiteral("AB"), QStringLiteral("t"), QString(""), 0, QString(""));
+    QTest::newRow("error-empty-message") << InfoMessage::error(QStringLiteral("AB"), QStringLiteral("t"), QStringLiteral(""), 0, QStringLiteral(""));
 }
 
 void tst_Messages::infoRoundTrip()
@@ -382,7 +382,7 @@ void tst_Messages::keyToString_data()
     QTest::addColumn<bool>("isNull");
 
     QTest::newRow("string") << QJsonValue(QStringLiteral("abc-1")) << QStringLiteral("abc-1") << false;
-    QTest::newRow("empty string") << QJsonValue(QString("")) << QString("") << false;
+    QTest::newRow("empty string") << QJsonValue(QStringLiteral("")) << QStringLiteral("") << false;
     QTest::newRow("int") << QJsonValue(42) << QStringLiteral("42") << false;
     QTest::newRow("negative") << QJsonValue(-7) << QStringLiteral("-7") << false;
     QTest::newRow("double 42.0") << QJsonValue(42.0) << QStringLiteral("42") << false;

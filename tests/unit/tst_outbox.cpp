@@ -105,12 +105,12 @@ void TestOutbox::queuedInOrderAndCollapsed()
     QString error;
     const QString b = QStringLiteral("site_b");
     QVERIFY(m_box->put(b, entries({"1", "2", "3"}), 0, &error));
-    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{"1", "2", "3"}));
+    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
     // Key 1 changes again: one entry, now behind the others.
     QVERIFY(m_box->put(b, entries({"1"}), 0, &error));
-    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{"2", "3", "1"}));
+    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("1")}));
     QCOMPARE(m_box->depth(b), 3);
-    QCOMPARE(keysOf(m_box->queued(b, 2, &g_readError)), (QStringList{"2", "3"}));
+    QCOMPARE(keysOf(m_box->queued(b, 2, &g_readError)), (QStringList{QStringLiteral("2"), QStringLiteral("3")}));
     // Same key in another table is another entry.
     QVERIFY(m_box->put(b, entries({"1"}, "other"), 0, &error));
     QCOMPARE(m_box->depth(b), 4);
@@ -123,10 +123,10 @@ void TestOutbox::sentEntriesWaitForTheirReceipt()
     QVERIFY(m_box->put(b, entries({"1", "2"}), 1000, &error));
     QVERIFY(m_box->queued(b, 10, &g_readError).isEmpty());
     QVERIFY(m_box->unacknowledged(b, 1000, 10, &g_readError).isEmpty()); // sent at 1000, not before
-    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10, &g_readError)), (QStringList{"1", "2"}));
+    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10, &g_readError)), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
     QCOMPARE(m_box->unacknowledged(b, 1001, 10, &g_readError).first().sentDate, 1000);
     QVERIFY(m_box->markSent(b, entries({"1"}), 2000, &error));
-    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10, &g_readError)), (QStringList{"2"}));
+    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10, &g_readError)), (QStringList{QStringLiteral("2")}));
 }
 
 void TestOutbox::acknowledgeMatchedStaleUnknown()
@@ -141,7 +141,7 @@ void TestOutbox::acknowledgeMatchedStaleUnknown()
     // Key 2 changed after it was sent: the receipt of the old send does not settle it.
     QVERIFY(m_box->put(b, entries({"2"}), 0, &error));
     QCOMPARE(m_box->acknowledge(b, QStringLiteral("items"), QStringLiteral("2"), 1000, &error), Outbox::Ack::Stale);
-    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{"2"}));
+    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{QStringLiteral("2")}));
     // Sent again at 3000 and resent unchanged at 4000: the receipt for 3000, arriving after
     // the resend, settles it (the same state); one for a send before 3000 does not.
     QVERIFY(m_box->markSent(b, entries({"2"}), 3000, &error));
@@ -163,7 +163,7 @@ void TestOutbox::remotesAreSeparate()
     QCOMPARE(m_box->acknowledge(QStringLiteral("site_b"), QStringLiteral("items"), QStringLiteral("2"), 0, &error),
              Outbox::Ack::Unknown);
     QVERIFY(m_box->forget(QStringLiteral("site_c"), QStringLiteral("items"), QStringLiteral("1"), &error));
-    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_c"), 10, &g_readError)), (QStringList{"2"}));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_c"), 10, &g_readError)), (QStringList{QStringLiteral("2")}));
     QCOMPARE(m_box->depth(QStringLiteral("site_b")), 1);
 }
 
@@ -206,11 +206,11 @@ void TestOutbox::survivesReopen()
     m_box = std::make_unique<Outbox>(m_dir->path() + QStringLiteral("/queue"), QStringLiteral("test-outbox-2"));
     QVERIFY2(m_box->open(&error), qPrintable(error));
     QCOMPARE(m_box->filePath(), path);
-    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)), (QStringList{"a", "b"}));
-    QCOMPARE(keysOf(m_box->unacknowledged(QStringLiteral("site_b"), 778, 10, &g_readError)), (QStringList{"c"}));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(keysOf(m_box->unacknowledged(QStringLiteral("site_b"), 778, 10, &g_readError)), (QStringList{QStringLiteral("c")}));
     // New entries still sort after the old ones.
     QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"d"}), 0, &error));
-    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)), (QStringList{"a", "b", "d"}));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("d")}));
 }
 
 void TestOutbox::survivesKill9()
@@ -317,7 +317,7 @@ void TestOutbox::garbageFileIsMovedAside()
     QVERIFY(again.rebuildOwed());
     QVERIFY2(again.markRebuilt(&error), qPrintable(error));
     QVERIFY(!again.rebuildOwed());
-    QCOMPARE(keysOf(again.queued(QStringLiteral("site_b"), 10, &g_readError)), QStringList{"3"});
+    QCOMPARE(keysOf(again.queued(QStringLiteral("site_b"), 10, &g_readError)), QStringList{QStringLiteral("3")});
 }
 
 // A database whose pages were overwritten fails the integrity check: moved aside too.

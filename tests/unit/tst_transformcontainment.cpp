@@ -36,7 +36,7 @@ class TestTransformContainment : public QObject {
     }
     TransformResult run(const QString &table)
     {
-        return m_host->transform(table, QJsonObject{{"id", "1"}}, QStringLiteral("site_a"), QStringLiteral("site_b"));
+        return m_host->transform(table, QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}}, QStringLiteral("site_a"), QStringLiteral("site_b"));
     }
 
 private Q_SLOTS:
@@ -57,7 +57,7 @@ private Q_SLOTS:
     // a.js changes what it can (prototypes, new globals, sloppy globals); b.js sees none of it.
     void filesDoNotShareGlobalsOrPrototypes()
     {
-        write("a.js", R"js(
+        write(QStringLiteral("a.js"), R"js(
 Array.prototype.map = function () { return 'hacked'; };
 Object.prototype.polluted = 'yes';
 String.prototype.toUpperCase = function () { return 'hacked'; };
@@ -66,18 +66,18 @@ sloppy = 'leaked';
 module.exports = function (context) {
   return { map: [1, 2].map(function (x) { return x * 2; }), shared: typeof shared, polluted: ({}).polluted };
 };)js");
-        write("b.js", R"js(
+        write(QStringLiteral("b.js"), R"js(
 module.exports = function (context) {
   return { map: [1, 2].map(function (x) { return x * 2; }).join(), shared: typeof shared, sloppy: typeof sloppy,
            polluted: String(({}).polluted), upper: 'a'.toUpperCase() };
 };)js");
-        const TransformResult a = run("a");
+        const TransformResult a = run(QStringLiteral("a"));
         QCOMPARE(a.error, QString());
-        QCOMPARE(a.entity.value("map").toString(), QStringLiteral("hacked")); // its own world is changed
-        const TransformResult b = run("b");
+        QCOMPARE(a.entity.value(QStringLiteral("map")).toString(), QStringLiteral("hacked")); // its own world is changed
+        const TransformResult b = run(QStringLiteral("b"));
         QCOMPARE(b.error, QString());
-        const QJsonObject expected{{"map", "2,4"}, {"shared", "undefined"}, {"sloppy", "undefined"},
-                                   {"polluted", "undefined"}, {"upper", "A"}};
+        const QJsonObject expected{{QStringLiteral("map"), QStringLiteral("2,4")}, {QStringLiteral("shared"), QStringLiteral("undefined")}, {QStringLiteral("sloppy"), QStringLiteral("undefined")},
+                                   {QStringLiteral("polluted"), QStringLiteral("undefined")}, {QStringLiteral("upper"), QStringLiteral("A")}};
         QCOMPARE(b.entity, expected);
         QVERIFY(m_db->finishedCalls >= 2);
     }
@@ -85,15 +85,15 @@ module.exports = function (context) {
     // A reload starts from a clean engine too.
     void reloadStartsClean()
     {
-        write("a.js", "Array.prototype.join = function () { return 'hacked'; };\n"
+        write(QStringLiteral("a.js"), "Array.prototype.join = function () { return 'hacked'; };\n"
                       "module.exports = function () { return { v: [1, 2].join() }; };");
-        QCOMPARE(run("a").entity.value("v").toString(), QStringLiteral("hacked"));
-        write("a.js", "module.exports = function () { return { v: [1, 2].join(), again: 1 }; };");
-        QFile f(m_dir->filePath("a.js"));
+        QCOMPARE(run(QStringLiteral("a")).entity.value(QStringLiteral("v")).toString(), QStringLiteral("hacked"));
+        write(QStringLiteral("a.js"), "module.exports = function () { return { v: [1, 2].join(), again: 1 }; };");
+        QFile f(m_dir->filePath(QStringLiteral("a.js")));
         QVERIFY(f.open(QIODevice::ReadWrite));
         QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
         f.close();
-        QCOMPARE(run("a").entity.value("v").toString(), QStringLiteral("1,2"));
+        QCOMPARE(run(QStringLiteral("a")).entity.value(QStringLiteral("v")).toString(), QStringLiteral("1,2"));
     }
 
     void allocationBombs_data()
@@ -124,25 +124,25 @@ module.exports = function (context) {
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, expected);
-        write("bomb.js", "module.exports = function (context) { " + body + " };");
-        write("fine.js", "module.exports = function (context) { return { ok: [1, 2, 3].map(String).join('') }; };");
+        write(QStringLiteral("bomb.js"), "module.exports = function (context) { " + body + " };");
+        write(QStringLiteral("fine.js"), "module.exports = function (context) { return { ok: [1, 2, 3].map(String).join('') }; };");
         QElapsedTimer timer;
         timer.start();
-        const TransformResult r = run("bomb");
+        const TransformResult r = run(QStringLiteral("bomb"));
         QCOMPARE(r.action, Action::Error);
         QVERIFY2(r.error.contains(expected), qPrintable(r.error));
         QVERIFY2(timer.elapsed() < 10000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
         // Both transformers go on working.
-        QCOMPARE(run("fine").entity.value("ok").toString(), QStringLiteral("123"));
-        write("bomb.js", "module.exports = function (context) { return { v: 'ab'.repeat(3).padEnd(8, '-'), "
+        QCOMPARE(run(QStringLiteral("fine")).entity.value(QStringLiteral("ok")).toString(), QStringLiteral("123"));
+        write(QStringLiteral("bomb.js"), "module.exports = function (context) { return { v: 'ab'.repeat(3).padEnd(8, '-'), "
                          "a: new Uint8Array(4).length, f: [0, 0].fill(7).join() }; };");
-        QFile f(m_dir->filePath("bomb.js"));
+        QFile f(m_dir->filePath(QStringLiteral("bomb.js")));
         QVERIFY(f.open(QIODevice::ReadWrite));
         QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(5), QFileDevice::FileModificationTime));
         f.close();
-        const TransformResult after = run("bomb");
+        const TransformResult after = run(QStringLiteral("bomb"));
         QCOMPARE(after.error, QString());
-        const QJsonObject ok{{"v", "ababab--"}, {"a", 4}, {"f", "7,7"}};
+        const QJsonObject ok{{QStringLiteral("v"), QStringLiteral("ababab--")}, {QStringLiteral("a"), 4}, {QStringLiteral("f"), QStringLiteral("7,7")}};
         QCOMPARE(after.entity, ok);
     }
 };

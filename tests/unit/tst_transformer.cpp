@@ -102,7 +102,7 @@ class TestTransformer : public QObject {
         QVERIFY(f.open(QIODevice::ReadWrite));
         QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(secondsAhead), QFileDevice::FileModificationTime));
     }
-    TransformResult run(const QString &table, const QJsonValue &entity = QJsonObject{{"id", "1"}},
+    TransformResult run(const QString &table, const QJsonValue &entity = QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}},
                         const QString &source = QStringLiteral("site_a"), const QString &target = QStringLiteral("site_b"))
     {
         return m_host->transform(table, entity, source, target);
@@ -145,9 +145,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, table);
         QFETCH(bool, matches);
-        write("productItems.js", "module.exports = function (c) { c.entity.seen = true; return c.entity; };");
+        write(QStringLiteral("productItems.js"), "module.exports = function (c) { c.entity.seen = true; return c.entity; };");
         QCOMPARE(m_host->hasTransformer(table), matches);
-        const TransformResult r = run(table, QJsonObject{{"id", "1"}});
+        const TransformResult r = run(table, QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}});
         if (matches) {
             QCOMPARE(r.action, Action::Entity);
             { const QJsonObject expected = obj(R"({"id":"1","seen":true})"); QCOMPARE(r.entity, expected); }
@@ -160,7 +160,7 @@ private Q_SLOTS:
     void noDirectoryMeansUnchanged()
     {
         TransformerHost host(QString(), nullptr, nullptr);
-        const TransformResult r = host.transform("items", QJsonObject{{"id", "1"}}, "a", "b");
+        const TransformResult r = host.transform(QStringLiteral("items"), QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}}, QStringLiteral("a"), QStringLiteral("b"));
         QCOMPARE(r.action, Action::Unchanged);
         { const QJsonObject expected = obj(R"({"id":"1"})"); QCOMPARE(r.entity, expected); }
     }
@@ -168,13 +168,13 @@ private Q_SLOTS:
     void seedExampleMapsIds()
     {
         QVERIFY(seedProductItems().startsWith("async function transformer(context) {\n"));
-        write("productItems.js", seedProductItems());
-        QFile f(m_dir->filePath("productItems.js"));
+        write(QStringLiteral("productItems.js"), seedProductItems());
+        QFile f(m_dir->filePath(QStringLiteral("productItems.js")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), seedProductItems());
 
-        m_db->rows = {QVariantMap{{"id", "mapped-42"}}};
-        TransformResult r = run("product_items", obj(R"({"id":"42","name":"Chair","price":12.5})"));
+        m_db->rows = {QVariantMap{{QStringLiteral("id"), QStringLiteral("mapped-42")}}};
+        TransformResult r = run(QStringLiteral("product_items"), obj(R"({"id":"42","name":"Chair","price":12.5})"));
         QCOMPARE(r.error, QString());
         QCOMPARE(r.action, Action::Entity);
         { const QJsonObject expected = obj(R"({"id":"mapped-42","name":"Chair","price":12.5})"); QCOMPARE(r.entity, expected); }
@@ -183,7 +183,7 @@ private Q_SLOTS:
         QCOMPARE(m_db->queries[0].values, QVariantList{QStringLiteral("42")});
 
         m_db->rows.clear(); // no mapping: the entity passes unchanged
-        r = run("product-items", obj(R"({"id":"43","name":"Desk"})"));
+        r = run(QStringLiteral("product-items"), obj(R"({"id":"43","name":"Desk"})"));
         QCOMPARE(r.action, Action::Entity);
         { const QJsonObject expected = obj(R"({"id":"43","name":"Desk"})"); QCOMPARE(r.entity, expected); }
         QCOMPARE(m_db->queries.size(), 2);
@@ -192,7 +192,7 @@ private Q_SLOTS:
 
     void contextApi()
     {
-        write("items.js", R"js(
+        write(QStringLiteral("items.js"), R"js(
 module.exports = async function (context) {
   const rows = await context.database.query('SELECT a FROM t WHERE x = ? AND y = ? AND z = ? AND w = ? AND v = ?',
                                             5, 'text', null, true, 2.5);
@@ -210,8 +210,8 @@ module.exports = async function (context) {
   };
 };
 )js");
-        m_db->rows = {QVariantMap{{"a", 7}, {"b", QVariant(QMetaType(QMetaType::QString))}}};
-        const TransformResult r = run("items", obj(R"({"id":"9"})"), "site_a", "site_b");
+        m_db->rows = {QVariantMap{{QStringLiteral("a"), 7}, {QStringLiteral("b"), QVariant(QMetaType(QMetaType::QString))}}};
+        const TransformResult r = run(QStringLiteral("items"), obj(R"({"id":"9"})"), QStringLiteral("site_a"), QStringLiteral("site_b"));
         QCOMPARE(r.error, QString());
         QCOMPARE(r.action, Action::Entity);
         { const QJsonObject expected = obj(R"({"id":"9","source":"site_a","target":"site_b","sameDb":true,
@@ -234,49 +234,49 @@ module.exports = async function (context) {
     void entityIsACopy()
     {
         // The input is never changed in place, and a delete arrives as entity null.
-        write("items.js", "module.exports = function (c) { if (c.entity === null) return { wasNull: true };"
+        write(QStringLiteral("items.js"), "module.exports = function (c) { if (c.entity === null) return { wasNull: true };"
                           " c.entity.id = 'changed'; return c.entity; };");
         const QJsonObject input = obj(R"({"id":"1"})");
-        TransformResult r = run("items", input);
+        TransformResult r = run(QStringLiteral("items"), input);
         { const QJsonObject expected = obj(R"({"id":"changed"})"); QCOMPARE(r.entity, expected); }
         { const QJsonObject expected = obj(R"({"id":"1"})"); QCOMPARE(input, expected); }
-        r = run("items", QJsonValue(QJsonValue::Null));
+        r = run(QStringLiteral("items"), QJsonValue(QJsonValue::Null));
         QCOMPARE(r.action, Action::Entity);
         { const QJsonObject expected = obj(R"({"wasNull":true})"); QCOMPARE(r.entity, expected); }
     }
 
     void queryValuesThatCannotBeBound()
     {
-        write("items.js", R"js(module.exports = async function (c) {
+        write(QStringLiteral("items.js"), R"js(module.exports = async function (c) {
   try { await c.database.query('SELECT 1 WHERE a IN (?)', [1, 2]); } catch (e) { return { message: e.message }; }
   return { message: 'no error' };
 };)js");
-        const TransformResult r = run("items");
+        const TransformResult r = run(QStringLiteral("items"));
         QCOMPARE(r.action, Action::Entity);
-        QVERIFY2(r.entity["message"].toString().startsWith("query: value 1 is an array"), qPrintable(r.entity["message"].toString()));
+        QVERIFY2(r.entity[QStringLiteral("message")].toString().startsWith(QStringLiteral("query: value 1 is an array")), qPrintable(r.entity[QStringLiteral("message")].toString()));
         QCOMPARE(m_db->queries.size(), 0);
     }
 
     void queryErrors()
     {
-        m_db->error = "Table 'shop.nope' doesn't exist";
-        write("caught.js", R"js(module.exports = async function (c) {
+        m_db->error = QStringLiteral("Table 'shop.nope' doesn't exist");
+        write(QStringLiteral("caught.js"), R"js(module.exports = async function (c) {
   try { await c.database.query('SELECT * FROM nope'); } catch (e) { return { message: e.message }; }
 })js");
-        TransformResult r = run("caught");
-        QCOMPARE(r.entity, (QJsonObject{{"message", "query: Table 'shop.nope' doesn't exist"}}));
-        write("uncaught.js", "module.exports = async function (c) {\n"
+        TransformResult r = run(QStringLiteral("caught"));
+        QCOMPARE(r.entity, (QJsonObject{{QStringLiteral("message"), QStringLiteral("query: Table 'shop.nope' doesn't exist")}}));
+        write(QStringLiteral("uncaught.js"), "module.exports = async function (c) {\n"
                              "  const x = 1;\n"
                              "  const rows = await c.database.query('SELECT * FROM nope');\n"
                              "  return rows[0];\n"
                              "};\n");
-        r = run("uncaught");
+        r = run(QStringLiteral("uncaught"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.line, 3);
         QCOMPARE(r.error, QStringLiteral("transformer uncaught.js line 3: Error: query: Table 'shop.nope' doesn't exist"));
-        m_mqtt->error = "not connected";
-        write("pub.js", "module.exports = c => c.mqtt.publish('t', 'm').then(() => c.entity, e => ({ message: e.message }));");
-        r = run("pub");
+        m_mqtt->error = QStringLiteral("not connected");
+        write(QStringLiteral("pub.js"), "module.exports = c => c.mqtt.publish('t', 'm').then(() => c.entity, e => ({ message: e.message }));");
+        r = run(QStringLiteral("pub"));
         { const QJsonObject expected = obj(R"({"message":"publish: not connected"})"); QCOMPARE(r.entity, expected); }
     }
 
@@ -284,36 +284,36 @@ module.exports = async function (context) {
     {
         // The real TransformDatabase: values are bound, never spliced into the SQL.
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "tst_transformer");
-            db.setDatabaseName(":memory:");
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tst_transformer"));
+            db.setDatabaseName(QStringLiteral(":memory:"));
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec("CREATE TABLE id_mapping(id TEXT PRIMARY KEY, target TEXT)"));
-            QVERIFY(q.exec("INSERT INTO id_mapping VALUES ('42', 'mapped-42'), ('7', NULL)"));
-            SqlTransformDatabase sql("tst_transformer");
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE id_mapping(id TEXT PRIMARY KEY, target TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO id_mapping VALUES ('42', 'mapped-42'), ('7', NULL)")));
+            SqlTransformDatabase sql(QStringLiteral("tst_transformer"));
             TransformerHost host(m_dir->path(), &sql, nullptr);
-            write("items.js", R"js(module.exports = async function (c) {
+            write(QStringLiteral("items.js"), R"js(module.exports = async function (c) {
   const hit = await c.database.query('SELECT target FROM id_mapping WHERE id = ?', c.entity.id);
   const injected = await c.database.query('SELECT target FROM id_mapping WHERE id = ?', "x\u0027 OR \u00271\u0027=\u00271");
   const nulls = await c.database.query('SELECT target FROM id_mapping WHERE id = ?', 7);
   return { hit: hit, injected: injected.length, nullTarget: nulls[0].target };
 };)js");
-            const TransformResult r = host.transform("items", obj(R"({"id":"42"})"), "a", "b");
+            const TransformResult r = host.transform(QStringLiteral("items"), obj(R"({"id":"42"})"), QStringLiteral("a"), QStringLiteral("b"));
             QCOMPARE(r.error, QString());
             { const QJsonObject expected = obj(R"({"hit":[{"target":"mapped-42"}],"injected":0,"nullTarget":null})"); QCOMPARE(r.entity, expected); }
-            write("broken.js", "module.exports = c => c.database.query('SELEC nonsense').then(() => c.entity);");
-            const TransformResult e = host.transform("broken", obj(R"({"id":"1"})"), "a", "b");
+            write(QStringLiteral("broken.js"), "module.exports = c => c.database.query('SELEC nonsense').then(() => c.entity);");
+            const TransformResult e = host.transform(QStringLiteral("broken"), obj(R"({"id":"1"})"), QStringLiteral("a"), QStringLiteral("b"));
             QCOMPARE(e.action, Action::Error);
-            QVERIFY2(e.error.startsWith("transformer broken.js line 1: Error: query: "), qPrintable(e.error));
+            QVERIFY2(e.error.startsWith(QStringLiteral("transformer broken.js line 1: Error: query: ")), qPrintable(e.error));
         }
-        QSqlDatabase::removeDatabase("tst_transformer");
+        QSqlDatabase::removeDatabase(QStringLiteral("tst_transformer"));
     }
 
     void asyncForms()
     {
         // Strings, template literals, comments and regular expressions that mention
         // async/await must come through untouched; every kind of async function works.
-        write("items.js", R"js(// async function inComment() { await x }
+        write(QStringLiteral("items.js"), R"js(// async function inComment() { await x }
 'use strict';
 const text = 'async function () { await 1 }';
 const tpl = `async ${1 + 1} await`;
@@ -361,7 +361,7 @@ module.exports = async function (context) {
   };
 };
 )js");
-        const TransformResult r = run("items");
+        const TransformResult r = run(QStringLiteral("items"));
         QCOMPARE(r.error, QString());
         { const QJsonObject expected = obj(R"({"text":"async function () { await 1 }","tpl":"async 2 await","re":"/async\\s+await/g",
             "asiKept":1,"twice":42,"computed":2,"method":101,"arrow":2,"arrowBlock":6,"args":13,"caught":"caught inner",
@@ -370,64 +370,64 @@ module.exports = async function (context) {
 
     void asyncSyntaxErrorsHaveLines()
     {
-        write("items.js", "async function f(c) {\n  return await c.entity;\n}\nconst x = (;\nmodule.exports = f;\n");
-        TransformResult r = run("items");
+        write(QStringLiteral("items.js"), "async function f(c) {\n  return await c.entity;\n}\nconst x = (;\nmodule.exports = f;\n");
+        TransformResult r = run(QStringLiteral("items"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.line, 4);
-        QVERIFY2(r.error.startsWith("transformer items.js line 4: SyntaxError: Unexpected token"), qPrintable(r.error));
-        write("gen.js", "module.exports = c => c.entity;\nasync function* g() {}\n");
-        r = run("gen");
+        QVERIFY2(r.error.startsWith(QStringLiteral("transformer items.js line 4: SyntaxError: Unexpected token")), qPrintable(r.error));
+        write(QStringLiteral("gen.js"), "module.exports = c => c.entity;\nasync function* g() {}\n");
+        r = run(QStringLiteral("gen"));
         QCOMPARE(r.line, 2);
-        QVERIFY2(r.error.contains("async generator functions are not supported"), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QLatin1String("async generator functions are not supported")), qPrintable(r.error));
     }
 
     void promiseResults()
     {
-        write("then.js", "module.exports = function (c) {\n"
+        write(QStringLiteral("then.js"), "module.exports = function (c) {\n"
                          "  return c.database.query('SELECT ?', c.entity.id).then(rows => ({ id: c.entity.id, n: rows.length }));\n"
                          "};");
-        m_db->rows = {QVariantMap{{"x", 1}}, QVariantMap{{"x", 2}}};
-        TransformResult r = run("then", obj(R"({"id":"5"})"));
+        m_db->rows = {QVariantMap{{QStringLiteral("x"), 1}}, QVariantMap{{QStringLiteral("x"), 2}}};
+        TransformResult r = run(QStringLiteral("then"), obj(R"({"id":"5"})"));
         QCOMPARE(r.action, Action::Entity);
         { const QJsonObject expected = obj(R"({"id":"5","n":2})"); QCOMPARE(r.entity, expected); }
 
-        write("chain.js", "module.exports = c => new Promise(resolve => resolve(c.entity))"
+        write(QStringLiteral("chain.js"), "module.exports = c => new Promise(resolve => resolve(c.entity))"
                           ".then(e => Promise.resolve({ id: e.id, chained: true })).finally(() => {});");
-        r = run("chain");
+        r = run(QStringLiteral("chain"));
         { const QJsonObject expected = obj(R"({"id":"1","chained":true})"); QCOMPARE(r.entity, expected); }
 
-        write("thenable.js", "module.exports = c => ({ then(ok) { ok({ fromThenable: true }); } });");
-        r = run("thenable");
+        write(QStringLiteral("thenable.js"), "module.exports = c => ({ then(ok) { ok({ fromThenable: true }); } });");
+        r = run(QStringLiteral("thenable"));
         { const QJsonObject expected = obj(R"({"fromThenable":true})"); QCOMPARE(r.entity, expected); }
 
-        write("nulled.js", "module.exports = () => Promise.resolve(null);");
-        QCOMPARE(run("nulled").action, Action::Delete);
-        write("dropped.js", "module.exports = c => new Promise(r => r(c.drop));");
-        QCOMPARE(run("dropped").action, Action::Drop);
+        write(QStringLiteral("nulled.js"), "module.exports = () => Promise.resolve(null);");
+        QCOMPARE(run(QStringLiteral("nulled")).action, Action::Delete);
+        write(QStringLiteral("dropped.js"), "module.exports = c => new Promise(r => r(c.drop));");
+        QCOMPARE(run(QStringLiteral("dropped")).action, Action::Drop);
 
-        write("rejected.js", "module.exports = function () {\n  return Promise.reject(new TypeError('bad row'));\n};");
-        r = run("rejected");
+        write(QStringLiteral("rejected.js"), "module.exports = function () {\n  return Promise.reject(new TypeError('bad row'));\n};");
+        r = run(QStringLiteral("rejected"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.error, QStringLiteral("transformer rejected.js line 2: TypeError: bad row"));
 
-        write("pending.js", "module.exports = () => new Promise(() => {});");
-        r = run("pending");
+        write(QStringLiteral("pending.js"), "module.exports = () => new Promise(() => {});");
+        r = run(QStringLiteral("pending"));
         QCOMPARE(r.action, Action::Error);
-        QVERIFY2(r.error.startsWith("transformer pending.js: returned a Promise that never settled"), qPrintable(r.error));
+        QVERIFY2(r.error.startsWith(QStringLiteral("transformer pending.js: returned a Promise that never settled")), qPrintable(r.error));
     }
 
     void nullDeletesAndDropDrops()
     {
-        write("items.js", "module.exports = c => c.entity.kind === 'gone' ? null : c.entity.kind === 'skip' ? c.drop : c.entity;");
+        write(QStringLiteral("items.js"), "module.exports = c => c.entity.kind === 'gone' ? null : c.entity.kind === 'skip' ? c.drop : c.entity;");
         const QJsonObject gone = obj(R"({"id":"1","kind":"gone"})");
         const QJsonObject skip = obj(R"({"id":"1","kind":"skip"})");
-        QCOMPARE(run("items", gone).action, Action::Delete);
-        QCOMPARE(run("items", skip).action, Action::Drop);
-        const TransformResult keep = run("items", obj(R"({"id":"1","kind":"keep"})"));
+        QCOMPARE(run(QStringLiteral("items"), gone).action, Action::Delete);
+        QCOMPARE(run(QStringLiteral("items"), skip).action, Action::Drop);
+        const TransformResult keep = run(QStringLiteral("items"), obj(R"({"id":"1","kind":"keep"})"));
         QCOMPARE(keep.action, Action::Entity);
         { const QJsonObject expected = obj(R"({"id":"1","kind":"keep"})"); QCOMPARE(keep.entity, expected); }
-        write("async.js", "module.exports = async c => { await 0; return c.drop; };");
-        QCOMPARE(run("async").action, Action::Drop);
+        write(QStringLiteral("async.js"), "module.exports = async c => { await 0; return c.drop; };");
+        QCOMPARE(run(QStringLiteral("async")).action, Action::Drop);
     }
 
     void badReturnValues_data()
@@ -446,61 +446,61 @@ module.exports = async function (context) {
     {
         QFETCH(QString, expression);
         QFETCH(QString, type);
-        write("productItems.js", ("module.exports = () => " + expression + ";").toUtf8());
-        const TransformResult r = run("product_items");
+        write(QStringLiteral("productItems.js"), (QStringLiteral("module.exports = () => ") + expression + QStringLiteral(";")).toUtf8());
+        const TransformResult r = run(QStringLiteral("product_items"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.error, QStringLiteral("transformer productItems.js returned %1, expected an object, null or context.drop").arg(type));
     }
 
     void thrownErrorsCarryLines()
     {
-        write("items.js", "module.exports = function (c) {\n"
+        write(QStringLiteral("items.js"), "module.exports = function (c) {\n"
                           "  const a = 1;\n"
                           "  if (c.entity.id === '1')\n"
                           "    throw new RangeError('id 1 is not allowed');\n"
                           "  return c.entity.missing.field;\n"
                           "};\n");
-        TransformResult r = run("items", obj(R"({"id":"1"})"));
+        TransformResult r = run(QStringLiteral("items"), obj(R"({"id":"1"})"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.line, 4);
         QCOMPARE(r.error, QStringLiteral("transformer items.js line 4: RangeError: id 1 is not allowed"));
-        r = run("items", obj(R"({"id":"2"})"));
+        r = run(QStringLiteral("items"), obj(R"({"id":"2"})"));
         QCOMPARE(r.line, 5);
-        QVERIFY2(r.error.startsWith("transformer items.js line 5: TypeError: "), qPrintable(r.error));
+        QVERIFY2(r.error.startsWith(QStringLiteral("transformer items.js line 5: TypeError: ")), qPrintable(r.error));
 
-        write("async.js", "module.exports = async function (c) {\n"
+        write(QStringLiteral("async.js"), "module.exports = async function (c) {\n"
                           "  await null;\n"
                           "  await c.database.query('SELECT 1');\n"
                           "  throw new Error('after awaits');\n"
                           "};\n");
-        r = run("async");
+        r = run(QStringLiteral("async"));
         QCOMPARE(r.line, 4);
         QCOMPARE(r.error, QStringLiteral("transformer async.js line 4: Error: after awaits"));
 
-        write("string.js", "module.exports = () => { throw 'plain string'; };");
-        r = run("string");
+        write(QStringLiteral("string.js"), "module.exports = () => { throw 'plain string'; };");
+        r = run(QStringLiteral("string"));
         QCOMPARE(r.error, QStringLiteral("transformer string.js: uncaught \"plain string\""));
 
-        write("toplevel.js", "const x = 1;\nnotDefinedAnywhere();\nmodule.exports = c => c.entity;\n");
-        r = run("toplevel");
+        write(QStringLiteral("toplevel.js"), "const x = 1;\nnotDefinedAnywhere();\nmodule.exports = c => c.entity;\n");
+        r = run(QStringLiteral("toplevel"));
         QCOMPARE(r.line, 2);
-        QVERIFY2(r.error.startsWith("transformer toplevel.js line 2: ReferenceError: "), qPrintable(r.error));
+        QVERIFY2(r.error.startsWith(QStringLiteral("transformer toplevel.js line 2: ReferenceError: ")), qPrintable(r.error));
     }
 
     void syntaxErrors()
     {
-        write("items.js", "module.exports = function (c) {\n  return c.entity;\n  if (\n};\n");
-        TransformResult r = run("items");
+        write(QStringLiteral("items.js"), "module.exports = function (c) {\n  return c.entity;\n  if (\n};\n");
+        TransformResult r = run(QStringLiteral("items"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.line, 4);
-        QVERIFY2(r.error.startsWith("transformer items.js line 4: SyntaxError"), qPrintable(r.error));
+        QVERIFY2(r.error.startsWith(QStringLiteral("transformer items.js line 4: SyntaxError")), qPrintable(r.error));
         // Syntax Qt 6.4's engine lacks (object spread) is reported the same way.
-        write("chain.js", "const a = 1;\nmodule.exports = c => ({ ...c.entity });\n");
-        r = run("chain");
+        write(QStringLiteral("chain.js"), "const a = 1;\nmodule.exports = c => ({ ...c.entity });\n");
+        r = run(QStringLiteral("chain"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.line, 2);
-        write("notfn.js", "module.exports = { id: 1 };");
-        r = run("notfn");
+        write(QStringLiteral("notfn.js"), "module.exports = { id: 1 };");
+        r = run(QStringLiteral("notfn"));
         QCOMPARE(r.error, QStringLiteral("transformer notfn.js: module.exports is an object, expected a function"));
     }
 
@@ -517,23 +517,23 @@ module.exports = async function (context) {
     {
         QFETCH(QByteArray, source);
         m_host->setTimeLimit(300);
-        write("slow.js", source);
+        write(QStringLiteral("slow.js"), source);
         QElapsedTimer t;
         t.start();
-        TransformResult r = run("slow");
+        TransformResult r = run(QStringLiteral("slow"));
         const qint64 elapsed = t.elapsed();
         QCOMPARE(r.action, Action::Error);
         // The message names the file and the limit (V4 gives no line for an interrupt).
-        QVERIFY2(r.error.startsWith("transformer slow.js"), qPrintable(r.error));
-        QVERIFY2(r.error.contains("timed out after 300 ms (the transformTimeout limit)"), qPrintable(r.error));
+        QVERIFY2(r.error.startsWith(QStringLiteral("transformer slow.js")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QLatin1String("timed out after 300 ms (the transformTimeout limit)")), qPrintable(r.error));
         QVERIFY2(elapsed >= 290 && elapsed < 300 + 1500, qPrintable(QString::number(elapsed)));
         // The engine is usable afterwards: other tables, and this one once fixed.
-        write("fast.js", "module.exports = async c => ({ id: c.entity.id, ok: await true });");
-        r = run("fast");
+        write(QStringLiteral("fast.js"), "module.exports = async c => ({ id: c.entity.id, ok: await true });");
+        r = run(QStringLiteral("fast"));
         QCOMPARE(r.error, QString());
         { const QJsonObject expected = obj(R"({"id":"1","ok":true})"); QCOMPARE(r.entity, expected); }
-        rewrite("slow.js", "module.exports = c => c.drop;", 5);
-        QCOMPARE(run("slow").action, Action::Drop);
+        rewrite(QStringLiteral("slow.js"), "module.exports = c => c.drop;", 5);
+        QCOMPARE(run(QStringLiteral("slow")).action, Action::Drop);
     }
 
     void defaultTimeLimit()
@@ -544,33 +544,33 @@ module.exports = async function (context) {
     void reloadsChangedFiles()
     {
         QSignalSpy changed(m_host, &TransformerHost::transformersChanged);
-        write("items.js", "module.exports = c => ({ version: 1 });");
-        { const QJsonObject expected = obj(R"({"version":1})"); QCOMPARE(run("items").entity, expected); }
+        write(QStringLiteral("items.js"), "module.exports = c => ({ version: 1 });");
+        { const QJsonObject expected = obj(R"({"version":1})"); QCOMPARE(run(QStringLiteral("items")).entity, expected); }
 
         // Same size, written at once: the file system watcher reports it.
-        write("items.js", "module.exports = c => ({ version: 2 });");
+        write(QStringLiteral("items.js"), "module.exports = c => ({ version: 2 });");
         QTRY_VERIFY(changed.count() > 0);
-        { const QJsonObject expected = obj(R"({"version":2})"); QCOMPARE(run("items").entity, expected); }
+        { const QJsonObject expected = obj(R"({"version":2})"); QCOMPARE(run(QStringLiteral("items")).entity, expected); }
 
         // No event processed at all: the modification time check before each use catches it.
-        rewrite("items.js", "module.exports = c => ({ version: 33 });", 10);
-        { const QJsonObject expected = obj(R"({"version":33})"); QCOMPARE(run("items").entity, expected); }
+        rewrite(QStringLiteral("items.js"), "module.exports = c => ({ version: 33 });", 10);
+        { const QJsonObject expected = obj(R"({"version":33})"); QCOMPARE(run(QStringLiteral("items")).entity, expected); }
 
         // Broken, then fixed, then removed.
-        rewrite("items.js", "module.exports = c => {", 20);
-        QCOMPARE(run("items").action, Action::Error);
-        rewrite("items.js", "module.exports = async c => ({ version: await 4 });", 30);
-        { const QJsonObject expected = obj(R"({"version":4})"); QCOMPARE(run("items").entity, expected); }
-        QVERIFY(QFile::remove(m_dir->filePath("items.js")));
-        QCOMPARE(run("items").action, Action::Unchanged);
-        QCOMPARE(m_host->check("items"), QString());
-        write("items.js", "module.exports = 5;");
-        QCOMPARE(m_host->check("items"), QStringLiteral("transformer items.js: module.exports is a number, expected a function"));
+        rewrite(QStringLiteral("items.js"), "module.exports = c => {", 20);
+        QCOMPARE(run(QStringLiteral("items")).action, Action::Error);
+        rewrite(QStringLiteral("items.js"), "module.exports = async c => ({ version: await 4 });", 30);
+        { const QJsonObject expected = obj(R"({"version":4})"); QCOMPARE(run(QStringLiteral("items")).entity, expected); }
+        QVERIFY(QFile::remove(m_dir->filePath(QStringLiteral("items.js"))));
+        QCOMPARE(run(QStringLiteral("items")).action, Action::Unchanged);
+        QCOMPARE(m_host->check(QStringLiteral("items")), QString());
+        write(QStringLiteral("items.js"), "module.exports = 5;");
+        QCOMPARE(m_host->check(QStringLiteral("items")), QStringLiteral("transformer items.js: module.exports is a number, expected a function"));
     }
 
     void sandbox()
     {
-        write("items.js", R"js(
+        write(QStringLiteral("items.js"), R"js(
 var leaked = (function () { return this; })();
 Promise = null; JSON = null; // read-only globals: ignored outside strict mode
 module.exports = function (context) {
@@ -583,17 +583,17 @@ module.exports = function (context) {
     frozenDb: Object.isFrozen(context.database) && Object.isFrozen(context.mqtt)
   };
 };)js");
-        write("strict.js", "'use strict';\nmodule.exports = function () { JSON = null; return {}; };");
-        const TransformResult r = run("items");
+        write(QStringLiteral("strict.js"), "'use strict';\nmodule.exports = function () { JSON = null; return {}; };");
+        const TransformResult r = run(QStringLiteral("items"));
         QCOMPARE(r.error, QString());
         { const QJsonObject expected = obj(R"({"require":"undefined","process":"undefined","XMLHttpRequest":"undefined","Qt":"undefined",
             "console":"undefined","print":"undefined","gc":"undefined","fetch":"undefined","setTimeout":"undefined",
             "URL":"undefined","qsTr":"undefined","importScripts":"undefined","globalKeys":[],"promiseKept":"function",
             "jsonKept":"object","bridgeHidden":"query","frozenDb":true})"); QCOMPARE(r.entity, expected); }
-        const TransformResult s = run("strict");
+        const TransformResult s = run(QStringLiteral("strict"));
         QCOMPARE(s.action, Action::Error);
         QCOMPARE(s.line, 2);
-        QVERIFY2(s.error.contains("TypeError"), qPrintable(s.error));
+        QVERIFY2(s.error.contains(QLatin1String("TypeError")), qPrintable(s.error));
     }
 };
 

@@ -228,7 +228,7 @@ void tst_ValueCodec::encode_data()
     QTest::newRow("time QTime") << "time" << "time" << QVariant(QTime(1, 2, 3)) << QByteArray("\"01:02:03\"");
     QTest::newRow("char") << "char" << "char(3)" << QVariant(QStringLiteral("abc")) << QByteArray("\"abc\"");
     QTest::newRow("varchar unicode") << "varchar" << "varchar(10)" << QVariant(QStringLiteral("Grüße €")) << QByteArray("\"Grüße €\"");
-    QTest::newRow("varchar empty") << "varchar" << "varchar(10)" << QVariant(QString("")) << QByteArray("\"\"");
+    QTest::newRow("varchar empty") << QStringLiteral("varchar") << QStringLiteral("varchar(10)") << QVariant(QStringLiteral("")) << QByteArray("\"\"");
     QTest::newRow("text bytes utf8") << "text" << "" << QVariant(QStringLiteral("ä").toUtf8()) << QByteArray("\"ä\"");
     QTest::newRow("enum") << "enum" << "enum('a','b')" << QVariant(QStringLiteral("b")) << QByteArray("\"b\"");
     QTest::newRow("set") << "set" << "set('a','b')" << QVariant(QStringLiteral("a,b")) << QByteArray("\"a,b\"");
@@ -307,7 +307,7 @@ void tst_ValueCodec::decode_data()
 
     QTest::newRow("time") << "time" << "" << QByteArray("\"-838:59:59\"") << QVariant(QStringLiteral("-838:59:59"));
     QTest::newRow("varchar") << "varchar" << "" << QByteArray("\"Grüße\"") << QVariant(QStringLiteral("Grüße"));
-    QTest::newRow("varchar empty") << "varchar" << "" << QByteArray("\"\"") << QVariant(QString(""));
+    QTest::newRow("varchar empty") << QStringLiteral("varchar") << QStringLiteral("") << QByteArray("\"\"") << QVariant(QStringLiteral(""));
     QTest::newRow("varchar number") << "varchar" << "" << QByteArray("42") << QVariant(QStringLiteral("42"));
     QTest::newRow("varchar fraction") << "varchar" << "" << QByteArray("1.5") << QVariant(QStringLiteral("1.5"));
     QTest::newRow("varchar true") << "varchar" << "" << QByteArray("true") << QVariant(int(1));
