@@ -59,7 +59,9 @@ Reader::Reader(Context *context, QString path, QJsonObject object, bool present)
 
 QString Reader::keyPath(const char *key) const
 {
-    return m_path.isEmpty() ? QLatin1String(key) : m_path + QLatin1Char('.') + QLatin1String(key);
+    if (m_path.isEmpty())
+        return QLatin1String(key);
+    return m_path + QLatin1Char('.') + QLatin1String(key);
 }
 
 void Reader::fail(const QString &keyPath, const QString &message)
@@ -68,8 +70,8 @@ void Reader::fail(const QString &keyPath, const QString &message)
         return;
     m_ctx->error.key = keyPath;
     m_ctx->error.message = message;
-    m_ctx->error.text = keyPath.isEmpty() ? m_ctx->file + QLatin1String(": ") + message
-                                          : m_ctx->file + QLatin1String(": ") + keyPath + QLatin1String(": ") + message;
+    m_ctx->error.text = keyPath.isEmpty() ? QString(m_ctx->file + QLatin1String(": ") + message)
+                                          : QString(m_ctx->file + QLatin1String(": ") + keyPath + QLatin1String(": ") + message);
 }
 
 void Reader::wrong(const QString &keyPath, const QString &expected, const QJsonValue &value, bool secret)

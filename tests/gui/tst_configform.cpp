@@ -115,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(spin);
         QCOMPARE(spin->value(), value); // the schema's default
         // Left at the default: not written.
-        QVERIFY(!form.document().contains(key) && !form.document().value(QStringLiteral("mysqlConfig")).toObject().contains(key.section('.', 1)));
+        QVERIFY(!form.document().contains(key) && !form.document().value(QStringLiteral("mysqlConfig")).toObject().contains(key.section(QLatin1Char('.'), 1)));
         spin->setValue(wrong);
         QString message;
         QVERIFY(!form.validate(QStringLiteral("/tmp/site.json"), &message));

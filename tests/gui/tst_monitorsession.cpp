@@ -31,16 +31,16 @@ namespace {
 
 QJsonObject configJson(const QString &self, const QStringList &remotes)
 {
-    const QJsonObject mqtt{{"host", "127.0.0.1"}, {"port", 1}, {"protocol", "mqtt"}};
-    const QJsonObject mysql{{"host", "127.0.0.1"}, {"port", 1}, {"user", "nobody"}, {"password", "x"},
-                            {"database", "nothing"}};
-    return {{"mqttConfig", mqtt},
-            {"mysqlConfig", mysql},
-            {"clientName", self},
-            {"remoteClients", QJsonArray::fromStringList(remotes)},
-            {"syncTables", QJsonArray{"items"}},
-            {"receiveTables", QJsonArray{"items"}},
-            {"checkInterval", 500}};
+    const QJsonObject mqtt{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 1}, {QStringLiteral("protocol"), QStringLiteral("mqtt")}};
+    const QJsonObject mysql{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 1}, {QStringLiteral("user"), QStringLiteral("nobody")}, {QStringLiteral("password"), QStringLiteral("x")},
+                            {QStringLiteral("database"), QStringLiteral("nothing")}};
+    return {{QStringLiteral("mqttConfig"), mqtt},
+            {QStringLiteral("mysqlConfig"), mysql},
+            {QStringLiteral("clientName"), self},
+            {QStringLiteral("remoteClients"), QJsonArray::fromStringList(remotes)},
+            {QStringLiteral("syncTables"), QJsonArray{QStringLiteral("items")}},
+            {QStringLiteral("receiveTables"), QJsonArray{QStringLiteral("items")}},
+            {QStringLiteral("checkInterval"), 500}};
 }
 
 QString writeConfig(const QTemporaryDir &dir, const QString &name, QJsonObject json)
@@ -167,7 +167,7 @@ void TestMonitorSession::unreadablePasswordIsReportedAndNothingStarts()
     qunsetenv(variable.constData());
     QJsonObject json = configJson(QStringLiteral("site_a"), {QStringLiteral("site_b")});
     QJsonObject mysql = json.value(QStringLiteral("mysqlConfig")).toObject();
-    mysql.insert(QStringLiteral("password"), QJsonObject{{"env", QString::fromLatin1(variable)}});
+    mysql.insert(QStringLiteral("password"), QJsonObject{{QStringLiteral("env"), QString::fromLatin1(variable)}});
     json.insert(QStringLiteral("mysqlConfig"), mysql);
     QSignalSpy failed(m_session.get(), &MonitorSession::openFailed);
     QVERIFY(m_session->open(writeConfig(m_dir, QStringLiteral("envpassword"), json)));

@@ -103,9 +103,10 @@ void TestRelayCount::relayedCountsWhatIsOwedToOtherRemotes()
     const qint64 date = QDateTime::currentMSecsSinceEpoch();
     QList<QByteArray> changes;
     for (int i = 1; i <= kRows; ++i) {
-        const QJsonObject entity{{"id", i}, {"name", QStringLiteral("made on b %1").arg(i)}};
-        changes << QJsonDocument(QJsonObject{{"sender", "site_b"}, {"table", "items"}, {"id", QString::number(i)},
-                                             {"date", date}, {"entity", entity}})
+        const QJsonObject entity{{QStringLiteral("id"), i}, {QStringLiteral("name"), QStringLiteral("made on b %1").arg(i)}};
+        changes << QJsonDocument(QJsonObject{{QStringLiteral("sender"), QStringLiteral("site_b")}, {QStringLiteral("table"), QStringLiteral("items")},
+                                             {QStringLiteral("id"), QString::number(i)},
+                                             {QStringLiteral("date"), date}, {QStringLiteral("entity"), entity}})
                        .toJson(QJsonDocument::Compact);
     }
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/change/site_a"), changes));

@@ -75,8 +75,8 @@ private Q_SLOTS:
     void childNamesAndPaths()
     {
         QCOMPARE(ConfigSchema::childNames(QStringLiteral("mysqlConfig.ssl")),
-                 (QStringList{"ca", "cert", "key", "rejectUnauthorized"}));
-        QCOMPARE(ConfigSchema::childNames(QStringLiteral("mqttConfig.servers[]")), (QStringList{"host", "port", "protocol"}));
+                 (QStringList{QStringLiteral("ca"), QStringLiteral("cert"), QStringLiteral("key"), QStringLiteral("rejectUnauthorized")}));
+        QCOMPARE(ConfigSchema::childNames(QStringLiteral("mqttConfig.servers[]")), (QStringList{QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("protocol")}));
         QVERIFY(ConfigSchema::childNames(QString()).contains(QStringLiteral("sendWindow")));
         QVERIFY(!ConfigSchema::childNames(QString()).contains(QStringLiteral("mqttConfig.host")));
         QCOMPARE(ConfigSchema::schemaPath(QStringLiteral("remoteClients[1]")), QStringLiteral("remoteClients"));
@@ -108,7 +108,7 @@ private Q_SLOTS:
         QByteArray json = R"({"mqttConfig": {"host": "h"}, "mysqlConfig": {"database": "d"}, "syncTables": [],
             "receiveTables": [], "clientName": "site_a", "queueDirectory": "q", "checkInterval": 1000, PATCH})";
         if (!patch.startsWith("\"remoteClients\""))
-            json.replace("PATCH", "\"remoteClients\": [], " + patch);
+            json.replace("PATCH", QByteArray(QByteArray("\"remoteClients\": [], ") + patch));
         else
             json.replace("PATCH", patch);
         Config c;
@@ -147,9 +147,9 @@ private Q_SLOTS:
         Config c;
         c.syncTables = {QStringLiteral("a"), QStringLiteral("b")};
         c.receiveTables = {QStringLiteral("c"), QStringLiteral("a")};
-        QCOMPARE(c.configuredTables(), (QStringList{"a", "b", "c"}));
+        QCOMPARE(c.configuredTables(), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
         c.syncTables.clear();
-        QCOMPARE(c.configuredTables(), (QStringList{"c", "a"}));
+        QCOMPARE(c.configuredTables(), (QStringList{QStringLiteral("c"), QStringLiteral("a")}));
     }
 };
 

@@ -62,7 +62,7 @@ private Q_SLOTS:
         const auto due = b.takeDue(1000);
         QStringList items = due.value(QStringLiteral("site_b")).value(QStringLiteral("items"));
         items.sort();
-        QCOMPARE(items, (QStringList{"1", "2", "3"}));
+        QCOMPARE(items, (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
         QCOMPARE(due.value(QStringLiteral("site_b")).value(QStringLiteral("orders")), QStringList{QStringLiteral("9")});
     }
 
