@@ -132,12 +132,21 @@ qint64 TestFlood::roundTrip()
     const QString id = QString::number(++m_id);
     QElapsedTimer timer;
     timer.start();
-    if (!mqttPublish(m_servers, QStringLiteral("/change/site_b"),
-                     json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), id}, {QStringLiteral("date"), date},
-                           {QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), QStringLiteral("after the flood")}}}})))
-        return -1;
+    const QByteArray change = json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("table"), QStringLiteral("items")},
+                                    {QStringLiteral("id"), id}, {QStringLiteral("date"), date},
+                                    {QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), id},
+                                                                           {QStringLiteral("name"), QStringLiteral("after the flood")}}}});
     const QString needle = QStringLiteral("\"date\":%1,\"id\":\"%2\"").arg(date).arg(id);
-    if (!waitUntil([&] { return m_receipts->count(needle) > 0; }, kResponsiveMs, 20)) {
+    // Sent again every 3 s until answered, as a sender does (resendTimeout): right after a
+    // flood the broker may still hold its per-client limit of messages for the engine and
+    // drop one more (Mosquitto's max_queued_messages), which is not the engine's doing.
+    bool answered = false;
+    while (!answered && timer.elapsed() < kResponsiveMs) {
+        if (!mqttPublish(m_servers, QStringLiteral("/change/site_b"), change))
+            return -1;
+        answered = waitUntil([&] { return m_receipts->count(needle) > 0; }, 3000, 20);
+    }
+    if (!answered) {
         qWarning().noquote() << "no receipt for change" << id << "within" << kResponsiveMs << "ms";
         return -1;
     }
