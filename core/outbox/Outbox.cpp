@@ -139,14 +139,14 @@ bool Outbox::createSchema(QString *error)
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=FULL",
         "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY NOT NULL, value TEXT)",
-        "CREATE TABLE IF NOT EXISTS outbox_changes("
-        " remote TEXT NOT NULL, table_name TEXT NOT NULL, pk TEXT NOT NULL,"
-        " seq INTEGER NOT NULL, sent_date INTEGER NOT NULL DEFAULT 0,"
-        " first_sent INTEGER NOT NULL DEFAULT 0,"
-        " PRIMARY KEY(remote, table_name, pk)) WITHOUT ROWID",
+        ("CREATE TABLE IF NOT EXISTS outbox_changes("
+         " remote TEXT NOT NULL, table_name TEXT NOT NULL, pk TEXT NOT NULL,"
+         " seq INTEGER NOT NULL, sent_date INTEGER NOT NULL DEFAULT 0,"
+         " first_sent INTEGER NOT NULL DEFAULT 0,"
+         " PRIMARY KEY(remote, table_name, pk)) WITHOUT ROWID"),
         "CREATE INDEX IF NOT EXISTS outbox_changes_order ON outbox_changes(remote, sent_date, seq)",
-        "CREATE TABLE IF NOT EXISTS outbox_receipts("
-        " id INTEGER PRIMARY KEY AUTOINCREMENT, remote TEXT NOT NULL, payload BLOB NOT NULL)",
+        ("CREATE TABLE IF NOT EXISTS outbox_receipts("
+         " id INTEGER PRIMARY KEY AUTOINCREMENT, remote TEXT NOT NULL, payload BLOB NOT NULL)"),
         "CREATE INDEX IF NOT EXISTS outbox_receipts_remote ON outbox_receipts(remote, id)",
     };
     for (const char *sql : pragmas) {
