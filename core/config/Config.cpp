@@ -67,6 +67,17 @@ QStringList Config::configuredTables() const
     return tables;
 }
 
+MysqlConfig MysqlConfig::forTransformers() const
+{
+    MysqlConfig login = *this;
+    if (!transformerUser.isEmpty()) {
+        login.user = transformerUser;
+        login.password = transformerPassword;
+        login.passwordRef = transformerPasswordRef;
+    }
+    return login;
+}
+
 QStringList MqttConfig::uris() const
 {
     QStringList result{uri()};
@@ -156,6 +167,16 @@ void readMysql(Reader r, MysqlConfig *m)
     if (ssl.present()) {
         m->sslEnabled = true;
         readTls(ssl, &m->ssl);
+    }
+    r.string("transformerUser", &m->transformerUser);
+    r.secret("transformerPassword", &m->transformerPassword, &m->transformerPasswordRef);
+    // A password without its user would silently log the transformers in as the engine's user.
+    if (!r.failed() && r.has("transformerPassword") && m->transformerUser.isEmpty()) {
+        const QString needed = QStringLiteral("the transformers' database user that mysqlConfig.transformerPassword "
+                                              "belongs to (a non-empty string)");
+        r.fail(r.keyPath("transformerUser"), r.has("transformerUser")
+                   ? QStringLiteral("expected %1, got \"\"").arg(needed)
+                   : QStringLiteral("missing required key, expected %1").arg(needed));
     }
 }
 

@@ -72,6 +72,15 @@ struct MysqlConfig {
     int connectTimeoutMs = 10000;
     bool sslEnabled = false;                // true when "ssl" is present
     TlsFiles ssl;
+    // The login of the transformers' own connection (context.database.query), e.g. a user
+    // granted only SELECT; empty: the engine's user and password.
+    QString transformerUser;
+    QString transformerPassword;            // plain, or resolved from transformerPasswordRef
+    SecretRef transformerPasswordRef;
+
+    // These settings with the transformers' login in place of the engine's, when one is
+    // configured (same host, port, socket, TLS and database).
+    MysqlConfig forTransformers() const;
 };
 
 struct Config {

@@ -29,6 +29,8 @@ public:
 
     bool failed() const { return !m_ctx->error.isEmpty(); }
     bool present() const { return m_present; }
+    // Whether the object holds `key` (whatever its value).
+    bool has(const char *key) const { return m_present && m_object.contains(QLatin1String(key)); }
     QString keyPath(const char *key) const;
 
     // Records the first error: "<file>: <key path>: <message>".

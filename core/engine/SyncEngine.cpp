@@ -158,9 +158,13 @@ void SyncEngine::startTransformers()
     const Config &cfg = m_ctx.config;
     if (cfg.transformerDirectory.isEmpty())
         return;
-    // Never the engine's own connection: see TransformConnection.
-    m_transformDb = std::make_unique<TransformConnection>(cfg.mysql, m_db->name() + QStringLiteral("-transform"),
+    // Never the engine's own connection: see TransformConnection. It logs in as
+    // mysqlConfig.transformerUser when one is configured.
+    m_transformDb = std::make_unique<TransformConnection>(cfg.mysql.forTransformers(),
+                                                          m_db->name() + QStringLiteral("-transform"),
                                                           cfg.transformTimeoutMs);
+    if (!cfg.mysql.transformerUser.isEmpty())
+        qCInfo(lcEngine).noquote() << "transformers query the database as user" << cfg.mysql.transformerUser;
     m_transformPublisher = std::make_unique<MqttTransformPublisher>(m_ctx);
     m_transformer = std::make_unique<TransformerHost>(cfg.transformerDirectory, m_transformDb.get(),
                                                       m_transformPublisher.get());

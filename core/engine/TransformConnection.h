@@ -4,7 +4,9 @@
 // START TRANSACTION, SET @mysql_sync_applying, ...) can change the sessions the engine
 // captures, reads, applies and writes sync_status on.
 //
-// Opened on first use with the engine's mysqlConfig, and with a statement time limit of
+// Opened on first use with the engine's mysqlConfig (SyncEngine passes
+// MysqlConfig::forTransformers(): the login of mysqlConfig.transformerUser, e.g. a user
+// granted only SELECT, when one is configured), and with a statement time limit of
 // 4/5 of transformTimeout (MariaDB: max_statement_time, MySQL: max_execution_time),
 // so `SELECT SLEEP(50)` cannot hold the engine's thread (and its heartbeats) for long; SQL
 // that names those variables is refused. After a transformer call that ran anything but a

@@ -8,6 +8,11 @@
 //   NULL, SET time_zone and START TRANSACTION. Nothing of it may reach the engine's own
 //   sessions: rows changed after it, with 4-byte UTF-8, arrive byte for byte, and site_a's
 //   sync_status (written by the engine) is committed and says successful.
+// - guarded.js reads through context.database.query and, by the row's name, INSERTs into or
+//   UPDATEs site_a's local table `audit`. With the engine's login both writes land; once
+//   site_a runs with mysqlConfig.transformerUser (a user granted only SELECT, its password
+//   read from an owner-only file), each write is an `error` row naming the denial, `audit` is
+//   unchanged, and a row that only reads still arrives.
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -60,6 +65,23 @@ module.exports = async function (context) {
 };
 )js";
 
+const QByteArray kGuardedJs = R"js(
+module.exports = async function (context) {
+  var entity = context.entity;
+  if (!entity)
+    return entity;
+  var rows = await context.database.query('SELECT COUNT(*) AS n FROM audit');
+  entity.name = entity.name + ' saw ' + rows[0].n;
+  if (entity.name.indexOf('insert') === 0)
+    await context.database.query('INSERT INTO audit VALUES (?, ?)', entity.id, entity.name);
+  if (entity.name.indexOf('update') === 0)
+    await context.database.query('UPDATE audit SET note = ? WHERE id = 1', entity.name);
+  return entity;
+};
+)js";
+const QString kReader = QStringLiteral("tc_reader");
+const QString kReaderPassword = QStringLiteral("reader-pw-4711");
+
 bool writeFile(const QString &path, const QByteArray &content)
 {
     QFile f(path);
@@ -74,9 +96,11 @@ private slots:
     void cleanupTestCase();
     void sleepingQueryDoesNotSilenceHeartbeats();
     void sessionChangesStayWithTheTransformer();
+    void readOnlyUserCannotWrite();
 
 private:
     qint64 statusCount(const QString &table, const QString &status);
+    QString status(const QString &table, int id, QString *message = nullptr);
 
     Servers m_servers;
     QTemporaryDir m_transformers;
@@ -101,11 +125,15 @@ void TestTransformContainment::initTestCase()
         QVERIFY(db->exec(QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(64)) "
                                         "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4")));
         QVERIFY(db->exec(QStringLiteral("CREATE TABLE slow (id INT NOT NULL PRIMARY KEY, v VARCHAR(20)) ENGINE=InnoDB")));
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE guarded (id INT NOT NULL PRIMARY KEY, name VARCHAR(64)) ENGINE=InnoDB")));
     }
+    // site_a's own table, written only by guarded.js (not synced).
+    QVERIFY(m_dbA->exec(QStringLiteral("CREATE TABLE audit (id INT NOT NULL PRIMARY KEY, note VARCHAR(64)) ENGINE=InnoDB")));
     QVERIFY(writeFile(m_transformers.filePath(QStringLiteral("slow.js")), kSlowJs));
     QVERIFY(writeFile(m_transformers.filePath(QStringLiteral("items.js")), kItemsJs));
+    QVERIFY(writeFile(m_transformers.filePath(QStringLiteral("guarded.js")), kGuardedJs));
 
-    const QStringList tables{QStringLiteral("items"), QStringLiteral("slow")};
+    const QStringList tables{QStringLiteral("items"), QStringLiteral("slow"), QStringLiteral("guarded")};
     QJsonObject configA = EngineProcess::config(m_servers, 'A', kDatabase, kClientA, {kClientB}, tables, {});
     configA.insert(QStringLiteral("transformerDirectory"), m_transformers.path());
     configA.insert(QStringLiteral("transformTimeout"), kTimeLimitMs);
@@ -126,6 +154,18 @@ void TestTransformContainment::cleanupTestCase()
         m_engineA->stop();
     if (m_engineB)
         m_engineB->stop();
+    if (m_dbA)
+        m_dbA->exec(QStringLiteral("DROP USER IF EXISTS '%1'@'127.0.0.1'").arg(kReader));
+}
+
+QString TestTransformContainment::status(const QString &table, int id, QString *message)
+{
+    const QString key = QString::number(id);
+    if (message)
+        *message = m_dbA->scalar(QStringLiteral("SELECT message FROM sync_status WHERE remote = ? AND `table_name` = ? AND primary_key = ?"),
+                                 {kClientB, table, key}).toString();
+    return m_dbA->scalar(QStringLiteral("SELECT status FROM sync_status WHERE remote = ? AND `table_name` = ? AND primary_key = ?"),
+                         {kClientB, table, key}).toString();
 }
 
 qint64 TestTransformContainment::statusCount(const QString &table, const QString &status)
@@ -207,6 +247,72 @@ void TestTransformContainment::sessionChangesStayWithTheTransformer()
     // The capture triggers still see the engine's guard on its apply session: nothing was
     // captured on site_b (it only receives), and site_a's table_changes drained.
     QVERIFY(waitUntil([&] { return m_dbA->count(QStringLiteral("table_changes")) == 0; }, 10000));
+    QVERIFY(m_engineA->isRunning());
+}
+
+void TestTransformContainment::readOnlyUserCannotWrite()
+{
+    const QString guarded = QStringLiteral("guarded");
+    const auto settled = [&](int id, const QString &expected) {
+        return waitUntil([&] { return status(guarded, id) == expected; }, 20000);
+    };
+    const QString logs = QStringLiteral("\nsite_a's log ends:\n%1");
+
+    // Without mysqlConfig.transformerUser the transformers write with the engine's login: the
+    // INSERT and the UPDATE land (what the read-only user must prevent below).
+    QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO guarded VALUES (1, 'insert one')")));
+    QString message;
+    QVERIFY2(settled(1, QStringLiteral("successful")), qPrintable(status(guarded, 1, &message) + QLatin1Char(' ') + message));
+    QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO guarded VALUES (2, 'update two')")));
+    QVERIFY2(settled(2, QStringLiteral("successful")), qPrintable(status(guarded, 2, &message) + QLatin1Char(' ') + message));
+    const auto auditRows = [&] {
+        return m_dbA->scalar(QStringLiteral("SELECT GROUP_CONCAT(CONCAT(id, '=', note) ORDER BY id SEPARATOR '|') FROM audit")).toString();
+    };
+    QCOMPARE(auditRows(), QStringLiteral("1=update two saw 1"));
+    QVERIFY(waitUntil([&] { return m_dbB->count(guarded) == 2; }, 20000));
+
+    // A user granted only SELECT on the database, for the transformers alone; its password in
+    // an owner-only file (the same forms as mysqlConfig.password).
+    QVERIFY(m_dbA->exec(QStringLiteral("DROP USER IF EXISTS '%1'@'127.0.0.1'").arg(kReader)));
+    QVERIFY(m_dbA->exec(QStringLiteral("CREATE USER '%1'@'127.0.0.1' IDENTIFIED BY '%2'").arg(kReader, kReaderPassword)));
+    QVERIFY(m_dbA->exec(QStringLiteral("GRANT SELECT ON `%1`.* TO '%2'@'127.0.0.1'").arg(kDatabase, kReader)));
+    const QString passwordFile = m_engineA->tempDir() + QStringLiteral("/reader.password");
+    QVERIFY(writeFile(passwordFile, kReaderPassword.toUtf8() + '\n'));
+    QVERIFY(QFile::setPermissions(passwordFile, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+
+    QVERIFY(m_engineA->stop());
+    QJsonObject config = m_engineA->currentConfig();
+    QJsonObject mysql = config.value(QStringLiteral("mysqlConfig")).toObject();
+    mysql.insert(QStringLiteral("transformerUser"), kReader);
+    mysql.insert(QStringLiteral("transformerPassword"), QJsonObject{{QStringLiteral("file"), passwordFile}});
+    config.insert(QStringLiteral("mysqlConfig"), mysql);
+    m_engineA->setConfig(config);
+    const int offset = int(m_engineA->log().size());
+    QVERIFY(m_engineA->start());
+    QVERIFY2(m_engineA->waitForLog("site_b is online", 30000, offset), m_engineA->log().mid(offset).constData());
+    QVERIFY(m_engineA->log().mid(offset).contains("transformers query the database as user tc_reader"));
+
+    // The writes are refused by the server: error rows naming the denial, audit unchanged,
+    // nothing sent.
+    QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO guarded VALUES (3, 'insert three')")));
+    QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO guarded VALUES (4, 'update four')")));
+    // A row whose transformer only reads goes through.
+    QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO guarded VALUES (5, 'read five')")));
+    QVERIFY2(settled(3, QStringLiteral("error")) && settled(4, QStringLiteral("error")) && settled(5, QStringLiteral("successful")),
+             qPrintable(QStringLiteral("3: %1, 4: %2, 5: %3").arg(status(guarded, 3), status(guarded, 4), status(guarded, 5))
+                        + logs.arg(QString::fromUtf8(m_engineA->log().mid(offset).right(3000)))));
+    status(guarded, 3, &message);
+    QVERIFY2(message.contains(QLatin1String("guarded.js")) && message.contains(QLatin1String("INSERT command denied"))
+                 && message.contains(kReader), qPrintable(message));
+    status(guarded, 4, &message);
+    QVERIFY2(message.contains(QLatin1String("guarded.js")) && message.contains(QLatin1String("UPDATE command denied"))
+                 && message.contains(kReader), qPrintable(message));
+    QCOMPARE(auditRows(), QStringLiteral("1=update two saw 1"));
+    QVERIFY(waitUntil([&] { return m_dbB->count(guarded) == 3; }, 20000));
+    QCOMPARE(m_dbB->scalar(QStringLiteral("SELECT name FROM guarded WHERE id = 5")).toString(), QStringLiteral("read five saw 1"));
+    QCOMPARE(m_dbB->scalar(QStringLiteral("SELECT COUNT(*) FROM guarded WHERE id IN (3, 4)")).toInt(), 0);
+    // The password is never logged.
+    QVERIFY(!m_engineA->log().contains(kReaderPassword.toUtf8()));
     QVERIFY(m_engineA->isRunning());
 }
 

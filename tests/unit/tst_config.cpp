@@ -139,6 +139,7 @@ private slots:
     void fileErrors();
     void unreadableFiles();
     void messageUsesPathAsGiven();
+    void transformerLogin();
     void secretsNeverInMessages_data();
     void secretsNeverInMessages();
     void failureLeavesConfigUntouched();
@@ -684,6 +685,23 @@ void TestConfig::errors_data()
     QTest::newRow("mysql ssl key directory") << "mysqlConfig.ssl" << QByteArray(R"({"key": "."})") << R"(mysqlConfig.ssl.key: expected a readable file, but "%DIR%" is a directory)";
     QTest::newRow("mysql ssl key number") << "mysqlConfig.ssl" << QByteArray(R"({"key": 1})") << "mysqlConfig.ssl.key: expected a non-empty path, got 1";
     QTest::newRow("mysql ssl rejectUnauthorized") << "mysqlConfig.ssl" << QByteArray(R"({"rejectUnauthorized": 0})") << "mysqlConfig.ssl.rejectUnauthorized: expected true or false, got 0";
+    // The transformers' own database login (issue 11, item 9).
+    QTest::newRow("transformerPassword without transformerUser")
+            << "mysqlConfig.transformerPassword" << QByteArray(R"("reader-pw")")
+            << "mysqlConfig.transformerUser: missing required key, expected the transformers' database user that "
+               "mysqlConfig.transformerPassword belongs to (a non-empty string)";
+    QTest::newRow("transformerPassword reference without transformerUser")
+            << "mysqlConfig.transformerPassword" << QByteArray(R"({"env": "READER_PW"})")
+            << "mysqlConfig.transformerUser: missing required key, expected the transformers' database user that "
+               "mysqlConfig.transformerPassword belongs to (a non-empty string)";
+    QTest::newRow("transformerUser number") << "mysqlConfig.transformerUser" << QByteArray("7") << "mysqlConfig.transformerUser: expected a string, got 7";
+    QTest::newRow("transformerUser object") << "mysqlConfig.transformerUser" << QByteArray(R"({"user": "reader"})") << "mysqlConfig.transformerUser: expected a string, got an object";
+    QTest::newRow("transformerPassword number")
+            << "mysqlConfig.transformerPassword" << QByteArray("4711")
+            << "mysqlConfig.transformerPassword: expected a string or one of {\"keychain\": \"account\"}, {\"env\": \"VARIABLE\"}, {\"file\": \"path\"}, got a number";
+    QTest::newRow("transformerPassword empty env")
+            << "mysqlConfig.transformerPassword" << QByteArray(R"({"env": ""})")
+            << R"(mysqlConfig.transformerPassword.env: expected an environment variable name, got "")";
 
     // Long strings are shortened, and escaped as JSON.
     QTest::newRow("escaped value") << "clientName" << QByteArray(R"("a\"b\n")") << QStringLiteral("clientName: expected ") + clientName + QStringLiteral(R"(, got "a\"b\n")");
@@ -838,6 +856,76 @@ void TestConfig::messageUsesPathAsGiven()
 }
 
 // Passwords never appear in a message, whatever else is wrong.
+// mysqlConfig.transformerUser/transformerPassword: the login of the transformers' own
+// connection. Absent: the engine's login; present: only the user and password change.
+void TestConfig::transformerLogin()
+{
+    const auto load = [this](const QJsonObject &object, Config *c, QString *error) {
+        return ConfigLoader::load(write(object), c, error);
+    };
+    Config c;
+    QString error;
+    QVERIFY2(load(earlierEngineObject(), &c, &error), qPrintable(error));
+    QVERIFY(c.mysql.transformerUser.isEmpty());
+    QVERIFY(c.mysql.transformerPassword.isEmpty());
+    QVERIFY(!c.mysql.transformerPasswordRef.isReference());
+    MysqlConfig login = c.mysql.forTransformers();
+    QCOMPARE(login.user, QStringLiteral("sync"));
+    QCOMPARE(login.password, QStringLiteral("db-secret-0815"));
+
+    // A user and a plain password.
+    QJsonObject object = patched(earlierEngineObject(), QStringLiteral("mysqlConfig.transformerUser"), R"("reader")");
+    object = patched(object, QStringLiteral("mysqlConfig.transformerPassword"), R"("reader-pw")");
+    QVERIFY2(load(object, &c, &error), qPrintable(error));
+    QCOMPARE(c.mysql.transformerUser, QStringLiteral("reader"));
+    QCOMPARE(c.mysql.transformerPassword, QStringLiteral("reader-pw"));
+    QCOMPARE(c.mysql.user, QStringLiteral("sync")); // the engine's own login is unchanged
+    QCOMPARE(c.mysql.password, QStringLiteral("db-secret-0815"));
+    login = c.mysql.forTransformers();
+    QCOMPARE(login.user, QStringLiteral("reader"));
+    QCOMPARE(login.password, QStringLiteral("reader-pw"));
+    QCOMPARE(login.host, c.mysql.host);
+    QCOMPARE(login.port, c.mysql.port);
+    QCOMPARE(login.database, c.mysql.database);
+
+    // The password as a reference, in the forms of mysqlConfig.password.
+    object = patched(object, QStringLiteral("mysqlConfig.transformerPassword"), R"({"keychain": "site_a-transformers"})");
+    QVERIFY2(load(object, &c, &error), qPrintable(error));
+    QCOMPARE(c.mysql.transformerPasswordRef.kind, SecretRef::Kind::Keychain);
+    QCOMPARE(c.mysql.transformerPasswordRef.name, QStringLiteral("site_a-transformers"));
+    QCOMPARE(c.mysql.transformerPasswordRef.service, QStringLiteral("mysql-sync"));
+    QCOMPARE(c.mysql.transformerPasswordRef.key, QStringLiteral("mysqlConfig.transformerPassword"));
+    QVERIFY(c.mysql.transformerPassword.isEmpty());
+    QVERIFY(!c.mysql.passwordRef.isReference()); // mysqlConfig.password stays plain
+    object = patched(object, QStringLiteral("mysqlConfig.transformerPassword"), R"({"env": "READER_PW"})");
+    QVERIFY2(load(object, &c, &error), qPrintable(error));
+    QCOMPARE(c.mysql.transformerPasswordRef.kind, SecretRef::Kind::Env);
+    QCOMPARE(c.mysql.transformerPasswordRef.name, QStringLiteral("READER_PW"));
+    object = patched(object, QStringLiteral("mysqlConfig.transformerPassword"), R"({"file": "reader.pw"})");
+    QVERIFY2(load(object, &c, &error), qPrintable(error));
+    QCOMPARE(c.mysql.transformerPasswordRef.kind, SecretRef::Kind::File);
+    QCOMPARE(c.mysql.transformerPasswordRef.name, QDir(m_dir.path()).absoluteFilePath(QStringLiteral("reader.pw")));
+
+    // A user without a password logs in without one, never with the engine's.
+    object = patched(object, QStringLiteral("mysqlConfig.transformerPassword"), QByteArray());
+    QVERIFY2(load(object, &c, &error), qPrintable(error));
+    login = c.mysql.forTransformers();
+    QCOMPARE(login.user, QStringLiteral("reader"));
+    QVERIFY(login.password.isEmpty());
+    QVERIFY(!login.passwordRef.isReference());
+
+    // An empty user is the engine's login; with a password it is an error naming the user key.
+    object = patched(object, QStringLiteral("mysqlConfig.transformerUser"), R"("")");
+    QVERIFY2(load(object, &c, &error), qPrintable(error));
+    QCOMPARE(c.mysql.forTransformers().user, QStringLiteral("sync"));
+    object = patched(object, QStringLiteral("mysqlConfig.transformerPassword"), R"("reader-pw")");
+    const QString path = write(object);
+    QVERIFY(!ConfigLoader::load(path, &c, &error));
+    QCOMPARE(error, path + QStringLiteral(": mysqlConfig.transformerUser: expected the transformers' database user that "
+                                          "mysqlConfig.transformerPassword belongs to (a non-empty string), got \"\""));
+    QVERIFY(!error.contains(QLatin1String("reader-pw")));
+}
+
 void TestConfig::secretsNeverInMessages_data()
 {
     QTest::addColumn<QString>("key");
@@ -845,6 +933,7 @@ void TestConfig::secretsNeverInMessages_data()
 
     QTest::newRow("mqtt password number") << "mqttConfig.password" << QByteArray("987654321");
     QTest::newRow("mysql password number") << "mysqlConfig.password" << QByteArray("987654321");
+    QTest::newRow("transformer password number") << "mysqlConfig.transformerPassword" << QByteArray("987654321");
     QTest::newRow("mqtt password array") << "mqttConfig.password" << QByteArray("[987654321]");
     QTest::newRow("other error") << "mysqlConfig.port" << QByteArray(R"("987654321")");
 }

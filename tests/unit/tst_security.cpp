@@ -313,6 +313,24 @@ void TestSecurity::secretReferencesResolve()
     qunsetenv("MYSQL_SYNC_TEST_SECRET_X");
     QVERIFY(!SecretResolver::resolve(&config, &error));
     QVERIFY(error.startsWith(QStringLiteral("/etc/site.json: mqttConfig.password: the environment variable")));
+
+    // The transformers' database password (mysqlConfig.transformerPassword) resolves the same
+    // way, and its errors name its key.
+    qputenv("MYSQL_SYNC_TEST_SECRET_X", "from-env");
+    config.mysql.transformerUser = QStringLiteral("reader");
+    config.mysql.transformerPasswordRef = {SecretRef::Kind::Env, QStringLiteral("MYSQL_SYNC_TEST_READER_PW"), {},
+                                           QStringLiteral("mysqlConfig.transformerPassword")};
+    qunsetenv("MYSQL_SYNC_TEST_READER_PW");
+    QVERIFY(!SecretResolver::resolve(&config, &error));
+    QCOMPARE(error, QStringLiteral("/etc/site.json: mysqlConfig.transformerPassword: the environment variable "
+                                   "MYSQL_SYNC_TEST_READER_PW is not set (it should hold the password)"));
+    qputenv("MYSQL_SYNC_TEST_READER_PW", "reader-pw");
+    QVERIFY2(SecretResolver::resolve(&config, &error), qPrintable(error));
+    QCOMPARE(config.mysql.transformerPassword, QStringLiteral("reader-pw"));
+    QCOMPARE(config.mysql.forTransformers().password, QStringLiteral("reader-pw"));
+    QCOMPARE(config.mysql.password, QStringLiteral("from-file"));
+    qunsetenv("MYSQL_SYNC_TEST_READER_PW");
+    qunsetenv("MYSQL_SYNC_TEST_SECRET_X");
 }
 
 void TestSecurity::expiryNotices()
