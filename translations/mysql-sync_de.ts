@@ -486,6 +486,10 @@
         <source>Fallback brokers</source>
         <translation>Ausweich-Broker</translation>
     </message>
+    <message>
+        <source>Transformers&apos; user</source>
+        <translation>Benutzer der Transformer</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>
@@ -1179,6 +1183,14 @@
     <message>
         <source>Database TLS</source>
         <translation>Datenbank-TLS</translation>
+    </message>
+    <message>
+        <source>The password of the transformers&apos; database user (Transformers&apos; user); leave it empty when that field is empty.</source>
+        <translation>Das Passwort des Datenbankbenutzers der Transformer (Benutzer der Transformer); leer lassen, wenn jenes Feld leer ist.</translation>
+    </message>
+    <message>
+        <source>Transformers&apos; database password</source>
+        <translation>Datenbank-Passwort der Transformer</translation>
     </message>
 </context>
 <context>

@@ -486,6 +486,10 @@
         <source>Fallback brokers</source>
         <translation>Brokers de secours</translation>
     </message>
+    <message>
+        <source>Transformers&apos; user</source>
+        <translation>Utilisateur des transformateurs</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>
@@ -1179,6 +1183,14 @@
     <message>
         <source>Database TLS</source>
         <translation>TLS de la base de données</translation>
+    </message>
+    <message>
+        <source>The password of the transformers&apos; database user (Transformers&apos; user); leave it empty when that field is empty.</source>
+        <translation>Le mot de passe de l&apos;utilisateur de base de données des transformateurs (Utilisateur des transformateurs)&#xa0;; laissez-le vide si ce champ est vide.</translation>
+    </message>
+    <message>
+        <source>Transformers&apos; database password</source>
+        <translation>Mot de passe de la base de données des transformateurs</translation>
     </message>
 </context>
 <context>

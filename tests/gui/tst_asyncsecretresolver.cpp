@@ -81,6 +81,35 @@ private Q_SLOTS:
                                 "is not set (it should hold the password)"));
     }
 
+    // mysqlConfig.transformerPassword is resolved with the others (the app runs the engine
+    // in-process), and its failure names its key.
+    void resolvesTheTransformersPassword()
+    {
+        qputenv("ASYNC_RESOLVER_PW", "from-env");
+        qputenv("ASYNC_RESOLVER_READER_PW", "reader-from-env");
+        Config config = configWith(envRef(QStringLiteral("ASYNC_RESOLVER_PW")));
+        config.mysql.transformerUser = QStringLiteral("reader");
+        config.mysql.transformerPasswordRef = envRef(QStringLiteral("ASYNC_RESOLVER_READER_PW"));
+        config.mysql.transformerPasswordRef.key = QStringLiteral("mysqlConfig.transformerPassword");
+        AsyncSecretResolver resolver;
+        QSignalSpy finished(&resolver, &AsyncSecretResolver::finished);
+        resolver.start(config);
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+        const Config c = finished.first().at(1).value<Config>();
+        QCOMPARE(c.mysql.password, QStringLiteral("from-env"));
+        QCOMPARE(c.mysql.transformerPassword, QStringLiteral("reader-from-env"));
+
+        qunsetenv("ASYNC_RESOLVER_READER_PW");
+        finished.clear();
+        resolver.start(config);
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!finished.first().at(0).toBool());
+        QCOMPARE(finished.first().at(2).toString(),
+                 QStringLiteral("/etc/site.json: mysqlConfig.transformerPassword: the environment variable "
+                                "ASYNC_RESOLVER_READER_PW is not set (it should hold the password)"));
+    }
+
     void newerStartSupersedes()
     {
         qputenv("ASYNC_RESOLVER_PW", "from-env");

@@ -95,6 +95,39 @@ private Q_SLOTS:
         }
     }
 
+    // mysqlConfig.transformerUser (a field of the database group) and transformerPassword
+    // (SecuritySettings' keychain field): absent, they are not written; present, kept; a
+    // password without its user is refused, naming the user's field.
+    void transformerLoginEdited()
+    {
+        ConfigForm form;
+        form.setDocument(validConfig());
+        auto *user = qobject_cast<QLineEdit *>(form.fieldFor(QStringLiteral("mysqlConfig.transformerUser")));
+        QVERIFY(user);
+        QVERIFY(user->text().isEmpty());
+        QVERIFY(form.fieldFor(QStringLiteral("mysqlConfig.transformerPassword")));
+        QJsonObject mysql = form.document().value(QStringLiteral("mysqlConfig")).toObject();
+        QVERIFY(!mysql.contains(QStringLiteral("transformerUser")));
+        QVERIFY(!mysql.contains(QStringLiteral("transformerPassword")));
+
+        QJsonObject config = validConfig();
+        mysql = config.value(QStringLiteral("mysqlConfig")).toObject();
+        mysql.insert(QStringLiteral("transformerUser"), QStringLiteral("reader"));
+        mysql.insert(QStringLiteral("transformerPassword"), QJsonObject{{QStringLiteral("env"), QStringLiteral("READER_PW")}});
+        config.insert(QStringLiteral("mysqlConfig"), mysql);
+        form.setDocument(config);
+        QCOMPARE(user->text(), QStringLiteral("reader"));
+        QCOMPARE(form.document().value(QStringLiteral("mysqlConfig")).toObject(), mysql);
+        QVERIFY(form.validate(QStringLiteral("/tmp/site.json")));
+
+        user->setText(QString());
+        QString message;
+        QVERIFY(!form.validate(QStringLiteral("/tmp/site.json"), &message));
+        QCOMPARE(form.invalidKey(), QStringLiteral("mysqlConfig.transformerUser"));
+        QVERIFY2(message.contains(QLatin1String("mysqlConfig.transformerPassword")), qPrintable(message));
+        QVERIFY(!user->styleSheet().isEmpty());
+    }
+
     void newNumberFieldsValidated_data()
     {
         QTest::addColumn<QString>("key");

@@ -14,6 +14,7 @@
 #include "security/CertificateIssuer.h"
 #include "security/SecretJob.h"
 #include "security/SecureFile.h"
+#include "config/Config.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -67,6 +68,7 @@ class TestSecuritySettings : public QObject {
 private Q_SLOTS:
     void passwordGoesToKeychainAndJsonHoldsReference();
     void unstoredPasswordBlocksSaving();
+    void transformerPasswordGoesToKeychain();
     void tlsFilesAreChecked();
     void noSecretService();
 };
@@ -134,6 +136,58 @@ void TestSecuritySettings::passwordGoesToKeychainAndJsonHoldsReference()
 
     SecretStore::remove(SecretStore::defaultService(), site + QStringLiteral("-broker"), &error);
     SecretStore::remove(SecretStore::defaultService(), site + QStringLiteral("-database"), &error);
+}
+
+// The transformers' database password (mysqlConfig.transformerPassword) takes the main
+// password's path: typed, stored under "<site>-transformers", the file holds the reference.
+void TestSecuritySettings::transformerPasswordGoesToKeychain()
+{
+    QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"), "run me through tests/harness/with-keyring.sh");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("site.json"));
+    const QString site = uniqueSite();
+    QString error;
+    QVERIFY(ConfigFile::save(path, QJsonDocument(config(site)).toJson(), &error));
+    ConfigPage page;
+    QVERIFY(page.load(path));
+    KeychainPasswordField *reader = page.form()->security()->transformerPassword();
+    QCOMPARE(reader->key(), QStringLiteral("mysqlConfig.transformerPassword"));
+    QCOMPARE(reader->account(), site + QStringLiteral("-transformers"));
+    QCOMPARE(page.form()->fieldFor(QStringLiteral("mysqlConfig.transformerPassword")), static_cast<QWidget *>(reader->edit()));
+    auto *user = qobject_cast<QLineEdit *>(page.form()->fieldFor(QStringLiteral("mysqlConfig.transformerUser")));
+    QVERIFY(user);
+    user->setText(QStringLiteral("reader"));
+
+    // Typed and not stored: saving is refused, naming the key.
+    type(reader, QStringLiteral("reader-secret-1"));
+    QVERIFY(!page.save(&error));
+    QCOMPARE(page.form()->invalidKey(), QStringLiteral("mysqlConfig.transformerPassword"));
+    QSignalSpy stored(reader, &KeychainPasswordField::stored);
+    reader->store();
+    QVERIFY(stored.count() == 1 || stored.wait(20000));
+    QVERIFY2(stored.first().at(0).toBool(), qPrintable(stored.first().at(1).toString()));
+    QString read;
+    QCOMPARE(SecretStore::read(SecretStore::defaultService(), site + QStringLiteral("-transformers"), &read, &error),
+             SecretJob::Error::NoError);
+    QCOMPARE(read, QStringLiteral("reader-secret-1"));
+
+    QVERIFY2(page.save(&error), qPrintable(error + page.form()->validationMessage()));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray saved = f.readAll();
+    QVERIFY(!saved.contains("reader-secret-1"));
+    const QJsonObject root = QJsonDocument::fromJson(saved).object();
+    QCOMPARE(at(root, "mysqlConfig", "transformerUser").toString(), QStringLiteral("reader"));
+    QCOMPARE(at(root, "mysqlConfig", "transformerPassword").toObject(),
+             (QJsonObject{{QStringLiteral("keychain"), QString(site + QStringLiteral("-transformers"))}}));
+    QVERIFY(!root.value(QStringLiteral("mysqlConfig")).toObject().contains(QStringLiteral("password")));
+
+    // The daemon's loader reads what was saved.
+    Config loaded;
+    QVERIFY2(ConfigLoader::load(path, &loaded, &error), qPrintable(error));
+    QCOMPARE(loaded.mysql.transformerPasswordRef.kind, SecretRef::Kind::Keychain);
+    QCOMPARE(loaded.mysql.transformerPasswordRef.name, site + QStringLiteral("-transformers"));
+    SecretStore::remove(SecretStore::defaultService(), site + QStringLiteral("-transformers"), &error);
 }
 
 void TestSecuritySettings::unstoredPasswordBlocksSaving()

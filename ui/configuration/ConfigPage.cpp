@@ -101,9 +101,11 @@ void ConfigPage::updateRaw()
     QJsonObject doc = m_form->document();
     for (const QString &section : {QStringLiteral("mqttConfig"), QStringLiteral("mysqlConfig")}) {
         QJsonObject inner = doc.value(section).toObject();
-        if (!inner.value(QStringLiteral("password")).toString().isEmpty()) {
-            inner.insert(QStringLiteral("password"), QStringLiteral("********"));
-            doc.insert(section, inner);
+        for (const QString &key : {QStringLiteral("password"), QStringLiteral("transformerPassword")}) {
+            if (!inner.value(key).toString().isEmpty()) {
+                inner.insert(key, QStringLiteral("********"));
+                doc.insert(section, inner);
+            }
         }
     }
     m_raw->setPlainText(QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented)));

@@ -15,22 +15,32 @@ AsyncSecretResolver::AsyncSecretResolver(QObject *parent)
 
 SecretRef &AsyncSecretResolver::ref(Slot slot)
 {
-    return slot == Broker ? m_config.mqtt.passwordRef : m_config.mysql.passwordRef;
+    switch (slot) {
+    case Broker: return m_config.mqtt.passwordRef;
+    case Database: break;
+    case Transformers: return m_config.mysql.transformerPasswordRef;
+    }
+    return m_config.mysql.passwordRef;
 }
 
 QString &AsyncSecretResolver::password(Slot slot)
 {
-    return slot == Broker ? m_config.mqtt.password : m_config.mysql.password;
+    switch (slot) {
+    case Broker: return m_config.mqtt.password;
+    case Database: break;
+    case Transformers: return m_config.mysql.transformerPassword;
+    }
+    return m_config.mysql.password;
 }
 
 void AsyncSecretResolver::start(const Config &config)
 {
     const quint64 generation = ++m_generation;
     m_config = config;
-    m_errors[Broker].clear();
-    m_errors[Database].clear();
+    for (QString &e : m_errors)
+        e.clear();
     m_pending = 1; // held until the queued settle below: finished() never comes from inside start()
-    for (Slot slot : {Broker, Database}) {
+    for (Slot slot : {Broker, Database, Transformers}) {
         const SecretRef r = ref(slot);
         if (r.kind == SecretRef::Kind::Keychain) {
             ++m_pending;
@@ -67,11 +77,16 @@ void AsyncSecretResolver::settle()
 {
     if (m_pending > 0)
         return;
-    // The broker's password first, as SecretResolver reports it.
-    const QString error = !m_errors[Broker].isEmpty() ? m_errors[Broker] : m_errors[Database];
+    // The broker's password first, then the database's, as SecretResolver reports them.
+    QString error;
+    for (const QString &e : m_errors) {
+        if (error.isEmpty())
+            error = e;
+    }
     Config config = m_config;
     m_config.mqtt.password.clear();
     m_config.mysql.password.clear();
+    m_config.mysql.transformerPassword.clear();
     if (!error.isEmpty()) {
         const QString message = SecretResolver::inFile(config, error);
         qCWarning(lcUiConfig).noquote() << message;

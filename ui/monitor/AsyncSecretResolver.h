@@ -18,7 +18,8 @@ class AsyncSecretResolver : public QObject {
 public:
     explicit AsyncSecretResolver(QObject *parent = nullptr);
 
-    // Resolves mqttConfig.password and mysqlConfig.password of `config`; finished() follows
+    // Resolves mqttConfig.password, mysqlConfig.password and mysqlConfig.transformerPassword
+    // of `config`; finished() follows
     // (queued: never from inside start()).
     void start(const Config &config);
     bool isBusy() const { return m_pending > 0; }
@@ -29,14 +30,14 @@ Q_SIGNALS:
     void finished(bool ok, const mysqlsync::Config &config, const QString &error);
 
 private:
-    enum Slot { Broker, Database };
+    enum Slot { Broker, Database, Transformers };
     void onJob(quint64 generation, Slot slot, SecretJob *job);
     void settle();
     SecretRef &ref(Slot slot);
     QString &password(Slot slot);
 
     Config m_config;
-    QString m_errors[2];
+    QString m_errors[3];
     int m_pending = 0;
     quint64 m_generation = 0;
     int m_timeoutMs = 20000;

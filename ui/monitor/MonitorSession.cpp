@@ -105,7 +105,8 @@ bool MonitorSession::open(const QString &path)
     // Password references are resolved without blocking: keychain entries through SecretJob
     // (start() follows when they are read), environment variables and files at once.
     if (config.mqtt.passwordRef.kind == SecretRef::Kind::Keychain
-        || config.mysql.passwordRef.kind == SecretRef::Kind::Keychain)
+        || config.mysql.passwordRef.kind == SecretRef::Kind::Keychain
+        || config.mysql.transformerPasswordRef.kind == SecretRef::Kind::Keychain)
         Q_EMIT readingSecrets(absolute);
     m_secrets->start(config);
     return true;

@@ -28,11 +28,15 @@ SecuritySettings::SecuritySettings(QWidget *parent)
     m_brokerTls = new TlsFilesEditor(QStringLiteral("mqttConfig"), false, this);
     m_databasePassword = new KeychainPasswordField(QStringLiteral("mysqlConfig.password"), this);
     m_databaseTls = new TlsFilesEditor(QStringLiteral("mysqlConfig.ssl"), true, this);
+    m_transformerPassword = new KeychainPasswordField(QStringLiteral("mysqlConfig.transformerPassword"), this);
+    m_transformerPassword->setToolTip(tr("The password of the transformers' database user (Transformers' user); "
+                                         "leave it empty when that field is empty."));
     box(tr("Broker password"), m_brokerPassword);
     box(tr("Broker TLS"), m_brokerTls);
     box(tr("Database password"), m_databasePassword);
     box(tr("Database TLS"), m_databaseTls);
-    for (KeychainPasswordField *f : {m_brokerPassword, m_databasePassword})
+    box(tr("Transformers' database password"), m_transformerPassword);
+    for (KeychainPasswordField *f : passwords())
         connect(f, &KeychainPasswordField::changed, this, &SecuritySettings::changed);
     for (TlsFilesEditor *t : {m_brokerTls, m_databaseTls})
         connect(t, &TlsFilesEditor::changed, this, &SecuritySettings::changed);
@@ -45,6 +49,7 @@ void SecuritySettings::setDocument(const QJsonObject &document)
     setClientName(document.value(QStringLiteral("clientName")).toString());
     m_brokerPassword->setValue(mqtt.value(QStringLiteral("password")));
     m_databasePassword->setValue(mysql.value(QStringLiteral("password")));
+    m_transformerPassword->setValue(mysql.value(QStringLiteral("transformerPassword")));
     m_brokerTls->setObject(mqtt);
     m_databaseTls->setObject(mysql.value(QStringLiteral("ssl")).toObject(), mysql.contains(QStringLiteral("ssl")));
 }
@@ -53,14 +58,17 @@ void SecuritySettings::apply(QJsonObject *document) const
 {
     QJsonObject mqtt = document->value(QStringLiteral("mqttConfig")).toObject();
     QJsonObject mysql = document->value(QStringLiteral("mysqlConfig")).toObject();
-    auto password = [](QJsonObject *section, const QJsonValue &value) {
+    auto password = [](QJsonObject *section, const KeychainPasswordField *field) {
+        const QString name = field->key().section(QLatin1Char('.'), -1);
+        const QJsonValue value = field->value();
         if (value.isUndefined())
-            section->remove(QStringLiteral("password"));
+            section->remove(name);
         else
-            section->insert(QStringLiteral("password"), value);
+            section->insert(name, value);
     };
-    password(&mqtt, m_brokerPassword->value());
-    password(&mysql, m_databasePassword->value());
+    password(&mqtt, m_brokerPassword);
+    password(&mysql, m_databasePassword);
+    password(&mysql, m_transformerPassword);
     m_brokerTls->apply(&mqtt);
     QJsonObject ssl = mysql.value(QStringLiteral("ssl")).toObject();
     if (m_databaseTls->apply(&ssl))
@@ -74,7 +82,7 @@ void SecuritySettings::apply(QJsonObject *document) const
 QList<KeychainPasswordField *> SecuritySettings::unstoredPasswords() const
 {
     QList<KeychainPasswordField *> fields;
-    for (KeychainPasswordField *f : {m_brokerPassword, m_databasePassword}) {
+    for (KeychainPasswordField *f : passwords()) {
         if (f->state() != KeychainPasswordField::State::Storing && !f->problem().isEmpty())
             fields << f;
     }
@@ -84,7 +92,7 @@ QList<KeychainPasswordField *> SecuritySettings::unstoredPasswords() const
 QString SecuritySettings::problem(QString *key, bool typedPasswordsPending) const
 {
     const QList<KeychainPasswordField *> pending = typedPasswordsPending ? unstoredPasswords() : QList<KeychainPasswordField *>();
-    for (KeychainPasswordField *f : {m_brokerPassword, m_databasePassword}) {
+    for (KeychainPasswordField *f : passwords()) {
         const QString p = pending.contains(f) ? QString() : f->problem();
         if (!p.isEmpty()) {
             if (key)
@@ -105,11 +113,16 @@ QString SecuritySettings::problem(QString *key, bool typedPasswordsPending) cons
 
 QWidget *SecuritySettings::fieldFor(const QString &key) const
 {
-    if (key == m_brokerPassword->key())
-        return m_brokerPassword->edit();
-    if (key == m_databasePassword->key())
-        return m_databasePassword->edit();
+    for (KeychainPasswordField *f : passwords()) {
+        if (key == f->key())
+            return f->edit();
+    }
     return findChild<QWidget *>(key);
+}
+
+QList<KeychainPasswordField *> SecuritySettings::passwords() const
+{
+    return {m_brokerPassword, m_databasePassword, m_transformerPassword};
 }
 
 void SecuritySettings::setClientName(const QString &clientName)
@@ -117,6 +130,7 @@ void SecuritySettings::setClientName(const QString &clientName)
     const QString site = clientName.trimmed();
     m_brokerPassword->setAccount(site.isEmpty() ? QString() : SecretAccounts::broker(site));
     m_databasePassword->setAccount(site.isEmpty() ? QString() : SecretAccounts::database(site));
+    m_transformerPassword->setAccount(site.isEmpty() ? QString() : SecretAccounts::transformers(site));
 }
 
 void SecuritySettings::setConfigPath(const QString &path)

@@ -2,8 +2,8 @@
 // The configuration page's security part: the broker and database passwords (kept in the OS
 // keychain, the file holding only {"keychain": account}) and the TLS files of both
 // connections, checked as they are chosen. ConfigForm embeds it; it reads and writes only
-// its own keys: mqttConfig.password/ca/cert/key/rejectUnauthorized, mysqlConfig.password and
-// mysqlConfig.ssl.
+// its own keys: mqttConfig.password/ca/cert/key/rejectUnauthorized, mysqlConfig.password,
+// mysqlConfig.transformerPassword and mysqlConfig.ssl.
 #include <QJsonObject>
 #include <QWidget>
 
@@ -30,9 +30,12 @@ public:
     QList<KeychainPasswordField *> unstoredPasswords() const;
     // The editor of `key` (a password edit, a TLS file edit), or nullptr.
     QWidget *fieldFor(const QString &key) const;
+    // The three password fields.
+    QList<KeychainPasswordField *> passwords() const;
 
     KeychainPasswordField *brokerPassword() const { return m_brokerPassword; }
     KeychainPasswordField *databasePassword() const { return m_databasePassword; }
+    KeychainPasswordField *transformerPassword() const { return m_transformerPassword; }
     TlsFilesEditor *brokerTls() const { return m_brokerTls; }
     TlsFilesEditor *databaseTls() const { return m_databaseTls; }
 
@@ -48,6 +51,7 @@ Q_SIGNALS:
 private:
     KeychainPasswordField *m_brokerPassword;
     KeychainPasswordField *m_databasePassword;
+    KeychainPasswordField *m_transformerPassword;
     TlsFilesEditor *m_brokerTls;
     TlsFilesEditor *m_databaseTls;
 };
