@@ -203,6 +203,12 @@ void readConfig(Reader r, Config *c)
     r.integer("resendTimeout", &c->resendTimeoutMs);
     r.integer("sendWindow", &c->sendWindow);
     r.integer("transformTimeout", &c->transformTimeoutMs);
+    Reader ext = r.object("extensions");
+    ext.allowOnly();
+    ext.boolean("enabled", &c->extensions.enabled);
+    ext.integer("batchRows", &c->extensions.batchRows);
+    ext.integer("batchBytes", &c->extensions.batchBytes);
+    ext.boolean("compress", &c->extensions.compress);
 }
 
 bool setError(ConfigError *error, const QString &text)

@@ -102,6 +102,12 @@ struct Config {
     int resendTimeoutMs = 30000;            // an unacknowledged change is sent again after this
     int sendWindow = 500;                   // changes a remote may have unacknowledged at most
     int transformTimeoutMs = 2000;          // a transformer run longer than this is interrupted
+    struct Extensions {
+        bool enabled = true;                // announce the channel, batch to remotes that do too
+        int batchRows = 1000;               // changes per batch message at most
+        int batchBytes = 1048576;           // about the most JSON per batch message
+        bool compress = true;               // zlib where the remote announced it and it pays
+    } extensions;
 
     bool isBidirectional(const QString &table) const
     { return syncTables.contains(table) && receiveTables.contains(table); }

@@ -101,6 +101,17 @@ QList<ConfigKey> makeKeys()
         integer("transformTimeout", Group::Site, 2000, 10, 600000, "milliseconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformer time limit (ms)"),
                 "A transformer that runs longer is interrupted."),
 
+        // The extension channel between engines of this product (docs/protocol.md).
+        key("extensions", Type::Object, Group::None, nullptr, "The fast path between engines of this product; absent: on, with the defaults."),
+        withDefault(key("extensions.enabled", Type::Boolean, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Fast path"),
+                        "Announce the extension channel and send batches to remotes that announce it too."), true),
+        integer("extensions.batchRows", Group::Site, 1000, 1, 10000, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Rows per batch"),
+                "The most changes one batch message carries."),
+        integer("extensions.batchBytes", Group::Site, 1048576, 1024, 8388608, "bytes", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Bytes per batch"),
+                "About the most JSON one batch message carries (a bigger row travels alone)."),
+        withDefault(key("extensions.compress", Type::Boolean, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Compress batches"),
+                        "Compress batches with zlib for remotes that announce it, where that makes them smaller."), true),
+
         // The database.
         required(key("mysqlConfig", Type::Object, Group::None, nullptr, "The database connection.")),
         withDefault(nonEmpty(key("mysqlConfig.host", Type::String, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Host"),

@@ -8,7 +8,7 @@ namespace mysqlsync {
 
 inline QStringList engineTableNames()
 {
-    return {QStringLiteral("table_changes"), QStringLiteral("sync_status")};
+    return {QStringLiteral("table_changes"), QStringLiteral("sync_status"), QStringLiteral("sync_site")};
 }
 
 inline bool isEngineTable(const QString &name)

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QVariant>
 
 namespace mysqlsync {
@@ -41,7 +42,35 @@ QStringList Schema::tableDdl()
                        "`date` DATETIME NOT NULL, "
                        "`status` ENUM('successful', 'pending', 'error') NOT NULL, "
                        "message VARCHAR(255) NULL) DEFAULT CHARSET=utf8mb4"),
+        // The site's identity (docs/protocol.md, "Extensions"): one random id, made once. A
+        // restored backup or a recreated database shows itself by another id.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_site("
+                       "id CHAR(36) NOT NULL PRIMARY KEY, "
+                       "created_at DATETIME NOT NULL) DEFAULT CHARSET=utf8mb4"),
     };
+}
+
+bool Schema::siteIdentity(const QSqlDatabase &db, QString *id, QString *error)
+{
+    QSqlQuery q(db);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!q.exec(QStringLiteral("SELECT id FROM sync_site ORDER BY created_at, id LIMIT 1"))) {
+            *error = QStringLiteral("cannot read the site's identity: %1").arg(DbConnection::describe(q.lastError()));
+            return false;
+        }
+        if (q.next()) {
+            *id = q.value(0).toString();
+            return true;
+        }
+        q.prepare(QStringLiteral("INSERT INTO sync_site (id, created_at) VALUES (?, UTC_TIMESTAMP())"));
+        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        if (!q.exec()) {
+            *error = QStringLiteral("cannot store the site's identity: %1").arg(DbConnection::describe(q.lastError()));
+            return false;
+        }
+    }
+    *error = QStringLiteral("the site's identity could not be read back from sync_site");
+    return false;
 }
 
 bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringList &syncTables,
@@ -100,7 +129,7 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     // Tables made by an older engine, or by hand, in another character set cannot hold every
     // key or message (4-byte UTF-8 above all): converted once, the columns stay the same.
     if (!q.exec(QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
-                               "AND TABLE_NAME IN ('table_changes', 'sync_status') "
+                               "AND TABLE_NAME IN ('table_changes', 'sync_status', 'sync_site') "
                                "AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"))) {
         *error = QStringLiteral("cannot read the character set of the engine's tables: %1").arg(DbConnection::describe(q.lastError()));
         return false;

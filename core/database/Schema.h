@@ -1,5 +1,5 @@
 #pragma once
-// The database contract: the two bookkeeping tables and the mysqlSync* triggers.
+// The database contract: the bookkeeping tables and the mysqlSync* triggers.
 #include "database/Catalog.h"
 
 #include <QList>
@@ -31,6 +31,8 @@ public:
     // identical triggers are kept (no window without capture), others are replaced,
     // mysqlSync* triggers not in the plan are dropped.
     static bool install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPlan> &plan, QString *error);
+    // The site's identity from sync_site, made (a random UUID) the first time.
+    static bool siteIdentity(const QSqlDatabase &db, QString *id, QString *error);
 };
 
 // A string literal for SQL text, for names that came from the catalogue.

@@ -34,6 +34,11 @@ void ChangeReceiver::reject(const ChangeMessage &partial, const QString &error)
                                                                 partial.date, error));
 }
 
+void ChangeReceiver::finishReceipts()
+{
+    m_sender.flushReceipts();
+}
+
 ChangeReceiver::Transformed ChangeReceiver::transformAll(const QList<ChangeMessage> &received)
 {
     Transformed result{received, {}, {}};

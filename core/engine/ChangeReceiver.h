@@ -20,6 +20,8 @@ public:
     // A change message that could not be read: answered with an error receipt when
     // the sender (and what it was about) could be read.
     void reject(const ChangeMessage &partial, const QString &error);
+    // Sends the receipts collected for remotes on the batch path (after apply and reject).
+    void finishReceipts();
 
     // An incoming row waits at most this long for a lock held by another session; then it is
     // tried again later (its sender resends it) and the other rows go on.

@@ -6,11 +6,15 @@
 #include "transform/TransformerHost.h"
 #include "engine/SendWindow.h"
 #include "mqtt/Transport.h"
+#include "engine/RemotePaths.h"
+#include "protocol/Extensions.h"
 #include "protocol/Messages.h"
 
 namespace mysqlsync {
 
 namespace {
+constexpr int kBatchWindowFactor = 10; // the batch path's window: up to this many times sendWindow
+
 QString mapKey(const QString &table, const QString &key)
 {
     return table + QLatin1Char('\n') + key;
@@ -95,7 +99,8 @@ void ChangeSender::reportReadFailure(const QString &table, const QString &error)
 void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows,
                            qint64 date)
 {
-    const QString topic = topics::changeFor(remote);
+    QList<ChangeMessage> changes;
+    changes.reserve(keys.size());
     ChangeMessage message;
     message.sender = m_ctx.config.clientName;
     message.date = date;
@@ -108,8 +113,46 @@ void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, c
         message.entity = *row;
         if (m_ctx.transformer && !transform(remote, k, date, &message))
             continue;
-        if (m_ctx.mqtt->publish(topic, message.toJson()))
-            ++m_ctx.counters.sent;
+        changes.append(message);
+    }
+    if (changes.isEmpty())
+        return;
+    if (m_ctx.batchesTo(remote, EngineContext::now())) {
+        publishBatches(remote, changes, date);
+        return;
+    }
+    const QString topic = topics::changeFor(remote);
+    for (const ChangeMessage &change : std::as_const(changes)) {
+        const QByteArray payload = change.toJson();
+        if (!m_ctx.mqtt->publish(topic, payload))
+            break; // not connected: the rest stays owed and goes out with the resends
+        ++m_ctx.counters.sent;
+        ++m_ctx.counters.messagesOut;
+        m_ctx.counters.bytesOut += payload.size();
+        if (m_ctx.paths)
+            m_ctx.paths->sent(remote, RemotePaths::Path::PerRow, 1, payload.size());
+    }
+}
+
+void ChangeSender::publishBatches(const QString &remote, const QList<ChangeMessage> &changes, qint64 date)
+{
+    const Config::Extensions &x = m_ctx.config.extensions;
+    ext::BatchBuilder builder(m_ctx.config.clientName, date, x.batchRows, x.batchBytes);
+    for (const ChangeMessage &change : changes)
+        builder.add(change);
+    const bool compress = x.compress && m_ctx.paths->compresses(remote, EngineContext::now());
+    const QString topic = ext::batchTopic(m_ctx.config.clientName, remote);
+    qsizetype first = 0;
+    for (const ext::BatchBuilder::Batch &batch : builder.finish()) {
+        const QByteArray payload = ext::frame(batch.json, compress);
+        if (!m_ctx.mqtt->publish(topic, payload))
+            break; // not connected: the rest stays owed and goes out with the resends
+        m_ctx.paths->sentBatch(remote, date, changes.mid(first, batch.rows));
+        first += batch.rows;
+        m_ctx.counters.sent += batch.rows;
+        ++m_ctx.counters.messagesOut;
+        m_ctx.counters.bytesOut += payload.size();
+        m_ctx.paths->sent(remote, RemotePaths::Path::Batch, batch.rows, payload.size());
     }
 }
 
@@ -185,7 +228,7 @@ int ChangeSender::captureLimit() const
     QList<sendwindow::Remote> remotes;
     for (const QString &remote : m_ctx.config.remoteClients) {
         const bool reachable = m_ctx.canSendTo(remote, now);
-        remotes.append({reachable, reachable ? inFlight(remote) : 0});
+        remotes.append({reachable, reachable ? inFlight(remote) : 0, windowOf(remote, now)});
         if (!reachable)
             break;
     }
@@ -215,7 +258,7 @@ bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)
     for (const QString &remote : m_ctx.config.remoteClients) {
         if (remote == except || !m_ctx.canSendTo(remote, now))
             continue;
-        const qsizetype n = qMin<qsizetype>(sendwindow::room(m_ctx.config.sendWindow, inFlight(remote)), entries.size());
+        const qsizetype n = qMin<qsizetype>(sendwindow::room(windowOf(remote, now), inFlight(remote)), entries.size());
         if (n > 0)
             sendNow.insert(remote, n);
         readNow = qMax(readNow, n);
@@ -310,11 +353,31 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
     }
     if (!receipts.isEmpty()) {
         QList<qint64> done;
-        for (const OutboxReceipt &r : receipts) {
-            if (!m_ctx.mqtt->publish(topics::infoFor(remote), r.payload))
-                break;
-            done.append(r.id);
-            ++m_ctx.counters.receiptsOut;
+        if (m_ctx.batchesTo(remote, now)) {
+            // Kept one by one, sent as batch receipts (one the outbox holds damaged is dropped).
+            QList<InfoMessage> infos;
+            QList<qint64> ids;
+            for (const OutboxReceipt &r : receipts) {
+                InfoMessage info;
+                QString why;
+                if (InfoMessage::fromJson(r.payload, &info, &why)) {
+                    infos.append(info);
+                    ids.append(r.id);
+                } else {
+                    qCWarning(lcEngine).noquote() << "dropping a receipt the outbox holds for" << remote << ":" << why;
+                    done.append(r.id);
+                }
+            }
+            qsizetype published = 0;
+            publishReceipts(remote, infos, &published);
+            done += ids.mid(0, published);
+        } else {
+            for (const OutboxReceipt &r : receipts) {
+                if (!m_ctx.mqtt->publish(topics::infoFor(remote), r.payload))
+                    break;
+                done.append(r.id);
+                ++m_ctx.counters.receiptsOut;
+            }
         }
         if (!m_ctx.outbox->removeReceipts(done, &error))
             m_ctx.reportError(EngineError::Source::Outbox, error, remote);
@@ -324,7 +387,7 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
 
     // Queued entries only as far as the send window has room; resends of unacknowledged
     // ones are in the window already.
-    const int room = sendwindow::room(m_ctx.config.sendWindow, inFlight(remote));
+    const int room = sendwindow::room(windowOf(remote, now), inFlight(remote));
     const int wanted = qMin(batch, room);
     QList<OutboxEntry> entries = wanted > 0 ? m_ctx.outbox->queued(remote, wanted, &error) : QList<OutboxEntry>();
     if (!error.isEmpty()) {
@@ -389,15 +452,61 @@ void ChangeSender::sendReceipt(const QString &remote, const InfoMessage &receipt
 {
     if (!m_ctx.config.remoteClients.contains(remote))
         return; // never owed to a name that is not a remote: it would wait in the outbox for ever
+    const qint64 now = EngineContext::now();
+    if (m_ctx.canSendTo(remote, now) && m_ctx.batchesTo(remote, now)) {
+        m_receipts[remote].append(receipt);
+        return;
+    }
     const QByteArray payload = receipt.toJson();
-    if (m_ctx.canSendTo(remote, EngineContext::now()) && m_ctx.mqtt->publish(topics::infoFor(remote), payload)) {
+    if (m_ctx.canSendTo(remote, now) && m_ctx.mqtt->publish(topics::infoFor(remote), payload)) {
         ++m_ctx.counters.receiptsOut;
         return;
     }
+    keepReceipt(remote, payload, receipt.table, receipt.id);
+}
+
+void ChangeSender::keepReceipt(const QString &remote, const QByteArray &payload, const QString &table, const QString &id)
+{
     QString error;
     if (!m_ctx.outbox->putReceipt(remote, payload, &error))
-        m_ctx.reportError(EngineError::Source::Outbox, error, remote, receipt.table, receipt.id);
+        m_ctx.reportError(EngineError::Source::Outbox, error, remote, table, id);
     m_ctx.outboxChanged = true;
+}
+
+void ChangeSender::flushReceipts()
+{
+    const QHash<QString, QList<InfoMessage>> all = std::exchange(m_receipts, {});
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        qsizetype published = 0;
+        publishReceipts(it.key(), it.value(), &published);
+        for (const InfoMessage &r : it.value().mid(published))
+            keepReceipt(it.key(), r.toJson(), r.table, r.id);
+    }
+}
+
+bool ChangeSender::publishReceipts(const QString &remote, const QList<InfoMessage> &receipts, qsizetype *published)
+{
+    const Config::Extensions &x = m_ctx.config.extensions;
+    const bool compress = x.compress && m_ctx.paths->compresses(remote, EngineContext::now());
+    const QString topic = ext::receiptsTopic(m_ctx.config.clientName, remote);
+    *published = 0;
+    for (const ext::ReceiptBatch::Encoded &batch : ext::ReceiptBatch::toJson(m_ctx.config.clientName, receipts, x.batchRows,
+                                                                             x.batchBytes)) {
+        if (!m_ctx.mqtt->publish(topic, ext::frame(batch.json, compress)))
+            return false;
+        *published += batch.rows;
+        m_ctx.counters.receiptsOut += batch.rows;
+    }
+    return true;
+}
+
+int ChangeSender::windowOf(const QString &remote, qint64 now) const
+{
+    // A batch message carries many rows: the broker's queue (counted in messages) is not what
+    // bounds the window there, the rows the receiver has to hand are.
+    const int window = m_ctx.config.sendWindow;
+    return m_ctx.batchesTo(remote, now) ? qMax(window, qMin(window * kBatchWindowFactor, 4 * m_ctx.config.extensions.batchRows))
+                                         : window;
 }
 
 } // namespace mysqlsync

@@ -5,8 +5,10 @@
 #include "database/RowStore.h"
 #include "engine/EngineContext.h"
 #include "outbox/Outbox.h"
+#include "protocol/Messages.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonValue>
 
 namespace mysqlsync {
@@ -38,8 +40,12 @@ public:
     // returns true when more is waiting.
     bool flush(const QString &remote, qint64 unacknowledgedBefore);
 
-    // A receipt for `remote`: published now if it is online, else kept in the outbox.
+    // A receipt for `remote`: published now if it is online, else kept in the outbox. For a
+    // remote on the batch path it waits for flushReceipts(), which sends one batch receipt.
     void sendReceipt(const QString &remote, const InfoMessage &receipt);
+    // Publishes the receipts that sendReceipt() collected, a batch per remote (what cannot be
+    // published now is kept in the outbox).
+    void flushReceipts();
 
     void resetStatements() { m_rows.reset(); }
 
@@ -51,6 +57,14 @@ private:
     // was lost; a table that cannot be read (after one re-read of the catalogue) is left out.
     bool states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out);
     void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows, qint64 date);
+    // The extension channel's path: the changes in batch messages.
+    void publishBatches(const QString &remote, const QList<ChangeMessage> &changes, qint64 date);
+    // Receipts for a remote on the batch path, in batch receipts; false when the broker would
+    // not take them (none of the rest was published).
+    bool publishReceipts(const QString &remote, const QList<InfoMessage> &receipts, qsizetype *published);
+    void keepReceipt(const QString &remote, const QByteArray &payload, const QString &table, const QString &id);
+    // The send window of `remote`: wider on the batch path, where a message carries many rows.
+    int windowOf(const QString &remote, qint64 now) const;
     // Runs the table's transformer (source = us, target = remote) on the message; false when
     // the change is not to be sent (dropped, or the transformer failed: settled as such).
     bool transform(const QString &remote, const TableKey &k, qint64 date, ChangeMessage *message);
@@ -63,6 +77,7 @@ private:
     RowStore m_rows;
     qint64 m_lastSendDate = 0;
     QHash<QString, QElapsedTimer> m_readFailures; // table -> last warning about it
+    QHash<QString, QList<InfoMessage>> m_receipts; // remote -> receipts for flushReceipts()
 };
 
 } // namespace mysqlsync

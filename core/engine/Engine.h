@@ -50,6 +50,8 @@ Q_SIGNALS:
     // At each heartbeat of a remote: its clock minus ours, as Presence estimates it (ms).
     void remoteClockSkew(const QString &name, qint64 skewMs);
     void outboxDepthChanged(const QString &remote, int depth);
+    // The path a remote is served on ("batch" or "per-row") and its rows per message there.
+    void remotePathChanged(const QString &name, const QString &path, double rowsPerMessage);
     void countersChanged(const mysqlsync::EngineCounters &counters);
     void errorOccurred(const mysqlsync::EngineError &error);
 };

@@ -2,6 +2,7 @@
 
 #include "database/DbConnection.h"
 #include "mqtt/Transport.h"
+#include "engine/RemotePaths.h"
 #include "mqtt/Presence.h"
 
 namespace mysqlsync {
@@ -9,6 +10,11 @@ namespace mysqlsync {
 bool EngineContext::canSendTo(const QString &remote, qint64 at) const
 {
     return mqtt && mqtt->isReady() && presence->isOnline(remote, at);
+}
+
+bool EngineContext::batchesTo(const QString &remote, qint64 at) const
+{
+    return paths && mqtt && mqtt->optionalReady() && paths->batches(remote, at);
 }
 
 void EngineContext::databaseFailure(const QSqlError &error, const QString &what)

@@ -14,6 +14,7 @@ namespace mysqlsync {
 class DbConnection;
 class Outbox;
 class Presence;
+class RemotePaths;
 class Transport;
 class StatusTracker;
 class TransformerHost;
@@ -28,6 +29,7 @@ struct EngineContext {
     Outbox *outbox = nullptr;
     Transport *mqtt = nullptr;        // the broker connection (MqttClient)
     Presence *presence = nullptr;
+    RemotePaths *paths = nullptr;     // which remotes get batches (the extension channel)
     DbConnection *db = nullptr;       // capture, lookups, sync_status
     DbConnection *applyDb = nullptr;  // writes of incoming changes (triggers stay silent there)
     StatusTracker *status = nullptr;  // sync_status, written behind
@@ -50,6 +52,8 @@ struct EngineContext {
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
     bool canSendTo(const QString &remote, qint64 at) const;
+    // Whether `remote` is served batches now (it announced them in its current online period).
+    bool batchesTo(const QString &remote, qint64 at) const;
     // Reports a failed database statement: a lost connection goes to databaseLost.
     void databaseFailure(const QSqlError &error, const QString &what);
     void reportError(EngineError::Source source, const QString &message, const QString &remote = {},

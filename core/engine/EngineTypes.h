@@ -16,12 +16,15 @@ struct EngineCounters {
     qint64 receiptsOut = 0;   // receipts published
     qint64 errors = 0;        // error events
     qint64 unknownSenders = 0; // messages dropped because their sender is not in remoteClients
+    qint64 messagesOut = 0;   // MQTT messages that carried the sent changes (per-row: one each)
+    qint64 bytesOut = 0;      // their payload bytes
 
     friend bool operator==(const EngineCounters &a, const EngineCounters &b)
     {
         return a.captured == b.captured && a.sent == b.sent && a.resent == b.resent && a.applied == b.applied
             && a.relayed == b.relayed && a.receiptsIn == b.receiptsIn && a.receiptsOut == b.receiptsOut
-            && a.errors == b.errors && a.unknownSenders == b.unknownSenders;
+            && a.errors == b.errors && a.unknownSenders == b.unknownSenders && a.messagesOut == b.messagesOut
+            && a.bytesOut == b.bytesOut;
     }
     friend bool operator!=(const EngineCounters &a, const EngineCounters &b) { return !(a == b); }
 };

@@ -8,7 +8,9 @@
 #include "engine/FlushScheduler.h"
 #include "engine/RetryBackoff.h"
 #include "engine/StatusTracker.h"
+#include "engine/RemotePaths.h"
 #include "mqtt/Presence.h"
+#include "protocol/Extensions.h"
 #include "protocol/Messages.h"
 
 namespace mysqlsync {
@@ -43,6 +45,10 @@ void IncomingMessages::handle(const QList<MqttIncoming> &messages)
                 m_receiver->reject(change, error);
             continue;
         }
+        if (m.topic.startsWith(QLatin1String("/mysql-sync/"))) {
+            handleExtension(m, now, &changes, &receipts);
+            continue;
+        }
         if (m.topic != infoTopic && m.topic != receiptTopic)
             continue;
         InfoMessage info;
@@ -61,8 +67,80 @@ void IncomingMessages::handle(const QList<MqttIncoming> &messages)
     }
     if (!changes.isEmpty() && !m_paused)
         m_receiver->apply(changes);
+    m_receiver->finishReceipts();
     if (!receipts.isEmpty())
         handleReceipts(receipts);
+}
+
+void IncomingMessages::handleExtension(const MqttIncoming &m, qint64 now, QList<ChangeMessage> *changes,
+                                       QList<InfoMessage> *receipts)
+{
+    const ext::Route route = ext::parseTopic(m.topic);
+    const QString self = m_ctx.config.clientName;
+    // The topic names the sender (the broker's ACL binds it to the sender's login); the
+    // payload must agree. Addressed messages must be addressed to us.
+    if (route.kind == ext::Kind::None || ((route.kind == ext::Kind::Batch || route.kind == ext::Kind::Receipts) && route.target != self))
+        return;
+    if (!heard(route.sender, m.topic))
+        return;
+    QByteArray json;
+    QString error;
+    auto malformed = [&](const QString &why) {
+        qCWarning(lcProtocol).noquote() << "ignoring a malformed message on" << loggableName(m.topic) << ":" << why;
+        m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(loggableName(m.topic), why), route.sender);
+    };
+    if (!ext::unframe(m.payload, &json, &error)) {
+        malformed(error);
+        return;
+    }
+    switch (route.kind) {
+    case ext::Kind::Hello: {
+        ext::Announcement a;
+        if (!ext::Announcement::fromJson(json, &a, &error) || a.sender != route.sender) {
+            malformed(error.isEmpty() ? QStringLiteral("the announcement's sender is not the topic's") : error);
+            return;
+        }
+        const qint64 lead = 2 * qint64(m_ctx.config.checkIntervalMs) + 3000;
+        const qint64 deadline = qMax(m_ctx.presence->deadlineOf(a.sender), now + lead);
+        const bool before = m_ctx.batchesTo(a.sender, now);
+        m_ctx.paths->announced(a, deadline, now);
+        if (m_ctx.batchesTo(a.sender, now) != before)
+            m_flushes.schedule(a.sender, 0); // its window changed with its path
+        return;
+    }
+    case ext::Kind::Batch: {
+        ext::ReceivedBatch batch;
+        if (!ext::ReceivedBatch::fromJson(json, route.sender, &batch, &error)) {
+            // Nothing of it is applied and nothing answered: its sender sends the rows again.
+            malformed(error);
+            return;
+        }
+        for (const auto &[partial, why] : std::as_const(batch.rejected))
+            m_receiver->reject(partial, why);
+        *changes += batch.changes;
+        return;
+    }
+    case ext::Kind::Receipts: {
+        ext::ReceiptBatch batch;
+        QStringList skipped;
+        if (!ext::ReceiptBatch::fromJson(json, route.sender, &batch, &skipped, &error)) {
+            malformed(error);
+            return;
+        }
+        for (const QString &why : std::as_const(skipped))
+            malformed(why);
+        for (const InfoMessage &r : std::as_const(batch.receipts)) {
+            if (m_ctx.paths->couldHaveSent(r.sender, r.table, r.id, r.date))
+                receipts->append(r);
+            else
+                malformed(QStringLiteral("a receipt names %1 %2, which the batch sent at %3 did not carry")
+                              .arg(r.table.left(64), r.id.left(64)).arg(r.date));
+        }
+        return;
+    }
+    case ext::Kind::None:
+        return;
+    }
 }
 
 bool IncomingMessages::heard(const QString &sender, const QString &what)

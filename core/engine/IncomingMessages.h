@@ -16,6 +16,7 @@ class CaptureScheduler;
 class ChangeReceiver;
 class FlushScheduler;
 class RetryBackoff;
+struct ChangeMessage;
 struct InfoMessage;
 
 class IncomingMessages {
@@ -35,6 +36,10 @@ private:
     // (not ourselves) is counted and logged at most once a minute per name.
     bool heard(const QString &sender, const QString &what);
     void handleReceipts(const QList<InfoMessage> &receipts);
+    // A message on the extension channel (/mysql-sync/...): announcements go to RemotePaths,
+    // the changes of a batch and the receipts of a batch receipt join the others.
+    void handleExtension(const MqttIncoming &message, qint64 now, QList<ChangeMessage> *changes,
+                         QList<InfoMessage> *receipts);
 
     EngineContext &m_ctx;
     RetryBackoff &m_retries;

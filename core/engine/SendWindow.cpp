@@ -12,7 +12,7 @@ int captureLimit(int batchSize, int sendWindow, const QList<Remote> &remotes)
     for (const Remote &r : remotes) {
         if (!r.reachable)
             return batchSize;
-        widest = qMax(widest, room(sendWindow, r.inFlight));
+        widest = qMax(widest, room(r.window > 0 ? r.window : sendWindow, r.inFlight));
     }
     return qBound(0, widest, batchSize);
 }

@@ -14,6 +14,7 @@ inline int room(int sendWindow, int inFlight)
 struct Remote {
     bool reachable = false; // online and the broker connected
     int inFlight = 0;       // sent and not acknowledged (receipts waiting to settle excluded)
+    int window = 0;         // its own send window (the batch path's is wider); 0: sendWindow
 };
 
 // How many table_changes rows capture should take (at most `batchSize`). A change waits in

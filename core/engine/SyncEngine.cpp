@@ -10,6 +10,7 @@
 #include "engine/ChangeSender.h"
 #include "engine/FlushScheduler.h"
 #include "engine/IncomingMessages.h"
+#include "engine/RemotePaths.h"
 #include "engine/RetryBackoff.h"
 #include "engine/OutboxRebuild.h"
 #include "engine/StatusTracker.h"
@@ -19,6 +20,7 @@
 #include "mqtt/Presence.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSyncer.h"
+#include "protocol/Extensions.h"
 #include "protocol/Messages.h"
 #include "engine/MqttTransformPublisher.h"
 #include "engine/TransformConnection.h"
@@ -105,6 +107,8 @@ void SyncEngine::start()
     m_syncer = std::make_unique<OutboxSyncer>(m_outbox->filePath(), QStringLiteral("mysql-sync-outbox-sync-") + suffix);
     m_ctx.outbox = m_outbox.get();
     m_ctx.presence = m_presence.get();
+    m_paths = std::make_unique<RemotePaths>();
+    m_ctx.paths = m_paths.get();
     m_ctx.db = m_db.get();
     m_ctx.applyDb = m_applyDb.get();
     m_sender = std::make_unique<ChangeSender>(m_ctx);
@@ -121,8 +125,14 @@ void SyncEngine::start()
     const QStringList subscriptions = {topics::info(), topics::infoFor(cfg.clientName), topics::changeFor(cfg.clientName)};
     m_mqtt = std::make_unique<MqttClient>(cfg.mqtt, cfg.clientName, subscriptions,
                                           InfoMessage::connectionLost(cfg.clientName).toJson());
+    if (cfg.extensions.enabled)
+        m_mqtt->setOptionalSubscriptions(ext::subscriptions(cfg.clientName));
     m_ctx.mqtt = m_mqtt.get();
     connect(m_mqtt.get(), &MqttClient::ready, this, &SyncEngine::onBrokerReady);
+    connect(m_mqtt.get(), &MqttClient::optionalSubscribed, this, [this] {
+        if (m_heartbeat)
+            m_heartbeat->announceNow();
+    });
     connect(m_mqtt.get(), &MqttClient::down, this, &SyncEngine::onBrokerDown);
     connect(m_mqtt.get(), &MqttClient::messagesArrived, this, [this](const QList<MqttIncoming> &messages) {
         if (m_running)
@@ -133,6 +143,7 @@ void SyncEngine::start()
     m_mqtt->start();
     // `connected` on /info from a thread of its own: a long database call here does not stop it.
     m_heartbeat = std::make_unique<Heartbeat>(m_mqtt.get(), cfg.clientName, cfg.checkIntervalMs);
+    updateAnnouncement();
 
     // Certificates that expire within 30 days: a warning at start and once a day.
     m_expiry = std::make_unique<ExpiryMonitor>(cfg);
@@ -212,6 +223,14 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
         // A statement the server refused is for the operator; a connection that dropped is retried.
         *fatal = QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
         return false;
+    }
+    if (m_siteId.isEmpty()) {
+        if (!Schema::siteIdentity(m_db->db(), &m_siteId, error)) {
+            *fatal = QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
+            return false;
+        }
+        qCInfo(lcDatabase).noquote() << "site identity" << m_siteId;
+        updateAnnouncement();
     }
     qCInfo(lcDatabase).noquote() << "database" << m_db->description() << "ready (" << m_db->serverVersion() << ")";
     return true;
@@ -346,6 +365,8 @@ void SyncEngine::writeStatus()
 void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
 {
     Q_EMIT remoteStateChanged(name, online, until);
+    if (!online)
+        m_paths->wentOffline(name, EngineContext::now());
     const bool wasOnline = m_online.contains(name);
     if (online)
         m_online.insert(name);
@@ -415,6 +436,36 @@ void SyncEngine::resendErrors(const QString &remote)
         resend(remote, it.key(), it.value());
 }
 
+void SyncEngine::updateAnnouncement()
+{
+    const Config &cfg = m_ctx.config;
+    if (!m_heartbeat || !cfg.extensions.enabled || m_siteId.isEmpty())
+        return;
+    ext::Announcement a;
+    a.sender = cfg.clientName;
+    a.site = m_siteId;
+    a.capabilities = {ext::capabilityBatch(), ext::capabilityZlib()};
+    m_heartbeat->setAnnouncement(ext::helloTopic(cfg.clientName), a.toJson());
+    m_heartbeat->announceNow();
+}
+
+void SyncEngine::reportPaths()
+{
+    const qint64 now = EngineContext::now();
+    for (const QString &remote : m_ctx.config.remoteClients) {
+        const RemotePaths::Path path = m_ctx.batchesTo(remote, now) ? RemotePaths::Path::Batch : RemotePaths::Path::PerRow;
+        const RemotePaths::Traffic t = m_paths->traffic(remote, path);
+        const QPair<QString, double> report{RemotePaths::name(path), t.messages > 0 ? double(t.rows) / double(t.messages) : 0.0};
+        auto it = m_reportedPaths.find(remote);
+        if (it != m_reportedPaths.end() && it->first == report.first && qAbs(it->second - report.second) < 0.05)
+            continue;
+        if (it == m_reportedPaths.end() || it->first != report.first)
+            qCInfo(lcEngine).noquote() << remote << "is served on the" << report.first << "path";
+        m_reportedPaths.insert(remote, report);
+        Q_EMIT remotePathChanged(remote, report.first, report.second);
+    }
+}
+
 void SyncEngine::heartbeat()
 {
     if (m_running && m_heartbeat)
@@ -431,6 +482,7 @@ void SyncEngine::housekeeping()
     if (m_rebuildOwed && m_ctx.databaseUp && (!m_rebuildTried.isValid() || m_rebuildTried.hasExpired(5000)))
         rebuildOutbox();
     m_incoming->summarise(EngineContext::now());
+    reportPaths();
     if (m_ctx.counters != m_reportedCounters) {
         m_reportedCounters = m_ctx.counters;
         Q_EMIT countersChanged(m_reportedCounters);
@@ -538,6 +590,9 @@ void SyncEngine::shutdown()
     m_ctx.outbox = nullptr;
     m_ctx.databaseUp = false;
     m_online.clear();
+    m_reportedPaths.clear();
+    m_ctx.paths = nullptr;
+    m_paths.reset();
     qCInfo(lcEngine).noquote() << "engine" << m_ctx.config.clientName << "stopped";
 }
 

@@ -31,6 +31,7 @@ class Outbox;
 class OutboxSyncer;
 class Heartbeat;
 class Presence;
+class RemotePaths;
 struct ServerCheck;
 struct InfoMessage;
 class StatusTracker;
@@ -70,6 +71,9 @@ Q_SIGNALS:
     // At each heartbeat of a remote: its clock minus ours, as Presence estimates it (ms).
     void remoteClockSkew(const QString &name, qint64 skewMs);
     void outboxDepthChanged(const QString &remote, int depth);
+    // The path a remote is served on ("batch" or "per-row") and the rows per message sent to
+    // it so far on that path (0: nothing sent yet).
+    void remotePathChanged(const QString &name, const QString &path, double rowsPerMessage);
     void countersChanged(const mysqlsync::EngineCounters &counters);
     void errorOccurred(const mysqlsync::EngineError &error);
 
@@ -84,6 +88,9 @@ private:
     void onBrokerDown(const QString &reason);
     void onRemoteState(const QString &name, bool online, qint64 until);
     void heartbeat();
+    // What the heartbeat announces beside `connected` (once the site's identity is known).
+    void updateAnnouncement();
+    void reportPaths();
     void housekeeping();
     // A damaged outbox was replaced: owe again what sync_status says is pending.
     void rebuildOutbox();
@@ -102,6 +109,7 @@ private:
     std::unique_ptr<MqttClient> m_mqtt;
     std::unique_ptr<Heartbeat> m_heartbeat;         // before m_mqtt is stopped: shutdown() resets it first
     std::unique_ptr<Presence> m_presence;
+    std::unique_ptr<RemotePaths> m_paths;
     std::unique_ptr<ChangeSender> m_sender;
     std::unique_ptr<ChangeReceiver> m_receiver;
     std::unique_ptr<StatusTracker> m_status;
@@ -127,6 +135,8 @@ private:
     bool m_databaseWasUp = false;
     bool m_databaseReported = false;
     QHash<QString, int> m_reportedDepths;
+    QHash<QString, QPair<QString, double>> m_reportedPaths; // remote -> path and rows per message reported
+    QString m_siteId;                          // this site's identity (sync_site), once read
     QSet<QString> m_online;                    // remotes we last reported online
     QHash<QString, qint64> m_loggedSkews;      // the clock skew last logged, per remote
     EngineCounters m_reportedCounters;

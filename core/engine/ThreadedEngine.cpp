@@ -101,6 +101,7 @@ void ThreadedEngine::wire()
     connect(e, &SyncEngine::remoteStateChanged, this, &ThreadedEngine::remoteStateChanged, q);
     connect(e, &SyncEngine::remoteClockSkew, this, &ThreadedEngine::remoteClockSkew, q);
     connect(e, &SyncEngine::outboxDepthChanged, this, &ThreadedEngine::outboxDepthChanged, q);
+    connect(e, &SyncEngine::remotePathChanged, this, &ThreadedEngine::remotePathChanged, q);
     connect(e, &SyncEngine::countersChanged, this, &ThreadedEngine::countersChanged, q);
     connect(e, &SyncEngine::errorOccurred, this, &ThreadedEngine::errorOccurred, q);
 }

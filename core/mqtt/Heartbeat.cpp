@@ -8,6 +8,7 @@
 #include <QDateTime>
 
 #include <chrono>
+#include <utility>
 
 namespace mysqlsync {
 
@@ -44,16 +45,33 @@ void Heartbeat::engineAlive()
     m_engineAlive.store(QDateTime::currentMSecsSinceEpoch());
 }
 
+void Heartbeat::setAnnouncement(const QString &topic, const QByteArray &payload)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_announceTopic = topic;
+    m_announcement = payload;
+}
+
+void Heartbeat::announceNow()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_announceNow = true;
+    }
+    m_wake.notify_all();
+}
+
 void Heartbeat::run()
 {
     bool stalled = false;
     std::unique_lock<std::mutex> lock(m_mutex);
     while (!m_stop) {
         // Like the engine's timer used to: a look every checkInterval, a beat when one is due.
-        m_wake.wait_for(lock, std::chrono::milliseconds(m_checkIntervalMs), [this] { return m_stop || m_now; });
+        m_wake.wait_for(lock, std::chrono::milliseconds(m_checkIntervalMs), [this] { return m_stop || m_now || m_announceNow; });
         if (m_stop)
             break;
         m_now = false;
+        bool announce = std::exchange(m_announceNow, false);
         if (!m_mqtt->isReady())
             continue; // nothing would reach the remotes; a new connection beats at once
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -68,8 +86,13 @@ void Heartbeat::run()
             stalled = false;
             m_schedule->resetHeartbeat();
         }
-        if (const auto until = m_schedule->heartbeatDue(now))
+        if (const auto until = m_schedule->heartbeatDue(now)) {
             m_mqtt->publish(topics::info(), InfoMessage::connected(m_clientName, *until).toJson());
+            announce = true;
+        }
+        // Beside the heartbeat, on the same connection: a remote hears it after the `connected`.
+        if (announce && !m_announcement.isEmpty() && m_mqtt->optionalReady())
+            m_mqtt->publish(m_announceTopic, m_announcement);
     }
 }
 

@@ -5,6 +5,7 @@
 // while the broker connection is ready and while the engine's thread has shown itself alive
 // (engineAlive()) within the last kEngineStallLimitMs; an engine stuck longer is let go
 // offline. Stopped (joined) by its destructor, before the MqttClient goes.
+#include <QByteArray>
 #include <QString>
 
 #include <atomic>
@@ -31,6 +32,11 @@ public:
     void beatNow();
     // The engine's thread, regularly: it is not stuck.
     void engineAlive();
+    // What is published on `topic` beside each `connected` while the transport's optional
+    // subscriptions are granted (the extension channel's announcement); empty: nothing.
+    void setAnnouncement(const QString &topic, const QByteArray &payload);
+    // Publishes the announcement at once (the optional subscriptions were just granted).
+    void announceNow();
 
 private:
     void run();
@@ -43,6 +49,9 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_now = false;
+    bool m_announceNow = false;
+    QString m_announceTopic;       // guarded by m_mutex, as is m_announcement
+    QByteArray m_announcement;
     bool m_stop = false;
     std::thread m_thread;
 };

@@ -299,12 +299,50 @@ void MqttClient::onSubscribed(bool ok, const QString &error)
     m_ready = true;
     qCInfo(lcMqtt).noquote() << "subscribed to" << m_subscriptions.join(QStringLiteral(", "));
     Q_EMIT ready();
+    subscribeOptional();
+}
+
+void MqttClient::subscribeOptional()
+{
+    if (m_optional.isEmpty())
+        return;
+    std::vector<std::string> topicsList;
+    for (const QString &t : m_optional)
+        topicsList.push_back(utf8(t));
+    auto filters = mqtt::string_collection::create(topicsList);
+    std::vector<int> qos(topicsList.size(), 1);
+    const int connection = m_connection.load();
+    auto listener = std::make_shared<SubscribeListener>([this, connection](bool ok, int rc, int reason, const QString &message) {
+        const QString error = ok ? QString() : rc == 0 && !message.isEmpty() ? message : describeFailure(rc, reason, message);
+        QMetaObject::invokeMethod(this, [this, ok, error, connection] {
+            if (connection != m_connection.load() || !m_ready.load())
+                return; // an answer about a connection that is gone
+            if (!ok) {
+                if (!m_optionalRefusalLogged)
+                    qCWarning(lcMqtt).noquote() << "broker" << brokerDescription() << "refused" << m_optional.join(QStringLiteral(", "))
+                                                << "(" << error << "): the fast path between engines stays off; setup-broker "
+                                                   "writes an ACL that allows it";
+                m_optionalRefusalLogged = true;
+                return;
+            }
+            m_optionalReady = true;
+            qCInfo(lcMqtt).noquote() << "subscribed to" << m_optional.join(QStringLiteral(", "));
+            Q_EMIT optionalSubscribed();
+        }, Qt::QueuedConnection);
+    });
+    m_optionalListener = listener;
+    try {
+        m_client->subscribe(filters, qos, nullptr, *listener);
+    } catch (const mqtt::exception &e) {
+        qCWarning(lcMqtt).noquote() << "cannot subscribe to" << m_optional.join(QStringLiteral(", ")) << ":" << e.what();
+    }
 }
 
 void MqttClient::onDown(const QString &reason)
 {
     ++m_connection;
     m_ready = false;
+    m_optionalReady = false;
     m_publisher->clear(); // Paho would refuse them; the outbox sends them again
     if (m_stopping)
         return;

@@ -29,6 +29,10 @@ public:
                const QByteArray &will, QObject *parent = nullptr);
     ~MqttClient() override;
 
+    // Topics subscribed after the required ones on each connection; a refusal is logged once
+    // and leaves optionalReady() false. Call before start().
+    void setOptionalSubscriptions(const QStringList &topics) { m_optional = topics; }
+    bool optionalReady() const override { return m_optionalReady.load(); }
     // Connects in the background and keeps reconnecting until stop().
     void start();
     // Publishes `farewell` on /info (if connected), then disconnects; waits at most timeoutMs.
@@ -45,6 +49,7 @@ private:
     void connectNow();
     void onConnected();
     void onSubscribed(bool ok, const QString &error);
+    void subscribeOptional();
     void onDown(const QString &reason);
     void drain();
     void ignoreRetained(const QString &topic); // Paho's thread
@@ -59,6 +64,10 @@ private:
     MqttConfig m_config;
     QString m_clientName;
     QStringList m_subscriptions;
+    QStringList m_optional;
+    std::atomic<bool> m_optionalReady{false};
+    bool m_optionalRefusalLogged = false;
+    std::shared_ptr<mqtt::iaction_listener> m_optionalListener;
     QByteArray m_will;
     std::unique_ptr<mqtt::async_client> m_client;
     // Publishes Paho has not seen acknowledged yet; used by the publish thread only.

@@ -89,6 +89,12 @@ bool Presence::isOnline(const QString &remote, qint64 now) const
     return it != m_remotes.cend() && it->online && now < it->deadline;
 }
 
+qint64 Presence::deadlineOf(const QString &remote) const
+{
+    const auto it = m_remotes.constFind(remote);
+    return it == m_remotes.cend() || !it->online ? 0 : it->deadline;
+}
+
 QList<RemoteState> Presence::states() const
 {
     return m_remotes.values();

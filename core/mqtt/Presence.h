@@ -55,6 +55,8 @@ public:
 
     bool isOnline(const QString &remote, qint64 now) const;
     QList<RemoteState> states() const;
+    // When `remote` goes offline without a further heartbeat (our clock); 0: offline or unknown.
+    qint64 deadlineOf(const QString &remote) const;
     QStringList configuredRemotes() const { return m_configured; }
     // Milliseconds until the earliest `until` of an online remote, or -1.
     qint64 msUntilNextExpiry(qint64 now) const;

@@ -26,11 +26,15 @@ public:
     // QoS 1 unless said otherwise, in order. False (and nothing sent) when not ready.
     // Any thread.
     virtual bool publish(const QString &topic, const QByteArray &payload, int qos = 1, bool retain = false) = 0;
+    // The optional subscriptions (the extension channel's) were granted on this connection.
+    // A broker whose ACL refuses them still serves the required ones. Any thread.
+    virtual bool optionalReady() const { return false; }
     // The broker, for logs and the app ("mqtt://host:1883").
     virtual QString brokerDescription() const = 0;
 
 Q_SIGNALS:
     void ready();                                   // connected and subscribed (again)
+    void optionalSubscribed();                      // optionalReady() became true
     void down(const QString &reason);               // connection lost or a connect attempt failed
     void messagesArrived(const QList<mysqlsync::MqttIncoming> &messages);
     void errorOccurred(const QString &message);

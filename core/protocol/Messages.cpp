@@ -6,6 +6,8 @@
 // strict everywhere else: every rejection names the field.
 #include "protocol/Messages.h"
 
+#include "protocol/JsonFields.h"
+
 #include "common/ClientName.h"
 
 #include "common/Logging.h"
@@ -26,10 +28,11 @@
 namespace mysqlsync {
 
 namespace {
-
-constexpr qsizetype kMaxPayloadBytes = 16 * 1024 * 1024;   // 16 MiB
 // ECMAScript's Date range: +-8.64e15 ms around the epoch.
 constexpr double kMaxDateMs = 8.64e15;
+} // namespace
+
+namespace json {
 
 QString jsonTypeName(const QJsonValue &v)
 {
@@ -52,11 +55,11 @@ void setError(QString *error, const QString &text)
 }
 
 // Parses the payload into an object; `what` names the message kind for the error text.
-bool parseObject(const QByteArray &payload, const char *what, QJsonObject *out, QString *error)
+bool parseObject(const QByteArray &payload, const char *what, QJsonObject *out, QString *error, qsizetype maxBytes)
 {
-    if (payload.size() > kMaxPayloadBytes) {
+    if (payload.size() > maxBytes) {
         setError(error, QStringLiteral("%1 message rejected: payload of %2 bytes exceeds the limit of %3 bytes")
-                            .arg(QLatin1String(what)).arg(payload.size()).arg(kMaxPayloadBytes));
+                            .arg(QLatin1String(what)).arg(payload.size()).arg(maxBytes));
         return false;
     }
     QJsonParseError parseError;
@@ -196,6 +199,11 @@ QJsonValue millis(qint64 ms)
     return QJsonValue(ms);   // Qt 6 keeps qint64 as an integer: prints 1767225600123, not 1.767e12
 }
 
+} // namespace json
+
+namespace {
+using namespace json;
+
 QString infoKindName(InfoKind kind)
 {
     switch (kind) {
@@ -291,7 +299,7 @@ InfoMessage InfoMessage::error(const QString &sender, const QString &table, cons
     return m;
 }
 
-QByteArray InfoMessage::toJson() const
+QJsonObject InfoMessage::toObject() const
 {
     QJsonObject args;
     switch (kind) {
@@ -313,15 +321,22 @@ QByteArray InfoMessage::toJson() const
     o.insert(QStringLiteral("sender"), sender);
     o.insert(QStringLiteral("message"), infoKindName(kind));
     o.insert(QStringLiteral("args"), args);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return o;
+}
+
+QByteArray InfoMessage::toJson() const
+{
+    return QJsonDocument(toObject()).toJson(QJsonDocument::Compact);
 }
 
 bool InfoMessage::fromJson(const QByteArray &payload, InfoMessage *out, QString *error)
 {
     QJsonObject o;
-    if (!parseObject(payload, "info", &o, error))
-        return false;
+    return parseObject(payload, "info", &o, error) && fromObject(o, out, error);
+}
 
+bool InfoMessage::fromObject(const QJsonObject &o, InfoMessage *out, QString *error)
+{
     InfoMessage m;
     if (!readSender(o, &m.sender, error))
         return false;
@@ -400,24 +415,33 @@ bool InfoMessage::fromJson(const QByteArray &payload, InfoMessage *out, QString 
 
 QByteArray ChangeMessage::toJson() const
 {
+    return QJsonDocument(toObject()).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject ChangeMessage::toObject() const
+{
     QJsonObject o;
     o.insert(QStringLiteral("sender"), sender);
     o.insert(QStringLiteral("table"), table);
     o.insert(QStringLiteral("id"), id);
     o.insert(QStringLiteral("date"), millis(date));
     o.insert(QStringLiteral("entity"), entity.isObject() ? entity : QJsonValue(QJsonValue::Null));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return o;
 }
 
 bool ChangeMessage::fromJson(const QByteArray &payload, ChangeMessage *out, QString *error)
 {
+    if (out)
+        *out = ChangeMessage();
+    QJsonObject o;
+    return parseObject(payload, "change", &o, error) && fromObject(o, out, error);
+}
+
+bool ChangeMessage::fromObject(const QJsonObject &o, ChangeMessage *out, QString *error)
+{
     ChangeMessage scratch;
     ChangeMessage &m = out ? *out : scratch;
     m = ChangeMessage();
-
-    QJsonObject o;
-    if (!parseObject(payload, "change", &o, error))
-        return false;
 
     // Read every field, keeping whatever is valid, and report the first problem
     // (in the order sender, table, id, date, entity).

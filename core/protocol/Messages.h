@@ -31,8 +31,10 @@ struct InfoMessage {
     static InfoMessage error(const QString &sender, const QString &table, const QString &id, qint64 date, const QString &message);
 
     QByteArray toJson() const;   // compact UTF-8 JSON, exactly the fields of the protocol
+    QJsonObject toObject() const;
     // Returns false and sets *error (naming the field) for anything that is not a valid info message.
     static bool fromJson(const QByteArray &payload, InfoMessage *out, QString *error);
+    static bool fromObject(const QJsonObject &object, InfoMessage *out, QString *error);
 };
 
 struct ChangeMessage {
@@ -44,10 +46,12 @@ struct ChangeMessage {
 
     bool isDelete() const { return entity.isNull(); }
     QByteArray toJson() const;
+    QJsonObject toObject() const;
     // Returns false and sets *error for anything that is not a valid change message.
     // On failure, whatever could be read (sender, table, id, date) is still filled in
     // so that an error receipt can be addressed.
     static bool fromJson(const QByteArray &payload, ChangeMessage *out, QString *error);
+    static bool fromObject(const QJsonObject &object, ChangeMessage *out, QString *error);
 };
 
 // The id of a sync_status row: lowercase hex MD5 of table + "-" + id + "-" + remote.

@@ -1,0 +1,63 @@
+#pragma once
+// Which path each remote is served on (docs/protocol.md, "Extensions"): the extension
+// channel's batches while it has announced them in its current online period and the
+// announcement has not lapsed, else the five per-row messages. Also what was sent to each
+// remote on each path (messages, rows, bytes), for the Clients view and the benchmark.
+// Pure logic: every call takes the current time (our clock).
+#include "protocol/Extensions.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace mysqlsync {
+
+class RemotePaths {
+public:
+    enum class Path { PerRow, Batch };
+
+    struct Traffic {
+        qint64 messages = 0;
+        qint64 rows = 0;
+        qint64 bytes = 0;
+    };
+
+    // An announcement heard from a configured remote (topic and payload agree on its name).
+    // It holds until `deadline` (our clock): the next one, beside its next heartbeat, renews it.
+    // Returns true when the remote's path changed.
+    bool announced(const ext::Announcement &announcement, qint64 deadline, qint64 now);
+    // The remote went offline: whatever it announced is forgotten (it may come back as an
+    // earlier engine). Returns true when its path changed.
+    bool wentOffline(const QString &remote, qint64 now);
+
+    Path path(const QString &remote, qint64 now) const;
+    bool batches(const QString &remote, qint64 now) const { return path(remote, now) == Path::Batch; }
+    bool compresses(const QString &remote, qint64 now) const;
+    // The site identity it last announced (empty: never announced).
+    QString site(const QString &remote) const { return m_remotes.value(remote).announcement.site; }
+
+    void sent(const QString &remote, Path path, int rows, qint64 bytes);
+    // Which keys the batches sent to `remote` at `date` carried (the most recent sends only,
+    // at most kRememberedRows rows per remote).
+    void sentBatch(const QString &remote, qint64 date, const QList<ChangeMessage> &changes);
+    // False when a batch receipt names a row that the batches of its date did not carry
+    // (a date not remembered is left to the outbox's own rules).
+    bool couldHaveSent(const QString &remote, const QString &table, const QString &id, qint64 date) const;
+    static constexpr qsizetype kRememberedRows = 50000;
+    Traffic traffic(const QString &remote, Path path) const;
+    static QString name(Path path);
+
+private:
+    struct Remote {
+        ext::Announcement announcement;
+        qint64 deadline = 0;     // 0: nothing announced in this online period
+        Traffic perRow, batch;
+        QHash<qint64, QSet<QString>> sentKeys;   // date -> "table\nid" of the batches sent then
+        QList<qint64> sentDates;                 // oldest first
+        qsizetype rememberedRows = 0;
+    };
+    QHash<QString, Remote> m_remotes;
+};
+
+} // namespace mysqlsync
