@@ -85,3 +85,6 @@ mysql_sync_add_test(NAME tst_clockskew SOURCES integration/tst_clockskew.cpp
 # The "Relayed" counter: relays owed to other remotes only (two, three and four sites).
 mysql_sync_add_test(NAME tst_relaycount SOURCES integration/tst_relaycount.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers)
+# Issue 13: the fast path between our engines (batches, per-row peers, rollbacks, kill -9, forged senders).
+mysql_sync_add_test(NAME tst_fastpath SOURCES integration/tst_fastpath.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
