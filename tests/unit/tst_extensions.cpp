@@ -250,6 +250,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!ext::unframe(bomb, &json, &error));
         const qint64 grew = peakKb() - before;
+        qInfo("peak memory grew by %lld kB", grew);
         QVERIFY2(!error.isEmpty(), "refused without a reason");
         QVERIFY2(grew < 2 * ext::kMaxMessageBytes / 1024,
                  qPrintable(QStringLiteral("peak memory grew by %1 kB decompressing a bomb (%2)").arg(grew).arg(error)));
