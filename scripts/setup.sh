@@ -10,6 +10,7 @@ PACKAGES=(
     libqt6sql6-mysql libqt6sql6-sqlite
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libpaho-mqttpp-dev libpaho-mqtt-dev libssl-dev
+    zlib1g-dev  # core/protocol/Extensions inflates with zlib directly, bounded (qUncompress is not)
     libmariadb-dev  # MariaDB Connector/C headers: core registers a connection plugin (database/VerifiedTls)
     mosquitto mosquitto-clients
     mariadb-server mariadb-client

@@ -9,6 +9,9 @@
 #include <QSet>
 #include <QtEndian>
 
+#define ZLIB_CONST
+#include <zlib.h>
+
 namespace mysqlsync::ext {
 
 using namespace json;
@@ -18,6 +21,29 @@ const QByteArray kZlibPrefix = QByteArrayLiteral("zlib:");
 constexpr qsizetype kSmallestWorthCompressing = 512;
 
 QString prefix() { return QStringLiteral("/mysql-sync/"); }
+
+// Inflates a zlib stream into exactly `size` bytes, never more: false when it holds more or
+// less than that, or is damaged. (qUncompress takes the size as a hint only and grows its
+// buffer until everything fits: a small stream could make it allocate gigabytes.)
+bool inflateExactly(const QByteArray &stream, quint32 size, QByteArray *out)
+{
+    if (size == 0 || stream.size() > kMaxMessageBytes)
+        return false;
+    QByteArray buffer(qsizetype(size), Qt::Uninitialized);
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK)
+        return false;
+    z.next_in = reinterpret_cast<const Bytef *>(stream.constData());
+    z.avail_in = uInt(stream.size());
+    z.next_out = reinterpret_cast<Bytef *>(buffer.data());
+    z.avail_out = uInt(size);
+    const int rc = inflate(&z, Z_FINISH);
+    const bool whole = rc == Z_STREAM_END && z.avail_out == 0;
+    inflateEnd(&z);
+    if (whole)
+        *out = std::move(buffer);
+    return whole;
+}
 
 QByteArray compact(const QJsonObject &o)
 {
@@ -134,8 +160,7 @@ bool unframe(const QByteArray &payload, QByteArray *json, QString *error)
                             .arg(claimed).arg(kMaxMessageBytes));
         return false;
     }
-    *json = qUncompress(packed);
-    if (json->isEmpty() || json->size() != qsizetype(claimed)) {
+    if (!inflateExactly(packed.mid(4), claimed, json)) {
         setError(error, QStringLiteral("compressed message is damaged (it does not uncompress to the %1 bytes it claims)").arg(claimed));
         return false;
     }

@@ -28,3 +28,7 @@ mysql_sync_add_test(NAME tst_sqlliteral  SOURCES unit/tst_sqlliteral.cpp  LIBS s
 mysql_sync_add_test(NAME tst_rowstore    SOURCES unit/tst_rowstore.cpp    LIBS sync_database LABELS unit)
 mysql_sync_add_test(NAME tst_changesender SOURCES unit/tst_changesender.cpp unit/FakeTransport.h LIBS sync_engine LABELS unit)
 mysql_sync_add_test(NAME tst_incomingmessages SOURCES unit/tst_incomingmessages.cpp LIBS sync_engine LABELS unit)
+# The extension channel (issue 13): its codec (topics, framing, announcement, batches,
+# receipts; hostile input) and the choice of path per remote.
+mysql_sync_add_test(NAME tst_extensions  SOURCES unit/tst_extensions.cpp unit/tst_extensions.h unit/tst_extensions_batches.cpp LIBS sync_protocol LABELS unit)
+mysql_sync_add_test(NAME tst_remotepaths SOURCES unit/tst_remotepaths.cpp LIBS sync_engine   LABELS unit)
