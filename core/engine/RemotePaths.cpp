@@ -55,9 +55,10 @@ void RemotePaths::sentBatch(const QString &remote, qint64 date, const QList<Chan
         it = r.sentKeys.insert(date, {});
         r.sentDates.append(date);
     }
+    const qsizetype before = it->size();
     for (const ChangeMessage &c : changes)
         it->insert(c.table + QLatin1Char('\n') + c.id);
-    r.rememberedRows += changes.size();
+    r.rememberedRows += it->size() - before;
     while (r.rememberedRows > kRememberedRows && r.sentDates.size() > 1) {
         const qint64 oldest = r.sentDates.takeFirst();
         r.rememberedRows -= r.sentKeys.take(oldest).size();

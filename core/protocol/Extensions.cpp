@@ -199,7 +199,8 @@ bool Announcement::fromJson(const QByteArray &payload, Announcement *out, QStrin
         setError(error, QStringLiteral("field `capabilities` must be an array of at most 64 names, got %1").arg(jsonTypeName(caps)));
         return false;
     }
-    for (const QJsonValue &c : caps.toArray()) {
+    const QJsonArray capsArray = caps.toArray();
+    for (const QJsonValue &c : capsArray) {
         if (!c.isString() || c.toString().isEmpty() || c.toString().size() > 64) {
             setError(error, QStringLiteral("field `capabilities` must hold names of 1 to 64 characters"));
             return false;
