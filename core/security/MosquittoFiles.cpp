@@ -7,6 +7,15 @@ QString MosquittoAcl::text(const QStringList &clients)
     QString out = QStringLiteral(
         "# mysql-sync: each site publishes presence and receipts on /info and /info/<site>,\n"
         "# and changes on /change/<site>; it reads only what is meant for it.\n"
+        "# These per-row topics cannot be bound to their sender: /info, /info/<site> and\n"
+        "# /change/<site> name only the addressee, so any site may write them and a receiver\n"
+        "# cannot tell from the broker which login sent a message.\n"
+        "# The extension channel between mysql-sync engines is sender-bound: its topics are\n"
+        "# /mysql-sync/<sender>/hello, /mysql-sync/<sender>/batch/<target> and\n"
+        "# /mysql-sync/<sender>/receipts/<target>, and a site may write only under its own\n"
+        "# name (/mysql-sync/<site>/#). It reads every announcement and only the batches and\n"
+        "# receipts addressed to it. Mosquitto checks read rights on every message it delivers,\n"
+        "# so a subscription with a wildcard never yields what these lines do not allow.\n"
         "# Anything not listed is denied.\n");
     for (const QString &name : clients) {
         out += QStringLiteral("\nuser %1\n").arg(name);
@@ -16,6 +25,10 @@ QString MosquittoAcl::text(const QStringList &clients)
         out += QStringLiteral("topic read /info\n");
         out += QStringLiteral("topic read /info/%1\n").arg(name);
         out += QStringLiteral("topic read /change/%1\n").arg(name);
+        out += QStringLiteral("topic write /mysql-sync/%1/#\n").arg(name);
+        out += QStringLiteral("topic read /mysql-sync/+/hello\n");
+        out += QStringLiteral("topic read /mysql-sync/+/batch/%1\n").arg(name);
+        out += QStringLiteral("topic read /mysql-sync/+/receipts/%1\n").arg(name);
     }
     return out;
 }

@@ -10,7 +10,9 @@ namespace mysqlsync {
 class MosquittoAcl {
 public:
     // One "user NAME" block per client: it may publish /info, /info/+ and /change/+ and read
-    // only /info, /info/NAME and /change/NAME.
+    // only /info, /info/NAME and /change/NAME (the per-row topics, which name no sender);
+    // on the extension channel it may publish only under its own name, /mysql-sync/NAME/#,
+    // and read /mysql-sync/+/hello, /mysql-sync/+/batch/NAME and /mysql-sync/+/receipts/NAME.
     static QString text(const QStringList &clients);
 };
 

@@ -47,6 +47,10 @@ add_test(NAME tst_keychain
 set_tests_properties(tst_keychain PROPERTIES LABELS keychain TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 mysql_sync_add_test(NAME tst_tls SOURCES integration/tst_tls.cpp
                     LIBS mysqlsync_testsupport sync_security LABELS "integration;tls" FIXTURES servers TIMEOUT 900)
+# Issue 13: setup-broker's ACL binds the extension channel to the sender's login (a Mosquitto
+# of its own, started with BrokerSetup's files; no fixture needed).
+mysql_sync_add_test(NAME tst_extacl SOURCES integration/tst_extacl.cpp
+                    LIBS mysqlsync_testsupport sync_security LABELS "integration;tls" TIMEOUT 300)
 mysql_sync_add_test(NAME tst_transformers SOURCES integration/tst_transformers.cpp
                     LIBS mysqlsync_testsupport LABELS "integration;transformers" FIXTURES servers TIMEOUT 600)
 mysql_sync_add_test(NAME tst_engine_commands SOURCES integration/tst_engine_commands.cpp

@@ -10,12 +10,13 @@
 
 namespace testsupport {
 
-bool mqttPublish(const Servers &servers, const QString &topic, const QByteArray &payload, int qos, bool retain)
+bool mqttPublish(const MqttEndpoint &endpoint, const QString &topic, const QByteArray &payload, int qos, bool retain)
 {
     QStringList args{QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                     QStringLiteral("-p"), QString::number(servers.mqttPort),
+                     QStringLiteral("-p"), QString::number(endpoint.port),
                      QStringLiteral("-t"), topic,
                      QStringLiteral("-q"), QString::number(qos)};
+    args << endpoint.options;
     if (retain)
         args << QStringLiteral("-r");
     // -s: the whole of stdin is the message, any bytes; -n: a zero-length message.
@@ -36,7 +37,7 @@ bool mqttPublish(const Servers &servers, const QString &topic, const QByteArray 
         return false;
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning().noquote() << "mqttPublish: mosquitto_pub to" << topic << "port" << servers.mqttPort
+        qWarning().noquote() << "mqttPublish: mosquitto_pub to" << topic << "port" << endpoint.port
                              << "failed:" << p.readAllStandardError() << p.readAllStandardOutput();
         return false;
     }
@@ -81,14 +82,23 @@ bool mqttPublishLines(const Servers &servers, const QString &topic, const QList<
 }
 
 MqttSubscriber::MqttSubscriber(const Servers &servers, const QStringList &topics, int qos, QObject *parent)
+    : MqttSubscriber(servers, topics, servers,
+                     QStringLiteral("testsupport/probe/") + QUuid::createUuid().toString(QUuid::WithoutBraces), qos, parent)
+{
+}
+
+MqttSubscriber::MqttSubscriber(const MqttEndpoint &login, const QStringList &topics, const MqttEndpoint &prober,
+                               const QString &probeTopic, int qos, QObject *parent)
     : QObject(parent)
 {
-    m_probeTopic = QStringLiteral("testsupport/probe/")
-                   + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_probeTopic = probeTopic;
+    const QByteArray probeId = QByteArray("probe-") + QUuid::createUuid().toString(QUuid::Id128).toLatin1() + '-';
+    m_probeLine = m_probeTopic + QLatin1Char(' ') + QString::fromLatin1(probeId);
     QStringList args{QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                     QStringLiteral("-p"), QString::number(servers.mqttPort),
+                     QStringLiteral("-p"), QString::number(login.port),
                      QStringLiteral("-q"), QString::number(qos),
                      QStringLiteral("-v")};
+    args << login.options;
     for (const QString &t : topics)
         args << QStringLiteral("-t") << t;
     args << QStringLiteral("-t") << m_probeTopic;
@@ -107,12 +117,12 @@ MqttSubscriber::MqttSubscriber(const Servers &servers, const QStringList &topics
     timer.start();
     int probe = 0;
     while (timer.elapsed() < 15000 && isRunning()) {
-        mqttPublish(servers, m_probeTopic, QByteArray("probe-") + QByteArray::number(++probe), 1);
+        mqttPublish(prober, m_probeTopic, probeId + QByteArray::number(++probe), 1);
         if (waitUntil([this] { return m_ready; }, 300, 10))
             break;
     }
     if (!m_ready)
-        qWarning().noquote() << "MqttSubscriber: subscription to" << topics << "on port" << servers.mqttPort
+        qWarning().noquote() << "MqttSubscriber: subscription to" << topics << "on port" << login.port
                              << "not confirmed:" << m_stderr;
 }
 
@@ -140,7 +150,7 @@ void MqttSubscriber::readOutput()
     while ((nl = m_partial.indexOf('\n')) >= 0) {
         const QString line = QString::fromUtf8(m_partial.left(nl));
         m_partial.remove(0, nl + 1);
-        if (line.startsWith(m_probeTopic + QLatin1Char(' '))) {
+        if (line.startsWith(m_probeLine)) {
             m_ready = true;
             continue;
         }

@@ -10,10 +10,19 @@
 
 namespace testsupport {
 
+// Where, and as whom, mosquitto_pub / mosquitto_sub connect: the harness broker (no login), or
+// a broker of a test's own with a login (e.g. --cafile F --cert F --key F -u NAME -P PASSWORD).
+struct MqttEndpoint {
+    int port = 0;
+    QStringList options;     // added to every mosquitto_pub / mosquitto_sub command line
+    MqttEndpoint(const Servers &servers) : port(servers.mqttPort) {} // NOLINT: implicit on purpose
+    MqttEndpoint(int brokerPort, const QStringList &clientOptions) : port(brokerPort), options(clientOptions) {}
+};
+
 // Publishes one message (any bytes; empty payload: a zero-length message, which with
 // retain clears a retained message) to the harness broker and waits until
 // mosquitto_pub is done. False (with a qWarning) on failure.
-bool mqttPublish(const Servers &servers, const QString &topic, const QByteArray &payload,
+bool mqttPublish(const MqttEndpoint &endpoint, const QString &topic, const QByteArray &payload,
                  int qos = 1, bool retain = false);
 
 // Publishes every element of `payloads` (none may contain a newline) as one message to `topic`,
@@ -34,6 +43,12 @@ public:
     MqttSubscriber(const Servers &servers, const QString &topic, int qos = 1,
                    QObject *parent = nullptr)
         : MqttSubscriber(servers, QStringList{topic}, qos, parent) {}
+    // As `login` (which must be allowed to read `probeTopic`; it is subscribed too): the
+    // probes are published by `prober` to `probeTopic`, for a broker whose ACL gives no
+    // topic of its own to a test, or that takes the user name as the client id (then
+    // `prober` must be another login). Lines of other messages on `probeTopic` are kept.
+    MqttSubscriber(const MqttEndpoint &login, const QStringList &topics, const MqttEndpoint &prober,
+                   const QString &probeTopic, int qos = 1, QObject *parent = nullptr);
     ~MqttSubscriber() override;
 
     bool isReady() const { return m_ready; }
@@ -52,6 +67,7 @@ private:
 
     QProcess *m_process = nullptr;
     QString m_probeTopic;
+    QString m_probeLine;         // how a probe's line starts: "TOPIC probe-ID-"
     QByteArray m_partial;
     QStringList m_lines;
     QByteArray m_stderr;

@@ -198,12 +198,30 @@ void TestSecurity::aclText()
     const QString acl = MosquittoAcl::text({QStringLiteral("site_a"), QStringLiteral("site_b")});
     const QString blockA = acl.section(QStringLiteral("user site_a\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
     QCOMPARE(blockA, QStringLiteral("topic write /info\ntopic write /info/+\ntopic write /change/+\n"
-                                    "topic read /info\ntopic read /info/site_a\ntopic read /change/site_a"));
-    QVERIFY(acl.contains(QStringLiteral("\nuser site_b\n")));
-    QVERIFY(acl.contains(QStringLiteral("topic read /change/site_b\n")));
+                                    "topic read /info\ntopic read /info/site_a\ntopic read /change/site_a\n"
+                                    "topic write /mysql-sync/site_a/#\n"
+                                    "topic read /mysql-sync/+/hello\n"
+                                    "topic read /mysql-sync/+/batch/site_a\n"
+                                    "topic read /mysql-sync/+/receipts/site_a"));
+    const QString blockB = acl.section(QStringLiteral("user site_b\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
+    QVERIFY(blockB.contains(QStringLiteral("topic read /change/site_b\n")));
+    QVERIFY(blockB.contains(QStringLiteral("topic write /mysql-sync/site_b/#\n")));
+    QVERIFY(blockB.contains(QStringLiteral("topic read /mysql-sync/+/batch/site_b\n")));
+    QVERIFY(blockB.endsWith(QStringLiteral("topic read /mysql-sync/+/receipts/site_b\n")));
     QCOMPARE(acl.count(QStringLiteral("topic read /change/")), 2);
     QVERIFY(!acl.contains(QStringLiteral("topic read /change/+")));
     QVERIFY(!acl.contains(QStringLiteral("pattern")));
+    // The extension channel is sender-bound: each login writes only under its own name, and
+    // nobody may write or read all of it.
+    QCOMPARE(acl.count(QStringLiteral("topic write /mysql-sync/")), 2);
+    QVERIFY(!acl.contains(QStringLiteral("topic write /mysql-sync/+")));
+    QVERIFY(!acl.contains(QStringLiteral("/mysql-sync/#")));
+    QVERIFY(!acl.contains(QStringLiteral("topic read /mysql-sync/+/batch/+")));
+    QVERIFY(!acl.contains(QStringLiteral("topic read /mysql-sync/+/receipts/+")));
+    QVERIFY(!acl.contains(QStringLiteral("readwrite")));
+    // The header says why the per-row topics cannot be bound to their sender.
+    QVERIFY(acl.startsWith(QStringLiteral("# ")));
+    QVERIFY(acl.contains(QStringLiteral("cannot be bound to their sender")));
 }
 
 void TestSecurity::confText()
