@@ -512,19 +512,19 @@
     </message>
     <message>
         <source>Fast path</source>
-        <translation type="unfinished"></translation>
+        <translation>Schneller Weg</translation>
     </message>
     <message>
         <source>Rows per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen je Stapel</translation>
     </message>
     <message>
         <source>Bytes per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes je Stapel</translation>
     </message>
     <message>
         <source>Compress batches</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapel komprimieren</translation>
     </message>
 </context>
 <context>

@@ -512,19 +512,19 @@
     </message>
     <message>
         <source>Fast path</source>
-        <translation type="unfinished"></translation>
+        <translation>Voie rapide</translation>
     </message>
     <message>
         <source>Rows per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes par lot</translation>
     </message>
     <message>
         <source>Bytes per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets par lot</translation>
     </message>
     <message>
         <source>Compress batches</source>
-        <translation type="unfinished"></translation>
+        <translation>Compresser les lots</translation>
     </message>
 </context>
 <context>
