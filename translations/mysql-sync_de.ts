@@ -313,6 +313,26 @@
         <source>%1 s ahead</source>
         <translation>%1 s vor</translation>
     </message>
+    <message>
+        <source>This remote speaks only what an earlier engine speaks: the per-row protocol, one message per row. Its topics carry no sender, so a broker ACL cannot bind them to the sender&apos;s login: any login allowed on them can send or acknowledge in this remote&apos;s name. Remotes that announce our extension channel get batches on topics bound to their sender.</source>
+        <translation>Diese Gegenstelle spricht nur, was eine frühere Engine spricht: das zeilenweise Protokoll, eine Nachricht je Zeile. Seine Topics nennen keinen Absender, daher kann eine ACL des Brokers sie nicht an die Anmeldung des Absenders binden: jede Anmeldung, die sie verwenden darf, kann im Namen dieser Gegenstelle senden oder quittieren. Gegenstellen, die unseren Erweiterungskanal ankündigen, erhalten Stapel auf Topics, die an ihren Absender gebunden sind.</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <source>Rows/message</source>
+        <translation>Zeilen/Nachricht</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Stapel</translation>
+    </message>
+    <message>
+        <source>Per-row</source>
+        <translation>Zeilenweise</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ClientsPage</name>
@@ -489,6 +509,22 @@
     <message>
         <source>Transformers&apos; user</source>
         <translation>Benutzer der Transformer</translation>
+    </message>
+    <message>
+        <source>Fast path</source>
+        <translation>Schneller Weg</translation>
+    </message>
+    <message>
+        <source>Rows per batch</source>
+        <translation>Zeilen je Stapel</translation>
+    </message>
+    <message>
+        <source>Bytes per batch</source>
+        <translation>Bytes je Stapel</translation>
+    </message>
+    <message>
+        <source>Compress batches</source>
+        <translation>Stapel komprimieren</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1127,22 @@
     <message>
         <source>Messages whose sender is not one of this site&apos;s remote clients: ignored, counted, and logged once a minute per name</source>
         <translation>Nachrichten, deren Absender keiner der entfernten Clients dieses Standorts ist: ignoriert, gezählt und einmal pro Minute und Name protokolliert</translation>
+    </message>
+    <message>
+        <source>Rows per message</source>
+        <translation>Zeilen je Nachricht</translation>
+    </message>
+    <message>
+        <source>Changes sent ÷ the MQTT messages that carried them: 1 on the per-row protocol, many where remotes get batches</source>
+        <translation>Gesendete Änderungen ÷ die MQTT-Nachrichten, die sie trugen: 1 beim zeilenweisen Protokoll, viele, wo Gegenstellen Stapel erhalten</translation>
+    </message>
+    <message>
+        <source>Bytes per row</source>
+        <translation>Bytes je Zeile</translation>
+    </message>
+    <message>
+        <source>Payload bytes of those messages ÷ changes sent (after compression, without the MQTT headers)</source>
+        <translation>Nutzdaten-Bytes dieser Nachrichten ÷ gesendete Änderungen (nach der Kompression, ohne die MQTT-Header)</translation>
     </message>
 </context>
 <context>

@@ -313,6 +313,26 @@
         <source>%1 s ahead</source>
         <translation>%1 s d&apos;avance</translation>
     </message>
+    <message>
+        <source>This remote speaks only what an earlier engine speaks: the per-row protocol, one message per row. Its topics carry no sender, so a broker ACL cannot bind them to the sender&apos;s login: any login allowed on them can send or acknowledge in this remote&apos;s name. Remotes that announce our extension channel get batches on topics bound to their sender.</source>
+        <translation>Ce site distant ne parle que ce que parle un moteur antérieur&#xa0;: le protocole ligne par ligne, un message par ligne. Ses topics ne portent pas d’expéditeur, donc une ACL du broker ne peut pas les lier à l’identifiant de l’expéditeur&#xa0;: tout identifiant autorisé sur eux peut envoyer ou accuser réception au nom de ce site distant. Les sites distants qui annoncent notre canal d’extension reçoivent des lots sur des topics liés à leur expéditeur.</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <source>Rows/message</source>
+        <translation>Lignes/message</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lots</translation>
+    </message>
+    <message>
+        <source>Per-row</source>
+        <translation>Ligne par ligne</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ClientsPage</name>
@@ -489,6 +509,22 @@
     <message>
         <source>Transformers&apos; user</source>
         <translation>Utilisateur des transformateurs</translation>
+    </message>
+    <message>
+        <source>Fast path</source>
+        <translation>Voie rapide</translation>
+    </message>
+    <message>
+        <source>Rows per batch</source>
+        <translation>Lignes par lot</translation>
+    </message>
+    <message>
+        <source>Bytes per batch</source>
+        <translation>Octets par lot</translation>
+    </message>
+    <message>
+        <source>Compress batches</source>
+        <translation>Compresser les lots</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1127,22 @@
     <message>
         <source>Messages whose sender is not one of this site&apos;s remote clients: ignored, counted, and logged once a minute per name</source>
         <translation>Messages dont l&apos;expéditeur n&apos;est pas l&apos;un des clients distants de ce site : ignorés, comptés et journalisés une fois par minute et par nom</translation>
+    </message>
+    <message>
+        <source>Rows per message</source>
+        <translation>Lignes par message</translation>
+    </message>
+    <message>
+        <source>Changes sent ÷ the MQTT messages that carried them: 1 on the per-row protocol, many where remotes get batches</source>
+        <translation>Modifications envoyées ÷ les messages MQTT qui les ont portées&#xa0;: 1 avec le protocole ligne par ligne, beaucoup là où des sites distants reçoivent des lots</translation>
+    </message>
+    <message>
+        <source>Bytes per row</source>
+        <translation>Octets par ligne</translation>
+    </message>
+    <message>
+        <source>Payload bytes of those messages ÷ changes sent (after compression, without the MQTT headers)</source>
+        <translation>Octets utiles de ces messages ÷ modifications envoyées (après compression, sans les en-têtes MQTT)</translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,54 @@ private Q_SLOTS:
         QCOMPARE(text(2), QStringLiteral("unknown"));
     }
 
+    void pathAndRowsPerMessage()
+    {
+        ClientsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.headerData(ClientsModel::Path, Qt::Horizontal).toString(), QStringLiteral("Path"));
+        QCOMPARE(model.headerData(ClientsModel::RowsPerMessage, Qt::Horizontal).toString(), QStringLiteral("Rows/message"));
+        model.setConfiguredRemotes({QStringLiteral("site_b"), QStringLiteral("site_c")});
+        // Not reported yet: both blank, no tooltip.
+        QCOMPARE(model.index(0, ClientsModel::Path).data().toString(), QString());
+        QCOMPARE(model.index(0, ClientsModel::RowsPerMessage).data().toString(), QString());
+        QVERIFY(!model.index(0, ClientsModel::Path).data(Qt::ToolTipRole).isValid());
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.onRemotePath(QStringLiteral("site_b"), QStringLiteral("batch"), 0); // nothing sent yet
+        model.onRemotePath(QStringLiteral("site_c"), QStringLiteral("per-row"), 1);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(model.index(0, ClientsModel::Path).data().toString(), QStringLiteral("Batch"));
+        QCOMPARE(model.index(0, ClientsModel::RowsPerMessage).data().toString(), QString()); // not known yet
+        QCOMPARE(model.index(1, ClientsModel::Path).data().toString(), QStringLiteral("Per-row"));
+        QCOMPARE(model.index(1, ClientsModel::RowsPerMessage).data().toString(), QLocale().toString(1.0, 'f', 1));
+
+        // Only the per-row remote is marked: its topics carry no sender.
+        QVERIFY(!model.index(0, ClientsModel::Path).data(Qt::ToolTipRole).isValid());
+        const QString tip = model.index(1, ClientsModel::Path).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("no sender")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("ACL")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("earlier engine")), qPrintable(tip));
+        QCOMPARE(model.index(1, ClientsModel::Path).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::darkYellow));
+
+        // Batches sent: rows per message to one decimal; sorting by the number.
+        model.onRemotePath(QStringLiteral("site_b"), QStringLiteral("batch"), 487.25);
+        QCOMPARE(model.index(0, ClientsModel::RowsPerMessage).data().toString(), QLocale().toString(487.25, 'f', 1));
+        QCOMPARE(model.index(0, ClientsModel::RowsPerMessage).data(ClientsModel::SortRole).toDouble(), 487.25);
+        QVERIFY(model.index(1, ClientsModel::RowsPerMessage).data(ClientsModel::SortRole).toDouble()
+                < model.index(0, ClientsModel::RowsPerMessage).data(ClientsModel::SortRole).toDouble());
+
+        // site_b stops announcing: back to per-row, marked.
+        model.onRemotePath(QStringLiteral("site_b"), QStringLiteral("per-row"), 0);
+        QCOMPARE(model.index(0, ClientsModel::Path).data().toString(), QStringLiteral("Per-row"));
+        QCOMPARE(model.index(0, ClientsModel::RowsPerMessage).data().toString(), QString());
+        QCOMPARE(model.index(0, ClientsModel::Path).data(Qt::ToolTipRole).toString(), tip);
+        // A remote not in the list yet gets a row; another configuration forgets the paths.
+        model.onRemotePath(QStringLiteral("site_x"), QStringLiteral("batch"), 2);
+        QCOMPARE(model.rowCount(), 3);
+        model.setConfiguredRemotes({QStringLiteral("site_b")});
+        QCOMPARE(model.index(0, ClientsModel::Path).data().toString(), QString());
+    }
+
     void durations()
     {
         QCOMPARE(ClientsModel::durationText(0), QStringLiteral("about 1 s"));

@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -204,6 +205,16 @@ void TestMonitorSession::reportsDriveTheStateAndTheClients()
     QCOMPARE(clients->index(1, ClientsModel::OutboxDepth).data().toInt(), 12);
     m_engine->reportOutboxDepth(QStringLiteral("site_c"), 0);
     QCOMPARE(m_session->state(), SyncState::InSync);
+
+    // The path each remote is served on, and its rows per message, in the Clients view.
+    m_engine->reportRemotePath(QStringLiteral("site_b"), QStringLiteral("batch"), 250);
+    m_engine->reportRemotePath(QStringLiteral("site_c"), QStringLiteral("per-row"), 1);
+    QCOMPARE(cell(clients, 0, ClientsModel::Path), QStringLiteral("Batch"));
+    QCOMPARE(cell(clients, 0, ClientsModel::RowsPerMessage), QLocale().toString(250.0, 'f', 1));
+    QVERIFY(!clients->index(0, ClientsModel::Path).data(Qt::ToolTipRole).isValid());
+    QCOMPARE(cell(clients, 1, ClientsModel::Path), QStringLiteral("Per-row"));
+    QVERIFY(clients->index(1, ClientsModel::Path).data(Qt::ToolTipRole).toString().contains(QStringLiteral("ACL")));
+    QCOMPARE(clients->rowCount(), 2);
 
     Q_EMIT m_engine->remoteClockSkew(QStringLiteral("site_b"), 200);
     QCOMPARE(cell(clients, 0, ClientsModel::ClockSkew), QStringLiteral("none"));

@@ -167,6 +167,26 @@ private Q_SLOTS:
         QCOMPARE(page.unknownSendersText(), QLocale().toString(qint64(12345)));
     }
 
+    void overviewShowsRowsPerMessageAndBytesPerRow()
+    {
+        OverviewPage page;
+        QCOMPARE(page.rowsPerMessageText(), QStringLiteral("—")); // nothing sent yet
+        QCOMPARE(page.bytesPerRowText(), QStringLiteral("—"));
+        mysqlsync::EngineCounters c;
+        c.sent = 1000;        // per-row: one message each
+        c.messagesOut = 1000;
+        c.bytesOut = 312500;
+        page.onCounters(c);
+        QCOMPARE(page.rowsPerMessageText(), QLocale().toString(1.0, 'f', 1));
+        QCOMPARE(page.bytesPerRowText(), QLocale().toString(312.5, 'f', 1));
+        c.sent += 2000;       // then two batches of 1000 rows, 40,000 bytes each
+        c.messagesOut += 2;
+        c.bytesOut += 80000;
+        page.onCounters(c);
+        QCOMPARE(page.rowsPerMessageText(), QLocale().toString(3000.0 / 1002.0, 'f', 1));
+        QCOMPARE(page.bytesPerRowText(), QLocale().toString(392500.0 / 3000.0, 'f', 1));
+    }
+
     void paintsBothSeries()
     {
         RateChart chart;

@@ -86,6 +86,11 @@ void FakeEngine::reportOutboxDepth(const QString &remote, int depth)
     Q_EMIT outboxDepthChanged(remote, depth);
 }
 
+void FakeEngine::reportRemotePath(const QString &name, const QString &path, double rowsPerMessage)
+{
+    Q_EMIT remotePathChanged(name, path, rowsPerMessage);
+}
+
 void FakeEngine::reportError(EngineError::Source source, const QString &message, const QString &remote,
                              const QString &table, const QString &key)
 {

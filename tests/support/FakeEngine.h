@@ -39,6 +39,8 @@ public:
     void reportBroker(bool connected, const QString &detail = QString());
     void reportRemote(const QString &name, bool online, qint64 until = 0);
     void reportOutboxDepth(const QString &remote, int depth);
+    // `path`: "batch" or "per-row" (the engine's names); 0 rows per message: nothing sent yet.
+    void reportRemotePath(const QString &name, const QString &path, double rowsPerMessage = 0);
     void reportError(mysqlsync::EngineError::Source source, const QString &message, const QString &remote = QString(),
                      const QString &table = QString(), const QString &key = QString());
 

@@ -1,6 +1,7 @@
 #include "monitor/ClientsModel.h"
 
 #include "monitor/StatusCountsPoller.h"
+#include "engine/RemotePaths.h"
 
 #include <QColor>
 #include <QLocale>
@@ -9,6 +10,10 @@
 #include <limits>
 
 namespace mysqlsync::ui {
+
+// The engine's names of the paths, as remotePathChanged reports them.
+static QString batchPath() { return RemotePaths::name(RemotePaths::Path::Batch); }
+static QString perRowPath() { return RemotePaths::name(RemotePaths::Path::PerRow); }
 
 ClientsModel::ClientsModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -93,6 +98,9 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
             return m_countsKnown ? QVariant(m_counts.value(c.name).errors) : QVariant(QString());
         case CatchUp: return catchUp(c, role);
         case ClockSkew: return c.skewKnown ? skewText(c.skewMs) : QString();
+        case Path: return pathText(c.path);
+        case RowsPerMessage:
+            return c.rowsPerMessage > 0 ? QLocale().toString(c.rowsPerMessage, 'f', 1) : QString();
         }
     } else if (role == SortRole) {
         switch (index.column()) {
@@ -105,17 +113,27 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         case Errors: return m_countsKnown ? m_counts.value(c.name).errors : qint64(-1);
         case CatchUp: return catchUp(c, role);
         case ClockSkew: return c.skewKnown ? c.skewMs : std::numeric_limits<qint64>::min();
+        case Path: return c.path;
+        case RowsPerMessage: return c.rowsPerMessage > 0 ? c.rowsPerMessage : -1.0;
         }
     } else if (role == Qt::ForegroundRole && index.column() == Online) {
         return QColor(c.online ? Qt::darkGreen : Qt::darkRed);
+    } else if (role == Qt::ForegroundRole && index.column() == Path && c.path == perRowPath()) {
+        return QColor(Qt::darkYellow);
     } else if (role == Qt::ForegroundRole && index.column() == Errors && m_counts.value(c.name).errors > 0) {
         return QColor(Qt::darkRed);
     } else if (role == Qt::TextAlignmentRole && (index.column() == OutboxDepth || index.column() == Pending
-                                                 || index.column() == Errors || index.column() == ClockSkew)) {
+                                                 || index.column() == Errors || index.column() == ClockSkew
+                                                 || index.column() == RowsPerMessage)) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
     } else if (role == Qt::ToolTipRole && index.column() == ClockSkew && c.skewKnown) {
         return tr("Its clock minus ours, estimated from the `until` of its heartbeats (assuming its checkInterval "
                   "is ours). Up to a minute either way does not make it look offline.");
+    } else if (role == Qt::ToolTipRole && index.column() == Path && c.path == perRowPath()) {
+        return tr("This remote speaks only what an earlier engine speaks: the per-row protocol, one message per "
+                  "row. Its topics carry no sender, so a broker ACL cannot bind them to the sender's login: any "
+                  "login allowed on them can send or acknowledge in this remote's name. Remotes that announce "
+                  "our extension channel get batches on topics bound to their sender.");
     } else if (role == Qt::ToolTipRole && index.column() == CatchUp && !c.online) {
         return m_sendRate > 0 ? tr("Outbox depth %1 at %2 rows/s, the average send rate of the last minutes")
                                     .arg(c.outboxDepth)
@@ -139,6 +157,8 @@ QVariant ClientsModel::headerData(int section, Qt::Orientation orientation, int 
     case Errors: return tr("Errors");
     case CatchUp: return tr("Catch-up (estimate)");
     case ClockSkew: return tr("Clock skew");
+    case Path: return tr("Path");
+    case RowsPerMessage: return tr("Rows/message");
     }
     return {};
 }
@@ -255,6 +275,27 @@ void ClientsModel::onClockSkew(const QString &name, qint64 skewMs)
     c.skewKnown = true;
     c.skewMs = skewMs;
     Q_EMIT dataChanged(index(row, ClockSkew), index(row, ClockSkew));
+}
+
+QString ClientsModel::pathText(const QString &path)
+{
+    if (path == batchPath())
+        return tr("Batch");
+    if (path == perRowPath())
+        return tr("Per-row");
+    return path; // a path this app does not know: the engine's word
+}
+
+void ClientsModel::onRemotePath(const QString &name, const QString &path, double rowsPerMessage)
+{
+    const int row = rowOf(name);
+    Client &c = m_clients[row];
+    const double rate = rowsPerMessage > 0 ? rowsPerMessage : 0;
+    if (c.path == path && c.rowsPerMessage == rate)
+        return;
+    c.path = path;
+    c.rowsPerMessage = rate;
+    Q_EMIT dataChanged(index(row, Path), index(row, RowsPerMessage));
 }
 
 void ClientsModel::tick()

@@ -4,7 +4,8 @@
 // pending and error rows of sync_status per remote (counted off the GUI thread by a
 // StatusCountsPoller every few seconds) and, for an offline remote, an estimate of the time
 // to catch up: its outbox depth divided by the recent send rate (setSendRate), and the clock
-// skew the engine measured from its heartbeats (onClockSkew).
+// skew the engine measured from its heartbeats (onClockSkew), and the path the engine serves it on
+// (onRemotePath: our batch channel or the per-row protocol) with its rows per message.
 #include "monitor/StatusCountsLoader.h"
 
 #include <QAbstractTableModel>
@@ -21,7 +22,8 @@ class StatusCountsPoller;
 class ClientsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Online, Until, LastHeartbeat, OutboxDepth, Pending, Errors, CatchUp, ClockSkew, ColumnCount };
+    enum Column { Name, Online, Until, LastHeartbeat, OutboxDepth, Pending, Errors, CatchUp, ClockSkew, Path, RowsPerMessage,
+                  ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit ClientsModel(QObject *parent = nullptr);
@@ -50,6 +52,9 @@ public Q_SLOTS:
     void onOutboxDepth(const QString &remote, int depth);
     // Its clock minus ours, in ms (the engine's estimate at its last heartbeat).
     void onClockSkew(const QString &name, qint64 skewMs);
+    // The engine's remotePathChanged: `path` "batch" or "per-row", rows sent per MQTT message
+    // on it so far (0: nothing sent yet, shown blank).
+    void onRemotePath(const QString &name, const QString &path, double rowsPerMessage);
     // Rows of sync_status per remote; remotes not in `counts` have none.
     void setStatusCounts(const mysqlsync::StatusCountsByRemote &counts);
     // The recent rows/s sent (0 or less: no rate known yet).
@@ -70,11 +75,14 @@ private:
         int outboxDepth = 0;
         bool skewKnown = false;
         qint64 skewMs = 0;
+        QString path;             // the engine's word, empty: not reported
+        double rowsPerMessage = 0; // 0: unknown
     };
     int rowOf(const QString &name);   // adds the client when unknown
     void tick();                      // refreshes the countdown column
     QString countdown(qint64 until) const;
     static QString skewText(qint64 skewMs);
+    static QString pathText(const QString &path);
     QVariant catchUp(const Client &c, int role) const;
     // Seconds to send `c`'s outbox at the send rate: -1 unknown (no rate), 0 nothing owed.
     qint64 catchUpSeconds(const Client &c) const;

@@ -79,6 +79,7 @@ void MonitorSession::wire()
         Q_EMIT stateChanged();
     });
     connect(e, &Engine::outboxDepthChanged, m_clients, &ClientsModel::onOutboxDepth);
+    connect(e, &Engine::remotePathChanged, m_clients, &ClientsModel::onRemotePath);
     connect(e, &Engine::outboxDepthChanged, this, [this](const QString &remote, int depth) {
         m_tracker->setOutboxDepth(remote, depth);
     });

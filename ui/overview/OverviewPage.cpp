@@ -48,6 +48,12 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_captured = value(tform, tr("Captured"));
     m_sent = value(tform, tr("Sent"));
     m_resent = value(tform, tr("Resent"));
+    m_rowsPerMessage = value(tform, tr("Rows per message"));
+    m_rowsPerMessage->setToolTip(tr("Changes sent ÷ the MQTT messages that carried them: 1 on the per-row "
+                                    "protocol, many where remotes get batches"));
+    m_bytesPerRow = value(tform, tr("Bytes per row"));
+    m_bytesPerRow->setToolTip(tr("Payload bytes of those messages ÷ changes sent (after compression, "
+                                 "without the MQTT headers)"));
     m_applied = value(tform, tr("Applied"));
     m_relayed = value(tform, tr("Relayed"));
     m_receipts = value(tform, tr("Receipts in / out"));
@@ -149,6 +155,9 @@ void OverviewPage::onCounters(const EngineCounters &c)
     m_captured->setText(locale.toString(c.captured));
     m_sent->setText(locale.toString(c.sent));
     m_resent->setText(locale.toString(c.resent));
+    const QString none = QStringLiteral("—");
+    m_rowsPerMessage->setText(c.messagesOut > 0 ? locale.toString(double(c.sent) / double(c.messagesOut), 'f', 1) : none);
+    m_bytesPerRow->setText(c.sent > 0 ? locale.toString(double(c.bytesOut) / double(c.sent), 'f', 1) : none);
     m_applied->setText(locale.toString(c.applied));
     m_relayed->setText(locale.toString(c.relayed));
     m_receipts->setText(tr("%1 / %2").arg(locale.toString(c.receiptsIn), locale.toString(c.receiptsOut)));
@@ -191,6 +200,8 @@ QString OverviewPage::databaseText() const { return m_database->text(); }
 QString OverviewPage::brokerText() const { return m_broker->text(); }
 QString OverviewPage::engineText() const { return m_engine->text(); }
 QString OverviewPage::unknownSendersText() const { return m_unknownSenders->text(); }
+QString OverviewPage::rowsPerMessageText() const { return m_rowsPerMessage->text(); }
+QString OverviewPage::bytesPerRowText() const { return m_bytesPerRow->text(); }
 QString OverviewPage::lastErrorText() const { return m_lastError->text(); }
 QString OverviewPage::ratesText() const { return m_rateIn->text() + QLatin1Char('|') + m_rateOut->text(); }
 

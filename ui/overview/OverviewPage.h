@@ -1,6 +1,6 @@
 #pragma once
 // Overview tab: database and broker state, rows/s in and out (now and as a chart of the
-// last five minutes), totals, last error.
+// last five minutes), totals, rows per message and bytes per row sent, last error.
 #include "monitor/RateTracker.h"
 #include "engine/EngineTypes.h"
 
@@ -30,6 +30,10 @@ public:
     QString engineText() const;
     // Messages dropped because their sender is not a configured remote (EngineCounters::unknownSenders).
     QString unknownSendersText() const;
+    // Changes sent per MQTT message and payload bytes per change sent (EngineCounters::sent,
+    // messagesOut, bytesOut), to one decimal; a dash before anything was sent.
+    QString rowsPerMessageText() const;
+    QString bytesPerRowText() const;
     // "Pause sync" / "Resume sync": asks (pauseRequested) for the opposite of the engine's state.
     QPushButton *pauseButton() const { return m_pause; }
     RateChart *rateChart() const { return m_chart; }
@@ -68,6 +72,8 @@ private:
     QLabel *m_captured;
     QLabel *m_sent;
     QLabel *m_resent;
+    QLabel *m_rowsPerMessage;
+    QLabel *m_bytesPerRow;
     QLabel *m_applied;
     QLabel *m_relayed;
     QLabel *m_receipts;
