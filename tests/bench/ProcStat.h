@@ -35,3 +35,24 @@ inline qint64 procStatusKb(qint64 pid, const char *field)
     }
     return -1;
 }
+
+// The whole machine's CPU time from /proc/stat's "cpu" line, in clock ticks: busy (user, nice,
+// system, irq, softirq), all (busy + idle + iowait + steal) and steal (taken by the host from
+// this virtual machine). False when unreadable.
+struct MachineCpu {
+    qint64 busy = 0, all = 0, steal = 0;
+};
+inline bool machineCpu(MachineCpu *m)
+{
+    QFile f(QStringLiteral("/proc/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QList<QByteArray> v = f.readLine().simplified().split(' ');
+    if (v.size() < 9 || v.at(0) != "cpu")
+        return false;
+    auto at = [&](int i) { return v.at(i).toLongLong(); };
+    m->busy = at(1) + at(2) + at(3) + at(6) + at(7);
+    m->steal = at(8);
+    m->all = m->busy + at(4) + at(5) + m->steal;
+    return true;
+}
