@@ -88,6 +88,14 @@ void Bench::phaseBacklog()
         fail(phase, QStringLiteral("site_b did not start again"));
         return;
     }
+    // CPU seconds of each process during the drain, to see where its time goes.
+    QList<QPair<QString, QPair<qint64, double>>> procs{{QStringLiteral("site_a"), {daemonPid(*m_engineA), 0}},
+                                                       {QStringLiteral("site_b"), {daemonPid(*m_engineB), 0}}};
+    for (const auto &[name, file] : {std::pair{"mariadbd A", "mysql-a.pid"}, std::pair{"mariadbd B", "mysql-b.pid"},
+                                     std::pair{"mosquitto", "mosquitto.pid"}})
+        procs.append({QLatin1String(name), {m_servers.pid(QLatin1String(file)), 0}});
+    for (auto &p : procs)
+        p.second.second = cpuSeconds(p.second.first);
     const double drainLimit = timeout(std::max(300.0, n / 1000.0));
     const qint64 chunk = 10000;
     qint64 prefix = 0;     // ids 1..prefix are all on B
@@ -129,6 +137,16 @@ void Bench::phaseBacklog()
         sleepMs(250);
     }
     sample();
+    QStringList cpuText;
+    QJsonObject cpu;
+    for (const auto &p : std::as_const(procs)) {
+        const double now = cpuSeconds(p.second.first);
+        if (p.second.second < 0 || now < 0)
+            continue;
+        cpuText << QStringLiteral("%1 %2").arg(p.first, num(now - p.second.second, 1));
+        cpu.insert(QString(p.first).replace(QLatin1Char(' '), QLatin1Char('_')), std::round((now - p.second.second) * 10) / 10);
+    }
+    line(QStringLiteral("CPU seconds used in the drain (%1 s wall)").arg(num(secondsSince(t1), 1)), cpuText.join(QStringLiteral(", ")));
     if (appliedS >= 0)
         line(QStringLiteral("all rows on B after"), QStringLiteral("%1 s after site_b started").arg(num(appliedS, 1)));
     for (int i = 0; i < steps.size(); i += 10)
@@ -137,6 +155,7 @@ void Bench::phaseBacklog()
     r.insert(QStringLiteral("rows"), n);
     r.insert(QStringLiteral("insert_seconds"), std::round(insertS * 10) / 10);
     r.insert(QStringLiteral("capture_seconds"), std::round(capturedS * 10) / 10);
+    r.insert(QStringLiteral("drain_cpu_seconds"), cpu);
     if (ackedS < 0) {
         fail(phase, !why.isEmpty() ? why
                     : g_interrupted ? QStringLiteral("interrupted")

@@ -89,12 +89,15 @@ void Bench::phaseInsert()
         MachineCpu m0, m1;
         machineCpu(&m0);
         const double cpu0 = cpuSeconds(mariadbA);
+        double onCpu0 = 0, wait0 = 0, onCpu1 = 0, wait1 = 0;
+        const bool sched = schedSeconds(mariadbA, &onCpu0, &wait0);
         const double rate = timedInserts(db, withTriggers, m_opt.rows, &error, &trigS);
         if (rate < 0) {
             fail(QStringLiteral("insert"), error);
             return;
         }
         const double cpu = cpuSeconds(mariadbA) - cpu0;
+        const double waited = sched && schedSeconds(mariadbA, &onCpu1, &wait1) ? wait1 - wait0 : -1;
         machineCpu(&m1);
         const QHash<QString, qint64> after = innodbStatus(db);
         const double all = double(std::max<qint64>(1, m1.all - m0.all));
@@ -105,9 +108,9 @@ void Bench::phaseInsert()
         logged = scalarInt(db, QStringLiteral("SELECT COUNT(*) FROM table_changes"));
         line(QStringLiteral("run %1: with triggers / without").arg(run),
              QStringLiteral("%1 rows/s (%2 s) / %3 rows/s (%4 s)").arg(num(rate), num(trigS, 2), num(plainRate), num(plainS, 2)));
-        line(QString(), QStringLiteral("MariaDB A %1 us CPU/row (%2 % of the wall time), machine busy %3 %, steal %4 %, "
-                                       "%5 fsyncs, %6 pages flushed")
-                            .arg(num(1e6 * cpu / m_opt.rows), num(100 * cpu / trigS), num(busy), num(steal, 1))
+        line(QString(), QStringLiteral("MariaDB A: %1 us CPU/row, on a CPU %2 % and waiting for one %3 % of the time; "
+                                       "machine busy %4 %, steal %5 %; %6 fsyncs, %7 pages flushed")
+                            .arg(num(1e6 * cpu / m_opt.rows), num(100 * cpu / trigS), num(100 * waited / trigS), num(busy), num(steal, 1))
                             .arg(fsyncs).arg(flushed));
         rates << rate;
         plainRates << plainRate;
@@ -116,6 +119,7 @@ void Bench::phaseInsert()
         r.insert(QStringLiteral("without_triggers_rows_per_s"), qRound(plainRate));
         r.insert(QStringLiteral("mariadb_a_cpu_us_per_row"), qRound(1e6 * cpu / m_opt.rows));
         r.insert(QStringLiteral("mariadb_a_cpu_share_percent"), qRound(100 * cpu / trigS));
+        r.insert(QStringLiteral("mariadb_a_runqueue_wait_percent"), qRound(100 * waited / trigS));
         r.insert(QStringLiteral("machine_busy_percent"), qRound(busy));
         r.insert(QStringLiteral("steal_percent"), std::round(steal * 10) / 10);
         r.insert(QStringLiteral("fsyncs"), fsyncs);
