@@ -416,7 +416,10 @@ bool Bench::usePath(const PathSetting &path, bool restart)
     m_engineA->setConfig(engineConfig('A', path));
     m_engineB->setConfig(engineConfig('B', path));
     out() << "  (both daemons restarted on the " << path.label() << ", tables emptied)" << Qt::endl;
-    return warmUp();
+    if (warmUp())
+        return true;
+    m_pathSet = false;  // the next phase starts them again rather than trust them
+    return false;
 }
 
 // Both engines run; a probe row goes A -> B and its receipt comes back, so that every

@@ -6,6 +6,7 @@
 #include <QProcess>
 
 #include <algorithm>
+#include <cmath>
 
 namespace bench {
 
@@ -22,8 +23,8 @@ void Bench::phaseFloor()
         const double e2e = m_result.value(QLatin1String(e2eKey)).toObject().value(QStringLiteral("rows_per_s")).toDouble();
         if (rate > 0 && e2e > 0) {
             line(QStringLiteral("%1: end to end as a share of its floor").arg(what),
-                 QStringLiteral("%1 % (%2 of %3 rows/s)").arg(num(100 * e2e / rate), num(e2e), num(rate)));
-            into->insert(QStringLiteral("e2e_share_percent"), qRound(100 * e2e / rate));
+                 QStringLiteral("%1 % (%2 of %3 rows/s)").arg(num(100 * e2e / rate, 100 * e2e / rate < 10 ? 2 : 0), num(e2e), num(rate)));
+            into->insert(QStringLiteral("e2e_share_percent"), std::round(10000 * e2e / rate) / 100);
         }
     };
     QJsonObject a = perRow, b = batch;
