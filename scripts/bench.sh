@@ -3,10 +3,13 @@
 # Installs what is missing (setup.sh), builds the daemon and the benchmark (build.sh; BUILD_DIR,
 # default build), starts private MariaDB A + B and Mosquitto (tests/harness/servers.sh) in a
 # temporary directory, runs BUILD_DIR/tests/bench/mysql-sync-bench against them and stops the
-# servers again, whatever happens. Takes about half a minute after the build; the figures are
-# printed as aligned text, the last line is the same as one JSON object.
+# servers again, whatever happens. Runs the fast path and the per-row path one after the other
+# on the same servers (phases insert, e2e, latency, wire, floor, backlog: docs/BENCHMARKS.md);
+# takes 5-10 minutes after the build on 2 cores, most of it the 1,000,000-row backlog
+# (--backlog-rows N, or --phases without backlog, for a shorter run). The figures are printed
+# as aligned text, the last line is the same as one JSON object.
 # Exit status: the benchmark's (0 when every phase completed, 1 when one failed).
-# Extra arguments go to the benchmark, e.g.  bash scripts/bench.sh --rows 10000 --phases e2e
+# Extra arguments go to the benchmark, e.g.  bash scripts/bench.sh --rows 10000 --phases e2e,wire
 # (see: build/tests/bench/mysql-sync-bench --help).  SKIP_BUILD=1 skips setup and build.
 # MYSQL_SYNC_BENCH_PROGRAM names another benchmark program of tests/bench (bench-gui.sh does).
 set -euo pipefail

@@ -1,6 +1,7 @@
 #pragma once
 // What /proc says about a process, for the benchmarks (Linux): CPU time and memory.
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 #include <QList>
 #include <QString>
@@ -34,4 +35,50 @@ inline qint64 procStatusKb(qint64 pid, const char *field)
             return l.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
+}
+
+// The whole machine's CPU time from /proc/stat's "cpu" line, in clock ticks: busy (user, nice,
+// system, irq, softirq), all (busy + idle + iowait + steal) and steal (taken by the host from
+// this virtual machine). False when unreadable.
+struct MachineCpu {
+    qint64 busy = 0, all = 0, steal = 0;
+};
+inline bool machineCpu(MachineCpu *m)
+{
+    QFile f(QStringLiteral("/proc/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QList<QByteArray> v = f.readLine().simplified().split(' ');
+    if (v.size() < 9 || v.at(0) != "cpu")
+        return false;
+    auto at = [&](int i) { return v.at(i).toLongLong(); };
+    m->busy = at(1) + at(2) + at(3) + at(6) + at(7);
+    m->steal = at(8);
+    m->all = m->busy + at(4) + at(5) + m->steal;
+    return true;
+}
+
+// Seconds all threads of a process have spent on a CPU and waiting in a run queue for one
+// (/proc/PID/task/*/schedstat: ns on CPU, ns waiting, time slices); false when unreadable.
+// Waiting time that grows is CPU starvation: the process was ready and something else ran.
+inline bool schedSeconds(qint64 pid, double *onCpu, double *waiting)
+{
+    const QString dir = QStringLiteral("/proc/%1/task").arg(pid);
+    const QStringList tasks = QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    if (pid <= 0 || tasks.isEmpty())
+        return false;
+    qint64 run = 0, wait = 0;
+    for (const QString &t : tasks) {
+        QFile f(dir + QLatin1Char('/') + t + QStringLiteral("/schedstat"));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> v = f.readAll().simplified().split(' ');
+        if (v.size() >= 2) {
+            run += v.at(0).toLongLong();
+            wait += v.at(1).toLongLong();
+        }
+    }
+    *onCpu = run / 1e9;
+    *waiting = wait / 1e9;
+    return true;
 }
