@@ -67,7 +67,8 @@ void IncomingMessages::handle(const QList<MqttIncoming> &messages)
     }
     if (!changes.isEmpty() && !m_paused)
         m_receiver->apply(changes);
-    m_receiver->finishReceipts();
+    if (m_receiver)
+        m_receiver->finishReceipts();
     if (!receipts.isEmpty())
         handleReceipts(receipts);
 }
@@ -79,7 +80,7 @@ void IncomingMessages::handleExtension(const MqttIncoming &m, qint64 now, QList<
     const QString self = m_ctx.config.clientName;
     // The topic names the sender (the broker's ACL binds it to the sender's login); the
     // payload must agree. Addressed messages must be addressed to us.
-    if (route.kind == ext::Kind::None || ((route.kind == ext::Kind::Batch || route.kind == ext::Kind::Receipts) && route.target != self))
+    if (!m_ctx.paths || route.kind == ext::Kind::None || ((route.kind == ext::Kind::Batch || route.kind == ext::Kind::Receipts) && route.target != self))
         return;
     if (!heard(route.sender, m.topic))
         return;
