@@ -200,7 +200,7 @@ bool Announcement::fromJson(const QByteArray &payload, Announcement *out, QStrin
         return false;
     }
     const QJsonArray capsArray = caps.toArray();
-    for (const QJsonValue &c : capsArray) {
+    for (const auto &c : capsArray) {
         if (!c.isString() || c.toString().isEmpty() || c.toString().size() > 64) {
             setError(error, QStringLiteral("field `capabilities` must hold names of 1 to 64 characters"));
             return false;

@@ -12,6 +12,8 @@
 #
 # DIR/env then holds KEY=VALUE lines: MYSQL_A_PORT MYSQL_A_SOCKET MYSQL_B_PORT MYSQL_B_SOCKET
 # MQTT_PORT MYSQL_USER MYSQL_PASSWORD (plus MYSQL_HOST, MQTT_HOST).
+# MYSQL_SYNC_BUFFER_POOL sets both MariaDB servers' innodb_buffer_pool_size (default 64M: the
+# tests' tables are small; scripts/bench.sh gives its million-row backlog more).
 # Only processes named by DIR's own pid files (and whose command line names DIR) are
 # ever signalled. Never touches system services or the default ports.
 set -euo pipefail
@@ -207,7 +209,7 @@ launch_mariadb() {
         --pid-file="$DIR/$name.server-pid" --log-error="$DIR/$name.err" --tmpdir="$DIR/$name.tmp" \
         --skip-log-bin --skip-name-resolve \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
-        --innodb-buffer-pool-size=64M --innodb-log-file-size=32M \
+        --innodb-buffer-pool-size="${MYSQL_SYNC_BUFFER_POOL:-64M}" --innodb-log-file-size=32M \
         --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 \
         --performance-schema=OFF --max-connections=300 \
         </dev/null >"$DIR/$name.out" 2>&1 &
