@@ -143,6 +143,14 @@ void TestHeartbeat::heartbeatsWhileTheEngineWaitsForALock()
     m_locker = std::make_unique<SiteDatabase>(m_servers, 'A', kDatabase, SiteDatabase::Attach);
     QVERIFY2(m_locker->isOpen(), qPrintable(m_locker->lastError()));
     QVERIFY(m_locker->exec(QStringLiteral("LOCK TABLES table_changes WRITE")));
+    // The engine's thread is held once its capture waits for the lock (it polls table_changes
+    // every captureInterval); a change sent before that could be applied first.
+    QVERIFY2(waitUntil([&] {
+                 return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE "
+                                                    "'%table_changes%' AND STATE LIKE 'Waiting for table%'"))
+                            .toInt() > 0;
+             }, 10000, 10),
+             "the engine's capture never waited for the table lock");
 
     scan();
     const int beatsBefore = m_beats;
