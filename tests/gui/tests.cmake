@@ -31,7 +31,7 @@ mysql_sync_add_test(NAME tst_transformtrialrunner SOURCES gui/tst_transformtrial
 # as tst_keychain); the wizard test starts its own Mosquitto with the files it made.
 foreach(t tst_securitysettings tst_brokersetupwizard)
   add_executable(${t} gui/${t}.cpp)
-  target_link_libraries(${t} PRIVATE sync_ui Qt6::Test mysql_sync_warnings)
+  target_link_libraries(${t} PRIVATE sync_ui mysqlsync_testsupport Qt6::Test mysql_sync_warnings)
   add_test(NAME ${t} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/harness/with-keyring.sh $<TARGET_FILE:${t}>)
   set_tests_properties(${t} PROPERTIES LABELS "gui;keychain" TIMEOUT 300 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
 endforeach()

@@ -11,6 +11,8 @@
 #include "brokersetup/SetupVerifyPage.h"
 #include "security/SecretJob.h"
 
+#include "TestUtil.h"
+
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
@@ -32,21 +34,10 @@
 #include <QUuid>
 
 using namespace mysqlsync;
+using namespace testsupport;
 using namespace mysqlsync::ui;
 
 namespace {
-
-int freePort()
-{
-    QTcpServer s;
-    return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 const QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
     | QFileDevice::WriteUser;

@@ -12,6 +12,8 @@
 #include "security/CertificateIssuer.h"
 #include "security/SecureFile.h"
 
+#include "TestUtil.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -26,14 +28,9 @@
 #include <atomic>
 
 using namespace mysqlsync;
+using namespace testsupport;
 
 namespace {
-
-int freePort()
-{
-    QTcpServer s;
-    return s.listen(QHostAddress::LocalHost, 0) ? s.serverPort() : 0;
-}
 
 QString tool(const QString &name)
 {

@@ -13,6 +13,7 @@
 // login that the subscriber does receive: the broker delivers to one subscriber in order, so
 // once the marker is in, the forged message would have been too.
 #include "Mqtt.h"
+#include "TestUtil.h"
 #include "WaitUntil.h"
 
 #include "security/BrokerSetup.h"
@@ -32,20 +33,6 @@
 using namespace testsupport;
 
 namespace {
-
-int freePort()
-{
-    QTcpServer s;
-    if (!s.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return s.serverPort();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QString unique(const char *what)
 {

@@ -7,6 +7,7 @@
 #include "EngineProcess.h"
 #include "Servers.h"
 #include "SiteDatabase.h"
+#include "TestUtil.h"
 #include "WaitUntil.h"
 
 #include "security/CertificateIssuer.h"
@@ -29,20 +30,6 @@
 using namespace testsupport;
 
 namespace {
-
-int freePort()
-{
-    QTcpServer s;
-    if (!s.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return s.serverPort();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 } // namespace
 

@@ -18,6 +18,15 @@ Q_DECLARE_METATYPE(mysqlsync::ext::Kind)
 namespace extest {
 QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 
+QByteArray compactWith(QJsonObject o, const QString &field, const QJsonValue &v)
+{
+    if (v.isUndefined())
+        o.remove(field);
+    else
+        o.insert(field, v);
+    return compact(o);
+}
+
 ChangeMessage change(const QString &table, const QString &id, const QJsonValue &entity)
 {
     ChangeMessage c;
@@ -315,14 +324,7 @@ void TestExtensions::announcementRejects_data()
 {
     QTest::addColumn<QByteArray>("payload");
     QTest::addColumn<QString>("errorHas");
-    auto with = [](const QString &field, const QJsonValue &v) {
-        QJsonObject o = announcement();
-        if (v.isUndefined())
-            o.remove(field);
-        else
-            o.insert(field, v);
-        return compact(o);
-    };
+    auto with = [](const QString &field, const QJsonValue &v) { return compactWith(announcement(), field, v); };
     const QJsonValue gone(QJsonValue::Undefined);
     QTest::newRow("not JSON") << QByteArray("{\"sender\":") << "not valid JSON";
     QTest::newRow("an array") << QByteArray("[1,2]") << "not a JSON object";

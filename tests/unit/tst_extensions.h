@@ -14,6 +14,8 @@ inline const QString kA = QStringLiteral("site_a");
 inline const QString kB = QStringLiteral("site_b");
 
 QByteArray compact(const QJsonObject &o);
+// `o` with `field` set to `v` (removed when `v` is undefined), compact.
+QByteArray compactWith(QJsonObject o, const QString &field, const QJsonValue &v);
 mysqlsync::ChangeMessage change(const QString &table, const QString &id, const QJsonValue &entity);
 // A row of a change batch, of table "items".
 QJsonObject row(const QString &id, const QJsonValue &entity = QJsonObject{{QStringLiteral("n"), 1}});

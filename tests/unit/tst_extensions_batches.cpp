@@ -56,14 +56,7 @@ void TestExtensions::batchRefused_data()
     QTest::addColumn<QByteArray>("payload");
     QTest::addColumn<QString>("errorHas");
     const QJsonArray rows{row(QStringLiteral("1")), row(QStringLiteral("2"))};
-    auto with = [&](const QString &field, const QJsonValue &v) {
-        QJsonObject o = batchEnvelope(rows);
-        if (v.isUndefined())
-            o.remove(field);
-        else
-            o.insert(field, v);
-        return compact(o);
-    };
+    auto with = [&](const QString &field, const QJsonValue &v) { return compactWith(batchEnvelope(rows), field, v); };
     const QJsonValue gone(QJsonValue::Undefined);
     QTest::newRow("not JSON") << QByteArray("{\"changes\":[") << "not valid JSON";
     QTest::newRow("an array") << QByteArray("[{}]") << "not a JSON object";
