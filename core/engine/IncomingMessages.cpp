@@ -97,8 +97,8 @@ void IncomingMessages::handleExtension(const MqttIncoming &m, qint64 now, QList<
     switch (route.kind) {
     case ext::Kind::Hello: {
         ext::Announcement a;
-        if (!ext::Announcement::fromJson(json, &a, &error) || a.sender != route.sender) {
-            malformed(error.isEmpty() ? QStringLiteral("the announcement's sender is not the topic's") : error);
+        if (!ext::Announcement::fromJson(json, route.sender, &a, &error)) {
+            malformed(error);
             return;
         }
         const qint64 lead = 2 * qint64(m_ctx.config.checkIntervalMs) + 3000;

@@ -183,13 +183,13 @@ QByteArray Announcement::toJson() const
     return compact(o);
 }
 
-bool Announcement::fromJson(const QByteArray &payload, Announcement *out, QString *error)
+bool Announcement::fromJson(const QByteArray &payload, const QString &topicSender, Announcement *out, QString *error)
 {
     QJsonObject o;
     if (!parseObject(payload, "announcement", &o, error, 64 * 1024))
         return false;
     Announcement a;
-    if (!readSender(o, &a.sender, error))
+    if (!readTopicSender(o, topicSender, &a.sender, error))
         return false;
     const QJsonValue protocol = o.value(QStringLiteral("protocol"));
     if (!protocol.isDouble() || protocol.toInteger(-1) < 1 || protocol.toDouble() != double(protocol.toInteger())) {

@@ -55,7 +55,8 @@ struct Announcement {
 
     bool has(const QString &capability) const { return capabilities.contains(capability); }
     QByteArray toJson() const;
-    static bool fromJson(const QByteArray &json, Announcement *out, QString *error);
+    // Refused (false, *error) unless `sender` is the site the topic names, as for the others.
+    static bool fromJson(const QByteArray &json, const QString &topicSender, Announcement *out, QString *error);
 };
 
 // One change batch as received: the changes that passed every check, and those that did not

@@ -273,7 +273,7 @@ void TestExtensions::announcementRoundTrip()
                           {QStringLiteral("site"), a.site}}));
     ext::Announcement back;
     QString error;
-    QVERIFY2(ext::Announcement::fromJson(a.toJson(), &back, &error), qPrintable(error));
+    QVERIFY2(ext::Announcement::fromJson(a.toJson(), kA, &back, &error), qPrintable(error));
     QCOMPARE(back.sender, a.sender);
     QCOMPARE(back.protocol, 1);
     QCOMPARE(back.capabilities, a.capabilities);
@@ -313,7 +313,7 @@ void TestExtensions::announcementAccepts()
     QFETCH(int, capabilities);
     ext::Announcement a;
     QString error;
-    QVERIFY2(ext::Announcement::fromJson(compact(object), &a, &error), qPrintable(error));
+    QVERIFY2(ext::Announcement::fromJson(compact(object), kA, &a, &error), qPrintable(error));
     QCOMPARE(a.sender, kA);
     QCOMPARE(a.protocol, protocol);
     QCOMPARE(a.capabilities.size(), capabilities);
@@ -333,6 +333,7 @@ void TestExtensions::announcementRejects_data()
     QTest::newRow("sender missing") << with(QStringLiteral("sender"), gone) << "sender";
     QTest::newRow("sender a number") << with(QStringLiteral("sender"), 7) << "sender";
     QTest::newRow("sender invalid") << with(QStringLiteral("sender"), QStringLiteral("a/b")) << "sender";
+    QTest::newRow("sender not the topic's") << with(QStringLiteral("sender"), kB) << "is not the site the topic names";
     QTest::newRow("protocol missing") << with(QStringLiteral("protocol"), gone) << "protocol";
     QTest::newRow("protocol a string") << with(QStringLiteral("protocol"), QStringLiteral("1")) << "protocol";
     QTest::newRow("protocol zero") << with(QStringLiteral("protocol"), 0) << "protocol";
@@ -361,7 +362,7 @@ void TestExtensions::announcementRejects()
     ext::Announcement a;
     a.sender = QStringLiteral("untouched");
     QString error;
-    QVERIFY(!ext::Announcement::fromJson(payload, &a, &error));
+    QVERIFY(!ext::Announcement::fromJson(payload, kA, &a, &error));
     QVERIFY2(error.contains(errorHas), qPrintable(error));
     QCOMPARE(a.sender, QStringLiteral("untouched"));
 }
