@@ -1,5 +1,7 @@
 #include "database/SyncStatusStore.h"
 
+#include "common/Logging.h"
+#include "database/DbConnection.h"
 #include "database/SqlLiteral.h"
 #include "protocol/Messages.h"
 
@@ -103,6 +105,40 @@ bool SyncStatusStore::applyReceipts(const QSqlDatabase &db, const QList<StatusUp
                                  "`status` = IF(%1, `status`, VALUES(`status`)), "
                                  "`date` = GREATEST(`date`, VALUES(`date`))").arg(keep),
                   error);
+}
+
+bool SyncStatusStore::write(const QSqlDatabase &db, const QList<StatusUpdate> &pending,
+                            const QList<StatusUpdate> &receipts, QList<RefusedStatusRow> *refused, QSqlError *error)
+{
+    QSqlDatabase session = db;
+    const bool both = !pending.isEmpty() && !receipts.isEmpty();
+    QSqlError sqlError;
+    if ((!both || session.transaction()) && setPending(db, pending, &sqlError) && applyReceipts(db, receipts, &sqlError)
+        && (!both || session.commit()))
+        return true;
+    if (!sqlError.isValid())
+        sqlError = session.lastError();
+    if (both)
+        session.rollback();
+    if (DbConnection::isConnectionError(sqlError)) {
+        *error = sqlError;
+        return false;
+    }
+    qCWarning(lcDatabase).noquote() << "sync_status: a multi-row write was refused (" << DbConnection::describe(sqlError)
+                                    << "): writing" << pending.size() + receipts.size() << "row(s) one by one";
+    for (int kind = 0; kind < 2; ++kind) {
+        for (const StatusUpdate &u : kind == 0 ? pending : receipts) {
+            QSqlError rowError;
+            if (kind == 0 ? setPending(db, {u}, &rowError) : applyReceipts(db, {u}, &rowError))
+                continue;
+            if (DbConnection::isConnectionError(rowError)) {
+                *error = rowError;
+                return false;
+            }
+            refused->append({u, DbConnection::describe(rowError)});
+        }
+    }
+    return true;
 }
 
 // ---------------------------------------------------------------------------

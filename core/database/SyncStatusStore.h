@@ -33,6 +33,12 @@ struct StatusUpdate {
     qint64 date = 0;   // ms since epoch
 };
 
+// A row sync_status refused (a value the server cannot store), and the server's reason.
+struct RefusedStatusRow {
+    StatusUpdate update;
+    QString reason;
+};
+
 // One row as read.
 struct StatusRow {
     QString id;
@@ -88,6 +94,12 @@ public:
     static bool applyReceipts(const QSqlDatabase &db, const QList<StatusUpdate> &updates, QSqlError *error);
     // That rule for two updates of one row: whether `stored` stays when `incoming` arrives.
     static bool keeps(const StatusUpdate &stored, const StatusUpdate &incoming);
+    // Both kinds in one transaction (one commit: one log flush on the server). When the
+    // server refuses a statement, row by row, so that one row it cannot take never costs the
+    // others theirs: the refused ones go to *refused. False only when the connection was
+    // lost (*error says why; what was not committed is not written).
+    static bool write(const QSqlDatabase &db, const QList<StatusUpdate> &pending, const QList<StatusUpdate> &receipts,
+                      QList<RefusedStatusRow> *refused, QSqlError *error);
 
     // --- Reads (the engine) ---
 

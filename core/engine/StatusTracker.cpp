@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
+#include "engine/StatusWriter.h"
 #include "outbox/Outbox.h"
 
 namespace mysqlsync {
@@ -29,54 +30,108 @@ void StatusTracker::clear()
     m_rows.clear();
     m_receipts.clear();
     m_receiptsWaiting.clear();
+    // A result that still comes for this batch finds no batch waiting and is ignored.
+    m_inFlight.reset();
+}
+
+void StatusTracker::release(const QHash<QString, int> &receipts)
+{
+    for (auto it = receipts.cbegin(); it != receipts.cend(); ++it) {
+        auto waiting = m_receiptsWaiting.find(it.key());
+        if (waiting == m_receiptsWaiting.end())
+            continue;
+        *waiting -= it.value();
+        if (*waiting <= 0)
+            m_receiptsWaiting.erase(waiting);
+    }
 }
 
 void StatusTracker::flush()
 {
-    if (isEmpty())
+    if (m_inFlight || isEmpty())
         return;
-    bool settled = false;
-    // Settle the outbox first, inside a transaction that commits only after sync_status:
-    // a receipt for an older send than the one now owed is stale, and its row is not written.
+    InFlight batch;
+    batch.ticket = m_nextTicket++;
+    // A receipt for an older send than the one now owed is stale, and its row is not
+    // written; the others settle the outbox once their rows are.
     QString error;
-    if (!m_ctx.outbox->begin()) {
-        // Nothing is written and nothing is dropped: the rows wait for the next write.
-        m_ctx.outbox->commit(&error);
-        m_ctx.reportError(EngineError::Source::Outbox, error);
-        m_ctx.statusQueued();
-        return;
-    }
     for (const InfoMessage &r : std::as_const(m_receipts)) {
-        const Outbox::Ack ack = m_ctx.outbox->acknowledge(r.sender, r.table, r.id, r.date, &error);
+        ++batch.receipts[r.sender];
+        if (!error.isEmpty())
+            continue;
+        const Outbox::Ack ack = m_ctx.outbox->match(r.sender, r.table, r.id, r.date, &error);
         if (!error.isEmpty()) {
-            m_ctx.outbox->rollback();
             m_ctx.reportError(EngineError::Source::Outbox, error, r.sender, r.table, r.id);
             // The receipts settle nothing now (their changes stay owed, are sent again and
             // answered again); the pending rows are written all the same.
-            QList<StatusUpdate> pending;
-            m_rows.split(&pending, nullptr);
-            clear();
-            QSqlError sqlError;
-            if (!write(pending, {}, &sqlError))
-                m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_status"));
-            return;
+            batch.settle.clear();
+            continue;
         }
         if (ack == Outbox::Ack::Matched) {
-            settled = true;
+            batch.settle.append(r);
         } else if (ack == Outbox::Ack::Stale) {
             m_rows.dropReceipt(r.table, r.id, r.sender, r.date);
             qCDebug(lcEngine).noquote() << "stale receipt from" << r.sender << "for" << r.table << r.id;
         }
     }
-    QList<StatusUpdate> pending, receipts;
-    m_rows.split(&pending, &receipts);
-    clear();
-    QSqlError sqlError;
-    if (!write(pending, receipts, &sqlError)) {
-        // Keep the outbox as it was: the entries are sent again and answered again.
-        m_ctx.outbox->rollback();
-        m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_status"));
+    StatusBatch out;
+    out.ticket = batch.ticket;
+    m_rows.split(&out.pending, error.isEmpty() ? &out.receipts : nullptr);
+    m_rows.clear();
+    m_receipts.clear();
+    m_inFlight = std::move(batch);
+    m_writer->submit(out);
+}
+
+void StatusTracker::collect()
+{
+    const QList<StatusWritten> results = m_writer->takeResults();
+    for (const StatusWritten &written : results) {
+        if (!m_inFlight || written.ticket != m_inFlight->ticket)
+            continue; // a batch forgotten by clear()
+        const InFlight batch = std::move(*m_inFlight);
+        m_inFlight.reset();
+        release(batch.receipts);
+        if (written.connectionLost) {
+            // The outbox stays as it was: the changes are sent again and answered again.
+            m_ctx.databaseFailure(written.error, QStringLiteral("writing sync_status"));
+            return;
+        }
+        for (const RefusedStatusRow &row : written.refused) {
+            const QString message = QStringLiteral("sync_status refused the row of %1 %2 for %3: %4")
+                                        .arg(row.update.table.left(64), row.update.key.left(64), row.update.remote, row.reason);
+            qCWarning(lcEngine).noquote() << message;
+            m_ctx.reportError(EngineError::Source::Database, message, row.update.remote, row.update.table, row.update.key);
+        }
+        settle(batch);
+    }
+    // What arrived while the batch was written has waited long enough.
+    if (m_ctx.databaseUp)
+        flush();
+}
+
+void StatusTracker::settle(const InFlight &batch)
+{
+    if (batch.settle.isEmpty())
         return;
+    QString error;
+    if (!m_ctx.outbox->begin()) {
+        // Not settled: the changes are sent again and answered again.
+        m_ctx.outbox->commit(&error);
+        m_ctx.reportError(EngineError::Source::Outbox, error);
+        return;
+    }
+    bool settled = false;
+    for (const InfoMessage &r : batch.settle) {
+        // Matched when it was handed over; a send since then (the key changed) makes it
+        // stale now, and the entry stays for the newer send's receipt.
+        const Outbox::Ack ack = m_ctx.outbox->acknowledge(r.sender, r.table, r.id, r.date, &error);
+        if (!error.isEmpty()) {
+            m_ctx.outbox->rollback();
+            m_ctx.reportError(EngineError::Source::Outbox, error, r.sender, r.table, r.id);
+            return;
+        }
+        settled = settled || ack == Outbox::Ack::Matched;
     }
     if (!m_ctx.outbox->commit(&error)) {
         m_ctx.reportError(EngineError::Source::Outbox, error);
@@ -86,45 +141,13 @@ void StatusTracker::flush()
         m_ctx.outboxChanged = true;
 }
 
-bool StatusTracker::write(const QList<StatusUpdate> &pending, const QList<StatusUpdate> &receipts, QSqlError *error)
+void StatusTracker::finish()
 {
-    QSqlDatabase db = m_ctx.db->db();
-    // Both statements in one transaction: one commit (one log flush on the server).
-    const bool both = !pending.isEmpty() && !receipts.isEmpty();
-    QSqlError sqlError;
-    if ((!both || db.transaction()) && SyncStatusStore::setPending(db, pending, &sqlError)
-        && SyncStatusStore::applyReceipts(db, receipts, &sqlError) && (!both || db.commit()))
-        return true;
-    if (!sqlError.isValid())
-        sqlError = db.lastError();
-    if (both)
-        db.rollback();
-    if (DbConnection::isConnectionError(sqlError)) {
-        *error = sqlError;
-        return false;
+    for (int round = 0; round < 2 && m_ctx.databaseUp; ++round) {
+        flush();
+        m_writer->waitUntilIdle();
+        collect();
     }
-    // A row the server refuses (a value it cannot store) fails the whole statement: row by
-    // row, every other row is still written; the refused one is named in the log.
-    qCWarning(lcEngine).noquote() << "sync_status: a multi-row write was refused (" << DbConnection::describe(sqlError)
-                                  << "): writing" << pending.size() + receipts.size() << "row(s) one by one";
-    for (int kind = 0; kind < 2; ++kind) {
-        for (const StatusUpdate &u : kind == 0 ? pending : receipts) {
-            QSqlError rowError;
-            const bool ok = kind == 0 ? SyncStatusStore::setPending(db, {u}, &rowError)
-                                      : SyncStatusStore::applyReceipts(db, {u}, &rowError);
-            if (ok)
-                continue;
-            if (DbConnection::isConnectionError(rowError)) {
-                *error = rowError;
-                return false;
-            }
-            const QString message = QStringLiteral("sync_status refused the row of %1 %2 for %3: %4")
-                                        .arg(u.table.left(64), u.key.left(64), u.remote, DbConnection::describe(rowError));
-            qCWarning(lcEngine).noquote() << message;
-            m_ctx.reportError(EngineError::Source::Database, message, u.remote, u.table, u.key);
-        }
-    }
-    return true;
 }
 
 } // namespace mysqlsync

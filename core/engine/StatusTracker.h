@@ -1,8 +1,10 @@
 #pragma once
 // sync_status bookkeeping with write-behind: `pending` rows for what is sent or queued, and
-// the receipts that remotes send back. Updates wait a few milliseconds and are written
-// together, several updates of one row collapsing into the last that counts (a row that is
-// sent and acknowledged within one interval is written once, as successful).
+// the receipts that remotes send back. Updates wait a few milliseconds and go to the
+// StatusWriter (its own thread and connection) as one batch, several updates of one row
+// collapsing into the last that counts (a row that is sent and acknowledged before its
+// batch leaves is written once, as successful). One batch is written at a time; what
+// arrives meanwhile waits for the next, so a busy server gets fewer, larger writes.
 // A receipt settles the outbox only once its sync_status row is written: a crash in between
 // leaves the change owed (it is sent again), never a row stuck at 'pending'.
 #include "database/SyncStatusStore.h"
@@ -12,11 +14,15 @@
 
 #include <QHash>
 
+#include <optional>
+
 namespace mysqlsync {
+
+class StatusWriter;
 
 class StatusTracker {
 public:
-    explicit StatusTracker(EngineContext &context) : m_ctx(context) {}
+    StatusTracker(EngineContext &context, StatusWriter *writer) : m_ctx(context), m_writer(writer) {}
 
     // The change of (table, key) was sent to `remote` (or queued for it) with this date.
     void pending(const QString &table, const QString &key, const QString &remote, qint64 date);
@@ -24,24 +30,40 @@ public:
     // SyncStatusStore::check) is refused alone: false, with the reason in *why.
     bool receipt(const InfoMessage &receipt, QString *why);
 
+    // Nothing waits to be written (a batch may still be on its way).
     bool isEmpty() const { return m_rows.isEmpty() && m_receipts.isEmpty(); }
-    // Receipts from `remote` waiting to settle the outbox: those changes are no longer in
-    // flight, though the outbox still counts them until the next flush().
+    // Receipts from `remote` waiting to settle the outbox (waiting, or in the batch being
+    // written): those changes are no longer in flight, though the outbox still counts them.
     int receiptsWaiting(const QString &remote) const { return m_receiptsWaiting.value(remote); }
-    // Writes what waits. Nothing is settled when sync_status cannot be written.
+    // Hands what waits to the writer, unless a batch is being written (then it goes when that
+    // one is done). Nothing is settled when sync_status cannot be written.
     void flush();
-    // Forgets what waits (the database went away: the outbox still owes it all).
+    // Takes the writer's results (StatusWriter::resultsReady): settles the outbox for the
+    // receipts written, reports refused rows, and hands over what waits.
+    void collect();
+    // At stop: waits for the batch being written, then writes what waits and waits again.
+    void finish();
+    // Forgets what waits, and the batch being written (the database went away: the outbox
+    // still owes it all).
     void clear();
 
 private:
-    // Writes the rows in one transaction; on a statement the server refuses, row by row,
-    // so that one row it cannot take never costs the others theirs. False only when the
-    // connection was lost (then nothing was written and *error says why).
-    bool write(const QList<StatusUpdate> &pending, const QList<StatusUpdate> &receipts, QSqlError *error);
+    // The receipts of the batch being written, to settle once it is.
+    struct InFlight {
+        quint64 ticket = 0;
+        QList<InfoMessage> settle;      // matched an outbox entry when handed over
+        QHash<QString, int> receipts;   // remote -> receipts of the batch (receiptsWaiting)
+    };
+    void settle(const InFlight &batch);
+    void release(const QHash<QString, int> &receipts);
+
     EngineContext &m_ctx;
+    StatusWriter *m_writer;
     StatusRows m_rows;                    // the updates that count, one per row
     QList<InfoMessage> m_receipts;        // to settle in the outbox, in arrival order
-    QHash<QString, int> m_receiptsWaiting; // remote -> receipts in m_receipts
+    QHash<QString, int> m_receiptsWaiting; // remote -> receipts in m_receipts and in m_inFlight
+    quint64 m_nextTicket = 1;
+    std::optional<InFlight> m_inFlight;   // the batch the writer has
 };
 
 } // namespace mysqlsync

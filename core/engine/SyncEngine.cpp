@@ -14,6 +14,7 @@
 #include "engine/RetryBackoff.h"
 #include "engine/OutboxRebuild.h"
 #include "engine/StatusTracker.h"
+#include "engine/StatusWriter.h"
 #include "security/CertificateExpiry.h"
 #include "database/ServerCheck.h"
 #include "mqtt/Heartbeat.h"
@@ -113,7 +114,12 @@ void SyncEngine::start()
     m_ctx.applyDb = m_applyDb.get();
     m_sender = std::make_unique<ChangeSender>(m_ctx);
     m_receiver = std::make_unique<ChangeReceiver>(m_ctx, *m_sender);
-    m_status = std::make_unique<StatusTracker>(m_ctx);
+    m_statusWriter = std::make_unique<StatusWriter>(cfg.mysql, QStringLiteral("mysql-sync-status-") + suffix);
+    connect(m_statusWriter.get(), &StatusWriter::resultsReady, this, [this] {
+        if (m_status)
+            m_status->collect();
+    }, Qt::QueuedConnection);
+    m_status = std::make_unique<StatusTracker>(m_ctx, m_statusWriter.get());
     m_ctx.status = m_status.get();
     m_capture->attach(m_sender.get(), m_syncer.get(), m_db.get());
     m_flush->attach(m_sender.get());
@@ -554,7 +560,7 @@ void SyncEngine::shutdown()
     m_capture->stop();
     m_flush->stop();
     if (m_status && m_ctx.databaseUp)
-        m_status->flush();
+        m_status->finish();
     m_syncer.reset();
     // What capture took is removed now rather than taken again at the next start.
     m_capture->finish(m_outbox.get());
@@ -572,6 +578,7 @@ void SyncEngine::shutdown()
         m_receiver->resetStatements();
     m_ctx.status = nullptr;
     m_status.reset();
+    m_statusWriter.reset(); // closes its connection and joins its thread
     m_ctx.transformer = nullptr;
     m_transformer.reset();
     m_transformPublisher.reset();

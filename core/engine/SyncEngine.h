@@ -35,6 +35,7 @@ class RemotePaths;
 struct ServerCheck;
 struct InfoMessage;
 class StatusTracker;
+class StatusWriter;
 
 class SyncEngine : public QObject {
     Q_OBJECT
@@ -112,6 +113,7 @@ private:
     std::unique_ptr<RemotePaths> m_paths;
     std::unique_ptr<ChangeSender> m_sender;
     std::unique_ptr<ChangeReceiver> m_receiver;
+    std::unique_ptr<StatusWriter> m_statusWriter; // before m_status: destroyed after it
     std::unique_ptr<StatusTracker> m_status;
     std::unique_ptr<ExpiryMonitor> m_expiry;
     std::unique_ptr<TransformDatabase> m_transformDb; // a connection of the transformers' own

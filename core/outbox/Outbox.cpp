@@ -220,6 +220,7 @@ void Outbox::close()
 {
     m_ackDelete.reset();
     m_ackExists.reset();
+    m_ackMatch.reset();
     m_inFlight.reset();
     if (!QSqlDatabase::contains(m_connectionName))
         return;
@@ -468,6 +469,29 @@ Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, con
     const bool stale = exists.next();
     exists.finish();
     return stale ? Ack::Stale : Ack::Unknown;
+}
+
+Outbox::Ack Outbox::match(const QString &remote, const QString &table, const QString &key, qint64 date,
+                          QString *error) const
+{
+    if (!m_ackMatch) {
+        // The same condition as acknowledge()'s DELETE.
+        m_ackMatch = std::make_unique<QSqlQuery>(prepared(QSqlDatabase::database(m_connectionName, false), QStringLiteral(
+            "SELECT sent_date > 0 AND ? BETWEEN (CASE WHEN first_sent > 0 THEN first_sent ELSE sent_date END) AND sent_date "
+            "FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
+    }
+    QSqlQuery &q = *m_ackMatch;
+    q.bindValue(0, date);
+    q.bindValue(1, remote);
+    q.bindValue(2, table);
+    q.bindValue(3, key);
+    if (!q.exec()) {
+        *error = QStringLiteral("outbox: cannot read what is owed to %1 for %2 %3: %4").arg(remote, table, key, describe(q));
+        return Ack::Unknown;
+    }
+    const Ack ack = !q.next() ? Ack::Unknown : q.value(0).toInt() != 0 ? Ack::Matched : Ack::Stale;
+    q.finish();
+    return ack;
 }
 
 bool Outbox::forget(const QString &remote, const QString &table, const QString &key, QString *error)

@@ -94,6 +94,8 @@ public:
     // A receipt for (table, key) sent with `date`: Matched removes the entry; Stale means
     // the key was changed or sent again since (the entry stays); Unknown: nothing is owed.
     Ack acknowledge(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error);
+    // What acknowledge() would answer now, without removing anything (*error as queued).
+    Ack match(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error) const;
     // Removes whatever is owed for the key (an operator's choice, or a remote removed).
     bool forget(const QString &remote, const QString &table, const QString &key, QString *error);
 
@@ -130,6 +132,7 @@ private:
     bool m_syncOnCommit = false;                      // a PowerSafe write inside a Relaxed transaction
     std::unique_ptr<QSqlQuery> m_ackDelete;
     std::unique_ptr<QSqlQuery> m_ackExists;
+    mutable std::unique_ptr<QSqlQuery> m_ackMatch;
     std::unique_ptr<QSqlQuery> m_inFlight;
 };
 

@@ -62,7 +62,7 @@ mysql_sync_add_test(NAME tst_heartbeat SOURCES integration/tst_heartbeat.cpp
 mysql_sync_add_test(NAME tst_dbtls SOURCES integration/tst_dbtls.cpp
                     LIBS sync_database sync_security mysqlsync_testsupport Qt6::Network LABELS "integration;tls" TIMEOUT 600)
 # Issue 11 (integrity): one program per group of failures, each reproduced against real servers.
-foreach(t tst_receipts tst_uniquekey tst_schemachange tst_badrows tst_relayloop)
+foreach(t tst_receipts tst_uniquekey tst_schemachange tst_badrows tst_relayloop tst_statuswriter)
   mysql_sync_add_test(NAME ${t} SOURCES integration/${t}.cpp
                       LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
 endforeach()
