@@ -1,5 +1,7 @@
 #include "engine/CaptureScheduler.h"
 
+#include "engine/StatusTracker.h"
+
 #include "common/Logging.h"
 #include "database/ChangeLog.h"
 #include "database/DbConnection.h"
@@ -60,6 +62,12 @@ void CaptureScheduler::capture()
 {
     if (!m_isRunning || !m_ctx.databaseUp || m_paused || !m_sender)
         return;
+    if (m_ctx.status && m_ctx.status->isBackedUp()) {
+        // sync_status is written slower than changes come: the rows waiting for it are
+        // written first (their write makes room, roomMade(), and capture goes on).
+        schedule(m_ctx.config.captureIntervalMs);
+        return;
+    }
     const int limit = m_sender->captureLimit();
     // Each capture costs a read and a delete of table_changes, an outbox transaction and a
     // sync of the outbox. With a backlog in table_changes, wait until a quarter of the send

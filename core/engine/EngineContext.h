@@ -49,6 +49,8 @@ struct EngineContext {
     // the triggers; at most once a second. True when it was read.
     std::function<bool(const QString &why)> refreshCatalogue;
     std::function<void()> statusQueued;   // something waits in `status`: write it soon
+    // Changes to these remotes left the send window (acknowledged): send what waits behind it.
+    std::function<void(const QStringList &remotes)> roomMade;
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
     bool canSendTo(const QString &remote, qint64 at) const;

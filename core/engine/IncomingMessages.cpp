@@ -183,8 +183,13 @@ void IncomingMessages::handleReceipts(const QList<InfoMessage> &receipts)
         qCDebug(lcEngine) << "database down: leaving" << receipts.size() << "receipt(s) for a later resend";
         return;
     }
+    QHash<QString, int> leftForLater; // sender -> receipts not taken: sync_status is backed up
     for (const InfoMessage &r : receipts) {
         ++m_ctx.counters.receiptsIn;
+        if (m_ctx.status->isFull()) {
+            ++leftForLater[r.sender];
+            continue;
+        }
         // A flood of them is summed up (summariseReports) rather than logged one by one.
         if (r.kind == InfoKind::Error && m_errorReceipts.admit(r.sender, EngineContext::now())) {
             qCWarning(lcEngine).noquote() << r.sender << "could not apply" << r.table << r.id << ":" << r.message;
@@ -216,12 +221,31 @@ void IncomingMessages::handleReceipts(const QList<InfoMessage> &receipts)
         qCWarning(lcEngine).noquote() << message;
         m_ctx.reportError(EngineError::Source::Incoming, message, r.sender, r.table.left(255), r.id.left(255));
     }
+    for (auto it = leftForLater.cbegin(); it != leftForLater.cend(); ++it) {
+        if (!m_backedUp.admit(it.key(), EngineContext::now()))
+            continue;
+        const QString message = QStringLiteral("sync_status is backed up (%1 rows wait for the database): %2 receipt(s) "
+                                               "from %3 left for a later resend")
+                                    .arg(m_ctx.status->waitingRows()).arg(it.value()).arg(it.key());
+        qCWarning(lcEngine).noquote() << message;
+        m_ctx.reportError(EngineError::Source::Database, message, it.key());
+    }
     m_ctx.statusQueued();
     // Receipts make room in the send window: send what waits behind it, in the outbox and
     // in table_changes.
+    QStringList senders;
     for (const InfoMessage &r : receipts) {
-        if (m_ctx.waiting.contains(r.sender))
-            m_flushes.schedule(r.sender, 0);
+        if (!senders.contains(r.sender))
+            senders.append(r.sender);
+    }
+    roomMade(senders);
+}
+
+void IncomingMessages::roomMade(const QStringList &remotes)
+{
+    for (const QString &remote : remotes) {
+        if (m_ctx.waiting.contains(remote))
+            m_flushes.schedule(remote, 0);
     }
     if (!m_paused)
         m_capture.roomMade(); // (not when capture is backing off after a failure)

@@ -25,6 +25,9 @@ public:
 
     void setReceiver(ChangeReceiver *receiver) { m_receiver = receiver; }
     void setPaused(bool paused) { m_paused = paused; }
+    // Changes to `remotes` left the send window: schedules the sends that wait behind it
+    // (the outbox's and capture's).
+    void roomMade(const QStringList &remotes);
 
     // One batch, as MqttClient hands it over.
     void handle(const QList<MqttIncoming> &messages);
@@ -49,6 +52,7 @@ private:
     bool m_paused = false;
     ReportLimiter m_unknownSenders{1, 60000, 256}; // log lines about unknown senders, by name
     ReportLimiter m_errorReceipts{20, 10000, 64};  // error receipts logged one by one, by remote
+    ReportLimiter m_backedUp{1, 10000, 64};        // receipts left while sync_status is backed up, by remote
 };
 
 } // namespace mysqlsync

@@ -104,6 +104,9 @@ void StatusTracker::collect()
             m_ctx.reportError(EngineError::Source::Database, message, row.update.remote, row.update.table, row.update.key);
         }
         settle(batch);
+        // The window counted these receipts as room already, unless sync_status was backed
+        // up (receiptsWaiting); either way, what waits may go now.
+        m_ctx.roomMade(batch.receipts.keys());
     }
     // What arrived while the batch was written has waited long enough.
     if (m_ctx.databaseUp)

@@ -32,9 +32,23 @@ public:
 
     // Nothing waits to be written (a batch may still be on its way).
     bool isEmpty() const { return m_rows.isEmpty() && m_receipts.isEmpty(); }
+    // Rows waiting beyond kBackedUpRows mean the server writes sync_status slower than
+    // remotes answer: receipts stop making room in the send window (receiptsWaiting), so
+    // sending slows to what the server can record, and capture waits (CaptureScheduler). At kMaxRows the tracker is full: receipts
+    // are left for a later resend (their changes stay owed), so memory stays bounded
+    // whatever arrives while the database stalls.
+    static constexpr int kBackedUpRows = 5000;
+    static constexpr int kMaxRows = 10000;
+    bool isBackedUp() const { return m_rows.size() > kBackedUpRows; }
+    bool isFull() const { return m_rows.size() >= kMaxRows; }
+    int waitingRows() const { return m_rows.size(); }
     // Receipts from `remote` waiting to settle the outbox (waiting, or in the batch being
     // written): those changes are no longer in flight, though the outbox still counts them.
-    int receiptsWaiting(const QString &remote) const { return m_receiptsWaiting.value(remote); }
+    // 0 while the tracker is backed up: then only written receipts free the send window.
+    int receiptsWaiting(const QString &remote) const
+    {
+        return isBackedUp() ? 0 : m_receiptsWaiting.value(remote);
+    }
     // Hands what waits to the writer, unless a batch is being written (then it goes when that
     // one is done). Nothing is settled when sync_status cannot be written.
     void flush();

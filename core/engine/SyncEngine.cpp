@@ -56,6 +56,7 @@ SyncEngine::SyncEngine(const Config &config, QObject *parent)
     m_ctx.report = [this](const EngineError &e) { Q_EMIT errorOccurred(e); };
     m_ctx.databaseLost = [this](const QString &reason) { onDatabaseLost(reason); };
     m_ctx.refreshCatalogue = [this](const QString &why) { return refreshCatalogue(why); };
+    m_ctx.roomMade = [this](const QStringList &remotes) { m_incoming->roomMade(remotes); };
     m_ctx.statusQueued = [this] {
         if (!m_statusTimer.isActive())
             m_statusTimer.start(kStatusWriteMs);
