@@ -5,7 +5,7 @@
 # and runs the engine's integration tests against the instrumented daemon (the tests start
 # the daemon from MYSQL_SYNC_DAEMON). Reports go to BUILD_DIR/tsan-logs/tsan.<pid>; the script
 # prints them and exits 1 when there is any (or a test fails). Figures: docs/TSAN.md.
-#   bash scripts/tsan.sh                   tst_sync tst_hostile tst_resilience
+#   bash scripts/tsan.sh                   tst_sync tst_sync_codec tst_hostile tst_resilience
 #   TSAN_TESTS="tst_sync tst_receipts" bash scripts/tsan.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,7 +13,7 @@ ROOT=$PWD
 BUILD_DIR=${BUILD_DIR:-build-tsan}
 TEST_BUILD_DIR=${TEST_BUILD_DIR:-build}
 JOBS=${JOBS:-2}
-TESTS=(${TSAN_TESTS:-tst_sync tst_hostile tst_resilience})
+TESTS=(${TSAN_TESTS:-tst_sync tst_sync_codec tst_hostile tst_resilience})
 [[ $BUILD_DIR == /* ]] || BUILD_DIR=$ROOT/$BUILD_DIR
 [[ $TEST_BUILD_DIR == /* ]] || TEST_BUILD_DIR=$ROOT/$TEST_BUILD_DIR
 

@@ -99,6 +99,15 @@ qint64 SiteSet::pendingChanges(Site &site)
     return site.db->count(QStringLiteral("table_changes"));
 }
 
+bool SiteSet::allSuccessful(Site &site, const QString &table, const QString &remote, const QSet<QString> &expected)
+{
+    const QVariant others = site.db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = ? AND remote = ? "
+                                                           "AND `status` <> 'successful'"), {table, remote});
+    if (!others.isValid() || others.toLongLong() != 0)
+        return false;
+    return statusKeys(site, table, remote, QStringLiteral("successful")) == expected;
+}
+
 bool SiteSet::sameDumps(Site &a, Site &b, const QString &table, const QString &orderBy)
 {
     const QString da = a.db->dump(table, orderBy);
@@ -125,6 +134,15 @@ void SiteSet::diagnostics(const QString &why, const QStringList &tables) const
                        .arg(r.value(QStringLiteral("remote")).toString(), r.value(QStringLiteral("table_name")).toString(),
                             r.value(QStringLiteral("status")).toString(), r.value(QStringLiteral("n")).toString(),
                             r.value(QStringLiteral("message")).toString());
+        }
+        const auto unsettledRows = site.db->rows(QStringLiteral(
+            "SELECT remote, `table_name`, primary_key, `status`, `date`, message FROM sync_status "
+            "WHERE `status` <> 'successful' ORDER BY `date` LIMIT 20"));
+        for (const QVariantMap &r : unsettledRows) {
+            out += QStringLiteral("  not successful: %1 %2 [%3] %4 %5 %6\n")
+                       .arg(r.value(QStringLiteral("remote")).toString(), r.value(QStringLiteral("table_name")).toString(),
+                            r.value(QStringLiteral("primary_key")).toString(), r.value(QStringLiteral("status")).toString(),
+                            r.value(QStringLiteral("date")).toString(), r.value(QStringLiteral("message")).toString());
         }
         if (site.engine)
             out += QStringLiteral("log tail:\n%1\n").arg(QString::fromUtf8(site.engine->log().right(4000)));

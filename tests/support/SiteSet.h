@@ -44,6 +44,8 @@ public:
     // sync_status rows of `remote` that are not 'successful'; -1 on failure.
     static qint64 unsettled(Site &site, const QString &remote);
     static qint64 pendingChanges(Site &site);   // rows in table_changes
+    // Every key of `expected` is 'successful' for `remote`, nothing else of the table is there.
+    static bool allSuccessful(Site &site, const QString &table, const QString &remote, const QSet<QString> &expected);
     static bool sameDumps(Site &a, Site &b, const QString &table, const QString &orderBy = QStringLiteral("1"));
 
     // Every site's tables of `tables`, table_changes, and sync_status summary, as one warning.
@@ -56,6 +58,13 @@ private:
 };
 
 } // namespace testsupport
+
+// Declares `Site &var`, a new site of `sites` (SiteSet::make), and fails the test when it
+// cannot be made.
+#define SITES_MAKE(sites, var, client, server, database, ddl)                                                  \
+    testsupport::Site *var##Site_ = (sites).make((client), (server), (database), (ddl));                        \
+    QVERIFY2(var##Site_ != nullptr, "cannot make the site's database");                                          \
+    testsupport::Site &var = *var##Site_
 
 // Waits for `cond` (spinning the event loop); on time-out dumps `sites` (a SiteSet) with
 // `tables` and fails the test.

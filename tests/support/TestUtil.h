@@ -1,6 +1,7 @@
 #pragma once
 // Small things several test programs need.
 #include <QByteArray>
+#include <QSet>
 #include <QString>
 
 namespace testsupport {
@@ -9,5 +10,9 @@ namespace testsupport {
 int freePort();
 // The whole file, or an empty array when it cannot be read.
 QByteArray readFile(const QString &path);
+// The first `limit` of `keys`, sorted, comma-separated, and how many there are in all.
+QString keyText(const QSet<int> &keys, int limit = 20);
+// The warnings, errors and lifecycle lines of an engine's log (last 40), then its last `lines` lines.
+QString logTail(const QByteArray &log, int lines);
 
 } // namespace testsupport
