@@ -31,8 +31,11 @@ bool checkDatabase(const Config &config, QTextStream &out)
     for (const QString &t : tables) {
         const TableInfo info = catalog.value(t);
         if (info.primaryKey >= 0)
-            out << "  table `" << t << "`: " << info.columns.size() << " columns, primary key `" << info.key().name << "`"
-                << (config.isBidirectional(t) ? " (bidirectional)" : config.syncTables.contains(t) ? " (sync)" : " (receive)")
+            out << "  table `" << t << "`: " << info.columns.size() << " columns, primary key `" << info.key().name
+                << "`"
+                << (config.isBidirectional(t)           ? " (bidirectional)"
+                        : config.syncTables.contains(t) ? " (sync)"
+                                                        : " (receive)")
                 << "\n";
     }
     for (const QString &p : problems)
@@ -55,14 +58,21 @@ bool checkBroker(const Config &config, QTextStream &out)
 {
     MqttConfig mqttConfig = config.mqtt;
     // Its own client id and no will: a check must not disturb a running engine.
-    mqttConfig.clientId = (config.mqtt.clientId.isEmpty() ? QStringLiteral("mysql-sync-") + config.clientName
-                                                          : config.mqtt.clientId) + QStringLiteral("-check");
+    mqttConfig.clientId =
+        (config.mqtt.clientId.isEmpty() ? QStringLiteral("mysql-sync-") + config.clientName : config.mqtt.clientId)
+        + QStringLiteral("-check");
     MqttClient client(mqttConfig, config.clientName, {}, QByteArray());
     QEventLoop loop;
     QString failure;
     bool ready = false;
-    QObject::connect(&client, &MqttClient::ready, &loop, [&] { ready = true; loop.quit(); });
-    QObject::connect(&client, &MqttClient::down, &loop, [&](const QString &reason) { failure = reason; loop.quit(); });
+    QObject::connect(&client, &MqttClient::ready, &loop, [&] {
+        ready = true;
+        loop.quit();
+    });
+    QObject::connect(&client, &MqttClient::down, &loop, [&](const QString &reason) {
+        failure = reason;
+        loop.quit();
+    });
     QTimer::singleShot(config.mqtt.connectTimeoutMs + 2000, &loop, [&] {
         failure = QStringLiteral("no answer within %1 ms").arg(config.mqtt.connectTimeoutMs);
         loop.quit();

@@ -50,20 +50,27 @@ int runSetupBroker(const QStringList &arguments)
     parser.addHelpOption();
     QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("The folder to write (created if missing)."),
                               QStringLiteral("DIR"));
-    QCommandLineOption hostsOpt(QStringLiteral("broker-host"),
-        QStringLiteral("The broker's host names and/or IP addresses, comma separated (all go into the server "
-                       "certificate; the first is what the sites connect to)."), QStringLiteral("HOST[,HOST…]"));
+    QCommandLineOption
+        hostsOpt(QStringLiteral("broker-host"),
+                 QStringLiteral("The broker's host names and/or IP addresses, comma separated (all go into the server "
+                                "certificate; the first is what the sites connect to)."),
+                 QStringLiteral("HOST[,HOST…]"));
     QCommandLineOption clientsOpt(QStringLiteral("clients"), QStringLiteral("The site names, comma separated."),
                                   QStringLiteral("NAME[,NAME…]"));
-    QCommandLineOption daysOpt(QStringLiteral("days"),
-        QStringLiteral("Validity of the server and client certificates in days (default 825; the CA gets at "
-                       "least 3650)."), QStringLiteral("N"), QStringLiteral("825"));
+    QCommandLineOption
+        daysOpt(QStringLiteral("days"),
+                QStringLiteral("Validity of the server and client certificates in days (default 825; the CA gets at "
+                               "least 3650)."),
+                QStringLiteral("N"), QStringLiteral("825"));
     QCommandLineOption portOpt(QStringLiteral("port"), QStringLiteral("The broker's TLS port (default 8883)."),
                                QStringLiteral("P"), QStringLiteral("8883"));
     QCommandLineOption wsOpt(QStringLiteral("websockets-port"),
-        QStringLiteral("Also a websockets-over-TLS listener (wss) on this port, same certificates."), QStringLiteral("P"));
+                             QStringLiteral(
+                                 "Also a websockets-over-TLS listener (wss) on this port, same certificates."),
+                             QStringLiteral("P"));
     QCommandLineOption bindOpt(QStringLiteral("bind"),
-        QStringLiteral("Listen on this address only (default: every interface)."), QStringLiteral("ADDRESS"));
+                               QStringLiteral("Listen on this address only (default: every interface)."),
+                               QStringLiteral("ADDRESS"));
     QCommandLineOption forceOpt(QStringLiteral("force"), QStringLiteral("Overwrite existing files."));
     parser.addOptions({outOpt, hostsOpt, clientsOpt, daysOpt, portOpt, wsOpt, bindOpt, forceOpt});
 
@@ -85,7 +92,8 @@ int runSetupBroker(const QStringList &arguments)
     }
     for (const QCommandLineOption &required : {outOpt, hostsOpt, clientsOpt}) {
         if (!parser.isSet(required)) {
-            err << "mysql-sync setup-broker: --" << required.names().first() << " is required (see setup-broker --help)\n";
+            err << "mysql-sync setup-broker: --" << required.names().first()
+                << " is required (see setup-broker --help)\n";
             return 2;
         }
     }
@@ -123,9 +131,9 @@ int runSetupBroker(const QStringList &arguments)
     }
     for (const QString &file : result.files)
         out << "wrote " << QDir::toNativeSeparators(file) << "\n";
-    out << "start the broker with: mosquitto -c " << QDir(options.outDir).absoluteFilePath(QStringLiteral("mosquitto.conf"))
-        << "\n";
-    out << "each site's clients/NAME.json needs its database settings (and " << SiteConfigWriter::databasePasswordVariable()
-        << " in its environment) and its syncTables/receiveTables\n";
+    out << "start the broker with: mosquitto -c "
+        << QDir(options.outDir).absoluteFilePath(QStringLiteral("mosquitto.conf")) << "\n";
+    out << "each site's clients/NAME.json needs its database settings (and "
+        << SiteConfigWriter::databasePasswordVariable() << " in its environment) and its syncTables/receiveTables\n";
     return 0;
 }

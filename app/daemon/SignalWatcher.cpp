@@ -18,7 +18,8 @@ void onSignal(int sig)
 }
 } // namespace
 
-SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
+SignalWatcher::SignalWatcher(QObject *parent)
+    : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_fds) != 0)
         return;
@@ -53,12 +54,14 @@ BOOL WINAPI onConsoleEvent(DWORD type)
 {
     if (!g_watcher)
         return FALSE;
-    QMetaObject::invokeMethod(g_watcher, [type] { Q_EMIT g_watcher->stopRequested(int(type)); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        g_watcher, [type] { Q_EMIT g_watcher->stopRequested(int(type)); }, Qt::QueuedConnection);
     return TRUE;
 }
 } // namespace
 
-SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
+SignalWatcher::SignalWatcher(QObject *parent)
+    : QObject(parent)
 {
     g_watcher = this;
     SetConsoleCtrlHandler(onConsoleEvent, TRUE);
@@ -70,6 +73,8 @@ SignalWatcher::~SignalWatcher()
     g_watcher = nullptr;
 }
 #else
-SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent) {}
+SignalWatcher::SignalWatcher(QObject *parent)
+    : QObject(parent)
+{ }
 SignalWatcher::~SignalWatcher() = default;
 #endif

@@ -27,23 +27,28 @@ int main(int argc, char *argv[])
         return runSetupBroker(QCoreApplication::arguments());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Keeps MySQL/MariaDB tables in sync between sites over an MQTT broker.\n"
-        "Wire-compatible with the earlier TypeScript mysql-sync and its configuration file."));
+    parser.setApplicationDescription(
+        QStringLiteral("Keeps MySQL/MariaDB tables in sync between sites over an MQTT broker.\n"
+                       "Wire-compatible with the earlier TypeScript mysql-sync and its configuration file."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption check(QStringLiteral("check"),
-        QStringLiteral("Validate the configuration, connect to the database and the broker, verify the tables and "
-                       "print the plan without changing anything. Exit status 0 or 1."));
+    QCommandLineOption
+        check(QStringLiteral("check"),
+              QStringLiteral(
+                  "Validate the configuration, connect to the database and the broker, verify the tables and "
+                  "print the plan without changing anything. Exit status 0 or 1."));
     QCommandLineOption logLevel(QStringLiteral("log-level"),
-        QStringLiteral("error, warn, info, debug or trace (overrides loggingLevel)."), QStringLiteral("level"));
+                                QStringLiteral("error, warn, info, debug or trace (overrides loggingLevel)."),
+                                QStringLiteral("level"));
     parser.addOption(check);
     parser.addOption(logLevel);
     parser.addPositionalArgument(QStringLiteral("configuration.json"), QStringLiteral("The configuration file."));
-    parser.addPositionalArgument(QStringLiteral("setup-broker"),
+    parser.addPositionalArgument(
+        QStringLiteral("setup-broker"),
         QStringLiteral("mysql-sync setup-broker --out DIR --broker-host HOST[,HOST…] --clients NAME[,NAME…] "
                        "[--days N] [--port P]: writes a CA, certificates, a Mosquitto password file, ACL and "
-                       "mosquitto.conf and one configuration per site (setup-broker --help)."), QStringLiteral("[setup-broker …]"));
+                       "mosquitto.conf and one configuration per site (setup-broker --help)."),
+        QStringLiteral("[setup-broker …]"));
     parser.process(app);
 
     QTextStream err(stderr);

@@ -1,7 +1,7 @@
 // mysql-sync-monitor: the desktop administration and sync-monitor app.
-#include "monitor/Language.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/TrayController.h"
+#include "monitor/Language.h"
 #include "monitor/UiLogging.h"
 
 #include <QApplication>
@@ -16,24 +16,32 @@ namespace {
 struct CommandLine {
     QCommandLineParser parser;
     QCommandLineOption minimized{QStringLiteral("minimized"),
-        QCoreApplication::translate("main", "Start hidden in the system tray (where there is one).")};
-    QCommandLineOption tab{QStringLiteral("tab"),
-        QCoreApplication::translate("main", "Open on this tab: overview, clients, status, errors, configuration or transformers."),
-        QStringLiteral("name")};
+                                 QCoreApplication::translate("main",
+                                                             "Start hidden in the system tray (where there is one).")};
+    QCommandLineOption
+        tab{QStringLiteral("tab"),
+            QCoreApplication::
+                translate("main",
+                          "Open on this tab: overview, clients, status, errors, configuration or transformers."),
+            QStringLiteral("name")};
 
     CommandLine()
     {
-        parser.setApplicationDescription(QCoreApplication::translate(
-            "main", "Runs and monitors mysql-sync for one site: connections, clients, sync status, errors and "
-                    "configuration, with a tray icon."));
+        parser.setApplicationDescription(
+            QCoreApplication::
+                translate("main",
+                          "Runs and monitors mysql-sync for one site: connections, clients, sync status, errors and "
+                          "configuration, with a tray icon."));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOption(minimized);
         parser.addOption(tab);
         parser.addPositionalArgument(QStringLiteral("configuration.json"),
-            QCoreApplication::translate("main", "The configuration file (default: the last one used; without one, a "
-                                                "first-run page creates it)."),
-            QStringLiteral("[configuration.json]"));
+                                     QCoreApplication::
+                                         translate("main",
+                                                   "The configuration file (default: the last one used; without one, a "
+                                                   "first-run page creates it)."),
+                                     QStringLiteral("[configuration.json]"));
     }
 };
 } // namespace
@@ -70,8 +78,10 @@ int main(int argc, char *argv[])
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() > 1) {
-        fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "mysql-sync-monitor: expected at most one "
-                                                                           "configuration file (see --help)")));
+        fprintf(stderr, "%s\n",
+                qPrintable(QApplication::translate("main",
+                                                   "mysql-sync-monitor: expected at most one "
+                                                   "configuration file (see --help)")));
         return 2;
     }
 
@@ -81,13 +91,16 @@ int main(int argc, char *argv[])
         window.openConfiguration(path);
     else // no configuration yet (or it is gone): the first-run page creates one, at `path` if one was named
         window.showFirstRun(args.isEmpty() ? QString() : path);
-    const QStringList tabs{QStringLiteral("overview"), QStringLiteral("clients"), QStringLiteral("status"),
-                           QStringLiteral("errors"), QStringLiteral("configuration"), QStringLiteral("transformers")};
+    const QStringList tabs{QStringLiteral("overview"), QStringLiteral("clients"),       QStringLiteral("status"),
+                           QStringLiteral("errors"),   QStringLiteral("configuration"), QStringLiteral("transformers")};
     if (parser.isSet(tab)) {
         const int index = tabs.indexOf(parser.value(tab));
         if (index < 0) {
-            fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "mysql-sync-monitor: --tab: expected one "
-                                                                               "of %1").arg(tabs.join(QStringLiteral(", ")))));
+            fprintf(stderr, "%s\n",
+                    qPrintable(QApplication::translate("main",
+                                                       "mysql-sync-monitor: --tab: expected one "
+                                                       "of %1")
+                                   .arg(tabs.join(QStringLiteral(", ")))));
             return 2;
         }
         window.tabs()->setCurrentIndex(index);

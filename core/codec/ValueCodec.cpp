@@ -25,7 +25,8 @@
 
 namespace mysqlsync {
 
-ColumnInfo ColumnInfo::fromCatalog(const QString &name, const QString &dataType, const QString &columnType, bool nullable)
+ColumnInfo ColumnInfo::fromCatalog(const QString &name, const QString &dataType, const QString &columnType,
+                                   bool nullable)
 {
     ColumnInfo c;
     c.name = name;
@@ -35,12 +36,13 @@ ColumnInfo ColumnInfo::fromCatalog(const QString &name, const QString &dataType,
     c.isUnsigned = columnType.contains(QLatin1String("unsigned"), Qt::CaseInsensitive);
 
     const QString &t = c.dataType;
-    static const QStringList integers = {
-        QStringLiteral("tinyint"), QStringLiteral("smallint"), QStringLiteral("mediumint"), QStringLiteral("int"),
-        QStringLiteral("integer"), QStringLiteral("bigint"), QStringLiteral("year")};
-    static const QStringList binaries = {
-        QStringLiteral("binary"), QStringLiteral("varbinary"), QStringLiteral("tinyblob"), QStringLiteral("blob"),
-        QStringLiteral("mediumblob"), QStringLiteral("longblob")};
+    static const QStringList integers = {QStringLiteral("tinyint"),   QStringLiteral("smallint"),
+                                         QStringLiteral("mediumint"), QStringLiteral("int"),
+                                         QStringLiteral("integer"),   QStringLiteral("bigint"),
+                                         QStringLiteral("year")};
+    static const QStringList binaries = {QStringLiteral("binary"),     QStringLiteral("varbinary"),
+                                         QStringLiteral("tinyblob"),   QStringLiteral("blob"),
+                                         QStringLiteral("mediumblob"), QStringLiteral("longblob")};
     if (integers.contains(t))
         c.kind = ColumnKind::Integer;
     else if (t == QLatin1String("float"))

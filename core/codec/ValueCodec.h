@@ -9,27 +9,28 @@
 namespace mysqlsync {
 
 enum class ColumnKind {
-    Integer,   // TINYINT ... BIGINT (signed or unsigned), YEAR
-    Float,     // FLOAT (single precision)
-    Double,    // DOUBLE, REAL
-    Decimal,   // DECIMAL, NUMERIC
-    Date,      // DATE
-    DateTime,  // DATETIME, TIMESTAMP
-    Text,      // TIME, CHAR, VARCHAR, *TEXT, ENUM, SET, JSON, and anything else textual
-    Binary,    // BINARY, VARBINARY, *BLOB
-    Bit,       // BIT(n)
+    Integer,  // TINYINT ... BIGINT (signed or unsigned), YEAR
+    Float,    // FLOAT (single precision)
+    Double,   // DOUBLE, REAL
+    Decimal,  // DECIMAL, NUMERIC
+    Date,     // DATE
+    DateTime, // DATETIME, TIMESTAMP
+    Text,     // TIME, CHAR, VARCHAR, *TEXT, ENUM, SET, JSON, and anything else textual
+    Binary,   // BINARY, VARBINARY, *BLOB
+    Bit,      // BIT(n)
 };
 
 struct ColumnInfo {
     QString name;
-    QString dataType;      // information_schema.COLUMNS.DATA_TYPE, lowercase ("bigint")
-    QString columnType;    // information_schema.COLUMNS.COLUMN_TYPE ("bigint(20) unsigned")
+    QString dataType;   // information_schema.COLUMNS.DATA_TYPE, lowercase ("bigint")
+    QString columnType; // information_schema.COLUMNS.COLUMN_TYPE ("bigint(20) unsigned")
     ColumnKind kind = ColumnKind::Text;
     bool isUnsigned = false;
     bool nullable = true;
 
     // Fills kind and isUnsigned from dataType/columnType.
-    static ColumnInfo fromCatalog(const QString &name, const QString &dataType, const QString &columnType, bool nullable);
+    static ColumnInfo fromCatalog(const QString &name, const QString &dataType, const QString &columnType,
+                                  bool nullable);
 };
 
 class ValueCodec {

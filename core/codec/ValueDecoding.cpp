@@ -22,8 +22,10 @@ namespace {
 QString jsonTypeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("the boolean true") : QStringLiteral("the boolean false");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("the boolean true") : QStringLiteral("the boolean false");
     case QJsonValue::Double: {
         const QString text = QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
         return QStringLiteral("the number ") + text.mid(1, text.size() - 2);
@@ -34,9 +36,12 @@ QString jsonTypeName(const QJsonValue &v)
             s = s.left(40) + QStringLiteral("...");
         return QStringLiteral("the string \"%1\"").arg(s);
     }
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: return QStringLiteral("nothing");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        return QStringLiteral("nothing");
     }
     return QStringLiteral("an unknown value");
 }
@@ -84,10 +89,13 @@ bool decodeBuffer(const ColumnInfo &column, const QJsonValue &value, QByteArray 
         return fail(column, expected, value, error);
     const QJsonObject o = value.toObject();
     if (o.value(QStringLiteral("type")).toString() != QLatin1String("Buffer"))
-        return failText(column, QStringLiteral("expected %1, got an object whose `type` is not \"Buffer\"").arg(expected), error);
+        return failText(column,
+                        QStringLiteral("expected %1, got an object whose `type` is not \"Buffer\"").arg(expected),
+                        error);
     const QJsonValue dataValue = o.value(QStringLiteral("data"));
     if (!dataValue.isArray())
-        return failText(column, QStringLiteral("expected %1, got a Buffer whose `data` is not an array").arg(expected), error);
+        return failText(column, QStringLiteral("expected %1, got a Buffer whose `data` is not an array").arg(expected),
+                        error);
     const QJsonArray data = dataValue.toArray();
     QByteArray bytes;
     bytes.reserve(data.size());
@@ -95,8 +103,11 @@ bool decodeBuffer(const ColumnInfo &column, const QJsonValue &value, QByteArray 
         const QJsonValue b = data.at(i);
         const double d = b.toDouble(-1);
         if (!b.isDouble() || d != std::trunc(d) || d < 0 || d > 255) {
-            return failText(column, QStringLiteral("expected a byte (an integer 0..255) at Buffer data[%1], got %2")
-                                        .arg(i).arg(jsonTypeName(b)), error);
+            return failText(column,
+                            QStringLiteral("expected a byte (an integer 0..255) at Buffer data[%1], got %2")
+                                .arg(i)
+                                .arg(jsonTypeName(b)),
+                            error);
         }
         bytes.append(char(static_cast<unsigned char>(int(d))));
     }
@@ -210,7 +221,8 @@ bool decodeTextual(const ColumnInfo &column, const QJsonValue &value, QVariant *
     case QJsonValue::Array:
         if (column.kind == ColumnKind::Text) {
             // JSON columns: stored as compact JSON text (keys of objects come out sorted).
-            const QJsonDocument doc = value.isObject() ? QJsonDocument(value.toObject()) : QJsonDocument(value.toArray());
+            const QJsonDocument doc =
+                value.isObject() ? QJsonDocument(value.toObject()) : QJsonDocument(value.toArray());
             *out = QVariant(QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
             return true;
         }
@@ -235,7 +247,8 @@ bool decodeBinary(const ColumnInfo &column, const QJsonValue &value, QVariant *o
         return true;
     }
     if (!value.isObject())
-        return fail(column, QStringLiteral("a Buffer ({\"type\":\"Buffer\",\"data\":[bytes]}) or a string"), value, error);
+        return fail(column, QStringLiteral("a Buffer ({\"type\":\"Buffer\",\"data\":[bytes]}) or a string"), value,
+                    error);
     QByteArray bytes;
     if (!decodeBuffer(column, value, &bytes, error))
         return false;
@@ -245,7 +258,8 @@ bool decodeBinary(const ColumnInfo &column, const QJsonValue &value, QVariant *o
 
 bool decodeBit(const ColumnInfo &column, const QJsonValue &value, QVariant *out, QString *error)
 {
-    const QString expected = QStringLiteral("a Buffer ({\"type\":\"Buffer\",\"data\":[bytes]}) or a non-negative integer");
+    const QString expected =
+        QStringLiteral("a Buffer ({\"type\":\"Buffer\",\"data\":[bytes]}) or a non-negative integer");
     switch (value.type()) {
     case QJsonValue::Object: {
         QByteArray bytes;
@@ -254,7 +268,9 @@ bool decodeBit(const ColumnInfo &column, const QJsonValue &value, QVariant *out,
         qulonglong v = 0;
         for (qsizetype i = 0; i < bytes.size(); ++i) {
             if (v > (std::numeric_limits<qulonglong>::max() >> 8))
-                return failText(column, QStringLiteral("BIT value of %1 bytes does not fit in 64 bits").arg(bytes.size()), error);
+                return failText(column,
+                                QStringLiteral("BIT value of %1 bytes does not fit in 64 bits").arg(bytes.size()),
+                                error);
             v = (v << 8) | static_cast<unsigned char>(bytes.at(i));
         }
         *out = QVariant(v);

@@ -143,7 +143,8 @@ QJsonValue encodeFloating(const ColumnInfo &column, const QVariant &value)
     const double d = text.toDouble(&ok);
     if (ok)
         return QJsonValue(d);
-    qCWarning(lcDatabase).noquote() << "column" << column.name << ": floating-point value is not a number:" << text.left(64);
+    qCWarning(lcDatabase).noquote() << "column" << column.name
+                                    << ": floating-point value is not a number:" << text.left(64);
     return QJsonValue(text);
 }
 
@@ -179,7 +180,8 @@ QJsonValue encodeDateTime(const ColumnInfo &column, const QVariant &value)
         const QDateTime dt = value.toDateTime();
         // The column's fractional precision when known ("datetime(3)"); else .zzz only when set.
         const int fsp = column.columnType.isEmpty() ? -1 : qMax(0, typeWidth(column.columnType));
-        return QJsonValue(dt.date().toString(QStringLiteral("yyyy-MM-dd")) + QLatin1Char(' ') + timeText(dt.time(), fsp));
+        return QJsonValue(dt.date().toString(QStringLiteral("yyyy-MM-dd")) + QLatin1Char(' ')
+                          + timeText(dt.time(), fsp));
     }
     return QJsonValue(textOf(value));
 }

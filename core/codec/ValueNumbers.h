@@ -9,7 +9,7 @@
 
 namespace mysqlsync::valuecodec {
 
-constexpr qint64 kMaxSafeInteger = 9007199254740991LL;   // 2^53 - 1, Number.MAX_SAFE_INTEGER
+constexpr qint64 kMaxSafeInteger = 9007199254740991LL; // 2^53 - 1, Number.MAX_SAFE_INTEGER
 
 // True when the JSON number was stored by Qt as an exact 64-bit integer.
 bool isJsonInteger(const QJsonValue &v);

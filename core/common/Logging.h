@@ -14,4 +14,4 @@ namespace mysqlsync {
 // Applies one of the configuration's logging levels (error, warn, info, debug, trace)
 // to every sync.* category. Returns false for an unknown level.
 bool applyLoggingLevel(const QString &level);
-}
+} // namespace mysqlsync

@@ -3,9 +3,10 @@
 namespace mysqlsync {
 
 ReportLimiter::ReportLimiter(int perWindow, qint64 windowMs, int maxKeys)
-    : m_perWindow(perWindow), m_windowMs(windowMs), m_maxKeys(maxKeys)
-{
-}
+    : m_perWindow(perWindow)
+    , m_windowMs(windowMs)
+    , m_maxKeys(maxKeys)
+{ }
 
 bool ReportLimiter::admit(const QString &key, qint64 now)
 {

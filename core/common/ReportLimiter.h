@@ -19,7 +19,7 @@ public:
     bool admit(const QString &key, qint64 now);
 
     struct Summary {
-        QString key;          // empty: the overflow key (names beyond maxKeys)
+        QString key; // empty: the overflow key (names beyond maxKeys)
         qint64 suppressed = 0;
     };
     // Forgets every window that has ended; returns those that counted events not reported.
@@ -37,7 +37,7 @@ private:
     qint64 m_windowMs;
     int m_maxKeys;
     QHash<QString, Window> m_windows;
-    QList<Summary> m_ended;   // windows that a new one replaced before expire() saw them
+    QList<Summary> m_ended; // windows that a new one replaced before expire() saw them
 };
 
 } // namespace mysqlsync

@@ -43,8 +43,7 @@ QString brokerUri(const QString &protocol, const QString &host, int port, const 
     if (h.contains(QLatin1Char(':')) && !h.startsWith(QLatin1Char('[')))
         h = QLatin1Char('[') + h + QLatin1Char(']'); // IPv6 literal
 
-    QString uri = scheme + QLatin1String("://") + h + QLatin1Char(':')
-            + QString::number(port > 0 ? port : defaultPort);
+    QString uri = scheme + QLatin1String("://") + h + QLatin1Char(':') + QString::number(port > 0 ? port : defaultPort);
     if (scheme.startsWith(QLatin1String("ws")))
         uri += path;
     return uri;
@@ -82,8 +81,7 @@ QStringList MqttConfig::uris() const
 {
     QStringList result{uri()};
     for (const BrokerAddress &server : servers)
-        result << brokerUri(server.protocol.isEmpty() ? protocol : server.protocol,
-                            server.host, server.port, path);
+        result << brokerUri(server.protocol.isEmpty() ? protocol : server.protocol, server.host, server.port, path);
     return result;
 }
 
@@ -174,9 +172,9 @@ void readMysql(Reader r, MysqlConfig *m)
     if (!r.failed() && r.has("transformerPassword") && m->transformerUser.isEmpty()) {
         const QString needed = QStringLiteral("the transformers' database user that mysqlConfig.transformerPassword "
                                               "belongs to (a non-empty string)");
-        r.fail(r.keyPath("transformerUser"), r.has("transformerUser")
-                   ? QStringLiteral("expected %1, got \"\"").arg(needed)
-                   : QStringLiteral("missing required key, expected %1").arg(needed));
+        r.fail(r.keyPath("transformerUser"),
+               r.has("transformerUser") ? QStringLiteral("expected %1, got \"\"").arg(needed)
+                                        : QStringLiteral("missing required key, expected %1").arg(needed));
     }
 }
 
@@ -193,7 +191,8 @@ void readConfig(Reader r, Config *c)
     if (!r.failed() && self >= 0)
         r.fail(QStringLiteral("remoteClients[%1]").arg(self),
                QStringLiteral("expected the name of another client, got \"%1\", which is this "
-                              "engine's own clientName").arg(c->clientName));
+                              "engine's own clientName")
+                   .arg(c->clientName));
     r.path("queueDirectory", &c->queueDirectory);
     r.integer("checkInterval", &c->checkIntervalMs);
     r.string("loggingLevel", &c->loggingLevel);
@@ -246,15 +245,20 @@ bool ConfigLoader::load(const QString &path, Config *config, ConfigError *error)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return setError(error, path + QLatin1String(": cannot read the configuration file "
-                                                    "(it does not exist)"));
+        return setError(error,
+                        path
+                            + QLatin1String(": cannot read the configuration file "
+                                            "(it does not exist)"));
     if (info.isDir())
-        return setError(error, path + QLatin1String(": cannot read the configuration file "
-                                                    "(it is a directory)"));
+        return setError(error,
+                        path
+                            + QLatin1String(": cannot read the configuration file "
+                                            "(it is a directory)"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return setError(error, path + QLatin1String(": cannot read the configuration file (")
-                                       + file.errorString() + QLatin1Char(')'));
+        return setError(error,
+                        path + QLatin1String(": cannot read the configuration file (") + file.errorString()
+                            + QLatin1Char(')'));
     return parse(file.readAll(), path, config, error);
 }
 
@@ -276,25 +280,31 @@ bool ConfigLoader::parse(const QByteArray &json, const QString &path, Config *co
         // Qt 6.4 refuses a lone scalar at the top level: report that as the wrong type.
         const QJsonDocument wrapped = QJsonDocument::fromJson('[' + text + ']');
         if (wrapped.isArray() && wrapped.array().size() == 1)
-            return setError(error, context.file + QLatin1String(": expected a JSON object at "
-                                                                "the top level, got ")
-                                           + configreader::describe(wrapped.array().first()));
+            return setError(error,
+                            context.file
+                                + QLatin1String(": expected a JSON object at "
+                                                "the top level, got ")
+                                + configreader::describe(wrapped.array().first()));
 
-        const qsizetype offset = std::clamp<qsizetype>(qsizetype(parseError.offset) + skipped, 0,
-                                                         json.size());
+        const qsizetype offset = std::clamp<qsizetype>(qsizetype(parseError.offset) + skipped, 0, json.size());
         const QByteArray before = json.left(offset);
         const qsizetype lineStart = before.lastIndexOf('\n') + 1;
         const int line = int(before.count('\n')) + 1;
         const int column = int(QString::fromUtf8(before.mid(lineStart)).size()) + 1;
-        return setError(error, QStringLiteral("%1: invalid JSON at line %2, column %3 (offset %4): %5")
-                                       .arg(context.file).arg(line).arg(column).arg(offset)
-                                       .arg(parseError.errorString()));
+        return setError(error,
+                        QStringLiteral("%1: invalid JSON at line %2, column %3 (offset %4): %5")
+                            .arg(context.file)
+                            .arg(line)
+                            .arg(column)
+                            .arg(offset)
+                            .arg(parseError.errorString()));
     }
     if (!document.isObject())
-        return setError(error, context.file + QLatin1String(": expected a JSON object at the top "
-                                                            "level, got ")
-                                       + configreader::describe(document.isArray() ? QJsonValue(document.array())
-                                                                     : QJsonValue()));
+        return setError(error,
+                        context.file
+                            + QLatin1String(": expected a JSON object at the top "
+                                            "level, got ")
+                            + configreader::describe(document.isArray() ? QJsonValue(document.array()) : QJsonValue()));
 
     Config result;
     result.filePath = info.absoluteFilePath();

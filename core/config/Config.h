@@ -11,9 +11,9 @@
 namespace mysqlsync {
 
 struct TlsFiles {
-    QString ca;    // absolute path or empty
-    QString cert;  // absolute path or empty
-    QString key;   // absolute path or empty
+    QString ca;   // absolute path or empty
+    QString cert; // absolute path or empty
+    QString key;  // absolute path or empty
     bool rejectUnauthorized = true;
 };
 
@@ -24,33 +24,33 @@ struct TlsFiles {
 struct SecretRef {
     enum class Kind { Plain, Keychain, Env, File };
     Kind kind = Kind::Plain;
-    QString name;        // keychain account, environment variable, or absolute file path
-    QString service;     // keychain service (Keychain only)
-    QString key;         // the JSON key it was read from, e.g. "mqttConfig.password"
+    QString name;    // keychain account, environment variable, or absolute file path
+    QString service; // keychain service (Keychain only)
+    QString key;     // the JSON key it was read from, e.g. "mqttConfig.password"
     bool isReference() const { return kind != Kind::Plain; }
 };
 
 struct BrokerAddress {
     QString host;
-    int port = 0;          // 0: the protocol's default
-    QString protocol;      // normalised: mqtt, mqtts, ws, wss ("tcp" -> mqtt, "ssl" -> mqtts, wx -> ws, wxs -> wss)
+    int port = 0;     // 0: the protocol's default
+    QString protocol; // normalised: mqtt, mqtts, ws, wss ("tcp" -> mqtt, "ssl" -> mqtts, wx -> ws, wxs -> wss)
 };
 
 struct MqttConfig {
     QString host = QStringLiteral("localhost");
-    int port = 0;                           // 0: the protocol's default (1883, 8883, 80, 443)
+    int port = 0;                              // 0: the protocol's default (1883, 8883, 80, 443)
     QString protocol = QStringLiteral("mqtt"); // normalised as in BrokerAddress
-    QString path = QStringLiteral("/mqtt"); // websockets only
+    QString path = QStringLiteral("/mqtt");    // websockets only
     QString username;
-    QString password;                       // plain, or resolved from passwordRef
+    QString password; // plain, or resolved from passwordRef
     SecretRef passwordRef;
-    QString clientId;                       // empty: generated from the client name
+    QString clientId; // empty: generated from the client name
     int keepaliveSeconds = 60;
     bool clean = true;
     int reconnectPeriodMs = 1000;
     int connectTimeoutMs = 30000;
     TlsFiles tls;
-    QList<BrokerAddress> servers;           // fallback brokers, tried in order after host:port
+    QList<BrokerAddress> servers; // fallback brokers, tried in order after host:port
 
     // "mqtt://host:port" style URI of the primary broker, for Paho and for logs.
     QString uri() const;
@@ -63,19 +63,19 @@ struct MysqlConfig {
     QString host = QStringLiteral("localhost");
     int port = 3306;
     QString user;
-    QString password;                       // plain, or resolved from passwordRef
+    QString password; // plain, or resolved from passwordRef
     SecretRef passwordRef;
     QString database;
-    QString socketPath;                     // absolute, or empty
+    QString socketPath; // absolute, or empty
     QString charset = QStringLiteral("utf8mb4");
     QString timezone = QStringLiteral("local"); // "local", "Z", or "+HH:MM"/"-HH:MM"
     int connectTimeoutMs = 10000;
-    bool sslEnabled = false;                // true when "ssl" is present
+    bool sslEnabled = false; // true when "ssl" is present
     TlsFiles ssl;
     // The login of the transformers' own connection (context.database.query), e.g. a user
     // granted only SELECT; empty: the engine's user and password.
     QString transformerUser;
-    QString transformerPassword;            // plain, or resolved from transformerPasswordRef
+    QString transformerPassword; // plain, or resolved from transformerPasswordRef
     SecretRef transformerPasswordRef;
 
     // These settings with the transformers' login in place of the engine's, when one is
@@ -84,33 +84,35 @@ struct MysqlConfig {
 };
 
 struct Config {
-    QString filePath;                       // absolute path of the file this was read from
+    QString filePath; // absolute path of the file this was read from
     MqttConfig mqtt;
     MysqlConfig mysql;
     QStringList syncTables;
     QStringList receiveTables;
     QString clientName;
     QStringList remoteClients;
-    QString queueDirectory;                 // absolute
+    QString queueDirectory; // absolute
     int checkIntervalMs = 1000;
     QString loggingLevel = QStringLiteral("info");
-    QString transformerDirectory;           // absolute, or empty
+    QString transformerDirectory; // absolute, or empty
 
     // Our own optional keys.
-    int captureIntervalMs = 10;             // how often an idle engine looks at table_changes
-    int batchSize = 1000;                   // table_changes rows read per batch
-    int resendTimeoutMs = 30000;            // an unacknowledged change is sent again after this
-    int sendWindow = 500;                   // changes a remote may have unacknowledged at most
-    int transformTimeoutMs = 2000;          // a transformer run longer than this is interrupted
+    int captureIntervalMs = 10;    // how often an idle engine looks at table_changes
+    int batchSize = 1000;          // table_changes rows read per batch
+    int resendTimeoutMs = 30000;   // an unacknowledged change is sent again after this
+    int sendWindow = 500;          // changes a remote may have unacknowledged at most
+    int transformTimeoutMs = 2000; // a transformer run longer than this is interrupted
     struct Extensions {
-        bool enabled = true;                // announce the channel, batch to remotes that do too
-        int batchRows = 1000;               // changes per batch message at most
-        int batchBytes = 1048576;           // about the most JSON per batch message
-        bool compress = true;               // zlib where the remote announced it and it pays
+        bool enabled = true;      // announce the channel, batch to remotes that do too
+        int batchRows = 1000;     // changes per batch message at most
+        int batchBytes = 1048576; // about the most JSON per batch message
+        bool compress = true;     // zlib where the remote announced it and it pays
     } extensions;
 
     bool isBidirectional(const QString &table) const
-    { return syncTables.contains(table) && receiveTables.contains(table); }
+    {
+        return syncTables.contains(table) && receiveTables.contains(table);
+    }
     // syncTables and receiveTables, each once (syncTables' order first).
     QStringList configuredTables() const;
 };

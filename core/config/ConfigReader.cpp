@@ -53,9 +53,11 @@ QString describe(const QJsonValue &value, bool secret)
 }
 
 Reader::Reader(Context *context, QString path, QJsonObject object, bool present)
-    : m_ctx(context), m_path(std::move(path)), m_object(std::move(object)), m_present(present)
-{
-}
+    : m_ctx(context)
+    , m_path(std::move(path))
+    , m_object(std::move(object))
+    , m_present(present)
+{ }
 
 QString Reader::keyPath(const char *key) const
 {
@@ -70,8 +72,9 @@ void Reader::fail(const QString &keyPath, const QString &message)
         return;
     m_ctx->error.key = keyPath;
     m_ctx->error.message = message;
-    m_ctx->error.text = keyPath.isEmpty() ? QString(m_ctx->file + QLatin1String(": ") + message)
-                                          : QString(m_ctx->file + QLatin1String(": ") + keyPath + QLatin1String(": ") + message);
+    m_ctx->error.text = keyPath.isEmpty()
+        ? QString(m_ctx->file + QLatin1String(": ") + message)
+        : QString(m_ctx->file + QLatin1String(": ") + keyPath + QLatin1String(": ") + message);
 }
 
 void Reader::wrong(const QString &keyPath, const QString &expected, const QJsonValue &value, bool secret)
@@ -113,7 +116,8 @@ Reader::Check Reader::checkFor(const ConfigKey &k)
         return {k.expected(), [](const QString &s) {
                     if (s == QLatin1String("local") || s == QLatin1String("Z"))
                         return true;
-                    if (s.size() != 6 || (s[0] != QLatin1Char('+') && s[0] != QLatin1Char('-')) || s[3] != QLatin1Char(':'))
+                    if (s.size() != 6 || (s[0] != QLatin1Char('+') && s[0] != QLatin1Char('-'))
+                        || s[3] != QLatin1Char(':'))
                         return false;
                     for (int i : {1, 2, 4, 5}) {
                         if (s[i] < QLatin1Char('0') || s[i] > QLatin1Char('9'))
@@ -141,7 +145,8 @@ Reader::Check Reader::elementCheck(const ConfigKey &k)
 void Reader::allowOnly()
 {
     // The element of an array of objects ("mqttConfig.servers[0]") has the keys of "mqttConfig.servers[]".
-    const QString section = ConfigSchema::schemaPath(m_path) + (m_path.endsWith(QLatin1Char(']')) ? QStringLiteral("[]") : QString());
+    const QString section =
+        ConfigSchema::schemaPath(m_path) + (m_path.endsWith(QLatin1Char(']')) ? QStringLiteral("[]") : QString());
     const QStringList names = ConfigSchema::childNames(section);
     if (failed() || !m_present)
         return;
@@ -279,7 +284,8 @@ void Reader::boolean(const char *key, bool *out)
 void Reader::rawPath(const char *key, QString *out, bool required)
 {
     QString text;
-    rawString(key, &text, required, {QStringLiteral("a non-empty path"), [](const QString &s) { return !s.isEmpty(); }});
+    rawString(key, &text, required,
+              {QStringLiteral("a non-empty path"), [](const QString &s) { return !s.isEmpty(); }});
     if (!text.isEmpty())
         *out = QDir::cleanPath(m_ctx->baseDir.absoluteFilePath(text));
 }
@@ -343,8 +349,8 @@ void Reader::secret(const char *key, QString *out, SecretRef *ref)
         r.allowOnly({"env"});
         ref->kind = SecretRef::Kind::Env;
         r.rawString("env", &ref->name, true, {QStringLiteral("an environment variable name"), [](const QString &s) {
-                                                   return !s.isEmpty() && !s.contains(QLatin1Char('='));
-                                               }});
+                                                  return !s.isEmpty() && !s.contains(QLatin1Char('='));
+                                              }});
     } else if (o.contains(QLatin1String("file"))) {
         r.allowOnly({"file"});
         ref->kind = SecretRef::Kind::File;
@@ -377,9 +383,10 @@ void Reader::stringList(const char *key, QStringList *out)
         const QString s = element.toString();
         const int first = list.indexOf(s);
         if (first >= 0) {
-            fail(elementPath, QStringLiteral("expected no duplicates, got %1 again (first at %2[%3])")
-                                  .arg(describe(element), keyPath(key))
-                                  .arg(first));
+            fail(elementPath,
+                 QStringLiteral("expected no duplicates, got %1 again (first at %2[%3])")
+                     .arg(describe(element), keyPath(key))
+                     .arg(first));
             return;
         }
         list << s;

@@ -46,8 +46,8 @@ public:
     void string(const char *key, QString *out);
     void integer(const char *key, int *out);
     void boolean(const char *key, bool *out);
-    void path(const char *key, QString *out);  // made absolute against the file's folder
-    void file(const char *key, QString *out);  // a readable file
+    void path(const char *key, QString *out); // made absolute against the file's folder
+    void file(const char *key, QString *out); // a readable file
     void stringList(const char *key, QStringList *out);
     // A password or a reference; references leave `out` empty (the daemon resolves them).
     void secret(const char *key, QString *out, SecretRef *ref);

@@ -13,8 +13,8 @@ using Type = ConfigKey::Type;
 using Group = ConfigKey::Group;
 
 const QStringList kMqttProtocols{QStringLiteral("mqtt"), QStringLiteral("tcp"), QStringLiteral("mqtts"),
-                                 QStringLiteral("ssl"), QStringLiteral("ws"), QStringLiteral("wss"),
-                                 QStringLiteral("wx"), QStringLiteral("wxs")};
+                                 QStringLiteral("ssl"),  QStringLiteral("ws"),  QStringLiteral("wss"),
+                                 QStringLiteral("wx"),   QStringLiteral("wxs")};
 const QStringList kLoggingLevels{QStringLiteral("error"), QStringLiteral("warn"), QStringLiteral("info"),
                                  QStringLiteral("debug"), QStringLiteral("trace")};
 
@@ -74,66 +74,97 @@ QList<ConfigKey> makeKeys()
     const QString localhost = QStringLiteral("localhost");
     return {
         // The site.
-        required(key("clientName", Type::ClientName, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Client name"),
+        required(key("clientName", Type::ClientName, Group::Site,
+                     QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Client name"),
                      "This site's name on the broker's topics; unique among the sites.")),
-        required(key("remoteClients", Type::ClientNames, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Remote clients"),
+        required(key("remoteClients", Type::ClientNames, Group::Site,
+                     QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Remote clients"),
                      "The other sites this one sends to and hears from.")),
-        required(key("syncTables", Type::Tables, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Sync tables"),
+        required(key("syncTables", Type::Tables, Group::Site,
+                     QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Sync tables"),
                      "Tables whose changes this site sends.")),
-        required(key("receiveTables", Type::Tables, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Receive tables"),
+        required(key("receiveTables", Type::Tables, Group::Site,
+                     QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Receive tables"),
                      "Tables this site accepts changes of.")),
-        required(key("queueDirectory", Type::Path, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Queue directory"),
+        required(key("queueDirectory", Type::Path, Group::Site,
+                     QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Queue directory"),
                      "Folder of the outbox (changes owed to remotes), relative to this file.")),
-        required(integer("checkInterval", Group::Site, 1000, 10, 86400000, "milliseconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Check interval (ms)"),
+        required(integer("checkInterval", Group::Site, 1000, 10, 86400000, "milliseconds",
+                         QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Check interval (ms)"),
                          "How often presence is checked; heartbeats promise twice this plus 3 s.")),
-        choice("loggingLevel", Group::Site, QStringLiteral("info"), kLoggingLevels, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Logging level"),
-               "The least severe message logged."),
-        withDefault(key("transformerDirectory", Type::Path, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformer directory"),
-                        "Folder of per-table JavaScript transformers; empty: none."), QString()),
-        integer("captureInterval", Group::Site, 10, 1, 1000, "milliseconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Capture interval (ms)"),
+        choice("loggingLevel", Group::Site, QStringLiteral("info"), kLoggingLevels,
+               QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Logging level"), "The least severe message logged."),
+        withDefault(key("transformerDirectory", Type::Path, Group::Site,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformer directory"),
+                        "Folder of per-table JavaScript transformers; empty: none."),
+                    QString()),
+        integer("captureInterval", Group::Site, 10, 1, 1000, "milliseconds",
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Capture interval (ms)"),
                 "How often an idle engine looks at table_changes."),
-        integer("batchSize", Group::Site, 1000, 1, 100000, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Batch size"),
-                "table_changes rows read per capture."),
-        integer("resendTimeout", Group::Site, 30000, 100, 86400000, "milliseconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Resend timeout (ms)"),
+        integer("batchSize", Group::Site, 1000, 1, 100000, nullptr,
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Batch size"), "table_changes rows read per capture."),
+        integer("resendTimeout", Group::Site, 30000, 100, 86400000, "milliseconds",
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Resend timeout (ms)"),
                 "An unacknowledged change is sent again after this."),
-        integer("sendWindow", Group::Site, 500, 1, 100000, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Send window"),
+        integer("sendWindow", Group::Site, 500, 1, 100000, nullptr,
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Send window"),
                 "Changes a remote may have unacknowledged at most; the rest wait."),
-        integer("transformTimeout", Group::Site, 2000, 10, 600000, "milliseconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformer time limit (ms)"),
+        integer("transformTimeout", Group::Site, 2000, 10, 600000, "milliseconds",
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformer time limit (ms)"),
                 "A transformer that runs longer is interrupted."),
 
         // The extension channel between engines of this product (docs/protocol.md).
-        key("extensions", Type::Object, Group::None, nullptr, "The fast path between engines of this product; absent: on, with the defaults."),
-        withDefault(key("extensions.enabled", Type::Boolean, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Fast path"),
-                        "Announce the extension channel and send batches to remotes that announce it too."), true),
-        integer("extensions.batchRows", Group::Site, 1000, 1, 10000, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Rows per batch"),
+        key("extensions", Type::Object, Group::None, nullptr,
+            "The fast path between engines of this product; absent: on, with the defaults."),
+        withDefault(key("extensions.enabled", Type::Boolean, Group::Site,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Fast path"),
+                        "Announce the extension channel and send batches to remotes that announce it too."),
+                    true),
+        integer("extensions.batchRows", Group::Site, 1000, 1, 10000, nullptr,
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Rows per batch"),
                 "The most changes one batch message carries."),
-        integer("extensions.batchBytes", Group::Site, 1048576, 1024, 8388608, "bytes", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Bytes per batch"),
+        integer("extensions.batchBytes", Group::Site, 1048576, 1024, 8388608, "bytes",
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Bytes per batch"),
                 "About the most JSON one batch message carries (a bigger row travels alone)."),
-        withDefault(key("extensions.compress", Type::Boolean, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Compress batches"),
-                        "Compress batches with zlib for remotes that announce it, where that makes them smaller."), true),
+        withDefault(key("extensions.compress", Type::Boolean, Group::Site,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Compress batches"),
+                        "Compress batches with zlib for remotes that announce it, where that makes them smaller."),
+                    true),
 
         // The database.
         required(key("mysqlConfig", Type::Object, Group::None, nullptr, "The database connection.")),
-        withDefault(nonEmpty(key("mysqlConfig.host", Type::String, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Host"),
-                                 "The database server's host name or address.")), localhost),
-        integer("mysqlConfig.port", Group::Database, 3306, 1, 65535, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Port"), "The database server's port."),
-        withDefault(key("mysqlConfig.user", Type::String, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "User"), "The database user."), QString()),
-        required(nonEmpty(key("mysqlConfig.database", Type::String, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Database"),
+        withDefault(nonEmpty(key("mysqlConfig.host", Type::String, Group::Database,
+                                 QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Host"),
+                                 "The database server's host name or address.")),
+                    localhost),
+        integer("mysqlConfig.port", Group::Database, 3306, 1, 65535, nullptr,
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Port"), "The database server's port."),
+        withDefault(key("mysqlConfig.user", Type::String, Group::Database,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "User"), "The database user."),
+                    QString()),
+        required(nonEmpty(key("mysqlConfig.database", Type::String, Group::Database,
+                              QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Database"),
                               "The database (schema) that holds the tables."))),
-        withDefault(key("mysqlConfig.socketPath", Type::Path, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Socket path"),
-                        "A Unix socket to connect through instead of host and port; empty: TCP."), QString()),
-        withDefault(key("mysqlConfig.charset", Type::Charset, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Character set"),
+        withDefault(key("mysqlConfig.socketPath", Type::Path, Group::Database,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Socket path"),
+                        "A Unix socket to connect through instead of host and port; empty: TCP."),
+                    QString()),
+        withDefault(key("mysqlConfig.charset", Type::Charset, Group::Database,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Character set"),
                         "UTF-8 as utf8mb4 or utf8, or one of their collations: the engine always speaks utf8mb4."),
                     QStringLiteral("utf8mb4")),
-        withDefault(key("mysqlConfig.timezone", Type::Timezone, Group::Database, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Time zone"),
+        withDefault(key("mysqlConfig.timezone", Type::Timezone, Group::Database,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Time zone"),
                         "The session's time zone: local, Z or an offset such as +02:00."),
                     QStringLiteral("local")),
         integer("mysqlConfig.connectTimeout", Group::Database, 10000, 1, INT_MAX, "milliseconds",
-                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Connect timeout (ms)"), "How long a connection attempt may take."),
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Connect timeout (ms)"),
+                "How long a connection attempt may take."),
         withDefault(key("mysqlConfig.transformerUser", Type::String, Group::Database,
                         QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformers' user"),
                         "The database user of context.database.query in transformers, e.g. one granted only SELECT; "
-                        "empty: the engine's user."), QString()),
+                        "empty: the engine's user."),
+                    QString()),
         key("mysqlConfig.password", Type::Secret, Group::Security, nullptr,
             "The database password, or a reference: keychain, environment variable or file."),
         key("mysqlConfig.transformerPassword", Type::Secret, Group::Security, nullptr,
@@ -143,33 +174,50 @@ QList<ConfigKey> makeKeys()
         key("mysqlConfig.ssl.cert", Type::File, Group::Security, nullptr, "Client certificate."),
         key("mysqlConfig.ssl.key", Type::File, Group::Security, nullptr, "The client certificate's private key."),
         withDefault(key("mysqlConfig.ssl.rejectUnauthorized", Type::Boolean, Group::Security, nullptr,
-                        "Refuse a server whose certificate or host name does not verify."), true),
+                        "Refuse a server whose certificate or host name does not verify."),
+                    true),
 
         // The broker.
         required(key("mqttConfig", Type::Object, Group::None, nullptr, "The broker connection.")),
-        withDefault(nonEmpty(key("mqttConfig.host", Type::String, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Host"),
-                                 "The broker's host name or address.")), localhost),
-        integer("mqttConfig.port", Group::Broker, 0, 1, 65535, nullptr, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Port"),
+        withDefault(nonEmpty(key("mqttConfig.host", Type::String, Group::Broker,
+                                 QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Host"),
+                                 "The broker's host name or address.")),
+                    localhost),
+        integer("mqttConfig.port", Group::Broker, 0, 1, 65535, nullptr,
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Port"),
                 "The broker's port; absent: the protocol's (1883, 8883, 80, 443)."),
-        choice("mqttConfig.protocol", Group::Broker, QStringLiteral("mqtt"), kMqttProtocols, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Protocol"),
+        choice("mqttConfig.protocol", Group::Broker, QStringLiteral("mqtt"), kMqttProtocols,
+               QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Protocol"),
                "mqtt, mqtts (TLS), ws or wss (WebSocket); tcp, ssl, wx, wxs are the same."),
-        withDefault(key("mqttConfig.path", Type::UrlPath, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "WebSocket path"),
-                        "The WebSocket URL's path (ws and wss only)."), QStringLiteral("/mqtt")),
-        withDefault(key("mqttConfig.username", Type::String, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "User name"),
-                        "The broker login; empty: anonymous."), QString()),
-        withDefault(key("mqttConfig.clientId", Type::String, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Client id"),
-                        "The MQTT client id; empty: made from the client name."), QString()),
-        integer("mqttConfig.keepalive", Group::Broker, 60, 0, 65535, "seconds", QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Keep-alive (s)"),
-                "Seconds between MQTT pings."),
-        withDefault(key("mqttConfig.clean", Type::Boolean, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Clean session"),
-                        "Start every connection with a clean session."), true),
+        withDefault(key("mqttConfig.path", Type::UrlPath, Group::Broker,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "WebSocket path"),
+                        "The WebSocket URL's path (ws and wss only)."),
+                    QStringLiteral("/mqtt")),
+        withDefault(key("mqttConfig.username", Type::String, Group::Broker,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "User name"),
+                        "The broker login; empty: anonymous."),
+                    QString()),
+        withDefault(key("mqttConfig.clientId", Type::String, Group::Broker,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Client id"),
+                        "The MQTT client id; empty: made from the client name."),
+                    QString()),
+        integer("mqttConfig.keepalive", Group::Broker, 60, 0, 65535, "seconds",
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Keep-alive (s)"), "Seconds between MQTT pings."),
+        withDefault(key("mqttConfig.clean", Type::Boolean, Group::Broker,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Clean session"),
+                        "Start every connection with a clean session."),
+                    true),
         integer("mqttConfig.reconnectPeriod", Group::Broker, 1000, 0, INT_MAX, "milliseconds",
-                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Reconnect period (ms)"), "Wait between reconnect attempts."),
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Reconnect period (ms)"),
+                "Wait between reconnect attempts."),
         integer("mqttConfig.connectTimeout", Group::Broker, 30000, 1, INT_MAX, "milliseconds",
-                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Connect timeout (ms)"), "How long a connection attempt may take."),
-        key("mqttConfig.servers", Type::Brokers, Group::Broker, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Fallback brokers"),
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Connect timeout (ms)"),
+                "How long a connection attempt may take."),
+        key("mqttConfig.servers", Type::Brokers, Group::Broker,
+            QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Fallback brokers"),
             "Brokers tried in order after host and port, as host:port or protocol://host:port."),
-        required(nonEmpty(key("mqttConfig.servers[].host", Type::String, Group::None, nullptr, "A fallback broker's host."))),
+        required(nonEmpty(
+            key("mqttConfig.servers[].host", Type::String, Group::None, nullptr, "A fallback broker's host."))),
         required(integer("mqttConfig.servers[].port", Group::None, 0, 1, 65535, nullptr, nullptr,
                          "A fallback broker's port.")),
         choice("mqttConfig.servers[].protocol", Group::None, QString(), kMqttProtocols, nullptr,
@@ -180,7 +228,8 @@ QList<ConfigKey> makeKeys()
         key("mqttConfig.cert", Type::File, Group::Security, nullptr, "Client certificate."),
         key("mqttConfig.key", Type::File, Group::Security, nullptr, "The client certificate's private key."),
         withDefault(key("mqttConfig.rejectUnauthorized", Type::Boolean, Group::Security, nullptr,
-                        "Refuse a broker whose certificate or host name does not verify."), true),
+                        "Refuse a broker whose certificate or host name does not verify."),
+                    true),
     };
 }
 
@@ -194,8 +243,10 @@ QString ConfigKey::name() const
 QString ConfigKey::expected() const
 {
     switch (type) {
-    case Type::Object: return QStringLiteral("an object");
-    case Type::String: return nonEmpty ? QStringLiteral("a non-empty string") : QStringLiteral("a string");
+    case Type::Object:
+        return QStringLiteral("an object");
+    case Type::String:
+        return nonEmpty ? QStringLiteral("a non-empty string") : QStringLiteral("a string");
     case Type::Integer: {
         QString text = max == INT_MAX ? QStringLiteral("an integer of at least %1").arg(min)
                                       : QStringLiteral("an integer from %1 to %2").arg(min).arg(max);
@@ -203,21 +254,30 @@ QString ConfigKey::expected() const
             text += QStringLiteral(" (%1)").arg(unit);
         return text;
     }
-    case Type::Boolean: return QStringLiteral("true or false");
-    case Type::Choice: return QStringLiteral("one of ") + choices.join(QLatin1String(", "));
+    case Type::Boolean:
+        return QStringLiteral("true or false");
+    case Type::Choice:
+        return QStringLiteral("one of ") + choices.join(QLatin1String(", "));
     case Type::Path:
-    case Type::File: return QStringLiteral("a non-empty path");
+    case Type::File:
+        return QStringLiteral("a non-empty path");
     case Type::Secret:
         return QStringLiteral(R"(a string or one of {"keychain": "account"}, {"env": "VARIABLE"}, {"file": "path"})");
-    case Type::ClientName: return QStringLiteral("a client name (2 to 32 characters of A-Z, a-z, 0-9, _ and -)");
-    case Type::ClientNames: return QStringLiteral("an array of client names");
-    case Type::Tables: return QStringLiteral("an array of table names");
+    case Type::ClientName:
+        return QStringLiteral("a client name (2 to 32 characters of A-Z, a-z, 0-9, _ and -)");
+    case Type::ClientNames:
+        return QStringLiteral("an array of client names");
+    case Type::Tables:
+        return QStringLiteral("an array of table names");
     case Type::Charset:
         return QStringLiteral("utf8mb4 or utf8, or one of their collations such as UTF8MB4_UNICODE_CI "
                               "(the engine always speaks utf8mb4)");
-    case Type::Timezone: return QStringLiteral(R"("local", "Z" or an offset "+HH:MM"/"-HH:MM")");
-    case Type::UrlPath: return QStringLiteral("a path beginning with \"/\"");
-    case Type::Brokers: return QStringLiteral("an array of brokers");
+    case Type::Timezone:
+        return QStringLiteral(R"("local", "Z" or an offset "+HH:MM"/"-HH:MM")");
+    case Type::UrlPath:
+        return QStringLiteral("a path beginning with \"/\"");
+    case Type::Brokers:
+        return QStringLiteral("an array of brokers");
     }
     return QStringLiteral("a value");
 }
@@ -264,14 +324,16 @@ QString ConfigSchema::schemaPath(const QString &path)
 QJsonObject ConfigSchema::starterDocument(const QString &clientName, const QString &queueDirectory)
 {
     return QJsonObject{
-        {QStringLiteral("mqttConfig"), QJsonObject{{QStringLiteral("host"), QStringLiteral("localhost")},
-                                                   {QStringLiteral("port"), 1883},
-                                                   {QStringLiteral("protocol"), QStringLiteral("mqtt")}}},
-        {QStringLiteral("mysqlConfig"), QJsonObject{{QStringLiteral("host"), QStringLiteral("localhost")},
-                                                    {QStringLiteral("port"), 3306},
-                                                    {QStringLiteral("user"), QString()},
-                                                    {QStringLiteral("password"), QString()},
-                                                    {QStringLiteral("database"), QString()}}},
+        {QStringLiteral("mqttConfig"),
+         QJsonObject{{QStringLiteral("host"), QStringLiteral("localhost")},
+                     {QStringLiteral("port"), 1883},
+                     {QStringLiteral("protocol"), QStringLiteral("mqtt")}}},
+        {QStringLiteral("mysqlConfig"),
+         QJsonObject{{QStringLiteral("host"), QStringLiteral("localhost")},
+                     {QStringLiteral("port"), 3306},
+                     {QStringLiteral("user"), QString()},
+                     {QStringLiteral("password"), QString()},
+                     {QStringLiteral("database"), QString()}}},
         {QStringLiteral("syncTables"), QJsonArray()},
         {QStringLiteral("receiveTables"), QJsonArray()},
         {QStringLiteral("clientName"), clientName},

@@ -13,14 +13,14 @@ namespace mysqlsync {
 
 struct ConfigKey {
     enum class Type {
-        Object,      // a section (mqttConfig, mysqlConfig, mysqlConfig.ssl)
+        Object, // a section (mqttConfig, mysqlConfig, mysqlConfig.ssl)
         String,
-        Integer,     // min..max
+        Integer, // min..max
         Boolean,
-        Choice,      // one of `choices`
-        Path,        // made absolute against the file's folder
-        File,        // a path to a readable file
-        Secret,      // a password or a reference ({"keychain"}, {"env"}, {"file"})
+        Choice, // one of `choices`
+        Path,   // made absolute against the file's folder
+        File,   // a path to a readable file
+        Secret, // a password or a reference ({"keychain"}, {"env"}, {"file"})
         ClientName,
         ClientNames, // an array of client names
         Tables,      // an array of table names
@@ -32,18 +32,18 @@ struct ConfigKey {
     // Where the desktop app edits it.
     enum class Group { None, Site, Database, Broker, Security };
 
-    QString path;        // "mqttConfig.port"; the keys of an array's objects: "mqttConfig.servers[].host"
+    QString path; // "mqttConfig.port"; the keys of an array's objects: "mqttConfig.servers[].host"
     Type type = Type::String;
     bool required = false;
     bool nonEmpty = false;   // strings: "" is refused
     QJsonValue defaultValue; // Undefined: none
     int min = 0;
     int max = 0;
-    QString unit;            // "milliseconds", "seconds" (integers)
+    QString unit; // "milliseconds", "seconds" (integers)
     QStringList choices;
     Group group = Group::None;
     const char *label = nullptr; // the form's label, translated in the context "mysqlsync::ui::ConfigForm"
-    QString help;            // one line for a tooltip or --help
+    QString help;                // one line for a tooltip or --help
 
     // The last part of the path ("port").
     QString name() const;

@@ -23,7 +23,8 @@ bool Catalog::load(const QSqlDatabase &db, const QStringList &tables, QHash<QStr
             "JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
             "WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE' "
             "ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION"))) {
-        problems->append(QStringLiteral("cannot read the database catalogue: %1").arg(DbConnection::describe(q.lastError())));
+        problems->append(
+            QStringLiteral("cannot read the database catalogue: %1").arg(DbConnection::describe(q.lastError())));
         return false;
     }
     QHash<QString, QList<int>> keyColumns;
@@ -42,7 +43,8 @@ bool Catalog::load(const QSqlDatabase &db, const QStringList &tables, QHash<QStr
     }
     if (!q.exec(QStringLiteral("SELECT DISTINCT TABLE_NAME FROM information_schema.STATISTICS "
                                "WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY'"))) {
-        problems->append(QStringLiteral("cannot read the database's indexes: %1").arg(DbConnection::describe(q.lastError())));
+        problems->append(
+            QStringLiteral("cannot read the database's indexes: %1").arg(DbConnection::describe(q.lastError())));
         return false;
     }
     while (q.next()) {
@@ -58,10 +60,14 @@ bool Catalog::load(const QSqlDatabase &db, const QStringList &tables, QHash<QStr
         }
         const QList<int> keys = keyColumns.value(table);
         if (keys.isEmpty())
-            problems->append(QStringLiteral("table `%1` has no primary key: a synced table needs a single-column primary key").arg(table));
+            problems->append(
+                QStringLiteral("table `%1` has no primary key: a synced table needs a single-column primary key")
+                    .arg(table));
         else if (keys.size() > 1)
-            problems->append(QStringLiteral("table `%1` has a composite primary key (%2 columns): a synced table needs a single-column primary key")
-                                 .arg(table).arg(keys.size()));
+            problems->append(QStringLiteral("table `%1` has a composite primary key (%2 columns): a synced table needs "
+                                            "a single-column primary key")
+                                 .arg(table)
+                                 .arg(keys.size()));
         else
             it->primaryKey = keys.first();
     }

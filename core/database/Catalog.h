@@ -12,9 +12,9 @@ namespace mysqlsync {
 
 struct TableInfo {
     QString name;
-    QList<ColumnInfo> columns;          // in the table's order
-    QHash<QString, int> columnIndex;    // exact (case-sensitive) name -> index
-    int primaryKey = -1;                // index into columns
+    QList<ColumnInfo> columns;       // in the table's order
+    QHash<QString, int> columnIndex; // exact (case-sensitive) name -> index
+    int primaryKey = -1;             // index into columns
     // A UNIQUE index besides the primary key: an upsert would also match on it, so rows are
     // written by primary key only (RowStore).
     bool hasOtherUniqueKeys = false;

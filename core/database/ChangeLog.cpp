@@ -12,7 +12,8 @@ bool ChangeLog::read(const QSqlDatabase &db, int limit, QList<CapturedChange> *o
     q.setForwardOnly(true);
     // Not "id > last id": an earlier id may commit after a later one. Rows leave the
     // table only once the outbox holds what they caused, so the smallest ids are next.
-    if (!q.exec(QStringLiteral("SELECT id, `table_name`, primary_key FROM table_changes ORDER BY id LIMIT %1").arg(limit))) {
+    if (!q.exec(QStringLiteral("SELECT id, `table_name`, primary_key FROM table_changes ORDER BY id LIMIT %1")
+                    .arg(limit))) {
         *error = q.lastError();
         return false;
     }

@@ -17,8 +17,8 @@ struct CapturedChange {
 // kept at the position of the key's first change (a parent inserted before its
 // child stays before it).
 struct ChangeBatch {
-    QList<qint64> ids;                               // every table_changes id read
-    QList<QPair<QString, QString>> keys;             // (table, key), unique, in order
+    QList<qint64> ids;                   // every table_changes id read
+    QList<QPair<QString, QString>> keys; // (table, key), unique, in order
 };
 
 class ChangeLog {

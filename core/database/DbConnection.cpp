@@ -12,9 +12,9 @@
 namespace mysqlsync {
 
 DbConnection::DbConnection(const MysqlConfig &config, const QString &connectionName)
-    : m_config(config), m_name(connectionName)
-{
-}
+    : m_config(config)
+    , m_name(connectionName)
+{ }
 
 DbConnection::~DbConnection()
 {
@@ -23,9 +23,8 @@ DbConnection::~DbConnection()
 
 QString DbConnection::description() const
 {
-    const QString where = m_config.socketPath.isEmpty()
-        ? QStringLiteral("%1:%2").arg(m_config.host).arg(m_config.port)
-        : m_config.socketPath;
+    const QString where = m_config.socketPath.isEmpty() ? QStringLiteral("%1:%2").arg(m_config.host).arg(m_config.port)
+                                                        : m_config.socketPath;
     return QStringLiteral("%1@%2/%3").arg(m_config.user, where, m_config.database);
 }
 
@@ -75,10 +74,11 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql, const Ser
     if (!db.open()) {
         const QSqlError e = db.lastError();
         if (verify && VerifiedTls::isTlsFailure(e.nativeErrorCode()) && check.state == ServerCheck::State::Answers)
-            *error = QStringLiteral("cannot connect to the database %1 over TLS: the data connection's TLS handshake was refused "
-                                    "(%2) although a check on a separate connection just before accepted the server's "
-                                    "certificate: something between this host and the database server answers for it "
-                                    "(a man in the middle?), or the server's certificate changed in between")
+            *error = QStringLiteral(
+                         "cannot connect to the database %1 over TLS: the data connection's TLS handshake was refused "
+                         "(%2) although a check on a separate connection just before accepted the server's "
+                         "certificate: something between this host and the database server answers for it "
+                         "(a man in the middle?), or the server's certificate changed in between")
                          .arg(description(), describe(e));
         else
             *error = QStringLiteral("cannot connect to the database %1: %2").arg(description(), describe(e));
@@ -101,7 +101,9 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql, const Ser
     else if (tz != QLatin1String("local") && !tz.isEmpty()) {
         static const QRegularExpression offset(QStringLiteral("^[+-]\\d\\d:\\d\\d$"));
         if (!offset.match(tz).hasMatch()) {
-            *error = QStringLiteral("mysqlConfig.timezone: \"%1\" is not \"local\", \"Z\" or an offset such as \"+02:00\"").arg(tz);
+            *error =
+                QStringLiteral("mysqlConfig.timezone: \"%1\" is not \"local\", \"Z\" or an offset such as \"+02:00\"")
+                    .arg(tz);
             return false;
         }
         setup << QStringLiteral("SET time_zone = '%1'").arg(tz);
@@ -120,7 +122,8 @@ bool DbConnection::open(QString *error, const QStringList &sessionSql, const Ser
         m_serverVersion = q.value(0).toString();
         m_maxAllowedPacket = qMax<qint64>(1024, q.value(1).toLongLong());
     }
-    qCDebug(lcDatabase).noquote() << "connection" << m_name << "open to" << description() << "server" << m_serverVersion;
+    qCDebug(lcDatabase).noquote() << "connection" << m_name << "open to" << description() << "server"
+                                  << m_serverVersion;
     return true;
 }
 
@@ -135,7 +138,8 @@ bool DbConnection::checkEncrypted(QSqlQuery *q, QString *error)
     if (cipher.isEmpty()) {
         *error = QStringLiteral("mysqlConfig.ssl is set but the connection to the database %1 is not encrypted "
                                 "(Ssl_cipher is empty): enable TLS on the server (ssl_cert, ssl_key) or remove "
-                                "mysqlConfig.ssl").arg(description());
+                                "mysqlConfig.ssl")
+                     .arg(description());
         return false;
     }
     qCDebug(lcDatabase).noquote() << "connection" << m_name << "encrypted with" << cipher;
@@ -200,7 +204,8 @@ QString DbConnection::describe(const QSqlError &error)
     else if (error.nativeErrorCode() == QLatin1String("1049"))
         text += QStringLiteral(" - no such database (mysqlConfig.database)");
     else if (error.nativeErrorCode() == QLatin1String("1142") || error.nativeErrorCode() == QLatin1String("1044"))
-        text += QStringLiteral(" - the database user lacks a privilege the engine needs (SELECT, INSERT, UPDATE, DELETE, CREATE, TRIGGER)");
+        text += QStringLiteral(" - the database user lacks a privilege the engine needs (SELECT, INSERT, UPDATE, "
+                               "DELETE, CREATE, TRIGGER)");
     return text;
 }
 

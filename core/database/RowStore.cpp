@@ -15,7 +15,7 @@ namespace mysqlsync {
 namespace {
 constexpr int kFetchChunk = 500;
 constexpr int kMaxStatementChars = 4 * 1024 * 1024;
-}
+} // namespace
 
 QSqlQuery *RowStore::statement(const QString &sql, QString *error, Result *result)
 {
@@ -51,7 +51,9 @@ bool RowStore::fitsPacket(qint64 bytes, QString *error) const
     if (bytes + 4096 <= m_maxPacket)
         return true;
     *error = QStringLiteral("the row is about %1 bytes, more than the database server's max_allowed_packet "
-                            "(%2 bytes): raise max_allowed_packet on this site's server").arg(bytes).arg(m_maxPacket);
+                            "(%2 bytes): raise max_allowed_packet on this site's server")
+                 .arg(bytes)
+                 .arg(m_maxPacket);
     return false;
 }
 
@@ -62,9 +64,9 @@ RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys
     select << QStringLiteral("CAST(%1 AS CHAR)").arg(quoteIdentifier(table.key().name));
     for (const ColumnInfo &c : table.columns)
         select << ValueCodec::selectExpression(c, quoteIdentifier(c.name));
-    const QString head = QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (")
-                             .arg(select.join(QStringLiteral(", ")), quoteIdentifier(table.name),
-                                  quoteIdentifier(table.key().name));
+    const QString head =
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (")
+            .arg(select.join(QStringLiteral(", ")), quoteIdentifier(table.name), quoteIdentifier(table.key().name));
     // Keys as literals of the key column's own type: a string compared with an integer
     // key makes the server scan the whole table instead of using the primary key.
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -175,7 +177,8 @@ RowStore::Result RowStore::upsertMany(const TableInfo &table, const QList<QPair<
         names << quoted;
         updates << QStringLiteral("%1 = VALUES(%1)").arg(quoted);
     }
-    const QString head = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(quoteIdentifier(table.name), names.join(QStringLiteral(", ")));
+    const QString head = QStringLiteral("INSERT INTO %1 (%2) VALUES ")
+                             .arg(quoteIdentifier(table.name), names.join(QStringLiteral(", ")));
     const QString tail = QStringLiteral(" ON DUPLICATE KEY UPDATE ") + updates.join(QStringLiteral(", "));
     QString sql = head;
     bool first = true;
@@ -220,7 +223,8 @@ RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, con
         if (!ValueCodec::decode(table.key(), QJsonValue(key), nullptr, error))
             return Result::Rejected;
         Result result = Result::Ok;
-        QSqlQuery *q = statement(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(quotedTable, quotedKey), error, &result);
+        QSqlQuery *q =
+            statement(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(quotedTable, quotedKey), error, &result);
         if (!q)
             return result;
         q->bindValue(0, key);
@@ -290,7 +294,8 @@ RowStore::Result RowStore::holds(const TableInfo &table, const QString &key, con
     Result result = Result::Ok;
     QSqlQuery *q = statement(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
                                  .arg(select.join(QStringLiteral(", ")), quoteIdentifier(table.name),
-                                      quoteIdentifier(table.key().name)), error, &result);
+                                      quoteIdentifier(table.key().name)),
+                             error, &result);
     if (!q)
         return result;
     q->bindValue(0, key);

@@ -20,7 +20,9 @@ public:
     // back: try the row again later.
     enum class Result { Ok, Rejected, ConnectionLost, SchemaChanged, Busy };
 
-    explicit RowStore(const QString &connectionName) : m_connection(connectionName) {}
+    explicit RowStore(const QString &connectionName)
+        : m_connection(connectionName)
+    { }
 
     // The current rows for `keys` (a key without a row is absent from *rows).
     // The primary key is given as the key string, as the protocol sends it. After reading,

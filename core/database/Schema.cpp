@@ -87,15 +87,23 @@ bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringL
         const QString key = quoteIdentifier(info.key().name);
         const QString literal = sqlStringLiteral(table);
         auto record = [&](const QString &row) {
-            return QStringLiteral("INSERT INTO table_changes(`table_name`, primary_key, `date`) VALUES(%1, %2.%3, NOW());")
+            return QStringLiteral(
+                       "INSERT INTO table_changes(`table_name`, primary_key, `date`) VALUES(%1, %2.%3, NOW());")
                 .arg(literal, row, key);
         };
-        const QString insertBody = QStringLiteral("BEGIN IF %1 IS NULL THEN %2 END IF; END").arg(guard, record(QStringLiteral("NEW")));
+        const QString insertBody =
+            QStringLiteral("BEGIN IF %1 IS NULL THEN %2 END IF; END").arg(guard, record(QStringLiteral("NEW")));
         // A key that changes records the old key too, so its removal reaches the remotes.
-        const QString updateBody = QStringLiteral("BEGIN IF %1 IS NULL THEN %2 IF NOT (OLD.%3 <=> NEW.%3) THEN %4 END IF; END IF; END")
-                                       .arg(guard, record(QStringLiteral("NEW")), key, record(QStringLiteral("OLD")));
-        const QString deleteBody = QStringLiteral("BEGIN IF %1 IS NULL THEN %2 END IF; END").arg(guard, record(QStringLiteral("OLD")));
-        const struct { const char *prefix; const char *event; QString body; } triggers[] = {
+        const QString updateBody =
+            QStringLiteral("BEGIN IF %1 IS NULL THEN %2 IF NOT (OLD.%3 <=> NEW.%3) THEN %4 END IF; END IF; END")
+                .arg(guard, record(QStringLiteral("NEW")), key, record(QStringLiteral("OLD")));
+        const QString deleteBody =
+            QStringLiteral("BEGIN IF %1 IS NULL THEN %2 END IF; END").arg(guard, record(QStringLiteral("OLD")));
+        const struct {
+            const char *prefix;
+            const char *event;
+            QString body;
+        } triggers[] = {
             {"mysqlSyncInsert_", "INSERT", insertBody},
             {"mysqlSyncUpdate_", "UPDATE", updateBody},
             {"mysqlSyncDelete_", "DELETE", deleteBody},
@@ -105,7 +113,8 @@ bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringL
             p.name = QString::fromLatin1(t.prefix) + table;
             if (p.name.size() > 64) {
                 *error = QStringLiteral("table `%1`: the trigger name %2 is longer than MySQL's 64 characters; "
-                                        "rename the table or leave it out of syncTables").arg(table, p.name);
+                                        "rename the table or leave it out of syncTables")
+                             .arg(table, p.name);
                 return false;
             }
             p.table = table;
@@ -131,7 +140,8 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     if (!q.exec(QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
                                "AND TABLE_NAME IN ('table_changes', 'sync_status', 'sync_site') "
                                "AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"))) {
-        *error = QStringLiteral("cannot read the character set of the engine's tables: %1").arg(DbConnection::describe(q.lastError()));
+        *error = QStringLiteral("cannot read the character set of the engine's tables: %1")
+                     .arg(DbConnection::describe(q.lastError()));
         return false;
     }
     QStringList convert;
@@ -140,7 +150,8 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     for (const QString &table : std::as_const(convert)) {
         qCInfo(lcDatabase).noquote() << "converting the engine's table" << table << "to utf8mb4";
         if (!q.exec(QStringLiteral("ALTER TABLE %1 CONVERT TO CHARACTER SET utf8mb4").arg(quoteIdentifier(table)))) {
-            *error = QStringLiteral("cannot convert %1 to utf8mb4: %2").arg(table, DbConnection::describe(q.lastError()));
+            *error =
+                QStringLiteral("cannot convert %1 to utf8mb4: %2").arg(table, DbConnection::describe(q.lastError()));
             return false;
         }
     }
@@ -148,13 +159,17 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     // columns stay exactly those of the contract.
     if (!q.exec(QStringLiteral("SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS "
                                "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'sync_status'"))) {
-        *error = QStringLiteral("cannot list the indexes of sync_status: %1").arg(DbConnection::describe(q.lastError()));
+        *error =
+            QStringLiteral("cannot list the indexes of sync_status: %1").arg(DbConnection::describe(q.lastError()));
         return false;
     }
     QSet<QString> indexes;
     while (q.next())
         indexes.insert(q.value(0).toString());
-    const struct { const char *name; const char *columns; } wantedIndexes[] = {
+    const struct {
+        const char *name;
+        const char *columns;
+    } wantedIndexes[] = {
         {"mysql_sync_status_date", "`date`"},
         {"mysql_sync_status_filter", "`status`, remote, `table_name`, `date`"},
         // Sorting by key and searching keys (a row's key never changes: only new rows add to it).
@@ -163,16 +178,22 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     for (const auto &index : wantedIndexes) {
         if (indexes.contains(QString::fromLatin1(index.name)))
             continue;
-        if (!q.exec(QStringLiteral("CREATE INDEX %1 ON sync_status (%2)").arg(QString::fromLatin1(index.name), QString::fromLatin1(index.columns)))) {
-            *error = QStringLiteral("cannot create index %1 on sync_status: %2").arg(QString::fromLatin1(index.name), DbConnection::describe(q.lastError()));
+        if (!q.exec(QStringLiteral("CREATE INDEX %1 ON sync_status (%2)")
+                        .arg(QString::fromLatin1(index.name), QString::fromLatin1(index.columns)))) {
+            *error = QStringLiteral("cannot create index %1 on sync_status: %2")
+                         .arg(QString::fromLatin1(index.name), DbConnection::describe(q.lastError()));
             return false;
         }
     }
 
-    struct Existing { QString table; QString statement; };
+    struct Existing {
+        QString table;
+        QString statement;
+    };
     QHash<QString, Existing> existing;
-    if (!q.exec(QStringLiteral("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS "
-                               "WHERE TRIGGER_SCHEMA = DATABASE()"))) {
+    if (!q.exec(
+            QStringLiteral("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT FROM information_schema.TRIGGERS "
+                           "WHERE TRIGGER_SCHEMA = DATABASE()"))) {
         *error = QStringLiteral("cannot list the triggers: %1").arg(DbConnection::describe(q.lastError()));
         return false;
     }
@@ -191,13 +212,15 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
         }
         QStringList statements;
         if (mariaDb) {
-            statements << QString(p.createSql()).replace(0, int(qstrlen("CREATE")), QStringLiteral("CREATE OR REPLACE"));
+            statements
+                << QString(p.createSql()).replace(0, int(qstrlen("CREATE")), QStringLiteral("CREATE OR REPLACE"));
         } else {
             statements << QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(quoteIdentifier(p.name)) << p.createSql();
         }
         for (const QString &sql : statements) {
             if (!q.exec(sql)) {
-                *error = QStringLiteral("cannot create trigger %1 on `%2`: %3").arg(p.name, p.table, DbConnection::describe(q.lastError()));
+                *error = QStringLiteral("cannot create trigger %1 on `%2`: %3")
+                             .arg(p.name, p.table, DbConnection::describe(q.lastError()));
                 return false;
             }
         }

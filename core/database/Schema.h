@@ -8,10 +8,10 @@
 namespace mysqlsync {
 
 struct TriggerPlan {
-    QString name;    // mysqlSyncInsert_{table} ...
+    QString name; // mysqlSyncInsert_{table} ...
     QString table;
-    QString event;   // INSERT, UPDATE, DELETE
-    QString body;    // the statement after FOR EACH ROW
+    QString event; // INSERT, UPDATE, DELETE
+    QString body;  // the statement after FOR EACH ROW
     QString createSql() const;
 };
 

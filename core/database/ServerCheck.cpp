@@ -21,7 +21,8 @@ ServerCheck unreachable(const MysqlConfig &config, const QString &why)
 {
     return {ServerCheck::State::Unreachable,
             QStringLiteral("cannot connect to the database %1: %2 - the database server cannot be reached: check "
-                           "mysqlConfig.host and mysqlConfig.port, and that the server is running").arg(where(config), why)};
+                           "mysqlConfig.host and mysqlConfig.port, and that the server is running")
+                .arg(where(config), why)};
 }
 
 } // namespace
@@ -52,7 +53,8 @@ ServerCheck ServerCheck::run(const MysqlConfig &config)
         case TlsProbe::Result::Unreachable:
             return unreachable(config, message);
         default:
-            return {State::Refused, QStringLiteral("cannot connect to the database %1 over TLS: %2").arg(where(config), message)};
+            return {State::Refused,
+                    QStringLiteral("cannot connect to the database %1 over TLS: %2").arg(where(config), message)};
         }
     }
     // Without verification: the server answers when its greeting arrives.

@@ -18,9 +18,12 @@ constexpr int kRowsPerStatement = 500;
 QString syncStatusText(SyncStatus status)
 {
     switch (status) {
-    case SyncStatus::Successful: return QStringLiteral("successful");
-    case SyncStatus::Pending: return QStringLiteral("pending");
-    case SyncStatus::Error: return QStringLiteral("error");
+    case SyncStatus::Successful:
+        return QStringLiteral("successful");
+    case SyncStatus::Pending:
+        return QStringLiteral("pending");
+    case SyncStatus::Error:
+        return QStringLiteral("error");
     }
     return QStringLiteral("error");
 }
@@ -44,7 +47,8 @@ QString SyncStatusStore::check(const QString &table, const QString &key, const Q
     if (remote.isEmpty() || remote.size() > 32)
         return QStringLiteral("the remote name has %1 characters (sync_status holds 1 to 32)").arg(remote.size());
     if (dateMs < 0 || dateMs / 1000 > kMaxSeconds)
-        return QStringLiteral("the date %1 is outside what sync_status.date holds (1970-01-01 to 2038-01-19)").arg(dateMs);
+        return QStringLiteral("the date %1 is outside what sync_status.date holds (1970-01-01 to 2038-01-19)")
+            .arg(dateMs);
     return {};
 }
 
@@ -59,7 +63,8 @@ bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &
     auto literal = [driver](const QString &value) { return sqlLiteral(driver, value); };
     for (qsizetype start = 0; start < updates.size(); start += kRowsPerStatement) {
         const qsizetype n = qMin<qsizetype>(kRowsPerStatement, updates.size() - start);
-        QString sql = QStringLiteral("INSERT INTO sync_status(id, `table_name`, primary_key, remote, `date`, `status`, message) VALUES ");
+        QString sql = QStringLiteral(
+            "INSERT INTO sync_status(id, `table_name`, primary_key, remote, `date`, `status`, message) VALUES ");
         sql.reserve(int(n) * 120 + 400);
         for (qsizetype i = start; i < start + n; ++i) {
             const StatusUpdate &u = updates.at(i);
@@ -84,26 +89,28 @@ bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &
 
 bool SyncStatusStore::setPending(const QSqlDatabase &db, const QList<StatusUpdate> &updates, QSqlError *error)
 {
-    return upsert(db, updates,
-                  QStringLiteral("`status` = VALUES(`status`), message = NULL, `date` = VALUES(`date`)"), error);
+    return upsert(db, updates, QStringLiteral("`status` = VALUES(`status`), message = NULL, `date` = VALUES(`date`)"),
+                  error);
 }
 
 bool SyncStatusStore::keeps(const StatusUpdate &stored, const StatusUpdate &incoming)
 {
     return stored.date > incoming.date
-        || (stored.date == incoming.date && stored.status == SyncStatus::Error && incoming.status == SyncStatus::Successful);
+        || (stored.date == incoming.date && stored.status == SyncStatus::Error
+            && incoming.status == SyncStatus::Successful);
 }
 
 bool SyncStatusStore::applyReceipts(const QSqlDatabase &db, const QList<StatusUpdate> &updates, QSqlError *error)
 {
     // keeps() in SQL. Assignments run left to right and see the values already assigned:
     // `keep` is evaluated on the stored row before status and date change.
-    const QString keep = QStringLiteral(
-        "(`date` > VALUES(`date`) OR (`date` = VALUES(`date`) AND `status` = 'error' AND VALUES(`status`) = 'successful'))");
+    const QString keep = QStringLiteral("(`date` > VALUES(`date`) OR (`date` = VALUES(`date`) AND `status` = 'error' "
+                                        "AND VALUES(`status`) = 'successful'))");
     return upsert(db, updates,
                   QStringLiteral("message = IF(%1, message, VALUES(message)), "
                                  "`status` = IF(%1, `status`, VALUES(`status`)), "
-                                 "`date` = GREATEST(`date`, VALUES(`date`))").arg(keep),
+                                 "`date` = GREATEST(`date`, VALUES(`date`))")
+                      .arg(keep),
                   error);
 }
 
@@ -124,8 +131,9 @@ bool SyncStatusStore::write(const QSqlDatabase &db, const QList<StatusUpdate> &p
         *error = sqlError;
         return false;
     }
-    qCWarning(lcDatabase).noquote() << "sync_status: a multi-row write was refused (" << DbConnection::describe(sqlError)
-                                    << "): writing" << pending.size() + receipts.size() << "row(s) one by one";
+    qCWarning(lcDatabase).noquote() << "sync_status: a multi-row write was refused ("
+                                    << DbConnection::describe(sqlError) << "): writing"
+                                    << pending.size() + receipts.size() << "row(s) one by one";
     for (int kind = 0; kind < 2; ++kind) {
         for (const StatusUpdate &u : kind == 0 ? pending : receipts) {
             QSqlError rowError;
@@ -150,7 +158,8 @@ bool SyncStatusStore::keysInError(const QSqlDatabase &db, const QString &remote,
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT `table_name`, primary_key FROM sync_status WHERE remote = ? AND `status` = 'error'"));
+    q.prepare(
+        QStringLiteral("SELECT `table_name`, primary_key FROM sync_status WHERE remote = ? AND `status` = 'error'"));
     q.addBindValue(remote);
     if (!q.exec()) {
         *error = q.lastError();
@@ -165,7 +174,8 @@ bool SyncStatusStore::pendingKeys(const QSqlDatabase &db, QList<RemoteKey> *out,
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT remote, `table_name`, primary_key FROM sync_status WHERE `status` = 'pending'"))) {
+    if (!q.exec(
+            QStringLiteral("SELECT remote, `table_name`, primary_key FROM sync_status WHERE `status` = 'pending'"))) {
         *error = q.lastError();
         return false;
     }
@@ -260,14 +270,20 @@ bool SyncStatusStore::countsByRemote(const QSqlDatabase &db, StatusCountsByRemot
 QString SyncStatusStore::sortExpression(int column)
 {
     switch (column) {
-    case StatusFilter::Table: return QStringLiteral("`table_name`");
-    case StatusFilter::Key: return QStringLiteral("primary_key");
-    case StatusFilter::Remote: return QStringLiteral("remote");
+    case StatusFilter::Table:
+        return QStringLiteral("`table_name`");
+    case StatusFilter::Key:
+        return QStringLiteral("primary_key");
+    case StatusFilter::Remote:
+        return QStringLiteral("remote");
     // An ENUM sorts by its index but compares as text: compare and sort as text.
-    case StatusFilter::Status: return QStringLiteral("CAST(`status` AS CHAR)");
-    case StatusFilter::Message: return QStringLiteral("COALESCE(message, '')");
+    case StatusFilter::Status:
+        return QStringLiteral("CAST(`status` AS CHAR)");
+    case StatusFilter::Message:
+        return QStringLiteral("COALESCE(message, '')");
     case StatusFilter::Date:
-    default: return QStringLiteral("`date`");
+    default:
+        return QStringLiteral("`date`");
     }
 }
 
@@ -304,13 +320,19 @@ QString SyncStatusStore::where(const StatusFilter &filter, QStringList *conditio
 QVariant SyncStatusStore::sortValue(const StatusFilter &filter, const StatusRow &row)
 {
     switch (filter.sortColumn) {
-    case StatusFilter::Table: return row.table;
-    case StatusFilter::Key: return row.key;
-    case StatusFilter::Remote: return row.remote;
-    case StatusFilter::Status: return syncStatusText(row.status);
-    case StatusFilter::Message: return row.message;
+    case StatusFilter::Table:
+        return row.table;
+    case StatusFilter::Key:
+        return row.key;
+    case StatusFilter::Remote:
+        return row.remote;
+    case StatusFilter::Status:
+        return syncStatusText(row.status);
+    case StatusFilter::Message:
+        return row.message;
     case StatusFilter::Date:
-    default: return row.date.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    default:
+        return row.date.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     }
 }
 
@@ -326,8 +348,9 @@ QString SyncStatusStore::pageSql(const StatusFilter &filter, const StatusRow *af
         *binds << value << value << after->id;
     }
     const QString dir = filter.descending ? QStringLiteral(" DESC") : QString();
-    QString sql = QStringLiteral("SELECT id, `table_name`, primary_key, remote, CAST(`status` AS CHAR), `date`, message "
-                                 "FROM sync_status");
+    QString sql =
+        QStringLiteral("SELECT id, `table_name`, primary_key, remote, CAST(`status` AS CHAR), `date`, message "
+                       "FROM sync_status");
     // A key search (LIKE '%x%') can use no index. Left alone, the optimizer walks the date
     // index in order and looks up every row until it has a page: with few matches, one random
     // read per row of the table (minutes for 1,000,000 rows on a small buffer pool). One scan
@@ -344,7 +367,8 @@ QString SyncStatusStore::countSql(const StatusFilter &filter, qint64 limit, QVar
 {
     QStringList conditions;
     return QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status%1 LIMIT %2) AS counted")
-        .arg(where(filter, &conditions, binds)).arg(limit + 1);
+        .arg(where(filter, &conditions, binds))
+        .arg(limit + 1);
 }
 
 } // namespace mysqlsync

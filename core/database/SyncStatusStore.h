@@ -29,8 +29,8 @@ struct StatusUpdate {
     QString key;
     QString remote;
     SyncStatus status = SyncStatus::Pending;
-    QString message;   // errors only
-    qint64 date = 0;   // ms since epoch
+    QString message; // errors only
+    qint64 date = 0; // ms since epoch
 };
 
 // A row sync_status refused (a value the server cannot store), and the server's reason.
@@ -54,9 +54,9 @@ struct StatusRow {
 struct StatusFilter {
     enum Column { Table, Key, Remote, Status, Date, Message, ColumnCount };
     std::optional<SyncStatus> status; // or any
-    QString table;       // exact, or empty
-    QString remote;      // exact, or empty
-    QString keySearch;   // substring of primary_key, or empty
+    QString table;                    // exact, or empty
+    QString remote;                   // exact, or empty
+    QString keySearch;                // substring of primary_key, or empty
     int sortColumn = Date;
     bool descending = true;
 

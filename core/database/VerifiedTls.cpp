@@ -77,8 +77,9 @@ bool VerifiedTls::ensureRegistered(QString *error)
     }
     const bool ok = registered == plugin;
     if (!ok)
-        *error = QStringLiteral("the MySQL client library refused the plugin that verifies the server's certificate: %1")
-                     .arg(QString::fromUtf8(mysql_error(handle)));
+        *error =
+            QStringLiteral("the MySQL client library refused the plugin that verifies the server's certificate: %1")
+                .arg(QString::fromUtf8(mysql_error(handle)));
     mysql_close(handle);
     return ok;
 }

@@ -16,7 +16,9 @@ constexpr int kSyncRetryMs = 100;
 } // namespace
 
 CaptureScheduler::CaptureScheduler(EngineContext &context, QObject *parent)
-    : QObject(parent), m_ctx(context), m_timer(this)
+    : QObject(parent)
+    , m_ctx(context)
+    , m_timer(this)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &CaptureScheduler::capture);

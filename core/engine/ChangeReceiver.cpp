@@ -17,21 +17,23 @@
 namespace mysqlsync {
 
 ChangeReceiver::ChangeReceiver(EngineContext &context, ChangeSender &sender)
-    : m_ctx(context), m_sender(sender), m_rows(context.applyDb->name())
-{
-}
+    : m_ctx(context)
+    , m_sender(sender)
+    , m_rows(context.applyDb->name())
+{ }
 
 void ChangeReceiver::reject(const ChangeMessage &partial, const QString &error)
 {
     const QString sender = loggableName(partial.sender);
-    qCWarning(lcEngine).noquote() << "rejected a change message from" << (sender.isEmpty() ? QStringLiteral("?") : sender)
-                                  << ":" << error;
+    qCWarning(lcEngine).noquote() << "rejected a change message from"
+                                  << (sender.isEmpty() ? QStringLiteral("?") : sender) << ":" << error;
     m_ctx.reportError(EngineError::Source::Incoming, error, sender, partial.table, partial.id);
     // Answered only to a configured remote: a receipt for any other name would wait in the
     // outbox for ever (SyncEngine drops messages from other names before they get here).
     if (m_ctx.config.remoteClients.contains(partial.sender))
-        m_sender.sendReceipt(partial.sender, InfoMessage::error(m_ctx.config.clientName, partial.table, partial.id,
-                                                                partial.date, error));
+        m_sender.sendReceipt(partial.sender,
+                             InfoMessage::error(m_ctx.config.clientName, partial.table, partial.id, partial.date,
+                                                error));
 }
 
 void ChangeReceiver::finishReceipts()
@@ -46,8 +48,8 @@ ChangeReceiver::Transformed ChangeReceiver::transformAll(const QList<ChangeMessa
         ChangeMessage &change = result.changes[i];
         if (change.sender == m_ctx.config.clientName || !m_ctx.config.receiveTables.contains(change.table))
             continue;
-        const TransformResult t = m_ctx.transformer->transform(change.table, change.entity, change.sender,
-                                                               m_ctx.config.clientName);
+        const TransformResult t =
+            m_ctx.transformer->transform(change.table, change.entity, change.sender, m_ctx.config.clientName);
         switch (t.action) {
         case TransformResult::Action::Unchanged:
             break;
@@ -86,8 +88,8 @@ void ChangeReceiver::refreshIfUnknownColumns(const QList<ChangeMessage> &changes
         const QJsonObject entity = c.entity.toObject();
         for (auto it = entity.constBegin(); it != entity.constEnd(); ++it) {
             if (!table->column(it.key())) {
-                m_ctx.refreshCatalogue(QStringLiteral("a change of %1 from %2 names a column the catalogue lacks")
-                                           .arg(c.table, c.sender));
+                m_ctx.refreshCatalogue(
+                    QStringLiteral("a change of %1 from %2 names a column the catalogue lacks").arg(c.table, c.sender));
                 return;
             }
         }
@@ -104,8 +106,7 @@ bool ChangeReceiver::groupable(const ChangeMessage &change) const
     const TableInfo &table = m_ctx.tables[change.table];
     qint64 bytes = 0;
     QString error;
-    return !table.hasOtherUniqueKeys
-        && RowStore::validate(table, change.id, change.entity.toObject(), &error, &bytes)
+    return !table.hasOtherUniqueKeys && RowStore::validate(table, change.id, change.entity.toObject(), &error, &bytes)
         && bytes * 8 < m_rows.maxPacket();
 }
 
@@ -266,12 +267,14 @@ QString ChangeReceiver::noteBusy(const ChangeMessage &c)
         m_busyCounts.clear();
     const int tries = ++m_busyCounts[key];
     qCWarning(lcEngine).noquote() << "change of" << c.table << c.id << "from" << c.sender
-                                  << "waits for a lock held by another session (try" << tries << "of" << kBusyTries << ")";
+                                  << "waits for a lock held by another session (try" << tries << "of" << kBusyTries
+                                  << ")";
     if (tries < kBusyTries)
         return {};
     m_busyCounts.remove(key);
     return QStringLiteral("set aside after %1 tries: the row stayed locked by another session (lock wait timeout or "
-                          "deadlock); send it again once the lock is gone").arg(kBusyTries);
+                          "deadlock); send it again once the lock is gone")
+        .arg(kBusyTries);
 }
 
 void ChangeReceiver::apply(const QList<ChangeMessage> &received)
@@ -309,8 +312,10 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
         if (!m_ctx.config.receiveTables.contains(change.table))
             outcomes.append({&change, QStringLiteral("The table is not configured as receive table!")});
         else if (m_ctx.tables.value(change.table).primaryKey < 0)
-            outcomes.append({&change, QStringLiteral("table `%1` cannot be written: it is not in the catalogue or has no "
-                                                     "single-column primary key").arg(change.table)});
+            outcomes.append({&change,
+                             QStringLiteral("table `%1` cannot be written: it is not in the catalogue or has no "
+                                            "single-column primary key")
+                                 .arg(change.table)});
         else
             todo.append(&change);
     }
@@ -355,7 +360,8 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
             ++m_ctx.counters.applied;
             m_sender.sendReceipt(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, c.table, id, c.date));
         } else {
-            qCWarning(lcEngine).noquote() << "change of" << c.table << id << "from" << c.sender << "not applied:" << o.error;
+            qCWarning(lcEngine).noquote()
+                << "change of" << c.table << id << "from" << c.sender << "not applied:" << o.error;
             m_ctx.reportError(EngineError::Source::Apply, o.error, c.sender, c.table, id);
             m_sender.sendReceipt(c.sender, InfoMessage::error(m_ctx.config.clientName, c.table, id, c.date, o.error));
         }

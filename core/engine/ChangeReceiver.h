@@ -33,8 +33,8 @@ public:
 private:
     struct Outcome {
         const ChangeMessage *change;
-        QString error;        // empty: written
-        bool changed = true;  // false: the row already was so (nothing to relay)
+        QString error;       // empty: written
+        bool changed = true; // false: the row already was so (nothing to relay)
     };
     enum class Written { Done, Busy, Failed, Lost };
     static constexpr int kBusyTries = 5;
@@ -61,9 +61,9 @@ private:
     EngineContext &m_ctx;
     ChangeSender &m_sender;
     RowStore m_rows;
-    QSet<const ChangeMessage *> m_busy;   // rows of the current write that met a lock
-    QHash<QString, int> m_busyCounts;     // "sender\ntable\nid" -> tries that met a lock
-    bool m_schemaChanged = false;         // a write named a column or table that is gone
+    QSet<const ChangeMessage *> m_busy; // rows of the current write that met a lock
+    QHash<QString, int> m_busyCounts;   // "sender\ntable\nid" -> tries that met a lock
+    bool m_schemaChanged = false;       // a write named a column or table that is gone
 };
 
 } // namespace mysqlsync

@@ -2,13 +2,13 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
-#include "engine/StatusTracker.h"
-#include "transform/TransformerHost.h"
-#include "engine/SendWindow.h"
-#include "mqtt/Transport.h"
 #include "engine/RemotePaths.h"
+#include "engine/SendWindow.h"
+#include "engine/StatusTracker.h"
+#include "mqtt/Transport.h"
 #include "protocol/Extensions.h"
 #include "protocol/Messages.h"
+#include "transform/TransformerHost.h"
 
 namespace mysqlsync {
 
@@ -40,9 +40,9 @@ QList<TableKey> keysOf(const QList<OutboxEntry> &entries)
 } // namespace
 
 ChangeSender::ChangeSender(EngineContext &context)
-    : m_ctx(context), m_rows(context.db->name())
-{
-}
+    : m_ctx(context)
+    , m_rows(context.db->name())
+{ }
 
 bool ChangeSender::states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out)
 {
@@ -443,8 +443,8 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
     // sent, and their receipts (dated by this send, so newer) settle them.
     publish(remote, keys, rows, date);
     m_ctx.counters.resent += entries.size() - queuedCount;
-    qCDebug(lcEngine).noquote() << "sent" << entries.size() << "owed change(s) to" << remote
-                                << "(" << entries.size() - queuedCount << "resent )";
+    qCDebug(lcEngine).noquote() << "sent" << entries.size() << "owed change(s) to" << remote << "("
+                                << entries.size() - queuedCount << "resent )";
     return more;
 }
 
@@ -465,7 +465,8 @@ void ChangeSender::sendReceipt(const QString &remote, const InfoMessage &receipt
     keepReceipt(remote, payload, receipt.table, receipt.id);
 }
 
-void ChangeSender::keepReceipt(const QString &remote, const QByteArray &payload, const QString &table, const QString &id)
+void ChangeSender::keepReceipt(const QString &remote, const QByteArray &payload, const QString &table,
+                               const QString &id)
 {
     QString error;
     if (!m_ctx.outbox->putReceipt(remote, payload, &error))
@@ -490,8 +491,8 @@ bool ChangeSender::publishReceipts(const QString &remote, const QList<InfoMessag
     const bool compress = x.compress && m_ctx.paths->compresses(remote, EngineContext::now());
     const QString topic = ext::receiptsTopic(m_ctx.config.clientName, remote);
     *published = 0;
-    for (const ext::ReceiptBatch::Encoded &batch : ext::ReceiptBatch::toJson(m_ctx.config.clientName, receipts, x.batchRows,
-                                                                             x.batchBytes)) {
+    for (const ext::ReceiptBatch::Encoded &batch :
+         ext::ReceiptBatch::toJson(m_ctx.config.clientName, receipts, x.batchRows, x.batchBytes)) {
         if (!m_ctx.mqtt->publish(topic, ext::frame(batch.json, compress)))
             return false;
         *published += batch.rows;
@@ -505,8 +506,9 @@ int ChangeSender::windowOf(const QString &remote, qint64 now) const
     // A batch message carries many rows: the broker's queue (counted in messages) is not what
     // bounds the window there, the rows the receiver has to hand are.
     const int window = m_ctx.config.sendWindow;
-    return m_ctx.batchesTo(remote, now) ? qMax(window, qMin(window * kBatchWindowFactor, 4 * m_ctx.config.extensions.batchRows))
-                                         : window;
+    return m_ctx.batchesTo(remote, now)
+        ? qMax(window, qMin(window * kBatchWindowFactor, 4 * m_ctx.config.extensions.batchRows))
+        : window;
 }
 
 } // namespace mysqlsync

@@ -56,7 +56,8 @@ private:
     // Current row states (null for a gone row), keyed "table\nkey". False when the connection
     // was lost; a table that cannot be read (after one re-read of the catalogue) is left out.
     bool states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out);
-    void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows, qint64 date);
+    void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows,
+                 qint64 date);
     // The extension channel's path: the changes in batch messages.
     void publishBatches(const QString &remote, const QList<ChangeMessage> &changes, qint64 date);
     // Receipts for a remote on the batch path, in batch receipts; false when the broker would
@@ -76,7 +77,7 @@ private:
     EngineContext &m_ctx;
     RowStore m_rows;
     qint64 m_lastSendDate = 0;
-    QHash<QString, QElapsedTimer> m_readFailures; // table -> last warning about it
+    QHash<QString, QElapsedTimer> m_readFailures;  // table -> last warning about it
     QHash<QString, QList<InfoMessage>> m_receipts; // remote -> receipts for flushReceipts()
 };
 

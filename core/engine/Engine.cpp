@@ -4,8 +4,7 @@ namespace mysqlsync {
 
 Engine::Engine(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 Engine::~Engine() = default;
 

@@ -1,9 +1,9 @@
 #include "engine/EngineContext.h"
 
 #include "database/DbConnection.h"
-#include "mqtt/Transport.h"
 #include "engine/RemotePaths.h"
 #include "mqtt/Presence.h"
+#include "mqtt/Transport.h"
 
 namespace mysqlsync {
 

@@ -27,12 +27,12 @@ struct TableKey {
 struct EngineContext {
     Config config;
     Outbox *outbox = nullptr;
-    Transport *mqtt = nullptr;        // the broker connection (MqttClient)
+    Transport *mqtt = nullptr; // the broker connection (MqttClient)
     Presence *presence = nullptr;
-    RemotePaths *paths = nullptr;     // which remotes get batches (the extension channel)
-    DbConnection *db = nullptr;       // capture, lookups, sync_status
-    DbConnection *applyDb = nullptr;  // writes of incoming changes (triggers stay silent there)
-    StatusTracker *status = nullptr;  // sync_status, written behind
+    RemotePaths *paths = nullptr;           // which remotes get batches (the extension channel)
+    DbConnection *db = nullptr;             // capture, lookups, sync_status
+    DbConnection *applyDb = nullptr;        // writes of incoming changes (triggers stay silent there)
+    StatusTracker *status = nullptr;        // sync_status, written behind
     TransformerHost *transformer = nullptr; // when transformerDirectory is set
     // Keys a transformer changed on the way out: sentIdKey(remote, table, sent id, date) -> the
     // key the outbox owes, so that the receipt for the sent id settles the right entry.
@@ -40,15 +40,15 @@ struct EngineContext {
     QHash<QString, TableInfo> tables; // every sync and receive table, from the catalogue
     EngineCounters counters;
     bool databaseUp = false;
-    bool outboxChanged = false;       // depths must be re-read
-    QSet<QString> waiting;            // remotes with changes queued behind a full send window
+    bool outboxChanged = false; // depths must be re-read
+    QSet<QString> waiting;      // remotes with changes queued behind a full send window
 
     std::function<void(EngineError)> report;
     std::function<void(const QString &)> databaseLost;
     // Reads the catalogue again (a table's columns changed under the engine) and re-checks
     // the triggers; at most once a second. True when it was read.
     std::function<bool(const QString &why)> refreshCatalogue;
-    std::function<void()> statusQueued;   // something waits in `status`: write it soon
+    std::function<void()> statusQueued; // something waits in `status`: write it soon
     // Changes to these remotes left the send window (acknowledged): send what waits behind it.
     std::function<void(const QStringList &remotes)> roomMade;
 

@@ -66,18 +66,20 @@ void EngineThread::requestStop()
 
 void EngineThread::setPaused(bool paused)
 {
-    QMetaObject::invokeMethod(m_engine, [e = m_engine, paused] { e->setPaused(paused); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [e = m_engine, paused] { e->setPaused(paused); }, Qt::QueuedConnection);
 }
 
 void EngineThread::resend(const QString &remote, const QString &table, const QStringList &keys)
 {
-    QMetaObject::invokeMethod(m_engine, [e = m_engine, remote, table, keys] { e->resend(remote, table, keys); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [e = m_engine, remote, table, keys] { e->resend(remote, table, keys); }, Qt::QueuedConnection);
 }
 
 void EngineThread::resendErrors(const QString &remote)
 {
-    QMetaObject::invokeMethod(m_engine, [e = m_engine, remote] { e->resendErrors(remote); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_engine, [e = m_engine, remote] { e->resendErrors(remote); }, Qt::QueuedConnection);
 }
 
 bool EngineThread::stopAndWait(int timeoutMs)

@@ -7,17 +7,17 @@
 namespace mysqlsync {
 
 struct EngineCounters {
-    qint64 captured = 0;      // table_changes rows taken
-    qint64 sent = 0;          // change messages published (first sends and resends)
-    qint64 resent = 0;        // of which resends
-    qint64 applied = 0;       // incoming changes written
-    qint64 relayed = 0;       // incoming changes owed on to other remotes, once per remote owed
-    qint64 receiptsIn = 0;    // receipts received
-    qint64 receiptsOut = 0;   // receipts published
-    qint64 errors = 0;        // error events
+    qint64 captured = 0;       // table_changes rows taken
+    qint64 sent = 0;           // change messages published (first sends and resends)
+    qint64 resent = 0;         // of which resends
+    qint64 applied = 0;        // incoming changes written
+    qint64 relayed = 0;        // incoming changes owed on to other remotes, once per remote owed
+    qint64 receiptsIn = 0;     // receipts received
+    qint64 receiptsOut = 0;    // receipts published
+    qint64 errors = 0;         // error events
     qint64 unknownSenders = 0; // messages dropped because their sender is not in remoteClients
-    qint64 messagesOut = 0;   // MQTT messages that carried the sent changes (per-row: one each)
-    qint64 bytesOut = 0;      // their payload bytes
+    qint64 messagesOut = 0;    // MQTT messages that carried the sent changes (per-row: one each)
+    qint64 bytesOut = 0;       // their payload bytes
 
     friend bool operator==(const EngineCounters &a, const EngineCounters &b)
     {
@@ -33,7 +33,7 @@ struct EngineError {
     enum class Source { Configuration, Database, Broker, Outbox, Incoming, Remote, Apply, Transform };
     QDateTime time;
     Source source = Source::Database;
-    QString remote;           // the other site concerned, if any
+    QString remote; // the other site concerned, if any
     QString table;
     QString key;
     QString message;

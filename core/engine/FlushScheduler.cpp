@@ -6,7 +6,10 @@
 namespace mysqlsync {
 
 FlushScheduler::FlushScheduler(EngineContext &context, QObject *parent)
-    : QObject(parent), m_ctx(context), m_timer(this), m_resendTimer(this)
+    : QObject(parent)
+    , m_ctx(context)
+    , m_timer(this)
+    , m_resendTimer(this)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &FlushScheduler::step);

@@ -6,9 +6,9 @@
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
 #include "engine/FlushScheduler.h"
+#include "engine/RemotePaths.h"
 #include "engine/RetryBackoff.h"
 #include "engine/StatusTracker.h"
-#include "engine/RemotePaths.h"
 #include "mqtt/Presence.h"
 #include "protocol/Extensions.h"
 #include "protocol/Messages.h"
@@ -17,9 +17,11 @@ namespace mysqlsync {
 
 IncomingMessages::IncomingMessages(EngineContext &context, RetryBackoff &retries, FlushScheduler &flushes,
                                    CaptureScheduler &capture)
-    : m_ctx(context), m_retries(retries), m_flushes(flushes), m_capture(capture)
-{
-}
+    : m_ctx(context)
+    , m_retries(retries)
+    , m_flushes(flushes)
+    , m_capture(capture)
+{ }
 
 void IncomingMessages::handle(const QList<MqttIncoming> &messages)
 {
@@ -80,7 +82,8 @@ void IncomingMessages::handleExtension(const MqttIncoming &m, qint64 now, QList<
     const QString self = m_ctx.config.clientName;
     // The topic names the sender (the broker's ACL binds it to the sender's login); the
     // payload must agree. Addressed messages must be addressed to us.
-    if (!m_ctx.paths || route.kind == ext::Kind::None || ((route.kind == ext::Kind::Batch || route.kind == ext::Kind::Receipts) && route.target != self))
+    if (!m_ctx.paths || route.kind == ext::Kind::None
+        || ((route.kind == ext::Kind::Batch || route.kind == ext::Kind::Receipts) && route.target != self))
         return;
     if (!heard(route.sender, m.topic))
         return;
@@ -88,7 +91,8 @@ void IncomingMessages::handleExtension(const MqttIncoming &m, qint64 now, QList<
     QString error;
     auto malformed = [&](const QString &why) {
         qCWarning(lcProtocol).noquote() << "ignoring a malformed message on" << loggableName(m.topic) << ":" << why;
-        m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(loggableName(m.topic), why), route.sender);
+        m_ctx.reportError(EngineError::Source::Incoming, QStringLiteral("%1: %2").arg(loggableName(m.topic), why),
+                          route.sender);
     };
     if (!ext::unframe(m.payload, &json, &error)) {
         malformed(error);
@@ -135,7 +139,8 @@ void IncomingMessages::handleExtension(const MqttIncoming &m, qint64 now, QList<
                 receipts->append(r);
             else
                 malformed(QStringLiteral("a receipt names %1 %2, which the batch sent at %3 did not carry")
-                              .arg(r.table.left(64), r.id.left(64)).arg(r.date));
+                              .arg(r.table.left(64), r.id.left(64))
+                              .arg(r.date));
         }
         return;
     }
@@ -152,8 +157,9 @@ bool IncomingMessages::heard(const QString &sender, const QString &what)
         return false; // our own heartbeat on /info, or our own name on our own topics
     ++m_ctx.counters.unknownSenders;
     if (m_unknownSenders.admit(sender, EngineContext::now())) {
-        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped a message on %1 from unknown sender \"%2\": not one of "
-                                                          "remoteClients (further ones from it are only counted for a minute)")
+        qCWarning(lcProtocol).noquote() << QStringLiteral(
+                                               "dropped a message on %1 from unknown sender \"%2\": not one of "
+                                               "remoteClients (further ones from it are only counted for a minute)")
                                                .arg(loggableName(what), loggableName(sender));
     }
     return false;
@@ -162,15 +168,20 @@ bool IncomingMessages::heard(const QString &sender, const QString &what)
 void IncomingMessages::summarise(qint64 now)
 {
     for (const ReportLimiter::Summary &s : m_unknownSenders.expire(now)) {
-        qCWarning(lcProtocol).noquote() << QStringLiteral("dropped %1 more message(s) in the last minute from %2, not in "
-                                                          "remoteClients")
+        qCWarning(lcProtocol).noquote() << QStringLiteral(
+                                               "dropped %1 more message(s) in the last minute from %2, not in "
+                                               "remoteClients")
                                                .arg(s.suppressed)
-                                               .arg(s.key.isEmpty() ? QStringLiteral("names too many to list")
-                                                                    : QStringLiteral("\"%1\"").arg(loggableName(s.key)));
+                                               .arg(s.key.isEmpty()
+                                                        ? QStringLiteral("names too many to list")
+                                                        : QStringLiteral("\"%1\"").arg(loggableName(s.key)));
     }
     for (const ReportLimiter::Summary &s : m_errorReceipts.expire(now)) {
-        const QString message = QStringLiteral("%1 more error receipt(s) from %2 in the last seconds, not listed one by one "
-                                               "(sync_status has each)").arg(s.suppressed).arg(s.key);
+        const QString message =
+            QStringLiteral("%1 more error receipt(s) from %2 in the last seconds, not listed one by one "
+                           "(sync_status has each)")
+                .arg(s.suppressed)
+                .arg(s.key);
         qCWarning(lcEngine).noquote() << message;
         m_ctx.reportError(EngineError::Source::Remote, message, s.key);
     }
@@ -224,9 +235,12 @@ void IncomingMessages::handleReceipts(const QList<InfoMessage> &receipts)
     for (auto it = leftForLater.cbegin(); it != leftForLater.cend(); ++it) {
         if (!m_backedUp.admit(it.key(), EngineContext::now()))
             continue;
-        const QString message = QStringLiteral("sync_status is backed up (%1 rows wait for the database): %2 receipt(s) "
-                                               "from %3 left for a later resend")
-                                    .arg(m_ctx.status->waitingRows()).arg(it.value()).arg(it.key());
+        const QString message =
+            QStringLiteral("sync_status is backed up (%1 rows wait for the database): %2 receipt(s) "
+                           "from %3 left for a later resend")
+                .arg(m_ctx.status->waitingRows())
+                .arg(it.value())
+                .arg(it.key());
         qCWarning(lcEngine).noquote() << message;
         m_ctx.reportError(EngineError::Source::Database, message, it.key());
     }

@@ -11,7 +11,9 @@ namespace mysqlsync {
 
 class MqttTransformPublisher : public TransformPublisher {
 public:
-    explicit MqttTransformPublisher(EngineContext &context) : m_ctx(context) {}
+    explicit MqttTransformPublisher(EngineContext &context)
+        : m_ctx(context)
+    { }
 
     // Why a transformer may not publish there (empty: it may).
     static QString refusal(const QString &topic, bool retain)
@@ -21,7 +23,8 @@ public:
         const auto reserved = [&topic](const QString &prefix) {
             return topic == prefix || topic.startsWith(prefix + QLatin1Char('/'));
         };
-        if (reserved(QStringLiteral("/info")) || reserved(QStringLiteral("/change")) || reserved(QStringLiteral("/mysql-sync")))
+        if (reserved(QStringLiteral("/info")) || reserved(QStringLiteral("/change"))
+            || reserved(QStringLiteral("/mysql-sync")))
             return QStringLiteral("transformers may not publish on the sync protocol's topic %1").arg(topic.left(96));
         if (topic.isEmpty() || topic.contains(QLatin1Char('+')) || topic.contains(QLatin1Char('#')))
             return QStringLiteral("\"%1\" is not a topic to publish on").arg(topic.left(96));

@@ -16,7 +16,8 @@ bool OutboxRebuild::run(EngineContext &ctx, ChangeSender &sender, int *owed, QSt
     QList<SyncStatusStore::RemoteKey> pending;
     QSqlError sqlError;
     if (!SyncStatusStore::pendingKeys(ctx.db->db(), &pending, &sqlError)) {
-        *error = QStringLiteral("rebuilding the outbox: cannot read sync_status: %1").arg(DbConnection::describe(sqlError));
+        *error =
+            QStringLiteral("rebuilding the outbox: cannot read sync_status: %1").arg(DbConnection::describe(sqlError));
         return false;
     }
     QHash<QString, QList<TableKey>> byRemote;
@@ -45,8 +46,8 @@ bool OutboxRebuild::run(EngineContext &ctx, ChangeSender &sender, int *owed, QSt
     if (!ctx.outbox->commit(error))
         return false;
     for (auto it = byRemote.cbegin(); it != byRemote.cend(); ++it)
-        qCWarning(lcEngine).noquote() << "outbox rebuilt from sync_status:" << it.value().size() << "pending key(s) owed to"
-                                      << it.key() << "again";
+        qCWarning(lcEngine).noquote() << "outbox rebuilt from sync_status:" << it.value().size()
+                                      << "pending key(s) owed to" << it.key() << "again";
     ctx.outboxChanged = true;
     return true;
 }

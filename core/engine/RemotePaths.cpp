@@ -29,8 +29,8 @@ RemotePaths::Path RemotePaths::path(const QString &remote, qint64 now) const
         return Path::PerRow;
     // Version 1 is what this engine speaks; a newer one still serves version 1's messages.
     return it->announcement.protocol >= ext::kProtocolVersion && it->announcement.has(ext::capabilityBatch())
-               ? Path::Batch
-               : Path::PerRow;
+        ? Path::Batch
+        : Path::PerRow;
 }
 
 bool RemotePaths::compresses(const QString &remote, qint64 now) const

@@ -51,10 +51,10 @@ public:
 private:
     struct Remote {
         ext::Announcement announcement;
-        qint64 deadline = 0;     // 0: nothing announced in this online period
+        qint64 deadline = 0; // 0: nothing announced in this online period
         Traffic perRow, batch;
-        QHash<qint64, QSet<QString>> sentKeys;   // date -> "table\nid" of the batches sent then
-        QList<qint64> sentDates;                 // oldest first
+        QHash<qint64, QSet<QString>> sentKeys; // date -> "table\nid" of the batches sent then
+        QList<qint64> sentDates;               // oldest first
         qsizetype rememberedRows = 0;
     };
     QHash<QString, Remote> m_remotes;

@@ -31,7 +31,7 @@ private:
     struct Entry {
         QString remote, table, key;
         int tries = 0;
-        qint64 due = 0;   // 0: sent, waiting for the answer
+        qint64 due = 0; // 0: sent, waiting for the answer
     };
     QHash<QString, Entry> m_entries;
 };

@@ -98,10 +98,12 @@ void StatusTracker::collect()
             return;
         }
         for (const RefusedStatusRow &row : written.refused) {
-            const QString message = QStringLiteral("sync_status refused the row of %1 %2 for %3: %4")
-                                        .arg(row.update.table.left(64), row.update.key.left(64), row.update.remote, row.reason);
+            const QString message =
+                QStringLiteral("sync_status refused the row of %1 %2 for %3: %4")
+                    .arg(row.update.table.left(64), row.update.key.left(64), row.update.remote, row.reason);
             qCWarning(lcEngine).noquote() << message;
-            m_ctx.reportError(EngineError::Source::Database, message, row.update.remote, row.update.table, row.update.key);
+            m_ctx.reportError(EngineError::Source::Database, message, row.update.remote, row.update.table,
+                              row.update.key);
         }
         settle(batch);
         // The window counted these receipts as room already, unless sync_status was backed

@@ -22,7 +22,10 @@ class StatusWriter;
 
 class StatusTracker {
 public:
-    StatusTracker(EngineContext &context, StatusWriter *writer) : m_ctx(context), m_writer(writer) {}
+    StatusTracker(EngineContext &context, StatusWriter *writer)
+        : m_ctx(context)
+        , m_writer(writer)
+    { }
 
     // The change of (table, key) was sent to `remote` (or queued for it) with this date.
     void pending(const QString &table, const QString &key, const QString &remote, qint64 date);
@@ -45,10 +48,7 @@ public:
     // Receipts from `remote` waiting to settle the outbox (waiting, or in the batch being
     // written): those changes are no longer in flight, though the outbox still counts them.
     // 0 while the tracker is backed up: then only written receipts free the send window.
-    int receiptsWaiting(const QString &remote) const
-    {
-        return isBackedUp() ? 0 : m_receiptsWaiting.value(remote);
-    }
+    int receiptsWaiting(const QString &remote) const { return isBackedUp() ? 0 : m_receiptsWaiting.value(remote); }
     // Hands what waits to the writer, unless a batch is being written (then it goes when that
     // one is done). Nothing is settled when sync_status cannot be written.
     void flush();
@@ -65,19 +65,19 @@ private:
     // The receipts of the batch being written, to settle once it is.
     struct InFlight {
         quint64 ticket = 0;
-        QList<InfoMessage> settle;      // matched an outbox entry when handed over
-        QHash<QString, int> receipts;   // remote -> receipts of the batch (receiptsWaiting)
+        QList<InfoMessage> settle;    // matched an outbox entry when handed over
+        QHash<QString, int> receipts; // remote -> receipts of the batch (receiptsWaiting)
     };
     void settle(const InFlight &batch);
     void release(const QHash<QString, int> &receipts);
 
     EngineContext &m_ctx;
     StatusWriter *m_writer;
-    StatusRows m_rows;                    // the updates that count, one per row
-    QList<InfoMessage> m_receipts;        // to settle in the outbox, in arrival order
+    StatusRows m_rows;                     // the updates that count, one per row
+    QList<InfoMessage> m_receipts;         // to settle in the outbox, in arrival order
     QHash<QString, int> m_receiptsWaiting; // remote -> receipts in m_receipts and in m_inFlight
     quint64 m_nextTicket = 1;
-    std::optional<InFlight> m_inFlight;   // the batch the writer has
+    std::optional<InFlight> m_inFlight; // the batch the writer has
 };
 
 } // namespace mysqlsync

@@ -12,9 +12,10 @@ namespace mysqlsync {
 class StatusWriteWorker : public QObject {
 public:
     StatusWriteWorker(StatusWriter *owner, const MysqlConfig &config, const QString &connectionName)
-        : m_owner(owner), m_config(config), m_connectionName(connectionName)
-    {
-    }
+        : m_owner(owner)
+        , m_config(config)
+        , m_connectionName(connectionName)
+    { }
 
     void write(const StatusBatch &batch)
     {
@@ -32,7 +33,8 @@ public:
                                          QSqlError::ConnectionError);
                 break;
             }
-            if (SyncStatusStore::write(m_connection->db(), batch.pending, batch.receipts, &result.refused, &result.error)) {
+            if (SyncStatusStore::write(m_connection->db(), batch.pending, batch.receipts, &result.refused,
+                                       &result.error)) {
                 result.connectionLost = false;
                 break;
             }
@@ -63,7 +65,8 @@ private:
 };
 
 StatusWriter::StatusWriter(const MysqlConfig &config, const QString &connectionName, QObject *parent)
-    : QObject(parent), m_worker(new StatusWriteWorker(this, config, connectionName))
+    : QObject(parent)
+    , m_worker(new StatusWriteWorker(this, config, connectionName))
 {
     m_thread.setObjectName(QStringLiteral("mysql-sync status writer"));
     m_worker->moveToThread(&m_thread);
@@ -73,20 +76,23 @@ StatusWriter::StatusWriter(const MysqlConfig &config, const QString &connectionN
 
 StatusWriter::~StatusWriter()
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
 
 void StatusWriter::submit(const StatusBatch &batch)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, batch] { w->write(batch); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, batch] { w->write(batch); }, Qt::QueuedConnection);
 }
 
 void StatusWriter::waitUntilIdle()
 {
     // Queued calls run in order: this one runs after every batch submitted before it.
-    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [] {}, Qt::BlockingQueuedConnection);
 }
 
 QList<StatusWritten> StatusWriter::takeResults()

@@ -4,27 +4,27 @@
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
 #include "database/Schema.h"
+#include "database/ServerCheck.h"
 #include "database/SyncStatusStore.h"
 #include "engine/CaptureScheduler.h"
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
 #include "engine/FlushScheduler.h"
 #include "engine/IncomingMessages.h"
+#include "engine/MqttTransformPublisher.h"
+#include "engine/OutboxRebuild.h"
 #include "engine/RemotePaths.h"
 #include "engine/RetryBackoff.h"
-#include "engine/OutboxRebuild.h"
 #include "engine/StatusTracker.h"
 #include "engine/StatusWriter.h"
-#include "security/CertificateExpiry.h"
-#include "database/ServerCheck.h"
+#include "engine/TransformConnection.h"
 #include "mqtt/Heartbeat.h"
 #include "mqtt/Presence.h"
 #include "outbox/Outbox.h"
 #include "outbox/OutboxSyncer.h"
 #include "protocol/Extensions.h"
 #include "protocol/Messages.h"
-#include "engine/MqttTransformPublisher.h"
-#include "engine/TransformConnection.h"
+#include "security/CertificateExpiry.h"
 #include "transform/TransformerHost.h"
 
 
@@ -37,8 +37,8 @@ namespace {
 constexpr int kHousekeepingMs = 200;
 constexpr int kDepthsEveryMs = 1000;
 constexpr int kMaxReconnectDelayMs = 30000;
-constexpr int kStatusWriteMs = 10; // sync_status is written this long after a change of it
-constexpr int kRetryCheckMs = 500;  // how often refused keys that are due are sent again
+constexpr int kStatusWriteMs = 10;      // sync_status is written this long after a change of it
+constexpr int kRetryCheckMs = 500;      // how often refused keys that are due are sent again
 constexpr int kCatalogueEveryMs = 1000; // the catalogue is re-read at most this often
 
 } // namespace
@@ -46,8 +46,12 @@ constexpr int kCatalogueEveryMs = 1000; // the catalogue is re-read at most this
 SyncEngine::SyncEngine(const Config &config, QObject *parent)
     : QObject(parent)
     // Parented so that they move to the engine's thread with it.
-    , m_housekeepingTimer(this), m_reconnectTimer(this), m_statusTimer(this), m_retryTimer(this)
-    , m_capture(new CaptureScheduler(m_ctx, this)), m_flush(new FlushScheduler(m_ctx, this))
+    , m_housekeepingTimer(this)
+    , m_reconnectTimer(this)
+    , m_statusTimer(this)
+    , m_retryTimer(this)
+    , m_capture(new CaptureScheduler(m_ctx, this))
+    , m_flush(new FlushScheduler(m_ctx, this))
     , m_incoming(std::make_unique<IncomingMessages>(m_ctx, m_retries, *m_flush, *m_capture))
 {
     qRegisterMetaType<EngineCounters>();
@@ -92,19 +96,21 @@ void SyncEngine::start()
     m_applyDb = std::make_unique<DbConnection>(cfg.mysql, QStringLiteral("mysql-sync-apply-") + suffix);
     m_presence = std::make_unique<Presence>(cfg.clientName, cfg.remoteClients, cfg.checkIntervalMs);
     connect(m_presence.get(), &Presence::remoteStateChanged, this, &SyncEngine::onRemoteState);
-    connect(m_presence.get(), &Presence::remoteClockSkew, this, [this](const QString &name, qint64 skewMs) {
-        // Logged when it is first seen beyond 5 s, and again when it moved by more than 5 s.
-        const auto last = m_loggedSkews.constFind(name);
-        const bool notable = qAbs(skewMs) > 5000 || (last != m_loggedSkews.cend() && qAbs(*last) > 5000);
-        if (notable && (last == m_loggedSkews.cend() || qAbs(*last - skewMs) > 5000)) {
-            m_loggedSkews.insert(name, skewMs);
-            qCInfo(lcPresence).noquote() << QStringLiteral("the clock of %1 is about %2 s %3 ours (estimated from its heartbeat)")
-                                                .arg(name)
-                                                .arg(qAbs(skewMs) / 1000.0, 0, 'f', 1)
-                                                .arg(skewMs < 0 ? QStringLiteral("behind") : QStringLiteral("ahead of"));
-        }
-        Q_EMIT remoteClockSkew(name, skewMs);
-    });
+    connect(m_presence.get(), &Presence::remoteClockSkew, this,
+            [this](const QString &name, qint64 skewMs) {
+                // Logged when it is first seen beyond 5 s, and again when it moved by more than 5 s.
+                const auto last = m_loggedSkews.constFind(name);
+                const bool notable = qAbs(skewMs) > 5000 || (last != m_loggedSkews.cend() && qAbs(*last) > 5000);
+                if (notable && (last == m_loggedSkews.cend() || qAbs(*last - skewMs) > 5000)) {
+                    m_loggedSkews.insert(name, skewMs);
+                    qCInfo(lcPresence).noquote()
+                        << QStringLiteral("the clock of %1 is about %2 s %3 ours (estimated from its heartbeat)")
+                               .arg(name)
+                               .arg(qAbs(skewMs) / 1000.0, 0, 'f', 1)
+                               .arg(skewMs < 0 ? QStringLiteral("behind") : QStringLiteral("ahead of"));
+                }
+                Q_EMIT remoteClockSkew(name, skewMs);
+            });
 
     m_syncer = std::make_unique<OutboxSyncer>(m_outbox->filePath(), QStringLiteral("mysql-sync-outbox-sync-") + suffix);
     m_ctx.outbox = m_outbox.get();
@@ -116,10 +122,13 @@ void SyncEngine::start()
     m_sender = std::make_unique<ChangeSender>(m_ctx);
     m_receiver = std::make_unique<ChangeReceiver>(m_ctx, *m_sender);
     m_statusWriter = std::make_unique<StatusWriter>(cfg.mysql, QStringLiteral("mysql-sync-status-") + suffix);
-    connect(m_statusWriter.get(), &StatusWriter::resultsReady, this, [this] {
-        if (m_status)
-            m_status->collect();
-    }, Qt::QueuedConnection);
+    connect(
+        m_statusWriter.get(), &StatusWriter::resultsReady, this,
+        [this] {
+            if (m_status)
+                m_status->collect();
+        },
+        Qt::QueuedConnection);
     m_status = std::make_unique<StatusTracker>(m_ctx, m_statusWriter.get());
     m_ctx.status = m_status.get();
     m_capture->attach(m_sender.get(), m_syncer.get(), m_db.get());
@@ -129,7 +138,8 @@ void SyncEngine::start()
     setRunning(true);
 
     m_rebuildOwed = m_outbox->rebuildOwed();
-    const QStringList subscriptions = {topics::info(), topics::infoFor(cfg.clientName), topics::changeFor(cfg.clientName)};
+    const QStringList subscriptions = {topics::info(), topics::infoFor(cfg.clientName),
+                                       topics::changeFor(cfg.clientName)};
     m_mqtt = std::make_unique<MqttClient>(cfg.mqtt, cfg.clientName, subscriptions,
                                           InfoMessage::connectionLost(cfg.clientName).toJson());
     if (cfg.extensions.enabled)
@@ -154,20 +164,20 @@ void SyncEngine::start()
 
     // Certificates that expire within 30 days: a warning at start and once a day.
     m_expiry = std::make_unique<ExpiryMonitor>(cfg);
-    connect(m_expiry.get(), &ExpiryMonitor::warning, this,
-            [this](const QString &message) {
-                qCWarning(lcEngine).noquote() << message;
-                m_ctx.reportError(EngineError::Source::Configuration, message);
-            });
+    connect(m_expiry.get(), &ExpiryMonitor::warning, this, [this](const QString &message) {
+        qCWarning(lcEngine).noquote() << message;
+        m_ctx.reportError(EngineError::Source::Configuration, message);
+    });
     m_expiry->start();
 
     m_housekeepingTimer.start(kHousekeepingMs);
     m_flush->start();
     m_retryTimer.start(kRetryCheckMs);
     checkDatabase();
-    qCInfo(lcEngine).noquote() << "engine" << cfg.clientName << "started: sync" << cfg.syncTables.join(QStringLiteral(", "))
-                               << "| receive" << cfg.receiveTables.join(QStringLiteral(", "))
-                               << "| remotes" << cfg.remoteClients.join(QStringLiteral(", "));
+    qCInfo(lcEngine).noquote() << "engine" << cfg.clientName << "started: sync"
+                               << cfg.syncTables.join(QStringLiteral(", ")) << "| receive"
+                               << cfg.receiveTables.join(QStringLiteral(", ")) << "| remotes"
+                               << cfg.remoteClients.join(QStringLiteral(", "));
     Q_EMIT started();
 }
 
@@ -178,14 +188,14 @@ void SyncEngine::startTransformers()
         return;
     // Never the engine's own connection: see TransformConnection. It logs in as
     // mysqlConfig.transformerUser when one is configured.
-    m_transformDb = std::make_unique<TransformConnection>(cfg.mysql.forTransformers(),
-                                                          m_db->name() + QStringLiteral("-transform"),
-                                                          cfg.transformTimeoutMs);
+    m_transformDb =
+        std::make_unique<TransformConnection>(cfg.mysql.forTransformers(), m_db->name() + QStringLiteral("-transform"),
+                                              cfg.transformTimeoutMs);
     if (!cfg.mysql.transformerUser.isEmpty())
         qCInfo(lcEngine).noquote() << "transformers query the database as user" << cfg.mysql.transformerUser;
     m_transformPublisher = std::make_unique<MqttTransformPublisher>(m_ctx);
-    m_transformer = std::make_unique<TransformerHost>(cfg.transformerDirectory, m_transformDb.get(),
-                                                      m_transformPublisher.get());
+    m_transformer =
+        std::make_unique<TransformerHost>(cfg.transformerDirectory, m_transformDb.get(), m_transformPublisher.get());
     m_transformer->setTimeLimit(cfg.transformTimeoutMs);
     m_ctx.transformer = m_transformer.get();
     // A broken file does not stop the engine: its table's changes fail (error rows and
@@ -210,9 +220,11 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
     m_receiver->resetStatements();
     if (!m_db->open(error, {}, &check))
         return false;
-    if (!m_applyDb->open(error, {QStringLiteral("SET %1 = 1").arg(Schema::applyingVariable()),
-                                 QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(ChangeReceiver::kLockWaitSeconds)},
-                         &check))
+    if (!m_applyDb
+             ->open(error,
+                    {QStringLiteral("SET %1 = 1").arg(Schema::applyingVariable()),
+                     QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(ChangeReceiver::kLockWaitSeconds)},
+                    &check))
         return false;
     m_receiver->setMaxPacket(m_applyDb->maxAllowedPacket());
     QStringList problems;
@@ -412,8 +424,10 @@ void SyncEngine::resend(const QString &remote, const QString &table, const QStri
         return;
     if (!m_ctx.config.remoteClients.contains(remote) || !m_ctx.config.syncTables.contains(table)) {
         m_ctx.reportError(EngineError::Source::Configuration,
-                          QStringLiteral("cannot resend: %1 is not a remote of this site, or %2 not one of its syncTables")
-                              .arg(remote, table), remote, table);
+                          QStringLiteral(
+                              "cannot resend: %1 is not a remote of this site, or %2 not one of its syncTables")
+                              .arg(remote, table),
+                          remote, table);
         return;
     }
     QList<TableKey> owed;
@@ -460,9 +474,11 @@ void SyncEngine::reportPaths()
 {
     const qint64 now = EngineContext::now();
     for (const QString &remote : m_ctx.config.remoteClients) {
-        const RemotePaths::Path path = m_ctx.batchesTo(remote, now) ? RemotePaths::Path::Batch : RemotePaths::Path::PerRow;
+        const RemotePaths::Path path =
+            m_ctx.batchesTo(remote, now) ? RemotePaths::Path::Batch : RemotePaths::Path::PerRow;
         const RemotePaths::Traffic t = m_paths->traffic(remote, path);
-        const QPair<QString, double> report{RemotePaths::name(path), t.messages > 0 ? double(t.rows) / double(t.messages) : 0.0};
+        const QPair<QString, double> report{RemotePaths::name(path),
+                                            t.messages > 0 ? double(t.rows) / double(t.messages) : 0.0};
         auto it = m_reportedPaths.find(remote);
         if (it != m_reportedPaths.end() && it->first == report.first && qAbs(it->second - report.second) < 0.05)
             continue;
@@ -523,7 +539,8 @@ void SyncEngine::rebuildOutbox()
         return;
     }
     m_rebuildOwed = false;
-    qCWarning(lcEngine).noquote() << "the outbox replaced a damaged one: rebuilt from sync_status," << owed << "key(s) owed again";
+    qCWarning(lcEngine).noquote() << "the outbox replaced a damaged one: rebuilt from sync_status," << owed
+                                  << "key(s) owed again";
     m_flush->scheduleOnline(0);
 }
 

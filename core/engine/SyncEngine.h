@@ -108,7 +108,7 @@ private:
     std::unique_ptr<DbConnection> m_db;
     std::unique_ptr<DbConnection> m_applyDb;
     std::unique_ptr<MqttClient> m_mqtt;
-    std::unique_ptr<Heartbeat> m_heartbeat;         // before m_mqtt is stopped: shutdown() resets it first
+    std::unique_ptr<Heartbeat> m_heartbeat; // before m_mqtt is stopped: shutdown() resets it first
     std::unique_ptr<Presence> m_presence;
     std::unique_ptr<RemotePaths> m_paths;
     std::unique_ptr<ChangeSender> m_sender;
@@ -120,27 +120,27 @@ private:
     std::unique_ptr<MqttTransformPublisher> m_transformPublisher;
     std::unique_ptr<TransformerHost> m_transformer;
 
-    QElapsedTimer m_depthsRead;               // when outbox depths were last counted
-    bool m_rebuildOwed = false;               // the outbox owes a rebuild from sync_status
-    QElapsedTimer m_rebuildTried;             // when it was last tried (failures retry every 5 s)
+    QElapsedTimer m_depthsRead;   // when outbox depths were last counted
+    bool m_rebuildOwed = false;   // the outbox owes a rebuild from sync_status
+    QElapsedTimer m_rebuildTried; // when it was last tried (failures retry every 5 s)
     QTimer m_housekeepingTimer;
     QTimer m_reconnectTimer;
     QTimer m_statusTimer;
     QTimer m_retryTimer;
-    RetryBackoff m_retries;                    // keys refused for a column the remote lacked
-    CaptureScheduler *m_capture;               // children: they move to the engine's thread with it
+    RetryBackoff m_retries;      // keys refused for a column the remote lacked
+    CaptureScheduler *m_capture; // children: they move to the engine's thread with it
     FlushScheduler *m_flush;
     std::unique_ptr<IncomingMessages> m_incoming;
-    QElapsedTimer m_catalogueRead;             // when the catalogue was last re-read
+    QElapsedTimer m_catalogueRead; // when the catalogue was last re-read
     int m_reconnectDelayMs = 1000;
     bool m_checkingDatabase = false;
     bool m_databaseWasUp = false;
     bool m_databaseReported = false;
     QHash<QString, int> m_reportedDepths;
     QHash<QString, QPair<QString, double>> m_reportedPaths; // remote -> path and rows per message reported
-    QString m_siteId;                          // this site's identity (sync_site), once read
-    QSet<QString> m_online;                    // remotes we last reported online
-    QHash<QString, qint64> m_loggedSkews;      // the clock skew last logged, per remote
+    QString m_siteId;                                       // this site's identity (sync_site), once read
+    QSet<QString> m_online;                                 // remotes we last reported online
+    QHash<QString, qint64> m_loggedSkews;                   // the clock skew last logged, per remote
     EngineCounters m_reportedCounters;
     bool m_running = false;
     bool m_paused = false;

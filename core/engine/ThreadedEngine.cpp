@@ -7,8 +7,7 @@ namespace mysqlsync {
 
 ThreadedEngine::ThreadedEngine(QObject *parent)
     : Engine(parent)
-{
-}
+{ }
 
 ThreadedEngine::~ThreadedEngine() = default; // EngineThread's destructor stops and joins
 
@@ -77,24 +76,30 @@ void ThreadedEngine::wire()
     auto current = [this, e] { return m_engine && m_engine->engine() == e; };
     connect(e, &SyncEngine::started, this, &ThreadedEngine::started, q);
     // Only this engine's first goodbye counts (a late one must not end its successor).
-    connect(e, &SyncEngine::stopped, this, [this, current] {
-        if (!current())
-            return;
-        finish();
-        Q_EMIT stopped();
-        if (m_restartPending)
-            launch();
-    }, q);
+    connect(
+        e, &SyncEngine::stopped, this,
+        [this, current] {
+            if (!current())
+                return;
+            finish();
+            Q_EMIT stopped();
+            if (m_restartPending)
+                launch();
+        },
+        q);
     // A fatal error has shut the engine down already (it says no goodbye after it): the run is
     // over, so a restart or a quit need not wait for a stopped() that never comes.
-    connect(e, &SyncEngine::fatalError, this, [this, current](const QString &message) {
-        if (!current())
-            return;
-        finish();
-        Q_EMIT fatalError(message);
-        if (m_restartPending)
-            launch();
-    }, q);
+    connect(
+        e, &SyncEngine::fatalError, this,
+        [this, current](const QString &message) {
+            if (!current())
+                return;
+            finish();
+            Q_EMIT fatalError(message);
+            if (m_restartPending)
+                launch();
+        },
+        q);
     connect(e, &SyncEngine::pausedChanged, this, &ThreadedEngine::onPausedChanged, q);
     connect(e, &SyncEngine::databaseStateChanged, this, &ThreadedEngine::databaseStateChanged, q);
     connect(e, &SyncEngine::brokerStateChanged, this, &ThreadedEngine::brokerStateChanged, q);

@@ -8,9 +8,10 @@
 namespace mysqlsync {
 
 TransformConnection::TransformConnection(const MysqlConfig &config, const QString &connectionName, int timeLimitMs)
-    : m_connection(config, connectionName), m_sql(connectionName), m_timeLimitMs(qMax(1, timeLimitMs))
-{
-}
+    : m_connection(config, connectionName)
+    , m_sql(connectionName)
+    , m_timeLimitMs(qMax(1, timeLimitMs))
+{ }
 
 bool TransformConnection::isPlainRead(const QString &sql)
 {
@@ -43,7 +44,8 @@ bool TransformConnection::ensureOpen(QString *error)
         ? QStringLiteral("SET SESSION max_statement_time = %1").arg(statementMs / 1000.0, 0, 'f', 3)
         : QStringLiteral("SET SESSION max_execution_time = %1").arg(statementMs);
     if (!q.exec(limit)) {
-        *error = QStringLiteral("cannot set the statement time limit (%1): %2").arg(limit, DbConnection::describe(q.lastError()));
+        *error = QStringLiteral("cannot set the statement time limit (%1): %2")
+                     .arg(limit, DbConnection::describe(q.lastError()));
         m_connection.close();
         return false;
     }

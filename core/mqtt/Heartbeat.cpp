@@ -1,8 +1,8 @@
 #include "mqtt/Heartbeat.h"
 
 #include "common/Logging.h"
-#include "mqtt/Transport.h"
 #include "mqtt/Presence.h"
+#include "mqtt/Transport.h"
 #include "protocol/Messages.h"
 
 #include <QDateTime>
@@ -13,7 +13,9 @@
 namespace mysqlsync {
 
 Heartbeat::Heartbeat(Transport *mqtt, const QString &clientName, int checkIntervalMs)
-    : m_mqtt(mqtt), m_clientName(clientName), m_checkIntervalMs(qMax(1, checkIntervalMs))
+    : m_mqtt(mqtt)
+    , m_clientName(clientName)
+    , m_checkIntervalMs(qMax(1, checkIntervalMs))
     , m_schedule(std::make_unique<Presence>(clientName, QStringList(), checkIntervalMs))
     , m_engineAlive(QDateTime::currentMSecsSinceEpoch())
 {
@@ -67,7 +69,8 @@ void Heartbeat::run()
     std::unique_lock<std::mutex> lock(m_mutex);
     while (!m_stop) {
         // Like the engine's timer used to: a look every checkInterval, a beat when one is due.
-        m_wake.wait_for(lock, std::chrono::milliseconds(m_checkIntervalMs), [this] { return m_stop || m_now || m_announceNow; });
+        m_wake.wait_for(lock, std::chrono::milliseconds(m_checkIntervalMs),
+                        [this] { return m_stop || m_now || m_announceNow; });
         if (m_stop)
             break;
         m_now = false;
@@ -77,8 +80,9 @@ void Heartbeat::run()
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (now - m_engineAlive.load() > kEngineStallLimitMs) {
             if (!stalled)
-                qCWarning(lcMqtt).noquote() << "the engine's thread has not answered for" << (now - m_engineAlive.load()) / 1000
-                                              << "s: no heartbeat until it does (the remotes see this site offline)";
+                qCWarning(lcMqtt).noquote()
+                    << "the engine's thread has not answered for" << (now - m_engineAlive.load()) / 1000
+                    << "s: no heartbeat until it does (the remotes see this site offline)";
             stalled = true;
             continue;
         }

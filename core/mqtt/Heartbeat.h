@@ -50,7 +50,7 @@ private:
     std::condition_variable m_wake;
     bool m_now = false;
     bool m_announceNow = false;
-    QString m_announceTopic;       // guarded by m_mutex, as is m_announcement
+    QString m_announceTopic; // guarded by m_mutex, as is m_announcement
     QByteArray m_announcement;
     bool m_stop = false;
     std::thread m_thread;

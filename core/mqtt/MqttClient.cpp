@@ -23,12 +23,13 @@ namespace {
 class Listener : public mqtt::iaction_listener {
 public:
     using Callback = std::function<void(bool ok, int rc, int reason, const QString &message)>;
-    explicit Listener(Callback cb) : m_cb(std::move(cb)) {}
+    explicit Listener(Callback cb)
+        : m_cb(std::move(cb))
+    { }
     void on_success(const mqtt::token &) override { m_cb(true, 0, 0, {}); }
     void on_failure(const mqtt::token &tok) override
     {
-        m_cb(false, tok.get_return_code(), int(tok.get_reason_code()),
-             QString());
+        m_cb(false, tok.get_return_code(), int(tok.get_reason_code()), QString());
     }
 
 private:
@@ -39,20 +40,24 @@ private:
 // Paho reports it as a success for more than one topic.
 class SubscribeListener : public Listener {
 public:
-    explicit SubscribeListener(Callback cb) : Listener(cb), m_callback(std::move(cb)) {}
+    explicit SubscribeListener(Callback cb)
+        : Listener(cb)
+        , m_callback(std::move(cb))
+    { }
     void on_success(const mqtt::token &tok) override
     {
         try {
             const mqtt::subscribe_response response = tok.get_subscribe_response();
             for (mqtt::ReasonCode rc : response.get_reason_codes()) {
                 if (int(rc) >= 0x80) {
-                    m_callback(false, 0, int(rc), QStringLiteral("the broker's ACL does not allow this client to "
-                                                                 "subscribe (SUBACK 0x%1)").arg(int(rc), 0, 16));
+                    m_callback(false, 0, int(rc),
+                               QStringLiteral("the broker's ACL does not allow this client to "
+                                              "subscribe (SUBACK 0x%1)")
+                                   .arg(int(rc), 0, 16));
                     return;
                 }
             }
-        } catch (const std::exception &) {
-        }
+        } catch (const std::exception &) { }
         m_callback(true, 0, 0, {});
     }
 
@@ -78,13 +83,20 @@ constexpr qsizetype kMaxIncoming = 2000;
 constexpr qsizetype kMaxIncomingBytes = 8 * 1024 * 1024;
 constexpr int kRoomWaitMs = 500;
 
-std::string utf8(const QString &s) { return s.toStdString(); }
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
 
 } // namespace
 
 MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, const QStringList &subscriptions,
                        const QByteArray &will, QObject *parent)
-    : Transport(parent), m_config(config), m_clientName(clientName), m_subscriptions(subscriptions), m_will(will)
+    : Transport(parent)
+    , m_config(config)
+    , m_clientName(clientName)
+    , m_subscriptions(subscriptions)
+    , m_will(will)
     , m_retry(this)
 {
     qRegisterMetaType<MqttIncoming>();
@@ -102,12 +114,14 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
 
     // Paho's thread: copy out, hand over, return quickly.
     m_client->set_connected_handler([this](const std::string &) {
-        QMetaObject::invokeMethod(this, [this] { onConnected(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { onConnected(); }, Qt::QueuedConnection);
     });
     m_client->set_connection_lost_handler([this](const std::string &cause) {
-        const QString reason = cause.empty() ? QStringLiteral("connection to the broker lost")
-                                             : QString::fromStdString(cause);
-        QMetaObject::invokeMethod(this, [this, reason] { onDown(reason); }, Qt::QueuedConnection);
+        const QString reason =
+            cause.empty() ? QStringLiteral("connection to the broker lost") : QString::fromStdString(cause);
+        QMetaObject::invokeMethod(
+            this, [this, reason] { onDown(reason); }, Qt::QueuedConnection);
     });
     m_client->set_message_callback([this](const mqtt::const_message_ptr &msg) {
         // A retained message is one the broker keeps and hands to every new subscription:
@@ -127,8 +141,7 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
                     && (m_incoming.size() >= kMaxIncoming || m_incomingBytes + in.payload.size() > kMaxIncomingBytes);
             };
             QDeadlineTimer deadline(kRoomWaitMs);
-            while (!m_closing && full() && m_room.wait(&m_mutex, deadline)) {
-            }
+            while (!m_closing && full() && m_room.wait(&m_mutex, deadline)) { }
             if (full()) {
                 ++m_dropped;
                 return;
@@ -140,8 +153,8 @@ MqttClient::MqttClient(const MqttConfig &config, const QString &clientName, cons
         // The first message of a burst schedules one hand-over a moment later, so that the
         // engine takes the burst as one batch (one transaction, one statement) instead of many.
         if (first)
-            QMetaObject::invokeMethod(this, [this] { QTimer::singleShot(kDrainDelayMs, this, [this] { drain(); }); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { QTimer::singleShot(kDrainDelayMs, this, [this] { drain(); }); }, Qt::QueuedConnection);
     });
 }
 
@@ -156,17 +169,14 @@ MqttClient::~MqttClient()
         try {
             if (m_connectToken)
                 m_connectToken->wait_for(std::chrono::milliseconds(m_config.connectTimeoutMs + 1000));
-        } catch (const mqtt::exception &) {
-        }
+        } catch (const mqtt::exception &) { }
         try {
             if (m_client->is_connected())
                 m_client->disconnect(0)->wait_for(std::chrono::seconds(2));
-        } catch (const mqtt::exception &) {
-        }
+        } catch (const mqtt::exception &) { }
         try {
             m_client->disable_callbacks();
-        } catch (const mqtt::exception &) {
-        }
+        } catch (const mqtt::exception &) { }
     }
 }
 
@@ -232,12 +242,15 @@ void MqttClient::connectNow()
     m_connecting = true;
     qCInfo(lcMqtt).noquote() << "connecting to" << brokerDescription();
     auto listener = std::make_shared<Listener>([this](bool ok, int rc, int reason, const QString &message) {
-        QMetaObject::invokeMethod(this, [this, ok, rc, reason, message] {
-            m_connecting = false;
-            if (!ok)
-                onDown(diagnoseTls(rc, describeFailure(rc, reason, message)));
-            // success: the connected handler takes over
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, ok, rc, reason, message] {
+                m_connecting = false;
+                if (!ok)
+                    onDown(diagnoseTls(rc, describeFailure(rc, reason, message)));
+                // success: the connected handler takes over
+            },
+            Qt::QueuedConnection);
     });
     try {
         m_connectToken = m_client->connect(opts, nullptr, *listener);
@@ -268,8 +281,11 @@ void MqttClient::onConnected()
     auto filters = mqtt::string_collection::create(topicsList);
     std::vector<int> qos(topicsList.size(), 1);
     auto listener = std::make_shared<SubscribeListener>([this](bool ok, int rc, int reason, const QString &message) {
-        const QString error = ok ? QString() : rc == 0 && !message.isEmpty() ? message : describeFailure(rc, reason, message);
-        QMetaObject::invokeMethod(this, [this, ok, error] { onSubscribed(ok, error); }, Qt::QueuedConnection);
+        const QString error = ok            ? QString()
+            : rc == 0 && !message.isEmpty() ? message
+                                            : describeFailure(rc, reason, message);
+        QMetaObject::invokeMethod(
+            this, [this, ok, error] { onSubscribed(ok, error); }, Qt::QueuedConnection);
     });
     m_subscribeListener = listener;
     try {
@@ -289,8 +305,7 @@ void MqttClient::onSubscribed(bool ok, const QString &error)
         // Without our subscriptions we would miss receipts: drop the connection and retry.
         try {
             m_client->disconnect();
-        } catch (const mqtt::exception &) {
-        }
+        } catch (const mqtt::exception &) { }
         onDown(message);
         return;
     }
@@ -312,29 +327,37 @@ void MqttClient::subscribeOptional()
     auto filters = mqtt::string_collection::create(topicsList);
     std::vector<int> qos(topicsList.size(), 1);
     const int connection = m_connection.load();
-    auto listener = std::make_shared<SubscribeListener>([this, connection](bool ok, int rc, int reason, const QString &message) {
-        const QString error = ok ? QString() : rc == 0 && !message.isEmpty() ? message : describeFailure(rc, reason, message);
-        QMetaObject::invokeMethod(this, [this, ok, error, connection] {
-            if (connection != m_connection.load() || !m_ready.load())
-                return; // an answer about a connection that is gone
-            if (!ok) {
-                if (!m_optionalRefusalLogged)
-                    qCWarning(lcMqtt).noquote() << "broker" << brokerDescription() << "refused" << m_optional.join(QStringLiteral(", "))
-                                                << "(" << error << "): the fast path between engines stays off; setup-broker "
-                                                   "writes an ACL that allows it";
-                m_optionalRefusalLogged = true;
-                return;
-            }
-            m_optionalReady = true;
-            qCInfo(lcMqtt).noquote() << "subscribed to" << m_optional.join(QStringLiteral(", "));
-            Q_EMIT optionalSubscribed();
-        }, Qt::QueuedConnection);
-    });
+    auto listener =
+        std::make_shared<SubscribeListener>([this, connection](bool ok, int rc, int reason, const QString &message) {
+            const QString error = ok            ? QString()
+                : rc == 0 && !message.isEmpty() ? message
+                                                : describeFailure(rc, reason, message);
+            QMetaObject::invokeMethod(
+                this,
+                [this, ok, error, connection] {
+                    if (connection != m_connection.load() || !m_ready.load())
+                        return; // an answer about a connection that is gone
+                    if (!ok) {
+                        if (!m_optionalRefusalLogged)
+                            qCWarning(lcMqtt).noquote() << "broker" << brokerDescription() << "refused"
+                                                        << m_optional.join(QStringLiteral(", ")) << "(" << error
+                                                        << "): the fast path between engines stays off; setup-broker "
+                                                           "writes an ACL that allows it";
+                        m_optionalRefusalLogged = true;
+                        return;
+                    }
+                    m_optionalReady = true;
+                    qCInfo(lcMqtt).noquote() << "subscribed to" << m_optional.join(QStringLiteral(", "));
+                    Q_EMIT optionalSubscribed();
+                },
+                Qt::QueuedConnection);
+        });
     m_optionalListener = listener;
     try {
         m_client->subscribe(filters, qos, nullptr, *listener);
     } catch (const mqtt::exception &e) {
-        qCWarning(lcMqtt).noquote() << "cannot subscribe to" << m_optional.join(QStringLiteral(", ")) << ":" << e.what();
+        qCWarning(lcMqtt).noquote() << "cannot subscribe to" << m_optional.join(QStringLiteral(", ")) << ":"
+                                    << e.what();
     }
 }
 
@@ -451,13 +474,20 @@ void MqttClient::stop(const QByteArray &farewell, int timeoutMs)
 QString MqttClient::describeFailure(int returnCode, int reasonCode, const QString &what)
 {
     switch (returnCode) {
-    case 1: return QStringLiteral("the broker refused the connection: unacceptable protocol version");
-    case 2: return QStringLiteral("the broker refused the connection: client identifier rejected (mqttConfig.clientId)");
-    case 3: return QStringLiteral("the broker refused the connection: server unavailable");
-    case 4: return QStringLiteral("the broker refused the connection: bad user name or password (mqttConfig.username / password)");
-    case 5: return QStringLiteral("the broker refused the connection: not authorised: wrong user name or password "
-                                  "(mqttConfig.username / password), or the broker does not let this user connect");
-    default: break;
+    case 1:
+        return QStringLiteral("the broker refused the connection: unacceptable protocol version");
+    case 2:
+        return QStringLiteral("the broker refused the connection: client identifier rejected (mqttConfig.clientId)");
+    case 3:
+        return QStringLiteral("the broker refused the connection: server unavailable");
+    case 4:
+        return QStringLiteral(
+            "the broker refused the connection: bad user name or password (mqttConfig.username / password)");
+    case 5:
+        return QStringLiteral("the broker refused the connection: not authorised: wrong user name or password "
+                              "(mqttConfig.username / password), or the broker does not let this user connect");
+    default:
+        break;
     }
     QString text = what.trimmed();
     if (text.isEmpty())

@@ -17,7 +17,12 @@
 #include <deque>
 #include <memory>
 
-namespace mqtt { class async_client; class delivery_token; class iaction_listener; class token; }
+namespace mqtt {
+class async_client;
+class delivery_token;
+class iaction_listener;
+class token;
+} // namespace mqtt
 
 namespace mysqlsync {
 
@@ -72,26 +77,26 @@ private:
     std::unique_ptr<mqtt::async_client> m_client;
     // Publishes Paho has not seen acknowledged yet; used by the publish thread only.
     std::deque<std::shared_ptr<mqtt::delivery_token>> m_unacknowledged;
-    int m_unacknowledgedConnection = -1;           // m_connection when they were published
-    std::atomic<int> m_connection{0};              // changes when a connection comes or goes
-    std::unique_ptr<PublishQueue> m_publisher;     // declared after m_client: stops first
+    int m_unacknowledgedConnection = -1;       // m_connection when they were published
+    std::atomic<int> m_connection{0};          // changes when a connection comes or goes
+    std::unique_ptr<PublishQueue> m_publisher; // declared after m_client: stops first
     std::shared_ptr<mqtt::iaction_listener> m_connectListener;
     std::shared_ptr<mqtt::token> m_connectToken;
     std::shared_ptr<mqtt::iaction_listener> m_subscribeListener;
     QTimer m_retry;
     QElapsedTimer m_retainedLogged; // last warning about an ignored retained message
     qint64 m_retainedIgnored = 0;
-    std::atomic<bool> m_ready{false};               // read by publishers on other threads
+    std::atomic<bool> m_ready{false}; // read by publishers on other threads
     bool m_stopping = false;
     bool m_connecting = false;
 
-    mutable QMutex m_mutex;                         // guards the members below (shared with Paho's thread)
+    mutable QMutex m_mutex; // guards the members below (shared with Paho's thread)
     QList<MqttIncoming> m_incoming;
-    qsizetype m_incomingBytes = 0;                  // payload bytes in m_incoming
-    qint64 m_dropped = 0;                           // messages that found no room, since the last drain
-    bool m_closing = false;                         // Paho's thread no longer waits for room
-    QWaitCondition m_room;                          // drain() made room in m_incoming
-    QString m_tlsDiagnosis;                         // cached until the next successful connection
+    qsizetype m_incomingBytes = 0; // payload bytes in m_incoming
+    qint64 m_dropped = 0;          // messages that found no room, since the last drain
+    bool m_closing = false;        // Paho's thread no longer waits for room
+    QWaitCondition m_room;         // drain() made room in m_incoming
+    QString m_tlsDiagnosis;        // cached until the next successful connection
 };
 
 } // namespace mysqlsync

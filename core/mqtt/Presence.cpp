@@ -6,7 +6,10 @@
 namespace mysqlsync {
 
 Presence::Presence(const QString &self, const QStringList &remotes, int checkIntervalMs, QObject *parent)
-    : QObject(parent), m_self(self), m_configured(remotes), m_checkIntervalMs(checkIntervalMs)
+    : QObject(parent)
+    , m_self(self)
+    , m_configured(remotes)
+    , m_checkIntervalMs(checkIntervalMs)
 {
     for (const QString &name : remotes) {
         RemoteState state;

@@ -14,13 +14,13 @@ struct InfoMessage;
 
 struct RemoteState {
     QString name;
-    bool configured = false;   // listed in remoteClients
+    bool configured = false; // listed in remoteClients
     bool online = false;
-    qint64 until = 0;          // its promised next heartbeat, in its own clock (0: never seen)
-    qint64 deadline = 0;       // when it goes offline, in our clock (see Presence::handle)
-    qint64 lastSeen = 0;       // time of the last info message from it
-    qint64 periodMs = 0;       // between its last two heartbeats (our clock), 0: unknown
-    qint64 skewMs = 0;         // estimated: its clock minus ours (positive: it is ahead)
+    qint64 until = 0;    // its promised next heartbeat, in its own clock (0: never seen)
+    qint64 deadline = 0; // when it goes offline, in our clock (see Presence::handle)
+    qint64 lastSeen = 0; // time of the last info message from it
+    qint64 periodMs = 0; // between its last two heartbeats (our clock), 0: unknown
+    qint64 skewMs = 0;   // estimated: its clock minus ours (positive: it is ahead)
     bool skewKnown = false;
 };
 

@@ -5,9 +5,9 @@
 namespace mysqlsync {
 
 PublishQueue::PublishQueue(Sender send)
-    : m_send(std::move(send)), m_thread([this] { run(); })
-{
-}
+    : m_send(std::move(send))
+    , m_thread([this] { run(); })
+{ }
 
 PublishQueue::~PublishQueue()
 {

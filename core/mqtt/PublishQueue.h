@@ -44,7 +44,7 @@ private:
     std::condition_variable m_idle;
     std::deque<OutgoingMessage> m_queue;
     bool m_busy = false;
-    std::atomic<unsigned> m_generation{0};  // counts clear() and the stop: a batch being sent stops there
+    std::atomic<unsigned> m_generation{0}; // counts clear() and the stop: a batch being sent stops there
     bool m_stop = false;
     std::thread m_thread;
 };

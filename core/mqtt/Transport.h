@@ -33,9 +33,9 @@ public:
     virtual QString brokerDescription() const = 0;
 
 Q_SIGNALS:
-    void ready();                                   // connected and subscribed (again)
-    void optionalSubscribed();                      // optionalReady() became true
-    void down(const QString &reason);               // connection lost or a connect attempt failed
+    void ready();                     // connected and subscribed (again)
+    void optionalSubscribed();        // optionalReady() became true
+    void down(const QString &reason); // connection lost or a connect attempt failed
     void messagesArrived(const QList<mysqlsync::MqttIncoming> &messages);
     void errorOccurred(const QString &message);
 };

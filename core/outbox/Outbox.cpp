@@ -32,7 +32,8 @@ QString describe(const QSqlQuery &q)
 } // namespace
 
 Outbox::Outbox(const QString &directory, const QString &connectionName)
-    : m_directory(directory), m_connectionName(connectionName)
+    : m_directory(directory)
+    , m_connectionName(connectionName)
 {
     m_filePath = QDir(directory).absoluteFilePath(QStringLiteral("outbox.sqlite"));
 }
@@ -55,12 +56,14 @@ bool Outbox::open(QString *error)
         close();
         QString movedTo;
         if (!moveAside(&movedTo, error)) {
-            *error = QStringLiteral("outbox %1 is damaged (%2) and cannot be moved aside: %3").arg(m_filePath, problem, *error);
+            *error = QStringLiteral("outbox %1 is damaged (%2) and cannot be moved aside: %3")
+                         .arg(m_filePath, problem, *error);
             return false;
         }
         m_damagedFile = movedTo;
-        qCCritical(lcOutbox).noquote() << QStringLiteral("outbox %1 is damaged (%2): moved aside to %3; a new outbox is "
-                                                         "created and what is owed is rebuilt from sync_status")
+        qCCritical(lcOutbox).noquote() << QStringLiteral(
+                                              "outbox %1 is damaged (%2): moved aside to %3; a new outbox is "
+                                              "created and what is owed is rebuilt from sync_status")
                                               .arg(m_filePath, problem, movedTo);
         health = openChecked(&problem);
     }
@@ -122,7 +125,8 @@ bool Outbox::moveAside(QString *movedTo, QString *error)
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         QFile file(m_filePath + suffix);
         if (file.exists() && !file.rename(target + suffix)) {
-            *error = QStringLiteral("cannot rename %1 to %2: %3").arg(file.fileName(), target + suffix, file.errorString());
+            *error =
+                QStringLiteral("cannot rename %1 to %2: %3").arg(file.fileName(), target + suffix, file.errorString());
             return false;
         }
     }
@@ -161,11 +165,13 @@ bool Outbox::createSchema(QString *error)
     }
     if (version.next() && version.value(0).toInt() > kSchemaVersion) {
         *error = QStringLiteral("written by a newer version (schema %1, this one reads %2)")
-                     .arg(version.value(0).toString()).arg(kSchemaVersion);
+                     .arg(version.value(0).toString())
+                     .arg(kSchemaVersion);
         return false;
     }
     version.finish();
-    if (!exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '%1')").arg(kSchemaVersion), error))
+    if (!exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('schema', '%1')").arg(kSchemaVersion),
+              error))
         return false;
     // The replacement of a damaged file owes a rebuild until markRebuilt(): a crash before
     // that rebuilds again at the next start.
@@ -181,7 +187,8 @@ bool Outbox::createSchema(QString *error)
     // the date of the first send of the state now owed. 0 where an older engine wrote the
     // entry, which then counts as first sent at its sent_date.
     QSqlQuery columns(db);
-    if (!columns.exec(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('outbox_changes') WHERE name = 'first_sent'"))
+    if (!columns.exec(
+            QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('outbox_changes') WHERE name = 'first_sent'"))
         || !columns.next()) {
         *error = describe(columns);
         return false;
@@ -203,7 +210,8 @@ bool Outbox::rebuildOwed() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("SELECT 1 FROM meta WHERE key = 'rebuild'"))) {
-        qCWarning(lcOutbox).noquote() << "outbox" << m_filePath << ": cannot read whether a rebuild is owed:" << describe(q);
+        qCWarning(lcOutbox).noquote() << "outbox" << m_filePath
+                                      << ": cannot read whether a rebuild is owed:" << describe(q);
         return true; // rebuilding twice only owes keys again
     }
     return q.next();
@@ -250,7 +258,8 @@ bool Outbox::setSynchronous(Durability durability)
     // SQLite refuses to change it inside a transaction, so it is set before BEGIN.
     QString error;
     if (!exec(durability == Durability::PowerSafe ? QStringLiteral("PRAGMA synchronous=FULL")
-                                                  : QStringLiteral("PRAGMA synchronous=NORMAL"), &error)) {
+                                                  : QStringLiteral("PRAGMA synchronous=NORMAL"),
+              &error)) {
         qCWarning(lcOutbox) << "cannot set the synchronous mode:" << error;
         return false;
     }
@@ -355,10 +364,12 @@ bool Outbox::put(const QString &remote, const QList<OutboxEntry> &entries, qint6
     }
     if (!writable(error))
         return false;
-    QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
-        QStringLiteral("INSERT INTO outbox_changes(remote, table_name, pk, seq, sent_date, first_sent) VALUES(?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT(remote, table_name, pk) DO UPDATE SET seq = excluded.seq, sent_date = excluded.sent_date, "
-                       "first_sent = excluded.first_sent"));
+    QSqlQuery q = prepared(
+        QSqlDatabase::database(m_connectionName, false),
+        QStringLiteral(
+            "INSERT INTO outbox_changes(remote, table_name, pk, seq, sent_date, first_sent) VALUES(?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(remote, table_name, pk) DO UPDATE SET seq = excluded.seq, sent_date = excluded.sent_date, "
+            "first_sent = excluded.first_sent"));
     for (const OutboxEntry &e : entries) {
         q.bindValue(0, remote);
         q.bindValue(1, e.table);
@@ -379,8 +390,9 @@ bool Outbox::markSent(const QString &remote, const QList<OutboxEntry> &entries, 
     if (!writable(error))
         return false;
     QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
-        QStringLiteral("UPDATE outbox_changes SET sent_date = ?, first_sent = CASE WHEN first_sent = 0 THEN ? ELSE first_sent END "
-                       "WHERE remote = ? AND table_name = ? AND pk = ?"));
+                           QStringLiteral("UPDATE outbox_changes SET sent_date = ?, first_sent = CASE WHEN first_sent "
+                                          "= 0 THEN ? ELSE first_sent END "
+                                          "WHERE remote = ? AND table_name = ? AND pk = ?"));
     for (const OutboxEntry &e : entries) {
         q.bindValue(0, sentDate);
         q.bindValue(1, sentDate);
@@ -388,7 +400,8 @@ bool Outbox::markSent(const QString &remote, const QList<OutboxEntry> &entries, 
         q.bindValue(3, e.table);
         q.bindValue(4, e.key);
         if (!q.exec()) {
-            *error = QStringLiteral("outbox: cannot mark %1 %2 sent to %3: %4").arg(e.table, e.key, remote, describe(q));
+            *error =
+                QStringLiteral("outbox: cannot mark %1 %2 sent to %3: %4").arg(e.table, e.key, remote, describe(q));
             return false;
         }
     }
@@ -431,21 +444,25 @@ QList<OutboxEntry> Outbox::unacknowledged(const QString &remote, qint64 sentBefo
                   {remote, sentBefore, limit}, error);
 }
 
-Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error)
+Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, const QString &key, qint64 date,
+                                QString *error)
 {
     if (!writable(error))
         return Ack::Unknown;
     // One receipt per row sent: these two statements are prepared once.
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!m_ackDelete) {
-        m_ackDelete = std::make_unique<QSqlQuery>(prepared(db, QStringLiteral(
-            // Any send of the state now owed settles it: a resend carries the same state (a
-            // change of the row owes it again, which resets first_sent), so a receipt that
-            // arrives after a resend, for the send before it, is not stale.
-            "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ? AND sent_date > 0 "
-            "AND ? BETWEEN (CASE WHEN first_sent > 0 THEN first_sent ELSE sent_date END) AND sent_date")));
-        m_ackExists = std::make_unique<QSqlQuery>(prepared(db, QStringLiteral(
-            "SELECT 1 FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
+        m_ackDelete = std::make_unique<QSqlQuery>(
+            prepared(db,
+                     QStringLiteral(
+                         // Any send of the state now owed settles it: a resend carries the same state (a
+                         // change of the row owes it again, which resets first_sent), so a receipt that
+                         // arrives after a resend, for the send before it, is not stale.
+                         "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ? AND sent_date > 0 "
+                         "AND ? BETWEEN (CASE WHEN first_sent > 0 THEN first_sent ELSE sent_date END) AND sent_date")));
+        m_ackExists = std::make_unique<QSqlQuery>(
+            prepared(db,
+                     QStringLiteral("SELECT 1 FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
     }
     QSqlQuery &del = *m_ackDelete;
     del.bindValue(0, remote);
@@ -463,7 +480,8 @@ Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, con
     exists.bindValue(1, table);
     exists.bindValue(2, key);
     if (!exists.exec()) {
-        *error = QStringLiteral("outbox: cannot read what is owed to %1 for %2 %3: %4").arg(remote, table, key, describe(exists));
+        *error = QStringLiteral("outbox: cannot read what is owed to %1 for %2 %3: %4")
+                     .arg(remote, table, key, describe(exists));
         return Ack::Unknown;
     }
     const bool stale = exists.next();
@@ -476,9 +494,11 @@ Outbox::Ack Outbox::match(const QString &remote, const QString &table, const QSt
 {
     if (!m_ackMatch) {
         // The same condition as acknowledge()'s DELETE.
-        m_ackMatch = std::make_unique<QSqlQuery>(prepared(QSqlDatabase::database(m_connectionName, false), QStringLiteral(
-            "SELECT sent_date > 0 AND ? BETWEEN (CASE WHEN first_sent > 0 THEN first_sent ELSE sent_date END) AND sent_date "
-            "FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
+        m_ackMatch = std::make_unique<QSqlQuery>(
+            prepared(QSqlDatabase::database(m_connectionName, false),
+                     QStringLiteral("SELECT sent_date > 0 AND ? BETWEEN (CASE WHEN first_sent > 0 THEN first_sent ELSE "
+                                    "sent_date END) AND sent_date "
+                                    "FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
     }
     QSqlQuery &q = *m_ackMatch;
     q.bindValue(0, date);
@@ -486,7 +506,8 @@ Outbox::Ack Outbox::match(const QString &remote, const QString &table, const QSt
     q.bindValue(2, table);
     q.bindValue(3, key);
     if (!q.exec()) {
-        *error = QStringLiteral("outbox: cannot read what is owed to %1 for %2 %3: %4").arg(remote, table, key, describe(q));
+        *error =
+            QStringLiteral("outbox: cannot read what is owed to %1 for %2 %3: %4").arg(remote, table, key, describe(q));
         return Ack::Unknown;
     }
     const Ack ack = !q.next() ? Ack::Unknown : q.value(0).toInt() != 0 ? Ack::Matched : Ack::Stale;
@@ -498,8 +519,8 @@ bool Outbox::forget(const QString &remote, const QString &table, const QString &
 {
     if (!writable(error))
         return false;
-    QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false), QStringLiteral(
-        "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?"));
+    QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false),
+                           QStringLiteral("DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?"));
     q.bindValue(0, remote);
     q.bindValue(1, table);
     q.bindValue(2, key);
@@ -527,8 +548,9 @@ bool Outbox::putReceipt(const QString &remote, const QByteArray &payload, QStrin
 
 QList<OutboxReceipt> Outbox::receipts(const QString &remote, int limit, QString *error) const
 {
-    QSqlQuery q = prepared(QSqlDatabase::database(m_connectionName, false), QStringLiteral(
-        "SELECT id, payload FROM outbox_receipts WHERE remote = ? ORDER BY id LIMIT ?"));
+    QSqlQuery q =
+        prepared(QSqlDatabase::database(m_connectionName, false),
+                 QStringLiteral("SELECT id, payload FROM outbox_receipts WHERE remote = ? ORDER BY id LIMIT ?"));
     q.bindValue(0, remote);
     q.bindValue(1, limit);
     QList<OutboxReceipt> result;
@@ -566,15 +588,16 @@ bool Outbox::removeReceipts(const QList<qint64> &ids, QString *error)
 int Outbox::inFlight(const QString &remote)
 {
     if (!m_inFlight)
-        m_inFlight = std::make_unique<QSqlQuery>(prepared(QSqlDatabase::database(m_connectionName, false), QStringLiteral(
-            "SELECT COUNT(*) FROM outbox_changes WHERE remote = ? AND sent_date > 0")));
+        m_inFlight = std::make_unique<QSqlQuery>(
+            prepared(QSqlDatabase::database(m_connectionName, false),
+                     QStringLiteral("SELECT COUNT(*) FROM outbox_changes WHERE remote = ? AND sent_date > 0")));
     m_inFlight->bindValue(0, remote);
     int count = kUnknownInFlight;
     if (m_inFlight->exec() && m_inFlight->next())
         count = m_inFlight->value(0).toInt();
     else
-        qCWarning(lcOutbox).noquote() << "outbox" << m_filePath << ": cannot count what is in flight to" << remote << ":"
-                                      << describe(*m_inFlight) << "- nothing more is sent until it can";
+        qCWarning(lcOutbox).noquote() << "outbox" << m_filePath << ": cannot count what is in flight to" << remote
+                                      << ":" << describe(*m_inFlight) << "- nothing more is sent until it can";
     m_inFlight->finish();
     return count;
 }

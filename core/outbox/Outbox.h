@@ -10,9 +10,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
-#include <memory>
-#include <QString>
 #include <QHash>
+#include <QString>
+#include <memory>
 
 namespace mysqlsync {
 
@@ -21,14 +21,16 @@ struct OutboxKey {
     QString table;
     QString key;
     friend bool operator==(const OutboxKey &a, const OutboxKey &b)
-    { return a.remote == b.remote && a.table == b.table && a.key == b.key; }
+    {
+        return a.remote == b.remote && a.table == b.table && a.key == b.key;
+    }
 };
 
 struct OutboxEntry {
     QString table;
     QString key;
     qint64 seq = 0;
-    qint64 sentDate = 0;   // 0: queued, not sent yet
+    qint64 sentDate = 0; // 0: queued, not sent yet
 };
 
 struct OutboxReceipt {

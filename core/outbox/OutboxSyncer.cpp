@@ -16,9 +16,9 @@ class OutboxSyncWorker : public QObject {
     Q_OBJECT
 public:
     OutboxSyncWorker(const QString &filePath, const QString &connectionName)
-        : m_filePath(filePath), m_connectionName(connectionName)
-    {
-    }
+        : m_filePath(filePath)
+        , m_connectionName(connectionName)
+    { }
 
     void sync(quint64 ticket)
     {
@@ -60,7 +60,8 @@ private:
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
             db.setDatabaseName(m_filePath);
             if (!db.open()) {
-                *error = QStringLiteral("outbox %1: cannot open for syncing: %2").arg(m_filePath, db.lastError().text());
+                *error =
+                    QStringLiteral("outbox %1: cannot open for syncing: %2").arg(m_filePath, db.lastError().text());
                 QSqlDatabase::removeDatabase(m_connectionName);
                 return false;
             }
@@ -79,7 +80,10 @@ private:
         const int frames = q.value(1).toInt();
         const int checkpointed = q.value(2).toInt();
         if (frames >= 0 && checkpointed < frames) {
-            *error = QStringLiteral("outbox %1: checkpoint incomplete (%2 of %3 frames)").arg(m_filePath).arg(checkpointed).arg(frames);
+            *error = QStringLiteral("outbox %1: checkpoint incomplete (%2 of %3 frames)")
+                         .arg(m_filePath)
+                         .arg(checkpointed)
+                         .arg(frames);
             return false;
         }
         return true;
@@ -91,7 +95,8 @@ private:
 };
 
 OutboxSyncer::OutboxSyncer(const QString &filePath, const QString &connectionName, QObject *parent)
-    : QObject(parent), m_worker(new OutboxSyncWorker(filePath, connectionName))
+    : QObject(parent)
+    , m_worker(new OutboxSyncWorker(filePath, connectionName))
 {
     m_thread.setObjectName(QStringLiteral("outbox-sync"));
     m_worker->moveToThread(&m_thread);
@@ -103,7 +108,8 @@ OutboxSyncer::OutboxSyncer(const QString &filePath, const QString &connectionNam
 
 OutboxSyncer::~OutboxSyncer()
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -111,7 +117,8 @@ OutboxSyncer::~OutboxSyncer()
 void OutboxSyncer::request(quint64 ticket)
 {
     m_worker->m_latest = qMax(m_worker->m_latest.load(), ticket);
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, ticket] { w->sync(ticket); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, ticket] { w->sync(ticket); }, Qt::QueuedConnection);
 }
 
 } // namespace mysqlsync

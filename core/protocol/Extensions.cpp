@@ -23,7 +23,10 @@ constexpr qsizetype kSmallestWorthCompressing = 512;
 // their column names so much that it still shrinks them to about a quarter (docs/BENCHMARKS.md).
 constexpr int kCompressionLevel = 1;
 
-QString prefix() { return QStringLiteral("/mysql-sync/"); }
+QString prefix()
+{
+    return QStringLiteral("/mysql-sync/");
+}
 
 // Inflates a zlib stream into exactly `size` bytes, never more: false when it holds more or
 // less than that, or is damaged. (qUncompress takes the size as a hint only and grows its
@@ -69,7 +72,8 @@ bool readCount(const QJsonObject &o, qsizetype actual, QString *error)
         return false;
     }
     if (v.toInteger() != actual) {
-        setError(error, QStringLiteral("field `count` says %1 row(s), the message holds %2").arg(v.toInteger()).arg(actual));
+        setError(error,
+                 QStringLiteral("field `count` says %1 row(s), the message holds %2").arg(v.toInteger()).arg(actual));
         return false;
     }
     return true;
@@ -80,18 +84,28 @@ bool readTopicSender(const QJsonObject &o, const QString &topicSender, QString *
     if (!readSender(o, out, error))
         return false;
     if (*out != topicSender) {
-        setError(error, QStringLiteral("field `sender` (\"%1\") is not the site the topic names (\"%2\")")
-                            .arg(out->left(64), topicSender));
+        setError(error,
+                 QStringLiteral("field `sender` (\"%1\") is not the site the topic names (\"%2\")")
+                     .arg(out->left(64), topicSender));
         return false;
     }
     return true;
 }
 } // namespace
 
-QString capabilityBatch() { return QStringLiteral("batch"); }
-QString capabilityZlib() { return QStringLiteral("zlib"); }
+QString capabilityBatch()
+{
+    return QStringLiteral("batch");
+}
+QString capabilityZlib()
+{
+    return QStringLiteral("zlib");
+}
 
-QString helloTopic(const QString &sender) { return prefix() + sender + QStringLiteral("/hello"); }
+QString helloTopic(const QString &sender)
+{
+    return prefix() + sender + QStringLiteral("/hello");
+}
 QString batchTopic(const QString &sender, const QString &target)
 {
     return prefix() + sender + QStringLiteral("/batch/") + target;
@@ -144,7 +158,10 @@ bool unframe(const QByteArray &payload, QByteArray *json, QString *error)
 {
     if (!payload.startsWith(kZlibPrefix)) {
         if (payload.size() > kMaxMessageBytes) {
-            setError(error, QStringLiteral("message of %1 bytes exceeds the limit of %2").arg(payload.size()).arg(kMaxMessageBytes));
+            setError(error,
+                     QStringLiteral("message of %1 bytes exceeds the limit of %2")
+                         .arg(payload.size())
+                         .arg(kMaxMessageBytes));
             return false;
         }
         *json = payload;
@@ -159,12 +176,16 @@ bool unframe(const QByteArray &payload, QByteArray *json, QString *error)
     // allocated, so that a small message cannot make us allocate gigabytes.
     const quint32 claimed = qFromBigEndian<quint32>(packed.constData());
     if (claimed > quint32(kMaxMessageBytes)) {
-        setError(error, QStringLiteral("compressed message claims %1 bytes, more than the limit of %2")
-                            .arg(claimed).arg(kMaxMessageBytes));
+        setError(error,
+                 QStringLiteral("compressed message claims %1 bytes, more than the limit of %2")
+                     .arg(claimed)
+                     .arg(kMaxMessageBytes));
         return false;
     }
     if (!inflateExactly(packed.mid(4), claimed, json)) {
-        setError(error, QStringLiteral("compressed message is damaged (it does not uncompress to the %1 bytes it claims)").arg(claimed));
+        setError(error,
+                 QStringLiteral("compressed message is damaged (it does not uncompress to the %1 bytes it claims)")
+                     .arg(claimed));
         return false;
     }
     return true;
@@ -193,13 +214,16 @@ bool Announcement::fromJson(const QByteArray &payload, const QString &topicSende
         return false;
     const QJsonValue protocol = o.value(QStringLiteral("protocol"));
     if (!protocol.isDouble() || protocol.toInteger(-1) < 1 || protocol.toDouble() != double(protocol.toInteger())) {
-        setError(error, QStringLiteral("field `protocol` must be a positive integer, got %1").arg(jsonTypeName(protocol)));
+        setError(error,
+                 QStringLiteral("field `protocol` must be a positive integer, got %1").arg(jsonTypeName(protocol)));
         return false;
     }
     a.protocol = int(qMin<qint64>(protocol.toInteger(), 1000000));
     const QJsonValue caps = o.value(QStringLiteral("capabilities"));
     if (!caps.isArray() || caps.toArray().size() > 64) {
-        setError(error, QStringLiteral("field `capabilities` must be an array of at most 64 names, got %1").arg(jsonTypeName(caps)));
+        setError(error,
+                 QStringLiteral("field `capabilities` must be an array of at most 64 names, got %1")
+                     .arg(jsonTypeName(caps)));
         return false;
     }
     const QJsonArray capsArray = caps.toArray();
@@ -216,7 +240,9 @@ bool Announcement::fromJson(const QByteArray &payload, const QString &topicSende
         setError(error, QStringLiteral("field `site` is longer than 64 characters"));
         return false;
     }
-    logExtraFields(o, {QStringLiteral("sender"), QStringLiteral("protocol"), QStringLiteral("capabilities"), QStringLiteral("site")},
+    logExtraFields(o,
+                   {QStringLiteral("sender"), QStringLiteral("protocol"), QStringLiteral("capabilities"),
+                    QStringLiteral("site")},
                    QStringLiteral("announcement"));
     *out = a;
     return true;
@@ -242,12 +268,15 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
     }
     const QJsonArray rows = changes.toArray();
     if (rows.size() > kMaxRowsPerMessage) {
-        setError(error, QStringLiteral("batch of %1 rows exceeds the limit of %2").arg(rows.size()).arg(kMaxRowsPerMessage));
+        setError(error,
+                 QStringLiteral("batch of %1 rows exceeds the limit of %2").arg(rows.size()).arg(kMaxRowsPerMessage));
         return false;
     }
     if (!readCount(o, rows.size(), error))
         return false;
-    logExtraFields(o, {QStringLiteral("sender"), QStringLiteral("date"), QStringLiteral("count"), QStringLiteral("changes")},
+    logExtraFields(o,
+                   {QStringLiteral("sender"), QStringLiteral("date"), QStringLiteral("count"),
+                    QStringLiteral("changes")},
                    QStringLiteral("batch"));
     QSet<QString> keys;
     for (qsizetype i = 0; i < rows.size(); ++i) {
@@ -269,7 +298,9 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
             // Two states of one key in one message: which one is current cannot be told.
             const QString key = change.table + QLatin1Char('\n') + change.id;
             if (keys.contains(key)) {
-                setError(error, QStringLiteral("batch names %1 %2 more than once").arg(change.table.left(64), change.id.left(64)));
+                setError(error,
+                         QStringLiteral("batch names %1 %2 more than once")
+                             .arg(change.table.left(64), change.id.left(64)));
                 return false;
             }
             keys.insert(key);
@@ -282,10 +313,11 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
 }
 
 BatchBuilder::BatchBuilder(const QString &sender, qint64 date, int maxRows, qsizetype maxBytes)
-    : m_sender(sender), m_date(date), m_maxRows(qBound(1, maxRows, kMaxRowsPerMessage))
+    : m_sender(sender)
+    , m_date(date)
+    , m_maxRows(qBound(1, maxRows, kMaxRowsPerMessage))
     , m_maxBytes(qBound<qsizetype>(1024, maxBytes, kMaxMessageBytes / 2))
-{
-}
+{ }
 
 void BatchBuilder::add(const ChangeMessage &change)
 {
@@ -309,7 +341,7 @@ void BatchBuilder::close()
     QByteArray json;
     json.reserve(m_rows.size() + 128);
     json += "{\"sender\":" + quoted(m_sender) + ",\"date\":" + QByteArray::number(m_date)
-          + ",\"count\":" + QByteArray::number(m_count) + ",\"changes\":[" + m_rows + "]}";
+        + ",\"count\":" + QByteArray::number(m_count) + ",\"changes\":[" + m_rows + "]}";
     m_done.append({json, m_count});
     m_rows.clear();
     m_count = 0;
@@ -324,8 +356,8 @@ QList<BatchBuilder::Batch> BatchBuilder::finish()
 // ---------------------------------------------------------------------------------------------
 // Batch receipts
 
-QList<ReceiptBatch::Encoded> ReceiptBatch::toJson(const QString &sender, const QList<InfoMessage> &receipts, int maxRows,
-                                       qsizetype maxBytes)
+QList<ReceiptBatch::Encoded> ReceiptBatch::toJson(const QString &sender, const QList<InfoMessage> &receipts,
+                                                  int maxRows, qsizetype maxBytes)
 {
     maxRows = qBound(1, maxRows, kMaxRowsPerMessage);
     maxBytes = qBound<qsizetype>(1024, maxBytes, kMaxMessageBytes / 2);
@@ -336,7 +368,8 @@ QList<ReceiptBatch::Encoded> ReceiptBatch::toJson(const QString &sender, const Q
         if (count == 0)
             return;
         out.append({"{\"sender\":" + quoted(sender) + ",\"count\":" + QByteArray::number(count) + ",\"received\":["
-                        + received + "],\"errors\":[" + errors + "]}", count});
+                        + received + "],\"errors\":[" + errors + "]}",
+                    count});
         received.clear();
         errors.clear();
         count = 0;
@@ -379,18 +412,22 @@ bool ReceiptBatch::fromJson(const QByteArray &json, const QString &topicSender, 
     }
     const qsizetype total = received.toArray().size() + errors.toArray().size();
     if (total > kMaxRowsPerMessage) {
-        setError(error, QStringLiteral("receipt batch of %1 rows exceeds the limit of %2").arg(total).arg(kMaxRowsPerMessage));
+        setError(error,
+                 QStringLiteral("receipt batch of %1 rows exceeds the limit of %2").arg(total).arg(kMaxRowsPerMessage));
         return false;
     }
     if (!readCount(o, total, error))
         return false;
-    logExtraFields(o, {QStringLiteral("sender"), QStringLiteral("count"), QStringLiteral("received"), QStringLiteral("errors")},
+    logExtraFields(o,
+                   {QStringLiteral("sender"), QStringLiteral("count"), QStringLiteral("received"),
+                    QStringLiteral("errors")},
                    QStringLiteral("receipt batch"));
     for (int kind = 0; kind < 2; ++kind) {
         const bool failed = kind == 1;
         const QJsonArray rows = (failed ? errors : received).toArray();
         for (qsizetype i = 0; i < rows.size(); ++i) {
-            const QString where = QStringLiteral("%1[%2]").arg(failed ? QStringLiteral("errors") : QStringLiteral("received")).arg(i);
+            const QString where =
+                QStringLiteral("%1[%2]").arg(failed ? QStringLiteral("errors") : QStringLiteral("received")).arg(i);
             if (!rows.at(i).isObject()) {
                 skipped->append(QStringLiteral("%1 must be an object, got %2").arg(where, jsonTypeName(rows.at(i))));
                 continue;

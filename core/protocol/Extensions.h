@@ -23,8 +23,8 @@ inline constexpr int kProtocolVersion = 1;
 inline constexpr int kMaxRowsPerMessage = 10000;
 inline constexpr qsizetype kMaxMessageBytes = 16 * 1024 * 1024; // after decompression
 
-QString capabilityBatch();   // "batch": change batches and batch receipts
-QString capabilityZlib();    // "zlib": compressed payloads are understood
+QString capabilityBatch(); // "batch": change batches and batch receipts
+QString capabilityZlib();  // "zlib": compressed payloads are understood
 
 QString helloTopic(const QString &sender);
 QString batchTopic(const QString &sender, const QString &target);
@@ -35,8 +35,8 @@ QStringList subscriptions(const QString &self);
 enum class Kind { None, Hello, Batch, Receipts };
 struct Route {
     Kind kind = Kind::None;
-    QString sender;   // from the topic: a valid client name
-    QString target;   // Batch and Receipts only
+    QString sender; // from the topic: a valid client name
+    QString target; // Batch and Receipts only
 };
 // Kind::None for a topic that is not one of the channel's, or names an invalid client.
 Route parseTopic(const QString &topic);
@@ -51,7 +51,7 @@ struct Announcement {
     QString sender;
     int protocol = kProtocolVersion;
     QStringList capabilities;
-    QString site;          // the site's identity (a random id kept in its database)
+    QString site; // the site's identity (a random id kept in its database)
 
     bool has(const QString &capability) const { return capabilities.contains(capability); }
     QByteArray toJson() const;
@@ -93,7 +93,7 @@ private:
     qint64 m_date;
     int m_maxRows;
     qsizetype m_maxBytes;
-    QByteArray m_rows;     // the current batch's rows, comma separated
+    QByteArray m_rows; // the current batch's rows, comma separated
     int m_count = 0;
     QList<Batch> m_done;
 };
@@ -102,15 +102,15 @@ private:
 // [{table, id, date}], "errors": [{table, id, date, message}]}.
 struct ReceiptBatch {
     QString sender;
-    QList<InfoMessage> receipts;   // DataReceived and Error only, sender = `sender`
+    QList<InfoMessage> receipts; // DataReceived and Error only, sender = `sender`
 
     struct Encoded {
         QByteArray json;
-        int rows = 0;      // the next `rows` receipts of the input, in order
+        int rows = 0; // the next `rows` receipts of the input, in order
     };
     // At most maxRows receipts and about maxBytes bytes per payload.
     static QList<Encoded> toJson(const QString &sender, const QList<InfoMessage> &receipts, int maxRows,
-                                    qsizetype maxBytes);
+                                 qsizetype maxBytes);
     // Whole-message problems refuse it; a receipt that is malformed is left out and named
     // in *skipped (the others count).
     static bool fromJson(const QByteArray &json, const QString &topicSender, ReceiptBatch *out, QStringList *skipped,

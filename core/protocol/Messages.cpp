@@ -37,13 +37,20 @@ namespace json {
 QString jsonTypeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: return QStringLiteral("nothing");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        return QStringLiteral("nothing");
     }
     return QStringLiteral("an unknown value");
 }
@@ -58,8 +65,11 @@ void setError(QString *error, const QString &text)
 bool parseObject(const QByteArray &payload, const char *what, QJsonObject *out, QString *error, qsizetype maxBytes)
 {
     if (payload.size() > maxBytes) {
-        setError(error, QStringLiteral("%1 message rejected: payload of %2 bytes exceeds the limit of %3 bytes")
-                            .arg(QLatin1String(what)).arg(payload.size()).arg(maxBytes));
+        setError(error,
+                 QStringLiteral("%1 message rejected: payload of %2 bytes exceeds the limit of %3 bytes")
+                     .arg(QLatin1String(what))
+                     .arg(payload.size())
+                     .arg(maxBytes));
         return false;
     }
     QJsonParseError parseError;
@@ -72,8 +82,10 @@ bool parseObject(const QByteArray &payload, const char *what, QJsonObject *out, 
             setError(error, QStringLiteral("%1 message is not a JSON object").arg(QLatin1String(what)));
             return false;
         }
-        setError(error, QStringLiteral("%1 message is not valid JSON: %2 at offset %3")
-                            .arg(QLatin1String(what), parseError.errorString()).arg(parseError.offset));
+        setError(error,
+                 QStringLiteral("%1 message is not valid JSON: %2 at offset %3")
+                     .arg(QLatin1String(what), parseError.errorString())
+                     .arg(parseError.offset));
         return false;
     }
     if (!doc.isObject()) {
@@ -94,7 +106,8 @@ void logExtraFields(const QJsonObject &object, const QStringList &known, const Q
             extra << it.key();
     }
     if (!extra.isEmpty())
-        qCDebug(lcProtocol).noquote() << "ignoring unknown field(s) in" << where << ":" << extra.join(QStringLiteral(", "));
+        qCDebug(lcProtocol).noquote() << "ignoring unknown field(s) in" << where << ":"
+                                      << extra.join(QStringLiteral(", "));
 }
 
 // `sender`: present, a string, a valid client name.
@@ -110,8 +123,9 @@ bool readSender(const QJsonObject &o, QString *out, QString *error)
         return false;
     }
     if (!isValidClientName(v.toString())) {
-        setError(error, QStringLiteral("field `sender` is not a valid client name (^[A-Za-z0-9_-]{2,32}$): \"%1\"")
-                            .arg(v.toString().left(64)));
+        setError(error,
+                 QStringLiteral("field `sender` is not a valid client name (^[A-Za-z0-9_-]{2,32}$): \"%1\"")
+                     .arg(v.toString().left(64)));
         return false;
     }
     *out = v.toString();
@@ -119,8 +133,8 @@ bool readSender(const QJsonObject &o, QString *out, QString *error)
 }
 
 // A non-empty string field (`table`, `message`).
-bool readString(const QJsonObject &o, const QString &field, const QString &path, bool nonEmpty,
-                QString *out, QString *error)
+bool readString(const QJsonObject &o, const QString &field, const QString &path, bool nonEmpty, QString *out,
+                QString *error)
 {
     const QJsonValue v = o.value(field);
     if (v.isUndefined()) {
@@ -167,13 +181,16 @@ bool readMillis(const QJsonObject &o, const QString &field, const QString &path,
         return false;
     }
     if (v.isString()) {
-        setError(error, QStringLiteral("field `%1` must be a JSON number (milliseconds since the epoch), got the string \"%2\"")
-                            .arg(path, v.toString().left(64)));
+        setError(error,
+                 QStringLiteral(
+                     "field `%1` must be a JSON number (milliseconds since the epoch), got the string \"%2\"")
+                     .arg(path, v.toString().left(64)));
         return false;
     }
     if (!v.isDouble()) {
-        setError(error, QStringLiteral("field `%1` must be a number (milliseconds since the epoch), got %2")
-                            .arg(path, jsonTypeName(v)));
+        setError(error,
+                 QStringLiteral("field `%1` must be a number (milliseconds since the epoch), got %2")
+                     .arg(path, jsonTypeName(v)));
         return false;
     }
     if (v.toVariant().typeId() == QMetaType::LongLong) {
@@ -196,7 +213,7 @@ bool readMillis(const QJsonObject &o, const QString &field, const QString &path,
 
 QJsonValue millis(qint64 ms)
 {
-    return QJsonValue(ms);   // Qt 6 keeps qint64 as an integer: prints 1767225600123, not 1.767e12
+    return QJsonValue(ms); // Qt 6 keeps qint64 as an integer: prints 1767225600123, not 1.767e12
 }
 
 } // namespace json
@@ -207,10 +224,14 @@ using namespace json;
 QString infoKindName(InfoKind kind)
 {
     switch (kind) {
-    case InfoKind::Connected: return QStringLiteral("connected");
-    case InfoKind::ConnectionLost: return QStringLiteral("connection_lost");
-    case InfoKind::DataReceived: return QStringLiteral("data_received");
-    case InfoKind::Error: return QStringLiteral("error");
+    case InfoKind::Connected:
+        return QStringLiteral("connected");
+    case InfoKind::ConnectionLost:
+        return QStringLiteral("connection_lost");
+    case InfoKind::DataReceived:
+        return QStringLiteral("data_received");
+    case InfoKind::Error:
+        return QStringLiteral("error");
     }
     return QString();
 }
@@ -230,7 +251,7 @@ QString jsNumberToString(double v)
     const qsizetype ePos = sci.indexOf(QLatin1Char('e'));
     QString digits = sci.left(ePos);
     digits.remove(QLatin1Char('.'));
-    const int exponent = sci.mid(ePos + 1).toInt();   // value = 0.d1d2... * 10^(exponent+1)
+    const int exponent = sci.mid(ePos + 1).toInt(); // value = 0.d1d2... * 10^(exponent+1)
     const int k = int(digits.size());
     const int n = exponent + 1;
     QString result;
@@ -254,9 +275,18 @@ QString jsNumberToString(double v)
 } // namespace
 
 namespace topics {
-QString info() { return QStringLiteral("/info"); }
-QString infoFor(const QString &client) { return QStringLiteral("/info/") + client; }
-QString changeFor(const QString &client) { return QStringLiteral("/change/") + client; }
+QString info()
+{
+    return QStringLiteral("/info");
+}
+QString infoFor(const QString &client)
+{
+    return QStringLiteral("/info/") + client;
+}
+QString changeFor(const QString &client)
+{
+    return QStringLiteral("/change/") + client;
+}
 } // namespace topics
 
 // ---------------------------------------------------------------------------------------------
@@ -396,7 +426,9 @@ bool InfoMessage::fromObject(const QJsonObject &o, InfoMessage *out, QString *er
         if (m.kind == InfoKind::Error) {
             if (!readString(args, QStringLiteral("message"), QStringLiteral("args.message"), false, &m.message, error))
                 return false;
-            logExtraFields(args, {QStringLiteral("table"), QStringLiteral("id"), QStringLiteral("date"), QStringLiteral("message")},
+            logExtraFields(args,
+                           {QStringLiteral("table"), QStringLiteral("id"), QStringLiteral("date"),
+                            QStringLiteral("message")},
                            QStringLiteral("error args"));
         } else {
             logExtraFields(args, {QStringLiteral("table"), QStringLiteral("id"), QStringLiteral("date")},
@@ -487,8 +519,9 @@ bool ChangeMessage::fromObject(const QJsonObject &o, ChangeMessage *out, QString
     if (m.entity.isUndefined())
         m.entity = QJsonValue(QJsonValue::Null);
 
-    logExtraFields(o, {QStringLiteral("sender"), QStringLiteral("table"), QStringLiteral("id"), QStringLiteral("date"),
-                       QStringLiteral("entity")},
+    logExtraFields(o,
+                   {QStringLiteral("sender"), QStringLiteral("table"), QStringLiteral("id"), QStringLiteral("date"),
+                    QStringLiteral("entity")},
                    QStringLiteral("change message"));
 
     if (!firstError.isEmpty()) {

@@ -9,28 +9,29 @@
 namespace mysqlsync {
 
 namespace topics {
-QString info();                              // "/info"
-QString infoFor(const QString &client);      // "/info/{client}"
-QString changeFor(const QString &client);    // "/change/{client}"
-}
+QString info();                           // "/info"
+QString infoFor(const QString &client);   // "/info/{client}"
+QString changeFor(const QString &client); // "/change/{client}"
+} // namespace topics
 
 enum class InfoKind { Connected, ConnectionLost, DataReceived, Error };
 
 struct InfoMessage {
     QString sender;
     InfoKind kind = InfoKind::Connected;
-    qint64 until = 0;      // Connected
-    QString table;         // DataReceived, Error
-    QString id;            // DataReceived, Error
-    qint64 date = 0;       // DataReceived, Error
-    QString message;       // Error
+    qint64 until = 0; // Connected
+    QString table;    // DataReceived, Error
+    QString id;       // DataReceived, Error
+    qint64 date = 0;  // DataReceived, Error
+    QString message;  // Error
 
     static InfoMessage connected(const QString &sender, qint64 until);
     static InfoMessage connectionLost(const QString &sender);
     static InfoMessage dataReceived(const QString &sender, const QString &table, const QString &id, qint64 date);
-    static InfoMessage error(const QString &sender, const QString &table, const QString &id, qint64 date, const QString &message);
+    static InfoMessage error(const QString &sender, const QString &table, const QString &id, qint64 date,
+                             const QString &message);
 
-    QByteArray toJson() const;   // compact UTF-8 JSON, exactly the fields of the protocol
+    QByteArray toJson() const; // compact UTF-8 JSON, exactly the fields of the protocol
     QJsonObject toObject() const;
     // Returns false and sets *error (naming the field) for anything that is not a valid info message.
     static bool fromJson(const QByteArray &payload, InfoMessage *out, QString *error);
@@ -42,7 +43,7 @@ struct ChangeMessage {
     QString table;
     QString id;
     qint64 date = 0;
-    QJsonValue entity;     // an object, or null for a delete
+    QJsonValue entity; // an object, or null for a delete
 
     bool isDelete() const { return entity.isNull(); }
     QByteArray toJson() const;

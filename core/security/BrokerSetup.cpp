@@ -50,7 +50,9 @@ bool BrokerSetup::validate(const BrokerSetupOptions &o, QString *error)
     }
     for (const QString &c : o.clients) {
         if (!isValidClientName(c)) {
-            *error = QStringLiteral("--clients: \"%1\" is not a client name (2 to 32 characters of A-Z, a-z, 0-9, _ and -)").arg(c);
+            *error =
+                QStringLiteral("--clients: \"%1\" is not a client name (2 to 32 characters of A-Z, a-z, 0-9, _ and -)")
+                    .arg(c);
             return false;
         }
         if (o.clients.count(c) > 1) {
@@ -90,9 +92,12 @@ bool BrokerSetup::run(const BrokerSetupOptions &o, BrokerSetupResult *result, QS
     };
 
     // Refuse before writing anything, so a refused run leaves no half-made set behind.
-    QStringList targets{path(QStringLiteral("ca.crt")), path(QStringLiteral("ca.key")),
-                        path(QStringLiteral("server.crt")), path(QStringLiteral("server.key")),
-                        path(QStringLiteral("mosquitto.conf")), path(QStringLiteral("passwordfile")),
+    QStringList targets{path(QStringLiteral("ca.crt")),
+                        path(QStringLiteral("ca.key")),
+                        path(QStringLiteral("server.crt")),
+                        path(QStringLiteral("server.key")),
+                        path(QStringLiteral("mosquitto.conf")),
+                        path(QStringLiteral("passwordfile")),
                         path(QStringLiteral("acl"))};
     for (const QString &c : o.clients)
         targets << clientPath(c, "crt") << clientPath(c, "key") << clientPath(c, "password") << clientPath(c, "json");
@@ -123,7 +128,8 @@ bool BrokerSetup::run(const BrokerSetupOptions &o, BrokerSetupResult *result, QS
         out.files << file;
         return true;
     };
-    if (!write(path(QStringLiteral("ca.crt")), ca.certificate, 0644) || !write(path(QStringLiteral("ca.key")), ca.key, 0600)
+    if (!write(path(QStringLiteral("ca.crt")), ca.certificate, 0644)
+        || !write(path(QStringLiteral("ca.key")), ca.key, 0600)
         || !write(path(QStringLiteral("server.crt")), server.certificate, 0644)
         || !write(path(QStringLiteral("server.key")), server.key, 0600))
         return false;
@@ -147,7 +153,8 @@ bool BrokerSetup::run(const BrokerSetupOptions &o, BrokerSetupResult *result, QS
         site.remoteClients.removeAll(client);
         site.brokerHost = o.brokerHosts.first();
         site.brokerPort = o.port;
-        if (!write(clientPath(client, "crt"), cert.certificate, 0644) || !write(clientPath(client, "key"), cert.key, 0600)
+        if (!write(clientPath(client, "crt"), cert.certificate, 0644)
+            || !write(clientPath(client, "key"), cert.key, 0600)
             || !write(clientPath(client, "password"), password.toUtf8() + '\n', 0600)
             || !write(clientPath(client, "json"), SiteConfigWriter::json(site), 0644))
             return false;

@@ -11,18 +11,18 @@ namespace mysqlsync {
 
 struct BrokerSetupOptions {
     QString outDir;
-    QStringList brokerHosts;     // server certificate SANs; the first is the sites' mqttConfig.host
-    QStringList clients;         // site names (client-name rule)
-    int days = 825;              // validity of every certificate (the CA gets 10 years at least)
-    int port = 8883;             // the TLS listener
-    QString bindAddress;         // empty: every interface
-    int websocketsPort = 0;      // >0: a second listener, websockets over TLS, same certificates
-    bool force = false;          // overwrite existing files
+    QStringList brokerHosts; // server certificate SANs; the first is the sites' mqttConfig.host
+    QStringList clients;     // site names (client-name rule)
+    int days = 825;          // validity of every certificate (the CA gets 10 years at least)
+    int port = 8883;         // the TLS listener
+    QString bindAddress;     // empty: every interface
+    int websocketsPort = 0;  // >0: a second listener, websockets over TLS, same certificates
+    bool force = false;      // overwrite existing files
 };
 
 struct BrokerSetupResult {
-    QStringList files;           // absolute paths written, in order
-    QStringList passwords;       // one per client, same order as options.clients (for the app's keychain)
+    QStringList files;     // absolute paths written, in order
+    QStringList passwords; // one per client, same order as options.clients (for the app's keychain)
 };
 
 class BrokerSetup {

@@ -10,7 +10,8 @@ QString ExpiryNotice::message() const
 {
     const QString when = notAfter.toString(Qt::ISODate);
     if (daysLeft < 0)
-        return QStringLiteral("%1: the certificate %2 (CN %3) expired on %4: renew it (mysql-sync setup-broker makes new ones)")
+        return QStringLiteral(
+                   "%1: the certificate %2 (CN %3) expired on %4: renew it (mysql-sync setup-broker makes new ones)")
             .arg(key, path, commonName, when);
     return QStringLiteral("%1: the certificate %2 (CN %3) expires in %4 day%5 (%6): renew it before then")
         .arg(key, path, commonName)
@@ -55,7 +56,9 @@ QList<ExpiryNotice> CertificateExpiry::check(const Config &config, int withinDay
 }
 
 ExpiryMonitor::ExpiryMonitor(const Config &config, QObject *parent)
-    : QObject(parent), m_config(config), m_timer(this)
+    : QObject(parent)
+    , m_config(config)
+    , m_timer(this)
 {
     connect(&m_timer, &QTimer::timeout, this, &ExpiryMonitor::checkNow);
 }

@@ -12,11 +12,11 @@
 namespace mysqlsync {
 
 struct ExpiryNotice {
-    QString key;          // e.g. "mqttConfig.ca"
+    QString key; // e.g. "mqttConfig.ca"
     QString path;
     QString commonName;
     QDateTime notAfter;
-    int daysLeft = 0;     // negative: already expired
+    int daysLeft = 0; // negative: already expired
     QString message() const;
 };
 

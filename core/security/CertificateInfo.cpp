@@ -30,11 +30,11 @@ QString commonNameOf(X509_NAME *name)
 
 QDateTime toDateTime(const ASN1_TIME *t)
 {
-    struct tm tm {};
+    struct tm tm { };
     if (ASN1_TIME_to_tm(t, &tm) != 1)
         return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-                     QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec),
+                     Qt::UTC);
 }
 
 } // namespace

@@ -59,10 +59,13 @@ Cert newCertificate(EVP_PKEY *key, const QString &commonName, const Validity &va
         && X509_set_pubkey(cert.get(), key) == 1;
     X509_NAME *name = X509_get_subject_name(cert.get());
     const QByteArray cn = commonName.toUtf8();
-    ok = ok && X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
-                                          reinterpret_cast<const unsigned char *>("mysql-sync"), -1, -1, 0) == 1
+    ok = ok
+        && X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>("mysql-sync"),
+                                      -1, -1, 0)
+            == 1
         && X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                                      reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0) == 1;
+                                      reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0)
+            == 1;
     if (!ok) {
         *error = QStringLiteral("cannot create the certificate for %1: %2").arg(commonName, lastError());
         return {};
@@ -91,8 +94,8 @@ bool validDays(const Validity &validity, QString *error)
     return true;
 }
 
-PemPair issue(const PemPair &ca, const QString &commonName, const QString &sans, bool server,
-              const Validity &validity, QString *error)
+PemPair issue(const PemPair &ca, const QString &commonName, const QString &sans, bool server, const Validity &validity,
+              QString *error)
 {
     if (!validDays(validity, error))
         return {};
@@ -142,7 +145,8 @@ PemPair CertificateIssuer::createAuthority(const QString &commonName, const Vali
     if (!cert)
         return {};
     X509_set_issuer_name(cert.get(), X509_get_subject_name(cert.get()));
-    if (!addExtension(cert.get(), cert.get(), NID_basic_constraints, QStringLiteral("critical,CA:TRUE,pathlen:0"), error)
+    if (!addExtension(cert.get(), cert.get(), NID_basic_constraints, QStringLiteral("critical,CA:TRUE,pathlen:0"),
+                      error)
         || !addExtension(cert.get(), cert.get(), NID_key_usage, QStringLiteral("critical,keyCertSign,cRLSign"), error)
         || !addExtension(cert.get(), cert.get(), NID_subject_key_identifier, QStringLiteral("hash"), error))
         return {};

@@ -16,7 +16,7 @@ struct PemPair {
 };
 
 struct Validity {
-    int days = 825;                 // how long from notBefore
+    int days = 825;                   // how long from notBefore
     qint64 startOffsetSeconds = -300; // notBefore relative to now (a little in the past for clock skew)
 };
 
@@ -26,11 +26,9 @@ public:
     static PemPair createAuthority(const QString &commonName, const Validity &validity, QString *error);
     // A server certificate signed by `ca`: CN = first host; subjectAltName DNS:/IP: per host
     // (an address becomes an IP entry, anything else a DNS entry); extendedKeyUsage serverAuth.
-    static PemPair issueServer(const PemPair &ca, const QStringList &hosts, const Validity &validity,
-                               QString *error);
+    static PemPair issueServer(const PemPair &ca, const QStringList &hosts, const Validity &validity, QString *error);
     // A client certificate signed by `ca`: CN = clientName; extendedKeyUsage clientAuth.
-    static PemPair issueClient(const PemPair &ca, const QString &clientName, const Validity &validity,
-                               QString *error);
+    static PemPair issueClient(const PemPair &ca, const QString &clientName, const Validity &validity, QString *error);
 };
 
 } // namespace mysqlsync

@@ -4,19 +4,19 @@ namespace mysqlsync {
 
 QString MosquittoAcl::text(const QStringList &clients)
 {
-    QString out = QStringLiteral(
-        "# mysql-sync: each site publishes presence and receipts on /info and /info/<site>,\n"
-        "# and changes on /change/<site>; it reads only what is meant for it.\n"
-        "# These per-row topics cannot be bound to their sender: /info, /info/<site> and\n"
-        "# /change/<site> name only the addressee, so any site may write them and a receiver\n"
-        "# cannot tell from the broker which login sent a message.\n"
-        "# The extension channel between mysql-sync engines is sender-bound: its topics are\n"
-        "# /mysql-sync/<sender>/hello, /mysql-sync/<sender>/batch/<target> and\n"
-        "# /mysql-sync/<sender>/receipts/<target>, and a site may write only under its own\n"
-        "# name (/mysql-sync/<site>/#). It reads every announcement and only the batches and\n"
-        "# receipts addressed to it. Mosquitto checks read rights on every message it delivers,\n"
-        "# so a subscription with a wildcard never yields what these lines do not allow.\n"
-        "# Anything not listed is denied.\n");
+    QString out =
+        QStringLiteral("# mysql-sync: each site publishes presence and receipts on /info and /info/<site>,\n"
+                       "# and changes on /change/<site>; it reads only what is meant for it.\n"
+                       "# These per-row topics cannot be bound to their sender: /info, /info/<site> and\n"
+                       "# /change/<site> name only the addressee, so any site may write them and a receiver\n"
+                       "# cannot tell from the broker which login sent a message.\n"
+                       "# The extension channel between mysql-sync engines is sender-bound: its topics are\n"
+                       "# /mysql-sync/<sender>/hello, /mysql-sync/<sender>/batch/<target> and\n"
+                       "# /mysql-sync/<sender>/receipts/<target>, and a site may write only under its own\n"
+                       "# name (/mysql-sync/<site>/#). It reads every announcement and only the batches and\n"
+                       "# receipts addressed to it. Mosquitto checks read rights on every message it delivers,\n"
+                       "# so a subscription with a wildcard never yields what these lines do not allow.\n"
+                       "# Anything not listed is denied.\n");
     for (const QString &name : clients) {
         out += QStringLiteral("\nuser %1\n").arg(name);
         out += QStringLiteral("topic write /info\n");
@@ -35,17 +35,18 @@ QString MosquittoAcl::text(const QStringList &clients)
 
 QString MosquittoConf::text(const MosquittoConfOptions &o)
 {
-    QString out = QStringLiteral(
-        "# Mosquitto 2.0 configuration written by mysql-sync setup-broker.\n"
-        "# Clients need a certificate signed by ca.crt AND their password.\n"
-        "per_listener_settings false\n"
-        "allow_anonymous false\n"
-        "# The client id is the login: one site cannot take over another's session.\n"
-        "use_username_as_clientid true\n"
-        "# The protocol never retains: a retained change would be replayed at every reconnect.\n"
-        "retain_available false\n"
-        "password_file %1\n"
-        "acl_file %2\n").arg(o.passwordFile, o.aclFile);
+    QString out =
+        QStringLiteral("# Mosquitto 2.0 configuration written by mysql-sync setup-broker.\n"
+                       "# Clients need a certificate signed by ca.crt AND their password.\n"
+                       "per_listener_settings false\n"
+                       "allow_anonymous false\n"
+                       "# The client id is the login: one site cannot take over another's session.\n"
+                       "use_username_as_clientid true\n"
+                       "# The protocol never retains: a retained change would be replayed at every reconnect.\n"
+                       "retain_available false\n"
+                       "password_file %1\n"
+                       "acl_file %2\n")
+            .arg(o.passwordFile, o.aclFile);
     for (const MosquittoListener &l : o.listeners) {
         out += QStringLiteral("\nlistener %1%2\n")
                    .arg(l.port)

@@ -18,14 +18,14 @@ public:
 
 struct MosquittoListener {
     int port = 8883;
-    QString bindAddress;        // empty: every interface
-    bool websockets = false;    // "protocol websockets" (same certificates)
+    QString bindAddress;     // empty: every interface
+    bool websockets = false; // "protocol websockets" (same certificates)
 };
 
 struct MosquittoConfOptions {
     QList<MosquittoListener> listeners{MosquittoListener{}};
-    QString caFile, certFile, keyFile;  // absolute paths
-    QString passwordFile, aclFile;      // absolute paths
+    QString caFile, certFile, keyFile; // absolute paths
+    QString passwordFile, aclFile;     // absolute paths
 };
 
 class MosquittoConf {

@@ -15,10 +15,10 @@ QByteArray pbkdf2(const QString &password, const QByteArray &salt, int iteration
 {
     const QByteArray pw = password.toUtf8();
     QByteArray out(64, Qt::Uninitialized);
-    if (PKCS5_PBKDF2_HMAC(pw.constData(), int(pw.size()),
-                          reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()),
-                          iterations, EVP_sha512(), int(out.size()),
-                          reinterpret_cast<unsigned char *>(out.data())) != 1)
+    if (PKCS5_PBKDF2_HMAC(pw.constData(), int(pw.size()), reinterpret_cast<const unsigned char *>(salt.constData()),
+                          int(salt.size()), iterations, EVP_sha512(), int(out.size()),
+                          reinterpret_cast<unsigned char *>(out.data()))
+        != 1)
         return {};
     return out;
 }

@@ -13,9 +13,15 @@
 
 namespace mysqlsync::ossl {
 
-struct BioFree { void operator()(BIO *b) const { BIO_free(b); } };
-struct X509Free { void operator()(X509 *x) const { X509_free(x); } };
-struct PkeyFree { void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); } };
+struct BioFree {
+    void operator()(BIO *b) const { BIO_free(b); }
+};
+struct X509Free {
+    void operator()(X509 *x) const { X509_free(x); }
+};
+struct PkeyFree {
+    void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); }
+};
 using Bio = std::unique_ptr<BIO, BioFree>;
 using Cert = std::unique_ptr<X509, X509Free>;
 using Key = std::unique_ptr<EVP_PKEY, PkeyFree>;

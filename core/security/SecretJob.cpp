@@ -7,7 +7,11 @@
 namespace mysqlsync {
 
 SecretJob::SecretJob(Operation operation, const QString &service, const QString &account, QObject *parent)
-    : QObject(parent), m_operation(operation), m_service(service), m_account(account), m_timer(this)
+    : QObject(parent)
+    , m_operation(operation)
+    , m_service(service)
+    , m_account(account)
+    , m_timer(this)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -67,13 +71,13 @@ void SecretJob::onJobFinished()
     }
     switch (e) {
     case QKeychain::EntryNotFound:
-        finish(Error::NotFound, QStringLiteral("there is no secret \"%1\" in the keychain (service \"%2\")")
-                                    .arg(m_account, m_service));
+        finish(Error::NotFound,
+               QStringLiteral("there is no secret \"%1\" in the keychain (service \"%2\")").arg(m_account, m_service));
         return;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        finish(Error::AccessDenied, QStringLiteral("the keychain refused access (it is locked or access was denied: %1)")
-                                        .arg(detail));
+        finish(Error::AccessDenied,
+               QStringLiteral("the keychain refused access (it is locked or access was denied: %1)").arg(detail));
         return;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
@@ -83,12 +87,14 @@ void SecretJob::onJobFinished()
         break;
     }
     // QtKeychain reports a missing D-Bus session / secret service as OtherError.
-    if (detail.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) || detail.contains(QLatin1String("DBus"), Qt::CaseInsensitive)
-        || detail.contains(QLatin1String("secret"), Qt::CaseInsensitive) || detail.contains(QLatin1String("ServiceUnknown"))
+    if (detail.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("DBus"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("secret"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("ServiceUnknown"))
         || detail.contains(QLatin1String("Could not connect"), Qt::CaseInsensitive)
         || detail.contains(QLatin1String("bus"), Qt::CaseInsensitive))
-        finish(Error::Unavailable, QStringLiteral("no keychain is available: no secret service on the D-Bus session bus (%1)")
-                                       .arg(detail));
+        finish(Error::Unavailable,
+               QStringLiteral("no keychain is available: no secret service on the D-Bus session bus (%1)").arg(detail));
     else if (detail.contains(QLatin1String("lock"), Qt::CaseInsensitive))
         finish(Error::AccessDenied, QStringLiteral("the keychain is locked: unlock it and try again (%1)").arg(detail));
     else

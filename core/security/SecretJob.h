@@ -7,7 +7,9 @@
 #include <QString>
 #include <QTimer>
 
-namespace QKeychain { class Job; }
+namespace QKeychain {
+class Job;
+}
 
 namespace mysqlsync {
 
@@ -17,10 +19,10 @@ public:
     enum class Operation { Read, Write, Delete };
     enum class Error {
         NoError,
-        NotFound,        // no secret stored under this account
-        Unavailable,     // no keychain: no secret service / D-Bus session, or no backend
-        AccessDenied,    // the keychain is locked or the user refused access
-        Timeout,         // the keychain did not answer (often: locked and waiting for a prompt)
+        NotFound,     // no secret stored under this account
+        Unavailable,  // no keychain: no secret service / D-Bus session, or no backend
+        AccessDenied, // the keychain is locked or the user refused access
+        Timeout,      // the keychain did not answer (often: locked and waiting for a prompt)
         Other,
     };
     Q_ENUM(Error)
@@ -28,9 +30,9 @@ public:
     SecretJob(Operation operation, const QString &service, const QString &account, QObject *parent = nullptr);
     ~SecretJob() override;
 
-    void setSecret(const QString &secret) { m_secret = secret; }   // Write
-    QString secret() const { return m_secret; }                     // Read, after finished()
-    void setTimeout(int ms) { m_timeoutMs = ms; }                   // default 20 s
+    void setSecret(const QString &secret) { m_secret = secret; } // Write
+    QString secret() const { return m_secret; }                  // Read, after finished()
+    void setTimeout(int ms) { m_timeoutMs = ms; }                // default 20 s
     void setAutoDelete(bool on) { m_autoDelete = on; }
 
     void start();
@@ -66,8 +68,8 @@ private:
 class SecretStore {
 public:
     static QString defaultService() { return QStringLiteral("mysql-sync"); }
-    static SecretJob::Error read(const QString &service, const QString &account, QString *secret,
-                                 QString *errorString, int timeoutMs = 20000);
+    static SecretJob::Error read(const QString &service, const QString &account, QString *secret, QString *errorString,
+                                 int timeoutMs = 20000);
     static SecretJob::Error write(const QString &service, const QString &account, const QString &secret,
                                   QString *errorString, int timeoutMs = 20000);
     static SecretJob::Error remove(const QString &service, const QString &account, QString *errorString,

@@ -34,7 +34,8 @@ bool SecretResolver::resolve(const SecretRef &ref, QString *out, QString *error,
         }
         QFile file(ref.name);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("%1: cannot read the password file %2: %3").arg(ref.key, ref.name, file.errorString());
+            *error =
+                QStringLiteral("%1: cannot read the password file %2: %3").arg(ref.key, ref.name, file.errorString());
             return false;
         }
         QByteArray data = file.readAll();
@@ -89,7 +90,8 @@ bool SecretResolver::resolve(Config *config, QString *error, int keychainTimeout
     QString message;
     if (!resolve(config->mqtt.passwordRef, &config->mqtt.password, &message, keychainTimeoutMs)
         || !resolve(config->mysql.passwordRef, &config->mysql.password, &message, keychainTimeoutMs)
-        || !resolve(config->mysql.transformerPasswordRef, &config->mysql.transformerPassword, &message, keychainTimeoutMs)) {
+        || !resolve(config->mysql.transformerPasswordRef, &config->mysql.transformerPassword, &message,
+                    keychainTimeoutMs)) {
         *error = inFile(*config, message);
         return false;
     }

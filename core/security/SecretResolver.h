@@ -15,8 +15,8 @@ public:
     static bool resolve(const SecretRef &ref, QString *out, QString *error, int keychainTimeoutMs = 20000);
     // The outcome of a keychain read of `ref` (blocking or a finished SecretJob): true with
     // `out` set, or false with `error` as resolve() words it.
-    static bool keychainResult(const SecretRef &ref, SecretJob::Error e, const QString &detail,
-                               const QString &secret, QString *out, QString *error);
+    static bool keychainResult(const SecretRef &ref, SecretJob::Error e, const QString &detail, const QString &secret,
+                               QString *out, QString *error);
     // `message` (from resolve(ref, …) or keychainResult) as resolve(config, …) reports it: with the file.
     static QString inFile(const Config &config, const QString &message);
 };

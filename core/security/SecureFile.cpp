@@ -10,8 +10,7 @@
 
 namespace mysqlsync {
 
-bool SecureFile::write(const QString &path, const QByteArray &data, unsigned mode, bool overwrite,
-                       QString *error)
+bool SecureFile::write(const QString &path, const QByteArray &data, unsigned mode, bool overwrite, QString *error)
 {
     const QByteArray native = QFile::encodeName(path);
     int flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW;
@@ -26,7 +25,8 @@ bool SecureFile::write(const QString &path, const QByteArray &data, unsigned mod
     }
     // An existing file keeps its old mode through O_TRUNC, and the umask may have taken bits away.
     if (::fchmod(fd, mode_t(mode)) != 0) {
-        *error = QStringLiteral("cannot set the permissions of %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QStringLiteral("cannot set the permissions of %1: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         ::close(fd);
         return false;
     }
@@ -62,7 +62,8 @@ bool SecureFile::isOwnerOnly(const QString &path, QString *why)
     }
     if (st.st_uid != ::geteuid()) {
         *why = QStringLiteral("%1 belongs to another user (uid %2); it must belong to the user running mysql-sync")
-                   .arg(path).arg(st.st_uid);
+                   .arg(path)
+                   .arg(st.st_uid);
         return false;
     }
     if (st.st_mode & 077) {

@@ -17,7 +17,8 @@ QByteArray SiteConfigWriter::json(const SiteConfigOptions &o)
         {QStringLiteral("port"), o.brokerPort},
         {QStringLiteral("username"), name},
         {QStringLiteral("password"),
-         QJsonObject{{QStringLiteral("file"), o.passwordFile.isEmpty() ? name + QStringLiteral(".password") : o.passwordFile}}},
+         QJsonObject{
+             {QStringLiteral("file"), o.passwordFile.isEmpty() ? name + QStringLiteral(".password") : o.passwordFile}}},
         {QStringLiteral("ca"), o.ca},
         {QStringLiteral("cert"), o.cert.isEmpty() ? name + QStringLiteral(".crt") : o.cert},
         {QStringLiteral("key"), o.key.isEmpty() ? name + QStringLiteral(".key") : o.key},

@@ -14,9 +14,9 @@ struct SiteConfigOptions {
     QString protocol = QStringLiteral("mqtts");
     // Paths as written into the file (relative to the file's folder).
     QString ca = QStringLiteral("../ca.crt");
-    QString cert;                 // default NAME.crt
-    QString key;                  // default NAME.key
-    QString passwordFile;         // default NAME.password
+    QString cert;         // default NAME.crt
+    QString key;          // default NAME.key
+    QString passwordFile; // default NAME.password
 };
 
 class SiteConfigWriter {

@@ -26,7 +26,7 @@ namespace {
 
 int connectTcp(const QString &host, int port, int timeoutMs, QString *error)
 {
-    addrinfo hints {};
+    addrinfo hints{};
     hints.ai_socktype = SOCK_STREAM;
     addrinfo *list = nullptr;
     const QByteArray h = host.toUtf8();
@@ -44,7 +44,7 @@ int connectTcp(const QString &host, int port, int timeoutMs, QString *error)
         fcntl(fd, F_SETFL, flags | O_NONBLOCK);
         int rc = ::connect(fd, ai->ai_addr, ai->ai_addrlen);
         if (rc != 0 && errno == EINPROGRESS) {
-            pollfd pfd {fd, POLLOUT, 0};
+            pollfd pfd{fd, POLLOUT, 0};
             rc = ::poll(&pfd, 1, timeoutMs) == 1 ? 0 : -1;
             int soError = 0;
             socklen_t len = sizeof soError;
@@ -55,12 +55,15 @@ int connectTcp(const QString &host, int port, int timeoutMs, QString *error)
         }
         if (rc == 0) {
             fcntl(fd, F_SETFL, flags);
-            timeval tv {timeoutMs / 1000, (timeoutMs % 1000) * 1000};
+            timeval tv{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
             setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
             break;
         }
-        *error = QStringLiteral("cannot reach %1:%2: %3").arg(host).arg(port).arg(QString::fromLocal8Bit(std::strerror(errno)));
+        *error = QStringLiteral("cannot reach %1:%2: %3")
+                     .arg(host)
+                     .arg(port)
+                     .arg(QString::fromLocal8Bit(std::strerror(errno)));
         ::close(fd);
         fd = -1;
     }
@@ -86,8 +89,10 @@ TlsProbe::Result classifyAlert(const QString &errors, const TlsProbeOptions &o, 
     const QString cert = o.certFile.isEmpty() ? QStringLiteral("(none)") : o.certFile;
     if (errors.contains(QLatin1String("alert unknown ca")) || errors.contains(QLatin1String("alert bad certificate"))
         || errors.contains(QLatin1String("alert decrypt error"))) {
-        *message = QStringLiteral("the broker refused this site's certificate %1 (%2): the broker does not trust the CA "
-                                  "that issued it; use a certificate made with the broker's CA").arg(cert, o.certKey);
+        *message =
+            QStringLiteral("the broker refused this site's certificate %1 (%2): the broker does not trust the CA "
+                           "that issued it; use a certificate made with the broker's CA")
+                .arg(cert, o.certKey);
         return TlsProbe::Result::ClientCertificateUnknownCa;
     }
     if (errors.contains(QLatin1String("alert certificate expired"))) {
@@ -98,7 +103,8 @@ TlsProbe::Result classifyAlert(const QString &errors, const TlsProbeOptions &o, 
     if (errors.contains(QLatin1String("certificate required"))
         || (o.certFile.isEmpty() && errors.contains(QLatin1String("alert handshake failure")))) {
         *message = QStringLiteral("the broker requires a client certificate and none was sent: set %1 and the "
-                                  "matching key (mqttConfig.key)").arg(o.certKey);
+                                  "matching key (mqttConfig.key)")
+                       .arg(o.certKey);
         return TlsProbe::Result::ClientCertificateMissing;
     }
     if (errors.contains(QLatin1String("unsupported protocol")) || errors.contains(QLatin1String("protocol version"))
@@ -107,7 +113,8 @@ TlsProbe::Result classifyAlert(const QString &errors, const TlsProbeOptions &o, 
                                   "check mqttConfig.protocol and port)");
         return TlsProbe::Result::ProtocolVersion;
     }
-    *message = QStringLiteral("the TLS handshake failed: %1").arg(errors.isEmpty() ? QStringLiteral("connection closed") : errors);
+    *message = QStringLiteral("the TLS handshake failed: %1")
+                   .arg(errors.isEmpty() ? QStringLiteral("connection closed") : errors);
     return TlsProbe::Result::Other;
 }
 
@@ -230,14 +237,16 @@ TlsProbe::Result probeTls(const TlsProbeOptions &o, QString *message)
     }
     if (!o.certFile.isEmpty()) {
         if (SSL_CTX_use_certificate_chain_file(ctx.get(), QFile::encodeName(o.certFile).constData()) != 1) {
-            *message = QStringLiteral("cannot read this site's certificate %1 (%2): %3").arg(o.certFile, o.certKey, errorQueue());
+            *message = QStringLiteral("cannot read this site's certificate %1 (%2): %3")
+                           .arg(o.certFile, o.certKey, errorQueue());
             return Result::Other;
         }
         const QString keyFile = o.keyFile.isEmpty() ? o.certFile : o.keyFile;
         if (SSL_CTX_use_PrivateKey_file(ctx.get(), QFile::encodeName(keyFile).constData(), SSL_FILETYPE_PEM) != 1
             || SSL_CTX_check_private_key(ctx.get()) != 1) {
-            *message = QStringLiteral("the key %1 (mqttConfig.key) cannot be read or does not belong to the certificate %2")
-                           .arg(keyFile, o.certFile);
+            *message =
+                QStringLiteral("the key %1 (mqttConfig.key) cannot be read or does not belong to the certificate %2")
+                    .arg(keyFile, o.certFile);
             ERR_clear_error();
             return Result::ClientKeyMismatch;
         }
@@ -272,7 +281,8 @@ TlsProbe::Result probeTls(const TlsProbeOptions &o, QString *message)
             const QString why = QString::fromLatin1(X509_verify_cert_error_string(verdict));
             switch (verdict) {
             case X509_V_ERR_CERT_HAS_EXPIRED:
-                *message = QStringLiteral("the broker's certificate has expired (%1): the broker needs a new one").arg(why);
+                *message =
+                    QStringLiteral("the broker's certificate has expired (%1): the broker needs a new one").arg(why);
                 result = Result::ServerCertificateExpired;
                 break;
             case X509_V_ERR_CERT_NOT_YET_VALID:
@@ -300,14 +310,15 @@ TlsProbe::Result probeTls(const TlsProbeOptions &o, QString *message)
                 QStringList names = info.dnsNames() + info.ipAddresses();
                 *message = QStringLiteral("the broker's certificate is not issued for \"%1\" (it names %2): connect to "
                                           "one of those names (mqttConfig.host) or give the broker a certificate for "
-                                          "\"%1\"").arg(o.host, names.isEmpty() ? info.commonName() : names.join(QStringLiteral(", ")));
+                                          "\"%1\"")
+                               .arg(o.host, names.isEmpty() ? info.commonName() : names.join(QStringLiteral(", ")));
                 result = Result::HostMismatch;
             }
         }
         if (result == Result::Ok && !o.mysqlStartTls) {
             // TLS 1.3: the broker judges our certificate after the handshake; its alert
             // arrives with the first read. The broker sends nothing else before our CONNECT.
-            timeval tv {1, 500000};
+            timeval tv{1, 500000};
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
             char byte;
             const int n = SSL_read(ssl.get(), &byte, 1);

@@ -11,15 +11,15 @@ namespace mysqlsync {
 struct TlsProbeOptions {
     QString host;
     int port = 0;
-    QString caFile;           // empty: the system's trust store
+    QString caFile; // empty: the system's trust store
     QString certFile, keyFile;
-    bool verifyPeer = true;   // rejectUnauthorized
+    bool verifyPeer = true; // rejectUnauthorized
     int timeoutMs = 5000;
-    QString caKey = QStringLiteral("mqttConfig.ca");     // names used in messages
+    QString caKey = QStringLiteral("mqttConfig.ca"); // names used in messages
     QString certKey = QStringLiteral("mqttConfig.cert");
     QString keyKey = QStringLiteral("mqttConfig.key");
     QString hostKey = QStringLiteral("mqttConfig.host");
-    QString peer = QStringLiteral("the broker");          // "the database server"
+    QString peer = QStringLiteral("the broker"); // "the database server"
     // MySQL/MariaDB: read the server's greeting and send an SSLRequest packet before the TLS
     // handshake (the protocol starts in plain text); no post-handshake read.
     bool mysqlStartTls = false;
@@ -29,17 +29,17 @@ class TlsProbe {
 public:
     enum class Result {
         Ok,
-        Unreachable,                // TCP connection failed
-        WrongCa,                    // broker's certificate not signed by caFile
+        Unreachable, // TCP connection failed
+        WrongCa,     // broker's certificate not signed by caFile
         ServerCertificateExpired,
         ServerCertificateNotYetValid,
         HostMismatch,
         ClientCertificateUnknownCa, // the broker does not trust our certificate
         ClientCertificateExpired,
-        ClientCertificateMissing,   // the broker requires one and none was sent
+        ClientCertificateMissing, // the broker requires one and none was sent
         ClientKeyMismatch,
         ProtocolVersion,
-        TlsNotOffered,              // a MySQL server without TLS (mysqlStartTls)
+        TlsNotOffered, // a MySQL server without TLS (mysqlStartTls)
         Other,
     };
     // Blocking (at most about 2 × timeoutMs). `message` is one plain sentence.

@@ -187,7 +187,9 @@ struct AsyncTranspiler::Private {
     QString loadError;
 };
 
-AsyncTranspiler::AsyncTranspiler() : d(std::make_unique<Private>()) {}
+AsyncTranspiler::AsyncTranspiler()
+    : d(std::make_unique<Private>())
+{ }
 
 AsyncTranspiler::~AsyncTranspiler()
 {
@@ -217,8 +219,9 @@ bool AsyncTranspiler::ensureLoaded(QString *error)
         return false;
     }
     acornText.replace(directive, QStringLiteral("(function (exports) {"));
-    const QString wrapped = QStringLiteral("(function () { var module = { exports: {} }; var exports = module.exports;\n")
-        + acornText + QStringLiteral("\nreturn module.exports; })()");
+    const QString wrapped =
+        QStringLiteral("(function () { var module = { exports: {} }; var exports = module.exports;\n") + acornText
+        + QStringLiteral("\nreturn module.exports; })()");
     QJSValue acorn;
     {
         QMutexLocker lock(&filterMutex);
@@ -227,9 +230,11 @@ bool AsyncTranspiler::ensureLoaded(QString *error)
         QLoggingCategory::installFilter(previousFilter);
         previousFilter = nullptr;
     }
-    QJSValue factory = acorn.isError() ? acorn : m_engine->evaluate(QString::fromUtf8(kTransformScript), QStringLiteral("async-transform.js"));
-    QJSValue transform = factory.isError() ? factory
-        : factory.call({acorn, QJSValue(QString::fromLatin1(kRunnerName))});
+    QJSValue factory = acorn.isError()
+        ? acorn
+        : m_engine->evaluate(QString::fromUtf8(kTransformScript), QStringLiteral("async-transform.js"));
+    QJSValue transform =
+        factory.isError() ? factory : factory.call({acorn, QJSValue(QString::fromLatin1(kRunnerName))});
     if (transform.isError() || !transform.isCallable()) {
         d->loadError = QStringLiteral("cannot load the async/await transpiler: %1").arg(transform.toString());
         *error = d->loadError;

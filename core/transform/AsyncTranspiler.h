@@ -39,8 +39,8 @@ public:
         bool ok = true;
         bool transformed = false; // code differs from the input (the wrapper must pass the runner)
         QString code;
-        QString error;            // "SyntaxError: Unexpected token" and the like
-        int line = 0;             // 1-based line of the error in the input, 0 if unknown
+        QString error; // "SyntaxError: Unexpected token" and the like
+        int line = 0;  // 1-based line of the error in the input, 0 if unknown
     };
 
     AsyncTranspiler();

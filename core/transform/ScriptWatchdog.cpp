@@ -29,7 +29,10 @@ long long residentBytes()
 constexpr auto kMemoryPoll = std::chrono::milliseconds(5);
 } // namespace
 
-ScriptWatchdog::ScriptWatchdog(QJSEngine *engine) : m_engine(engine), m_thread([this] { run(); }) {}
+ScriptWatchdog::ScriptWatchdog(QJSEngine *engine)
+    : m_engine(engine)
+    , m_thread([this] { run(); })
+{ }
 
 ScriptWatchdog::~ScriptWatchdog()
 {

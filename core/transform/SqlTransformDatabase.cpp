@@ -7,7 +7,9 @@
 
 namespace mysqlsync {
 
-SqlTransformDatabase::SqlTransformDatabase(QString connectionName) : m_connectionName(std::move(connectionName)) {}
+SqlTransformDatabase::SqlTransformDatabase(QString connectionName)
+    : m_connectionName(std::move(connectionName))
+{ }
 
 QList<QVariantMap> SqlTransformDatabase::query(const QString &sql, const QVariantList &values, QString *error)
 {

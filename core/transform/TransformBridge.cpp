@@ -34,9 +34,10 @@ QVariant scriptValue(const QVariant &v)
 } // namespace
 
 TransformBridge::TransformBridge(TransformDatabase *database, TransformPublisher *publisher, QObject *parent)
-    : QObject(parent), m_database(database), m_publisher(publisher)
-{
-}
+    : QObject(parent)
+    , m_database(database)
+    , m_publisher(publisher)
+{ }
 
 QVariantMap TransformBridge::query(const QString &sql, const QVariantList &values)
 {
@@ -79,13 +80,14 @@ QVariantMap TransformBridge::publish(const QString &topic, const QVariant &messa
         result.insert(QStringLiteral("error"), QStringLiteral("publish: no MQTT connection is available here"));
         return result;
     }
-    const QByteArray payload = message.metaType().id() == QMetaType::QByteArray ? message.toByteArray()
-                                                                                : message.toString().toUtf8();
+    const QByteArray payload =
+        message.metaType().id() == QMetaType::QByteArray ? message.toByteArray() : message.toString().toUtf8();
     QString error;
     const bool ok = m_publisher->publish(topic, payload, qos, retain, &error);
     result.insert(QStringLiteral("ok"), ok);
     if (!ok)
-        result.insert(QStringLiteral("error"), QString(QStringLiteral("publish: ") + (error.isEmpty() ? QStringLiteral("not sent") : error)));
+        result.insert(QStringLiteral("error"),
+                      QString(QStringLiteral("publish: ") + (error.isEmpty() ? QStringLiteral("not sent") : error)));
     return result;
 }
 

@@ -19,7 +19,7 @@ public:
     virtual QList<QVariantMap> query(const QString &sql, const QVariantList &values, QString *error) = 0;
     // Called after each transformer call: a database may end what the call left open
     // (a transaction, a changed session) so that it cannot outlast the call.
-    virtual void finished() {}
+    virtual void finished() { }
 };
 
 class TransformPublisher {

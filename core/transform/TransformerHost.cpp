@@ -63,11 +63,11 @@ struct TransformerHost::Sandbox {
 
 TransformerHost::TransformerHost(const QString &directory, TransformDatabase *database, TransformPublisher *publisher,
                                  QObject *parent)
-    : QObject(parent),
-      m_directory(directory),
-      m_database(database),
-      m_bridge(std::make_unique<TransformBridge>(database, publisher)),
-      m_transpiler(std::make_unique<AsyncTranspiler>())
+    : QObject(parent)
+    , m_directory(directory)
+    , m_database(database)
+    , m_bridge(std::make_unique<TransformBridge>(database, publisher))
+    , m_transpiler(std::make_unique<AsyncTranspiler>())
 {
     QJSEngine::setObjectOwnership(m_bridge.get(), QJSEngine::CppOwnership);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this](const QString &path) {
@@ -99,7 +99,8 @@ std::shared_ptr<TransformerHost::Sandbox> TransformerHost::makeSandbox()
     sandbox->engine = makeInterpretingEngine();
     sandbox->watchdog = std::make_unique<ScriptWatchdog>(sandbox->engine.get());
     // No installExtensions(): no console, no Qt object, no translation functions.
-    const QJSValue factory = sandbox->engine->evaluate(transformRuntimeSource(), QStringLiteral("mysql-sync-transform-runtime.js"));
+    const QJSValue factory =
+        sandbox->engine->evaluate(transformRuntimeSource(), QStringLiteral("mysql-sync-transform-runtime.js"));
     const QJSValue runtime = factory.isError()
         ? factory
         : factory.call({sandbox->engine->globalObject(), sandbox->engine->newQObject(m_bridge.get())});
@@ -140,15 +141,19 @@ QString TransformerHost::describeError(const QString &fileName, int line, const 
     return QStringLiteral("transformer %1: %2").arg(fileName, message);
 }
 
-QString TransformerHost::interruptedMessage(const QString &fileName, const QJSValue &error, bool memory, int *line) const
+QString TransformerHost::interruptedMessage(const QString &fileName, const QJSValue &error, bool memory,
+                                            int *line) const
 {
     *line = lineFromStack(error, fileName);
     if (*line == 0)
         *line = error.property(QStringLiteral("lineNumber")).toInt();
     if (memory)
-        return describeError(fileName, *line, QStringLiteral("used more than %1 MiB of memory and was interrupted")
-                                                  .arg(ScriptWatchdog::kMemoryLimitBytes >> 20));
-    return describeError(fileName, *line, QStringLiteral("timed out after %1 ms (the transformTimeout limit) and was interrupted").arg(m_timeLimitMs));
+        return describeError(fileName, *line,
+                             QStringLiteral("used more than %1 MiB of memory and was interrupted")
+                                 .arg(ScriptWatchdog::kMemoryLimitBytes >> 20));
+    return describeError(fileName, *line,
+                         QStringLiteral("timed out after %1 ms (the transformTimeout limit) and was interrupted")
+                             .arg(m_timeLimitMs));
 }
 
 TransformerHost::Loaded *TransformerHost::ensureLoaded(const QString &path, bool *exists)
@@ -213,7 +218,8 @@ void TransformerHost::load(const QString &path, Loaded *into)
     bool outOfMemory = false;
     try {
         const QJSValue wrapper = box.engine->evaluate(wrapped, path, 1);
-        loaded = wrapper.isError() ? wrapper : box.runtime.property(QStringLiteral("load")).call({wrapper, QJSValue(fileName)});
+        loaded = wrapper.isError() ? wrapper
+                                   : box.runtime.property(QStringLiteral("load")).call({wrapper, QJSValue(fileName)});
     } catch (const std::bad_alloc &) {
         outOfMemory = true;
     }
@@ -233,7 +239,8 @@ void TransformerHost::load(const QString &path, Loaded *into)
         into->error = describeError(fileName, into->line, loaded.property(QStringLiteral("message")).toString());
     } else {
         into->function = loaded.property(QStringLiteral("fn"));
-        qCInfo(lcTransform).noquote() << "loaded transformer" << path << (code.transformed ? "(async/await rewritten)" : "");
+        qCInfo(lcTransform).noquote() << "loaded transformer" << path
+                                      << (code.transformed ? "(async/await rewritten)" : "");
         return;
     }
     qCWarning(lcTransform).noquote() << into->error;
@@ -323,8 +330,9 @@ TransformResult TransformerHost::transform(const QString &table, const QJsonValu
                 result.action = TransformResult::Action::Entity;
                 result.entity = doc.object();
             } else {
-                result.error = describeError(fileName, 0, QStringLiteral("returned an entity that is not JSON: %1")
-                                                              .arg(parseError.errorString()));
+                result.error = describeError(fileName, 0,
+                                             QStringLiteral("returned an entity that is not JSON: %1")
+                                                 .arg(parseError.errorString()));
             }
         }
     }

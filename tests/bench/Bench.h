@@ -51,7 +51,8 @@ qint64 scalarInt(QSqlDatabase db, const QString &sql, qint64 fallback = -1);
 QStringList buildInserts(const QString &table, qint64 firstId, int rows, int batch, quint32 seed);
 extern const QString kItemsDdl;
 // Runs the prepared statements, one transaction each; rows/s, or -1 with *error set.
-double timedInserts(QSqlDatabase db, const QStringList &statements, int rows, QString *error, double *seconds = nullptr);
+double timedInserts(QSqlDatabase db, const QStringList &statements, int rows, QString *error,
+                    double *seconds = nullptr);
 // A content fingerprint of items rows in [from, to]: equal on both sites when equal data.
 QString fingerprint(QSqlDatabase db, qint64 from, qint64 to);
 // The daemon's pid: through its QProcess, else by the config path on a /proc command line.
@@ -67,7 +68,7 @@ struct Options {
     QString logLevel = QStringLiteral("warn");
     QString logDir;
     QString latencyTrace;
-    QJsonObject extraConfig;   // --set KEY=VALUE: more keys for both daemons' configuration
+    QJsonObject extraConfig; // --set KEY=VALUE: more keys for both daemons' configuration
     QString floorProgram;
     QStringList phases;
     int rows = 50000;
@@ -90,7 +91,7 @@ struct Options {
 struct PathSetting {
     bool fast = true;
     bool compress = true;
-    QString label() const;   // "fast path", "fast path, uncompressed", "per-row path"
+    QString label() const; // "fast path", "fast path, uncompressed", "per-row path"
     bool operator==(const PathSetting &o) const { return fast == o.fast && compress == o.compress; }
 };
 
@@ -127,29 +128,29 @@ private:
     bool configuredCompress() const;
 
     // The phases
-    void phaseInsert();                                   // BenchPhasesThroughput.cpp
+    void phaseInsert(); // BenchPhasesThroughput.cpp
     void phaseEndToEnd();
     QJsonObject runEndToEnd(const QString &phase);
-    void phaseLatency();                                  // BenchPhaseLatency.cpp
+    void phaseLatency(); // BenchPhaseLatency.cpp
     QJsonObject runLatency(const QString &phase);
-    void phaseWire();                                     // BenchPhaseWire.cpp
+    void phaseWire(); // BenchPhaseWire.cpp
     QJsonObject runWire(const PathSetting &path);
-    void phaseFloor();                                    // BenchPhaseFloor.cpp
+    void phaseFloor(); // BenchPhaseFloor.cpp
     QJsonObject runFloor(int rowsPerMessage, bool compress);
-    void phaseBacklog();                                  // BenchPhaseBacklog.cpp
-    void phaseMemory();                                   // BenchRun.cpp
+    void phaseBacklog(); // BenchPhaseBacklog.cpp
+    void phaseMemory();  // BenchRun.cpp
 
     Options m_opt;
     testsupport::Servers m_servers;
-    std::unique_ptr<testsupport::SiteDatabase> m_a;       // bench's own connection to A (inserts)
-    std::unique_ptr<testsupport::SiteDatabase> m_b;       // to B (checks)
-    std::unique_ptr<testsupport::SiteDatabase> m_aCheck;  // to A (sync_status checks)
+    std::unique_ptr<testsupport::SiteDatabase> m_a;      // bench's own connection to A (inserts)
+    std::unique_ptr<testsupport::SiteDatabase> m_b;      // to B (checks)
+    std::unique_ptr<testsupport::SiteDatabase> m_aCheck; // to A (sync_status checks)
     std::unique_ptr<testsupport::EngineProcess> m_engineA;
     std::unique_ptr<testsupport::EngineProcess> m_engineB;
-    PathSetting m_path;            // what the daemons' configuration says now
-    bool m_pathSet = false;        // false until usePath() configured them
-    QList<qint64> m_probeIds;      // warm-up rows since the tables were last emptied
-    QList<QPair<QString, QPair<double, double>>> m_peaks;  // label -> (site_a, site_b) VmHWM MB
+    PathSetting m_path;                                   // what the daemons' configuration says now
+    bool m_pathSet = false;                               // false until usePath() configured them
+    QList<qint64> m_probeIds;                             // warm-up rows since the tables were last emptied
+    QList<QPair<QString, QPair<double, double>>> m_peaks; // label -> (site_a, site_b) VmHWM MB
     QJsonObject m_result;
     QStringList m_failures;
     QStringList m_missed;

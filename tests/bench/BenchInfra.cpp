@@ -29,10 +29,19 @@ namespace bench {
 // ------------------------------------------------------------------ small helpers
 
 volatile std::sig_atomic_t g_interrupted = 0;
-extern "C" void onSignal(int) { g_interrupted = 1; }
+extern "C" void onSignal(int)
+{
+    g_interrupted = 1;
+}
 
-double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-double msBetween(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); }
+double secondsSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+double msBetween(Clock::time_point a, Clock::time_point b)
+{
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
 
 QTextStream &out()
 {
@@ -45,12 +54,21 @@ void line(const QString &label, const QString &value)
     out() << "  " << label.leftJustified(46, QLatin1Char(' ')) << ' ' << value << Qt::endl;
 }
 
-void heading(const QString &text) { out() << Qt::endl << text << Qt::endl; }
+void heading(const QString &text)
+{
+    out() << Qt::endl << text << Qt::endl;
+}
 
-QString num(double v, int decimals) { return QString::number(v, 'f', decimals); }
+QString num(double v, int decimals)
+{
+    return QString::number(v, 'f', decimals);
+}
 
 // Processes queued events (the daemons' output pipes) without sleeping.
-void pumpEvents() { QCoreApplication::processEvents(QEventLoop::AllEvents, 5); }
+void pumpEvents()
+{
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
 
 void sleepMs(double ms)
 {
@@ -72,7 +90,10 @@ bool pollUntil(const std::function<bool()> &condition, double timeoutS, int step
     }
 }
 
-QString sqlError(const QSqlQuery &q) { return q.lastError().text(); }
+QString sqlError(const QSqlQuery &q)
+{
+    return q.lastError().text();
+}
 
 // One statement on a connection; false (with the error in *error) on failure.
 bool execSql(QSqlDatabase db, const QString &sql, QString *error)
@@ -133,9 +154,9 @@ QStringList buildInserts(const QString &table, qint64 firstId, int rows, int bat
     return statements;
 }
 
-const QString kItemsDdl = QStringLiteral(
-    "CREATE TABLE %1 (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64), qty INT, "
-    "price DECIMAL(10,2), updated DATETIME) ENGINE=InnoDB");
+const QString kItemsDdl =
+    QStringLiteral("CREATE TABLE %1 (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64), qty INT, "
+                   "price DECIMAL(10,2), updated DATETIME) ENGINE=InnoDB");
 
 // Runs the prepared statements, one transaction each; rows/s, or -1 with *error set.
 double timedInserts(QSqlDatabase db, const QStringList &statements, int rows, QString *error, double *seconds)
@@ -168,9 +189,11 @@ QString fingerprint(QSqlDatabase db, qint64 from, qint64 to)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    const QString sql = QStringLiteral(
-        "SELECT COUNT(*), COALESCE(SUM(CRC32(CONCAT_WS('|', id, name, qty, price, updated))), 0) "
-        "FROM items WHERE id BETWEEN %1 AND %2").arg(from).arg(to);
+    const QString sql =
+        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CRC32(CONCAT_WS('|', id, name, qty, price, updated))), 0) "
+                       "FROM items WHERE id BETWEEN %1 AND %2")
+            .arg(from)
+            .arg(to);
     if (!q.exec(sql) || !q.next())
         return QStringLiteral("error: ") + sqlError(q);
     return q.value(0).toString() + QLatin1Char('/') + q.value(1).toString();
@@ -233,7 +256,10 @@ QString PathSetting::label() const
 
 // ------------------------------------------------------------------ the benchmark's infrastructure
 
-Bench::Bench(const Options &options, const Servers &servers) : m_opt(options), m_servers(servers) {}
+Bench::Bench(const Options &options, const Servers &servers)
+    : m_opt(options)
+    , m_servers(servers)
+{ }
 Bench::~Bench() = default;
 
 void Bench::fail(const QString &phase, const QString &why)
@@ -261,9 +287,11 @@ bool Bench::enginesAlive(QString *why)
 
 bool Bench::triggersInstalled()
 {
-    return scalarInt(m_a->database(), QStringLiteral(
-               "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() "
-               "AND EVENT_OBJECT_TABLE = 'items' AND TRIGGER_NAME LIKE 'mysqlSync%'")) == 3;
+    return scalarInt(m_a->database(),
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() "
+                         "AND EVENT_OBJECT_TABLE = 'items' AND TRIGGER_NAME LIKE 'mysqlSync%'"))
+        == 3;
 }
 
 QString Bench::notProbes() const
@@ -276,12 +304,18 @@ QString Bench::notProbes() const
 
 int Bench::batchRows() const
 {
-    return m_opt.extraConfig.value(QStringLiteral("extensions")).toObject().value(QStringLiteral("batchRows")).toInt(1000);
+    return m_opt.extraConfig.value(QStringLiteral("extensions"))
+        .toObject()
+        .value(QStringLiteral("batchRows"))
+        .toInt(1000);
 }
 
 bool Bench::configuredCompress() const
 {
-    return m_opt.extraConfig.value(QStringLiteral("extensions")).toObject().value(QStringLiteral("compress")).toBool(true);
+    return m_opt.extraConfig.value(QStringLiteral("extensions"))
+        .toObject()
+        .value(QStringLiteral("compress"))
+        .toBool(true);
 }
 
 bool Bench::startEngine(EngineProcess &engine, const std::function<bool()> &ready, const QString &what)
@@ -296,8 +330,11 @@ bool Bench::startEngine(EngineProcess &engine, const std::function<bool()> &read
     }
     const bool ok = pollUntil([&] { return !engine.isRunning() || ready(); }, timeout(60), 50);
     if (!ok || !engine.isRunning()) {
-        fail(QStringLiteral("setup"), QStringLiteral("daemon %1 not ready (%2) within %3 s; end of its log:\n%4")
-                                          .arg(engine.name(), what).arg(timeout(60)).arg(logTail(engine)));
+        fail(QStringLiteral("setup"),
+             QStringLiteral("daemon %1 not ready (%2) within %3 s; end of its log:\n%4")
+                 .arg(engine.name(), what)
+                 .arg(timeout(60))
+                 .arg(logTail(engine)));
         return false;
     }
     return true;
@@ -306,13 +343,14 @@ bool Bench::startEngine(EngineProcess &engine, const std::function<bool()> &read
 QJsonObject Bench::engineConfig(char site, const PathSetting &path) const
 {
     const QStringList items{QStringLiteral("items")};
-    QJsonObject c = site == 'A' ? EngineProcess::config(m_servers, 'A', QStringLiteral("bench"), QStringLiteral("site_a"),
-                                                        {QStringLiteral("site_b")}, items, {})
-                                : EngineProcess::config(m_servers, 'B', QStringLiteral("bench"), QStringLiteral("site_b"),
-                                                        {QStringLiteral("site_a")}, {}, items);
+    QJsonObject c = site == 'A'
+        ? EngineProcess::config(m_servers, 'A', QStringLiteral("bench"), QStringLiteral("site_a"),
+                                {QStringLiteral("site_b")}, items, {})
+        : EngineProcess::config(m_servers, 'B', QStringLiteral("bench"), QStringLiteral("site_b"),
+                                {QStringLiteral("site_a")}, {}, items);
     c.insert(QStringLiteral("loggingLevel"), m_opt.logLevel);
     c.insert(QStringLiteral("checkInterval"), m_opt.checkInterval);
-    c.remove(QStringLiteral("resendTimeout"));  // the product's default (30 s), not the tests' 3 s
+    c.remove(QStringLiteral("resendTimeout")); // the product's default (30 s), not the tests' 3 s
     for (auto it = m_opt.extraConfig.constBegin(); it != m_opt.extraConfig.constEnd(); ++it)
         c.insert(it.key(), it.value());
     // The path overrides what --set said about these two keys; the rest of it stays.
@@ -329,7 +367,8 @@ bool Bench::setup()
     m_a = std::make_unique<SiteDatabase>(m_servers, 'A', QStringLiteral("bench"));
     m_b = std::make_unique<SiteDatabase>(m_servers, 'B', QStringLiteral("bench"));
     if (!m_a->isOpen() || !m_b->isOpen()) {
-        fail(QStringLiteral("setup"), QStringLiteral("cannot open the databases: %1 %2").arg(m_a->lastError(), m_b->lastError()));
+        fail(QStringLiteral("setup"),
+             QStringLiteral("cannot open the databases: %1 %2").arg(m_a->lastError(), m_b->lastError()));
         return false;
     }
     m_aCheck = std::make_unique<SiteDatabase>(m_servers, 'A', QStringLiteral("bench"), SiteDatabase::Attach);
@@ -370,7 +409,8 @@ bool Bench::stopEngines()
     for (EngineProcess *e : {m_engineA.get(), m_engineB.get()}) {
         pumpEvents();
         if (e->isRunning() && !e->stop()) {
-            fail(QStringLiteral("shutdown"), QStringLiteral("%1 did not stop cleanly; end of its log:\n%2").arg(e->name(), logTail(*e)));
+            fail(QStringLiteral("shutdown"),
+                 QStringLiteral("%1 did not stop cleanly; end of its log:\n%2").arg(e->name(), logTail(*e)));
             ok = false;
         }
     }
@@ -383,16 +423,22 @@ bool Bench::emptyTables()
     for (const QString &t : {QStringLiteral("items"), QStringLiteral("items_plain"), QStringLiteral("table_changes"),
                              QStringLiteral("sync_status")}) {
         // TRUNCATE fires no triggers; the engine's tables exist once a daemon ran.
-        const bool exists = scalarInt(m_a->database(), QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-                                                                      "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%1'").arg(t)) == 1;
+        const bool exists = scalarInt(m_a->database(),
+                                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                                                     "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%1'")
+                                          .arg(t))
+            == 1;
         if (exists && !execSql(m_a->database(), QStringLiteral("TRUNCATE TABLE ") + t, &error)) {
             fail(QStringLiteral("setup"), error);
             return false;
         }
     }
     for (const QString &t : {QStringLiteral("items"), QStringLiteral("sync_status")}) {
-        const bool exists = scalarInt(m_b->database(), QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-                                                                      "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%1'").arg(t)) == 1;
+        const bool exists = scalarInt(m_b->database(),
+                                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                                                     "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%1'")
+                                          .arg(t))
+            == 1;
         if (exists && !execSql(m_b->database(), QStringLiteral("TRUNCATE TABLE ") + t, &error)) {
             fail(QStringLiteral("setup"), error);
             return false;
@@ -418,7 +464,7 @@ bool Bench::usePath(const PathSetting &path, bool restart)
     out() << "  (both daemons restarted on the " << path.label() << ", tables emptied)" << Qt::endl;
     if (warmUp())
         return true;
-    m_pathSet = false;  // the next phase starts them again rather than trust them
+    m_pathSet = false; // the next phase starts them again rather than trust them
     return false;
 }
 
@@ -428,13 +474,20 @@ bool Bench::usePath(const PathSetting &path, bool restart)
 // per-row path until it heard the other's announcement: then another probe follows).
 bool Bench::warmUp()
 {
-    if (!m_engineA->isRunning() && !startEngine(*m_engineA, [this] { return triggersInstalled(); }, QStringLiteral("triggers on A")))
+    if (!m_engineA->isRunning()
+        && !startEngine(
+            *m_engineA, [this] { return triggersInstalled(); }, QStringLiteral("triggers on A")))
         return false;
     if (!m_engineB->isRunning()
-        && !startEngine(*m_engineB, [this] {
-               return scalarInt(m_b->database(), QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-                                                                "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'sync_status'")) == 1;
-           }, QStringLiteral("sync_status on B")))
+        && !startEngine(
+            *m_engineB,
+            [this] {
+                return scalarInt(m_b->database(),
+                                 QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                                                "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'sync_status'"))
+                    == 1;
+            },
+            QStringLiteral("sync_status on B")))
         return false;
     WireObserver observer(m_servers.mqttPort, QStringLiteral("site_a"), QStringLiteral("site_b"));
     QString error;
@@ -447,47 +500,61 @@ bool Bench::warmUp()
     while (true) {
         const qint64 id = kProbeId + m_probeIds.size();
         m_probeIds.append(id);
-        if (!execSql(m_a->database(), QStringLiteral("INSERT INTO items (id, name, qty, price, updated) VALUES "
-                                                     "(%1, 'probe', 1, '1.00', NOW())").arg(id), &error)) {
+        if (!execSql(m_a->database(),
+                     QStringLiteral("INSERT INTO items (id, name, qty, price, updated) VALUES "
+                                    "(%1, 'probe', 1, '1.00', NOW())")
+                         .arg(id),
+                     &error)) {
             fail(QStringLiteral("warm-up"), error);
             return false;
         }
-        const QString acked = QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = 'items' AND primary_key = '%1' "
-                                             "AND remote = 'site_b' AND `status` = 'successful'").arg(id);
+        const QString acked =
+            QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = 'items' AND primary_key = '%1' "
+                           "AND remote = 'site_b' AND `status` = 'successful'")
+                .arg(id);
         const WireObserver::Count batchesBefore = observer.count(WireObserver::BatchChange);
         const WireObserver::Count rowsBefore = observer.count(WireObserver::RowChange);
-        const bool ok = pollUntil([&] {
-            return scalarInt(m_b->database(), QStringLiteral("SELECT COUNT(*) FROM items WHERE id = %1").arg(id)) == 1
-                && scalarInt(m_aCheck->database(), acked) == 1;
-        }, std::max(1.0, limit - secondsSince(t0)), 20);
+        const bool ok = pollUntil(
+            [&] {
+                return scalarInt(m_b->database(), QStringLiteral("SELECT COUNT(*) FROM items WHERE id = %1").arg(id))
+                    == 1
+                    && scalarInt(m_aCheck->database(), acked) == 1;
+            },
+            std::max(1.0, limit - secondsSince(t0)), 20);
         if (!ok) {
             QString why;
             if (!enginesAlive(&why))
                 fail(QStringLiteral("warm-up"), why);
             else
-                fail(QStringLiteral("warm-up"), QStringLiteral("the probe row did not reach B and come back acknowledged within %1 s;\n"
-                                                             "site_a log:\n%2\nsite_b log:\n%3")
-                                                    .arg(limit).arg(logTail(*m_engineA), logTail(*m_engineB)));
+                fail(QStringLiteral("warm-up"),
+                     QStringLiteral("the probe row did not reach B and come back acknowledged within %1 s;\n"
+                                    "site_a log:\n%2\nsite_b log:\n%3")
+                         .arg(limit)
+                         .arg(logTail(*m_engineA), logTail(*m_engineB)));
             return false;
         }
         // The observer may hear the change a moment after the receipt came back.
-        pollUntil([&] {
-            return observer.count(WireObserver::BatchChange).messages > batchesBefore.messages
-                || observer.count(WireObserver::RowChange).messages > rowsBefore.messages;
-        }, 2, 10);
+        pollUntil(
+            [&] {
+                return observer.count(WireObserver::BatchChange).messages > batchesBefore.messages
+                    || observer.count(WireObserver::RowChange).messages > rowsBefore.messages;
+            },
+            2, 10);
         const bool viaBatch = observer.count(WireObserver::BatchChange).messages > batchesBefore.messages;
         const bool viaRow = observer.count(WireObserver::RowChange).messages > rowsBefore.messages;
         if (viaBatch == m_path.fast && viaRow != m_path.fast)
             break;
         if (!m_path.fast || secondsSince(t0) > limit) {
-            fail(QStringLiteral("warm-up"), QStringLiteral("the daemons are configured for the %1, but the probe went %2")
-                                                .arg(m_path.label(), viaBatch ? QStringLiteral("in a batch") : QStringLiteral("per row")));
+            fail(QStringLiteral("warm-up"),
+                 QStringLiteral("the daemons are configured for the %1, but the probe went %2")
+                     .arg(m_path.label(), viaBatch ? QStringLiteral("in a batch") : QStringLiteral("per row")));
             return false;
         }
         // site_a has not heard site_b's announcement yet: it comes beside the next heartbeat.
         sleepMs(200);
     }
-    line(QStringLiteral("warm-up probe (%1, A -> B -> ack)").arg(m_path.label()), num(secondsSince(t0) * 1000) + QStringLiteral(" ms"));
+    line(QStringLiteral("warm-up probe (%1, A -> B -> ack)").arg(m_path.label()),
+         num(secondsSince(t0) * 1000) + QStringLiteral(" ms"));
     return true;
 }
 

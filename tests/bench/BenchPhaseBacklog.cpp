@@ -16,7 +16,9 @@ void Bench::phaseBacklog()
 {
     const int n = m_opt.backlogRows;
     const QString phase = QStringLiteral("backlog");
-    heading(QStringLiteral("[7] backlog: site_b offline while %1 rows are inserted on A, then site_b returns (fast path)").arg(n));
+    heading(
+        QStringLiteral("[7] backlog: site_b offline while %1 rows are inserted on A, then site_b returns (fast path)")
+            .arg(n));
     // Fresh daemons, so that their peak RSS is this phase's.
     if (!usePath(PathSetting{true, configuredCompress()}, true))
         return;
@@ -41,7 +43,8 @@ void Bench::phaseBacklog()
     auto lastSample = Clock::now();
     for (int done = 0; done < n && !g_interrupted; done += m_opt.batch) {
         const int rows = std::min(m_opt.batch, n - done);
-        const QStringList sql = buildInserts(QStringLiteral("items"), 1 + done, rows, rows, 10 + quint32(done / m_opt.batch));
+        const QStringList sql =
+            buildInserts(QStringLiteral("items"), 1 + done, rows, rows, 10 + quint32(done / m_opt.batch));
         double s = 0;
         if (timedInserts(a, sql, rows, &error, &s) < 0) {
             fail(phase, error);
@@ -64,15 +67,21 @@ void Bench::phaseBacklog()
              .arg(num(insertS, 1), num(insertedS, 1), num(n / insertS)));
     // 2. site_a captures everything into its outbox: table_changes empties.
     const double captureLimit = timeout(std::max(300.0, n / 1000.0));
-    const bool captured = pollUntil([&] {
-        sample();
-        return !m_engineA->isRunning() || scalarInt(aCheck, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM table_changes LIMIT 1) t")) == 0;
-    }, captureLimit, 250);
+    const bool captured = pollUntil(
+        [&] {
+            sample();
+            return !m_engineA->isRunning()
+                || scalarInt(aCheck, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM table_changes LIMIT 1) t"))
+                == 0;
+        },
+        captureLimit, 250);
     if (!captured || !m_engineA->isRunning()) {
-        fail(phase, m_engineA->isRunning()
-                        ? QStringLiteral("table_changes on A not empty %1 s after the inserts (%2 rows left)")
-                              .arg(captureLimit).arg(scalarInt(aCheck, QStringLiteral("SELECT COUNT(*) FROM table_changes")))
-                        : QStringLiteral("site_a stopped; end of its log:\n") + logTail(*m_engineA));
+        fail(phase,
+             m_engineA->isRunning()
+                 ? QStringLiteral("table_changes on A not empty %1 s after the inserts (%2 rows left)")
+                       .arg(captureLimit)
+                       .arg(scalarInt(aCheck, QStringLiteral("SELECT COUNT(*) FROM table_changes")))
+                 : QStringLiteral("site_a stopped; end of its log:\n") + logTail(*m_engineA));
         return;
     }
     const double capturedS = secondsSince(t0);
@@ -84,7 +93,8 @@ void Bench::phaseBacklog()
     // by the contiguous prefix of ids present (cheap range counts), A by the pending rows
     // and then one full count of the successful ones.
     const auto t1 = Clock::now();
-    if (!startEngine(*m_engineB, [] { return true; }, QStringLiteral("running"))) {
+    if (!startEngine(
+            *m_engineB, [] { return true; }, QStringLiteral("running"))) {
         fail(phase, QStringLiteral("site_b did not start again"));
         return;
     }
@@ -98,14 +108,15 @@ void Bench::phaseBacklog()
         p.second.second = cpuSeconds(p.second.first);
     const double drainLimit = timeout(std::max(300.0, n / 1000.0));
     const qint64 chunk = 10000;
-    qint64 prefix = 0;     // ids 1..prefix are all on B
+    qint64 prefix = 0; // ids 1..prefix are all on B
     double appliedS = -1, ackedS = -1;
     qint64 acked = 0;
     QStringList steps;
     double nextStep = 5;
     QString why;
-    const QString countAcked = QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `status` = 'successful' AND remote = 'site_b'")
-                             + notProbes();
+    const QString countAcked =
+        QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `status` = 'successful' AND remote = 'site_b'")
+        + notProbes();
     while (!g_interrupted && secondsSince(t1) < drainLimit) {
         pumpEvents();
         sample();
@@ -113,7 +124,11 @@ void Bench::phaseBacklog()
             break;
         while (appliedS < 0 && prefix < n) {
             const qint64 to = std::min<qint64>(n, prefix + chunk);
-            if (scalarInt(b, QStringLiteral("SELECT COUNT(*) FROM items WHERE id BETWEEN %1 AND %2").arg(prefix + 1).arg(to)) != to - prefix)
+            if (scalarInt(b,
+                          QStringLiteral("SELECT COUNT(*) FROM items WHERE id BETWEEN %1 AND %2")
+                              .arg(prefix + 1)
+                              .arg(to))
+                != to - prefix)
                 break;
             prefix = to;
         }
@@ -124,8 +139,11 @@ void Bench::phaseBacklog()
             nextStep += 5;
         }
         if (appliedS >= 0) {
-            const qint64 pending = scalarInt(aCheck, QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `status` = 'pending' "
-                                                                    "AND remote = 'site_b'"), 1);
+            const qint64 pending =
+                scalarInt(aCheck,
+                          QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `status` = 'pending' "
+                                         "AND remote = 'site_b'"),
+                          1);
             if (pending == 0) {
                 acked = scalarInt(aCheck, countAcked, acked);
                 if (acked >= n) {
@@ -144,23 +162,30 @@ void Bench::phaseBacklog()
         if (p.second.second < 0 || now < 0)
             continue;
         cpuText << QStringLiteral("%1 %2").arg(p.first, num(now - p.second.second, 1));
-        cpu.insert(QString(p.first).replace(QLatin1Char(' '), QLatin1Char('_')), std::round((now - p.second.second) * 10) / 10);
+        cpu.insert(QString(p.first).replace(QLatin1Char(' '), QLatin1Char('_')),
+                   std::round((now - p.second.second) * 10) / 10);
     }
-    line(QStringLiteral("CPU seconds used in the drain (%1 s wall)").arg(num(secondsSince(t1), 1)), cpuText.join(QStringLiteral(", ")));
+    line(QStringLiteral("CPU seconds used in the drain (%1 s wall)").arg(num(secondsSince(t1), 1)),
+         cpuText.join(QStringLiteral(", ")));
     if (appliedS >= 0)
         line(QStringLiteral("all rows on B after"), QStringLiteral("%1 s after site_b started").arg(num(appliedS, 1)));
     for (int i = 0; i < steps.size(); i += 10)
-        line(i == 0 ? QStringLiteral("rows on B (all ids up to) over time") : QString(), steps.mid(i, 10).join(QLatin1Char(' ')));
+        line(i == 0 ? QStringLiteral("rows on B (all ids up to) over time") : QString(),
+             steps.mid(i, 10).join(QLatin1Char(' ')));
     QJsonObject r;
     r.insert(QStringLiteral("rows"), n);
     r.insert(QStringLiteral("insert_seconds"), std::round(insertS * 10) / 10);
     r.insert(QStringLiteral("capture_seconds"), std::round(capturedS * 10) / 10);
     r.insert(QStringLiteral("drain_cpu_seconds"), cpu);
     if (ackedS < 0) {
-        fail(phase, !why.isEmpty() ? why
-                    : g_interrupted ? QStringLiteral("interrupted")
-                                    : QStringLiteral("after %1 s: ids 1..%2 of %3 on B, %4 acknowledged on A")
-                                          .arg(drainLimit).arg(prefix).arg(n).arg(acked));
+        fail(phase,
+             !why.isEmpty()      ? why
+                 : g_interrupted ? QStringLiteral("interrupted")
+                                 : QStringLiteral("after %1 s: ids 1..%2 of %3 on B, %4 acknowledged on A")
+                                       .arg(drainLimit)
+                                       .arg(prefix)
+                                       .arg(n)
+                                       .arg(acked));
     } else {
         const double rate = n / ackedS;
         line(QStringLiteral("BACKLOG DRAIN (all on B and acknowledged)"),
@@ -169,7 +194,8 @@ void Bench::phaseBacklog()
         r.insert(QStringLiteral("rows_per_s"), qRound(rate));
         target(QStringLiteral("backlog_rows_per_s"), rate >= 15000);
         const QString fa = fingerprint(a, 1, n), fb = fingerprint(b, 1, n);
-        line(QStringLiteral("B's rows equal A's"), fa == fb ? QStringLiteral("yes") : QStringLiteral("NO (A %1, B %2)").arg(fa, fb));
+        line(QStringLiteral("B's rows equal A's"),
+             fa == fb ? QStringLiteral("yes") : QStringLiteral("NO (A %1, B %2)").arg(fa, fb));
         r.insert(QStringLiteral("equal"), fa == fb);
         if (fa != fb)
             fail(phase, QStringLiteral("the rows on B differ from A's"));

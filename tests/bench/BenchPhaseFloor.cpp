@@ -20,10 +20,12 @@ void Bench::phaseFloor()
     const QJsonObject batch = g_interrupted ? QJsonObject() : runFloor(batchRows(), compress);
     auto share = [&](const QJsonObject &floor, const char *e2eKey, const QString &what, QJsonObject *into) {
         const double rate = floor.value(QStringLiteral("rows_per_s")).toDouble();
-        const double e2e = m_result.value(QLatin1String(e2eKey)).toObject().value(QStringLiteral("rows_per_s")).toDouble();
+        const double e2e =
+            m_result.value(QLatin1String(e2eKey)).toObject().value(QStringLiteral("rows_per_s")).toDouble();
         if (rate > 0 && e2e > 0) {
             line(QStringLiteral("%1: end to end as a share of its floor").arg(what),
-                 QStringLiteral("%1 % (%2 of %3 rows/s)").arg(num(100 * e2e / rate, 100 * e2e / rate < 10 ? 2 : 0), num(e2e), num(rate)));
+                 QStringLiteral("%1 % (%2 of %3 rows/s)")
+                     .arg(num(100 * e2e / rate, 100 * e2e / rate < 10 ? 2 : 0), num(e2e), num(rate)));
             into->insert(QStringLiteral("e2e_share_percent"), std::round(10000 * e2e / rate) / 100);
         }
     };
@@ -43,7 +45,8 @@ void Bench::phaseFloor()
 QJsonObject Bench::runFloor(int rowsPerMessage, bool compress)
 {
     const bool batch = rowsPerMessage > 1;
-    heading(batch ? QStringLiteral("  fast path's shape: %1 rows per message%2").arg(rowsPerMessage)
+    heading(batch ? QStringLiteral("  fast path's shape: %1 rows per message%2")
+                        .arg(rowsPerMessage)
                         .arg(compress ? QStringLiteral(", zlib") : QString())
                   : QStringLiteral("  per-row protocol's shape: one row per message"));
     const qint64 brokerPid = m_servers.pid(QStringLiteral("mosquitto.pid"));
@@ -54,16 +57,18 @@ QJsonObject Bench::runFloor(int rowsPerMessage, bool compress)
     const qint64 rows = batch ? std::max<qint64>(m_opt.rows, 5000LL * rowsPerMessage) : m_opt.rows;
     QProcess floor;
     floor.setProcessChannelMode(QProcess::MergedChannels);
-    floor.start(m_opt.floorProgram, {QStringLiteral("--port"), QString::number(m_servers.mqttPort), QStringLiteral("--rows"),
-                                     QString::number(rows), QStringLiteral("--window"), QString::number(window),
-                                     QStringLiteral("--rows-per-message"), QString::number(rowsPerMessage),
-                                     QStringLiteral("--compress"), compress ? QStringLiteral("1") : QStringLiteral("0"),
-                                     QStringLiteral("--broker-pid"), QString::number(std::max<qint64>(brokerPid, 0))});
+    floor.start(m_opt.floorProgram,
+                {QStringLiteral("--port"), QString::number(m_servers.mqttPort), QStringLiteral("--rows"),
+                 QString::number(rows), QStringLiteral("--window"), QString::number(window),
+                 QStringLiteral("--rows-per-message"), QString::number(rowsPerMessage), QStringLiteral("--compress"),
+                 compress ? QStringLiteral("1") : QStringLiteral("0"), QStringLiteral("--broker-pid"),
+                 QString::number(std::max<qint64>(brokerPid, 0))});
     const int limitMs = int(timeout(std::max(120.0, m_opt.rows / 500.0)) * 1000);
     const QString phase = batch ? QStringLiteral("floor_batch") : QStringLiteral("floor");
     if (!floor.waitForStarted(10000) || !floor.waitForFinished(limitMs) || floor.exitCode() != 0) {
-        fail(phase, QStringLiteral("%1 did not complete (%2): %3")
-                        .arg(m_opt.floorProgram, floor.errorString(), QString::fromUtf8(floor.readAll().right(2000))));
+        fail(phase,
+             QStringLiteral("%1 did not complete (%2): %3")
+                 .arg(m_opt.floorProgram, floor.errorString(), QString::fromUtf8(floor.readAll().right(2000))));
         floor.kill();
         floor.waitForFinished(5000);
         return {};
@@ -76,19 +81,26 @@ QJsonObject Bench::runFloor(int rowsPerMessage, bool compress)
         return {};
     }
     if (batch)
-        line(QStringLiteral("traffic"), QStringLiteral("%1 rows in %2-row QoS 1 messages (%3 bytes each), a QoS 1 receipt "
-                                                       "message per batch (%4 bytes), at most %5 rows unanswered")
-                                            .arg(rows).arg(rowsPerMessage)
-                                            .arg(r.value(QStringLiteral("change_bytes")).toInteger())
-                                            .arg(r.value(QStringLiteral("receipt_bytes")).toInteger()).arg(window));
+        line(QStringLiteral("traffic"),
+             QStringLiteral("%1 rows in %2-row QoS 1 messages (%3 bytes each), a QoS 1 receipt "
+                            "message per batch (%4 bytes), at most %5 rows unanswered")
+                 .arg(rows)
+                 .arg(rowsPerMessage)
+                 .arg(r.value(QStringLiteral("change_bytes")).toInteger())
+                 .arg(r.value(QStringLiteral("receipt_bytes")).toInteger())
+                 .arg(window));
     else
-        line(QStringLiteral("traffic"), QStringLiteral("%1 rows: a QoS 1 change out and a QoS 1 receipt back each, "
-                                                       "at most %2 unanswered, two processes").arg(m_opt.rows).arg(window));
+        line(QStringLiteral("traffic"),
+             QStringLiteral("%1 rows: a QoS 1 change out and a QoS 1 receipt back each, "
+                            "at most %2 unanswered, two processes")
+                 .arg(m_opt.rows)
+                 .arg(window));
     line(batch ? QStringLiteral("MQTT FLOOR, fast path's shape") : QStringLiteral("MQTT FLOOR, per-row"),
          QStringLiteral("%1 rows/s").arg(num(rate)));
-    line(QStringLiteral("CPU per row"), QStringLiteral("Paho clients %1 us, broker %2 us")
-                                            .arg(num(r.value(QStringLiteral("paho_cpu_us_per_row")).toDouble(), 1),
-                                                 num(r.value(QStringLiteral("broker_cpu_us_per_row")).toDouble(), 1)));
+    line(QStringLiteral("CPU per row"),
+         QStringLiteral("Paho clients %1 us, broker %2 us")
+             .arg(num(r.value(QStringLiteral("paho_cpu_us_per_row")).toDouble(), 1),
+                  num(r.value(QStringLiteral("broker_cpu_us_per_row")).toDouble(), 1)));
     return r;
 }
 

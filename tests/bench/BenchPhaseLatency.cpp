@@ -64,7 +64,7 @@ QJsonObject Bench::runLatency(const QString &phase)
                 fail(phase, QStringLiteral("INSERT: ") + sqlError(insert));
                 return r;
             }
-            committed[inserted] = Clock::now();  // autocommit: the statement's return is the COMMIT
+            committed[inserted] = Clock::now(); // autocommit: the statement's return is the COMMIT
             lastInsert = committed[inserted];
             ++inserted;
             nextInsert += std::chrono::microseconds(qint64(intervalMs * 1000));
@@ -114,14 +114,16 @@ QJsonObject Bench::runLatency(const QString &phase)
         // Unix times, to line up with the daemons' logs and an MQTT sniffer's timestamps.
         const double wallStart = QDateTime::currentMSecsSinceEpoch() - secondsSince(start) * 1000.0;
         // The fast path's in FILE, the per-row path's in FILE.latency_per_row.
-        QFile trace(phase == QLatin1String("latency") ? m_opt.latencyTrace : m_opt.latencyTrace + QLatin1Char('.') + phase);
+        QFile trace(phase == QLatin1String("latency") ? m_opt.latencyTrace
+                                                      : m_opt.latencyTrace + QLatin1Char('.') + phase);
         if (trace.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
             QTextStream t(&trace);
             t << "id,commit_ms,seen_ms,latency_ms\n";
             for (int i = 0; i < inserted; ++i) {
                 const double c = wallStart + msBetween(start, committed[i]);
-                t << (kLatencyBase + i) << ',' << num(c, 3) << ',' << (latency[i] >= 0 ? num(c + latency[i], 3) : QString())
-                  << ',' << (latency[i] >= 0 ? num(latency[i], 3) : QString()) << '\n';
+                t << (kLatencyBase + i) << ',' << num(c, 3) << ','
+                  << (latency[i] >= 0 ? num(c + latency[i], 3) : QString()) << ','
+                  << (latency[i] >= 0 ? num(latency[i], 3) : QString()) << '\n';
             }
         }
     }
@@ -140,17 +142,24 @@ QJsonObject Bench::runLatency(const QString &phase)
     r.insert(QStringLiteral("path"), m_path.label());
     r.insert(QStringLiteral("rows"), n);
     r.insert(QStringLiteral("check_interval_ms"), m_opt.checkInterval);
-    line(QStringLiteral("rows, rate"), QStringLiteral("%1 single-row autocommit INSERTs in %2 s (%3 rows/s), checkInterval %4 ms")
-                                           .arg(inserted).arg(num(spanS, 1)).arg(num(spanS > 0 ? (inserted - 1) / spanS : 0, 1))
-                                           .arg(m_opt.checkInterval));
-    line(QStringLiteral("B polled"), QStringLiteral("%1 times, every ~1 ms, mean round trip %2 ms")
-                                         .arg(polls).arg(num(polls ? pollMsTotal / polls : 0, 2)));
+    line(QStringLiteral("rows, rate"),
+         QStringLiteral("%1 single-row autocommit INSERTs in %2 s (%3 rows/s), checkInterval %4 ms")
+             .arg(inserted)
+             .arg(num(spanS, 1))
+             .arg(num(spanS > 0 ? (inserted - 1) / spanS : 0, 1))
+             .arg(m_opt.checkInterval));
+    line(QStringLiteral("B polled"),
+         QStringLiteral("%1 times, every ~1 ms, mean round trip %2 ms")
+             .arg(polls)
+             .arg(num(polls ? pollMsTotal / polls : 0, 2)));
     r.insert(QStringLiteral("polls"), polls);
     if (!got.empty()) {
         const double p50 = pct(50), p90 = pct(90), p99 = pct(99), mx = got.back();
-        line(QStringLiteral("latency COMMIT on A -> row on B  p50"), num(p50, 1) + QStringLiteral(" ms   (target: about 10, <= 15)"));
+        line(QStringLiteral("latency COMMIT on A -> row on B  p50"),
+             num(p50, 1) + QStringLiteral(" ms   (target: about 10, <= 15)"));
         line(QStringLiteral("                                 p90"), num(p90, 1) + QStringLiteral(" ms"));
-        line(QStringLiteral("                                 p99"), num(p99, 1) + QStringLiteral(" ms   (target <= 20)"));
+        line(QStringLiteral("                                 p99"),
+             num(p99, 1) + QStringLiteral(" ms   (target <= 20)"));
         line(QStringLiteral("                                 max"), num(mx, 1) + QStringLiteral(" ms"));
         r.insert(QStringLiteral("p50_ms"), p50);
         r.insert(QStringLiteral("p90_ms"), p90);
@@ -164,9 +173,12 @@ QJsonObject Bench::runLatency(const QString &phase)
         if (!why.isEmpty())
             fail(phase, why);
         else
-            fail(phase, QStringLiteral("%1 of %2 rows never reached B (waited %3 s after the last insert)%4")
-                                                .arg(n - seenCount).arg(n).arg(drainS)
-                                                .arg(g_interrupted ? QStringLiteral(", interrupted") : QString()));
+            fail(phase,
+                 QStringLiteral("%1 of %2 rows never reached B (waited %3 s after the last insert)%4")
+                     .arg(n - seenCount)
+                     .arg(n)
+                     .arg(drainS)
+                     .arg(g_interrupted ? QStringLiteral(", interrupted") : QString()));
     }
     m_result.insert(phase, r);
     return r;

@@ -20,8 +20,9 @@ QHash<QString, qint64> innodbStatus(QSqlDatabase db)
 {
     QHash<QString, qint64> r;
     QSqlQuery q(db);
-    if (q.exec(QStringLiteral("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_data_fsyncs', "
-                              "'Innodb_buffer_pool_pages_flushed', 'Innodb_buffer_pool_pages_dirty', 'Innodb_data_written')"))) {
+    if (q.exec(QStringLiteral(
+            "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_data_fsyncs', "
+            "'Innodb_buffer_pool_pages_flushed', 'Innodb_buffer_pool_pages_dirty', 'Innodb_data_written')"))) {
         while (q.next())
             r.insert(q.value(0).toString(), q.value(1).toLongLong());
     }
@@ -40,20 +41,25 @@ void Bench::phaseInsert()
         // The engine is stopped only once it is fully up (its first heartbeat on /info):
         // the triggers are its work, and a stop while it still connects is another matter.
         MqttSubscriber info(m_servers, QStringLiteral("/info"));
-        if (!startEngine(*m_engineA, [this] { return triggersInstalled(); }, QStringLiteral("triggers on A")))
+        if (!startEngine(
+                *m_engineA, [this] { return triggersInstalled(); }, QStringLiteral("triggers on A")))
             return;
-        const bool up = pollUntil([&] {
-            for (const QString &l : info.lines())
-                if (l.contains(QLatin1String("\"site_a\"")) && l.contains(QLatin1String("\"connected\"")))
-                    return true;
-            return !m_engineA->isRunning();
-        }, timeout(30), 20);
+        const bool up = pollUntil(
+            [&] {
+                for (const QString &l : info.lines())
+                    if (l.contains(QLatin1String("\"site_a\"")) && l.contains(QLatin1String("\"connected\"")))
+                        return true;
+                return !m_engineA->isRunning();
+            },
+            timeout(30), 20);
         if (!up || !m_engineA->isRunning())
-            fail(QStringLiteral("insert"), QStringLiteral("no heartbeat of site_a on /info within %1 s (measuring anyway)").arg(timeout(30)));
+            fail(QStringLiteral("insert"),
+                 QStringLiteral("no heartbeat of site_a on /info within %1 s (measuring anyway)").arg(timeout(30)));
     }
     if (!m_engineA->stop()) {
         // Reported, but the measurement needs only the triggers, which stay.
-        fail(QStringLiteral("insert"), QStringLiteral("site_a did not stop cleanly (measuring anyway):\n") + logTail(*m_engineA));
+        fail(QStringLiteral("insert"),
+             QStringLiteral("site_a did not stop cleanly (measuring anyway):\n") + logTail(*m_engineA));
     }
     if (!triggersInstalled()) {
         fail(QStringLiteral("insert"), QStringLiteral("the triggers are gone after site_a stopped"));
@@ -62,9 +68,12 @@ void Bench::phaseInsert()
     QSqlDatabase db = m_a->database();
     QString error;
     const qint64 mariadbA = m_servers.pid(QStringLiteral("mysql-a.pid"));
-    line(QStringLiteral("rows, transactions"), QStringLiteral("%1 rows in %2-row multi-row INSERT transactions, %3 run(s), "
-                                                              "each on emptied tables")
-                                                   .arg(m_opt.rows).arg(m_opt.batch).arg(m_opt.insertRepeats));
+    line(QStringLiteral("rows, transactions"),
+         QStringLiteral("%1 rows in %2-row multi-row INSERT transactions, %3 run(s), "
+                        "each on emptied tables")
+             .arg(m_opt.rows)
+             .arg(m_opt.batch)
+             .arg(m_opt.insertRepeats));
     const QStringList plain = buildInserts(QStringLiteral("items_plain"), 1, m_opt.rows, m_opt.batch, 1);
     const QStringList withTriggers = buildInserts(QStringLiteral("items"), 1, m_opt.rows, m_opt.batch, 1);
     QList<double> rates, plainRates;
@@ -73,7 +82,8 @@ void Bench::phaseInsert()
     for (int run = 1; run <= m_opt.insertRepeats && !g_interrupted; ++run) {
         // Start from empty tables (TRUNCATE fires no triggers); nothing may linger from the
         // engine's start either.
-        for (const QString &t : {QStringLiteral("items"), QStringLiteral("items_plain"), QStringLiteral("table_changes")}) {
+        for (const QString &t :
+             {QStringLiteral("items"), QStringLiteral("items_plain"), QStringLiteral("table_changes")}) {
             if (!execSql(db, QStringLiteral("TRUNCATE TABLE ") + t, &error)) {
                 fail(QStringLiteral("insert"), error);
                 return;
@@ -102,16 +112,21 @@ void Bench::phaseInsert()
         const QHash<QString, qint64> after = innodbStatus(db);
         const double all = double(std::max<qint64>(1, m1.all - m0.all));
         const double busy = 100.0 * (m1.busy - m0.busy) / all, steal = 100.0 * (m1.steal - m0.steal) / all;
-        const qint64 fsyncs = after.value(QStringLiteral("Innodb_data_fsyncs")) - before.value(QStringLiteral("Innodb_data_fsyncs"));
+        const qint64 fsyncs =
+            after.value(QStringLiteral("Innodb_data_fsyncs")) - before.value(QStringLiteral("Innodb_data_fsyncs"));
         const qint64 flushed = after.value(QStringLiteral("Innodb_buffer_pool_pages_flushed"))
-                             - before.value(QStringLiteral("Innodb_buffer_pool_pages_flushed"));
+            - before.value(QStringLiteral("Innodb_buffer_pool_pages_flushed"));
         logged = scalarInt(db, QStringLiteral("SELECT COUNT(*) FROM table_changes"));
         line(QStringLiteral("run %1: with triggers / without").arg(run),
-             QStringLiteral("%1 rows/s (%2 s) / %3 rows/s (%4 s)").arg(num(rate), num(trigS, 2), num(plainRate), num(plainS, 2)));
-        line(QString(), QStringLiteral("MariaDB A: %1 us CPU/row, on a CPU %2 % and waiting for one %3 % of the time; "
-                                       "machine busy %4 %, steal %5 %; %6 fsyncs, %7 pages flushed")
-                            .arg(num(1e6 * cpu / m_opt.rows), num(100 * cpu / trigS), num(100 * waited / trigS), num(busy), num(steal, 1))
-                            .arg(fsyncs).arg(flushed));
+             QStringLiteral("%1 rows/s (%2 s) / %3 rows/s (%4 s)")
+                 .arg(num(rate), num(trigS, 2), num(plainRate), num(plainS, 2)));
+        line(QString(),
+             QStringLiteral("MariaDB A: %1 us CPU/row, on a CPU %2 % and waiting for one %3 % of the time; "
+                            "machine busy %4 %, steal %5 %; %6 fsyncs, %7 pages flushed")
+                 .arg(num(1e6 * cpu / m_opt.rows), num(100 * cpu / trigS), num(100 * waited / trigS), num(busy),
+                      num(steal, 1))
+                 .arg(fsyncs)
+                 .arg(flushed));
         rates << rate;
         plainRates << plainRate;
         QJsonObject r;
@@ -126,11 +141,13 @@ void Bench::phaseInsert()
         r.insert(QStringLiteral("pages_flushed"), flushed);
         runs.append(r);
         if (logged != m_opt.rows)
-            fail(QStringLiteral("insert"), QStringLiteral("expected %1 table_changes rows, found %2").arg(m_opt.rows).arg(logged));
+            fail(QStringLiteral("insert"),
+                 QStringLiteral("expected %1 table_changes rows, found %2").arg(m_opt.rows).arg(logged));
     }
     if (rates.isEmpty())
         return;
-    const double lo = *std::min_element(rates.cbegin(), rates.cend()), hi = *std::max_element(rates.cbegin(), rates.cend());
+    const double lo = *std::min_element(rates.cbegin(), rates.cend()),
+                 hi = *std::max_element(rates.cbegin(), rates.cend());
     line(QStringLiteral("insert rate with triggers, min / median / max"),
          QStringLiteral("%1 / %2 / %3 rows/s").arg(num(lo), num(median(rates)), num(hi)));
     line(QStringLiteral("without triggers, min / median / max"),
@@ -168,11 +185,14 @@ void Bench::phaseEndToEnd()
     heading(QStringLiteral("[2b] end to end, the same on the per-row path (what an earlier engine gets)"));
     if (usePath(PathSetting{false, false}))
         perRow = runEndToEnd(QStringLiteral("e2e_per_row"));
-    const double f = fast.value(QStringLiteral("rows_per_s")).toDouble(), p = perRow.value(QStringLiteral("rows_per_s")).toDouble();
+    const double f = fast.value(QStringLiteral("rows_per_s")).toDouble(),
+                 p = perRow.value(QStringLiteral("rows_per_s")).toDouble();
     heading(QStringLiteral("[2c] end to end: fast path against per-row path"));
-    line(QStringLiteral("FAST PATH"), f > 0 ? QStringLiteral("%1 rows/s   (target >= 15000)").arg(num(f)) : QStringLiteral("FAILED"));
-    line(QStringLiteral("PER-ROW PATH"), p > 0 ? QStringLiteral("%1 rows/s   (before the fast path: 4300-4700 on a quiet machine)").arg(num(p))
-                                               : QStringLiteral("FAILED"));
+    line(QStringLiteral("FAST PATH"),
+         f > 0 ? QStringLiteral("%1 rows/s   (target >= 15000)").arg(num(f)) : QStringLiteral("FAILED"));
+    line(QStringLiteral("PER-ROW PATH"),
+         p > 0 ? QStringLiteral("%1 rows/s   (before the fast path: 4300-4700 on a quiet machine)").arg(num(p))
+               : QStringLiteral("FAILED"));
     target(QStringLiteral("e2e_rows_per_s"), f >= 15000);
     if (f > 0 && p > 0) {
         const double ratio = f / p;
@@ -194,11 +214,17 @@ QJsonObject Bench::runEndToEnd(const QString &phase)
     QSqlDatabase b = m_b->database();
     QSqlDatabase aCheck = m_aCheck->database();
     const QString countB = QStringLiteral("SELECT COUNT(*) FROM items WHERE id BETWEEN 1 AND %1").arg(n);
-    const QString countAcked = QStringLiteral(
-        "SELECT COUNT(*) FROM sync_status WHERE `status` = 'successful' AND remote = 'site_b'") + notProbes();
+    const QString countAcked =
+        QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `status` = 'successful' AND remote = 'site_b'")
+        + notProbes();
     // CPU time of every process involved, to see where the time goes.
-    struct Proc { QString name; qint64 pid; double start; };
-    QList<Proc> procs{{QStringLiteral("site_a"), daemonPid(*m_engineA), 0}, {QStringLiteral("site_b"), daemonPid(*m_engineB), 0}};
+    struct Proc {
+        QString name;
+        qint64 pid;
+        double start;
+    };
+    QList<Proc> procs{{QStringLiteral("site_a"), daemonPid(*m_engineA), 0},
+                      {QStringLiteral("site_b"), daemonPid(*m_engineB), 0}};
     for (const auto &[name, file] : {std::pair{"mariadbd A", "mysql-a.pid"}, std::pair{"mariadbd B", "mysql-b.pid"},
                                      std::pair{"mosquitto", "mosquitto.pid"}}) {
         if (const qint64 pid = m_servers.pid(QLatin1String(file)); pid > 0)
@@ -222,7 +248,7 @@ QJsonObject Bench::runEndToEnd(const QString &phase)
     const double limit = timeout(std::max(180.0, n / 250.0));
     double appliedS = -1, ackedS = -1;
     qint64 onB = 0, acked = 0;
-    QList<QPair<double, qint64>> progress;  // (s, rows on B)
+    QList<QPair<double, qint64>> progress; // (s, rows on B)
     QString why;
     while (true) {
         pumpEvents();
@@ -252,26 +278,36 @@ QJsonObject Bench::runEndToEnd(const QString &phase)
         if (p.start < 0 || now < 0)
             continue;
         cpuText << QStringLiteral("%1 %2").arg(p.name, num(now - p.start, 2));
-        cpu.insert(QString(p.name).replace(QLatin1Char(' '), QLatin1Char('_')), std::round((now - p.start) * 100) / 100);
+        cpu.insert(QString(p.name).replace(QLatin1Char(' '), QLatin1Char('_')),
+                   std::round((now - p.start) * 100) / 100);
     }
 
-    line(QStringLiteral("rows, transactions"), QStringLiteral("%1 rows in %2-row multi-row INSERT transactions on A").arg(n).arg(m_opt.batch));
-    line(QStringLiteral("inserts on A done after"), QStringLiteral("%1 s  (%2 rows/s with the engines running)").arg(num(insertS, 2), num(insertRate)));
+    line(QStringLiteral("rows, transactions"),
+         QStringLiteral("%1 rows in %2-row multi-row INSERT transactions on A").arg(n).arg(m_opt.batch));
+    line(QStringLiteral("inserts on A done after"),
+         QStringLiteral("%1 s  (%2 rows/s with the engines running)").arg(num(insertS, 2), num(insertRate)));
     r.insert(QStringLiteral("path"), m_path.label());
     r.insert(QStringLiteral("rows"), n);
     r.insert(QStringLiteral("insert_seconds"), insertS);
     if (appliedS >= 0)
-        line(QStringLiteral("all rows applied on B after"), QStringLiteral("%1 s  (%2 rows/s)").arg(num(appliedS, 2), num(n / appliedS)));
+        line(QStringLiteral("all rows applied on B after"),
+             QStringLiteral("%1 s  (%2 rows/s)").arg(num(appliedS, 2), num(n / appliedS)));
     else
-        line(QStringLiteral("all rows applied on B after"), QStringLiteral("FAILED: %1 of %2 rows on B after %3 s").arg(onB).arg(n).arg(num(secondsSince(t0), 1)));
+        line(QStringLiteral("all rows applied on B after"),
+             QStringLiteral("FAILED: %1 of %2 rows on B after %3 s").arg(onB).arg(n).arg(num(secondsSince(t0), 1)));
     if (ackedS >= 0) {
         const double rate = n / ackedS;
-        line(QStringLiteral("all rows acknowledged on A (end to end) after"), QStringLiteral("%1 s").arg(num(ackedS, 2)));
-        line(QStringLiteral("END-TO-END THROUGHPUT, %1").arg(m_path.label()), QStringLiteral("%1 rows/s").arg(num(rate)));
+        line(QStringLiteral("all rows acknowledged on A (end to end) after"),
+             QStringLiteral("%1 s").arg(num(ackedS, 2)));
+        line(QStringLiteral("END-TO-END THROUGHPUT, %1").arg(m_path.label()),
+             QStringLiteral("%1 rows/s").arg(num(rate)));
         r.insert(QStringLiteral("rows_per_s"), qRound(rate));
     } else if (appliedS >= 0) {
         line(QStringLiteral("all rows acknowledged on A (end to end) after"),
-             QStringLiteral("FAILED: %1 of %2 'successful' in sync_status after %3 s").arg(acked).arg(n).arg(num(secondsSince(t0), 1)));
+             QStringLiteral("FAILED: %1 of %2 'successful' in sync_status after %3 s")
+                 .arg(acked)
+                 .arg(n)
+                 .arg(num(secondsSince(t0), 1)));
     }
     if (appliedS >= 0) {
         r.insert(QStringLiteral("applied_seconds"), appliedS);
@@ -280,7 +316,8 @@ QJsonObject Bench::runEndToEnd(const QString &phase)
     if (ackedS >= 0)
         r.insert(QStringLiteral("acked_seconds"), ackedS);
     if (!cpuText.isEmpty()) {
-        line(QStringLiteral("CPU seconds used in the phase (%1 s wall)").arg(num(wallS, 1)), cpuText.join(QStringLiteral(", ")));
+        line(QStringLiteral("CPU seconds used in the phase (%1 s wall)").arg(num(wallS, 1)),
+             cpuText.join(QStringLiteral(", ")));
         r.insert(QStringLiteral("cpu_seconds"), cpu);
     }
     // Rows on B over time (whole seconds, only when the count moved), to see whether the
@@ -298,16 +335,19 @@ QJsonObject Bench::runEndToEnd(const QString &phase)
         }
     }
     for (int i = 0; i < steps.size(); i += 10)
-        line(i == 0 ? QStringLiteral("rows on B over time (when it changed)") : QString(), steps.mid(i, 10).join(QLatin1Char(' ')));
+        line(i == 0 ? QStringLiteral("rows on B over time (when it changed)") : QString(),
+             steps.mid(i, 10).join(QLatin1Char(' ')));
 
     if (ackedS < 0) {
         if (!why.isEmpty())
             fail(phase, why);
         else
-            fail(phase, g_interrupted ? QStringLiteral("interrupted") : QStringLiteral("timeout after %1 s").arg(limit));
+            fail(phase,
+                 g_interrupted ? QStringLiteral("interrupted") : QStringLiteral("timeout after %1 s").arg(limit));
     } else {
         const QString fa = fingerprint(a, 1, n), fb = fingerprint(b, 1, n);
-        line(QStringLiteral("B's rows equal A's"), fa == fb ? QStringLiteral("yes") : QStringLiteral("NO (A %1, B %2)").arg(fa, fb));
+        line(QStringLiteral("B's rows equal A's"),
+             fa == fb ? QStringLiteral("yes") : QStringLiteral("NO (A %1, B %2)").arg(fa, fb));
         if (fa != fb)
             fail(phase, QStringLiteral("the rows on B differ from A's"));
         const qint64 left = scalarInt(aCheck, QStringLiteral("SELECT COUNT(*) FROM table_changes"));

@@ -28,14 +28,15 @@ void Bench::phaseMemory()
     double peak[2] = {-1, -1};
     QJsonArray runs;
     for (const auto &p : std::as_const(m_peaks)) {
-        line(p.first, QStringLiteral("site_a %1 MB, site_b %2 MB").arg(num(p.second.first, 1), num(p.second.second, 1)));
+        line(p.first,
+             QStringLiteral("site_a %1 MB, site_b %2 MB").arg(num(p.second.first, 1), num(p.second.second, 1)));
         peak[0] = std::max(peak[0], p.second.first);
         peak[1] = std::max(peak[1], p.second.second);
         runs.append(QJsonObject{{QStringLiteral("path"), p.first},
                                 {QStringLiteral("site_a_mb"), std::round(p.second.first * 10) / 10},
                                 {QStringLiteral("site_b_mb"), std::round(p.second.second * 10) / 10}});
     }
-    m_peaks.clear();  // the running daemons' figures are in; they are not counted twice
+    m_peaks.clear(); // the running daemons' figures are in; they are not counted twice
     const char *names[] = {"site_a", "site_b"};
     for (int i = 0; i < 2; ++i) {
         if (peak[i] < 0)
@@ -52,21 +53,33 @@ void Bench::phaseMemory()
 int Bench::run()
 {
     const auto t0 = Clock::now();
-    out() << "mysql-sync benchmark: one direction, site_a (server A, syncTables [items]) -> site_b (server B, receiveTables [items])"
+    out() << "mysql-sync benchmark: one direction, site_a (server A, syncTables [items]) -> site_b (server B, "
+             "receiveTables [items])"
           << Qt::endl;
     QFile loadavg(QStringLiteral("/proc/loadavg"));
-    const QString load = loadavg.open(QIODevice::ReadOnly) ? QString::fromLatin1(loadavg.readAll()).section(QLatin1Char(' '), 0, 2) : QString();
+    const QString load = loadavg.open(QIODevice::ReadOnly)
+        ? QString::fromLatin1(loadavg.readAll()).section(QLatin1Char(' '), 0, 2)
+        : QString();
     line(QStringLiteral("daemon"), m_opt.daemon);
-    line(QStringLiteral("machine"), QStringLiteral("%1 CPU(s), load average %2").arg(QThread::idealThreadCount()).arg(load));
-    line(QStringLiteral("servers"), QStringLiteral("MariaDB A :%1, B :%2, Mosquitto :%3 (%4)")
-                                        .arg(m_servers.mysqlPortA).arg(m_servers.mysqlPortB).arg(m_servers.mqttPort).arg(m_servers.dir));
+    line(QStringLiteral("machine"),
+         QStringLiteral("%1 CPU(s), load average %2").arg(QThread::idealThreadCount()).arg(load));
+    line(QStringLiteral("servers"),
+         QStringLiteral("MariaDB A :%1, B :%2, Mosquitto :%3 (%4)")
+             .arg(m_servers.mysqlPortA)
+             .arg(m_servers.mysqlPortB)
+             .arg(m_servers.mqttPort)
+             .arg(m_servers.dir));
     QStringList extra;
     for (auto it = m_opt.extraConfig.constBegin(); it != m_opt.extraConfig.constEnd(); ++it)
-        extra << it.key() + QLatin1Char('=') + QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
-    line(QStringLiteral("engine settings"), QStringLiteral("loggingLevel %1, checkInterval %2 ms%3, other keys at their defaults "
-                                                           "(extensions.enabled set by each phase's path)")
-                                                .arg(m_opt.logLevel).arg(m_opt.checkInterval)
-                                                .arg(extra.isEmpty() ? QString() : QStringLiteral(", ") + extra.join(QStringLiteral(", "))));
+        extra << it.key() + QLatin1Char('=')
+                + QString::fromUtf8(
+                     QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+    line(QStringLiteral("engine settings"),
+         QStringLiteral("loggingLevel %1, checkInterval %2 ms%3, other keys at their defaults "
+                        "(extensions.enabled set by each phase's path)")
+             .arg(m_opt.logLevel)
+             .arg(m_opt.checkInterval)
+             .arg(extra.isEmpty() ? QString() : QStringLiteral(", ") + extra.join(QStringLiteral(", "))));
     if (!extra.isEmpty())
         m_result.insert(QStringLiteral("extra_config"), m_opt.extraConfig);
 
@@ -93,7 +106,8 @@ int Bench::run()
             continue;
         pumpEvents();
         if (e->isRunning() && !e->stop())
-            fail(QStringLiteral("shutdown"), QStringLiteral("%1 did not stop cleanly; end of its log:\n%2").arg(e->name(), logTail(*e)));
+            fail(QStringLiteral("shutdown"),
+                 QStringLiteral("%1 did not stop cleanly; end of its log:\n%2").arg(e->name(), logTail(*e)));
         if (!m_opt.logDir.isEmpty()) {
             QDir().mkpath(m_opt.logDir);
             const QString to = QDir(m_opt.logDir).filePath(e->name() + QStringLiteral(".log"));
@@ -130,13 +144,15 @@ int Bench::run()
             }
         }
         line(QStringLiteral("%1 warnings/errors logged").arg(e->name()),
-             total ? QStringLiteral("%1, most often (%2x): %3").arg(total).arg(topCount).arg(top) : QStringLiteral("0"));
+             total ? QStringLiteral("%1, most often (%2x): %3").arg(total).arg(topCount).arg(top)
+                   : QStringLiteral("0"));
         warnings.insert(e->name(), total);
     }
     QFile brokerLog(QDir(m_servers.dir).filePath(QStringLiteral("mosquitto.log")));
     if (brokerLog.open(QIODevice::ReadOnly)) {
         const int drops = int(brokerLog.readAll().mid(m_brokerLogStart).count("Outgoing messages are being dropped"));
-        line(QStringLiteral("broker: \"outgoing messages are being dropped\""), QStringLiteral("%1 time(s) during the run").arg(drops));
+        line(QStringLiteral("broker: \"outgoing messages are being dropped\""),
+             QStringLiteral("%1 time(s) during the run").arg(drops));
         warnings.insert(QStringLiteral("broker_drop_notices"), drops);
     }
     m_result.insert(QStringLiteral("warnings"), warnings);
@@ -144,8 +160,11 @@ int Bench::run()
     line(QStringLiteral("total time"), num(total, 1) + QStringLiteral(" s"));
     if (!m_opt.logDir.isEmpty())
         line(QStringLiteral("daemon logs"), m_opt.logDir);
-    line(QStringLiteral("targets missed"), m_missed.isEmpty() ? QStringLiteral("none") : m_missed.join(QStringLiteral(", ")));
-    line(QStringLiteral("result"), m_failures.isEmpty() ? QStringLiteral("completed") : QStringLiteral("FAILED: %1 phase(s)").arg(m_failures.size()));
+    line(QStringLiteral("targets missed"),
+         m_missed.isEmpty() ? QStringLiteral("none") : m_missed.join(QStringLiteral(", ")));
+    line(QStringLiteral("result"),
+         m_failures.isEmpty() ? QStringLiteral("completed")
+                              : QStringLiteral("FAILED: %1 phase(s)").arg(m_failures.size()));
 
     m_result.insert(QStringLiteral("direction"), QStringLiteral("site_a->site_b"));
     m_result.insert(QStringLiteral("status"), m_failures.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed"));

@@ -35,22 +35,33 @@ qint64 rowsIn(const QByteArray &json)
 } // namespace
 
 WireObserver::WireObserver(int port, const QString &sender, const QString &receiver)
-    : m_port(port), m_sender(sender), m_receiver(receiver)
-{
-}
+    : m_port(port)
+    , m_sender(sender)
+    , m_receiver(receiver)
+{ }
 
-WireObserver::~WireObserver() { stop(); }
+WireObserver::~WireObserver()
+{
+    stop();
+}
 
 QString WireObserver::name(Kind kind)
 {
     switch (kind) {
-    case RowChange: return QStringLiteral("per-row changes");
-    case RowReceipt: return QStringLiteral("per-row receipts");
-    case BatchChange: return QStringLiteral("change batches");
-    case BatchReceipt: return QStringLiteral("receipt batches");
-    case Hello: return QStringLiteral("announcements");
-    case Other: return QStringLiteral("other /mysql-sync/ messages");
-    case KindCount: break;
+    case RowChange:
+        return QStringLiteral("per-row changes");
+    case RowReceipt:
+        return QStringLiteral("per-row receipts");
+    case BatchChange:
+        return QStringLiteral("change batches");
+    case BatchReceipt:
+        return QStringLiteral("receipt batches");
+    case Hello:
+        return QStringLiteral("announcements");
+    case Other:
+        return QStringLiteral("other /mysql-sync/ messages");
+    case KindCount:
+        break;
     }
     return QString();
 }
@@ -78,9 +89,8 @@ bool WireObserver::start(QString *error)
     mqtt::create_options create(MQTTVERSION_3_1_1);
     create.set_max_buffered_messages(100000);
     m_client = std::make_unique<mqtt::async_client>(uri, id, create);
-    m_client->set_message_callback([this](mqtt::const_message_ptr m) {
-        received(m->get_topic(), m->get_payload_str(), m->get_qos());
-    });
+    m_client->set_message_callback(
+        [this](mqtt::const_message_ptr m) { received(m->get_topic(), m->get_payload_str(), m->get_qos()); });
     try {
         mqtt::connect_options o;
         o.set_mqtt_version(MQTTVERSION_3_1_1);
@@ -111,8 +121,7 @@ void WireObserver::stop()
     try {
         if (m_client->is_connected())
             m_client->disconnect()->wait_for(std::chrono::seconds(5));
-    } catch (const mqtt::exception &) {
-    }
+    } catch (const mqtt::exception &) { }
     m_client.reset();
 }
 

@@ -22,12 +22,12 @@ public:
     enum Kind { RowChange, RowReceipt, BatchChange, BatchReceipt, Hello, Other, KindCount };
     struct Count {
         qint64 messages = 0;
-        qint64 payloadBytes = 0;   // as published (compressed where it was)
-        qint64 jsonBytes = 0;      // the JSON inside (uncompressed)
-        qint64 linkBytes = 0;      // PUBLISH packet + PUBACK (QoS 1) on one client-broker link
-        qint64 rows = 0;           // rows (changes or receipts) the messages carry
-        qint64 compressed = 0;     // messages that were "zlib:" framed
-        qint64 unreadable = 0;     // payloads that could not be read (rows unknown)
+        qint64 payloadBytes = 0; // as published (compressed where it was)
+        qint64 jsonBytes = 0;    // the JSON inside (uncompressed)
+        qint64 linkBytes = 0;    // PUBLISH packet + PUBACK (QoS 1) on one client-broker link
+        qint64 rows = 0;         // rows (changes or receipts) the messages carry
+        qint64 compressed = 0;   // messages that were "zlib:" framed
+        qint64 unreadable = 0;   // payloads that could not be read (rows unknown)
     };
 
     WireObserver(int port, const QString &sender, const QString &receiver);

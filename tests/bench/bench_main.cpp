@@ -78,30 +78,57 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Benchmarks two mysql-sync daemons on the private test servers."));
     parser.addHelpOption();
-    const QCommandLineOption servers(QStringLiteral("servers"), QStringLiteral("Directory of tests/harness/servers.sh start DIR."), QStringLiteral("dir"));
-    const QCommandLineOption daemon(QStringLiteral("daemon"), QStringLiteral("The mysql-sync executable."), QStringLiteral("path"),
-                                    QStringLiteral(MYSQL_SYNC_BENCH_DAEMON));
-    const QCommandLineOption rows(QStringLiteral("rows"), QStringLiteral("Rows of phases insert and e2e (50000)."), QStringLiteral("n"), QStringLiteral("50000"));
-    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Rows per INSERT transaction (1000)."), QStringLiteral("n"), QStringLiteral("1000"));
-    const QCommandLineOption latencyRows(QStringLiteral("latency-rows"), QStringLiteral("Rows of the latency phase (1000)."), QStringLiteral("n"), QStringLiteral("1000"));
-    const QCommandLineOption latencyRate(QStringLiteral("latency-rate"), QStringLiteral("Rows/s of the latency phase (100)."), QStringLiteral("r"), QStringLiteral("100"));
-    const QCommandLineOption phases(QStringLiteral("phases"), QStringLiteral("Comma separated: %1 (all).").arg(Options::allPhases().join(QLatin1Char(','))),
+    const QCommandLineOption servers(QStringLiteral("servers"),
+                                     QStringLiteral("Directory of tests/harness/servers.sh start DIR."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption daemon(QStringLiteral("daemon"), QStringLiteral("The mysql-sync executable."),
+                                    QStringLiteral("path"), QStringLiteral(MYSQL_SYNC_BENCH_DAEMON));
+    const QCommandLineOption rows(QStringLiteral("rows"), QStringLiteral("Rows of phases insert and e2e (50000)."),
+                                  QStringLiteral("n"), QStringLiteral("50000"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Rows per INSERT transaction (1000)."),
+                                   QStringLiteral("n"), QStringLiteral("1000"));
+    const QCommandLineOption latencyRows(QStringLiteral("latency-rows"),
+                                         QStringLiteral("Rows of the latency phase (1000)."), QStringLiteral("n"),
+                                         QStringLiteral("1000"));
+    const QCommandLineOption latencyRate(QStringLiteral("latency-rate"),
+                                         QStringLiteral("Rows/s of the latency phase (100)."), QStringLiteral("r"),
+                                         QStringLiteral("100"));
+    const QCommandLineOption phases(QStringLiteral("phases"),
+                                    QStringLiteral("Comma separated: %1 (all).")
+                                        .arg(Options::allPhases().join(QLatin1Char(','))),
                                     QStringLiteral("list"), Options::allPhases().join(QLatin1Char(',')));
-    const QCommandLineOption insertRepeats(QStringLiteral("insert-repeats"), QStringLiteral("Runs of phase insert (3)."), QStringLiteral("n"), QStringLiteral("3"));
-    const QCommandLineOption wireRows(QStringLiteral("wire-rows"), QStringLiteral("Rows of each run of phase wire (5000)."), QStringLiteral("n"), QStringLiteral("5000"));
-    const QCommandLineOption backlogRows(QStringLiteral("backlog-rows"), QStringLiteral("Rows of phase backlog (1000000)."), QStringLiteral("n"), QStringLiteral("1000000"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("The daemons' loggingLevel (warn)."), QStringLiteral("level"), QStringLiteral("warn"));
-    const QCommandLineOption logDir(QStringLiteral("log-dir"), QStringLiteral("Copy the daemons' logs here at the end."), QStringLiteral("dir"));
-    const QCommandLineOption checkInterval(QStringLiteral("check-interval"), QStringLiteral("The daemons' checkInterval in ms (1000)."), QStringLiteral("ms"), QStringLiteral("1000"));
-    const QCommandLineOption timeoutScale(QStringLiteral("timeout-scale"), QStringLiteral("Multiply every phase's time limit (1)."), QStringLiteral("x"), QStringLiteral("1"));
-    const QCommandLineOption latencyTrace(QStringLiteral("latency-trace"),
-        QStringLiteral("Write id, COMMIT time and seen-on-B time (Unix ms) of every latency row to this CSV file."), QStringLiteral("file"));
+    const QCommandLineOption insertRepeats(QStringLiteral("insert-repeats"),
+                                           QStringLiteral("Runs of phase insert (3)."), QStringLiteral("n"),
+                                           QStringLiteral("3"));
+    const QCommandLineOption wireRows(QStringLiteral("wire-rows"),
+                                      QStringLiteral("Rows of each run of phase wire (5000)."), QStringLiteral("n"),
+                                      QStringLiteral("5000"));
+    const QCommandLineOption backlogRows(QStringLiteral("backlog-rows"),
+                                         QStringLiteral("Rows of phase backlog (1000000)."), QStringLiteral("n"),
+                                         QStringLiteral("1000000"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("The daemons' loggingLevel (warn)."),
+                                      QStringLiteral("level"), QStringLiteral("warn"));
+    const QCommandLineOption logDir(QStringLiteral("log-dir"),
+                                    QStringLiteral("Copy the daemons' logs here at the end."), QStringLiteral("dir"));
+    const QCommandLineOption checkInterval(QStringLiteral("check-interval"),
+                                           QStringLiteral("The daemons' checkInterval in ms (1000)."),
+                                           QStringLiteral("ms"), QStringLiteral("1000"));
+    const QCommandLineOption timeoutScale(QStringLiteral("timeout-scale"),
+                                          QStringLiteral("Multiply every phase's time limit (1)."), QStringLiteral("x"),
+                                          QStringLiteral("1"));
+    const QCommandLineOption
+        latencyTrace(QStringLiteral("latency-trace"),
+                     QStringLiteral(
+                         "Write id, COMMIT time and seen-on-B time (Unix ms) of every latency row to this CSV file."),
+                     QStringLiteral("file"));
     const QCommandLineOption set(QStringLiteral("set"),
-        QStringLiteral("Add KEY=VALUE (VALUE as JSON, else a string) to both daemons' configuration, e.g. captureInterval=5. Repeatable."),
-        QStringLiteral("key=value"));
-    const QCommandLineOption strict(QStringLiteral("strict"), QStringLiteral("Exit with 3 when a figure misses its target."));
-    parser.addOptions({servers, daemon, rows, batch, latencyRows, latencyRate, phases, insertRepeats, wireRows, backlogRows, logLevel, logDir,
-                       checkInterval, timeoutScale, latencyTrace, set, strict});
+                                 QStringLiteral("Add KEY=VALUE (VALUE as JSON, else a string) to both daemons' "
+                                                "configuration, e.g. captureInterval=5. Repeatable."),
+                                 QStringLiteral("key=value"));
+    const QCommandLineOption strict(QStringLiteral("strict"),
+                                    QStringLiteral("Exit with 3 when a figure misses its target."));
+    parser.addOptions({servers, daemon, rows, batch, latencyRows, latencyRate, phases, insertRepeats, wireRows,
+                       backlogRows, logLevel, logDir, checkInterval, timeoutScale, latencyTrace, set, strict});
     parser.process(app);
 
     Options o;
@@ -129,14 +156,17 @@ int main(int argc, char *argv[])
         }
         const QByteArray raw = kv.mid(eq + 1).toUtf8();
         const QJsonDocument doc = QJsonDocument::fromJson("[" + raw + "]");
-        o.extraConfig.insert(kv.left(eq), doc.isArray() && doc.array().size() == 1 ? doc.array().at(0) : QJsonValue(QString::fromUtf8(raw)));
+        o.extraConfig.insert(kv.left(eq),
+                             doc.isArray() && doc.array().size() == 1 ? doc.array().at(0)
+                                                                      : QJsonValue(QString::fromUtf8(raw)));
     }
     o.strict = parser.isSet(strict);
 
     QTextStream err(stderr);
     for (const QString &p : std::as_const(o.phases)) {
         if (!Options::allPhases().contains(p)) {
-            err << "mysql-sync-bench: unknown phase " << p << " (phases: " << Options::allPhases().join(QLatin1Char(',')) << ")\n";
+            err << "mysql-sync-bench: unknown phase " << p
+                << " (phases: " << Options::allPhases().join(QLatin1Char(',')) << ")\n";
             return 2;
         }
     }

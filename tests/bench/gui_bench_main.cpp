@@ -23,12 +23,12 @@
 //           longest GUI stall meanwhile.
 // The last line of the output is one JSON object with every figure. Exit status: 0 when every
 // phase completed, 1 when one failed (timeout, engine error), 2 on bad usage.
+#include "database/Schema.h"
 #include "engine/Engine.h"
+#include "engine/EngineTypes.h"
 #include "mainwindow/MainWindow.h"
 #include "monitor/SyncStatusModel.h"
 #include "syncstatus/SyncStatusPage.h"
-#include "database/Schema.h"
-#include "engine/EngineTypes.h"
 
 #include "BenchSetup.h"
 #include "EngineProcess.h"
@@ -38,8 +38,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -58,13 +58,13 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <sys/resource.h>
-#include <map>
 #include <atomic>
 #include <cmath>
 #include <csignal>
 #include <functional>
+#include <map>
 #include <memory>
+#include <sys/resource.h>
 #include <vector>
 
 #include <time.h>
@@ -83,7 +83,10 @@ using namespace mysqlsync::ui;
 namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
-extern "C" void onSignal(int) { g_interrupted = 1; }
+extern "C" void onSignal(int)
+{
+    g_interrupted = 1;
+}
 
 QTextStream &out()
 {
@@ -96,9 +99,15 @@ void line(const QString &label, const QString &value)
     out() << "  " << label.leftJustified(52, QLatin1Char(' ')) << ' ' << value << Qt::endl;
 }
 
-void heading(const QString &text) { out() << Qt::endl << text << Qt::endl; }
+void heading(const QString &text)
+{
+    out() << Qt::endl << text << Qt::endl;
+}
 
-QString num(double v, int decimals = 0) { return QString::number(v, 'f', decimals); }
+QString num(double v, int decimals = 0)
+{
+    return QString::number(v, 'f', decimals);
+}
 
 // Runs the event loop (the GUI keeps working) until `condition` holds; false on timeout or signal.
 // The loop sleeps between events as the app's own does, and `condition` is checked every 5 ms:
@@ -156,7 +165,8 @@ double threadCpuMs()
 bool reniceProcess(qint64 pid, int nice)
 {
     bool ok = pid > 0;
-    const QStringList tasks = QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList tasks =
+        QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks)
         ok = ::setpriority(PRIO_PROCESS, id_t(task.toLongLong()), nice) == 0 && ok;
     return ok && !tasks.isEmpty();
@@ -223,14 +233,17 @@ public:
         std::sort(g.begin(), g.end());
         return g[std::min(g.size() - 1, size_t(p / 100.0 * double(g.size())))];
     }
-    int over(double ms) const { return int(std::count_if(m_gaps.begin(), m_gaps.end(), [ms](double g) { return g > ms; })); }
+    int over(double ms) const
+    {
+        return int(std::count_if(m_gaps.begin(), m_gaps.end(), [ms](double g) { return g > ms; }));
+    }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     std::vector<double> m_gaps;
-    std::vector<double> m_busy;   // the GUI thread's CPU ms in each gap
-    std::vector<double> m_waits;  // its ms waiting for a CPU in each gap
+    std::vector<double> m_busy;  // the GUI thread's CPU ms in each gap
+    std::vector<double> m_waits; // its ms waiting for a CPU in each gap
     double m_cpu = 0;
     double m_wait = 0;
     std::function<QString()> m_label;
@@ -242,7 +255,11 @@ private:
 class Inserter : public QThread {
 public:
     Inserter(const Servers &servers, const QString &database, double rate, double seconds)
-        : m_servers(servers), m_database(database), m_rate(rate), m_seconds(seconds) {}
+        : m_servers(servers)
+        , m_database(database)
+        , m_rate(rate)
+        , m_seconds(seconds)
+    { }
     std::atomic<qint64> inserted{0};
     QString error;
     double elapsedS = 0;
@@ -302,7 +319,10 @@ struct Options {
 
 class GuiBench {
 public:
-    GuiBench(const Options &options, const Servers &servers) : m_opt(options), m_servers(servers) {}
+    GuiBench(const Options &options, const Servers &servers)
+        : m_opt(options)
+        , m_servers(servers)
+    { }
     int run();
 
 private:
@@ -381,16 +401,18 @@ bool GuiBench::live()
     if (!a.isOpen() || !b.isOpen() || !a.exec(ddl) || !b.exec(ddl))
         return fail(phase, QStringLiteral("cannot prepare the databases: %1 %2").arg(a.lastError(), b.lastError()));
 
-    QJsonObject configB = EngineProcess::config(m_servers, 'B', database, QStringLiteral("site_b"), {QStringLiteral("site_a")},
-                                                {}, {QStringLiteral("items")});
+    QJsonObject configB = EngineProcess::config(m_servers, 'B', database, QStringLiteral("site_b"),
+                                                {QStringLiteral("site_a")}, {}, {QStringLiteral("items")});
     configB.insert(QStringLiteral("loggingLevel"), m_opt.logLevel);
     configB.insert(QStringLiteral("checkInterval"), 1000);
     EngineProcess siteB(QStringLiteral("site_b"), configB);
     if (!siteB.start())
-        return fail(phase, QStringLiteral("site_b's daemon did not start: %1").arg(QString::fromUtf8(siteB.log().right(1000))));
+        return fail(phase,
+                    QStringLiteral("site_b's daemon did not start: %1")
+                        .arg(QString::fromUtf8(siteB.log().right(1000))));
 
-    QJsonObject configA = EngineProcess::config(m_servers, 'A', database, QStringLiteral("site_a"), {QStringLiteral("site_b")},
-                                                {QStringLiteral("items")}, {});
+    QJsonObject configA = EngineProcess::config(m_servers, 'A', database, QStringLiteral("site_a"),
+                                                {QStringLiteral("site_b")}, {QStringLiteral("items")}, {});
     configA.insert(QStringLiteral("loggingLevel"), m_opt.logLevel);
     configA.insert(QStringLiteral("checkInterval"), 1000);
     configA.insert(QStringLiteral("queueDirectory"), m_dir.filePath(QStringLiteral("queue-live")));
@@ -401,9 +423,12 @@ bool GuiBench::live()
     MainWindow window(false);
     EngineCounters counters;
     bool online = false;
-    QObject::connect(window.engine(), &Engine::countersChanged, &window, [&](const EngineCounters &c) { counters = c; });
-    QObject::connect(window.engine(), &Engine::remoteStateChanged, &window,
-                     [&](const QString &name, bool up, qint64) { if (name == QLatin1String("site_b")) online = up; });
+    QObject::connect(window.engine(), &Engine::countersChanged, &window,
+                     [&](const EngineCounters &c) { counters = c; });
+    QObject::connect(window.engine(), &Engine::remoteStateChanged, &window, [&](const QString &name, bool up, qint64) {
+        if (name == QLatin1String("site_b"))
+            online = up;
+    });
     QString error;
     if (!openWindow(&window, path, &error))
         return fail(phase, error);
@@ -411,16 +436,19 @@ bool GuiBench::live()
         return fail(phase, QStringLiteral("site_a never saw site_b online"));
     if (m_opt.remoteNice != 0) {
         QStringList refused;
-        const std::pair<QString, qint64> remote[] = {
-            {QStringLiteral("site_b's daemon"), siteB.processId()},
-            {QStringLiteral("MariaDB B"), m_servers.pid(QStringLiteral("mysql-b.pid"))},
-            {QStringLiteral("Mosquitto"), m_servers.pid(QStringLiteral("mosquitto.pid"))}};
+        const std::pair<QString, qint64> remote[] = {{QStringLiteral("site_b's daemon"), siteB.processId()},
+                                                     {QStringLiteral("MariaDB B"),
+                                                      m_servers.pid(QStringLiteral("mysql-b.pid"))},
+                                                     {QStringLiteral("Mosquitto"),
+                                                      m_servers.pid(QStringLiteral("mosquitto.pid"))}};
         for (const auto &[name, pid] : remote) {
             if (!reniceProcess(pid, m_opt.remoteNice))
                 refused << name;
         }
         line(QStringLiteral("site_b's daemon, MariaDB B, Mosquitto at nice"),
-             QString::number(m_opt.remoteNice) + (refused.isEmpty() ? QString() : QStringLiteral(" (refused: %1)").arg(refused.join(QStringLiteral(", ")))));
+             QString::number(m_opt.remoteNice)
+                 + (refused.isEmpty() ? QString()
+                                      : QStringLiteral(" (refused: %1)").arg(refused.join(QStringLiteral(", ")))));
     } else {
         line(QStringLiteral("every process at nice"), QStringLiteral("0 (--remote-nice 0)"));
     }
@@ -444,7 +472,8 @@ bool GuiBench::live()
     });
 
     StallMeter meter;
-    meter.setLabel([&window] { return window.tabs()->tabText(window.tabs()->currentIndex()).remove(QLatin1Char('&')); });
+    meter.setLabel(
+        [&window] { return window.tabs()->tabText(window.tabs()->currentIndex()).remove(QLatin1Char('&')); });
     Inserter inserter(m_servers, database, m_opt.rate, m_opt.seconds);
     const qint64 total = qint64(m_opt.rate * m_opt.seconds);
     QElapsedTimer clock;
@@ -453,8 +482,9 @@ bool GuiBench::live()
     user.start();
     inserter.start();
     const double limit = m_opt.seconds + 120;
-    const bool done = spinUntil([&] { return (inserter.isFinished() && !inserter.error.isEmpty())
-                                            || counters.receiptsIn - base >= total; }, limit);
+    const bool done = spinUntil(
+        [&] { return (inserter.isFinished() && !inserter.error.isEmpty()) || counters.receiptsIn - base >= total; },
+        limit);
     const double syncedS = double(clock.nsecsElapsed()) / 1e9;
     meter.stop();
     user.stop();
@@ -462,25 +492,41 @@ bool GuiBench::live()
     if (!inserter.error.isEmpty())
         return fail(phase, QStringLiteral("inserting on A: %1").arg(inserter.error));
     if (!done)
-        return fail(phase, QStringLiteral("%1 of %2 rows acknowledged after %3 s").arg(counters.receiptsIn - base).arg(total).arg(num(limit)));
+        return fail(phase,
+                    QStringLiteral("%1 of %2 rows acknowledged after %3 s")
+                        .arg(counters.receiptsIn - base)
+                        .arg(total)
+                        .arg(num(limit)));
 
     const qint64 onB = b.count(QStringLiteral("items"));
     // The engine writes sync_status a moment after the receipts it counted (write-behind).
     qint64 successful = 0;
-    spinUntil([&] {
-        successful = a.scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE status = 'successful'")).toLongLong();
-        return successful >= total;
-    }, 10);
-    line(QStringLiteral("rows inserted on A"), QStringLiteral("%1 in %2 s (%3 rows/s)").arg(total).arg(num(inserter.elapsedS, 1))
-                                                   .arg(num(double(total) / inserter.elapsedS)));
-    line(QStringLiteral("all acknowledged after"), QStringLiteral("%1 s (%2 rows/s end to end)").arg(num(syncedS, 1), num(double(total) / syncedS)));
-    line(QStringLiteral("rows on B / successful in A's sync_status"), QStringLiteral("%1 / %2").arg(onB).arg(successful));
+    spinUntil(
+        [&] {
+            successful =
+                a.scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE status = 'successful'")).toLongLong();
+            return successful >= total;
+        },
+        10);
+    line(QStringLiteral("rows inserted on A"),
+         QStringLiteral("%1 in %2 s (%3 rows/s)")
+             .arg(total)
+             .arg(num(inserter.elapsedS, 1))
+             .arg(num(double(total) / inserter.elapsedS)));
+    line(QStringLiteral("all acknowledged after"),
+         QStringLiteral("%1 s (%2 rows/s end to end)").arg(num(syncedS, 1), num(double(total) / syncedS)));
+    line(QStringLiteral("rows on B / successful in A's sync_status"),
+         QStringLiteral("%1 / %2").arg(onB).arg(successful));
     line(QStringLiteral("GUI stall: longest (target <= 50 ms)"), num(meter.longestMs(), 1) + QStringLiteral(" ms"));
-    line(QStringLiteral("GUI stall: p99 / p99.9 of 5 ms ticks"), QStringLiteral("%1 / %2 ms").arg(num(meter.percentileMs(99), 1), num(meter.percentileMs(99.9), 1)));
+    line(QStringLiteral("GUI stall: p99 / p99.9 of 5 ms ticks"),
+         QStringLiteral("%1 / %2 ms").arg(num(meter.percentileMs(99), 1), num(meter.percentileMs(99.9), 1)));
     line(QStringLiteral("ticks later than 50 ms"), QString::number(meter.over(50)));
-    line(QStringLiteral("GUI thread's CPU time in the longest stall"), num(meter.busyInLongestMs(), 1) + QStringLiteral(" ms"));
-    line(QStringLiteral("... waiting for a CPU in the longest stall"), num(meter.waitInLongestMs(), 1) + QStringLiteral(" ms"));
-    line(QStringLiteral("GUI thread's most CPU time between two ticks"), num(meter.longestBusyMs(), 1) + QStringLiteral(" ms"));
+    line(QStringLiteral("GUI thread's CPU time in the longest stall"),
+         num(meter.busyInLongestMs(), 1) + QStringLiteral(" ms"));
+    line(QStringLiteral("... waiting for a CPU in the longest stall"),
+         num(meter.waitInLongestMs(), 1) + QStringLiteral(" ms"));
+    line(QStringLiteral("GUI thread's most CPU time between two ticks"),
+         num(meter.longestBusyMs(), 1) + QStringLiteral(" ms"));
     m_json.insert(QStringLiteral("live_stall_wait_ms"), std::round(meter.waitInLongestMs() * 10) / 10);
     m_json.insert(QStringLiteral("live_stall_busy_ms"), std::round(meter.busyInLongestMs() * 10) / 10);
     m_json.insert(QStringLiteral("live_busy_max_ms"), std::round(meter.longestBusyMs() * 10) / 10);
@@ -523,8 +569,11 @@ bool GuiBench::live()
         }
         std::sort(switching.begin(), switching.end());
         const QString name = window.tabs()->tabText(tab).remove(QLatin1Char('&'));
-        paints << QStringLiteral("%1 %2 / %3").arg(name, num(cpu[cpu.size() / 2], 1), num(switching[switching.size() / 2], 1));
-        paintJson.insert(name, QJsonArray{std::round(cpu[cpu.size() / 2] * 10) / 10, std::round(switching[switching.size() / 2] * 10) / 10});
+        paints << QStringLiteral("%1 %2 / %3")
+                      .arg(name, num(cpu[cpu.size() / 2], 1), num(switching[switching.size() / 2], 1));
+        paintJson.insert(name,
+                         QJsonArray{std::round(cpu[cpu.size() / 2] * 10) / 10,
+                                    std::round(switching[switching.size() / 2] * 10) / 10});
     }
     line(QStringLiteral("per tab, CPU ms: repaint / switch to it (medians)"), paints.join(QStringLiteral(", ")));
     m_json.insert(QStringLiteral("live_repaint_switch_ms_by_tab"), paintJson);
@@ -535,7 +584,11 @@ bool GuiBench::live()
     m_json.insert(QStringLiteral("live_stall_p99_ms"), std::round(meter.percentileMs(99) * 10) / 10);
     m_json.insert(QStringLiteral("live_ticks_over_50ms"), meter.over(50));
     if (onB != total || successful != total)
-        return fail(phase, QStringLiteral("rows missing: %1 on B, %2 successful, %3 inserted").arg(onB).arg(successful).arg(total));
+        return fail(phase,
+                    QStringLiteral("rows missing: %1 on B, %2 successful, %3 inserted")
+                        .arg(onB)
+                        .arg(successful)
+                        .arg(total));
 
     bool stopped = false;
     QObject::connect(window.engine(), &Engine::stopped, &window, [&] { stopped = true; });
@@ -562,10 +615,16 @@ bool GuiBench::status()
     if (m_opt.bufferPoolMb > 0 && poolBefore < m_opt.bufferPoolMb * 1048576) {
         if (!a.exec(QStringLiteral("SET GLOBAL innodb_buffer_pool_size = %1").arg(m_opt.bufferPoolMb * 1048576)))
             return fail(phase, QStringLiteral("cannot resize the buffer pool: %1").arg(a.lastError()));
-        spinUntil([&] { return a.scalar(QStringLiteral("SELECT @@GLOBAL.innodb_buffer_pool_size")).toLongLong() >= m_opt.bufferPoolMb * 1048576; }, 60);
+        spinUntil(
+            [&] {
+                return a.scalar(QStringLiteral("SELECT @@GLOBAL.innodb_buffer_pool_size")).toLongLong()
+                    >= m_opt.bufferPoolMb * 1048576;
+            },
+            60);
     }
     const qint64 pool = a.scalar(QStringLiteral("SELECT @@GLOBAL.innodb_buffer_pool_size")).toLongLong();
-    line(QStringLiteral("InnoDB buffer pool of server A"), QStringLiteral("%1 MB (was %2 MB)").arg(pool / 1048576).arg(poolBefore / 1048576));
+    line(QStringLiteral("InnoDB buffer pool of server A"),
+         QStringLiteral("%1 MB (was %2 MB)").arg(pool / 1048576).arg(poolBefore / 1048576));
     m_json.insert(QStringLiteral("status_buffer_pool_mb"), pool / 1048576);
     // The engine's own tables and indexes, created by its own code.
     QString error;
@@ -576,20 +635,25 @@ bool GuiBench::status()
     // the numbers (seq_1_to_N), so the fill is one INSERT ... SELECT.
     QElapsedTimer fill;
     fill.start();
-    const QString select = QStringLiteral(
-        "SELECT MD5(CONCAT(seq)), ELT(1 + seq MOD 3, 'items', 'orders', 'customers'), CAST(seq AS CHAR), "
-        "IF(seq MOD 2 = 1, 'site_b', 'site_c'), TIMESTAMP('2026-01-01') - INTERVAL seq SECOND, "
-        "IF(seq MOD 100 = 0, 'error', IF(seq MOD 10 = 0, 'pending', 'successful')), "
-        "IF(seq MOD 100 = 0, CONCAT('Duplicate entry ', seq, ' for key PRIMARY'), NULL) FROM seq_1_to_%1").arg(m_opt.statusRows);
+    const QString select =
+        QStringLiteral(
+            "SELECT MD5(CONCAT(seq)), ELT(1 + seq MOD 3, 'items', 'orders', 'customers'), CAST(seq AS CHAR), "
+            "IF(seq MOD 2 = 1, 'site_b', 'site_c'), TIMESTAMP('2026-01-01') - INTERVAL seq SECOND, "
+            "IF(seq MOD 100 = 0, 'error', IF(seq MOD 10 = 0, 'pending', 'successful')), "
+            "IF(seq MOD 100 = 0, CONCAT('Duplicate entry ', seq, ' for key PRIMARY'), NULL) FROM seq_1_to_%1")
+            .arg(m_opt.statusRows);
     if (!a.exec(QStringLiteral("INSERT INTO sync_status ") + select))
-        return fail(phase, QStringLiteral("cannot fill sync_status (needs MariaDB's sequence engine): %1").arg(a.lastError()));
+        return fail(phase,
+                    QStringLiteral("cannot fill sync_status (needs MariaDB's sequence engine): %1").arg(a.lastError()));
     a.exec(QStringLiteral("ANALYZE TABLE sync_status"));
     const qint64 rows = a.count(QStringLiteral("sync_status"));
-    line(QStringLiteral("filled sync_status"), QStringLiteral("%1 rows in %2 s").arg(rows).arg(num(fill.elapsed() / 1000.0, 1)));
+    line(QStringLiteral("filled sync_status"),
+         QStringLiteral("%1 rows in %2 s").arg(rows).arg(num(fill.elapsed() / 1000.0, 1)));
     m_json.insert(QStringLiteral("status_rows"), rows);
 
-    QJsonObject config = EngineProcess::config(m_servers, 'A', database, QStringLiteral("site_a"),
-                                               {QStringLiteral("site_b"), QStringLiteral("site_c")}, {QStringLiteral("items")}, {});
+    QJsonObject config =
+        EngineProcess::config(m_servers, 'A', database, QStringLiteral("site_a"),
+                              {QStringLiteral("site_b"), QStringLiteral("site_c")}, {QStringLiteral("items")}, {});
     config.insert(QStringLiteral("loggingLevel"), m_opt.logLevel);
     config.insert(QStringLiteral("queueDirectory"), m_dir.filePath(QStringLiteral("queue-status")));
     QString path;
@@ -640,21 +704,56 @@ bool GuiBench::status()
     if (!loadError.isEmpty())
         return fail(phase, loadError);
     const qint64 openMs = open.elapsed();
-    struct Figure { QString key; QString label; qint64 firstPage; qint64 count; qint64 shown; bool capped; };
+    struct Figure {
+        QString key;
+        QString label;
+        qint64 firstPage;
+        qint64 count;
+        qint64 shown;
+        bool capped;
+    };
     std::vector<Figure> figures;
-    figures.push_back({QStringLiteral("open"), QStringLiteral("open (from the engine's start)"), firstPageMs, countMs, model->totalRows(), model->countCapped()});
-    line(QStringLiteral("open the configuration until the view is filled"), QStringLiteral("%1 ms (engine start included)").arg(openMs));
+    figures.push_back({QStringLiteral("open"), QStringLiteral("open (from the engine's start)"), firstPageMs, countMs,
+                       model->totalRows(), model->countCapped()});
+    line(QStringLiteral("open the configuration until the view is filled"),
+         QStringLiteral("%1 ms (engine start included)").arg(openMs));
 
     // A fresh load after each change, as the page's controls make it.
-    const struct { const char *key; const char *label; std::function<void(StatusFilter &)> change; } steps[] = {
+    const struct {
+        const char *key;
+        const char *label;
+        std::function<void(StatusFilter &)> change;
+    } steps[] = {
         {"status_error", "filter status = error", [](StatusFilter &f) { f.status = SyncStatus::Error; }},
-        {"remote", "filter remote = site_c", [](StatusFilter &f) { f = StatusFilter(); f.remote = QStringLiteral("site_c"); }},
+        {"remote", "filter remote = site_c",
+         [](StatusFilter &f) {
+             f = StatusFilter();
+             f.remote = QStringLiteral("site_c");
+         }},
         {"table_remote_status", "filter table + remote + status = pending",
-         [](StatusFilter &f) { f = StatusFilter(); f.table = QStringLiteral("orders"); f.remote = QStringLiteral("site_c"); f.status = SyncStatus::Pending; }},
-        {"key_search", "search key containing 12345", [](StatusFilter &f) { f = StatusFilter(); f.keySearch = QStringLiteral("12345"); }},
-        {"sort_key", "sort by key, no filter", [](StatusFilter &f) { f = StatusFilter(); f.sortColumn = StatusFilter::Key; f.descending = false; }},
+         [](StatusFilter &f) {
+             f = StatusFilter();
+             f.table = QStringLiteral("orders");
+             f.remote = QStringLiteral("site_c");
+             f.status = SyncStatus::Pending;
+         }},
+        {"key_search", "search key containing 12345",
+         [](StatusFilter &f) {
+             f = StatusFilter();
+             f.keySearch = QStringLiteral("12345");
+         }},
+        {"sort_key", "sort by key, no filter",
+         [](StatusFilter &f) {
+             f = StatusFilter();
+             f.sortColumn = StatusFilter::Key;
+             f.descending = false;
+         }},
         {"sort_status_error_date", "status = error, sort by date ascending",
-         [](StatusFilter &f) { f = StatusFilter(); f.status = SyncStatus::Error; f.descending = false; }},
+         [](StatusFilter &f) {
+             f = StatusFilter();
+             f.status = SyncStatus::Error;
+             f.descending = false;
+         }},
         {"cleared", "filters cleared (newest first)", [](StatusFilter &f) { f = StatusFilter(); }},
     };
     for (const auto &step : steps) {
@@ -666,7 +765,8 @@ bool GuiBench::status()
             return fail(phase, QStringLiteral("%1 did not load within 120 s").arg(QLatin1String(step.label)));
         if (!loadError.isEmpty())
             return fail(phase, loadError);
-        figures.push_back({QLatin1String(step.key), QLatin1String(step.label), firstPageMs, countMs, model->totalRows(), model->countCapped()});
+        figures.push_back({QLatin1String(step.key), QLatin1String(step.label), firstPageMs, countMs, model->totalRows(),
+                           model->countCapped()});
         spinUntil([] { return false; }, 0.2); // a user's pause between clicks
     }
     meter.stop();
@@ -675,14 +775,19 @@ bool GuiBench::status()
     for (const Figure &f : figures) {
         const qint64 both = std::max(f.firstPage, f.count);
         worst = std::max(worst, both);
-        line(f.label, QStringLiteral("first page %1 ms, count %2 ms (%3%4 rows)").arg(f.firstPage).arg(f.count)
-                          .arg(f.capped ? QStringLiteral("more than ") : QString()).arg(f.shown));
+        line(f.label,
+             QStringLiteral("first page %1 ms, count %2 ms (%3%4 rows)")
+                 .arg(f.firstPage)
+                 .arg(f.count)
+                 .arg(f.capped ? QStringLiteral("more than ") : QString())
+                 .arg(f.shown));
         m_json.insert(QStringLiteral("status_%1_page_ms").arg(f.key), f.firstPage);
         m_json.insert(QStringLiteral("status_%1_count_ms").arg(f.key), f.count);
     }
     line(QStringLiteral("slowest open/filter (target < 1000 ms)"), QStringLiteral("%1 ms").arg(worst));
     line(QStringLiteral("GUI stall meanwhile: longest"), num(meter.longestMs(), 1) + QStringLiteral(" ms"));
-    line(QStringLiteral("GUI thread's most CPU time between two ticks"), num(meter.longestBusyMs(), 1) + QStringLiteral(" ms"));
+    line(QStringLiteral("GUI thread's most CPU time between two ticks"),
+         num(meter.longestBusyMs(), 1) + QStringLiteral(" ms"));
     m_json.insert(QStringLiteral("status_busy_max_ms"), std::round(meter.longestBusyMs() * 10) / 10);
     m_json.insert(QStringLiteral("status_open_ms"), std::max(figures.front().firstPage, figures.front().count));
     m_json.insert(QStringLiteral("status_slowest_ms"), worst);
@@ -725,25 +830,35 @@ int main(int argc, char *argv[])
     std::signal(SIGTERM, onSignal);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Benchmarks the desktop app's GUI thread on the private test servers."));
+    parser.setApplicationDescription(
+        QStringLiteral("Benchmarks the desktop app's GUI thread on the private test servers."));
     parser.addHelpOption();
-    const QCommandLineOption servers(QStringLiteral("servers"), QStringLiteral("Directory of tests/harness/servers.sh start DIR."), QStringLiteral("dir"));
-    const QCommandLineOption daemon(QStringLiteral("daemon"), QStringLiteral("The mysql-sync executable (site_b)."), QStringLiteral("path"),
-                                    QStringLiteral(MYSQL_SYNC_BENCH_DAEMON));
-    const QCommandLineOption phases(QStringLiteral("phases"), QStringLiteral("Comma separated: live,status (both)."), QStringLiteral("list"),
-                                    QStringLiteral("live,status"));
-    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Rows/s inserted on A in phase live (5000)."), QStringLiteral("r"), QStringLiteral("5000"));
-    const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Seconds of inserting in phase live (20)."), QStringLiteral("s"), QStringLiteral("20"));
-    const QCommandLineOption statusRows(QStringLiteral("status-rows"), QStringLiteral("sync_status rows of phase status (1000000)."),
+    const QCommandLineOption servers(QStringLiteral("servers"),
+                                     QStringLiteral("Directory of tests/harness/servers.sh start DIR."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption daemon(QStringLiteral("daemon"), QStringLiteral("The mysql-sync executable (site_b)."),
+                                    QStringLiteral("path"), QStringLiteral(MYSQL_SYNC_BENCH_DAEMON));
+    const QCommandLineOption phases(QStringLiteral("phases"), QStringLiteral("Comma separated: live,status (both)."),
+                                    QStringLiteral("list"), QStringLiteral("live,status"));
+    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Rows/s inserted on A in phase live (5000)."),
+                                  QStringLiteral("r"), QStringLiteral("5000"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"),
+                                     QStringLiteral("Seconds of inserting in phase live (20)."), QStringLiteral("s"),
+                                     QStringLiteral("20"));
+    const QCommandLineOption statusRows(QStringLiteral("status-rows"),
+                                        QStringLiteral("sync_status rows of phase status (1000000)."),
                                         QStringLiteral("n"), QStringLiteral("1000000"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("The engines' loggingLevel (warn)."), QStringLiteral("level"),
-                                      QStringLiteral("warn"));
-    const QCommandLineOption bufferPool(QStringLiteral("buffer-pool-mb"),
-        QStringLiteral("Raise server A's InnoDB buffer pool to this size for phase status (512; 0: leave it)."), QStringLiteral("mb"),
-        QStringLiteral("512"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("The engines' loggingLevel (warn)."),
+                                      QStringLiteral("level"), QStringLiteral("warn"));
+    const QCommandLineOption
+        bufferPool(QStringLiteral("buffer-pool-mb"),
+                   QStringLiteral(
+                       "Raise server A's InnoDB buffer pool to this size for phase status (512; 0: leave it)."),
+                   QStringLiteral("mb"), QStringLiteral("512"));
     const QCommandLineOption remoteNice(QStringLiteral("remote-nice"),
-        QStringLiteral("Nice value for site_b's daemon, MariaDB B and Mosquitto in phase live (0: all compete as equals)."),
-        QStringLiteral("n"), QStringLiteral("0"));
+                                        QStringLiteral("Nice value for site_b's daemon, MariaDB B and Mosquitto in "
+                                                       "phase live (0: all compete as equals)."),
+                                        QStringLiteral("n"), QStringLiteral("0"));
     parser.addOptions({servers, daemon, phases, rate, seconds, statusRows, logLevel, bufferPool, remoteNice});
     parser.process(app);
 
@@ -758,7 +873,8 @@ int main(int argc, char *argv[])
     o.bufferPoolMb = parser.value(bufferPool).toLongLong();
     o.remoteNice = parser.value(remoteNice).toInt();
     QTextStream err(stderr);
-    if (o.serversDir.isEmpty() || o.rate <= 0 || o.seconds <= 0 || o.statusRows < 1 || o.remoteNice < 0 || o.remoteNice > 19) {
+    if (o.serversDir.isEmpty() || o.rate <= 0 || o.seconds <= 0 || o.statusRows < 1 || o.remoteNice < 0
+        || o.remoteNice > 19) {
         err << "mysql-sync-gui-bench: needs --servers DIR and positive numbers (see --help)\n";
         return 2;
     }

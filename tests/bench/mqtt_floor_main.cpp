@@ -28,9 +28,9 @@
 #include <cstdlib>
 #include <mutex>
 #include <string>
-#include <vector>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -62,7 +62,8 @@ std::string receiptBatch(long firstId, long rows, bool compress)
     for (long i = 0; i < rows; ++i) {
         if (i)
             json += ',';
-        json += "{\"date\":1767225600123,\"id\":\"" + QByteArray::number(qint64(firstId + i)) + "\",\"table\":\"items\"}";
+        json +=
+            "{\"date\":1767225600123,\"id\":\"" + QByteArray::number(qint64(firstId + i)) + "\",\"table\":\"items\"}";
     }
     json += "],\"errors\":[]}";
     return frame(json, compress);
@@ -75,7 +76,8 @@ std::string changeBatch(long firstId, long rows, bool compress, unsigned *seed)
         *seed = *seed * 1103515245u + 12345u;
         return (*seed >> 8) % mod;
     };
-    QByteArray json = "{\"sender\":\"a\",\"date\":1767225600123,\"count\":" + QByteArray::number(qint64(rows)) + ",\"changes\":[";
+    QByteArray json =
+        "{\"sender\":\"a\",\"date\":1767225600123,\"count\":" + QByteArray::number(qint64(rows)) + ",\"changes\":[";
     char row[320];
     for (long i = 0; i < rows; ++i) {
         const long id = firstId + i;
@@ -84,11 +86,12 @@ std::string changeBatch(long firstId, long rows, bool compress, unsigned *seed)
             word[c] = char('a' + next(26));
         word[12] = 0;
         const unsigned cents = next(100000000);
-        const int n = std::snprintf(row, sizeof row,
-                                    "%s{\"entity\":{\"id\":\"%ld\",\"name\":\"item %ld %s\",\"price\":\"%u.%02u\",\"qty\":%u,"
-                                    "\"updated\":\"2024-%02u-%02u %02u:%02u:%02u\"},\"id\":\"%ld\",\"table\":\"items\"}",
-                                    i ? "," : "", id, id, word, cents / 100, cents % 100, next(100001), 1 + next(12),
-                                    1 + next(28), next(24), next(60), next(60), id);
+        const int n =
+            std::snprintf(row, sizeof row,
+                          "%s{\"entity\":{\"id\":\"%ld\",\"name\":\"item %ld %s\",\"price\":\"%u.%02u\",\"qty\":%u,"
+                          "\"updated\":\"2024-%02u-%02u %02u:%02u:%02u\"},\"id\":\"%ld\",\"table\":\"items\"}",
+                          i ? "," : "", id, id, word, cents / 100, cents % 100, next(100001), 1 + next(12),
+                          1 + next(28), next(24), next(60), next(60), id);
         json.append(row, n);
     }
     json += "]}";
@@ -110,8 +113,9 @@ int runResponder(const std::string &uri, int port, int readyFd, int qos, long ro
             return;
         }
         // A receipt like the engine's, echoing the change's table/id/date.
-        const std::string receipt = "{\"sender\":\"b\",\"message\":\"data_received\",\"args\":{\"table\":\"t\",\"id\":\""
-                                    + m->get_payload_str().substr(32, 8) + "\",\"date\":1767225600123}}";
+        const std::string receipt =
+            "{\"sender\":\"b\",\"message\":\"data_received\",\"args\":{\"table\":\"t\",\"id\":\""
+            + m->get_payload_str().substr(32, 8) + "\",\"date\":1767225600123}}";
         b.publish("/info/a", receipt.data(), receipt.size(), qos, false);
     });
     b.connect(options())->wait();
@@ -134,15 +138,26 @@ int main(int argc, char **argv)
     int changeQos = 1, receiptQos = 1; // the protocol's: both QoS 1
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i];
-        if (key == "--port") port = std::atoi(argv[i + 1]);
-        else if (key == "--rows") rows = std::atol(argv[i + 1]);
-        else if (key == "--window") window = std::atol(argv[i + 1]);
-        else if (key == "--broker-pid") brokerPid = std::atol(argv[i + 1]);
-        else if (key == "--change-qos") changeQos = std::atoi(argv[i + 1]);
-        else if (key == "--receipt-qos") receiptQos = std::atoi(argv[i + 1]);
-        else if (key == "--rows-per-message") rowsPerMessage = std::max(1L, std::atol(argv[i + 1]));
-        else if (key == "--compress") compress = std::atoi(argv[i + 1]) != 0;
-        else { std::fprintf(stderr, "unknown option %s\n", key.c_str()); return 2; }
+        if (key == "--port")
+            port = std::atoi(argv[i + 1]);
+        else if (key == "--rows")
+            rows = std::atol(argv[i + 1]);
+        else if (key == "--window")
+            window = std::atol(argv[i + 1]);
+        else if (key == "--broker-pid")
+            brokerPid = std::atol(argv[i + 1]);
+        else if (key == "--change-qos")
+            changeQos = std::atoi(argv[i + 1]);
+        else if (key == "--receipt-qos")
+            receiptQos = std::atoi(argv[i + 1]);
+        else if (key == "--rows-per-message")
+            rowsPerMessage = std::max(1L, std::atol(argv[i + 1]));
+        else if (key == "--compress")
+            compress = std::atoi(argv[i + 1]) != 0;
+        else {
+            std::fprintf(stderr, "unknown option %s\n", key.c_str());
+            return 2;
+        }
     }
     if (port <= 0) {
         std::fprintf(stderr, "usage: %s --port P [--rows N] [--window W] [--broker-pid PID]\n", argv[0]);
@@ -183,13 +198,13 @@ int main(int argc, char **argv)
     const double brokerBefore = brokerPid ? cpuSeconds(brokerPid) : 0;
     const double selfBefore = cpuSeconds(getpid()) + cpuSeconds(responder);
     // The batch shape: every payload built before the clock starts.
-    std::vector<size_t> batches;        // each batch's payload: an index into `distinct`
+    std::vector<size_t> batches; // each batch's payload: an index into `distinct`
     std::vector<long> batchRows;
     unsigned seed = 2;
     // At most kDistinct different payloads, used in turn: a long run (many batches, so that
     // it is measurable at all) needs no gigabytes of text, and the broker does not look inside.
     constexpr long kDistinct = 64;
-    std::vector<std::string> distinct;  // the payloads
+    std::vector<std::string> distinct; // the payloads
     for (long first = 0, m = 0; batch && first < rows; first += rowsPerMessage, ++m) {
         const long n = std::min(rowsPerMessage, rows - first);
         if (m < kDistinct || n < rowsPerMessage) {
@@ -207,7 +222,8 @@ int main(int argc, char **argv)
         {
             // `answered` counts receipt messages here; they come back in order.
             std::unique_lock<std::mutex> lock(mutex);
-            changed.wait(lock, [&] { return sentRows + batchRows[m] - std::min(rows, answered * rowsPerMessage) <= window; });
+            changed.wait(lock,
+                         [&] { return sentRows + batchRows[m] - std::min(rows, answered * rowsPerMessage) <= window; });
         }
         const std::string &payload = distinct[batches[m]];
         a.publish("/mysql-sync/a/batch/b", payload.data(), payload.size(), changeQos, false);
@@ -239,14 +255,15 @@ int main(int argc, char **argv)
     std::printf("change QoS %d, receipt QoS %d, %ld rows, %ld per message%s, at most %ld rows unanswered\n", changeQos,
                 receiptQos, rows, rowsPerMessage, compress && batch ? " (zlib)" : "", window);
     std::printf("%.2f s, %.0f rows/s\n", seconds, rows / seconds);
-    std::printf("CPU: Paho clients %.2f s (%.0f us/row), broker %.2f s (%.0f us/row)\n", self, 1e6 * self / rows, broker,
-                1e6 * broker / rows);
+    std::printf("CPU: Paho clients %.2f s (%.0f us/row), broker %.2f s (%.0f us/row)\n", self, 1e6 * self / rows,
+                broker, 1e6 * broker / rows);
     // Last line: the same as one JSON object (mysql-sync-bench reads it).
     std::printf("{\"rows\":%ld,\"seconds\":%.3f,\"rows_per_s\":%.0f,\"paho_cpu_us_per_row\":%.1f,"
                 "\"broker_cpu_us_per_row\":%.1f,\"change_qos\":%d,\"receipt_qos\":%d,\"rows_per_message\":%ld,"
                 "\"compress\":%s,\"change_bytes\":%zu,\"receipt_bytes\":%zu}\n",
-                rows, seconds, rows / seconds, 1e6 * self / rows, 1e6 * broker / rows, changeQos, receiptQos, rowsPerMessage,
-                compress && batch ? "true" : "false", batch ? distinct.front().size() : size_t(0), receiptSample.size());
+                rows, seconds, rows / seconds, 1e6 * self / rows, 1e6 * broker / rows, changeQos, receiptQos,
+                rowsPerMessage, compress && batch ? "true" : "false", batch ? distinct.front().size() : size_t(0),
+                receiptSample.size());
     std::fflush(stdout);
     a.disconnect()->wait();
     ::kill(responder, SIGTERM);

@@ -3,9 +3,9 @@
 // SecretResolver's; a newer start() supersedes an older one. The main window opens a
 // configuration through it and reports a password it cannot read. Run inside
 // tests/harness/with-keyring.sh (a private, unlocked gnome-keyring) for the keychain cases.
-#include "monitor/AsyncSecretResolver.h"
-#include "mainwindow/MainWindow.h"
 #include "StallMeter.h"
+#include "mainwindow/MainWindow.h"
+#include "monitor/AsyncSecretResolver.h"
 #include "security/SecretJob.h"
 
 #include <QFile>
@@ -147,7 +147,8 @@ private Q_SLOTS:
         QVERIFY(!finished.first().at(0).toBool());
         const QString message = finished.first().at(2).toString();
         QVERIFY2(message.startsWith(QStringLiteral("/etc/site.json: mysqlConfig.password: cannot read the password "
-                                                   "from the keychain")), qPrintable(message));
+                                                   "from the keychain")),
+                 qPrintable(message));
     }
 
     void mainWindowReportsAPasswordItCannotRead()

@@ -45,7 +45,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("program");
         QTest::addColumn<QString>("exec");
-        QTest::newRow("plain") << "/usr/bin/mysql-sync-monitor" << "Exec=/usr/bin/mysql-sync-monitor --minimized";
+        QTest::newRow("plain") << "/usr/bin/mysql-sync-monitor"
+                               << "Exec=/usr/bin/mysql-sync-monitor --minimized";
         QTest::newRow("spaces and quotes") << "/opt/My Apps/mysql\"sync$/monitor"
                                            << "Exec=\"/opt/My Apps/mysql\\\\\"sync\\\\$/monitor\" --minimized";
     }
@@ -74,10 +75,7 @@ private Q_SLOTS:
         QVERIFY2(autostart.setEnabled(false, &error), qPrintable(error)); // nothing to remove is fine
     }
 
-    void defaultsToThisProgram()
-    {
-        QCOMPARE(Autostart().program(), QCoreApplication::applicationFilePath());
-    }
+    void defaultsToThisProgram() { QCOMPARE(Autostart().program(), QCoreApplication::applicationFilePath()); }
 
     void unwritableFolderIsReported()
     {
@@ -103,9 +101,10 @@ private Q_SLOTS:
                 strings << xml.readElementText();
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        QCOMPARE(strings, (QStringList{QStringLiteral("io.github.mysql_sync.monitor"),
-                                       QStringLiteral("/Applications/A & B.app/Contents/MacOS/m"),
-                                       QStringLiteral("--minimized"), QStringLiteral("Interactive")}));
+        QCOMPARE(strings,
+                 (QStringList{QStringLiteral("io.github.mysql_sync.monitor"),
+                              QStringLiteral("/Applications/A & B.app/Contents/MacOS/m"), QStringLiteral("--minimized"),
+                              QStringLiteral("Interactive")}));
         QVERIFY(plist.contains(QStringLiteral("<key>RunAtLoad</key>\n  <true/>")));
     }
 

@@ -39,11 +39,10 @@ using namespace mysqlsync::ui;
 
 namespace {
 
-const QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
-    | QFileDevice::WriteUser;
+const QFileDevice::Permissions kOwnerOnly =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
 
-template <typename T>
-T *field(QWidget *wizard, const char *name)
+template <typename T> T *field(QWidget *wizard, const char *name)
 {
     T *w = wizard->findChild<T *>(QLatin1String(name));
     if (!w)
@@ -118,14 +117,15 @@ void TestBrokerSetupWizard::endToEnd()
     QTRY_VERIFY_WITH_TIMEOUT(files->isComplete(), 60000);
 
     for (const QString &f : {QStringLiteral("ca.crt"), QStringLiteral("ca.key"), QStringLiteral("server.crt"),
-                             QStringLiteral("server.key"), QStringLiteral("mosquitto.conf"), QStringLiteral("passwordfile"),
-                             QStringLiteral("acl")})
+                             QStringLiteral("server.key"), QStringLiteral("mosquitto.conf"),
+                             QStringLiteral("passwordfile"), QStringLiteral("acl")})
         QVERIFY2(QFile::exists(out + QLatin1Char('/') + f), qPrintable(f));
     for (const QString &site : {siteA, siteB}) {
         for (const char *ext : {".crt", ".key", ".password", ".json"})
             QVERIFY2(QFile::exists(out + QStringLiteral("/clients/") + site + QLatin1String(ext)), ext);
         QCOMPARE(QFile::permissions(out + QStringLiteral("/clients/") + site + QStringLiteral(".key")), kOwnerOnly);
-        QCOMPARE(QFile::permissions(out + QStringLiteral("/clients/") + site + QStringLiteral(".password")), kOwnerOnly);
+        QCOMPARE(QFile::permissions(out + QStringLiteral("/clients/") + site + QStringLiteral(".password")),
+                 kOwnerOnly);
     }
     QCOMPARE(QFile::permissions(out + QStringLiteral("/ca.key")), kOwnerOnly);
     QCOMPARE(QFile::permissions(out + QStringLiteral("/server.key")), kOwnerOnly);
@@ -138,12 +138,14 @@ void TestBrokerSetupWizard::endToEnd()
     QCOMPARE(wizard.currentId(), int(BrokerSetupWizard::KeychainPage));
     auto *keychain = qobject_cast<SetupKeychainPage *>(wizard.currentPage());
     QTRY_VERIFY_WITH_TIMEOUT(keychain->isComplete(), 30000);
-    QVERIFY2(keychain->allStored(), qPrintable(field<QWidget>(&wizard, "setup.keychainSummary")->property("text").toString()));
+    QVERIFY2(keychain->allStored(),
+             qPrintable(field<QWidget>(&wizard, "setup.keychainSummary")->property("text").toString()));
     for (const QString &site : {siteA, siteB}) {
         QString secret, error;
         QCOMPARE(SecretStore::read(SecretStore::defaultService(), site + QStringLiteral("-broker"), &secret, &error),
                  SecretJob::Error::NoError);
-        QCOMPARE(secret.toUtf8() + '\n', readFile(out + QStringLiteral("/clients/") + site + QStringLiteral(".password")));
+        QCOMPARE(secret.toUtf8() + '\n',
+                 readFile(out + QStringLiteral("/clients/") + site + QStringLiteral(".password")));
         QCOMPARE(secret.size(), 32);
     }
     QVERIFY(field<QCheckBox>(&wizard, "setup.keepFiles")->isChecked());
@@ -151,9 +153,9 @@ void TestBrokerSetupWizard::endToEnd()
     wizard.next();
     QCOMPARE(wizard.currentId(), int(BrokerSetupWizard::InstallPage));
     const QString text = qobject_cast<SetupInstallPage *>(wizard.currentPage())->instructions();
-    for (const char *needle : {"Linux", "Windows", "macOS", "systemctl restart mosquitto", "net start mosquitto",
-                               "brew services restart mosquitto", "/etc/mosquitto/conf.d/mysql-sync.conf",
-                               "C:\\ProgramData\\mysql-sync"})
+    for (const char *needle :
+         {"Linux", "Windows", "macOS", "systemctl restart mosquitto", "net start mosquitto",
+          "brew services restart mosquitto", "/etc/mosquitto/conf.d/mysql-sync.conf", "C:\\ProgramData\\mysql-sync"})
         QVERIFY2(text.contains(QLatin1String(needle)), needle);
     QVERIFY(text.contains(QDir::toNativeSeparators(out)));
     QVERIFY(text.contains(QString::number(port)));
@@ -170,10 +172,12 @@ void TestBrokerSetupWizard::endToEnd()
     f.write("\nuser root\nlog_dest stderr\nlog_type all\n");
     f.close();
     m_broker.setProcessChannelMode(QProcess::MergedChannels);
-    m_broker.start(QStandardPaths::findExecutable(QStringLiteral("mosquitto"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")}),
+    m_broker.start(QStandardPaths::findExecutable(QStringLiteral("mosquitto"),
+                                                  {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")}),
                    {QStringLiteral("-c"), conf});
     QVERIFY(m_broker.waitForStarted(10000));
-    QTRY_VERIFY2_WITH_TIMEOUT(m_broker.state() == QProcess::Running && QByteArray(m_broker.peek(1 << 20)).contains(" running"),
+    QTRY_VERIFY2_WITH_TIMEOUT(m_broker.state() == QProcess::Running
+                                  && QByteArray(m_broker.peek(1 << 20)).contains(" running"),
                               m_broker.peek(1 << 20).constData(), 15000);
 
     // Success, while the GUI thread keeps its event loop turning.
@@ -188,7 +192,9 @@ void TestBrokerSetupWizard::endToEnd()
     QVERIFY(verify->isRunning());
     QTRY_VERIFY_WITH_TIMEOUT(!verify->isRunning(), 30000);
     QVERIFY2(verify->resultText().startsWith(QStringLiteral("Connected to ssl://127.0.0.1:%1 with the certificate and "
-                                                            "password of %2").arg(port).arg(siteA)),
+                                                            "password of %2")
+                                                 .arg(port)
+                                                 .arg(siteA)),
              qPrintable(verify->resultText() + QLatin1Char('\n') + QString::fromUtf8(m_broker.peek(1 << 20))));
     QVERIFY(ticks > 0);
 
@@ -199,8 +205,9 @@ void TestBrokerSetupWizard::endToEnd()
     field<QLineEdit>(&wizard, "verify.password")->setText(QStringLiteral("not-the-password"));
     field<QAbstractButton>(&wizard, "verify.run")->click();
     QTRY_VERIFY_WITH_TIMEOUT(!verify->isRunning(), 30000);
-    QVERIFY2(verify->resultText().startsWith(QStringLiteral("Failed: the broker refused the connection: not authorised: "
-                                                            "wrong user name or password")),
+    QVERIFY2(verify->resultText().startsWith(
+                 QStringLiteral("Failed: the broker refused the connection: not authorised: "
+                                "wrong user name or password")),
              qPrintable(verify->resultText()));
     QVERIFY(!verify->resultText().contains(QStringLiteral("TLS")));
 
@@ -210,8 +217,9 @@ void TestBrokerSetupWizard::endToEnd()
     field<QLineEdit>(&wizard, "verify.host")->setText(QStringLiteral("localhost"));
     field<QAbstractButton>(&wizard, "verify.run")->click();
     QTRY_VERIFY_WITH_TIMEOUT(!verify->isRunning(), 30000);
-    QVERIFY2(verify->resultText().startsWith(QStringLiteral("Failed: cannot connect over TLS: the broker's certificate is "
-                                                            "not issued for \"localhost\" (it names 127.0.0.1)")),
+    QVERIFY2(verify->resultText().startsWith(
+                 QStringLiteral("Failed: cannot connect over TLS: the broker's certificate is "
+                                "not issued for \"localhost\" (it names 127.0.0.1)")),
              qPrintable(verify->resultText()));
 }
 
@@ -223,7 +231,10 @@ void TestBrokerSetupWizard::refusesBadInputAndExistingFiles()
     fillParameters(wizard, out, QStringLiteral("site a"), 8883);
     wizard.next();
     QCOMPARE(wizard.currentId(), int(BrokerSetupWizard::ParametersPage));
-    QVERIFY(field<QWidget>(&wizard, "setup.error")->property("text").toString().contains(QStringLiteral("\"site a\" is not a client name")));
+    QVERIFY(field<QWidget>(&wizard, "setup.error")
+                ->property("text")
+                .toString()
+                .contains(QStringLiteral("\"site a\" is not a client name")));
     // Existing files: refused by the run, nothing overwritten.
     const QByteArray caBefore = readFile(out + QStringLiteral("/ca.crt"));
     QVERIFY(!caBefore.isEmpty());
@@ -255,20 +266,24 @@ void TestBrokerSetupWizard::withoutPasswordFiles()
     auto *keychain = qobject_cast<SetupKeychainPage *>(wizard.currentPage());
     QTRY_VERIFY_WITH_TIMEOUT(keychain->isComplete(), 30000);
     QVERIFY(keychain->allStored());
-    const QByteArray password = readFile(out + QStringLiteral("/clients/") + site + QStringLiteral(".password")).trimmed();
+    const QByteArray password =
+        readFile(out + QStringLiteral("/clients/") + site + QStringLiteral(".password")).trimmed();
     QVERIFY(!password.isEmpty());
     field<QCheckBox>(&wizard, "setup.keepFiles")->setChecked(false);
     wizard.next();
     QCOMPARE(wizard.currentId(), int(BrokerSetupWizard::InstallPage));
     QVERIFY(!QFile::exists(out + QStringLiteral("/clients/") + site + QStringLiteral(".password")));
-    const QJsonObject json = QJsonDocument::fromJson(readFile(out + QStringLiteral("/clients/") + site + QStringLiteral(".json"))).object();
+    const QJsonObject json =
+        QJsonDocument::fromJson(readFile(out + QStringLiteral("/clients/") + site + QStringLiteral(".json"))).object();
     QCOMPARE(json.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("password")).toObject(),
              (QJsonObject{{QStringLiteral("keychain"), QString(site + QStringLiteral("-broker"))}}));
     QString secret, error;
     QCOMPARE(SecretStore::read(SecretStore::defaultService(), site + QStringLiteral("-broker"), &secret, &error),
              SecretJob::Error::NoError);
     QCOMPARE(secret.toUtf8(), password);
-    QVERIFY(qobject_cast<SetupInstallPage *>(wizard.currentPage())->instructions().contains(site + QStringLiteral("-broker")));
+    QVERIFY(qobject_cast<SetupInstallPage *>(wizard.currentPage())
+                ->instructions()
+                .contains(site + QStringLiteral("-broker")));
 }
 
 QTEST_MAIN(TestBrokerSetupWizard)

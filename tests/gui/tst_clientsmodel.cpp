@@ -2,8 +2,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
-#include <QSignalSpy>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace mysqlsync;
@@ -126,7 +126,9 @@ private Q_SLOTS:
         model.onOutboxDepth(QStringLiteral("site_b"), 1500);
         model.onOutboxDepth(QStringLiteral("site_d"), 700);
         auto text = [&](int row) { return model.index(row, ClientsModel::CatchUp).data().toString(); };
-        auto seconds = [&](int row) { return model.index(row, ClientsModel::CatchUp).data(ClientsModel::SortRole).toLongLong(); };
+        auto seconds = [&](int row) {
+            return model.index(row, ClientsModel::CatchUp).data(ClientsModel::SortRole).toLongLong();
+        };
 
         // Nothing sent yet: no rate to divide by.
         QCOMPARE(text(0), QStringLiteral("unknown"));
@@ -135,23 +137,24 @@ private Q_SLOTS:
         QVERIFY(seconds(0) > seconds(1));                  // unknown sorts last
 
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        model.setSendRate(20);                             // 1500 rows at 20 rows/s
+        model.setSendRate(20); // 1500 rows at 20 rows/s
         QVERIFY(changed.count() >= 1);
         QCOMPARE(text(0), QStringLiteral("about 1 min 15 s"));
         QCOMPARE(seconds(0), qint64(75));
-        QVERIFY(model.index(0, ClientsModel::CatchUp).data(Qt::ToolTipRole).toString().contains(QStringLiteral("1500")));
+        QVERIFY(
+            model.index(0, ClientsModel::CatchUp).data(Qt::ToolTipRole).toString().contains(QStringLiteral("1500")));
         QCOMPARE(text(2), QString());
 
-        model.setSendRate(7);                              // 1500 / 7 = 214.3 -> 215 s
+        model.setSendRate(7); // 1500 / 7 = 214.3 -> 215 s
         QCOMPARE(seconds(0), qint64(215));
         QCOMPARE(text(0), QStringLiteral("about 3 min 35 s"));
-        model.onOutboxDepth(QStringLiteral("site_b"), 3);  // 3 / 7 s
+        model.onOutboxDepth(QStringLiteral("site_b"), 3); // 3 / 7 s
         QCOMPARE(text(0), QStringLiteral("about 1 s"));
 
         // site_d goes offline with 700 owed: 100 s at 7 rows/s.
         model.onRemoteState(QStringLiteral("site_d"), false, 0);
         QCOMPARE(text(2), QStringLiteral("about 1 min 40 s"));
-        model.setSendRate(0);                              // the rate left the window
+        model.setSendRate(0); // the rate left the window
         QCOMPARE(text(2), QStringLiteral("unknown"));
     }
 
@@ -160,7 +163,8 @@ private Q_SLOTS:
         ClientsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.headerData(ClientsModel::Path, Qt::Horizontal).toString(), QStringLiteral("Path"));
-        QCOMPARE(model.headerData(ClientsModel::RowsPerMessage, Qt::Horizontal).toString(), QStringLiteral("Rows/message"));
+        QCOMPARE(model.headerData(ClientsModel::RowsPerMessage, Qt::Horizontal).toString(),
+                 QStringLiteral("Rows/message"));
         model.setConfiguredRemotes({QStringLiteral("site_b"), QStringLiteral("site_c")});
         // Not reported yet: both blank, no tooltip.
         QCOMPARE(model.index(0, ClientsModel::Path).data().toString(), QString());

@@ -1,7 +1,7 @@
-#include "monitor/ConfigFile.h"
+#include "config/ConfigSchema.h"
 #include "configuration/ConfigForm.h"
 #include "configuration/ConfigPage.h"
-#include "config/ConfigSchema.h"
+#include "monitor/ConfigFile.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -24,7 +24,8 @@ static QJsonObject validConfig()
         "syncTables": ["items"], "receiveTables": ["items"],
         "clientName": "site_a", "remoteClients": ["site_b"],
         "queueDirectory": "queue", "checkInterval": 1000
-    })").object();
+    })")
+        .object();
 }
 
 class TestConfigForm : public QObject {
@@ -36,9 +37,15 @@ private Q_SLOTS:
         form.setDocument(validConfig());
         const QJsonObject out = form.document();
         // mqttConfig.servers unchanged: kept as it was. Password by reference: kept.
-        QCOMPARE(out.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("servers")).toArray().size(), 1);
-        QCOMPARE(out.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("password")).toObject()
-                     .value(QStringLiteral("env")).toString(), QStringLiteral("BROKER_PW"));
+        QCOMPARE(out.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("servers")).toArray().size(),
+                 1);
+        QCOMPARE(out.value(QStringLiteral("mqttConfig"))
+                     .toObject()
+                     .value(QStringLiteral("password"))
+                     .toObject()
+                     .value(QStringLiteral("env"))
+                     .toString(),
+                 QStringLiteral("BROKER_PW"));
         // Optional keys the file did not have are not added when left at their default.
         QVERIFY(!out.contains(QStringLiteral("captureInterval")));
         QVERIFY(!out.value(QStringLiteral("mqttConfig")).toObject().contains(QStringLiteral("keepalive")));
@@ -51,15 +58,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("text");
-        QTest::newRow("client name") << "clientName" << "x";
-        QTest::newRow("queue directory") << "queueDirectory" << "";
-        QTest::newRow("remote clients") << "remoteClients" << "site_b, no way";
-        QTest::newRow("remote clients: self") << "remoteClients" << "site_b, site_a";
+        QTest::newRow("client name") << "clientName"
+                                     << "x";
+        QTest::newRow("queue directory") << "queueDirectory"
+                                         << "";
+        QTest::newRow("remote clients") << "remoteClients"
+                                        << "site_b, no way";
+        QTest::newRow("remote clients: self") << "remoteClients"
+                                              << "site_b, site_a";
         // Keys that had no field before the form was built from ConfigSchema.
-        QTest::newRow("charset") << "mysqlConfig.charset" << "latin1";
-        QTest::newRow("timezone") << "mysqlConfig.timezone" << "Europe/Paris";
-        QTest::newRow("fallback broker port") << "mqttConfig.servers" << "backup.example.org:x";
-        QTest::newRow("fallback broker without port") << "mqttConfig.servers" << "backup.example.org";
+        QTest::newRow("charset") << "mysqlConfig.charset"
+                                 << "latin1";
+        QTest::newRow("timezone") << "mysqlConfig.timezone"
+                                  << "Europe/Paris";
+        QTest::newRow("fallback broker port") << "mqttConfig.servers"
+                                              << "backup.example.org:x";
+        QTest::newRow("fallback broker without port") << "mqttConfig.servers"
+                                                      << "backup.example.org";
     }
     void validationNamesTheField()
     {
@@ -113,7 +128,8 @@ private Q_SLOTS:
         QJsonObject config = validConfig();
         mysql = config.value(QStringLiteral("mysqlConfig")).toObject();
         mysql.insert(QStringLiteral("transformerUser"), QStringLiteral("reader"));
-        mysql.insert(QStringLiteral("transformerPassword"), QJsonObject{{QStringLiteral("env"), QStringLiteral("READER_PW")}});
+        mysql.insert(QStringLiteral("transformerPassword"),
+                     QJsonObject{{QStringLiteral("env"), QStringLiteral("READER_PW")}});
         config.insert(QStringLiteral("mysqlConfig"), mysql);
         form.setDocument(config);
         QCOMPARE(user->text(), QStringLiteral("reader"));
@@ -148,7 +164,11 @@ private Q_SLOTS:
         QVERIFY(spin);
         QCOMPARE(spin->value(), value); // the schema's default
         // Left at the default: not written.
-        QVERIFY(!form.document().contains(key) && !form.document().value(QStringLiteral("mysqlConfig")).toObject().contains(key.section(QLatin1Char('.'), 1)));
+        QVERIFY(!form.document().contains(key)
+                && !form.document()
+                        .value(QStringLiteral("mysqlConfig"))
+                        .toObject()
+                        .contains(key.section(QLatin1Char('.'), 1)));
         spin->setValue(wrong);
         QString message;
         QVERIFY(!form.validate(QStringLiteral("/tmp/site.json"), &message));
@@ -166,9 +186,11 @@ private Q_SLOTS:
         QVERIFY(edit);
         QCOMPARE(edit->text(), QStringLiteral("mqtt://backup.example.org:1884"));
         edit->setText(QStringLiteral("mqtt://backup.example.org:1884, wss://third.example.org:443"));
-        const QJsonArray servers = form.document().value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("servers")).toArray();
+        const QJsonArray servers =
+            form.document().value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("servers")).toArray();
         QCOMPARE(servers.size(), 2);
-        QCOMPARE(servers.at(1).toObject().value(QStringLiteral("host")).toString(), QStringLiteral("third.example.org"));
+        QCOMPARE(servers.at(1).toObject().value(QStringLiteral("host")).toString(),
+                 QStringLiteral("third.example.org"));
         QCOMPARE(servers.at(1).toObject().value(QStringLiteral("port")).toInt(), 443);
         QCOMPARE(servers.at(1).toObject().value(QStringLiteral("protocol")).toString(), QStringLiteral("wss"));
         QVERIFY(form.validate(QStringLiteral("/tmp/site.json")));
@@ -199,7 +221,8 @@ private Q_SLOTS:
         }
         ConfigPage page;
         QVERIFY(page.load(path));
-        qobject_cast<QLineEdit *>(page.form()->fieldFor(QStringLiteral("clientName")))->setText(QStringLiteral("site_z"));
+        qobject_cast<QLineEdit *>(page.form()->fieldFor(QStringLiteral("clientName")))
+            ->setText(QStringLiteral("site_z"));
         QString error;
         QVERIFY2(page.save(&error), qPrintable(error));
         QJsonObject saved;

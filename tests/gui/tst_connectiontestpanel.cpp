@@ -2,10 +2,10 @@
 // (version) or the broker, failure says exactly what failed (wrong password, nothing
 // listening), the GUI event loop keeps running meanwhile (a 5 ms timer never stalls for
 // 100 ms), and a second click while a test runs starts nothing.
-#include "configuration/ConfigForm.h"
-#include "configuration/ConnectionTestPanel.h"
 #include "Servers.h"
 #include "StallMeter.h"
+#include "configuration/ConfigForm.h"
+#include "configuration/ConnectionTestPanel.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -58,7 +58,8 @@ QJsonObject TestConnectionTestPanel::document() const
         "mqttConfig": {"host": "127.0.0.1"},
         "mysqlConfig": {"host": "127.0.0.1", "database": "mysql"},
         "syncTables": ["items"], "receiveTables": ["items"], "clientName": "site_a", "remoteClients": ["site_b"],
-        "queueDirectory": "queue", "checkInterval": 1000})").object();
+        "queueDirectory": "queue", "checkInterval": 1000})")
+                          .object();
     QJsonObject mysql = doc.value(QStringLiteral("mysqlConfig")).toObject();
     mysql.insert(QStringLiteral("port"), m_servers.mysqlPortA);
     mysql.insert(QStringLiteral("user"), m_servers.user);
@@ -156,7 +157,8 @@ void TestConnectionTestPanel::databasePasswordFromEnvironment()
     qputenv("GUI_TEST_DB_PASSWORD", m_servers.password.toUtf8());
     QJsonObject doc = document();
     QJsonObject mysql = doc.value(QStringLiteral("mysqlConfig")).toObject();
-    mysql.insert(QStringLiteral("password"), QJsonObject{{QStringLiteral("env"), QStringLiteral("GUI_TEST_DB_PASSWORD")}});
+    mysql.insert(QStringLiteral("password"),
+                 QJsonObject{{QStringLiteral("env"), QStringLiteral("GUI_TEST_DB_PASSWORD")}});
     doc.insert(QStringLiteral("mysqlConfig"), mysql);
     m_form->setDocument(doc);
     QSignalSpy tested(m_panel.get(), &ConnectionTestPanel::databaseTested);
@@ -204,7 +206,8 @@ void TestConnectionTestPanel::brokerUnreachable()
     const QString result = m_panel->brokerResult();
     QVERIFY2(result.startsWith(QStringLiteral("Failed")), qPrintable(result));
     QVERIFY2(result.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(result));
-    QVERIFY2(result.contains(QStringLiteral("cannot reach 127.0.0.1:%1: Connection refused").arg(port)), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("cannot reach 127.0.0.1:%1: Connection refused").arg(port)),
+             qPrintable(result));
 }
 
 void TestConnectionTestPanel::brokerThatNeverAnswers()
@@ -222,11 +225,13 @@ void TestConnectionTestPanel::brokerThatNeverAnswers()
     QVERIFY(m_panel->testBroker());
     QCOMPARE(tested.count(), 0);
     waitResponsive(tested, meter);
-    qInfo() << "silent broker answered after" << clock.elapsed() << "ms; longest GUI stall" << meter.longestMs() << "ms";
+    qInfo() << "silent broker answered after" << clock.elapsed() << "ms; longest GUI stall" << meter.longestMs()
+            << "ms";
     QVERIFY(clock.elapsed() >= 1500);
     QVERIFY(!tested.first().at(0).toBool());
     QVERIFY2(m_panel->brokerResult().contains(QStringLiteral("127.0.0.1:%1 accepts connections but did not answer "
-                                                             "as an MQTT broker within 2 s").arg(silent.serverPort())),
+                                                             "as an MQTT broker within 2 s")
+                                                  .arg(silent.serverPort())),
              qPrintable(m_panel->brokerResult()));
 }
 

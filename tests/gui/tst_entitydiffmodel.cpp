@@ -29,7 +29,9 @@ private Q_SLOTS:
         QStringList names;
         for (int r = 0; r < model.rowCount(); ++r)
             names << model.index(r, EntityDiffModel::Name).data().toString();
-        QCOMPARE(names, QStringList({QStringLiteral("gone"), QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("price"), QStringLiteral("extra")}));
+        QCOMPARE(names,
+                 QStringList({QStringLiteral("gone"), QStringLiteral("id"), QStringLiteral("name"),
+                              QStringLiteral("price"), QStringLiteral("extra")}));
         QCOMPARE(model.change(0), Change::Removed);
         QCOMPARE(model.change(1), Change::Changed);
         QCOMPARE(model.change(2), Change::Same);

@@ -1,6 +1,6 @@
+#include "errors/ErrorsPage.h"
 #include "monitor/CsvWriter.h"
 #include "monitor/ErrorsModel.h"
-#include "errors/ErrorsPage.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -49,8 +49,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(page.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.append(error(EngineError::Source::Apply, QStringLiteral("site_b"), QStringLiteral("items"),
                            QStringLiteral("7"), QStringLiteral("Data too long for column \"name\", row 1")));
-        model.append(error(EngineError::Source::Broker, QString(), QString(), QString(),
-                           QStringLiteral("connection refused")));
+        model.append(
+            error(EngineError::Source::Broker, QString(), QString(), QString(), QStringLiteral("connection refused")));
         model.append(error(EngineError::Source::Remote, QStringLiteral("site_c"), QStringLiteral("orders"),
                            QStringLiteral("9"), QStringLiteral("unknown column")));
         page.setFilterText(QStringLiteral("SITE_")); // case-insensitive, any column
@@ -70,7 +70,8 @@ private Q_SLOTS:
         const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2); // header + the one filtered row
         QCOMPARE(lines.at(0), QStringLiteral("Time,Source,Remote,Table,Key,Message"));
-        QVERIFY2(lines.at(1).endsWith(QStringLiteral(",apply,site_b,items,7,\"Data too long for column \"\"name\"\", row 1\"")),
+        QVERIFY2(lines.at(1).endsWith(
+                     QStringLiteral(",apply,site_b,items,7,\"Data too long for column \"\"name\"\", row 1\"")),
                  qPrintable(lines.at(1)));
     }
 

@@ -1,11 +1,11 @@
 // Certificate expiry in the desktop app: ExpiryWatcher finds the configuration's certificates
 // that expire within 30 days, the Overview shows a banner and the tray gets a notification
 // (MainWindow's wiring); nothing is shown for certificates that are far from expiring.
-#include "overview/ExpiryBanner.h"
-#include "monitor/ExpiryWatcher.h"
 #include "mainwindow/MainWindow.h"
-#include "overview/OverviewPage.h"
 #include "mainwindow/TrayController.h"
+#include "monitor/ExpiryWatcher.h"
+#include "overview/ExpiryBanner.h"
+#include "overview/OverviewPage.h"
 #include "security/CertificateIssuer.h"
 #include "security/SecureFile.h"
 
@@ -71,7 +71,8 @@ void TestExpiryBanner::bannerAndTrayWarnBeforeExpiry()
     QCOMPARE(window.expiryWatcher()->notices().first().key, QStringLiteral("mqttConfig.cert"));
     QVERIFY(!banner->isHidden());
     QVERIFY2(banner->text().contains(QStringLiteral("A certificate expires soon.")), qPrintable(banner->text()));
-    QVERIFY2(banner->text().contains(QStringLiteral("mqttConfig.cert")) && banner->text().contains(QStringLiteral("CN site_a"))
+    QVERIFY2(banner->text().contains(QStringLiteral("mqttConfig.cert"))
+                 && banner->text().contains(QStringLiteral("CN site_a"))
                  && banner->text().contains(QStringLiteral("expires in 19 days")),
              qPrintable(banner->text()));
     QVERIFY2(window.tray()->lastNotification().contains(QStringLiteral("mqttConfig.cert")),

@@ -2,10 +2,10 @@
 // writes a configuration file that ConfigLoader accepts (owner-only), and refuses a bad
 // field with a message that names it (nothing written). Runs inside
 // tests/harness/with-keyring.sh (a private, unlocked gnome-keyring).
+#include "config/Config.h"
 #include "configuration/ConfigForm.h"
 #include "configuration/FirstRunPage.h"
 #include "configuration/TablePicker.h"
-#include "config/Config.h"
 #include "security/SecretResolver.h"
 
 #include <QFile>
@@ -92,8 +92,9 @@ void TestFirstRunPage::createsAValidConfiguration()
     QCOMPARE(config.mysql.password, QStringLiteral("s3cret"));
     QCOMPARE(config.mqtt.password, QStringLiteral("broker-pw"));
     // It holds a password: readable by its owner only, from the start.
-    QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
-                                         | QFileDevice::WriteOther),
+    QCOMPARE(QFile::permissions(path)
+                 & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                    | QFileDevice::WriteOther),
              QFileDevice::Permissions());
 }
 
@@ -101,10 +102,14 @@ void TestFirstRunPage::badFieldIsNamed_data()
 {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("text");
-    QTest::newRow("client name") << "clientName" << "not a name";
-    QTest::newRow("database") << "mysqlConfig.database" << "";
-    QTest::newRow("remote clients") << "remoteClients" << "site_a";
-    QTest::newRow("queue directory") << "queueDirectory" << "";
+    QTest::newRow("client name") << "clientName"
+                                 << "not a name";
+    QTest::newRow("database") << "mysqlConfig.database"
+                              << "";
+    QTest::newRow("remote clients") << "remoteClients"
+                                    << "site_a";
+    QTest::newRow("queue directory") << "queueDirectory"
+                                     << "";
 }
 
 void TestFirstRunPage::badFieldIsNamed()

@@ -1,9 +1,9 @@
 // Language: the built-in German and French catalogues load and translate the main window
 // (its title above all); English and unknown languages show the source strings; the
 // language setting overrides the system locale.
+#include "mainwindow/MainWindow.h"
 #include "monitor/ConfigFile.h"
 #include "monitor/Language.h"
-#include "mainwindow/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>

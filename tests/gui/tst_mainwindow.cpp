@@ -3,10 +3,10 @@
 // happened: rows sent to site_b and rows relayed from site_b appear in the Sync status view
 // with their status, site_b's refusal of a table arrives in Errors & log with its message,
 // and killing site_b (kill -9) turns it offline in Clients before its `until` runs out.
-#include "monitor/ClientsModel.h"
 #include "engine/Engine.h"
-#include "monitor/ErrorsModel.h"
 #include "mainwindow/MainWindow.h"
+#include "monitor/ClientsModel.h"
+#include "monitor/ErrorsModel.h"
 #include "monitor/SyncStatusModel.h"
 #include "syncstatus/SyncStatusPage.h"
 
@@ -59,7 +59,8 @@ QString shownStatus(const QTableView *view, const QString &table, const QString 
 {
     const QAbstractItemModel *m = view->model();
     for (int r = 0; r < m->rowCount(); ++r) {
-        if (m->index(r, StatusFilter::Table).data().toString() == table && m->index(r, StatusFilter::Key).data().toString() == key
+        if (m->index(r, StatusFilter::Table).data().toString() == table
+            && m->index(r, StatusFilter::Key).data().toString() == key
             && m->index(r, StatusFilter::Remote).data().toString() == remote) {
             if (message)
                 *message = m->index(r, StatusFilter::Message).data().toString();
@@ -111,16 +112,19 @@ void TestMainWindow::initTestCase()
     }
 
     // site_b: sends and receives items; orders exist there but are not among its receiveTables.
-    m_siteB = std::make_unique<EngineProcess>(
-        QStringLiteral("site_b"), EngineProcess::config(m_servers, 'B', kDatabase, QStringLiteral("site_b"), {QStringLiteral("site_a")},
-                                                        {QStringLiteral("items")}, {QStringLiteral("items")}));
+    m_siteB =
+        std::make_unique<EngineProcess>(QStringLiteral("site_b"),
+                                        EngineProcess::config(m_servers, 'B', kDatabase, QStringLiteral("site_b"),
+                                                              {QStringLiteral("site_a")}, {QStringLiteral("items")},
+                                                              {QStringLiteral("items")}));
     QVERIFY(m_siteB->start());
 
     // site_a (the app): sends items and orders to site_b and to site_c, which never comes
     // online, so whatever site_a receives from site_b is relayed towards site_c and waits.
-    QJsonObject json = EngineProcess::config(m_servers, 'A', kDatabase, QStringLiteral("site_a"),
-                                             {QStringLiteral("site_b"), QStringLiteral("site_c")},
-                                             {QStringLiteral("items"), QStringLiteral("orders")}, {QStringLiteral("items")});
+    QJsonObject json =
+        EngineProcess::config(m_servers, 'A', kDatabase, QStringLiteral("site_a"),
+                              {QStringLiteral("site_b"), QStringLiteral("site_c")},
+                              {QStringLiteral("items"), QStringLiteral("orders")}, {QStringLiteral("items")});
     json.insert(QStringLiteral("queueDirectory"), m_dir.filePath(QStringLiteral("queue")));
     json.insert(QStringLiteral("loggingLevel"), QStringLiteral("warn"));
     QFile file(m_dir.filePath(QStringLiteral("site_a.json")));
@@ -131,8 +135,9 @@ void TestMainWindow::initTestCase()
     m_window = std::make_unique<MainWindow>(false);
     m_statusTester = std::make_unique<QAbstractItemModelTester>(m_window->syncStatusModel(),
                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_clientsTester = std::make_unique<QAbstractItemModelTester>(m_window->clientsModel(),
-                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_clientsTester =
+        std::make_unique<QAbstractItemModelTester>(m_window->clientsModel(),
+                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_errorsTester = std::make_unique<QAbstractItemModelTester>(m_window->errorsModel(),
                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy started(m_window->engine(), &Engine::started);
@@ -142,14 +147,28 @@ void TestMainWindow::initTestCase()
     QTRY_VERIFY_WITH_TIMEOUT(started.count() >= 1, 30000);
 
     // Both engines are ready once each has its triggers and site_a sees site_b online.
-    QVERIFY(waitUntil([&] { return m_a->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS "
-                                                              "WHERE TRIGGER_SCHEMA = DATABASE()")).toInt() == 6; }, 30000));
-    QVERIFY(waitUntil([&] { return m_b->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS "
-                                                              "WHERE TRIGGER_SCHEMA = DATABASE()")).toInt() == 3; }, 30000));
+    QVERIFY(waitUntil(
+        [&] {
+            return m_a->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS "
+                                              "WHERE TRIGGER_SCHEMA = DATABASE()"))
+                       .toInt()
+                == 6;
+        },
+        30000));
+    QVERIFY(waitUntil(
+        [&] {
+            return m_b->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS "
+                                              "WHERE TRIGGER_SCHEMA = DATABASE()"))
+                       .toInt()
+                == 3;
+        },
+        30000));
     const QAbstractItemModel *clients = m_window->clientsModel();
-    QVERIFY2(waitUntil([&] { return clientState(clients, QStringLiteral("site_b")) == QLatin1String("online"); }, 30000),
+    QVERIFY2(waitUntil([&] { return clientState(clients, QStringLiteral("site_b")) == QLatin1String("online"); },
+                       30000),
              qPrintable(QStringLiteral("site_b shown as '%1'; its log: %2")
-                            .arg(clientState(clients, QStringLiteral("site_b")), QString::fromUtf8(m_siteB->log().right(2000)))));
+                            .arg(clientState(clients, QStringLiteral("site_b")),
+                                 QString::fromUtf8(m_siteB->log().right(2000)))));
     QCOMPARE(clientState(clients, QStringLiteral("site_c")), QStringLiteral("offline"));
 }
 
@@ -183,41 +202,55 @@ bool TestMainWindow::refreshUntil(const std::function<bool()> &condition, int ti
         return false;
     }
     SyncStatusModel *model = m_window->syncStatusModel();
-    return waitUntil([&] {
-        if (condition())
-            return true;
-        if (!model->isLoading())
-            QTest::mouseClick(button, Qt::LeftButton);
-        waitUntil([&] { return !model->isLoading(); }, 10000, 20);
-        return condition();
-    }, timeoutMs, 300);
+    return waitUntil(
+        [&] {
+            if (condition())
+                return true;
+            if (!model->isLoading())
+                QTest::mouseClick(button, Qt::LeftButton);
+            waitUntil([&] { return !model->isLoading(); }, 10000, 20);
+            return condition();
+        },
+        timeoutMs, 300);
 }
 
 void TestMainWindow::syncStatusShowsRowsOfBothSites()
 {
     QVERIFY(m_a->exec(QStringLiteral("INSERT INTO items VALUES (1, 'made on a'), (2, 'also on a')")));
     QVERIFY(m_b->exec(QStringLiteral("INSERT INTO items VALUES (101, 'made on b'), (102, 'also on b')")));
-    QVERIFY2(waitUntil([&] { return m_b->count(QStringLiteral("items")) == 4 && m_a->count(QStringLiteral("items")) == 4; }, 45000),
-             m_siteB->log().right(3000).constData());
+    QVERIFY2(
+        waitUntil([&] { return m_b->count(QStringLiteral("items")) == 4 && m_a->count(QStringLiteral("items")) == 4; },
+                  45000),
+        m_siteB->log().right(3000).constData());
 
     const QTableView *view = m_window->syncStatusPage()->view();
     QCOMPARE(view->model(), m_window->syncStatusModel());
     // site_a's rows: acknowledged by site_b. site_b's rows: applied on site_a, owed on to
     // site_c (offline), never echoed back to site_b.
     auto shown = [&] {
-        return shownStatus(view, QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b")) == QLatin1String("successful")
-            && shownStatus(view, QStringLiteral("items"), QStringLiteral("2"), QStringLiteral("site_b")) == QLatin1String("successful")
-            && shownStatus(view, QStringLiteral("items"), QStringLiteral("101"), QStringLiteral("site_c")) == QLatin1String("pending")
-            && shownStatus(view, QStringLiteral("items"), QStringLiteral("102"), QStringLiteral("site_c")) == QLatin1String("pending");
+        return shownStatus(view, QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b"))
+            == QLatin1String("successful")
+            && shownStatus(view, QStringLiteral("items"), QStringLiteral("2"), QStringLiteral("site_b"))
+            == QLatin1String("successful")
+            && shownStatus(view, QStringLiteral("items"), QStringLiteral("101"), QStringLiteral("site_c"))
+            == QLatin1String("pending")
+            && shownStatus(view, QStringLiteral("items"), QStringLiteral("102"), QStringLiteral("site_c"))
+            == QLatin1String("pending");
     };
     QVERIFY2(refreshUntil(shown, 45000),
              qPrintable(QStringLiteral("shown: %1 rows; sync_status on A: %2")
-                            .arg(view->model()->rowCount()).arg(m_a->dump(QStringLiteral("sync_status"), QStringLiteral("table_name, primary_key, remote")))));
+                            .arg(view->model()->rowCount())
+                            .arg(m_a->dump(QStringLiteral("sync_status"),
+                                           QStringLiteral("table_name, primary_key, remote")))));
     QCOMPARE(shownStatus(view, QStringLiteral("items"), QStringLiteral("101"), QStringLiteral("site_b")), QString());
-    QCOMPARE(shownStatus(view, QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_c")), QStringLiteral("pending"));
-    QCOMPARE(m_a->scalar(QStringLiteral("SELECT name FROM items WHERE id = 101")).toString(), QStringLiteral("made on b"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->syncStatusModel()->totalRows(), m_a->count(QStringLiteral("sync_status")), 10000);
-    QVERIFY2(m_window->syncStatusPage()->statusText().contains(QString::number(m_a->count(QStringLiteral("sync_status")))),
+    QCOMPARE(shownStatus(view, QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_c")),
+             QStringLiteral("pending"));
+    QCOMPARE(m_a->scalar(QStringLiteral("SELECT name FROM items WHERE id = 101")).toString(),
+             QStringLiteral("made on b"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->syncStatusModel()->totalRows(), m_a->count(QStringLiteral("sync_status")),
+                              10000);
+    QVERIFY2(m_window->syncStatusPage()->statusText().contains(
+                 QString::number(m_a->count(QStringLiteral("sync_status")))),
              qPrintable(m_window->syncStatusPage()->statusText()));
 }
 
@@ -239,15 +272,19 @@ void TestMainWindow::errorReceiptAppearsInErrors()
     QVERIFY2(waitUntil([&] { return errorRow() >= 0; }, 45000), m_siteB->log().right(3000).constData());
     const int r = errorRow();
     QCOMPARE(errors->index(r, ErrorsModel::Message).data().toString(), refusal);
-    QCOMPARE(errors->index(r, ErrorsModel::Source).data().toString(), EngineError::sourceName(EngineError::Source::Remote));
+    QCOMPARE(errors->index(r, ErrorsModel::Source).data().toString(),
+             EngineError::sourceName(EngineError::Source::Remote));
     QCOMPARE(m_b->count(QStringLiteral("orders")), 0);
 
     // The same refusal is the row's status in the Sync status view, message included.
     const QTableView *view = m_window->syncStatusPage()->view();
     QString message;
-    QVERIFY(refreshUntil([&] {
-        return shownStatus(view, QStringLiteral("orders"), QStringLiteral("7"), QStringLiteral("site_b"), &message) == QLatin1String("error");
-    }, 30000));
+    QVERIFY(refreshUntil(
+        [&] {
+            return shownStatus(view, QStringLiteral("orders"), QStringLiteral("7"), QStringLiteral("site_b"), &message)
+                == QLatin1String("error");
+        },
+        30000));
     QCOMPARE(message, refusal);
 }
 
@@ -270,11 +307,14 @@ void TestMainWindow::killedRemoteGoesOfflineBeforeUntil()
     m_siteB->kill9();
     const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
     QVERIFY2(until > killedAt, "site_b's until passed before the kill; the test would prove nothing");
-    QVERIFY2(waitUntil([&] { return clientState(clients, QStringLiteral("site_b")) == QLatin1String("offline"); }, 30000, 10),
+    QVERIFY2(waitUntil([&] { return clientState(clients, QStringLiteral("site_b")) == QLatin1String("offline"); },
+                       30000, 10),
              qPrintable(clientState(clients, QStringLiteral("site_b"))));
     const qint64 offlineAt = QDateTime::currentMSecsSinceEpoch();
-    qInfo() << "site_b offline" << offlineAt - killedAt << "ms after kill -9; its until was" << until - killedAt << "ms ahead";
-    QVERIFY2(offlineAt <= until, qPrintable(QStringLiteral("offline only %1 ms after site_b's until").arg(offlineAt - until)));
+    qInfo() << "site_b offline" << offlineAt - killedAt << "ms after kill -9; its until was" << until - killedAt
+            << "ms ahead";
+    QVERIFY2(offlineAt <= until,
+             qPrintable(QStringLiteral("offline only %1 ms after site_b's until").arg(offlineAt - until)));
     // The engine said so (the broker's will), not a countdown that ran out.
     bool reported = false;
     for (const QList<QVariant> &report : reports)

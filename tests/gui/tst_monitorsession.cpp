@@ -6,9 +6,9 @@
 #include "monitor/ClientsModel.h"
 #include "monitor/ErrorNotifier.h"
 #include "monitor/ErrorsModel.h"
+#include "monitor/MonitorSession.h"
 #include "monitor/RemoteNotifier.h"
 #include "monitor/SyncStatusModel.h"
-#include "monitor/MonitorSession.h"
 
 #include "FakeEngine.h"
 
@@ -32,8 +32,13 @@ namespace {
 
 QJsonObject configJson(const QString &self, const QStringList &remotes)
 {
-    const QJsonObject mqtt{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 1}, {QStringLiteral("protocol"), QStringLiteral("mqtt")}};
-    const QJsonObject mysql{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 1}, {QStringLiteral("user"), QStringLiteral("nobody")}, {QStringLiteral("password"), QStringLiteral("x")},
+    const QJsonObject mqtt{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                           {QStringLiteral("port"), 1},
+                           {QStringLiteral("protocol"), QStringLiteral("mqtt")}};
+    const QJsonObject mysql{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                            {QStringLiteral("port"), 1},
+                            {QStringLiteral("user"), QStringLiteral("nobody")},
+                            {QStringLiteral("password"), QStringLiteral("x")},
                             {QStringLiteral("database"), QStringLiteral("nothing")}};
     return {{QStringLiteral("mqttConfig"), mqtt},
             {QStringLiteral("mysqlConfig"), mysql},
@@ -97,8 +102,9 @@ void TestMonitorSession::init()
 {
     m_engine = std::make_unique<FakeEngine>();
     m_session = std::make_unique<MonitorSession>(*m_engine);
-    m_clientsTester = std::make_unique<QAbstractItemModelTester>(m_session->clientsModel(),
-                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_clientsTester =
+        std::make_unique<QAbstractItemModelTester>(m_session->clientsModel(),
+                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_errorsTester = std::make_unique<QAbstractItemModelTester>(m_session->errorsModel(),
                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
@@ -157,7 +163,8 @@ void TestMonitorSession::unusableConfigurationIsReportedAndNothingStarts()
     json.remove(QStringLiteral("clientName"));
     QVERIFY(!m_session->open(writeConfig(m_dir, QStringLiteral("nameless"), json)));
     QCOMPARE(failed.count(), 2);
-    QVERIFY2(failed.last().first().toString().contains(QStringLiteral("clientName")), qPrintable(failed.last().first().toString()));
+    QVERIFY2(failed.last().first().toString().contains(QStringLiteral("clientName")),
+             qPrintable(failed.last().first().toString()));
     QCoreApplication::processEvents();
     QVERIFY(m_engine->starts.isEmpty());
 }
@@ -173,7 +180,8 @@ void TestMonitorSession::unreadablePasswordIsReportedAndNothingStarts()
     QSignalSpy failed(m_session.get(), &MonitorSession::openFailed);
     QVERIFY(m_session->open(writeConfig(m_dir, QStringLiteral("envpassword"), json)));
     QVERIFY(failed.wait(5000));
-    QVERIFY2(failed.first().first().toString().contains(QString::fromLatin1(variable)), qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.first().first().toString().contains(QString::fromLatin1(variable)),
+             qPrintable(failed.first().first().toString()));
     QVERIFY(m_engine->starts.isEmpty());
 }
 
@@ -241,8 +249,8 @@ void TestMonitorSession::errorsAreListedCountedAndToldOnce()
     QCOMPARE(m_session->state(), SyncState::InSync);
 
     QSignalSpy told(m_session.get(), &MonitorSession::notification);
-    m_engine->reportError(EngineError::Source::Remote, QStringLiteral("Unknown column \"note\""), QStringLiteral("site_b"),
-                          QStringLiteral("items"), QStringLiteral("7"));
+    m_engine->reportError(EngineError::Source::Remote, QStringLiteral("Unknown column \"note\""),
+                          QStringLiteral("site_b"), QStringLiteral("items"), QStringLiteral("7"));
     m_engine->reportError(EngineError::Source::Apply, QStringLiteral("Duplicate entry"), QStringLiteral("site_c"),
                           QStringLiteral("items"), QStringLiteral("8"));
     const ErrorsModel *errors = m_session->errorsModel();
@@ -253,7 +261,8 @@ void TestMonitorSession::errorsAreListedCountedAndToldOnce()
     QCOMPARE(cell(errors, 1, ErrorsModel::Source), EngineError::sourceName(EngineError::Source::Apply));
     // The first error is told at once, as a warning; the second waits for the minute to end.
     QCOMPARE(told.count(), 1);
-    QVERIFY2(told.first().at(1).toString().contains(QStringLiteral("Unknown column")), qPrintable(told.first().at(1).toString()));
+    QVERIFY2(told.first().at(1).toString().contains(QStringLiteral("Unknown column")),
+             qPrintable(told.first().at(1).toString()));
     QCOMPARE(told.first().at(2).toBool(), true);
     QVERIFY(m_session->errorNotifier()->nextDueMs() > 0);
 
@@ -275,7 +284,7 @@ void TestMonitorSession::remoteGoingOfflineIsTold()
     m_engine->reportRemote(QStringLiteral("site_b"), false);
     QTRY_COMPARE_WITH_TIMEOUT(told.count(), 1, 5000);
     QVERIFY2(told.last().at(1).toString().contains(QStringLiteral("site_b")), qPrintable(told.last().at(1).toString()));
-    QCOMPARE(told.last().at(2).toBool(), true); // went offline: a warning
+    QCOMPARE(told.last().at(2).toBool(), true);         // went offline: a warning
     QCOMPARE(m_session->clientsModel()->rowCount(), 2); // site_x is listed as seen
     QCOMPARE(cell(m_session->clientsModel(), 0, ClientsModel::Online), QStringLiteral("offline"));
 }

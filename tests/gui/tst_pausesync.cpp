@@ -1,11 +1,11 @@
 // Pause/resume from the Overview button and the tray entry, through the Engine (a ThreadedEngine) to a
 // real engine (its database and broker unreachable: pausing needs neither) and back via
 // pausedChanged; and the Sync status page's resend commands reaching that engine.
+#include "engine/ThreadedEngine.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/TrayController.h"
 #include "overview/OverviewPage.h"
 #include "syncstatus/SyncStatusPage.h"
-#include "mainwindow/TrayController.h"
-#include "engine/ThreadedEngine.h"
 
 #include <QAction>
 #include <QPushButton>
@@ -90,9 +90,12 @@ private Q_SLOTS:
         QSignalSpy errors(engine, &Engine::errorOccurred);
         Q_EMIT window.syncStatusPage()->resendRequested(QStringLiteral("site_x"), QStringLiteral("items"),
                                                         {QStringLiteral("1")});
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(errors.cbegin(), errors.cend(), [](const QList<QVariant> &args) {
-            return args.at(0).value<EngineError>().message.contains(QStringLiteral("cannot resend"));
-        }), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(errors.cbegin(), errors.cend(),
+                                             [](const QList<QVariant> &args) {
+                                                 return args.at(0).value<EngineError>().message.contains(
+                                                     QStringLiteral("cannot resend"));
+                                             }),
+                                 5000);
 
         // Paused again, then stopped: the controls go back to a stopped engine's.
         QTest::mouseClick(button, Qt::LeftButton);

@@ -18,11 +18,16 @@ namespace {
 
 bool near(QRgb pixel, const QColor &color, int tolerance = 90)
 {
-    return qAbs(qRed(pixel) - color.red()) + qAbs(qGreen(pixel) - color.green()) + qAbs(qBlue(pixel) - color.blue()) < tolerance;
+    return qAbs(qRed(pixel) - color.red()) + qAbs(qGreen(pixel) - color.green()) + qAbs(qBlue(pixel) - color.blue())
+        < tolerance;
 }
 
 // Pixels of `color` inside `rect` of `image`, and the leftmost/rightmost column holding one.
-struct Ink { int pixels = 0; int left = -1; int right = -1; };
+struct Ink {
+    int pixels = 0;
+    int left = -1;
+    int right = -1;
+};
 Ink ink(const QImage &image, const QRect &rect, const QColor &color)
 {
     Ink r;
@@ -83,8 +88,10 @@ private Q_SLOTS:
         QVERIFY2(ours.pixels > 20, "no text painted");
         QVERIFY(theirs.pixels > 20);
         // Same glyphs, same place: a pixel or two apart at most.
-        QVERIFY2(qAbs(ours.left - theirs.left) <= 2, qPrintable(QStringLiteral("left %1 vs %2").arg(ours.left).arg(theirs.left)));
-        QVERIFY2(qAbs(ours.right - theirs.right) <= 3, qPrintable(QStringLiteral("right %1 vs %2").arg(ours.right).arg(theirs.right)));
+        QVERIFY2(qAbs(ours.left - theirs.left) <= 2,
+                 qPrintable(QStringLiteral("left %1 vs %2").arg(ours.left).arg(theirs.left)));
+        QVERIFY2(qAbs(ours.right - theirs.right) <= 3,
+                 qPrintable(QStringLiteral("right %1 vs %2").arg(ours.right).arg(theirs.right)));
         QVERIFY(qAbs(ours.pixels - theirs.pixels) < theirs.pixels / 4);
     }
 

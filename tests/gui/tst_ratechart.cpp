@@ -1,12 +1,12 @@
 // RateChart and its RateHistory: samples, trimming to the window, rates from running
 // totals, the scale, the recent send rate, and that the two series are really painted.
-#include "overview/RateChart.h"
-#include "overview/OverviewPage.h"
 #include "monitor/RateHistory.h"
+#include "overview/OverviewPage.h"
+#include "overview/RateChart.h"
 
 #include <QImage>
-#include <QSignalSpy>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace mysqlsync::ui;
@@ -15,7 +15,8 @@ namespace {
 
 bool near(QRgb pixel, const QColor &color)
 {
-    return qAbs(qRed(pixel) - color.red()) + qAbs(qGreen(pixel) - color.green()) + qAbs(qBlue(pixel) - color.blue()) < 60;
+    return qAbs(qRed(pixel) - color.red()) + qAbs(qGreen(pixel) - color.green()) + qAbs(qBlue(pixel) - color.blue())
+        < 60;
 }
 
 // Pixels of `color` in the rows [top, bottom) of `image`.
@@ -75,10 +76,10 @@ private Q_SLOTS:
         RateHistory h;
         QVERIFY(!h.addTotals(1000, 100, 10)); // the base only
         QVERIFY(h.samples().empty());
-        QVERIFY(h.addTotals(2000, 350, 10));  // +250 in, +0 out in 1 s
+        QVERIFY(h.addTotals(2000, 350, 10)); // +250 in, +0 out in 1 s
         QCOMPARE(h.samples().back().in, 250.0);
         QCOMPARE(h.samples().back().out, 0.0);
-        QVERIFY(h.addTotals(2500, 350, 60));  // +50 out in 0.5 s
+        QVERIFY(h.addTotals(2500, 350, 60)); // +50 out in 0.5 s
         QCOMPARE(h.samples().back().in, 0.0);
         QCOMPARE(h.samples().back().out, 100.0);
         // Totals going back (a reset tracker) start a new base instead of a negative rate.
@@ -143,13 +144,14 @@ private Q_SLOTS:
         const RateHistory &h = page.rateChart()->history();
         mysqlsync::EngineCounters c;
         page.onCounters(c);
-        QTRY_VERIFY_WITH_TIMEOUT(rate.count() >= 1, 3000);  // the base: no sample yet
+        QTRY_VERIFY_WITH_TIMEOUT(rate.count() >= 1, 3000); // the base: no sample yet
         c.applied = 300;
         c.sent = 200;
         page.onCounters(c);
         QTRY_VERIFY_WITH_TIMEOUT(!h.samples().empty(), 3000);
         // The rows, over the second or so since the base (a coarse timer may be 5 % early).
-        QVERIFY2(h.samples().back().in > 150 && h.samples().back().in < 320, qPrintable(QString::number(h.samples().back().in)));
+        QVERIFY2(h.samples().back().in > 150 && h.samples().back().in < 320,
+                 qPrintable(QString::number(h.samples().back().in)));
         QVERIFY(h.samples().back().out > 100 && h.samples().back().out < 214);
         QCOMPARE(rate.last().at(0).toDouble(), h.sendingRate());
         QVERIFY(rate.last().at(0).toDouble() > 0);
@@ -173,13 +175,13 @@ private Q_SLOTS:
         QCOMPARE(page.rowsPerMessageText(), QStringLiteral("—")); // nothing sent yet
         QCOMPARE(page.bytesPerRowText(), QStringLiteral("—"));
         mysqlsync::EngineCounters c;
-        c.sent = 1000;        // per-row: one message each
+        c.sent = 1000; // per-row: one message each
         c.messagesOut = 1000;
         c.bytesOut = 312500;
         page.onCounters(c);
         QCOMPARE(page.rowsPerMessageText(), QLocale().toString(1.0, 'f', 1));
         QCOMPARE(page.bytesPerRowText(), QLocale().toString(312.5, 'f', 1));
-        c.sent += 2000;       // then two batches of 1000 rows, 40,000 bytes each
+        c.sent += 2000; // then two batches of 1000 rows, 40,000 bytes each
         c.messagesOut += 2;
         c.bytesOut += 80000;
         page.onCounters(c);

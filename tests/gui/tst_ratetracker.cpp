@@ -17,12 +17,12 @@ private Q_SLOTS:
         c.sent = 50;
         r.add(c, 1000);
         QCOMPARE(r.rowsInPerSecond(), 0.0); // one report: no delta yet
-        c.applied = 300;   // +200 in 0.5 s
-        c.sent = 150;      // +100 in 0.5 s
+        c.applied = 300;                    // +200 in 0.5 s
+        c.sent = 150;                       // +100 in 0.5 s
         r.add(c, 1500);
         QCOMPARE(r.rowsInPerSecond(), 400.0);
         QCOMPARE(r.rowsOutPerSecond(), 200.0);
-        r.idle(2000);      // not idle long enough
+        r.idle(2000); // not idle long enough
         QCOMPARE(r.rowsInPerSecond(), 400.0);
         r.idle(4000);
         QCOMPARE(r.rowsInPerSecond(), 0.0);
@@ -40,7 +40,7 @@ private Q_SLOTS:
         c.sent = 45;
         r.add(c, 200);
         c.applied = 530;
-        r.add(c, 200);   // same millisecond: no rate, but the rows still count
+        r.add(c, 200); // same millisecond: no rate, but the rows still count
         QCOMPARE(r.totalIn(), qint64(30));
         QCOMPARE(r.totalOut(), qint64(5));
         r.add(EngineCounters(), 400); // a restarted engine: nothing is taken back

@@ -12,7 +12,7 @@ namespace {
 const QString B = QStringLiteral("site_b");
 const QString C = QStringLiteral("site_c");
 const QString D = QStringLiteral("site_d");
-}
+} // namespace
 
 class TestRemoteNotifier : public QObject {
     Q_OBJECT
@@ -37,11 +37,11 @@ private Q_SLOTS:
         RemoteNotifier n;
         QSignalSpy spy(&n, &RemoteNotifier::notification);
         startAllOnline(n);
-        n.onRemoteState(B, true, now + 5000);      // a heartbeat: no change
+        n.onRemoteState(B, true, now + 5000); // a heartbeat: no change
         QCOMPARE(n.nextDueMs(), qint64(-1));
         n.onRemoteState(B, false);
         QCOMPARE(n.nextDueMs(), now + 3000);
-        n.deliverDue();                             // not yet
+        n.deliverDue(); // not yet
         QCOMPARE(spy.count(), 0);
         now += 3000;
         n.deliverDue();
@@ -50,7 +50,7 @@ private Q_SLOTS:
         QVERIFY(spy.at(0).at(1).toString().contains(QStringLiteral("outbox")));
         QCOMPARE(spy.at(0).at(2).toBool(), true);
         QCOMPARE(n.nextDueMs(), qint64(-1));
-        n.deliverDue();                             // nothing more
+        n.deliverDue(); // nothing more
         QCOMPARE(spy.count(), 1);
     }
 
@@ -63,9 +63,9 @@ private Q_SLOTS:
         n.onRemoteState(B, false);
         now += 3000;
         n.deliverDue();
-        QCOMPARE(spy.count(), 1);                   // told at t0 + 3 s
+        QCOMPARE(spy.count(), 1); // told at t0 + 3 s
         now += 2000;
-        n.onRemoteState(B, true, now + 5000);       // back after 5 s: waits for the minute
+        n.onRemoteState(B, true, now + 5000); // back after 5 s: waits for the minute
         QCOMPARE(n.nextDueMs(), t0 + 3000 + 60000);
         now += 30000;
         n.deliverDue();
@@ -117,7 +117,7 @@ private Q_SLOTS:
         n.onRemoteState(D, false);
         now += 500;
         n.onRemoteState(B, false);
-        now += 2600;                                // D is due; B's delay is not over, it joins
+        now += 2600; // D is due; B's delay is not over, it joins
         n.onRemoteState(C, false);
         n.deliverDue();
         QCOMPARE(spy.count(), 1);
@@ -162,8 +162,8 @@ private Q_SLOTS:
         now = 1000;
         n.setClock([this] { return now; });
         n.start({B, C});
-        n.onRemoteState(B, true, now + 5000);       // found at start
-        now += 60000;                               // the grace is over; C was never seen
+        n.onRemoteState(B, true, now + 5000); // found at start
+        now += 60000;                         // the grace is over; C was never seen
         n.onRemoteState(C, true, now + 5000);
         now += 3000;
         n.deliverDue();
@@ -192,7 +192,7 @@ private Q_SLOTS:
 
     void theTimerDeliversOnItsOwn()
     {
-        RemoteNotifier n;                           // the real clock
+        RemoteNotifier n; // the real clock
         n.setCoalesceMs(50);
         QSignalSpy spy(&n, &RemoteNotifier::notification);
         n.setStartGraceMs(0);

@@ -5,16 +5,16 @@
 // the operator ticks the box. Run through tests/harness/with-keyring.sh (a private
 // gnome-keyring on a private D-Bus session); the no-keychain case runs as a child process
 // with D-Bus pointing nowhere.
-#include "monitor/ConfigFile.h"
+#include "config/Config.h"
 #include "configuration/ConfigForm.h"
 #include "configuration/ConfigPage.h"
-#include "security/KeychainPasswordField.h"
-#include "security/SecuritySettings.h"
-#include "security/TlsFilesEditor.h"
+#include "monitor/ConfigFile.h"
 #include "security/CertificateIssuer.h"
+#include "security/KeychainPasswordField.h"
 #include "security/SecretJob.h"
 #include "security/SecureFile.h"
-#include "config/Config.h"
+#include "security/SecuritySettings.h"
+#include "security/TlsFilesEditor.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -40,7 +40,8 @@ QJsonObject config(const QString &site)
         "mysqlConfig": { "host": "127.0.0.1", "port": 3306, "user": "sync", "database": "shop" },
         "syncTables": ["items"], "receiveTables": ["items"],
         "remoteClients": ["site_b"], "queueDirectory": "queue", "checkInterval": 1000
-    })").object();
+    })")
+                        .object();
     o.insert(QStringLiteral("clientName"), site);
     return o;
 }
@@ -153,7 +154,8 @@ void TestSecuritySettings::transformerPasswordGoesToKeychain()
     KeychainPasswordField *reader = page.form()->security()->transformerPassword();
     QCOMPARE(reader->key(), QStringLiteral("mysqlConfig.transformerPassword"));
     QCOMPARE(reader->account(), site + QStringLiteral("-transformers"));
-    QCOMPARE(page.form()->fieldFor(QStringLiteral("mysqlConfig.transformerPassword")), static_cast<QWidget *>(reader->edit()));
+    QCOMPARE(page.form()->fieldFor(QStringLiteral("mysqlConfig.transformerPassword")),
+             static_cast<QWidget *>(reader->edit()));
     auto *user = qobject_cast<QLineEdit *>(page.form()->fieldFor(QStringLiteral("mysqlConfig.transformerUser")));
     QVERIFY(user);
     user->setText(QStringLiteral("reader"));
@@ -201,7 +203,8 @@ void TestSecuritySettings::unstoredPasswordBlocksSaving()
     QVERIFY(!QJsonDocument(form.document()).toJson().contains("typed-only"));
     QString message;
     QVERIFY(!form.validate(QStringLiteral("/tmp/site.json"), &message));
-    QVERIFY2(message.contains(QStringLiteral("mqttConfig.password: the password typed is not stored yet")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("mqttConfig.password: the password typed is not stored yet")),
+             qPrintable(message));
     QCOMPARE(form.invalidKey(), QStringLiteral("mqttConfig.password"));
     QCOMPARE(form.fieldFor(QStringLiteral("mqttConfig.password")), broker->edit());
 
@@ -252,7 +255,8 @@ void TestSecuritySettings::tlsFilesAreChecked()
     tls->keyEdit()->setText(QStringLiteral("b.key"));
     QString message;
     QVERIFY(!form.validate(path, &message));
-    QVERIFY2(message.contains(QStringLiteral("mqttConfig.key: ")) && message.contains(QStringLiteral("is not the key of the certificate")),
+    QVERIFY2(message.contains(QStringLiteral("mqttConfig.key: "))
+                 && message.contains(QStringLiteral("is not the key of the certificate")),
              qPrintable(message));
     QCOMPARE(form.invalidKey(), QStringLiteral("mqttConfig.key"));
     QVERIFY(!tls->keyEdit()->styleSheet().isEmpty());
@@ -260,7 +264,8 @@ void TestSecuritySettings::tlsFilesAreChecked()
     tls->keyEdit()->setText(QStringLiteral("a.key"));
     tls->caEdit()->setText(QStringLiteral("junk.crt"));
     QVERIFY(!form.validate(path, &message));
-    QVERIFY2(message.contains(QStringLiteral("mqttConfig.ca: ")) && message.contains(QStringLiteral("is not a PEM certificate")),
+    QVERIFY2(message.contains(QStringLiteral("mqttConfig.ca: "))
+                 && message.contains(QStringLiteral("is not a PEM certificate")),
              qPrintable(message));
     // A missing file: ConfigLoader names it, the field is marked.
     tls->caEdit()->setText(QStringLiteral("missing.crt"));
@@ -293,7 +298,8 @@ void TestSecuritySettings::noSecretService()
         out << "STATUS " << broker->statusText() << "\n";
         out << "INJSON " << (QJsonDocument(form.document()).toJson().contains("never-in-plain") ? 1 : 0) << "\n";
         QString message;
-        out << "VALID " << (form.validate(QStringLiteral("/tmp/site.json"), &message) ? 1 : 0) << " " << message << "\n";
+        out << "VALID " << (form.validate(QStringLiteral("/tmp/site.json"), &message) ? 1 : 0) << " " << message
+            << "\n";
         // The operator's explicit choice: plain text.
         broker->plainBox()->setChecked(true);
         out << "PLAIN " << at(form.document(), "mqttConfig", "password").toString() << "\n";
@@ -311,9 +317,11 @@ void TestSecuritySettings::noSecretService()
     const QString out = QString::fromUtf8(child.readAllStandardOutput());
     const QString all = out + QString::fromUtf8(child.readAllStandardError());
     QVERIFY2(out.contains(QStringLiteral("STORED 0\n")), qPrintable(all));
-    QVERIFY2(out.contains(QStringLiteral("STATUS Not stored in the keychain: no keychain is available")), qPrintable(all));
+    QVERIFY2(out.contains(QStringLiteral("STATUS Not stored in the keychain: no keychain is available")),
+             qPrintable(all));
     QVERIFY2(out.contains(QStringLiteral("INJSON 0\n")), qPrintable(all));
-    QVERIFY2(out.contains(QStringLiteral("VALID 0 /tmp/site.json: mqttConfig.password: the password was not saved: no keychain is available")),
+    QVERIFY2(out.contains(QStringLiteral(
+                 "VALID 0 /tmp/site.json: mqttConfig.password: the password was not saved: no keychain is available")),
              qPrintable(all));
     QVERIFY2(out.contains(QStringLiteral("PLAIN never-in-plain\n")), qPrintable(all));
     QVERIFY2(out.contains(QStringLiteral("VALIDPLAIN 1\n")), qPrintable(all));

@@ -1,7 +1,7 @@
 // SettingsDialog: shows the saved language and the autostart entry's state, and OK saves both
 // (the language in QSettings, the entry under a temporary XDG_CONFIG_HOME).
-#include "monitor/Language.h"
 #include "mainwindow/SettingsDialog.h"
+#include "monitor/Language.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,8 +36,9 @@ private Q_SLOTS:
             names << dialog.languageBox()->itemText(i);
         }
         QCOMPARE(codes, Language::choices());
-        QCOMPARE(names, (QStringList{QStringLiteral("System default"), QStringLiteral("English"),
-                                     QStringLiteral("Deutsch"), QStringLiteral("Français")}));
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("System default"), QStringLiteral("English"), QStringLiteral("Deutsch"),
+                              QStringLiteral("Français")}));
         QCOMPARE(dialog.languageBox()->currentIndex(), 0); // nothing saved: the system's
         QVERIFY(!dialog.autostartBox()->isChecked());
     }

@@ -1,9 +1,9 @@
 // StatusCountsPoller against a real sync_status on the harness's MariaDB: the pending and
 // error rows per remote, counted off the GUI thread, refreshed as the table changes, shown
 // by ClientsModel; a database that cannot be read is reported by name.
-#include "monitor/ClientsModel.h"
-#include "clients/ClientsPage.h"
 #include "SiteDatabase.h"
+#include "clients/ClientsPage.h"
+#include "monitor/ClientsModel.h"
 #include "monitor/StatusCountsPoller.h"
 
 #include <QAbstractItemModelTester>
@@ -60,11 +60,13 @@ void TestStatusCountsPoller::initTestCase()
     m_db = std::make_unique<SiteDatabase>(m_servers, 'A', QStringLiteral("gui_counts"));
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->lastError()));
     // The engine's own DDL and index (core/database/Schema.cpp).
-    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE sync_status(id VARCHAR(32) PRIMARY KEY NOT NULL, "
-                                      "`table_name` VARCHAR(255) NOT NULL, primary_key VARCHAR(255) NOT NULL, "
-                                      "remote VARCHAR(32) NOT NULL, `date` DATETIME NOT NULL, "
-                                      "`status` ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) NULL)")));
-    QVERIFY(m_db->exec(QStringLiteral("CREATE INDEX mysql_sync_status_filter ON sync_status (`status`, remote, `table_name`, `date`)")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("CREATE TABLE sync_status(id VARCHAR(32) PRIMARY KEY NOT NULL, "
+                       "`table_name` VARCHAR(255) NOT NULL, primary_key VARCHAR(255) NOT NULL, "
+                       "remote VARCHAR(32) NOT NULL, `date` DATETIME NOT NULL, "
+                       "`status` ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) NULL)")));
+    QVERIFY(m_db->exec(QStringLiteral(
+        "CREATE INDEX mysql_sync_status_filter ON sync_status (`status`, remote, `table_name`, `date`)")));
     // 30,000 rows: remote site_b/site_c/site_d by n % 3; site_b: every 7th pending, every
     // 50th an error; site_c: every 11th pending, no errors; site_d: all successful.
     QVERIFY(m_db->exec(QStringLiteral("SET SESSION max_recursive_iterations = 1000000")));
@@ -112,12 +114,14 @@ void TestStatusCountsPoller::followsTheTable()
     QTRY_VERIFY_WITH_TIMEOUT(counts.count() >= 1, 20000);
     const qint64 before = counts.last().at(0).value<StatusCountsByRemote>().value(QStringLiteral("site_d")).errors;
     QCOMPARE(before, qint64(0));
-    QVERIFY(m_db->exec(QStringLiteral("UPDATE sync_status SET `status` = 'error' WHERE remote = 'site_d' AND primary_key IN ('2', '5', '8')")));
+    QVERIFY(m_db->exec(QStringLiteral(
+        "UPDATE sync_status SET `status` = 'error' WHERE remote = 'site_d' AND primary_key IN ('2', '5', '8')")));
     // The timer asks again by itself.
     QTRY_COMPARE_WITH_TIMEOUT(counts.last().at(0).value<StatusCountsByRemote>().value(QStringLiteral("site_d")).errors,
                               qint64(3), 20000);
     QVERIFY(m_db->exec(QStringLiteral("UPDATE sync_status SET `status` = 'successful' WHERE remote = 'site_d'")));
-    QTRY_VERIFY_WITH_TIMEOUT(!counts.last().at(0).value<StatusCountsByRemote>().contains(QStringLiteral("site_d")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!counts.last().at(0).value<StatusCountsByRemote>().contains(QStringLiteral("site_d")),
+                             20000);
 }
 
 void TestStatusCountsPoller::clientsModelShowsTheCounts()
@@ -177,7 +181,8 @@ void TestStatusCountsPoller::badDatabaseIsReported()
     model.setDatabase(c);
     QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 1, 20000);
     const QString message = failed.at(0).at(0).toString();
-    QVERIFY2(message.contains(QStringLiteral("no_such_database_here")) && message.contains(QStringLiteral("sync_status")),
+    QVERIFY2(message.contains(QStringLiteral("no_such_database_here"))
+                 && message.contains(QStringLiteral("sync_status")),
              qPrintable(message));
     QCOMPARE(page.countsErrorText(), message);
     // The right database: the page's message goes away with the first counts.

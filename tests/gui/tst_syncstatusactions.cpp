@@ -28,10 +28,10 @@ class TestSyncStatusActions : public QObject {
 private Q_SLOTS:
     void groupsByRemoteAndTable()
     {
-        const QList<StatusRow> rows{row("site_b", "items", "1"), row("site_c", "items", "2"),
+        const QList<StatusRow> rows{row("site_b", "items", "1"),  row("site_c", "items", "2"),
                                     row("site_b", "orders", "3"), row("site_b", "items", "4"),
                                     row("site_b", "items", "1"), // twice: sent once
-                                    row("site_c", "items", "5"), row("site_b", "orders", "6")};
+                                    row("site_c", "items", "5"),  row("site_b", "orders", "6")};
         const QList<ResendBatch> expected{
             {QStringLiteral("site_b"), QStringLiteral("items"), {QStringLiteral("1"), QStringLiteral("4")}},
             {QStringLiteral("site_c"), QStringLiteral("items"), {QStringLiteral("2"), QStringLiteral("5")}},
@@ -46,10 +46,12 @@ private Q_SLOTS:
     void copiesRowsAsTabSeparatedText()
     {
         QStandardItemModel model(4, 3);
-        const QStringList cells{QStringLiteral("a"), QStringLiteral("b\tc"), QStringLiteral("d"),
-                                QStringLiteral("e"), QStringLiteral("f"), QStringLiteral("line\nbreak"),
-                                QStringLiteral("g"), QString(), QStringLiteral("h,\"i\""),
-                                QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")};
+        const QStringList cells{QStringLiteral("a"),       QStringLiteral("b\tc"),
+                                QStringLiteral("d"),       QStringLiteral("e"),
+                                QStringLiteral("f"),       QStringLiteral("line\nbreak"),
+                                QStringLiteral("g"),       QString(),
+                                QStringLiteral("h,\"i\""), QStringLiteral("x"),
+                                QStringLiteral("y"),       QStringLiteral("z")};
         for (int i = 0; i < cells.size(); ++i)
             model.setItem(i / 3, i % 3, new QStandardItem(cells.at(i)));
         // Rows come out in model order, once each, whatever the order of the selection.

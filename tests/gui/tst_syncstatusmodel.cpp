@@ -50,20 +50,24 @@ void TestSyncStatusModel::initTestCase()
     m_db = std::make_unique<SiteDatabase>(m_servers, 'A', QStringLiteral("gui_status"));
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->lastError()));
     // The engine's own DDL (core/database/Schema.cpp).
-    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE sync_status(id VARCHAR(32) PRIMARY KEY NOT NULL, "
-                                      "`table_name` VARCHAR(255) NOT NULL, primary_key VARCHAR(255) NOT NULL, "
-                                      "remote VARCHAR(32) NOT NULL, `date` DATETIME NOT NULL, "
-                                      "`status` ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) NULL)")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("CREATE TABLE sync_status(id VARCHAR(32) PRIMARY KEY NOT NULL, "
+                       "`table_name` VARCHAR(255) NOT NULL, primary_key VARCHAR(255) NOT NULL, "
+                       "remote VARCHAR(32) NOT NULL, `date` DATETIME NOT NULL, "
+                       "`status` ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) NULL)")));
     QVERIFY(m_db->exec(QStringLiteral("SET SESSION max_recursive_iterations = 1000000")));
     QElapsedTimer t;
     t.start();
     // Row n: table items/orders/customers, remote site_b/site_c, every 10th pending, every 100th an error.
-    QVERIFY(m_db->exec(QStringLiteral(
-        "INSERT INTO sync_status WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < %1) "
-        "SELECT MD5(CONCAT(n)), ELT(1 + n %% 3, 'items', 'orders', 'customers'), CAST(n AS CHAR), "
-        "IF(n %% 2 = 1, 'site_b', 'site_c'), TIMESTAMP('2026-01-01') - INTERVAL n SECOND, "
-        "IF(n %% 100 = 0, 'error', IF(n %% 10 = 0, 'pending', 'successful')), "
-        "IF(n %% 100 = 0, CONCAT('Duplicate entry ', n), NULL) FROM s").arg(kRows).replace(QStringLiteral("%%"), QStringLiteral("%"))));
+    QVERIFY(m_db->exec(
+        QStringLiteral(
+            "INSERT INTO sync_status WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < %1) "
+            "SELECT MD5(CONCAT(n)), ELT(1 + n %% 3, 'items', 'orders', 'customers'), CAST(n AS CHAR), "
+            "IF(n %% 2 = 1, 'site_b', 'site_c'), TIMESTAMP('2026-01-01') - INTERVAL n SECOND, "
+            "IF(n %% 100 = 0, 'error', IF(n %% 10 = 0, 'pending', 'successful')), "
+            "IF(n %% 100 = 0, CONCAT('Duplicate entry ', n), NULL) FROM s")
+            .arg(kRows)
+            .replace(QStringLiteral("%%"), QStringLiteral("%"))));
     QCOMPARE(m_db->count(QStringLiteral("sync_status")), qint64(kRows));
     qInfo() << "inserted" << kRows << "sync_status rows in" << t.elapsed() << "ms";
 }
@@ -160,8 +164,10 @@ void TestSyncStatusModel::filtersAndSearch()
     f.status = SyncStatus::Pending;
     model.setFilter(f);
     // n % 3 == 1 (orders), n even (site_c), n % 10 == 0 but not % 100: n = 10 (mod 60)... count it in SQL.
-    const qint64 expected = m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = 'orders' "
-                                                        "AND remote = 'site_c' AND `status` = 'pending'")).toLongLong();
+    const qint64 expected =
+        m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = 'orders' "
+                                    "AND remote = 'site_c' AND `status` = 'pending'"))
+            .toLongLong();
     QVERIFY(expected > 0);
     QTRY_COMPARE_WITH_TIMEOUT(model.totalRows(), expected, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 20000);

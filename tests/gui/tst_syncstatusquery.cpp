@@ -16,9 +16,11 @@ private Q_SLOTS:
         f.keySearch = QStringLiteral("4_%");
         QVariantList binds;
         const QString sql = SyncStatusStore::pageSql(f, nullptr, 501, &binds);
-        QCOMPARE(sql, QStringLiteral("SELECT id, `table_name`, primary_key, remote, CAST(`status` AS CHAR), `date`, message "
-                                     "FROM sync_status USE INDEX FOR ORDER BY () WHERE `status` = ? AND remote = ? AND primary_key LIKE ? "
-                                     "ORDER BY `date` DESC, id DESC LIMIT 501"));
+        QCOMPARE(sql,
+                 QStringLiteral("SELECT id, `table_name`, primary_key, remote, CAST(`status` AS CHAR), `date`, message "
+                                "FROM sync_status USE INDEX FOR ORDER BY () WHERE `status` = ? AND remote = ? AND "
+                                "primary_key LIKE ? "
+                                "ORDER BY `date` DESC, id DESC LIMIT 501"));
         QCOMPARE(binds, (QVariantList{QStringLiteral("error"), QStringLiteral("site_b"), QStringLiteral("%4\\_\\%%")}));
     }
     void nextPageStartsAfterTheLastRow()
@@ -32,7 +34,8 @@ private Q_SLOTS:
         QVariantList binds;
         const QString sql = SyncStatusStore::pageSql(f, &last, 10, &binds);
         QVERIFY2(sql.contains(QStringLiteral("FROM sync_status WHERE (primary_key > ? OR (primary_key = ? AND id > ?)) "
-                                             "ORDER BY primary_key, id LIMIT 10")), qPrintable(sql));
+                                             "ORDER BY primary_key, id LIMIT 10")),
+                 qPrintable(sql));
         QCOMPARE(binds, (QVariantList{QStringLiteral("17"), QStringLiteral("17"), QStringLiteral("abc")}));
     }
     void count()
@@ -41,7 +44,8 @@ private Q_SLOTS:
         f.table = QStringLiteral("items");
         QVariantList binds;
         QCOMPARE(SyncStatusStore::countSql(f, 100000, &binds),
-                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status WHERE `table_name` = ? LIMIT 100001) AS counted"));
+                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status WHERE `table_name` = ? LIMIT 100001) "
+                                "AS counted"));
         QCOMPARE(binds.size(), 1);
         binds.clear();
         QCOMPARE(SyncStatusStore::countSql(StatusFilter(), 10, &binds),

@@ -2,12 +2,12 @@
 // filled from the harness's MariaDB by the configuration page (off the GUI thread): the
 // database's tables are listed, configured names are checked, names the database lacks are
 // kept and flagged, and the form writes what is checked.
-#include "configuration/ConfigForm.h"
-#include "configuration/ConfigPage.h"
 #include "SiteDatabase.h"
 #include "StallMeter.h"
-#include "monitor/TableListModel.h"
+#include "configuration/ConfigForm.h"
+#include "configuration/ConfigPage.h"
 #include "configuration/TablePicker.h"
+#include "monitor/TableListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
@@ -48,7 +48,8 @@ void TestTableListModel::initTestCase()
     QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE customers(id INT PRIMARY KEY)")));
     QVERIFY(m_db->exec(QStringLiteral("CREATE VIEW item_names AS SELECT name FROM items"))); // not a base table
     // The engine's own tables, as it creates them in every synced database: never offered.
-    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE table_changes(id BIGINT AUTO_INCREMENT PRIMARY KEY, table_name VARCHAR(255))")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("CREATE TABLE table_changes(id BIGINT AUTO_INCREMENT PRIMARY KEY, table_name VARCHAR(255))")));
     QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE sync_status(id VARCHAR(32) PRIMARY KEY, status VARCHAR(16))")));
 }
 
@@ -58,7 +59,8 @@ QString TestTableListModel::writeConfig(const QJsonArray &syncTables, int port)
         "mqttConfig": {"host": "127.0.0.1", "port": 1883},
         "mysqlConfig": {"host": "127.0.0.1", "database": "gui_tables"},
         "receiveTables": ["orders"], "clientName": "site_a", "remoteClients": ["site_b"],
-        "queueDirectory": "queue", "checkInterval": 1000})").object();
+        "queueDirectory": "queue", "checkInterval": 1000})")
+                          .object();
     QJsonObject mysql = doc.value(QStringLiteral("mysqlConfig")).toObject();
     mysql.insert(QStringLiteral("port"), port);
     mysql.insert(QStringLiteral("user"), m_servers.user);
@@ -86,7 +88,7 @@ void TestTableListModel::checkingWithoutADatabase()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.unknownChecked(), QStringList{QStringLiteral("b")});
     QCOMPARE(model.checked(), (QStringList{QStringLiteral("b"), QStringLiteral("a")})); // configured order kept
-    QVERIFY(model.setData(model.index(1), Qt::Checked, Qt::CheckStateRole)); // "c"
+    QVERIFY(model.setData(model.index(1), Qt::Checked, Qt::CheckStateRole));            // "c"
     QCOMPARE(model.checked(), (QStringList{QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("c")}));
     QVERIFY(model.setData(model.index(0), Qt::Unchecked, Qt::CheckStateRole)); // "a"
     QCOMPARE(model.checked(), (QStringList{QStringLiteral("b"), QStringLiteral("c")}));
@@ -108,7 +110,8 @@ void TestTableListModel::engineTablesAreNotOffered()
 
 void TestTableListModel::filledFromTheDatabase()
 {
-    const QString path = writeConfig(QJsonArray{QStringLiteral("items"), QStringLiteral("ghost")}, m_servers.mysqlPortA);
+    const QString path =
+        writeConfig(QJsonArray{QStringLiteral("items"), QStringLiteral("ghost")}, m_servers.mysqlPortA);
     QVERIFY(!path.isEmpty());
     ConfigPage page;
     auto *picker = qobject_cast<TablePicker *>(page.form()->fieldFor(QStringLiteral("syncTables")));
@@ -125,8 +128,9 @@ void TestTableListModel::filledFromTheDatabase()
     QStringList names;
     for (int row = 0; row < model->rowCount(); ++row)
         names << model->index(row).data(Qt::DisplayRole).toString();
-    QCOMPARE(names, (QStringList{QStringLiteral("customers"), QStringLiteral("items"), QStringLiteral("orders"),
-                                 QStringLiteral("ghost (not in the database)")}));
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("customers"), QStringLiteral("items"), QStringLiteral("orders"),
+                          QStringLiteral("ghost (not in the database)")}));
     QCOMPARE(model->index(1).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QCOMPARE(model->index(2).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
     QVERIFY(model->index(1).data(TableListModel::KnownRole).toBool());

@@ -44,13 +44,14 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         QVERIFY(write(dir.filePath(QStringLiteral("productItems.js"))));
         QVERIFY(write(dir.filePath(QStringLiteral("orphan.js"))));
-        QVERIFY(write(dir.filePath(QStringLiteral("Orders.js"))));     // not orders.js: the engine never loads it
-        QVERIFY(write(dir.filePath(QStringLiteral("notes.txt"))));     // not a transformer at all
-        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub.js")));     // a folder, not a file
+        QVERIFY(write(dir.filePath(QStringLiteral("Orders.js")))); // not orders.js: the engine never loads it
+        QVERIFY(write(dir.filePath(QStringLiteral("notes.txt")))); // not a transformer at all
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub.js"))); // a folder, not a file
 
         TransformerListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setConfiguration(dir.path(), {QStringLiteral("product_items"), QStringLiteral("orders")}, {QStringLiteral("product-items"), QStringLiteral("customer accounts")});
+        model.setConfiguration(dir.path(), {QStringLiteral("product_items"), QStringLiteral("orders")},
+                               {QStringLiteral("product-items"), QStringLiteral("customer accounts")});
         QCOMPARE(model.problem(), QString());
         const QStringList expected = {
             QStringLiteral("Orders.js||no table"),
@@ -63,15 +64,25 @@ private Q_SLOTS:
         QCOMPARE(model.columnCount(), int(TransformerListModel::ColumnCount));
         QCOMPARE(model.index(2, TransformerListModel::Tables).data().toString(),
                  QStringLiteral("product-items (receive), product_items (send)"));
-        QCOMPARE(model.index(0, TransformerListModel::State).data().toString(), QStringLiteral("matches no configured table"));
+        QCOMPARE(model.index(0, TransformerListModel::State).data().toString(),
+                 QStringLiteral("matches no configured table"));
         QCOMPARE(model.index(4, TransformerListModel::File).data().toString(), QStringLiteral("(no orders.js)"));
-        QCOMPARE(model.index(0, TransformerListModel::File).data(TransformerListModel::StateRole).toInt(), int(State::NoTable));
-        QVERIFY(model.index(0, TransformerListModel::File).data(Qt::ToolTipRole).toString().contains(QLatin1String("Orders")));
-        QVERIFY(model.index(4, TransformerListModel::File).data(Qt::ToolTipRole).toString().contains(QLatin1String("orders.js")));
+        QCOMPARE(model.index(0, TransformerListModel::File).data(TransformerListModel::StateRole).toInt(),
+                 int(State::NoTable));
+        QVERIFY(model.index(0, TransformerListModel::File)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("Orders")));
+        QVERIFY(model.index(4, TransformerListModel::File)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QLatin1String("orders.js")));
         QCOMPARE(model.rowOfTable(QStringLiteral("product_items")), 2);
         QCOMPARE(model.rowOfTable(QStringLiteral("orders")), 4);
         QCOMPARE(model.rowOfTable(QStringLiteral("elsewhere")), -1);
-        QCOMPARE(model.tables(), QStringList({QStringLiteral("customer accounts"), QStringLiteral("orders"), QStringLiteral("product-items"), QStringLiteral("product_items")}));
+        QCOMPARE(model.tables(),
+                 QStringList({QStringLiteral("customer accounts"), QStringLiteral("orders"),
+                              QStringLiteral("product-items"), QStringLiteral("product_items")}));
     }
 
     void refreshesWhenTheFolderChanges()
@@ -82,11 +93,13 @@ private Q_SLOTS:
         TransformerListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConfiguration(dir.path(), {QStringLiteral("orders")}, {});
-        QCOMPARE(listing(model), QStringList({QStringLiteral("orphan.js||no table"), QStringLiteral("orders.js|orders|no file")}));
+        QCOMPARE(listing(model),
+                 QStringList({QStringLiteral("orphan.js||no table"), QStringLiteral("orders.js|orders|no file")}));
 
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QVERIFY(write(dir.filePath(QStringLiteral("orders.js"))));
-        QTRY_COMPARE(listing(model), QStringList({QStringLiteral("orders.js|orders|matched"), QStringLiteral("orphan.js||no table")}));
+        QTRY_COMPARE(listing(model),
+                     QStringList({QStringLiteral("orders.js|orders|matched"), QStringLiteral("orphan.js||no table")}));
         QVERIFY(reset.count() >= 1);
 
         QVERIFY(QFile::remove(dir.filePath(QStringLiteral("orphan.js"))));

@@ -5,12 +5,12 @@
 // loop is interrupted at the time limit while the GUI event loop keeps running.
 #include "SiteDatabase.h"
 #include "StallMeter.h"
+#include "database/Catalog.h"
+#include "database/RowStore.h"
+#include "monitor/EntityDiffModel.h"
 #include "monitor/TransformTrialRunner.h"
 #include "monitor/TransformerListModel.h"
 #include "transformers/TransformersPage.h"
-#include "monitor/EntityDiffModel.h"
-#include "database/Catalog.h"
-#include "database/RowStore.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -87,7 +87,7 @@ Config TestTransformTrialRunner::config() const
     c.clientName = QStringLiteral("site_a");
     c.remoteClients = {QStringLiteral("site_b"), QStringLiteral("site_c")};
     c.syncTables = {QStringLiteral("product_items"), QStringLiteral("throws"), QStringLiteral("drops"),
-                    QStringLiteral("deletes"), QStringLiteral("loops"), QStringLiteral("plain")};
+                    QStringLiteral("deletes"),       QStringLiteral("loops"),  QStringLiteral("plain")};
     c.receiveTables = {QStringLiteral("product_items")};
     c.transformerDirectory = m_dir.path();
     c.transformTimeoutMs = kTimeLimitMs;
@@ -126,12 +126,15 @@ void TestTransformTrialRunner::initTestCase()
                                            "made DATETIME(3), data VARBINARY(16))");
     for (const char *table : {"product_items", "throws", "drops", "deletes", "loops", "plain"}) {
         QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE %1 %2").arg(QLatin1String(table), columns)));
-        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO %1 VALUES (1, 'gear', 2.50, '2026-01-02 03:04:05.678', X'00FF'), "
-                                          "(2, 'wheel', 0.75, NULL, NULL), (10, 'bolt', NULL, NULL, '')")
-                               .arg(QLatin1String(table))));
+        QVERIFY(
+            m_db->exec(QStringLiteral("INSERT INTO %1 VALUES (1, 'gear', 2.50, '2026-01-02 03:04:05.678', X'00FF'), "
+                                      "(2, 'wheel', 0.75, NULL, NULL), (10, 'bolt', NULL, NULL, '')")
+                           .arg(QLatin1String(table))));
     }
-    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE id_mapping (id INT, site VARCHAR(32), mapped INT, PRIMARY KEY (id, site))")));
-    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE audit_log (n INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(32)) ENGINE=InnoDB")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("CREATE TABLE id_mapping (id INT, site VARCHAR(32), mapped INT, PRIMARY KEY (id, site))")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("CREATE TABLE audit_log (n INT AUTO_INCREMENT PRIMARY KEY, item VARCHAR(32)) ENGINE=InnoDB")));
     QVERIFY(m_db->exec(QStringLiteral("INSERT INTO id_mapping VALUES (1, 'site_b', 501), (1, 'site_c', 601)")));
     QVERIFY(write(QStringLiteral("productItems.js"), kItems));
     QVERIFY(write(QStringLiteral("throws.js"), kThrows));
@@ -173,13 +176,16 @@ void TestTransformTrialRunner::listsTheFirstKeys()
     // delivered before this one.
     QCOMPARE(listed.count(), 1);
     QCOMPARE(listed.first().at(0).toString(), QStringLiteral("product_items"));
-    QCOMPARE(listed.first().at(1).toStringList(), QStringList({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("10")})); // key order, not text order
+    QCOMPARE(listed.first().at(1).toStringList(),
+             QStringList(
+                 {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("10")})); // key order, not text order
     QCOMPARE(listed.first().at(2).toString(), QString());
 
     listed.clear();
     runner.listKeys(QStringLiteral("no_such_table"));
     QVERIFY(listed.wait(20000));
-    QVERIFY2(listed.first().at(2).toString().contains(QLatin1String("no_such_table")), qPrintable(listed.first().at(2).toString()));
+    QVERIFY2(listed.first().at(2).toString().contains(QLatin1String("no_such_table")),
+             qPrintable(listed.first().at(2).toString()));
 }
 
 void TestTransformTrialRunner::changesAColumnThroughTheDatabase()
@@ -192,10 +198,12 @@ void TestTransformTrialRunner::changesAColumnThroughTheDatabase()
     QCOMPARE(r.target, QStringLiteral("site_b"));
     QCOMPARE(r.before.value(QStringLiteral("name")).toString(), QStringLiteral("gear"));
     QCOMPARE(r.after.value(QStringLiteral("name")).toString(), QStringLiteral("GEAR site_a>site_b"));
-    QCOMPARE(r.after.value(QStringLiteral("id")).toString(), QStringLiteral("501")); // from id_mapping, through context.database.query
+    QCOMPARE(r.after.value(QStringLiteral("id")).toString(),
+             QStringLiteral("501")); // from id_mapping, through context.database.query
     QCOMPARE(r.after.value(QStringLiteral("price")), r.before.value(QStringLiteral("price")));
     QCOMPARE(r.queries.size(), 2);
-    QVERIFY2(r.queries.first().contains(QLatin1String("FROM id_mapping")) && r.queries.first().contains(QLatin1String("'site_b'")),
+    QVERIFY2(r.queries.first().contains(QLatin1String("FROM id_mapping"))
+                 && r.queries.first().contains(QLatin1String("'site_b'")),
              qPrintable(r.queries.first()));
     QVERIFY2(r.queries.last().startsWith(QStringLiteral("INSERT INTO audit_log")), qPrintable(r.queries.last()));
     // The transformer's write ran (no error) and was rolled back: a try changes nothing.

@@ -18,7 +18,7 @@ using namespace testsupport;
 namespace {
 constexpr int kTimeoutMs = 60000;
 constexpr qint64 kSmallPacket = 4 * 1024 * 1024;
-}
+} // namespace
 
 class TestBadRows : public QObject {
     Q_OBJECT
@@ -49,7 +49,8 @@ void TestBadRows::cleanupTestCase()
 
 void TestBadRows::rowAboveMaxAllowedPacket()
 {
-    const QString ddl = QStringLiteral("CREATE TABLE docs (id INT NOT NULL PRIMARY KEY, body LONGTEXT NOT NULL) ENGINE=InnoDB");
+    const QString ddl =
+        QStringLiteral("CREATE TABLE docs (id INT NOT NULL PRIMARY KEY, body LONGTEXT NOT NULL) ENGINE=InnoDB");
     const QStringList tables{QStringLiteral("docs")};
     SiteSet sites(m_servers);
     Site *a = sites.make(QStringLiteral("site_a"), 'A', QStringLiteral("badrows_packet_a"), {ddl});
@@ -77,12 +78,14 @@ void TestBadRows::rowAboveMaxAllowedPacket()
         if (id != 26)
             small.insert(QString::number(id));
     }
-    SITES_WAIT(sites, tables, SiteSet::statusKeys(*a, QStringLiteral("docs"), b->client, QStringLiteral("successful")) == small
+    SITES_WAIT(sites, tables,
+               SiteSet::statusKeys(*a, QStringLiteral("docs"), b->client, QStringLiteral("successful")) == small
                    && SiteSet::statusKeys(*a, QStringLiteral("docs"), b->client, QStringLiteral("error"))
-                          == QSet<QString>{QStringLiteral("26")},
+                       == QSet<QString>{QStringLiteral("26")},
                kTimeoutMs);
     QCOMPARE(b->db->count(QStringLiteral("docs")), qint64(50));
-    const QString message = a->db->scalar(QStringLiteral("SELECT message FROM sync_status WHERE primary_key = '26'")).toString();
+    const QString message =
+        a->db->scalar(QStringLiteral("SELECT message FROM sync_status WHERE primary_key = '26'")).toString();
     QVERIFY2(message.contains(QLatin1String("max_allowed_packet")), qPrintable(message));
     // site_b never lost its database connection over it.
     QVERIFY(!SiteSet::logged(*b, "database connection lost"));
@@ -92,7 +95,8 @@ void TestBadRows::rowAboveMaxAllowedPacket()
 
 void TestBadRows::lockedRow()
 {
-    const QString ddl = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB");
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB");
     const QStringList tables{QStringLiteral("items")};
     SiteSet sites(m_servers);
     Site *a = sites.make(QStringLiteral("site_a"), 'A', QStringLiteral("badrows_lock_a"), {ddl});
@@ -121,11 +125,13 @@ void TestBadRows::lockedRow()
     qInfo() << "100 rows written at site_b" << locked.elapsed() << "ms into the lock";
     QVERIFY(locked.elapsed() < 30000);
     // Tried again, and set aside before the lock ends.
-    SITES_WAIT(sites, tables, SiteSet::statusKeys(*a, QStringLiteral("items"), b->client, QStringLiteral("error"))
-                                  == QSet<QString>{QStringLiteral("1")},
+    SITES_WAIT(sites, tables,
+               SiteSet::statusKeys(*a, QStringLiteral("items"), b->client, QStringLiteral("error"))
+                   == QSet<QString>{QStringLiteral("1")},
                65000);
     QVERIFY(locked.elapsed() < 70000);
-    const QString message = a->db->scalar(QStringLiteral("SELECT message FROM sync_status WHERE primary_key = '1'")).toString();
+    const QString message =
+        a->db->scalar(QStringLiteral("SELECT message FROM sync_status WHERE primary_key = '1'")).toString();
     QVERIFY2(message.contains(QLatin1String("set aside")), qPrintable(message));
     QVERIFY(!SiteSet::logged(*b, "database connection lost"));
     waitUntil([&] { return locked.elapsed() >= 70000; }, 75000, 500); // the lock's holder keeps it 70 s
@@ -134,7 +140,8 @@ void TestBadRows::lockedRow()
     // After the lock: the row was not written meanwhile; a new change of it goes through.
     QCOMPARE(b->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(), QStringLiteral("before"));
     QVERIFY(a->db->exec(QStringLiteral("UPDATE items SET name = 'after the lock' WHERE id = 1")));
-    SITES_WAIT(sites, tables, SiteSet::sameDumps(*a, *b, QStringLiteral("items")) && SiteSet::unsettled(*a, b->client) == 0,
+    SITES_WAIT(sites, tables,
+               SiteSet::sameDumps(*a, *b, QStringLiteral("items")) && SiteSet::unsettled(*a, b->client) == 0,
                kTimeoutMs);
     QVERIFY(a->engine->stop() && b->engine->stop());
 }

@@ -78,21 +78,40 @@ QStringList trickyValues()
 QString trickyKey(int i)
 {
     static const QStringList tails = {
-        QStringLiteral("'"),  QStringLiteral("\""),          QStringLiteral("\\"),   QStringLiteral("\\'"),
-        QStringLiteral("\\\\"), QStringLiteral("😀"),        QStringLiteral("it's \"q\" \\ 😀"),
-        QStringLiteral("%"),  QStringLiteral("_"),           QStringLiteral("`"),    QStringLiteral("a\\"),
-        QStringLiteral("''"), QStringLiteral("\\\""),        QStringLiteral("x' OR '1'='1"), QStringLiteral("🎉\\🎉"),
+        QStringLiteral("'"),
+        QStringLiteral("\""),
+        QStringLiteral("\\"),
+        QStringLiteral("\\'"),
+        QStringLiteral("\\\\"),
+        QStringLiteral("😀"),
+        QStringLiteral("it's \"q\" \\ 😀"),
+        QStringLiteral("%"),
+        QStringLiteral("_"),
+        QStringLiteral("`"),
+        QStringLiteral("a\\"),
+        QStringLiteral("''"),
+        QStringLiteral("\\\""),
+        QStringLiteral("x' OR '1'='1"),
+        QStringLiteral("🎉\\🎉"),
     };
     return QStringLiteral("k%1 ").arg(i, 2, 10, QLatin1Char('0')) + tails.at(i % tails.size());
 }
 
-QString utf8Hex(const QString &s) { return QString::fromLatin1(s.toUtf8().toHex().toUpper()); }
-QString latin1Hex(const QString &s) { return QString::fromLatin1(s.toLatin1().toHex().toUpper()); }
+QString utf8Hex(const QString &s)
+{
+    return QString::fromLatin1(s.toUtf8().toHex().toUpper());
+}
+QString latin1Hex(const QString &s)
+{
+    return QString::fromLatin1(s.toLatin1().toHex().toUpper());
+}
 
 QString statusId(const QString &table, const QString &key, const QString &remote)
 {
-    return QString::fromLatin1(QCryptographicHash::hash((table + QLatin1Char('-') + key + QLatin1Char('-') + remote).toUtf8(),
-                                                        QCryptographicHash::Md5).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash((table + QLatin1Char('-') + key + QLatin1Char('-') + remote).toUtf8(),
+                                 QCryptographicHash::Md5)
+            .toHex());
 }
 
 // One table's rows as "HEX(id) HEX(c1) HEX(c2)..." lines, ordered by HEX(id).
@@ -102,8 +121,8 @@ QStringList hexRows(SiteDatabase &db, const QString &table, const QStringList &c
     for (const QString &c : columns)
         select << QStringLiteral("HEX(%1)").arg(SiteDatabase::quoteIdentifier(c));
     QStringList out;
-    const auto rows = db.rows(QStringLiteral("SELECT %1 FROM %2").arg(select.join(QStringLiteral(", ")),
-                                                                       SiteDatabase::quoteIdentifier(table)));
+    const auto rows = db.rows(QStringLiteral("SELECT %1 FROM %2")
+                                  .arg(select.join(QStringLiteral(", ")), SiteDatabase::quoteIdentifier(table)));
     for (const QVariantMap &r : rows) {
         QStringList cells;
         for (const QString &s : std::as_const(select))
@@ -215,8 +234,8 @@ bool TestCharsets::makeSite(Site &site, const QString &client, char server, cons
 bool TestCharsets::startEngine(Site &site, const QString &remote, const QStringList &syncTables,
                                const QStringList &receiveTables, const QString &charset)
 {
-    QJsonObject config = EngineProcess::config(m_servers, site.server, site.db->databaseName(), site.client,
-                                               {remote}, syncTables, receiveTables);
+    QJsonObject config = EngineProcess::config(m_servers, site.server, site.db->databaseName(), site.client, {remote},
+                                               syncTables, receiveTables);
     if (!charset.isEmpty()) {
         QJsonObject mysql = config.value(QStringLiteral("mysqlConfig")).toObject();
         mysql.insert(QStringLiteral("charset"), charset);
@@ -227,37 +246,46 @@ bool TestCharsets::startEngine(Site &site, const QString &remote, const QStringL
 }
 
 // Both engines have their database ready, are subscribed and see each other online.
-#define WAIT_READY(a, b)                                                                                          \
-    for (Site *s_ : {&(a), &(b)}) {                                                                              \
-        const QString other_ = s_ == &(a) ? (b).client : (a).client;                                             \
-        QVERIFY2(waitUntil([&] {                                                                                  \
-                     const QByteArray log_ = s_->engine->log();                                                  \
-                     return !s_->engine->isRunning()                                                              \
-                         || (log_.contains(" ready (") && log_.contains("subscribed to")                          \
-                             && log_.contains((other_ + QStringLiteral(" is online")).toUtf8()));                 \
-                 }, kStartTimeoutMs) && s_->engine->isRunning(),                                                  \
-                 qPrintable(s_->client + QStringLiteral(" not ready:\n") + QString::fromUtf8(s_->engine->log().right(6000)))); \
+#define WAIT_READY(a, b)                                                                                               \
+    for (Site * s_ : {&(a), &(b)}) {                                                                                   \
+        const QString other_ = s_ == &(a) ? (b).client : (a).client;                                                   \
+        QVERIFY2(waitUntil(                                                                                            \
+                     [&] {                                                                                             \
+                         const QByteArray log_ = s_->engine->log();                                                    \
+                         return !s_->engine->isRunning()                                                               \
+                             || (log_.contains(" ready (") && log_.contains("subscribed to")                           \
+                                 && log_.contains((other_ + QStringLiteral(" is online")).toUtf8()));                  \
+                     },                                                                                                \
+                     kStartTimeoutMs)                                                                                  \
+                     && s_->engine->isRunning(),                                                                       \
+                 qPrintable(s_->client + QStringLiteral(" not ready:\n")                                               \
+                            + QString::fromUtf8(s_->engine->log().right(6000))));                                      \
     }
 
 QString TestCharsets::statusProblem(Site &site, const QString &table, const QString &remote, const QStringList &keys)
 {
-    const auto rows = site.db->rows(QStringLiteral("SELECT id, HEX(primary_key) AS k, `status`, message FROM sync_status "
-                                                   "WHERE `table_name` = ? AND remote = ?"), {table, remote});
+    const auto rows =
+        site.db->rows(QStringLiteral("SELECT id, HEX(primary_key) AS k, `status`, message FROM sync_status "
+                                     "WHERE `table_name` = ? AND remote = ?"),
+                      {table, remote});
     QMap<QString, QVariantMap> byKey;
     for (const QVariantMap &r : rows)
         byKey.insert(r.value(QStringLiteral("k")).toString(), r);
     if (byKey.size() != rows.size() || rows.size() != keys.size())
-        return QStringLiteral("%1 sync_status rows (%2 distinct keys), expected %3").arg(rows.size()).arg(byKey.size()).arg(keys.size());
+        return QStringLiteral("%1 sync_status rows (%2 distinct keys), expected %3")
+            .arg(rows.size())
+            .arg(byKey.size())
+            .arg(keys.size());
     for (const QString &key : keys) {
         const QVariantMap r = byKey.value(utf8Hex(key));
         if (r.isEmpty())
             return QStringLiteral("no sync_status row whose key is exactly %1 (%2)").arg(key, utf8Hex(key));
         if (r.value(QStringLiteral("status")).toString() != QLatin1String("successful"))
-            return QStringLiteral("key %1 is %2: %3").arg(key, r.value(QStringLiteral("status")).toString(),
-                                                         r.value(QStringLiteral("message")).toString());
+            return QStringLiteral("key %1 is %2: %3")
+                .arg(key, r.value(QStringLiteral("status")).toString(), r.value(QStringLiteral("message")).toString());
         if (r.value(QStringLiteral("id")).toString() != statusId(table, key, remote))
-            return QStringLiteral("key %1 has id %2, expected %3").arg(key, r.value(QStringLiteral("id")).toString(),
-                                                                      statusId(table, key, remote));
+            return QStringLiteral("key %1 has id %2, expected %3")
+                .arg(key, r.value(QStringLiteral("id")).toString(), statusId(table, key, remote));
     }
     return {};
 }
@@ -276,12 +304,14 @@ QString TestCharsets::state(Site &a, Site &b, const QString &table)
     for (Site *s : {&a, &b}) {
         out += QStringLiteral("---- %1 %2:\n%3").arg(s->client, table, s->db->dump(table).left(6000));
         out += QStringLiteral("table_changes: %1\n").arg(s->db->count(QStringLiteral("table_changes")));
-        for (const QVariantMap &r : s->db->rows(QStringLiteral("SELECT remote, primary_key, `status`, message FROM sync_status "
-                                                               "ORDER BY primary_key LIMIT 60")))
-            out += QStringLiteral("  status %1 [%2] %3 %4\n").arg(r.value(QStringLiteral("remote")).toString(),
-                                                                  r.value(QStringLiteral("primary_key")).toString(),
-                                                                  r.value(QStringLiteral("status")).toString(),
-                                                                  r.value(QStringLiteral("message")).toString());
+        for (const QVariantMap &r :
+             s->db->rows(QStringLiteral("SELECT remote, primary_key, `status`, message FROM sync_status "
+                                        "ORDER BY primary_key LIMIT 60")))
+            out +=
+                QStringLiteral("  status %1 [%2] %3 %4\n")
+                    .arg(r.value(QStringLiteral("remote")).toString(),
+                         r.value(QStringLiteral("primary_key")).toString(),
+                         r.value(QStringLiteral("status")).toString(), r.value(QStringLiteral("message")).toString());
     }
     qWarning().noquote() << out;
     const QStringList sent = a.db->dump(table).split(QLatin1Char('\n'));
@@ -300,9 +330,10 @@ QString TestCharsets::state(Site &a, Site &b, const QString &table)
 
 QString TestCharsets::triggerModeProblem(Site &site, const QString &table, const QString &modes)
 {
-    const auto rows = site.db->rows(QStringLiteral("SELECT TRIGGER_NAME AS n, SQL_MODE AS m FROM information_schema.TRIGGERS "
-                                                   "WHERE TRIGGER_SCHEMA = ? AND EVENT_OBJECT_TABLE = ?"),
-                                    {site.db->databaseName(), table});
+    const auto rows =
+        site.db->rows(QStringLiteral("SELECT TRIGGER_NAME AS n, SQL_MODE AS m FROM information_schema.TRIGGERS "
+                                     "WHERE TRIGGER_SCHEMA = ? AND EVENT_OBJECT_TABLE = ?"),
+                      {site.db->databaseName(), table});
     if (rows.size() != 3)
         return QStringLiteral("%1 triggers on %2 in %3").arg(rows.size()).arg(table, site.client);
     for (const QVariantMap &r : rows) {
@@ -343,7 +374,8 @@ void TestCharsets::roundTrip()
     const int run = ++m_run;
     const QString table = QStringLiteral("vals_%1").arg(run);
     const QString ddl = QStringLiteral("CREATE TABLE %1 (id VARCHAR(64) NOT NULL PRIMARY KEY, txt TEXT NULL, "
-                                       "vc VARCHAR(255) NULL)").arg(table);
+                                       "vc VARCHAR(255) NULL)")
+                            .arg(table);
     Site a, b;
     QVERIFY(makeSite(a, QStringLiteral("site_a"), 'A', QStringLiteral("charsets_a_%1").arg(run), {ddl}));
     QVERIFY(makeSite(b, QStringLiteral("site_b"), 'B', QStringLiteral("charsets_b_%1").arg(run), {ddl}));
@@ -381,8 +413,10 @@ void TestCharsets::roundTrip()
         QStringList out;
         for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
             out << QStringList{utf8Hex(it.key()),
-                               it.value().first.isNull() ? QStringLiteral("NULL") : utf8Hex(it.value().first.toString()),
-                               it.value().second.isNull() ? QStringLiteral("NULL") : utf8Hex(it.value().second.toString())}
+                               it.value().first.isNull() ? QStringLiteral("NULL")
+                                                         : utf8Hex(it.value().first.toString()),
+                               it.value().second.isNull() ? QStringLiteral("NULL")
+                                                          : utf8Hex(it.value().second.toString())}
                        .join(QLatin1Char(' '));
         }
         out.sort();
@@ -394,9 +428,12 @@ void TestCharsets::roundTrip()
     QCOMPARE(hexRows(*b.db, table, {QStringLiteral("txt"), QStringLiteral("vc")}), expectedHex());
 
     // The path taken: a multi-row INSERT for the receive-only table, none for the bidirectional one.
-    const qint64 multiRow = m_adminB->scalar(QStringLiteral("SELECT COUNT(*) FROM mysql.general_log WHERE command_type = 'Query' "
-                                                            "AND argument LIKE ?"),
-                                             {QStringLiteral("INSERT INTO `%1` (%),(%").arg(table)}).toLongLong();
+    const qint64 multiRow =
+        m_adminB
+            ->scalar(QStringLiteral("SELECT COUNT(*) FROM mysql.general_log WHERE command_type = 'Query' "
+                                    "AND argument LIKE ?"),
+                     {QStringLiteral("INSERT INTO `%1` (%),(%").arg(table)})
+            .toLongLong();
     if (bidirectional)
         QCOMPARE(multiRow, 0);
     else
@@ -407,12 +444,16 @@ void TestCharsets::roundTrip()
     for (int i = 0; i < n; ++i) {
         const QVariant txt = values.at((i + 7) % n), vc = vcOf((i + 3) % n);
         expected[keys.at(i)] = {txt, vc};
-        QVERIFY(a.db->exec(QStringLiteral("UPDATE %1 SET txt = ?, vc = ? WHERE id = ?").arg(table), {txt, vc, keys.at(i)}));
+        QVERIFY(
+            a.db->exec(QStringLiteral("UPDATE %1 SET txt = ?, vc = ? WHERE id = ?").arg(table), {txt, vc, keys.at(i)}));
     }
     QVERIFY(conn.commit());
-    QVERIFY2(waitUntil([&] { return settled(a, b, table, keys)
-                                    && hexRows(*b.db, table, {QStringLiteral("txt"), QStringLiteral("vc")}) == expectedHex(); },
-                       kSyncTimeoutMs),
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return settled(a, b, table, keys)
+                         && hexRows(*b.db, table, {QStringLiteral("txt"), QStringLiteral("vc")}) == expectedHex();
+                 },
+                 kSyncTimeoutMs),
              qPrintable(state(a, b, table) + QLatin1Char('\n') + statusProblem(a, table, b.client, keys)));
     for (int i : {2, 6}) {
         QVERIFY(a.db->exec(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table), {keys.at(i)}));
@@ -436,35 +477,48 @@ void TestCharsets::latin1Database()
     QVERIFY(setModes(kHostileModes));
     const QString latinDb = QStringLiteral("charsets_latin1");
     QVERIFY(m_adminB->exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(latinDb)));
-    QVERIFY(m_adminB->exec(QStringLiteral("CREATE DATABASE %1 CHARACTER SET latin1 COLLATE latin1_swedish_ci").arg(latinDb)));
+    QVERIFY(m_adminB->exec(
+        QStringLiteral("CREATE DATABASE %1 CHARACTER SET latin1 COLLATE latin1_swedish_ci").arg(latinDb)));
     // lt: latin1 columns (the database's default), received here; e: utf8mb4 columns, sent from here.
-    const QString lt = QStringLiteral("CREATE TABLE lt (id VARCHAR(64) NOT NULL PRIMARY KEY, txt VARCHAR(255) NULL, long_txt TEXT NULL)");
+    const QString lt = QStringLiteral(
+        "CREATE TABLE lt (id VARCHAR(64) NOT NULL PRIMARY KEY, txt VARCHAR(255) NULL, long_txt TEXT NULL)");
     const QString e = QStringLiteral("CREATE TABLE e (id VARCHAR(64) CHARACTER SET utf8mb4 NOT NULL PRIMARY KEY, "
                                      "txt VARCHAR(255) CHARACTER SET utf8mb4 NULL)");
     Site a, l;
     QVERIFY(makeSite(a, QStringLiteral("site_a"), 'A', QStringLiteral("charsets_latin1_a"), {lt, e}));
     QVERIFY(makeSite(l, QStringLiteral("site_l"), 'B', latinDb, {lt, e}, SiteDatabase::Attach));
-    QCOMPARE(l.db->scalar(QStringLiteral("SELECT GROUP_CONCAT(DISTINCT CHARACTER_SET_NAME) FROM information_schema.COLUMNS "
-                                         "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'lt' AND DATA_TYPE <> 'int'"), {latinDb}).toString(),
+    QCOMPARE(l.db->scalar(QStringLiteral(
+                              "SELECT GROUP_CONCAT(DISTINCT CHARACTER_SET_NAME) FROM information_schema.COLUMNS "
+                              "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'lt' AND DATA_TYPE <> 'int'"),
+                          {latinDb})
+                 .toString(),
              QStringLiteral("latin1"));
 
     QVERIFY(startEngine(a, l.client, {QStringLiteral("lt")}, {QStringLiteral("e")}));
     QVERIFY(startEngine(l, a.client, {QStringLiteral("e")}, {QStringLiteral("lt")}));
     WAIT_READY(a, l);
     // The engine's own tables are utf8mb4 in a latin1 database.
-    const auto collations = l.db->rows(QStringLiteral("SELECT TABLE_NAME AS t, TABLE_COLLATION AS c FROM information_schema.TABLES "
-                                                      "WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN ('table_changes', 'sync_status') "
-                                                      "ORDER BY 1"), {latinDb});
+    const auto collations =
+        l.db->rows(QStringLiteral("SELECT TABLE_NAME AS t, TABLE_COLLATION AS c FROM information_schema.TABLES "
+                                  "WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN ('table_changes', 'sync_status') "
+                                  "ORDER BY 1"),
+                   {latinDb});
     QCOMPARE(collations.size(), 2);
     for (const QVariantMap &r : collations)
         QVERIFY2(r.value(QStringLiteral("c")).toString().startsWith(QLatin1String("utf8mb4")),
-                 qPrintable(r.value(QStringLiteral("t")).toString() + QLatin1String(" is ") + r.value(QStringLiteral("c")).toString()));
+                 qPrintable(r.value(QStringLiteral("t")).toString() + QLatin1String(" is ")
+                            + r.value(QStringLiteral("c")).toString()));
 
     // latin1-representable values, quotes and backslashes included, arrive as latin1 bytes.
     const QStringList latinValues = {
-        QStringLiteral("Grüße"), QStringLiteral("café 'x' \"y\" \\ \\' \\\\"), QStringLiteral("½ © ® ÿ Ø"),
-        QStringLiteral("tab\there\nnewline"), QStringLiteral("nul") + QChar(0) + QStringLiteral("inside"),
-        QString(QLatin1String("")), QStringLiteral("%_ ends\\"), QStringLiteral("x' OR '1'='1"),
+        QStringLiteral("Grüße"),
+        QStringLiteral("café 'x' \"y\" \\ \\' \\\\"),
+        QStringLiteral("½ © ® ÿ Ø"),
+        QStringLiteral("tab\there\nnewline"),
+        QStringLiteral("nul") + QChar(0) + QStringLiteral("inside"),
+        QString(QLatin1String("")),
+        QStringLiteral("%_ ends\\"),
+        QStringLiteral("x' OR '1'='1"),
     };
     QStringList keys, expectedA, expectedL;
     QSqlDatabase conn = a.db->database();
@@ -481,17 +535,21 @@ void TestCharsets::latin1Database()
     expectedA.sort();
     expectedL.sort();
     QVERIFY2(waitUntil([&] { return settled(a, l, QStringLiteral("lt"), keys); }, kSyncTimeoutMs),
-             qPrintable(state(a, l, QStringLiteral("lt")) + QLatin1Char('\n') + statusProblem(a, QStringLiteral("lt"), l.client, keys)));
+             qPrintable(state(a, l, QStringLiteral("lt")) + QLatin1Char('\n')
+                        + statusProblem(a, QStringLiteral("lt"), l.client, keys)));
     QCOMPARE(hexRows(*a.db, QStringLiteral("lt"), {QStringLiteral("txt"), QStringLiteral("long_txt")}), expectedA);
     QCOMPARE(hexRows(*l.db, QStringLiteral("lt"), {QStringLiteral("txt"), QStringLiteral("long_txt")}), expectedL);
 
     // Keys with emoji sent from the latin1 database: its table_changes and sync_status hold them.
     const QStringList emojiKeys = {QStringLiteral("e1 😀"), QStringLiteral("e2 it's \\ 🎉"), QStringLiteral("e3 \"𝄞\"")};
     for (const QString &key : emojiKeys)
-        QVERIFY(l.db->exec(QStringLiteral("INSERT INTO e (id, txt) VALUES (?, ?)"), {key, QString(key + QStringLiteral(" 😀 ' \\"))}));
+        QVERIFY(l.db->exec(QStringLiteral("INSERT INTO e (id, txt) VALUES (?, ?)"),
+                           {key, QString(key + QStringLiteral(" 😀 ' \\"))}));
     QVERIFY2(waitUntil([&] { return settled(l, a, QStringLiteral("e"), emojiKeys); }, kSyncTimeoutMs),
-             qPrintable(state(l, a, QStringLiteral("e")) + QLatin1Char('\n') + statusProblem(l, QStringLiteral("e"), a.client, emojiKeys)));
-    QCOMPARE(hexRows(*a.db, QStringLiteral("e"), {QStringLiteral("txt")}), hexRows(*l.db, QStringLiteral("e"), {QStringLiteral("txt")}));
+             qPrintable(state(l, a, QStringLiteral("e")) + QLatin1Char('\n')
+                        + statusProblem(l, QStringLiteral("e"), a.client, emojiKeys)));
+    QCOMPARE(hexRows(*a.db, QStringLiteral("e"), {QStringLiteral("txt")}),
+             hexRows(*l.db, QStringLiteral("e"), {QStringLiteral("txt")}));
     QCOMPARE(a.db->scalar(QStringLiteral("SELECT HEX(txt) FROM e WHERE id = ?"), {emojiKeys.at(1)}).toString(),
              utf8Hex(emojiKeys.at(1) + QStringLiteral(" 😀 ' \\")));
 

@@ -36,8 +36,9 @@ void TestClockSkew::aRemoteOneMinuteBehindIsOnline()
     MqttSubscriber changes(servers, QStringLiteral("/change/site_b"));
     QVERIFY(changes.isReady());
 
-    const QJsonObject config = EngineProcess::config(servers, 'A', QStringLiteral("clockskew_a"), QStringLiteral("site_a"),
-                                                     {QStringLiteral("site_b")}, {QStringLiteral("items")}, {});
+    const QJsonObject config =
+        EngineProcess::config(servers, 'A', QStringLiteral("clockskew_a"), QStringLiteral("site_a"),
+                              {QStringLiteral("site_b")}, {QStringLiteral("items")}, {});
     const int checkInterval = config.value(QStringLiteral("checkInterval")).toInt();
     QCOMPARE(checkInterval, 500);
     EngineProcess engine(QStringLiteral("site_a"), config);
@@ -50,8 +51,10 @@ void TestClockSkew::aRemoteOneMinuteBehindIsOnline()
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
         const qint64 until = QDateTime::currentMSecsSinceEpoch() + skew + 2 * checkInterval + 3000;
         mqttPublish(servers, QStringLiteral("/info"),
-                    QJsonDocument(QJsonObject{{QStringLiteral("sender"), QStringLiteral("site_b")}, {QStringLiteral("message"), QStringLiteral("connected")},
-                                              {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), until}}}}).toJson(QJsonDocument::Compact));
+                    QJsonDocument(QJsonObject{{QStringLiteral("sender"), QStringLiteral("site_b")},
+                                              {QStringLiteral("message"), QStringLiteral("connected")},
+                                              {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), until}}}})
+                        .toJson(QJsonDocument::Compact));
     });
     heartbeat.start();
 

@@ -40,7 +40,8 @@ Run runDaemon(const QStringList &args, int timeoutMs = 60000)
     return r;
 }
 
-QString writeConfig(const QTemporaryDir &dir, const QJsonObject &config, const QString &name = QStringLiteral("config.json"))
+QString writeConfig(const QTemporaryDir &dir, const QJsonObject &config,
+                    const QString &name = QStringLiteral("config.json"))
 {
     const QString path = dir.filePath(name);
     QFile f(path);
@@ -70,7 +71,8 @@ private Q_SLOTS:
 private:
     QJsonObject config(const QString &database, const QStringList &sync, const QStringList &receive) const
     {
-        return EngineProcess::config(m_servers, 'A', database, QStringLiteral("site_a"), {QStringLiteral("site_b")}, sync, receive);
+        return EngineProcess::config(m_servers, 'A', database, QStringLiteral("site_a"), {QStringLiteral("site_b")},
+                                     sync, receive);
     }
     Servers m_servers;
     QTemporaryDir m_dir;
@@ -88,10 +90,12 @@ void TestDaemon::helpAndVersion()
     const Run help = runDaemon({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY2(help.out.contains(QLatin1String("--check")) && help.out.contains(QLatin1String("--log-level"))
-                 && help.out.contains(QLatin1String("configuration.json")), qPrintable(help.out));
+                 && help.out.contains(QLatin1String("configuration.json")),
+             qPrintable(help.out));
     const Run version = runDaemon({QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);
-    QVERIFY2(version.out.contains(QLatin1String("mysql-sync")) && version.out.contains(QLatin1String(MYSQL_SYNC_VERSION)),
+    QVERIFY2(version.out.contains(QLatin1String("mysql-sync"))
+                 && version.out.contains(QLatin1String(MYSQL_SYNC_VERSION)),
              qPrintable(version.out));
 }
 
@@ -112,10 +116,14 @@ void TestDaemon::invalidConfiguration_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown key") << "fooBar" << QJsonValue(1) << "unknown key \"fooBar\"";
-    QTest::newRow("bad port") << QStringLiteral("mqttConfig") << QJsonValue(QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), QStringLiteral("abc")}})
+    QTest::newRow("bad port") << QStringLiteral("mqttConfig")
+                              << QJsonValue(QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                                                        {QStringLiteral("port"), QStringLiteral("abc")}})
                               << "mqttConfig.port";
-    QTest::newRow("bad client name") << QStringLiteral("clientName") << QJsonValue(QStringLiteral("no spaces allowed")) << QStringLiteral("clientName");
-    QTest::newRow("checkInterval type") << QStringLiteral("checkInterval") << QJsonValue(QStringLiteral("often")) << QStringLiteral("checkInterval");
+    QTest::newRow("bad client name") << QStringLiteral("clientName") << QJsonValue(QStringLiteral("no spaces allowed"))
+                                     << QStringLiteral("clientName");
+    QTest::newRow("checkInterval type") << QStringLiteral("checkInterval") << QJsonValue(QStringLiteral("often"))
+                                        << QStringLiteral("checkInterval");
 }
 
 void TestDaemon::invalidConfiguration()
@@ -140,18 +148,26 @@ void TestDaemon::checkPassesAndChangesNothing()
     SiteDatabase db(m_servers, 'A', QStringLiteral("daemon_check"));
     QVERIFY(db.exec(QStringLiteral("CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(20))")));
     QVERIFY(db.exec(QStringLiteral("CREATE TABLE inbox (code VARCHAR(10) PRIMARY KEY, body TEXT)")));
-    const QString path = writeConfig(m_dir, config(db.databaseName(), {QStringLiteral("items")},
-                                                   {QStringLiteral("items"), QStringLiteral("inbox")}), QStringLiteral("check.json"));
+    const QString path = writeConfig(m_dir,
+                                     config(db.databaseName(), {QStringLiteral("items")},
+                                            {QStringLiteral("items"), QStringLiteral("inbox")}),
+                                     QStringLiteral("check.json"));
     const Run r = runDaemon({QStringLiteral("--check"), path});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-    for (const char *expected : {"mysqlSyncInsert_items", "mysqlSyncUpdate_items", "mysqlSyncDelete_items",
-                                 "primary key `id` (bidirectional)", "primary key `code` (receive)",
-                                 "/change/site_b", "/change/site_a", "/info/site_a", "check passed"})
-        QVERIFY2(r.out.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), r.out)));
+    for (const char *expected :
+         {"mysqlSyncInsert_items", "mysqlSyncUpdate_items", "mysqlSyncDelete_items", "primary key `id` (bidirectional)",
+          "primary key `code` (receive)", "/change/site_b", "/change/site_a", "/info/site_a", "check passed"})
+        QVERIFY2(r.out.contains(QLatin1String(expected)),
+                 qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), r.out)));
     // Nothing was changed: no engine tables, no triggers.
     QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
-                                      "AND TABLE_NAME IN ('table_changes', 'sync_status')")).toInt(), 0);
-    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()")).toInt(), 0);
+                                      "AND TABLE_NAME IN ('table_changes', 'sync_status')"))
+                 .toInt(),
+             0);
+    QCOMPARE(db.scalar(
+                   QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"))
+                 .toInt(),
+             0);
 }
 
 void TestDaemon::checkNamesBadTables_data()
@@ -159,9 +175,13 @@ void TestDaemon::checkNamesBadTables_data()
     QTest::addColumn<QString>("ddl");
     QTest::addColumn<QString>("table");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("missing") << QString() << "nowhere" << "table `nowhere` does not exist";
-    QTest::newRow("no key") << "CREATE TABLE nokey (a INT, b INT)" << "nokey" << "table `nokey` has no primary key";
-    QTest::newRow("composite") << "CREATE TABLE pair (a INT, b INT, PRIMARY KEY (a, b))" << "pair"
+    QTest::newRow("missing") << QString() << "nowhere"
+                             << "table `nowhere` does not exist";
+    QTest::newRow("no key") << "CREATE TABLE nokey (a INT, b INT)"
+                            << "nokey"
+                            << "table `nokey` has no primary key";
+    QTest::newRow("composite") << "CREATE TABLE pair (a INT, b INT, PRIMARY KEY (a, b))"
+                               << "pair"
                                << "table `pair` has a composite primary key";
 }
 
@@ -223,7 +243,8 @@ void TestDaemon::sigtermSaysGoodbye()
     QVERIFY(info.waitForLine(QStringLiteral("\"message\":\"connected\",\"sender\":\"site_a\""), 30000));
     QVERIFY(engine.stop());
     QCOMPARE(engine.exitCode(), 0);
-    QVERIFY(info.waitForLine(QStringLiteral("{\"args\":{},\"message\":\"connection_lost\",\"sender\":\"site_a\"}"), 10000));
+    QVERIFY(
+        info.waitForLine(QStringLiteral("{\"args\":{},\"message\":\"connection_lost\",\"sender\":\"site_a\"}"), 10000));
     QVERIFY(engine.log().contains("stopped"));
 }
 
@@ -239,7 +260,8 @@ void TestDaemon::kill9LeavesTheWill()
     QCOMPARE(info.count(QStringLiteral("connection_lost")), 0);
     engine.kill9();
     // The broker publishes the will as soon as it sees the connection drop.
-    QVERIFY(info.waitForLine(QStringLiteral("{\"args\":{},\"message\":\"connection_lost\",\"sender\":\"site_a\"}"), 15000));
+    QVERIFY(
+        info.waitForLine(QStringLiteral("{\"args\":{},\"message\":\"connection_lost\",\"sender\":\"site_a\"}"), 15000));
 }
 
 void TestDaemon::secretsNeverLogged()
@@ -256,7 +278,8 @@ void TestDaemon::secretsNeverLogged()
     QVERIFY(engine.start());
     QVERIFY(engine.waitForLog("subscribed to", 30000));
     QVERIFY(db.exec(QStringLiteral("INSERT INTO items VALUES (1, 'x')")));
-    QVERIFY(waitUntil([&] { return db.scalar(QStringLiteral("SELECT COUNT(*) FROM table_changes")).toInt() == 0; }, 20000));
+    QVERIFY(
+        waitUntil([&] { return db.scalar(QStringLiteral("SELECT COUNT(*) FROM table_changes")).toInt() == 0; }, 20000));
     QVERIFY(engine.stop());
     const QByteArray log = engine.log();
     QVERIFY(log.contains("sync.engine"));

@@ -41,7 +41,10 @@ QString tool(const QString &name)
 // to `later` (a man in the middle that lets a check through and intercepts what follows).
 class Relay : public QThread {
 public:
-    Relay(quint16 first, quint16 later) : m_first(first), m_later(later) {}
+    Relay(quint16 first, quint16 later)
+        : m_first(first)
+        , m_later(later)
+    { }
     ~Relay() override
     {
         quit();
@@ -122,14 +125,19 @@ bool TestDbTls::startServer(QProcess &server, const QString &name, bool tls, int
 {
     const QString prefix = name.isEmpty() ? QString() : name + QLatin1Char('-');
     *port = freePort();
-    QStringList args{QStringLiteral("--no-defaults"), QStringLiteral("--user=root"),
+    QStringList args{QStringLiteral("--no-defaults"),
+                     QStringLiteral("--user=root"),
                      QStringLiteral("--datadir=") + m_dir.filePath(prefix + QStringLiteral("data")),
-                     QStringLiteral("--port=%1").arg(*port), QStringLiteral("--bind-address=127.0.0.1"),
+                     QStringLiteral("--port=%1").arg(*port),
+                     QStringLiteral("--bind-address=127.0.0.1"),
                      QStringLiteral("--socket=") + m_dir.filePath(prefix + QStringLiteral("mysql.sock")),
                      QStringLiteral("--pid-file=") + m_dir.filePath(prefix + QStringLiteral("mysql.pid")),
-                     QStringLiteral("--skip-grant-tables"), QStringLiteral("--skip-log-bin"),
-                     QStringLiteral("--skip-name-resolve"), QStringLiteral("--innodb-buffer-pool-size=16M"),
-                     QStringLiteral("--performance-schema=OFF"), QStringLiteral("--log-error=") + m_dir.filePath(prefix + QStringLiteral("err.log"))};
+                     QStringLiteral("--skip-grant-tables"),
+                     QStringLiteral("--skip-log-bin"),
+                     QStringLiteral("--skip-name-resolve"),
+                     QStringLiteral("--innodb-buffer-pool-size=16M"),
+                     QStringLiteral("--performance-schema=OFF"),
+                     QStringLiteral("--log-error=") + m_dir.filePath(prefix + QStringLiteral("err.log"))};
     if (tls)
         args << QStringLiteral("--ssl-ca=") + m_dir.filePath(QStringLiteral("ca.crt"))
              << QStringLiteral("--ssl-cert=") + m_dir.filePath(prefix + QStringLiteral("server.crt"))
@@ -172,7 +180,8 @@ void TestDbTls::initTestCase()
     // The impostor's certificate comes from the same CA, for another name.
     const PemPair impostor = CertificateIssuer::issueServer(ca, {QStringLiteral("db.other.example")}, {}, &error);
     QVERIFY2(!ca.isNull() && !server.isNull() && !other.isNull() && !impostor.isNull(), qPrintable(error));
-    QVERIFY(SecureFile::write(m_dir.filePath(QStringLiteral("impostor-server.crt")), impostor.certificate, 0644, true, &error));
+    QVERIFY(SecureFile::write(m_dir.filePath(QStringLiteral("impostor-server.crt")), impostor.certificate, 0644, true,
+                              &error));
     QVERIFY(SecureFile::write(m_dir.filePath(QStringLiteral("impostor-server.key")), impostor.key, 0600, true, &error));
     QVERIFY(SecureFile::write(m_dir.filePath(QStringLiteral("ca.crt")), ca.certificate, 0644, true, &error));
     QVERIFY(SecureFile::write(m_dir.filePath(QStringLiteral("server.crt")), server.certificate, 0644, true, &error));
@@ -184,13 +193,16 @@ void TestDbTls::initTestCase()
     install.setProcessChannelMode(QProcess::MergedChannels);
     install.start(tool(QStringLiteral("mariadb-install-db")),
                   {QStringLiteral("--no-defaults"), QStringLiteral("--user=root"),
-                   QStringLiteral("--datadir=") + m_dir.filePath(QStringLiteral("data")), QStringLiteral("--skip-test-db"),
-                   QStringLiteral("--auth-root-authentication-method=normal")});
+                   QStringLiteral("--datadir=") + m_dir.filePath(QStringLiteral("data")),
+                   QStringLiteral("--skip-test-db"), QStringLiteral("--auth-root-authentication-method=normal")});
     QVERIFY(install.waitForFinished(180000));
     QVERIFY2(install.exitCode() == 0, install.readAll().constData());
-    QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), m_dir.filePath(QStringLiteral("data")),
-                                                     m_dir.filePath(QStringLiteral("impostor-data"))}) == 0);
-    QVERIFY2(startServer(true), qPrintable(QStringLiteral("MariaDB did not start; see ") + m_dir.filePath(QStringLiteral("err.log"))));
+    QVERIFY(QProcess::execute(QStringLiteral("cp"),
+                              {QStringLiteral("-a"), m_dir.filePath(QStringLiteral("data")),
+                               m_dir.filePath(QStringLiteral("impostor-data"))})
+            == 0);
+    QVERIFY2(startServer(true),
+             qPrintable(QStringLiteral("MariaDB did not start; see ") + m_dir.filePath(QStringLiteral("err.log"))));
 }
 
 void TestDbTls::cleanupTestCase()
@@ -213,7 +225,8 @@ MysqlConfig TestDbTls::config(const QString &host, const QString &ca) const
 
 void TestDbTls::verifiedAndEncrypted()
 {
-    DbConnection db(config(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca.crt"))), QStringLiteral("tls-ok"));
+    DbConnection db(config(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca.crt"))),
+                    QStringLiteral("tls-ok"));
     QString error;
     QVERIFY2(db.open(&error), qPrintable(error));
     QSqlQuery q(db.db());
@@ -227,10 +240,11 @@ void TestDbTls::refused_data()
     QTest::addColumn<bool>("otherCa");
     QTest::addColumn<QString>("expected");
     QTest::newRow("another CA") << "127.0.0.1" << true
-        << "over TLS: the database server's certificate is not signed by";
+                                << "over TLS: the database server's certificate is not signed by";
     QTest::newRow("host name not in the certificate") << "localhost" << false
-        << "over TLS: the database server's certificate is not issued for \"localhost\" (it names 127.0.0.1): connect to "
-           "one of those names (mysqlConfig.host)";
+                                                      << "over TLS: the database server's certificate is not issued "
+                                                         "for \"localhost\" (it names 127.0.0.1): connect to "
+                                                         "one of those names (mysqlConfig.host)";
 }
 
 void TestDbTls::refused()
@@ -238,7 +252,8 @@ void TestDbTls::refused()
     QFETCH(QString, host);
     QFETCH(bool, otherCa);
     QFETCH(QString, expected);
-    DbConnection db(config(host, otherCa ? m_otherCa : m_dir.filePath(QStringLiteral("ca.crt"))), QStringLiteral("tls-refused"));
+    DbConnection db(config(host, otherCa ? m_otherCa : m_dir.filePath(QStringLiteral("ca.crt"))),
+                    QStringLiteral("tls-refused"));
     QString error;
     QVERIFY(!db.open(&error));
     QVERIFY2(error.contains(expected), qPrintable(error));
@@ -268,7 +283,8 @@ void TestDbTls::verificationOff()
 void TestDbTls::impostorBehindTheCheck()
 {
     QVERIFY2(startServer(m_impostor, QStringLiteral("impostor"), true, &m_impostorPort),
-             qPrintable(QStringLiteral("the impostor did not start; see ") + m_dir.filePath(QStringLiteral("impostor-err.log"))));
+             qPrintable(QStringLiteral("the impostor did not start; see ")
+                        + m_dir.filePath(QStringLiteral("impostor-err.log"))));
     // The impostor alone is refused (host name) ...
     {
         MysqlConfig c = config(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca.crt")));
@@ -294,12 +310,17 @@ void TestDbTls::impostorBehindTheCheck()
         if (q.exec(QStringLiteral("SELECT @@port")) && q.next())
             where = q.value(0).toString();
     }
-    QVERIFY2(!opened, qPrintable(QStringLiteral("the data connection was opened to the server on port %1 (the impostor is on %2) "
-                                                "after %3 connection(s) through the relay")
-                                     .arg(where).arg(m_impostorPort).arg(relay.connections())));
+    QVERIFY2(!opened,
+             qPrintable(
+                 QStringLiteral("the data connection was opened to the server on port %1 (the impostor is on %2) "
+                                "after %3 connection(s) through the relay")
+                     .arg(where)
+                     .arg(m_impostorPort)
+                     .arg(relay.connections())));
     QVERIFY2(relay.connections() >= 2, qPrintable(error)); // a check, then the data connection
     QVERIFY2(error.contains(QStringLiteral("the data connection's TLS handshake was refused")), qPrintable(error));
-    QVERIFY2(error.contains(QStringLiteral("something between this host and the database server answers for it")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("something between this host and the database server answers for it")),
+             qPrintable(error));
     qInfo().noquote() << error;
     QVERIFY(!db.isOpen());
     m_impostor.terminate();
@@ -310,7 +331,8 @@ void TestDbTls::serverWithoutTls()
 {
     stopServer();
     QVERIFY(startServer(false));
-    DbConnection db(config(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca.crt"))), QStringLiteral("tls-none"));
+    DbConnection db(config(QStringLiteral("127.0.0.1"), m_dir.filePath(QStringLiteral("ca.crt"))),
+                    QStringLiteral("tls-none"));
     QString error;
     QVERIFY(!db.open(&error));
     QVERIFY2(error.contains(QStringLiteral("the database server does not offer TLS")), qPrintable(error));
@@ -319,8 +341,9 @@ void TestDbTls::serverWithoutTls()
     c.ssl.rejectUnauthorized = false;
     DbConnection plain(c, QStringLiteral("tls-none-noverify"));
     QVERIFY(!plain.open(&error));
-    QVERIFY2(error.contains(QStringLiteral("mysqlConfig.ssl is set but the connection to the database")
-                            + QStringLiteral(" root@127.0.0.1:%1/mysql is not encrypted (Ssl_cipher is empty)").arg(m_port)),
+    QVERIFY2(error.contains(
+                 QStringLiteral("mysqlConfig.ssl is set but the connection to the database")
+                 + QStringLiteral(" root@127.0.0.1:%1/mysql is not encrypted (Ssl_cipher is empty)").arg(m_port)),
              qPrintable(error));
 }
 

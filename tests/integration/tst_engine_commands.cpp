@@ -44,13 +44,13 @@ void TestEngineCommands::pauseResendAndIndexes()
     QVERIFY(b.exec(QStringLiteral("CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(4))")));
 
     EngineProcess siteB(QStringLiteral("site_b"),
-                        EngineProcess::config(m_servers, 'B', database, QStringLiteral("site_b"), {QStringLiteral("site_a")},
-                                              {}, {QStringLiteral("items")}));
+                        EngineProcess::config(m_servers, 'B', database, QStringLiteral("site_b"),
+                                              {QStringLiteral("site_a")}, {}, {QStringLiteral("items")}));
     QVERIFY(siteB.start());
 
     QTemporaryDir dir;
-    QJsonObject json = EngineProcess::config(m_servers, 'A', database, QStringLiteral("site_a"), {QStringLiteral("site_b")},
-                                             {QStringLiteral("items")}, {});
+    QJsonObject json = EngineProcess::config(m_servers, 'A', database, QStringLiteral("site_a"),
+                                             {QStringLiteral("site_b")}, {QStringLiteral("items")}, {});
     json.insert(QStringLiteral("queueDirectory"), dir.filePath(QStringLiteral("queue")));
     json.insert(QStringLiteral("loggingLevel"), QStringLiteral("warn"));
     QFile file(dir.filePath(QStringLiteral("site_a.json")));
@@ -64,22 +64,36 @@ void TestEngineCommands::pauseResendAndIndexes()
     engine.start();
 
     auto status = [&](int id) {
-        return a.scalar(QStringLiteral("SELECT status FROM sync_status WHERE table_name = 'items' AND primary_key = ?"),
-                        {QString::number(id)}).toString();
+        return a
+            .scalar(QStringLiteral("SELECT status FROM sync_status WHERE table_name = 'items' AND primary_key = ?"),
+                    {QString::number(id)})
+            .toString();
     };
     // The engine starts in the background: write once its triggers are in place.
-    QVERIFY(waitUntil([&] { return a.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS "
-                                                           "WHERE TRIGGER_SCHEMA = DATABASE()")).toInt() == 3; }, 30000));
+    QVERIFY(waitUntil(
+        [&] {
+            return a.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS "
+                                           "WHERE TRIGGER_SCHEMA = DATABASE()"))
+                       .toInt()
+                == 3;
+        },
+        30000));
     QVERIFY(a.exec(QStringLiteral("INSERT INTO items VALUES (1, 'bolt'), (2, 'long name')")));
-    QVERIFY2(waitUntil([&] { return status(1) == QLatin1String("successful") && status(2) == QLatin1String("error"); }, 45000),
+    QVERIFY2(waitUntil([&] { return status(1) == QLatin1String("successful") && status(2) == QLatin1String("error"); },
+                       45000),
              siteB.log().right(3000).constData());
     QCOMPARE(b.count(QStringLiteral("items")), 1);
 
     // The app's filters have their indexes; the contract's columns are unchanged.
-    QCOMPARE(a.scalar(QStringLiteral("SELECT COUNT(DISTINCT INDEX_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() "
-                                     "AND TABLE_NAME = 'sync_status' AND INDEX_NAME LIKE 'mysql_sync_status_%'")).toInt(), 3);
-    QCOMPARE(a.scalar(QStringLiteral("SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY ORDINAL_POSITION) FROM information_schema.COLUMNS "
-                                     "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'sync_status'")).toString(),
+    QCOMPARE(a.scalar(QStringLiteral("SELECT COUNT(DISTINCT INDEX_NAME) FROM information_schema.STATISTICS WHERE "
+                                     "TABLE_SCHEMA = DATABASE() "
+                                     "AND TABLE_NAME = 'sync_status' AND INDEX_NAME LIKE 'mysql_sync_status_%'"))
+                 .toInt(),
+             3);
+    QCOMPARE(a.scalar(QStringLiteral(
+                          "SELECT GROUP_CONCAT(COLUMN_NAME ORDER BY ORDINAL_POSITION) FROM information_schema.COLUMNS "
+                          "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'sync_status'"))
+                 .toString(),
              QStringLiteral("id,table_name,primary_key,remote,date,status,message"));
 
     // Paused: nothing is taken from table_changes, nothing is sent.
@@ -107,14 +121,18 @@ void TestEngineCommands::pauseResendAndIndexes()
     // The cause is fixed on site_b: resending the errors delivers the row.
     QVERIFY(b.exec(QStringLiteral("ALTER TABLE items MODIFY name VARCHAR(64)")));
     engine.resendErrors(QStringLiteral("site_b"));
-    QVERIFY2(waitUntil([&] { return status(2) == QLatin1String("successful"); }, 45000), siteB.log().right(3000).constData());
+    QVERIFY2(waitUntil([&] { return status(2) == QLatin1String("successful"); }, 45000),
+             siteB.log().right(3000).constData());
     QCOMPARE(b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 2")).toString(), QStringLiteral("long name"));
 
     // Resending chosen rows sends their current state again.
     QVERIFY(b.exec(QStringLiteral("UPDATE items SET name = 'changed on b' WHERE id = 1")));
     engine.resend(QStringLiteral("site_b"), QStringLiteral("items"), {QStringLiteral("1")});
-    QVERIFY(waitUntil([&] { return b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString()
-                                   == QLatin1String("bolt"); }, 45000));
+    QVERIFY(waitUntil(
+        [&] {
+            return b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString() == QLatin1String("bolt");
+        },
+        45000));
     QVERIFY(engine.stopAndWait());
     QVERIFY(siteB.stop());
 }

@@ -104,16 +104,19 @@ void TestExtAcl::initTestCase()
     QVERIFY2(!mosquitto.isEmpty(), "mosquitto is not installed");
     m_broker.start(mosquitto, {QStringLiteral("-c"), conf});
     QVERIFY(m_broker.waitForStarted(10000));
-    QVERIFY2(waitUntil([&] { return m_broker.state() == QProcess::Running && brokerLog().contains(" running"); }, 15000),
+    QVERIFY2(waitUntil([&] { return m_broker.state() == QProcess::Running && brokerLog().contains(" running"); },
+                       15000),
              m_brokerLog.constData());
 
     // site_a's messages to site_b are the probes: the broker takes the user name as the
     // client id, so a probe published as site_b would take over site_b's subscriber.
-    m_siteB = std::make_unique<MqttSubscriber>(
-        login(QStringLiteral("site_b")),
-        QStringList{QStringLiteral("/mysql-sync/+/hello"), QStringLiteral("/mysql-sync/+/batch/site_b"),
-                    QStringLiteral("/mysql-sync/+/receipts/site_b"), QStringLiteral("/change/site_b")},
-        login(QStringLiteral("site_a")), QStringLiteral("/mysql-sync/site_a/batch/site_b"));
+    m_siteB = std::make_unique<MqttSubscriber>(login(QStringLiteral("site_b")),
+                                               QStringList{QStringLiteral("/mysql-sync/+/hello"),
+                                                           QStringLiteral("/mysql-sync/+/batch/site_b"),
+                                                           QStringLiteral("/mysql-sync/+/receipts/site_b"),
+                                                           QStringLiteral("/change/site_b")},
+                                               login(QStringLiteral("site_a")),
+                                               QStringLiteral("/mysql-sync/site_a/batch/site_b"));
     QVERIFY2(m_siteB->isReady(), m_siteB->errorOutput().constData());
 }
 
@@ -130,10 +133,11 @@ void TestExtAcl::cleanupTestCase()
 MqttEndpoint TestExtAcl::login(const QString &site) const
 {
     const QString clients = m_out + QStringLiteral("/clients/");
-    return MqttEndpoint(m_port, {QStringLiteral("--cafile"), m_out + QStringLiteral("/ca.crt"), QStringLiteral("--cert"),
-                                 clients + site + QStringLiteral(".crt"), QStringLiteral("--key"),
-                                 clients + site + QStringLiteral(".key"), QStringLiteral("-u"), site, QStringLiteral("-P"),
-                                 QString::fromUtf8(readFile(clients + site + QStringLiteral(".password")).trimmed())});
+    return MqttEndpoint(m_port,
+                        {QStringLiteral("--cafile"), m_out + QStringLiteral("/ca.crt"), QStringLiteral("--cert"),
+                         clients + site + QStringLiteral(".crt"), QStringLiteral("--key"),
+                         clients + site + QStringLiteral(".key"), QStringLiteral("-u"), site, QStringLiteral("-P"),
+                         QString::fromUtf8(readFile(clients + site + QStringLiteral(".password")).trimmed())});
 }
 
 bool TestExtAcl::publish(const QString &site, const QString &topic, const QString &payload) const
@@ -175,14 +179,19 @@ void TestExtAcl::ownNameIsDelivered()
 
 void TestExtAcl::forgedSenderIsNotDelivered_data()
 {
-    QTest::addColumn<QString>("forged");   // site_c in site_a's name
-    QTest::addColumn<QString>("marker");   // site_c in its own name, to the same subscriber
-    QTest::newRow("batch") << "/mysql-sync/site_a/batch/site_b" << "/mysql-sync/site_c/batch/site_b";
-    QTest::newRow("receipts") << "/mysql-sync/site_a/receipts/site_b" << "/mysql-sync/site_c/receipts/site_b";
-    QTest::newRow("hello") << "/mysql-sync/site_a/hello" << "/mysql-sync/site_c/hello";
+    QTest::addColumn<QString>("forged"); // site_c in site_a's name
+    QTest::addColumn<QString>("marker"); // site_c in its own name, to the same subscriber
+    QTest::newRow("batch") << "/mysql-sync/site_a/batch/site_b"
+                           << "/mysql-sync/site_c/batch/site_b";
+    QTest::newRow("receipts") << "/mysql-sync/site_a/receipts/site_b"
+                              << "/mysql-sync/site_c/receipts/site_b";
+    QTest::newRow("hello") << "/mysql-sync/site_a/hello"
+                           << "/mysql-sync/site_c/hello";
     // Another site's name at the sender's level, whatever follows.
-    QTest::newRow("under site_a") << "/mysql-sync/site_a" << "/mysql-sync/site_c/hello";
-    QTest::newRow("in site_b's name") << "/mysql-sync/site_b/batch/site_b" << "/mysql-sync/site_c/batch/site_b";
+    QTest::newRow("under site_a") << "/mysql-sync/site_a"
+                                  << "/mysql-sync/site_c/hello";
+    QTest::newRow("in site_b's name") << "/mysql-sync/site_b/batch/site_b"
+                                      << "/mysql-sync/site_c/batch/site_b";
 }
 
 void TestExtAcl::forgedSenderIsNotDelivered()
@@ -198,7 +207,8 @@ void TestExtAcl::forgedSenderIsNotDelivered()
              qPrintable(m_siteB->lines().join(u'\n')));
     QCOMPARE(m_siteB->count(forgedPayload), 0);
     // The broker says why.
-    QVERIFY2(waitUntil([&] { return deniedCount(forged, forgedPayload.size()) > deniedBefore; }, 5000), brokerLog().right(3000).constData());
+    QVERIFY2(waitUntil([&] { return deniedCount(forged, forgedPayload.size()) > deniedBefore; }, 5000),
+             brokerLog().right(3000).constData());
 }
 
 void TestExtAcl::othersBatchesAreNotReadable()

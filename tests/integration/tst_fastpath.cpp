@@ -34,8 +34,8 @@ const QString kInfoToA = QStringLiteral("/info/site_a ");
 QJsonObject extensions(bool enabled)
 {
     // Uncompressed, so that the test can read the batches on the wire.
-    return {{QStringLiteral("extensions"), QJsonObject{{QStringLiteral("enabled"), enabled},
-                                                       {QStringLiteral("compress"), false}}}};
+    return {{QStringLiteral("extensions"),
+             QJsonObject{{QStringLiteral("enabled"), enabled}, {QStringLiteral("compress"), false}}}};
 }
 
 // Rows carried by the batch lines (topic, space, JSON) among `lines`.
@@ -100,8 +100,9 @@ void TestFastPath::init()
     m_a = m_sites->make(QStringLiteral("site_a"), 'A', QStringLiteral("fastpath_a"), ddl);
     m_b = m_sites->make(QStringLiteral("site_b"), 'B', QStringLiteral("fastpath_b"), ddl);
     QVERIFY(m_a && m_b);
-    m_wire = std::make_unique<MqttSubscriber>(m_servers, QStringList{QStringLiteral("/change/#"), QStringLiteral("/info/#"),
-                                                                     QStringLiteral("/mysql-sync/#")});
+    m_wire = std::make_unique<MqttSubscriber>(m_servers,
+                                              QStringList{QStringLiteral("/change/#"), QStringLiteral("/info/#"),
+                                                          QStringLiteral("/mysql-sync/#")});
     QVERIFY(m_wire->isReady());
 }
 
@@ -125,9 +126,10 @@ bool TestFastPath::startBoth(bool bSpeaksExtensions)
 
 bool TestFastPath::settled(qint64 rows)
 {
-    return m_a->db->count(kItems) == rows && SiteSet::sameDumps(*m_a, *m_b, kItems) && SiteSet::pendingChanges(*m_a) == 0
-        && SiteSet::unsettled(*m_a, m_b->client) == 0
-        && m_a->db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE remote = 'site_b'")).toLongLong() >= rows;
+    return m_a->db->count(kItems) == rows && SiteSet::sameDumps(*m_a, *m_b, kItems)
+        && SiteSet::pendingChanges(*m_a) == 0 && SiteSet::unsettled(*m_a, m_b->client) == 0
+        && m_a->db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE remote = 'site_b'")).toLongLong()
+        >= rows;
 }
 
 bool TestFastPath::insertRows(int from, int count)
@@ -135,7 +137,8 @@ bool TestFastPath::insertRows(int from, int count)
     QStringList values;
     for (int i = from; i < from + count; ++i)
         values << QStringLiteral("(%1, 'row %1', %2)").arg(i).arg(i % 97);
-    return m_a->db->exec(QStringLiteral("INSERT INTO items (id, name, qty) VALUES %1").arg(values.join(QLatin1Char(','))));
+    return m_a->db->exec(
+        QStringLiteral("INSERT INTO items (id, name, qty) VALUES %1").arg(values.join(QLatin1Char(','))));
 }
 
 void TestFastPath::twoEnginesUseBatches()
@@ -153,13 +156,13 @@ void TestFastPath::twoEnginesUseBatches()
 
     const QStringList lines = m_wire->lines();
     const int batches = linesStartingWith(lines, kBatchAtoB);
-    qInfo() << "300 inserts, 10 updates, 10 deletes:" << batches << "batch message(s) carrying" << batchRows(lines) << "row(s),"
-            << linesStartingWith(lines, kReceiptsBtoA) << "batch receipt(s)";
+    qInfo() << "300 inserts, 10 updates, 10 deletes:" << batches << "batch message(s) carrying" << batchRows(lines)
+            << "row(s)," << linesStartingWith(lines, kReceiptsBtoA) << "batch receipt(s)";
     QVERIFY(batches >= 1);
-    QVERIFY2(batches < 50, qPrintable(QString::number(batches)));       // many rows per message
-    QVERIFY(batchRows(lines) >= 300);                                    // every row went in a batch
+    QVERIFY2(batches < 50, qPrintable(QString::number(batches))); // many rows per message
+    QVERIFY(batchRows(lines) >= 300);                             // every row went in a batch
     QVERIFY(linesStartingWith(lines, kReceiptsBtoA) >= 1);
-    QCOMPARE(linesStartingWith(lines, kChangeToB), 0);                    // nothing per row
+    QCOMPARE(linesStartingWith(lines, kChangeToB), 0); // nothing per row
     QCOMPARE(linesStartingWith(lines, kInfoToA), 0);
 }
 
@@ -233,7 +236,9 @@ void TestFastPath::killNineAndBrokerRestart()
     QVERIFY(m_servers.broker(QStringLiteral("restart-broker")));
     QVERIFY(m_a->db->exec(QStringLiteral("UPDATE items SET name = 'after the broker restart' WHERE id % 100 = 0")));
     SITES_WAIT(*m_sites, QStringList{kItems}, settled(8000), kTimeoutMs * 2);
-    QCOMPARE(m_b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE name = 'after the broker restart'")).toInt(), 80);
+    QCOMPARE(m_b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE name = 'after the broker restart'"))
+                 .toInt(),
+             80);
 }
 
 void TestFastPath::forgedSendersAreDropped()
@@ -241,24 +246,34 @@ void TestFastPath::forgedSendersAreDropped()
     QVERIFY(startBoth(true));
     QVERIFY(waitUntil([&] { return SiteSet::logged(*m_b, "site_a is served on the batch path"); }, 15000));
     auto batch = [](const QString &sender, int id) {
-        const QJsonObject row{{QStringLiteral("table"), kItems}, {QStringLiteral("id"), QString::number(id)},
-                              {QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), QString::number(id)},
-                                                                     {QStringLiteral("name"), QStringLiteral("forged")},
-                                                                     {QStringLiteral("qty"), 1}}}};
-        return QJsonDocument(QJsonObject{{QStringLiteral("sender"), sender}, {QStringLiteral("date"), QDateTime::currentMSecsSinceEpoch()},
-                                         {QStringLiteral("count"), 1}, {QStringLiteral("changes"), QJsonArray{row}}})
+        const QJsonObject row{{QStringLiteral("table"), kItems},
+                              {QStringLiteral("id"), QString::number(id)},
+                              {QStringLiteral("entity"),
+                               QJsonObject{{QStringLiteral("id"), QString::number(id)},
+                                           {QStringLiteral("name"), QStringLiteral("forged")},
+                                           {QStringLiteral("qty"), 1}}}};
+        return QJsonDocument(QJsonObject{{QStringLiteral("sender"), sender},
+                                         {QStringLiteral("date"), QDateTime::currentMSecsSinceEpoch()},
+                                         {QStringLiteral("count"), 1},
+                                         {QStringLiteral("changes"), QJsonArray{row}}})
             .toJson(QJsonDocument::Compact);
     };
     // The topic says site_a, the payload site_c: the two disagree.
-    QVERIFY(mqttPublish(m_servers, QStringLiteral("/mysql-sync/site_a/batch/site_b"), batch(QStringLiteral("site_c"), 9001)));
+    QVERIFY(mqttPublish(m_servers, QStringLiteral("/mysql-sync/site_a/batch/site_b"),
+                        batch(QStringLiteral("site_c"), 9001)));
     // site_c is no remote of site_b.
-    QVERIFY(mqttPublish(m_servers, QStringLiteral("/mysql-sync/site_c/batch/site_b"), batch(QStringLiteral("site_c"), 9002)));
+    QVERIFY(mqttPublish(m_servers, QStringLiteral("/mysql-sync/site_c/batch/site_b"),
+                        batch(QStringLiteral("site_c"), 9002)));
     // Addressed to another site.
-    QVERIFY(mqttPublish(m_servers, QStringLiteral("/mysql-sync/site_a/batch/site_x"), batch(QStringLiteral("site_a"), 9003)));
+    QVERIFY(mqttPublish(m_servers, QStringLiteral("/mysql-sync/site_a/batch/site_x"),
+                        batch(QStringLiteral("site_a"), 9003)));
     // What site_a itself could send: applied (on a broker set up by setup-broker only site_a's
     // login may publish under /mysql-sync/site_a/; tst_extacl checks that ACL).
-    QVERIFY(mqttPublish(m_servers, QStringLiteral("/mysql-sync/site_a/batch/site_b"), batch(QStringLiteral("site_a"), 9004)));
-    QVERIFY(waitUntil([&] { return m_b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = 9004")).toInt() == 1; }, kTimeoutMs));
+    QVERIFY(mqttPublish(m_servers, QStringLiteral("/mysql-sync/site_a/batch/site_b"),
+                        batch(QStringLiteral("site_a"), 9004)));
+    QVERIFY(waitUntil(
+        [&] { return m_b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = 9004")).toInt() == 1; },
+        kTimeoutMs));
     QCOMPARE(m_b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (9001, 9002, 9003)")).toInt(), 0);
     QVERIFY(SiteSet::logged(*m_b, "is not the site the topic names"));
     QVERIFY(SiteSet::logged(*m_b, "unknown sender \"site_c\""));

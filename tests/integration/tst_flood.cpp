@@ -31,7 +31,10 @@ const QString kDatabase = QStringLiteral("flood_b");
 const qint64 kMaxGrowthKiB = 10 * 1024;
 const int kResponsiveMs = 30000;
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 // VmRSS of a process in KiB, -1 when it cannot be read.
 qint64 rssKiB(qint64 pid)
@@ -92,19 +95,27 @@ void TestFlood::initTestCase()
     m_engine = std::make_unique<EngineProcess>(kSelf, cfg);
     QVERIFY(m_engine->start());
     QVERIFY2(m_engine->waitForLog("subscribed to", 30000), m_engine->log().right(2000).constData());
-    QVERIFY(mqttPublish(m_servers, QStringLiteral("/info"),
-                        json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("connected")},
-                              {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), QDateTime::currentMSecsSinceEpoch() + 3600000}}}})));
+    QVERIFY(
+        mqttPublish(m_servers, QStringLiteral("/info"),
+                    json({{QStringLiteral("sender"), kRemote},
+                          {QStringLiteral("message"), QStringLiteral("connected")},
+                          {QStringLiteral("args"),
+                           QJsonObject{{QStringLiteral("until"), QDateTime::currentMSecsSinceEpoch() + 3600000}}}})));
     QVERIFY(roundTrip() >= 0);
     // A first, smaller flood of each kind, so that the baseline includes the caches and pools
     // that any run fills once (Qt's, Paho's, SQLite's, the allocator's).
     QList<QByteArray> names, receipts;
     for (int i = 0; i < 1000; ++i) {
-        names << json({{QStringLiteral("sender"), QStringLiteral("warm%1").arg(i)}, {QStringLiteral("message"), QStringLiteral("connected")},
+        names << json({{QStringLiteral("sender"), QStringLiteral("warm%1").arg(i)},
+                       {QStringLiteral("message"), QStringLiteral("connected")},
                        {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), m_date + 3600000}}}});
-        receipts << json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("error")},
-                          {QStringLiteral("args"), QJsonObject{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QString::number(1000000 + i)}, {QStringLiteral("date"), m_date},
-                                               {QStringLiteral("message"), QStringLiteral("refused")}}}});
+        receipts << json({{QStringLiteral("sender"), kRemote},
+                          {QStringLiteral("message"), QStringLiteral("error")},
+                          {QStringLiteral("args"),
+                           QJsonObject{{QStringLiteral("table"), QStringLiteral("items")},
+                                       {QStringLiteral("id"), QString::number(1000000 + i)},
+                                       {QStringLiteral("date"), m_date},
+                                       {QStringLiteral("message"), QStringLiteral("refused")}}}});
     }
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/info"), names));
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/info/site_b"), receipts));
@@ -132,10 +143,13 @@ qint64 TestFlood::roundTrip()
     const QString id = QString::number(++m_id);
     QElapsedTimer timer;
     timer.start();
-    const QByteArray change = json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("table"), QStringLiteral("items")},
-                                    {QStringLiteral("id"), id}, {QStringLiteral("date"), date},
-                                    {QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), id},
-                                                                           {QStringLiteral("name"), QStringLiteral("after the flood")}}}});
+    const QByteArray change =
+        json({{QStringLiteral("sender"), kRemote},
+              {QStringLiteral("table"), QStringLiteral("items")},
+              {QStringLiteral("id"), id},
+              {QStringLiteral("date"), date},
+              {QStringLiteral("entity"),
+               QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), QStringLiteral("after the flood")}}}});
     const QString needle = QStringLiteral("\"date\":%1,\"id\":\"%2\"").arg(date).arg(id);
     // Sent again every 3 s until answered, as a sender does (resendTimeout): right after a
     // flood the broker may still hold its per-client limit of messages for the engine and
@@ -174,8 +188,10 @@ void TestFlood::tenThousandNames()
 {
     QList<QByteArray> names;
     for (int i = 0; i < 10000; ++i)
-        names << json({{QStringLiteral("sender"), QStringLiteral("n%1").arg(i, 5, 10, QLatin1Char('0'))}, {QStringLiteral("message"), QStringLiteral("connected")},
-                       {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), QDateTime::currentMSecsSinceEpoch() + 3600000}}}});
+        names << json({{QStringLiteral("sender"), QStringLiteral("n%1").arg(i, 5, 10, QLatin1Char('0'))},
+                       {QStringLiteral("message"), QStringLiteral("connected")},
+                       {QStringLiteral("args"),
+                        QJsonObject{{QStringLiteral("until"), QDateTime::currentMSecsSinceEpoch() + 3600000}}}});
     QElapsedTimer timer;
     timer.start();
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/info"), names));
@@ -185,7 +201,8 @@ void TestFlood::tenThousandNames()
     QVERIFY2(answered >= 0, m_engine->log().right(3000).constData());
     const qint64 after = settledRss();
     qInfo().noquote() << "10,000 names: published in" << published << "ms; a change after it answered in" << answered
-                      << "ms; VmRSS" << peak << "KiB right after," << after << "KiB settled (baseline" << m_baseline << ")";
+                      << "ms; VmRSS" << peak << "KiB right after," << after << "KiB settled (baseline" << m_baseline
+                      << ")";
     m_figures.append({QStringLiteral("after 10,000 names"), after});
     QVERIFY2(after - m_baseline < kMaxGrowthKiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(after - m_baseline)));
     QVERIFY(m_engine->isRunning());
@@ -196,9 +213,13 @@ void TestFlood::hundredThousandErrorReceipts()
     QList<QByteArray> receipts;
     const qint64 date = ++m_date;
     for (int i = 0; i < 100000; ++i)
-        receipts << json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("error")},
-                          {QStringLiteral("args"), QJsonObject{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QString::number(2000000 + i)}, {QStringLiteral("date"), date},
-                                               {QStringLiteral("message"), QStringLiteral("refused")}}}});
+        receipts << json({{QStringLiteral("sender"), kRemote},
+                          {QStringLiteral("message"), QStringLiteral("error")},
+                          {QStringLiteral("args"),
+                           QJsonObject{{QStringLiteral("table"), QStringLiteral("items")},
+                                       {QStringLiteral("id"), QString::number(2000000 + i)},
+                                       {QStringLiteral("date"), date},
+                                       {QStringLiteral("message"), QStringLiteral("refused")}}}});
     QElapsedTimer timer;
     timer.start();
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/info/site_b"), receipts));
@@ -207,8 +228,9 @@ void TestFlood::hundredThousandErrorReceipts()
     const qint64 answered = roundTrip();
     QVERIFY2(answered >= 0, m_engine->log().right(3000).constData());
     const qint64 after = settledRss();
-    qInfo().noquote() << "100,000 error receipts: published in" << published << "ms; a change after it answered in" << answered
-                      << "ms; VmRSS" << peak << "KiB right after," << after << "KiB settled (baseline" << m_baseline << ")";
+    qInfo().noquote() << "100,000 error receipts: published in" << published << "ms; a change after it answered in"
+                      << answered << "ms; VmRSS" << peak << "KiB right after," << after << "KiB settled (baseline"
+                      << m_baseline << ")";
     m_figures.append({QStringLiteral("after 100,000 error receipts"), after});
     QVERIFY2(after - m_baseline < kMaxGrowthKiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(after - m_baseline)));
     // The log did not get a line per receipt.
@@ -228,9 +250,13 @@ void TestFlood::receiptsWhileTheDatabaseStalls()
     QList<QByteArray> receipts;
     const qint64 date = ++m_date;
     for (int i = 0; i < 100000; ++i)
-        receipts << json({{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("error")},
-                          {QStringLiteral("args"), QJsonObject{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QString::number(3000000 + i)}, {QStringLiteral("date"), date},
-                                               {QStringLiteral("message"), QStringLiteral("refused")}}}});
+        receipts << json({{QStringLiteral("sender"), kRemote},
+                          {QStringLiteral("message"), QStringLiteral("error")},
+                          {QStringLiteral("args"),
+                           QJsonObject{{QStringLiteral("table"), QStringLiteral("items")},
+                                       {QStringLiteral("id"), QString::number(3000000 + i)},
+                                       {QStringLiteral("date"), date},
+                                       {QStringLiteral("message"), QStringLiteral("refused")}}}});
     QElapsedTimer timer;
     timer.start();
     const bool published = mqttPublishLines(m_servers, QStringLiteral("/info/site_b"), receipts);
@@ -241,12 +267,13 @@ void TestFlood::receiptsWhileTheDatabaseStalls()
     const qint64 answered = roundTrip();
     QVERIFY2(answered >= 0, m_engine->log().right(3000).constData());
     const qint64 after = settledRss();
-    qInfo().noquote() << "100,000 error receipts while sync_status is locked: published in" << publishMs
-                      << "ms; VmRSS" << before << "KiB before," << stalled << "KiB while stalled," << after
+    qInfo().noquote() << "100,000 error receipts while sync_status is locked: published in" << publishMs << "ms; VmRSS"
+                      << before << "KiB before," << stalled << "KiB while stalled," << after
                       << "KiB after; a change after it answered in" << answered << "ms";
     m_figures.append({QStringLiteral("while the database stalls"), stalled});
     m_figures.append({QStringLiteral("after the stall"), after});
-    QVERIFY2(stalled - m_baseline < kMaxGrowthKiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(stalled - m_baseline)));
+    QVERIFY2(stalled - m_baseline < kMaxGrowthKiB,
+             qPrintable(QStringLiteral("grew by %1 KiB").arg(stalled - m_baseline)));
     QVERIFY2(after - m_baseline < kMaxGrowthKiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(after - m_baseline)));
 }
 
@@ -259,7 +286,8 @@ void TestFlood::memoryIsFlat()
     const qint64 after = settledRss();
     qInfo().noquote() << "second round: VmRSS" << before << "->" << after << "KiB";
     m_figures.append({QStringLiteral("after the second round"), after});
-    QVERIFY2(after - before < 4096, qPrintable(QStringLiteral("grew by %1 KiB in the second round").arg(after - before)));
+    QVERIFY2(after - before < 4096,
+             qPrintable(QStringLiteral("grew by %1 KiB in the second round").arg(after - before)));
 }
 
 QTEST_GUILESS_MAIN(TestFlood)

@@ -58,9 +58,8 @@ void TestHarness::databasesAnswer_data()
 
 static bool createSampleTable(SiteDatabase &db)
 {
-    return db.exec(QStringLiteral(
-        "CREATE TABLE sample (id INT NOT NULL PRIMARY KEY, name VARCHAR(100), data BLOB, "
-        "price DECIMAL(12,3), ts DATETIME(3), note TEXT NULL) ENGINE=InnoDB"));
+    return db.exec(QStringLiteral("CREATE TABLE sample (id INT NOT NULL PRIMARY KEY, name VARCHAR(100), data BLOB, "
+                                  "price DECIMAL(12,3), ts DATETIME(3), note TEXT NULL) ENGINE=InnoDB"));
 }
 
 static bool fillSampleTable(SiteDatabase &db)
@@ -86,7 +85,8 @@ void TestHarness::databasesAnswer()
     QVERIFY(createSampleTable(db));
     QVERIFY(fillSampleTable(db));
     QCOMPARE(db.count(QStringLiteral("sample")), 3);
-    QCOMPARE(db.scalar(QStringLiteral("SELECT name FROM sample WHERE id = ?"), {2}).toString(), QStringLiteral("plain"));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT name FROM sample WHERE id = ?"), {2}).toString(),
+             QStringLiteral("plain"));
     QCOMPARE(db.scalar(QStringLiteral("SELECT name FROM sample WHERE id = 1")).toString(),
              QStringLiteral("Grüße\tand 'quotes' \\ 😀"));
 
@@ -128,9 +128,11 @@ void TestHarness::sitesCompareEqual()
     QVERIFY(a.isOpen() && b.isOpen());
     QVERIFY(createSampleTable(a) && createSampleTable(b));
     QVERIFY(fillSampleTable(a) && fillSampleTable(b));
-    QCOMPARE(a.dump(QStringLiteral("sample"), QStringLiteral("id")), b.dump(QStringLiteral("sample"), QStringLiteral("id")));
+    QCOMPARE(a.dump(QStringLiteral("sample"), QStringLiteral("id")),
+             b.dump(QStringLiteral("sample"), QStringLiteral("id")));
     QVERIFY(b.exec(QStringLiteral("UPDATE sample SET data = ? WHERE id = 1"), {QByteArray("\x00\xff\x10 \n\x7e", 6)}));
-    QVERIFY(a.dump(QStringLiteral("sample"), QStringLiteral("id")) != b.dump(QStringLiteral("sample"), QStringLiteral("id")));
+    QVERIFY(a.dump(QStringLiteral("sample"), QStringLiteral("id"))
+            != b.dump(QStringLiteral("sample"), QStringLiteral("id")));
     // The same database name on the other server is a different database.
     QCOMPARE(a.scalar(QStringLiteral("SELECT @@port")).toInt(), m_servers.mysqlPortA);
     QCOMPARE(b.scalar(QStringLiteral("SELECT @@port")).toInt(), m_servers.mysqlPortB);
@@ -148,7 +150,11 @@ void TestHarness::attachKeepsData()
     QCOMPARE(again.scalar(QStringLiteral("SELECT id FROM t")).toInt(), 7);
     SiteDatabase fresh(m_servers, 'A', QStringLiteral("harness_attach"));
     QVERIFY(fresh.isOpen());
-    QCOMPARE(fresh.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'harness_attach'")).toInt(), 0);
+    QCOMPARE(fresh
+                 .scalar(QStringLiteral(
+                     "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'harness_attach'"))
+                 .toInt(),
+             0);
 }
 
 void TestHarness::mqttRoundTrip()
@@ -180,9 +186,9 @@ void TestHarness::brokerStopStart()
     QVERIFY(m_servers.broker(QStringLiteral("stop-broker")));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("mqttPublish: mosquitto_pub .*failed")));
     QVERIFY(!mqttPublish(m_servers, QStringLiteral("harness/down"), "x"));
-    QVERIFY(m_servers.broker(QStringLiteral("stop-broker")));  // stopping twice is fine
+    QVERIFY(m_servers.broker(QStringLiteral("stop-broker"))); // stopping twice is fine
     QVERIFY(m_servers.broker(QStringLiteral("start-broker")));
-    QVERIFY(m_servers.broker(QStringLiteral("start-broker")));  // starting twice too
+    QVERIFY(m_servers.broker(QStringLiteral("start-broker"))); // starting twice too
     MqttSubscriber sub(m_servers, QStringLiteral("harness/up"));
     QVERIFY(sub.isReady());
     QVERIFY(mqttPublish(m_servers, QStringLiteral("harness/up"), "again"));
@@ -213,8 +219,10 @@ void TestHarness::engineConfig()
     const QJsonObject c = EngineProcess::config(m_servers, 'B', QStringLiteral("db_b"), QStringLiteral("site-b"),
                                                 {QStringLiteral("site-a")}, {QStringLiteral("t1")},
                                                 {QStringLiteral("t1"), QStringLiteral("t2")});
-    QCOMPARE(c.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("port")).toInt(), m_servers.mqttPort);
-    QCOMPARE(c.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("host")).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(c.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("port")).toInt(),
+             m_servers.mqttPort);
+    QCOMPARE(c.value(QStringLiteral("mqttConfig")).toObject().value(QStringLiteral("host")).toString(),
+             QStringLiteral("127.0.0.1"));
     const QJsonObject mysql = c.value(QStringLiteral("mysqlConfig")).toObject();
     QCOMPARE(mysql.value(QStringLiteral("port")).toInt(), m_servers.mysqlPortB);
     QCOMPARE(mysql.value(QStringLiteral("database")).toString(), QStringLiteral("db_b"));
@@ -234,7 +242,8 @@ void TestHarness::engineConfig()
     QCOMPARE(written.value(QStringLiteral("clientName")).toString(), QStringLiteral("site-b"));
 
     // A new config() keeps this engine's queue directory; an explicit one is kept as given.
-    QJsonObject c2 = EngineProcess::config(m_servers, 'B', QStringLiteral("db_b"), QStringLiteral("site-b"), {}, {}, {});
+    QJsonObject c2 =
+        EngineProcess::config(m_servers, 'B', QStringLiteral("db_b"), QStringLiteral("site-b"), {}, {}, {});
     engine.setConfig(c2);
     QCOMPARE(engine.currentConfig().value(QStringLiteral("queueDirectory")).toString(), queue);
     QTemporaryDir explicitQueue;
@@ -262,7 +271,8 @@ void TestHarness::engineProcessLifecycle()
     qputenv("MYSQL_SYNC_DAEMON", fake.toUtf8());
     {
         EngineProcess engine(QStringLiteral("fake"),
-                             EngineProcess::config(m_servers, 'A', QStringLiteral("db"), QStringLiteral("fake"), {}, {}, {}));
+                             EngineProcess::config(m_servers, 'A', QStringLiteral("db"), QStringLiteral("fake"), {}, {},
+                                                   {}));
         const QString queue = engine.queueDirectory();
         QVERIFY(!engine.isRunning());
         QVERIFY(engine.start());
@@ -278,14 +288,14 @@ void TestHarness::engineProcessLifecycle()
         QVERIFY(engine.waitForLog("fake daemon", 10000, offset));
         engine.kill9();
         QVERIFY(!engine.isRunning());
-        QVERIFY(!engine.stop());  // the last run did not end with exit code 0
+        QVERIFY(!engine.stop()); // the last run did not end with exit code 0
         QCOMPARE(engine.exitStatus(), QProcess::CrashExit);
 
         QVERIFY(engine.start());
         QVERIFY(engine.isRunning());
         QCOMPARE(engine.queueDirectory(), queue);
         QCOMPARE(engine.currentConfig().value(QStringLiteral("queueDirectory")).toString(), queue);
-        QCOMPARE(engine.log().count("==== "), 5);  // 3 starts, 2 exits
+        QCOMPARE(engine.log().count("==== "), 5); // 3 starts, 2 exits
         QFile logFile(engine.logPath());
         QVERIFY(logFile.open(QIODevice::ReadOnly));
         QVERIFY(logFile.readAll().contains("got TERM"));

@@ -33,7 +33,10 @@ const int kCheckIntervalMs = 1000;
 const int kPromiseMs = 2 * kCheckIntervalMs + 3000; // how far one heartbeat's `until` reaches
 const int kHoldMs = 2 * kPromiseMs + 2000;          // the engine waits this long for the lock
 
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QJsonObject parse(const QString &line, QString *topic)
 {
@@ -77,7 +80,8 @@ void TestHeartbeat::scan()
         if (topic == kInfoTopic && o.value(QStringLiteral("sender")).toString() == kSelf
             && o.value(QStringLiteral("message")).toString() == QLatin1String("connected")) {
             ++m_beats;
-            m_until = qMax(m_until, o.value(QStringLiteral("args")).toObject().value(QStringLiteral("until")).toInteger());
+            m_until =
+                qMax(m_until, o.value(QStringLiteral("args")).toObject().value(QStringLiteral("until")).toInteger());
         }
     }
 }
@@ -86,8 +90,10 @@ bool TestHeartbeat::sendChange(int id, const QString &name, qint64 date)
 {
     const QJsonObject entity{{QStringLiteral("id"), id}, {QStringLiteral("name"), name}};
     return mqttPublish(m_servers, QStringLiteral("/change/") + kSelf,
-                       compact(QJsonObject{{QStringLiteral("sender"), kRemote}, {QStringLiteral("table"), QStringLiteral("items")},
-                                           {QStringLiteral("id"), QString::number(id)}, {QStringLiteral("date"), date},
+                       compact(QJsonObject{{QStringLiteral("sender"), kRemote},
+                                           {QStringLiteral("table"), QStringLiteral("items")},
+                                           {QStringLiteral("id"), QString::number(id)},
+                                           {QStringLiteral("date"), date},
                                            {QStringLiteral("entity"), entity}}));
 }
 
@@ -96,7 +102,8 @@ bool TestHeartbeat::receiptArrived(qint64 date) const
     for (const QString &line : m_sub->lines(kReceiptTopic + QLatin1Char(' '))) {
         QString topic;
         const QJsonObject o = parse(line, &topic);
-        if (topic == kReceiptTopic && o.value(QStringLiteral("args")).toObject().value(QStringLiteral("date")).toInteger() == date)
+        if (topic == kReceiptTopic
+            && o.value(QStringLiteral("args")).toObject().value(QStringLiteral("date")).toInteger() == date)
             return true;
     }
     return false;
@@ -114,15 +121,23 @@ void TestHeartbeat::initTestCase()
 
     m_sub = std::make_unique<MqttSubscriber>(m_servers, QStringList{kInfoTopic, kReceiptTopic});
     QVERIFY(m_sub->isReady());
-    QJsonObject config = EngineProcess::config(m_servers, 'A', kDatabase, kSelf, {kRemote}, {}, {QStringLiteral("items")});
+    QJsonObject config =
+        EngineProcess::config(m_servers, 'A', kDatabase, kSelf, {kRemote}, {}, {QStringLiteral("items")});
     config.insert(QStringLiteral("checkInterval"), kCheckIntervalMs);
     m_engine = std::make_unique<EngineProcess>(kSelf, config);
     QVERIFY(m_engine->start());
-    QVERIFY2(waitUntil([&] { scan(); return m_beats > 0 || !m_engine->isRunning(); }, 30000) && m_engine->isRunning(),
+    QVERIFY2(waitUntil(
+                 [&] {
+                     scan();
+                     return m_beats > 0 || !m_engine->isRunning();
+                 },
+                 30000)
+                 && m_engine->isRunning(),
              m_engine->log().right(3000).constData());
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 10 * 60 * 1000;
     QVERIFY(mqttPublish(m_servers, kInfoTopic,
-                        compact(QJsonObject{{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("connected")},
+                        compact(QJsonObject{{QStringLiteral("sender"), kRemote},
+                                            {QStringLiteral("message"), QStringLiteral("connected")},
                                             {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), until}}}})));
     // The engine applies and answers.
     const qint64 date = QDateTime::currentMSecsSinceEpoch();
@@ -145,11 +160,15 @@ void TestHeartbeat::heartbeatsWhileTheEngineWaitsForALock()
     QVERIFY(m_locker->exec(QStringLiteral("LOCK TABLES table_changes WRITE")));
     // The engine's thread is held once its capture waits for the lock (it polls table_changes
     // every captureInterval); a change sent before that could be applied first.
-    QVERIFY2(waitUntil([&] {
-                 return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE "
-                                                    "'%table_changes%' AND STATE LIKE 'Waiting for table%'"))
-                            .toInt() > 0;
-             }, 10000, 10),
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return m_db->scalar(QStringLiteral(
+                                             "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO LIKE "
+                                             "'%table_changes%' AND STATE LIKE 'Waiting for table%'"))
+                                .toInt()
+                         > 0;
+                 },
+                 10000, 10),
              "the engine's capture never waited for the table lock");
 
     scan();
@@ -160,19 +179,21 @@ void TestHeartbeat::heartbeatsWhileTheEngineWaitsForALock()
     // A remote sees site_a online while now < the latest `until`: never offline in the hold.
     qint64 offlineSince = 0, offlineMs = 0, longestOfflineMs = 0;
     bool receiptEarly = false;
-    waitUntil([&] {
-        scan();
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (now >= m_until) {
-            offlineSince = offlineSince ? offlineSince : m_until;
-            offlineMs = now - offlineSince;
-            longestOfflineMs = qMax(longestOfflineMs, offlineMs);
-        } else {
-            offlineSince = 0;
-        }
-        receiptEarly = receiptEarly || receiptArrived(date);
-        return now - start >= kHoldMs;
-    }, kHoldMs + 5000, 20);
+    waitUntil(
+        [&] {
+            scan();
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (now >= m_until) {
+                offlineSince = offlineSince ? offlineSince : m_until;
+                offlineMs = now - offlineSince;
+                longestOfflineMs = qMax(longestOfflineMs, offlineMs);
+            } else {
+                offlineSince = 0;
+            }
+            receiptEarly = receiptEarly || receiptArrived(date);
+            return now - start >= kHoldMs;
+        },
+        kHoldMs + 5000, 20);
     const int beatsDuring = m_beats - beatsBefore;
     QVERIFY(m_locker->exec(QStringLiteral("UNLOCK TABLES")));
     // The engine waited for the lock: its receipt comes now, not during the hold.
@@ -183,7 +204,10 @@ void TestHeartbeat::heartbeatsWhileTheEngineWaitsForALock()
             << longestOfflineMs << "ms";
     QVERIFY2(longestOfflineMs == 0,
              qPrintable(QStringLiteral("remotes saw site_a offline for %1 ms while its engine waited for a table lock "
-                                       "(%2 heartbeat(s) in %3 ms)").arg(longestOfflineMs).arg(beatsDuring).arg(kHoldMs)));
+                                       "(%2 heartbeat(s) in %3 ms)")
+                            .arg(longestOfflineMs)
+                            .arg(beatsDuring)
+                            .arg(kHoldMs)));
     QVERIFY(beatsDuring >= kHoldMs / kPromiseMs); // one at least every checkInterval + 2000 ms, rounded up to a look
 }
 
@@ -200,7 +224,8 @@ void TestHeartbeat::heartbeatsWhileTheDatabaseNeverAnswers()
             held.append(s);
     });
     const QString self = QStringLiteral("site_c");
-    QJsonObject config = EngineProcess::config(m_servers, 'A', kDatabase, self, {kRemote}, {}, {QStringLiteral("items")});
+    QJsonObject config =
+        EngineProcess::config(m_servers, 'A', kDatabase, self, {kRemote}, {}, {QStringLiteral("items")});
     config.insert(QStringLiteral("checkInterval"), kCheckIntervalMs);
     QJsonObject mysql = config.value(QStringLiteral("mysqlConfig")).toObject();
     mysql.insert(QStringLiteral("port"), int(silent.serverPort()));
@@ -220,23 +245,32 @@ void TestHeartbeat::heartbeatsWhileTheDatabaseNeverAnswers()
             if (o.value(QStringLiteral("sender")).toString() == self
                 && o.value(QStringLiteral("message")).toString() == QLatin1String("connected")) {
                 ++beats;
-                until = qMax(until, o.value(QStringLiteral("args")).toObject().value(QStringLiteral("until")).toInteger());
+                until =
+                    qMax(until, o.value(QStringLiteral("args")).toObject().value(QStringLiteral("until")).toInteger());
             }
         }
     };
-    QVERIFY2(waitUntil([&] { scanC(); return beats > 0 || !engine.isRunning(); }, 30000) && engine.isRunning(),
+    QVERIFY2(waitUntil(
+                 [&] {
+                     scanC();
+                     return beats > 0 || !engine.isRunning();
+                 },
+                 30000)
+                 && engine.isRunning(),
              engine.log().right(3000).constData());
     QVERIFY(waitUntil([&] { return !held.isEmpty(); }, 30000)); // it is trying to connect
     const qint64 start = QDateTime::currentMSecsSinceEpoch();
     const int beatsBefore = beats;
     qint64 longestOfflineMs = 0;
-    waitUntil([&] {
-        scanC();
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (now >= until)
-            longestOfflineMs = qMax(longestOfflineMs, now - until);
-        return now - start >= kHoldMs;
-    }, kHoldMs + 5000, 20);
+    waitUntil(
+        [&] {
+            scanC();
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (now >= until)
+                longestOfflineMs = qMax(longestOfflineMs, now - until);
+            return now - start >= kHoldMs;
+        },
+        kHoldMs + 5000, 20);
     qInfo() << beats - beatsBefore << "heartbeat(s) in" << kHoldMs << "ms against a silent database server ("
             << held.size() << "connection attempt(s)); longest time shown offline" << longestOfflineMs << "ms";
     QVERIFY(engine.isRunning());

@@ -46,7 +46,7 @@ const QString kReceiptTopic = QStringLiteral("/info/site_a");
 struct Line {
     QString topic;
     QString payload;
-    QJsonObject json;    // empty unless the payload is a JSON object
+    QJsonObject json; // empty unless the payload is a JSON object
     bool isJson = false;
 };
 
@@ -67,9 +67,18 @@ Line parseLine(const QString &line)
     return l;
 }
 
-QString senderOf(const Line &l) { return l.json.value(QStringLiteral("sender")).toString(); }
-QString kind(const Line &l) { return l.json.value(QStringLiteral("message")).toString(); }
-QJsonObject args(const Line &l) { return l.json.value(QStringLiteral("args")).toObject(); }
+QString senderOf(const Line &l)
+{
+    return l.json.value(QStringLiteral("sender")).toString();
+}
+QString kind(const Line &l)
+{
+    return l.json.value(QStringLiteral("message")).toString();
+}
+QJsonObject args(const Line &l)
+{
+    return l.json.value(QStringLiteral("args")).toObject();
+}
 
 // Whether a line is something the engine published (its heartbeats left out). The test
 // publishes only on /change/site_b, /info/site_b and /info, never with sender site_b on the
@@ -77,17 +86,20 @@ QJsonObject args(const Line &l) { return l.json.value(QStringLiteral("args")).to
 bool isEngineOutput(const Line &l)
 {
     if (!l.topic.startsWith(QLatin1Char('/')))
-        return false;   // a continuation line of a multi-line payload (none are sent)
+        return false; // a continuation line of a multi-line payload (none are sent)
     if (l.topic == kChangeTopic)
-        return false;   // ours (case 10 publishes sender site_b here on purpose)
+        return false; // ours (case 10 publishes sender site_b here on purpose)
     if (l.topic == kInfoTopic)
         return senderOf(l) == kSelf && kind(l) != QLatin1String("connected");
     if (l.topic == kOwnInfoTopic)
-        return senderOf(l) == kSelf;   // the engine answering itself would be a bug
-    return true;        // /info/<anyone else>, /change/<anyone else>
+        return senderOf(l) == kSelf; // the engine answering itself would be a bug
+    return true;                     // /info/<anyone else>, /change/<anyone else>
 }
 
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QJsonObject entity(const QJsonValue &id, const QJsonValue &name, const QJsonValue &qty)
 {
@@ -203,20 +215,22 @@ std::optional<Line> TestHostile::waitForReceipt(qint64 date, int timeoutMs)
 {
     std::optional<Line> found;
     int scanned = 0;
-    waitUntil([&] {
-        const QStringList lines = m_all->lines();
-        for (; scanned < lines.size(); ++scanned) {
-            const QString &raw = lines.at(scanned);
-            if (!raw.startsWith(kReceiptTopic + QLatin1Char(' ')))
-                continue;
-            const Line l = parseLine(raw);
-            if (l.isJson && args(l).value(QStringLiteral("date")).toInteger(-1) == date) {
-                found = l;
-                return true;
+    waitUntil(
+        [&] {
+            const QStringList lines = m_all->lines();
+            for (; scanned < lines.size(); ++scanned) {
+                const QString &raw = lines.at(scanned);
+                if (!raw.startsWith(kReceiptTopic + QLatin1Char(' ')))
+                    continue;
+                const Line l = parseLine(raw);
+                if (l.isJson && args(l).value(QStringLiteral("date")).toInteger(-1) == date) {
+                    found = l;
+                    return true;
+                }
             }
-        }
-        return false;
-    }, timeoutMs, 10);
+            return false;
+        },
+        timeoutMs, 10);
     return found;
 }
 
@@ -231,7 +245,9 @@ QString TestHostile::sentinel(qint64 *dateOut)
         return QStringLiteral("cannot publish the sentinel change");
     const std::optional<Line> receipt = waitForReceipt(date);
     if (!receipt)
-        return QStringLiteral("no receipt for sentinel change #%1 (engine running: %2)").arg(qty).arg(m_engine->isRunning());
+        return QStringLiteral("no receipt for sentinel change #%1 (engine running: %2)")
+            .arg(qty)
+            .arg(m_engine->isRunning());
     const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), QStringLiteral("items"), id, date);
     if (!shape.isEmpty())
         return QStringLiteral("sentinel receipt: ") + shape;
@@ -244,12 +260,14 @@ QString TestHostile::sentinel(qint64 *dateOut)
 QString TestHostile::snapshot()
 {
     QString out;
-    const QList<QVariantMap> tables = m_db->rows(
-        QStringLiteral("SELECT table_name AS n FROM information_schema.tables WHERE table_schema = ? ORDER BY 1"),
-        {kDatabase});
+    const QList<QVariantMap> tables =
+        m_db->rows(QStringLiteral(
+                       "SELECT table_name AS n FROM information_schema.tables WHERE table_schema = ? ORDER BY 1"),
+                   {kDatabase});
     for (const QVariantMap &t : tables)
         out += QStringLiteral("table ") + t.value(QStringLiteral("n")).toString() + QLatin1Char('\n');
-    for (const QString &table : {QStringLiteral("items"), QStringLiteral("notreceived"), kHostileTable, QStringLiteral("t")}) {
+    for (const QString &table :
+         {QStringLiteral("items"), QStringLiteral("notreceived"), kHostileTable, QStringLiteral("t")}) {
         const QString sql = table == QLatin1String("items")
             ? QStringLiteral("SELECT * FROM items WHERE id <> %1 ORDER BY id").arg(kSentinelId)
             : QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(SiteDatabase::quoteIdentifier(table));
@@ -257,7 +275,8 @@ QString TestHostile::snapshot()
         for (const QVariantMap &row : m_db->rows(sql)) {
             QStringList cells;
             for (auto it = row.cbegin(); it != row.cend(); ++it)
-                cells << it.key() + QLatin1Char('=') + (it.value().isNull() ? QStringLiteral("NULL") : it.value().toString());
+                cells << it.key() + QLatin1Char('=')
+                        + (it.value().isNull() ? QStringLiteral("NULL") : it.value().toString());
             out += cells.join(QLatin1Char('\t')) + QLatin1Char('\n');
         }
     }
@@ -266,8 +285,11 @@ QString TestHostile::snapshot()
 
 bool TestHostile::tableTExists()
 {
-    return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = 't'"),
-                        {kDatabase}).toInt() == 1
+    return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND "
+                                       "table_name = 't'"),
+                        {kDatabase})
+               .toInt()
+        == 1
         && m_db->count(QStringLiteral("t")) == 1;
 }
 
@@ -283,12 +305,13 @@ QString TestHostile::checkReceipt(const Line &receipt, const QString &kindName, 
     if (o.value(QStringLiteral("sender")).toString() != kSelf)
         return QStringLiteral("sender is %1").arg(o.value(QStringLiteral("sender")).toString());
     if (o.value(QStringLiteral("message")).toString() != kindName)
-        return QStringLiteral("message is %1, expected %2: %3").arg(o.value(QStringLiteral("message")).toString(), kindName,
-                                                                   receipt.payload.left(600));
+        return QStringLiteral("message is %1, expected %2: %3")
+            .arg(o.value(QStringLiteral("message")).toString(), kindName, receipt.payload.left(600));
     const QJsonObject a = o.value(QStringLiteral("args")).toObject();
     QStringList expectedKeys{QStringLiteral("date"), QStringLiteral("id"), QStringLiteral("table")};
     if (kindName == QLatin1String("error"))
-        expectedKeys = QStringList{QStringLiteral("date"), QStringLiteral("id"), QStringLiteral("message"), QStringLiteral("table")};
+        expectedKeys = QStringList{QStringLiteral("date"), QStringLiteral("id"), QStringLiteral("message"),
+                                   QStringLiteral("table")};
     if (a.keys() != expectedKeys)
         return QStringLiteral("args fields are %1").arg(a.keys().join(QLatin1Char(',')));
     if (!a.value(QStringLiteral("table")).isString() || a.value(QStringLiteral("table")).toString() != table)
@@ -299,7 +322,9 @@ QString TestHostile::checkReceipt(const Line &receipt, const QString &kindName, 
             .arg(a.value(QStringLiteral("id")).isString())
             .arg(id);
     if (!a.value(QStringLiteral("date")).isDouble() || a.value(QStringLiteral("date")).toInteger() != date)
-        return QStringLiteral("args.date is %1, expected %2").arg(a.value(QStringLiteral("date")).toInteger()).arg(date);
+        return QStringLiteral("args.date is %1, expected %2")
+            .arg(a.value(QStringLiteral("date")).toInteger())
+            .arg(date);
     return QString();
 }
 
@@ -312,7 +337,8 @@ void TestHostile::expectNothingWritten(const QString &before, int fromMark, QLis
     QList<Line> out = engineOutputSince(fromMark);
     // The sentinel's receipt is the last thing the engine said.
     QVERIFY2(!out.isEmpty(), "no output at all");
-    QVERIFY2(out.last().topic == kReceiptTopic && args(out.last()).value(QStringLiteral("date")).toInteger() == sentinelDate,
+    QVERIFY2(out.last().topic == kReceiptTopic
+                 && args(out.last()).value(QStringLiteral("date")).toInteger() == sentinelDate,
              qPrintable(out.last().topic + QLatin1Char(' ') + out.last().payload.left(300)));
     out.removeLast();
     *engineOutput = out;
@@ -332,46 +358,58 @@ void TestHostile::initTestCase()
 
     m_db = std::make_unique<SiteDatabase>(m_servers, 'B', kDatabase);
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->lastError()));
-    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NULL, qty INT NULL)")));
-    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE notreceived (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NULL, qty INT NULL)")));
-    QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE %1 (id INT NOT NULL PRIMARY KEY, %2 VARCHAR(100) NULL)")
-                           .arg(SiteDatabase::quoteIdentifier(kHostileTable), SiteDatabase::quoteIdentifier(kHostileColumn))));
+    QVERIFY(m_db->exec(
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NULL, qty INT NULL)")));
+    QVERIFY(m_db->exec(QStringLiteral(
+        "CREATE TABLE notreceived (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NULL, qty INT NULL)")));
+    QVERIFY(m_db->exec(
+        QStringLiteral("CREATE TABLE %1 (id INT NOT NULL PRIMARY KEY, %2 VARCHAR(100) NULL)")
+            .arg(SiteDatabase::quoteIdentifier(kHostileTable), SiteDatabase::quoteIdentifier(kHostileColumn))));
     QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE t (id INT NOT NULL PRIMARY KEY)")));
     QVERIFY(m_db->exec(QStringLiteral("INSERT INTO t VALUES (1)")));
-    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO items VALUES (0, 'zero', 0), (1, 'one', 1), (42, 'bolt', 7), (?, 'sentinel', 0)"),
-                       {kSentinelId}));
+    QVERIFY(
+        m_db->exec(QStringLiteral(
+                       "INSERT INTO items VALUES (0, 'zero', 0), (1, 'one', 1), (42, 'bolt', 7), (?, 'sentinel', 0)"),
+                   {kSentinelId}));
     QVERIFY(m_db->exec(QStringLiteral("INSERT INTO notreceived VALUES (1, 'kept', 1), (42, 'kept', 42)")));
-    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO %1 VALUES (1, 'first')").arg(SiteDatabase::quoteIdentifier(kHostileTable))));
+    QVERIFY(m_db->exec(
+        QStringLiteral("INSERT INTO %1 VALUES (1, 'first')").arg(SiteDatabase::quoteIdentifier(kHostileTable))));
     // The hostile name is real in the catalogue.
     QCOMPARE(m_db->scalar(QStringLiteral("SELECT column_name FROM information_schema.columns WHERE table_schema = ? "
                                          "AND table_name = ? AND column_name <> 'id'"),
-                          {kDatabase, kHostileTable}).toString(),
+                          {kDatabase, kHostileTable})
+                 .toString(),
              kHostileColumn);
 
-    m_all = std::make_unique<MqttSubscriber>(m_servers, QStringList{QStringLiteral("/info/#"), QStringLiteral("/change/#")});
+    m_all = std::make_unique<MqttSubscriber>(m_servers,
+                                             QStringList{QStringLiteral("/info/#"), QStringLiteral("/change/#")});
     QVERIFY(m_all->isReady());
 
-    const QJsonObject config = EngineProcess::config(m_servers, 'B', kDatabase, kSelf, {kRemote},
-                                                     {QStringLiteral("notreceived"), kHostileTable},
-                                                     {QStringLiteral("items"), kHostileTable});
+    const QJsonObject config =
+        EngineProcess::config(m_servers, 'B', kDatabase, kSelf, {kRemote},
+                              {QStringLiteral("notreceived"), kHostileTable}, {QStringLiteral("items"), kHostileTable});
     m_engine = std::make_unique<EngineProcess>(kSelf, config);
     QVERIFY(m_engine->start());
     // Its first heartbeat comes once it is subscribed.
-    QVERIFY2(waitUntil([&] {
-                 for (const QString &raw : m_all->lines(QStringLiteral("/info {"))) {
-                     const Line l = parseLine(raw);
-                     if (l.topic == kInfoTopic && senderOf(l) == kSelf && kind(l) == QLatin1String("connected"))
-                         return true;
-                 }
-                 return !m_engine->isRunning();
-             }, 30000) && m_engine->isRunning(),
+    QVERIFY2(waitUntil(
+                 [&] {
+                     for (const QString &raw : m_all->lines(QStringLiteral("/info {"))) {
+                         const Line l = parseLine(raw);
+                         if (l.topic == kInfoTopic && senderOf(l) == kSelf && kind(l) == QLatin1String("connected"))
+                             return true;
+                     }
+                     return !m_engine->isRunning();
+                 },
+                 30000)
+                 && m_engine->isRunning(),
              m_engine->log().right(3000).constData());
 
     // site_a is online for the whole test: receipts go out directly.
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 10 * 60 * 1000;
-    QVERIFY(publish(kInfoTopic, compact(QJsonObject{{QStringLiteral("sender"), kRemote},
-                                                    {QStringLiteral("message"), QStringLiteral("connected")},
-                                                    {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), until}}}})));
+    QVERIFY(publish(kInfoTopic,
+                    compact(QJsonObject{{QStringLiteral("sender"), kRemote},
+                                        {QStringLiteral("message"), QStringLiteral("connected")},
+                                        {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), until}}}})));
     const QString problem = sentinel();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     qInfo() << "engine up and answering after" << m_clock.elapsed() << "ms";
@@ -395,14 +433,22 @@ void TestHostile::validChange_data()
     QTest::addColumn<QVariant>("expectedName");
     QTest::addColumn<QVariant>("expectedQty");
 
-    QTest::newRow("insert") << QStringLiteral("100") << entity(QStringLiteral("100"), QStringLiteral("bolt"), 7) << QVariant(QStringLiteral("bolt")) << QVariant(7);
-    QTest::newRow("update") << QStringLiteral("100") << entity(QStringLiteral("100"), QStringLiteral("nut"), 8) << QVariant(QStringLiteral("nut")) << QVariant(8);
+    QTest::newRow("insert") << QStringLiteral("100") << entity(QStringLiteral("100"), QStringLiteral("bolt"), 7)
+                            << QVariant(QStringLiteral("bolt")) << QVariant(7);
+    QTest::newRow("update") << QStringLiteral("100") << entity(QStringLiteral("100"), QStringLiteral("nut"), 8)
+                            << QVariant(QStringLiteral("nut")) << QVariant(8);
     QTest::newRow("partial entity keeps other columns")
-        << QStringLiteral("100") << QJsonObject{{QStringLiteral("id"), QStringLiteral("100")}, {QStringLiteral("qty"), 9}} << QVariant(QStringLiteral("nut")) << QVariant(9);
-    QTest::newRow("nulls") << QStringLiteral("101") << entity(QStringLiteral("101"), QJsonValue::Null, QJsonValue::Null) << QVariant() << QVariant();
+        << QStringLiteral("100")
+        << QJsonObject{{QStringLiteral("id"), QStringLiteral("100")}, {QStringLiteral("qty"), 9}}
+        << QVariant(QStringLiteral("nut")) << QVariant(9);
+    QTest::newRow("nulls") << QStringLiteral("101") << entity(QStringLiteral("101"), QJsonValue::Null, QJsonValue::Null)
+                           << QVariant() << QVariant();
     const QString tricky = QStringLiteral("Grüße 'x' \"y\" \\ 😀 `; DROP TABLE t; --");
-    QTest::newRow("quotes, backticks, unicode") << QStringLiteral("102") << entity(QStringLiteral("102"), tricky, -5) << QVariant(tricky) << QVariant(-5);
-    QTest::newRow("integer as digit string") << QStringLiteral("103") << entity(QStringLiteral("103"), QStringLiteral("s"), QStringLiteral("12")) << QVariant(QStringLiteral("s")) << QVariant(12);
+    QTest::newRow("quotes, backticks, unicode")
+        << QStringLiteral("102") << entity(QStringLiteral("102"), tricky, -5) << QVariant(tricky) << QVariant(-5);
+    QTest::newRow("integer as digit string")
+        << QStringLiteral("103") << entity(QStringLiteral("103"), QStringLiteral("s"), QStringLiteral("12"))
+        << QVariant(QStringLiteral("s")) << QVariant(12);
 }
 
 void TestHostile::validChange()
@@ -419,7 +465,8 @@ void TestHostile::validChange()
     const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), QStringLiteral("items"), id, date);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
 
-    const QList<QVariantMap> rows = m_db->rows(QStringLiteral("SELECT name, qty FROM items WHERE id = ?"), {id.toInt()});
+    const QList<QVariantMap> rows =
+        m_db->rows(QStringLiteral("SELECT name, qty FROM items WHERE id = ?"), {id.toInt()});
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows[0].value(QStringLiteral("name")).isNull(), expectedName.isNull());
     QCOMPARE(rows[0].value(QStringLiteral("qty")).isNull(), expectedQty.isNull());
@@ -467,7 +514,7 @@ void TestHostile::notReceiveTable()
 
     QList<Line> out;
     expectNothingWritten(before, from, &out);
-    QCOMPARE(out.size(), 2);   // the two errors, nothing else
+    QCOMPARE(out.size(), 2); // the two errors, nothing else
 }
 
 // 3. The entity's key does not match `id`.
@@ -476,12 +523,19 @@ void TestHostile::idMismatch_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<QJsonObject>("entity");
     QTest::newRow("entity id 43 (number)") << QStringLiteral("42") << entity(43, QStringLiteral("evil"), 666);
-    QTest::newRow("entity id \"43\"") << QStringLiteral("42") << entity(QStringLiteral("43"), QStringLiteral("evil"), 666);
-    QTest::newRow("entity without id column") << QStringLiteral("42") << QJsonObject{{QStringLiteral("name"), QStringLiteral("evil")}, {QStringLiteral("qty"), 666}};
+    QTest::newRow("entity id \"43\"") << QStringLiteral("42")
+                                      << entity(QStringLiteral("43"), QStringLiteral("evil"), 666);
+    QTest::newRow("entity without id column")
+        << QStringLiteral("42")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("evil")}, {QStringLiteral("qty"), 666}};
     QTest::newRow("entity id null") << QStringLiteral("42") << entity(QJsonValue::Null, QStringLiteral("evil"), 666);
-    QTest::newRow("entity id \"042\"") << QStringLiteral("42") << entity(QStringLiteral("042"), QStringLiteral("evil"), 666);
-    QTest::newRow("empty id, entity without id column") << QStringLiteral("") << QJsonObject{{QStringLiteral("name"), QStringLiteral("evil")}, {QStringLiteral("qty"), 666}};
-    QTest::newRow("empty id, entity id null") << QStringLiteral("") << entity(QJsonValue::Null, QStringLiteral("evil"), 666);
+    QTest::newRow("entity id \"042\"") << QStringLiteral("42")
+                                       << entity(QStringLiteral("042"), QStringLiteral("evil"), 666);
+    QTest::newRow("empty id, entity without id column")
+        << QStringLiteral("")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("evil")}, {QStringLiteral("qty"), 666}};
+    QTest::newRow("empty id, entity id null")
+        << QStringLiteral("") << entity(QJsonValue::Null, QStringLiteral("evil"), 666);
     QTest::newRow("empty id, entity id true") << QStringLiteral("") << entity(true, QStringLiteral("evil"), 666);
 }
 
@@ -529,7 +583,8 @@ void TestHostile::unknownColumn()
     QVERIFY(sendChange(QStringLiteral("items"), QStringLiteral("42"), date, e));
     const std::optional<Line> receipt = waitForReceipt(date);
     QVERIFY2(receipt, "no receipt");
-    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), QStringLiteral("42"), date);
+    const QString shape =
+        checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), QStringLiteral("42"), date);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
     const QString message = args(*receipt).value(QStringLiteral("message")).toString();
     QVERIFY2(message.contains(QStringLiteral("nknown column")), qPrintable(message));
@@ -554,10 +609,12 @@ void TestHostile::hostileColumnTable()
     const QStringList values{QStringLiteral("it's `fine`; DROP TABLE t; --"), QStringLiteral("second \\ value")};
     for (const QString &v : values) {
         const qint64 date = nextDate();
-        QVERIFY(sendChange(kHostileTable, QStringLiteral("5"), date, QJsonObject{{QStringLiteral("id"), QStringLiteral("5")}, {kHostileColumn, v}}));
+        QVERIFY(sendChange(kHostileTable, QStringLiteral("5"), date,
+                           QJsonObject{{QStringLiteral("id"), QStringLiteral("5")}, {kHostileColumn, v}}));
         const std::optional<Line> receipt = waitForReceipt(date);
         QVERIFY2(receipt, "no receipt");
-        const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, QStringLiteral("5"), date);
+        const QString shape =
+            checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, QStringLiteral("5"), date);
         QVERIFY2(shape.isEmpty(), qPrintable(shape));
         QCOMPARE(value(5).toString(), v);
         QVERIFY(tableTExists());
@@ -570,26 +627,31 @@ void TestHostile::hostileColumnTable()
         QVERIFY(sendChange(kHostileTable, QStringLiteral("5"), date, QJsonValue::Null));
         const std::optional<Line> receipt = waitForReceipt(date);
         QVERIFY2(receipt, "no receipt");
-        const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, QStringLiteral("5"), date);
+        const QString shape =
+            checkReceipt(*receipt, QStringLiteral("data_received"), kHostileTable, QStringLiteral("5"), date);
         QVERIFY2(shape.isEmpty(), qPrintable(shape));
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE id = 5").arg(quotedTable)).toInt(), 0);
     }
 
     // The other way: a local insert is captured (triggers, lookup) and sent with the real name.
     const int from = mark();
-    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO %1 (id, %2) VALUES (6, 'local `x`')").arg(quotedTable, quotedColumn)));
+    QVERIFY(
+        m_db->exec(QStringLiteral("INSERT INTO %1 (id, %2) VALUES (6, 'local `x`')").arg(quotedTable, quotedColumn)));
     std::optional<Line> change;
-    QVERIFY2(waitUntil([&] {
-                 const QStringList lines = m_all->lines();
-                 for (qsizetype i = from; i < lines.size(); ++i) {
-                     const Line l = parseLine(lines.at(i));
-                     if (l.topic == QLatin1String("/change/site_a") && l.json.value(QStringLiteral("id")).toString() == QLatin1String("6")) {
-                         change = l;
-                         return true;
+    QVERIFY2(waitUntil(
+                 [&] {
+                     const QStringList lines = m_all->lines();
+                     for (qsizetype i = from; i < lines.size(); ++i) {
+                         const Line l = parseLine(lines.at(i));
+                         if (l.topic == QLatin1String("/change/site_a")
+                             && l.json.value(QStringLiteral("id")).toString() == QLatin1String("6")) {
+                             change = l;
+                             return true;
+                         }
                      }
-                 }
-                 return false;
-             }, kTimeoutMs),
+                     return false;
+                 },
+                 kTimeoutMs),
              "the local insert was not sent to site_a");
     QCOMPARE(change->json.value(QStringLiteral("sender")).toString(), kSelf);
     QCOMPARE(change->json.value(QStringLiteral("table")).toString(), kHostileTable);
@@ -599,15 +661,21 @@ void TestHostile::hostileColumnTable()
     QCOMPARE(sent.value(kHostileColumn).toString(), QStringLiteral("local `x`"));
     // Acknowledge it, so that it is not resent, and see sync_status settle.
     const qint64 sentDate = change->json.value(QStringLiteral("date")).toInteger();
-    QVERIFY(publish(kOwnInfoTopic, compact(QJsonObject{
-                                       {QStringLiteral("sender"), kRemote},
-                                       {QStringLiteral("message"), QStringLiteral("data_received")},
-                                       {QStringLiteral("args"), QJsonObject{{QStringLiteral("table"), kHostileTable}, {QStringLiteral("id"), QStringLiteral("6")}, {QStringLiteral("date"), sentDate}}}})));
-    QVERIFY2(waitUntil([&] {
-                 return m_db->scalar(QStringLiteral("SELECT status FROM sync_status WHERE id = MD5(?)"),
-                                     {QString(kHostileTable + QStringLiteral("-6-") + kRemote)}).toString()
-                     == QLatin1String("successful");
-             }, kTimeoutMs),
+    QVERIFY(publish(kOwnInfoTopic,
+                    compact(QJsonObject{{QStringLiteral("sender"), kRemote},
+                                        {QStringLiteral("message"), QStringLiteral("data_received")},
+                                        {QStringLiteral("args"),
+                                         QJsonObject{{QStringLiteral("table"), kHostileTable},
+                                                     {QStringLiteral("id"), QStringLiteral("6")},
+                                                     {QStringLiteral("date"), sentDate}}}})));
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return m_db->scalar(QStringLiteral("SELECT status FROM sync_status WHERE id = MD5(?)"),
+                                         {QString(kHostileTable + QStringLiteral("-6-") + kRemote)})
+                                .toString()
+                         == QLatin1String("successful");
+                 },
+                 kTimeoutMs),
              "sync_status did not become successful");
     QVERIFY(tableTExists());
     const QString problem = sentinel();
@@ -626,7 +694,8 @@ void TestHostile::wrongValueType_data()
     QTest::newRow("digits then sql") << QJsonValue(QStringLiteral("1; DROP TABLE t; --"));
     QTest::newRow("beyond 64 bits") << QJsonValue(1e30);
     QTest::newRow("beyond INT (server refuses)") << QJsonValue(QStringLiteral("99999999999"));
-    QTest::newRow("Buffer") << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("Buffer")}, {QStringLiteral("data"), QJsonArray{1}}});
+    QTest::newRow("Buffer") << QJsonValue(
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("Buffer")}, {QStringLiteral("data"), QJsonArray{1}}});
 }
 
 void TestHostile::wrongValueType()
@@ -635,10 +704,12 @@ void TestHostile::wrongValueType()
     const QString before = snapshot();
     const int from = mark();
     const qint64 date = nextDate();
-    QVERIFY(sendChange(QStringLiteral("items"), QStringLiteral("42"), date, entity(QStringLiteral("42"), QStringLiteral("evil"), qty)));
+    QVERIFY(sendChange(QStringLiteral("items"), QStringLiteral("42"), date,
+                       entity(QStringLiteral("42"), QStringLiteral("evil"), qty)));
     const std::optional<Line> receipt = waitForReceipt(date);
     QVERIFY2(receipt, "no receipt");
-    const QString shape = checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), QStringLiteral("42"), date);
+    const QString shape =
+        checkReceipt(*receipt, QStringLiteral("error"), QStringLiteral("items"), QStringLiteral("42"), date);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
     const QString message = args(*receipt).value(QStringLiteral("message")).toString();
     QVERIFY2(message.contains(QStringLiteral("qty")), qPrintable(message));
@@ -652,11 +723,11 @@ void TestHostile::malformed_data()
 {
     QTest::addColumn<QString>("topic");
     QTest::addColumn<QByteArray>("payload");
-    QTest::addColumn<bool>("receipt");           // an error receipt on /info/site_a expected
+    QTest::addColumn<bool>("receipt"); // an error receipt on /info/site_a expected
     QTest::addColumn<QString>("receiptTable");
     QTest::addColumn<QString>("receiptId");
     QTest::addColumn<qint64>("receiptDate");
-    QTest::addColumn<QString>("mentions");       // the receipt's message contains this
+    QTest::addColumn<QString>("mentions"); // the receipt's message contains this
 
     const QByteArray big = garbage(1024 * 1024);
     const QByteArray badUtf8("\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc\xff\xfe", 13);
@@ -668,7 +739,11 @@ void TestHostile::malformed_data()
 
     // Would delete row 42 if it were ever executed.
     auto del = [](const QJsonObject &extra, const QStringList &drop = {}) {
-        QJsonObject o{{QStringLiteral("sender"), kRemote}, {QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("date"), 1767225600123LL}, {QStringLiteral("entity"), QJsonValue::Null}};
+        QJsonObject o{{QStringLiteral("sender"), kRemote},
+                      {QStringLiteral("table"), QStringLiteral("items")},
+                      {QStringLiteral("id"), QStringLiteral("42")},
+                      {QStringLiteral("date"), 1767225600123LL},
+                      {QStringLiteral("entity"), QJsonValue::Null}};
         for (auto it = extra.begin(); it != extra.end(); ++it)
             o.insert(it.key(), it.value());
         for (const QString &k : drop)
@@ -695,16 +770,22 @@ void TestHostile::malformed_data()
         {"sender invalid name", del({{QStringLiteral("sender"), QStringLiteral("x y")}})},
         {"sender with slash", del({{QStringLiteral("sender"), QStringLiteral("site_a/../x")}})},
         {"sender too long", del({{QStringLiteral("sender"), QString(33, QLatin1Char('a'))}})},
-        {"own name but malformed", del({{QStringLiteral("sender"), kSelf}, {QStringLiteral("date"), QStringLiteral("soon")}})},
+        {"own name but malformed",
+         del({{QStringLiteral("sender"), kSelf}, {QStringLiteral("date"), QStringLiteral("soon")}})},
         {"1 MB of garbage", big},
         {"invalid UTF-8 bytes", badUtf8},
         {"invalid UTF-8 inside a string",
-         QByteArray("{\"sender\":\"site_a\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":{\"id\":\"42\",\"name\":\"")
+         QByteArray("{\"sender\":\"site_a\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":{\"id\":\"42\","
+                    "\"name\":\"")
              + badUtf8 + QByteArray("\",\"qty\":1}}")},
-        {"invalid UTF-8 in the sender", QByteArray("{\"sender\":\"site_a\xff\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":null}")},
-        {"deeply nested", QByteArray("{\"sender\":\"site_a\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":") + nested + "}"},
+        {"invalid UTF-8 in the sender",
+         QByteArray("{\"sender\":\"site_a\xff\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":null}")},
+        {"deeply nested",
+         QByteArray("{\"sender\":\"site_a\",\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":") + nested + "}"},
         {"NUL bytes", QByteArray("\0\0\0\0", 4)},
-        {"duplicate keys", QByteArray("{\"sender\":\"site_a\",\"sender\":7,\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":null}")},
+        {"duplicate keys",
+         QByteArray(
+             "{\"sender\":\"site_a\",\"sender\":7,\"table\":\"items\",\"id\":\"42\",\"date\":1,\"entity\":null}")},
     };
     for (const Silent &s : silentChanges)
         QTest::newRow(qPrintable(QStringLiteral("change: ") + QLatin1String(s.name)))
@@ -721,22 +802,40 @@ void TestHostile::malformed_data()
     };
     const qint64 d = 1767225600123LL;
     const QList<Answered> answeredChanges{
-        {"missing table", del({}, {QStringLiteral("table")}), QStringLiteral(""), QStringLiteral("42"), d, QStringLiteral("table")},
-        {"table number", del({{QStringLiteral("table"), 5}}), QStringLiteral(""), QStringLiteral("42"), d, QStringLiteral("table")},
-        {"table empty", del({{QStringLiteral("table"), QStringLiteral("")}}), QStringLiteral(""), QStringLiteral("42"), d, QStringLiteral("table")},
-        {"missing id", del({}, {QStringLiteral("id")}), QStringLiteral("items"), QStringLiteral(""), d, QStringLiteral("id")},
-        {"id object", del({{QStringLiteral("id"), QJsonObject{{QStringLiteral("a"), 1}}}}), QStringLiteral("items"), QStringLiteral(""), d, QStringLiteral("id")},
-        {"id null", del({{QStringLiteral("id"), QJsonValue::Null}}), QStringLiteral("items"), QStringLiteral(""), d, QStringLiteral("id")},
-        {"missing date", del({}, {QStringLiteral("date")}), QStringLiteral("items"), QStringLiteral("42"), 0, QStringLiteral("date")},
-        {"date as string", del({{QStringLiteral("date"), QStringLiteral("1767225600123")}}), QStringLiteral("items"), QStringLiteral("42"), 0, QStringLiteral("date")},
-        {"date out of range", del({{QStringLiteral("date"), 1e300}}), QStringLiteral("items"), QStringLiteral("42"), 0, QStringLiteral("date")},
-        {"missing entity (not a delete)", del({}, {QStringLiteral("entity")}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
-        {"entity as string", del({{QStringLiteral("entity"), QStringLiteral("DROP TABLE t")}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
-        {"entity as array", del({{QStringLiteral("entity"), QJsonArray{1, 2}}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
-        {"entity as number", del({{QStringLiteral("entity"), 42}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
-        {"entity false", del({{QStringLiteral("entity"), false}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("entity")},
+        {"missing table", del({}, {QStringLiteral("table")}), QStringLiteral(""), QStringLiteral("42"), d,
+         QStringLiteral("table")},
+        {"table number", del({{QStringLiteral("table"), 5}}), QStringLiteral(""), QStringLiteral("42"), d,
+         QStringLiteral("table")},
+        {"table empty", del({{QStringLiteral("table"), QStringLiteral("")}}), QStringLiteral(""), QStringLiteral("42"),
+         d, QStringLiteral("table")},
+        {"missing id", del({}, {QStringLiteral("id")}), QStringLiteral("items"), QStringLiteral(""), d,
+         QStringLiteral("id")},
+        {"id object", del({{QStringLiteral("id"), QJsonObject{{QStringLiteral("a"), 1}}}}), QStringLiteral("items"),
+         QStringLiteral(""), d, QStringLiteral("id")},
+        {"id null", del({{QStringLiteral("id"), QJsonValue::Null}}), QStringLiteral("items"), QStringLiteral(""), d,
+         QStringLiteral("id")},
+        {"missing date", del({}, {QStringLiteral("date")}), QStringLiteral("items"), QStringLiteral("42"), 0,
+         QStringLiteral("date")},
+        {"date as string", del({{QStringLiteral("date"), QStringLiteral("1767225600123")}}), QStringLiteral("items"),
+         QStringLiteral("42"), 0, QStringLiteral("date")},
+        {"date out of range", del({{QStringLiteral("date"), 1e300}}), QStringLiteral("items"), QStringLiteral("42"), 0,
+         QStringLiteral("date")},
+        {"missing entity (not a delete)", del({}, {QStringLiteral("entity")}), QStringLiteral("items"),
+         QStringLiteral("42"), d, QStringLiteral("entity")},
+        {"entity as string", del({{QStringLiteral("entity"), QStringLiteral("DROP TABLE t")}}), QStringLiteral("items"),
+         QStringLiteral("42"), d, QStringLiteral("entity")},
+        {"entity as array", del({{QStringLiteral("entity"), QJsonArray{1, 2}}}), QStringLiteral("items"),
+         QStringLiteral("42"), d, QStringLiteral("entity")},
+        {"entity as number", del({{QStringLiteral("entity"), 42}}), QStringLiteral("items"), QStringLiteral("42"), d,
+         QStringLiteral("entity")},
+        {"entity false", del({{QStringLiteral("entity"), false}}), QStringLiteral("items"), QStringLiteral("42"), d,
+         QStringLiteral("entity")},
         {"1 MB value for VARCHAR(100)",
-         del({{QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("name"), QString::fromLatin1(big)}, {QStringLiteral("qty"), 1}}}}), QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("name")},
+         del({{QStringLiteral("entity"),
+               QJsonObject{{QStringLiteral("id"), QStringLiteral("42")},
+                           {QStringLiteral("name"), QString::fromLatin1(big)},
+                           {QStringLiteral("qty"), 1}}}}),
+         QStringLiteral("items"), QStringLiteral("42"), d, QStringLiteral("name")},
     };
     for (const Answered &a : answeredChanges)
         QTest::newRow(qPrintable(QStringLiteral("change: ") + QLatin1String(a.name)))
@@ -753,7 +852,9 @@ void TestHostile::malformed_data()
             o.insert(QStringLiteral("args"), argsValue);
         return compact(o);
     };
-    const QJsonObject receiptArgs{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("date"), d}};
+    const QJsonObject receiptArgs{{QStringLiteral("table"), QStringLiteral("items")},
+                                  {QStringLiteral("id"), QStringLiteral("42")},
+                                  {QStringLiteral("date"), d}};
     const QJsonValue none(QJsonValue::Undefined);
     const QList<Silent> silentInfos{
         {"not JSON", QByteArray("{\"sender\":\"site_a\",\"message\":")},
@@ -767,20 +868,27 @@ void TestHostile::malformed_data()
         {"unknown message", info(kRemote, QStringLiteral("drop_tables"), QJsonObject())},
         {"message number", info(kRemote, 3, QJsonObject())},
         {"connected, args missing", info(kRemote, QStringLiteral("connected"), none)},
-        {"connected, until as string", info(kRemote, QStringLiteral("connected"), QJsonObject{{QStringLiteral("until"), QStringLiteral("1")}})},
+        {"connected, until as string",
+         info(kRemote, QStringLiteral("connected"), QJsonObject{{QStringLiteral("until"), QStringLiteral("1")}})},
         {"connected, until missing", info(kRemote, QStringLiteral("connected"), QJsonObject())},
         {"connection_lost, args string", info(kRemote, QStringLiteral("connection_lost"), QStringLiteral("gone"))},
         {"data_received, args missing", info(kRemote, QStringLiteral("data_received"), none)},
         {"data_received, args string", info(kRemote, QStringLiteral("data_received"), QStringLiteral("x"))},
         {"data_received, date as string",
-         info(kRemote, QStringLiteral("data_received"), QJsonObject{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("date"), QStringLiteral("1767225600123")}})},
-        {"data_received, table missing", info(kRemote, QStringLiteral("data_received"), QJsonObject{{QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("date"), d}})},
+         info(kRemote, QStringLiteral("data_received"),
+              QJsonObject{{QStringLiteral("table"), QStringLiteral("items")},
+                          {QStringLiteral("id"), QStringLiteral("42")},
+                          {QStringLiteral("date"), QStringLiteral("1767225600123")}})},
+        {"data_received, table missing",
+         info(kRemote, QStringLiteral("data_received"),
+              QJsonObject{{QStringLiteral("id"), QStringLiteral("42")}, {QStringLiteral("date"), d}})},
         {"error, message missing", info(kRemote, QStringLiteral("error"), receiptArgs)},
         {"1 MB of garbage", big},
         {"invalid UTF-8 bytes", badUtf8},
         {"invalid UTF-8 in a string",
          QByteArray("{\"sender\":\"site_a\",\"message\":\"connection_lost\",\"args\":{\"x\":\"") + badUtf8 + "\"}}"},
-        {"deeply nested", QByteArray("{\"sender\":\"site_a\",\"message\":\"connection_lost\",\"args\":") + nested + "}"},
+        {"deeply nested",
+         QByteArray("{\"sender\":\"site_a\",\"message\":\"connection_lost\",\"args\":") + nested + "}"},
     };
     for (const QString &topic : {kOwnInfoTopic, kInfoTopic}) {
         for (const Silent &s : silentInfos)
@@ -810,7 +918,8 @@ void TestHostile::malformed()
         QStringList seen;
         for (const Line &l : out)
             seen << l.topic + QLatin1Char(' ') + l.payload.left(300);
-        QVERIFY2(out.isEmpty(), qPrintable(QStringLiteral("the engine published: ") + seen.join(QStringLiteral(" | "))));
+        QVERIFY2(out.isEmpty(),
+                 qPrintable(QStringLiteral("the engine published: ") + seen.join(QStringLiteral(" | "))));
         return;
     }
     QCOMPARE(out.size(), 1);
@@ -875,7 +984,7 @@ void TestHostile::deleteMalformedKey()
     const QString message = args(*receipt).value(QStringLiteral("message")).toString();
     QVERIFY2(message.contains(QStringLiteral("id")), qPrintable(message));
     QList<Line> out;
-    expectNothingWritten(before, from, &out);   // rows 42 and 0 are still there
+    expectNothingWritten(before, from, &out); // rows 42 and 0 are still there
     QCOMPARE(out.size(), 1);
 }
 
@@ -900,10 +1009,11 @@ void TestHostile::numericIdFromEarlierEngine()
     const std::optional<Line> receipt = waitForReceipt(date);
     QVERIFY2(receipt, "no receipt");
     // The receipt's id is the string form.
-    const QString shape = checkReceipt(*receipt, QStringLiteral("data_received"), QStringLiteral("items"),
-                                       QString::number(row), date);
+    const QString shape =
+        checkReceipt(*receipt, QStringLiteral("data_received"), QStringLiteral("items"), QString::number(row), date);
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT qty FROM items WHERE id = ? AND name = 'old engine'"), {row}).toInt(), row * 10);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT qty FROM items WHERE id = ? AND name = 'old engine'"), {row}).toInt(),
+             row * 10);
 }
 
 // 10. A change that claims to come from ourselves.
@@ -912,9 +1022,14 @@ void TestHostile::ownSenderIgnored()
     QVERIFY(m_db->exec(QStringLiteral("INSERT INTO items VALUES (42, 'bolt', 7) ON DUPLICATE KEY UPDATE id = id")));
     const QString before = snapshot();
     const int from = mark();
-    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("items"), QStringLiteral("500"), nextDate(), entity(QStringLiteral("500"), QStringLiteral("echo"), 1))));
-    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("items"), QStringLiteral("42"), nextDate(), QJsonValue::Null)));
-    QVERIFY(publish(kChangeTopic, changePayload(kSelf, QStringLiteral("notreceived"), QStringLiteral("42"), nextDate(), QJsonValue::Null)));
+    QVERIFY(publish(kChangeTopic,
+                    changePayload(kSelf, QStringLiteral("items"), QStringLiteral("500"), nextDate(),
+                                  entity(QStringLiteral("500"), QStringLiteral("echo"), 1))));
+    QVERIFY(publish(kChangeTopic,
+                    changePayload(kSelf, QStringLiteral("items"), QStringLiteral("42"), nextDate(), QJsonValue::Null)));
+    QVERIFY(publish(kChangeTopic,
+                    changePayload(kSelf, QStringLiteral("notreceived"), QStringLiteral("42"), nextDate(),
+                                  QJsonValue::Null)));
     QList<Line> out;
     expectNothingWritten(before, from, &out);
     QStringList seen;

@@ -65,11 +65,15 @@ void TestKeychain::resolverReadsKeychain()
 {
     const QString account = QStringLiteral("resolver-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QString error;
-    SecretRef ref{SecretRef::Kind::Keychain, account, QStringLiteral("mysql-sync-test"), QStringLiteral("mqttConfig.password")};
+    SecretRef ref{SecretRef::Kind::Keychain, account, QStringLiteral("mysql-sync-test"),
+                  QStringLiteral("mqttConfig.password")};
     QString out;
     QVERIFY(!SecretResolver::resolve(ref, &out, &error));
-    QVERIFY2(error.startsWith(QStringLiteral("mqttConfig.password: cannot read the password from the keychain: there is "
-                                             "no secret \"%1\"").arg(account)), qPrintable(error));
+    QVERIFY2(error.startsWith(
+                 QStringLiteral("mqttConfig.password: cannot read the password from the keychain: there is "
+                                "no secret \"%1\"")
+                     .arg(account)),
+             qPrintable(error));
     QCOMPARE(SecretStore::write(ref.service, account, QStringLiteral("broker-pw"), &error), SecretJob::Error::NoError);
     QVERIFY2(SecretResolver::resolve(ref, &out, &error), qPrintable(error));
     QCOMPARE(out, QStringLiteral("broker-pw"));
@@ -81,7 +85,8 @@ void TestKeychain::noSecretService()
     if (qEnvironmentVariableIsSet("MYSQL_SYNC_KEYCHAIN_CHILD")) {
         // The child: no usable D-Bus session.
         QString secret, error;
-        const SecretJob::Error e = SecretStore::read(QStringLiteral("mysql-sync-test"), QStringLiteral("x"), &secret, &error, 15000);
+        const SecretJob::Error e =
+            SecretStore::read(QStringLiteral("mysql-sync-test"), QStringLiteral("x"), &secret, &error, 15000);
         QTextStream(stdout) << "RESULT " << int(e) << " " << error << "\n";
         return;
     }

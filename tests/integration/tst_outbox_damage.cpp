@@ -60,8 +60,10 @@ bool TestOutboxDamage::startAndSee(EngineProcess &engine, const QString &remote)
 
 qint64 TestOutboxDamage::statusCount(const QString &status)
 {
-    return m_dbA->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE remote = ? AND `status` = ?"),
-                         {kClientB, status}).toLongLong();
+    return m_dbA
+        ->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE remote = ? AND `status` = ?"),
+                 {kClientB, status})
+        .toLongLong();
 }
 
 void TestOutboxDamage::garbageOutboxIsMovedAsideAndRebuilt()
@@ -69,7 +71,8 @@ void TestOutboxDamage::garbageOutboxIsMovedAsideAndRebuilt()
     m_dbA = std::make_unique<SiteDatabase>(m_servers, 'A', kDatabase);
     m_dbB = std::make_unique<SiteDatabase>(m_servers, 'B', kDatabase);
     QVERIFY2(m_dbA->isOpen() && m_dbB->isOpen(), qPrintable(m_dbA->lastError() + m_dbB->lastError()));
-    const QString ddl = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(64)) ENGINE=InnoDB");
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(64)) ENGINE=InnoDB");
     QVERIFY(m_dbA->exec(ddl) && m_dbB->exec(ddl));
 
     const QStringList tables{kTable};
@@ -81,8 +84,10 @@ void TestOutboxDamage::garbageOutboxIsMovedAsideAndRebuilt()
 
     // In sync first.
     for (int id = 1; id <= 5; ++id)
-        QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, QStringLiteral("before %1").arg(id)}));
-    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) == 5 && statusCount(QStringLiteral("successful")) == 5; }, 30000),
+        QVERIFY(
+            m_dbA->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, QStringLiteral("before %1").arg(id)}));
+    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) == 5 && statusCount(QStringLiteral("successful")) == 5; },
+                       30000),
              "the first rows did not arrive");
 
     // site_b goes away; 50 new rows and an update wait in site_a's outbox.
@@ -90,10 +95,17 @@ void TestOutboxDamage::garbageOutboxIsMovedAsideAndRebuilt()
     QVERIFY(engineB.stop());
     QVERIFY(engineA.waitForLog("site_b is offline", 20000, offlineOffset));
     for (int id = 101; id <= 150; ++id)
-        QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, QStringLiteral("while away %1").arg(id)}));
+        QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"),
+                            {id, QStringLiteral("while away %1").arg(id)}));
     QVERIFY(m_dbA->exec(QStringLiteral("UPDATE items SET name = 'changed while away' WHERE id = 3")));
-    QVERIFY2(waitUntil([&] { return m_dbA->count(QStringLiteral("table_changes")) == 0 && statusCount(QStringLiteral("pending")) == 51; }, 30000),
-             qPrintable(QStringLiteral("site_a did not capture the rows: %1 pending").arg(statusCount(QStringLiteral("pending")))));
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return m_dbA->count(QStringLiteral("table_changes")) == 0
+                         && statusCount(QStringLiteral("pending")) == 51;
+                 },
+                 30000),
+             qPrintable(QStringLiteral("site_a did not capture the rows: %1 pending")
+                            .arg(statusCount(QStringLiteral("pending")))));
     QVERIFY(engineA.stop());
 
     // The outbox is not a database any more.
@@ -113,23 +125,30 @@ void TestOutboxDamage::garbageOutboxIsMovedAsideAndRebuilt()
     QVERIFY(engineA.start());
     const QByteArray movedLine = QStringLiteral("outbox %1 is damaged").arg(outboxPath).toUtf8();
     QVERIFY2(engineA.waitForLog(movedLine, 20000, restartOffset),
-             qPrintable(QStringLiteral("no move-aside logged; log:\n") + QString::fromUtf8(engineA.log().mid(restartOffset))));
-    QVERIFY(engineA.waitForLog(QStringLiteral("moved aside to %1.damaged-").arg(outboxPath).toUtf8(), 1000, restartOffset));
+             qPrintable(QStringLiteral("no move-aside logged; log:\n")
+                        + QString::fromUtf8(engineA.log().mid(restartOffset))));
+    QVERIFY(
+        engineA.waitForLog(QStringLiteral("moved aside to %1.damaged-").arg(outboxPath).toUtf8(), 1000, restartOffset));
     QVERIFY(engineA.waitForLog("rebuilt from sync_status, 51 key(s) owed again", 20000, restartOffset));
     QVERIFY2(engineA.waitForLog("subscribed to", 20000, restartOffset), "site_a did not get going");
     QVERIFY2(engineA.isRunning(), qPrintable(QString::fromUtf8(engineA.log().mid(restartOffset))));
-    const QStringList aside = QDir(engineA.queueDirectory()).entryList({QStringLiteral("outbox.sqlite.damaged-*")}, QDir::Files);
+    const QStringList aside =
+        QDir(engineA.queueDirectory()).entryList({QStringLiteral("outbox.sqlite.damaged-*")}, QDir::Files);
     QVERIFY2(!aside.isEmpty(), "the damaged file is not beside the new one");
 
     // site_b comes back: every row arrives, every status ends successful.
     QVERIFY(startAndSee(engineB, kClientA));
-    QVERIFY2(waitUntil([&] {
-                 return statusCount(QStringLiteral("successful")) == 55 && statusCount(QStringLiteral("pending")) == 0
-                     && m_dbB->count(kTable) == 55;
-             }, 60000),
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return statusCount(QStringLiteral("successful")) == 55
+                         && statusCount(QStringLiteral("pending")) == 0 && m_dbB->count(kTable) == 55;
+                 },
+                 60000),
              qPrintable(QStringLiteral("site_b has %1 row(s); site_a: %2 successful, %3 pending, %4 error")
-                            .arg(m_dbB->count(kTable)).arg(statusCount(QStringLiteral("successful")))
-                            .arg(statusCount(QStringLiteral("pending"))).arg(statusCount(QStringLiteral("error")))));
+                            .arg(m_dbB->count(kTable))
+                            .arg(statusCount(QStringLiteral("successful")))
+                            .arg(statusCount(QStringLiteral("pending")))
+                            .arg(statusCount(QStringLiteral("error")))));
     QCOMPARE(m_dbB->dump(kTable, QStringLiteral("id")), m_dbA->dump(kTable, QStringLiteral("id")));
     QVERIFY(engineA.isRunning());
     QVERIFY(engineA.stop());

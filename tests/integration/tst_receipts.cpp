@@ -20,7 +20,9 @@ constexpr int kTimeoutMs = 45000;
 
 QByteArray receipt(const QString &table, const QJsonValue &id, const QJsonValue &date)
 {
-    const QJsonObject args{{QStringLiteral("table"), table}, {QStringLiteral("id"), id}, {QStringLiteral("date"), date}};
+    const QJsonObject args{{QStringLiteral("table"), table},
+                           {QStringLiteral("id"), id},
+                           {QStringLiteral("date"), date}};
     return QJsonDocument(QJsonObject{{QStringLiteral("sender"), QStringLiteral("site_b")},
                                      {QStringLiteral("message"), QStringLiteral("data_received")},
                                      {QStringLiteral("args"), args}})
@@ -54,8 +56,9 @@ void TestReceipts::poisonReceiptsDuringStream_data()
                                 << QStringLiteral("outside what sync_status.date holds");
     QTest::newRow("date 9e12") << receipt(QStringLiteral("items"), QStringLiteral("p2"), 9e12)
                                << QStringLiteral("outside what sync_status.date holds");
-    QTest::newRow("key of 300 characters") << receipt(QStringLiteral("items"), QString(300, QLatin1Char('k')), 1767225600000.0)
-                                           << QStringLiteral("the key has 300 characters");
+    QTest::newRow("key of 300 characters")
+        << receipt(QStringLiteral("items"), QString(300, QLatin1Char('k')), 1767225600000.0)
+        << QStringLiteral("the key has 300 characters");
     QTest::newRow("table not sent") << receipt(QStringLiteral("elsewhere"), QStringLiteral("p3"), 1767225600000.0)
                                     << QStringLiteral("is not one of this site's syncTables");
 }
@@ -64,7 +67,8 @@ void TestReceipts::poisonReceiptsDuringStream()
 {
     QFETCH(QByteArray, poison);
     QFETCH(QString, why);
-    const QString ddl = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL) ENGINE=InnoDB");
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL) ENGINE=InnoDB");
     const QStringList tables{QStringLiteral("items")};
     SiteSet sites(m_servers);
     Site *a = sites.make(QStringLiteral("site_a"), 'A', QStringLiteral("receipts_a"), {ddl});
@@ -79,14 +83,16 @@ void TestReceipts::poisonReceiptsDuringStream()
     for (int burst = 0; burst < 10; ++burst) {
         for (int i = 1; i <= kRows / 10; ++i) {
             const int id = burst * 10 + i;
-            QVERIFY(a->db->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, QStringLiteral("row %1").arg(id)}));
+            QVERIFY(
+                a->db->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, QStringLiteral("row %1").arg(id)}));
         }
         QVERIFY(mqttPublish(m_servers, QStringLiteral("/info/site_a"), poison));
     }
     QSet<QString> all;
     for (int id = 1; id <= kRows; ++id)
         all.insert(QString::number(id));
-    SITES_WAIT(sites, tables, SiteSet::statusKeys(*a, QStringLiteral("items"), b->client, QStringLiteral("successful")) == all,
+    SITES_WAIT(sites, tables,
+               SiteSet::statusKeys(*a, QStringLiteral("items"), b->client, QStringLiteral("successful")) == all,
                kTimeoutMs);
     QCOMPARE(b->db->count(QStringLiteral("items")), qint64(kRows));
     QVERIFY(SiteSet::sameDumps(*a, *b, QStringLiteral("items")));
@@ -101,8 +107,9 @@ void TestReceipts::engineTablesUtf8mb4()
 {
     // A database whose default character set is latin1 still gets utf8mb4 engine tables, and
     // one made latin1 by an older engine is converted: a key with a 4-byte character fits.
-    const QString ddl = QStringLiteral("CREATE TABLE items (id VARCHAR(20) NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL) "
-                                       "CHARACTER SET utf8mb4 ENGINE=InnoDB");
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id VARCHAR(20) NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL) "
+                       "CHARACTER SET utf8mb4 ENGINE=InnoDB");
     const QStringList tables{QStringLiteral("items")};
     SiteSet sites(m_servers);
     Site *a = sites.make(QStringLiteral("site_a"), 'A', QStringLiteral("receipts_latin1_a"), {ddl});
@@ -111,25 +118,32 @@ void TestReceipts::engineTablesUtf8mb4()
     QVERIFY(a->db->exec(QStringLiteral("ALTER DATABASE receipts_latin1_a CHARACTER SET latin1")));
     QVERIFY(b->db->exec(QStringLiteral("ALTER DATABASE receipts_latin1_b CHARACTER SET latin1")));
     // site_b's sync_status as an older engine made it, in latin1.
-    QVERIFY(b->db->exec(QStringLiteral("CREATE TABLE sync_status(id VARCHAR(32) PRIMARY KEY NOT NULL, `table_name` VARCHAR(255) NOT NULL, "
-                                       "primary_key VARCHAR(255) NOT NULL, remote VARCHAR(32) NOT NULL, `date` DATETIME NOT NULL, "
-                                       "`status` ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) NULL) "
-                                       "CHARACTER SET latin1")));
+    QVERIFY(b->db->exec(QStringLiteral(
+        "CREATE TABLE sync_status(id VARCHAR(32) PRIMARY KEY NOT NULL, `table_name` VARCHAR(255) NOT NULL, "
+        "primary_key VARCHAR(255) NOT NULL, remote VARCHAR(32) NOT NULL, `date` DATETIME NOT NULL, "
+        "`status` ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) NULL) "
+        "CHARACTER SET latin1")));
     sites.configure(*a, {b->client}, tables, tables);
     sites.configure(*b, {a->client}, tables, tables);
     QVERIFY(sites.start(*a) && sites.start(*b));
     QVERIFY(sites.waitReady(*a, {b->client}) && sites.waitReady(*b, {a->client}));
     for (Site *s : {a, b}) {
-        QCOMPARE(s->db->scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
-                                              "AND TABLE_NAME IN ('table_changes', 'sync_status') "
-                                              "AND TABLE_COLLATION LIKE 'utf8mb4%'")).toInt(), 2);
+        QCOMPARE(s->db
+                     ->scalar(QStringLiteral(
+                         "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                         "AND TABLE_NAME IN ('table_changes', 'sync_status') "
+                         "AND TABLE_COLLATION LIKE 'utf8mb4%'"))
+                     .toInt(),
+                 2);
     }
     const QString key = QString::fromUtf8("k\xF0\x9F\x98\x80");
     QVERIFY(b->db->exec(QStringLiteral("INSERT INTO items VALUES (?, 'from b')"), {key}));
-    SITES_WAIT(sites, tables, SiteSet::statusKeys(*b, QStringLiteral("items"), a->client, QStringLiteral("successful"))
-                                  == QSet<QString>{key},
+    SITES_WAIT(sites, tables,
+               SiteSet::statusKeys(*b, QStringLiteral("items"), a->client, QStringLiteral("successful"))
+                   == QSet<QString>{key},
                kTimeoutMs);
-    QCOMPARE(a->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = ?"), {key}).toString(), QStringLiteral("from b"));
+    QCOMPARE(a->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = ?"), {key}).toString(),
+             QStringLiteral("from b"));
     QVERIFY(a->engine->stop() && b->engine->stop());
 }
 

@@ -55,8 +55,8 @@ void TestRelayCount::relayedCountsWhatIsOwedToOtherRemotes_data()
     QTest::addColumn<qint64>("relayed");
     QTest::newRow("two sites: no one to relay to") << QStringList() << qint64(0);
     QTest::newRow("three sites: once per row") << QStringList{QStringLiteral("site_c")} << qint64(kRows);
-    QTest::newRow("four sites: twice per row") << QStringList{QStringLiteral("site_c"), QStringLiteral("site_d")}
-                                               << qint64(2 * kRows);
+    QTest::newRow("four sites: twice per row")
+        << QStringList{QStringLiteral("site_c"), QStringLiteral("site_d")} << qint64(2 * kRows);
 }
 
 void TestRelayCount::relayedCountsWhatIsOwedToOtherRemotes()
@@ -92,21 +92,29 @@ void TestRelayCount::relayedCountsWhatIsOwedToOtherRemotes()
     engine.start(config);
     // Ready: the triggers are in place, the database is up and site_a says hello on /info
     // (it subscribes before it publishes anything).
-    QVERIFY2(waitUntil([&] {
-        return !error.isEmpty()
-            || (databaseUp && info.count(QStringLiteral("\"sender\":\"site_a\"")) > 0
-                && db.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"))
-                           .toInt() == 3);
-    }, kTimeoutMs), "site_a did not get ready");
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return !error.isEmpty()
+                         || (databaseUp && info.count(QStringLiteral("\"sender\":\"site_a\"")) > 0
+                             && db.scalar(QStringLiteral("SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE "
+                                                         "TRIGGER_SCHEMA = DATABASE()"))
+                                     .toInt()
+                                 == 3);
+                 },
+                 kTimeoutMs),
+             "site_a did not get ready");
     QVERIFY2(error.isEmpty(), qPrintable(error));
 
     const qint64 date = QDateTime::currentMSecsSinceEpoch();
     QList<QByteArray> changes;
     for (int i = 1; i <= kRows; ++i) {
-        const QJsonObject entity{{QStringLiteral("id"), i}, {QStringLiteral("name"), QStringLiteral("made on b %1").arg(i)}};
-        changes << QJsonDocument(QJsonObject{{QStringLiteral("sender"), QStringLiteral("site_b")}, {QStringLiteral("table"), QStringLiteral("items")},
+        const QJsonObject entity{{QStringLiteral("id"), i},
+                                 {QStringLiteral("name"), QStringLiteral("made on b %1").arg(i)}};
+        changes << QJsonDocument(QJsonObject{{QStringLiteral("sender"), QStringLiteral("site_b")},
+                                             {QStringLiteral("table"), QStringLiteral("items")},
                                              {QStringLiteral("id"), QString::number(i)},
-                                             {QStringLiteral("date"), date}, {QStringLiteral("entity"), entity}})
+                                             {QStringLiteral("date"), date},
+                                             {QStringLiteral("entity"), entity}})
                        .toJson(QJsonDocument::Compact);
     }
     QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/change/site_a"), changes));

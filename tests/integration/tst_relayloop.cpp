@@ -15,7 +15,7 @@ constexpr int kTimeoutMs = 45000;
 // One update at one site: to each of the two others, and each of them relays it once to the
 // third; nothing beyond that may circle.
 constexpr int kMaxMessagesPerUpdate = 6;
-}
+} // namespace
 
 class TestRelayLoop : public QObject {
     Q_OBJECT
@@ -35,11 +35,13 @@ void TestRelayLoop::initTestCase()
 
 void TestRelayLoop::versionTriggerThreeSites()
 {
-    const QStringList ddl{
-        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL, version INT NOT NULL DEFAULT 0) "
-                       "ENGINE=InnoDB"),
-        QStringLiteral("CREATE TRIGGER items_version BEFORE UPDATE ON items FOR EACH ROW SET NEW.version = OLD.version + 1"),
-        QStringLiteral("INSERT INTO items (id, name) VALUES (1, 'start'), (2, 'start')")};
+    const QStringList
+        ddl{QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL, version INT "
+                           "NOT NULL DEFAULT 0) "
+                           "ENGINE=InnoDB"),
+            QStringLiteral(
+                "CREATE TRIGGER items_version BEFORE UPDATE ON items FOR EACH ROW SET NEW.version = OLD.version + 1"),
+            QStringLiteral("INSERT INTO items (id, name) VALUES (1, 'start'), (2, 'start')")};
     const QStringList tables{QStringLiteral("items")};
     SiteSet sites(m_servers);
     Site *a = sites.make(QStringLiteral("site_a"), 'A', QStringLiteral("relayloop_a"), ddl);
@@ -62,10 +64,12 @@ void TestRelayLoop::versionTriggerThreeSites()
     QVERIFY(sites.waitReady(*c, {a->client, b->client}));
 
     // Per row or, between engines of ours, in batches (issue 13): every row names its table.
-    MqttSubscriber changes(m_servers, QStringList{QStringLiteral("/change/#"), QStringLiteral("/mysql-sync/+/batch/#")});
+    MqttSubscriber changes(m_servers,
+                           QStringList{QStringLiteral("/change/#"), QStringLiteral("/mysql-sync/+/batch/#")});
     QVERIFY(changes.isReady());
     auto identical = [&] {
-        return SiteSet::sameDumps(*a, *b, QStringLiteral("items")) && SiteSet::sameDumps(*a, *c, QStringLiteral("items"));
+        return SiteSet::sameDumps(*a, *b, QStringLiteral("items"))
+            && SiteSet::sameDumps(*a, *c, QStringLiteral("items"));
     };
     auto settled = [&] {
         for (Site *s : all) {
@@ -81,15 +85,21 @@ void TestRelayLoop::versionTriggerThreeSites()
 
     // One update on each of two sites, one after the other.
     QVERIFY(a->db->exec(QStringLiteral("UPDATE items SET name = 'changed on A' WHERE id = 1")));
-    SITES_WAIT(sites, tables, identical() && settled()
-                   && b->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString() == QStringLiteral("changed on A"),
+    SITES_WAIT(sites, tables,
+               identical() && settled()
+                   && b->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString()
+                       == QStringLiteral("changed on A"),
                kTimeoutMs);
     QVERIFY(b->db->exec(QStringLiteral("UPDATE items SET name = 'changed on B' WHERE id = 2")));
-    SITES_WAIT(sites, tables, identical() && settled()
-                   && c->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 2")).toString() == QStringLiteral("changed on B"),
+    SITES_WAIT(sites, tables,
+               identical() && settled()
+                   && c->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 2")).toString()
+                       == QStringLiteral("changed on B"),
                kTimeoutMs);
     // Quiet: resends (3 s) and relays would show up within this; a loop never stops.
-    const auto rowsSent = [&] { return changes.lines().join(QLatin1Char('\n')).count(QStringLiteral("\"table\":\"items\"")); };
+    const auto rowsSent = [&] {
+        return changes.lines().join(QLatin1Char('\n')).count(QStringLiteral("\"table\":\"items\""));
+    };
     const int settledAt = int(rowsSent());
     QVERIFY(!waitUntil([&] { return rowsSent() > settledAt; }, 8000, 200));
     const int messages = int(rowsSent());
@@ -98,7 +108,9 @@ void TestRelayLoop::versionTriggerThreeSites()
     QVERIFY2(messages <= 2 * kMaxMessagesPerUpdate, qPrintable(QString::number(messages)));
     QVERIFY(identical());
     for (Site *s : all)
-        QCOMPARE(s->db->scalar(QStringLiteral("SELECT GROUP_CONCAT(CONCAT(id, ':', name, ':', version) ORDER BY id) FROM items"))
+        QCOMPARE(s->db
+                     ->scalar(QStringLiteral(
+                         "SELECT GROUP_CONCAT(CONCAT(id, ':', name, ':', version) ORDER BY id) FROM items"))
                      .toString(),
                  QStringLiteral("1:changed on A:1,2:changed on B:1"));
     for (Site *s : all)

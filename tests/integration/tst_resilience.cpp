@@ -123,7 +123,8 @@ void TestResilience::cleanup()
         if (e && !keep.isEmpty()) {
             e->stop();
             QDir().mkpath(keep);
-            const QString target = QDir(keep).filePath(QStringLiteral("%1-%2.log").arg(QLatin1String(QTest::currentTestFunction()), e->name()));
+            const QString target = QDir(keep).filePath(
+                QStringLiteral("%1-%2.log").arg(QLatin1String(QTest::currentTestFunction()), e->name()));
             QFile::remove(target);
             QFile::copy(e->logPath(), target);
         }
@@ -147,7 +148,8 @@ bool TestResilience::setUpSites(const QString &tag)
         qWarning() << "cannot open the site databases:" << m_dbA->lastError() << m_dbB->lastError();
         return false;
     }
-    const QString ddl = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(64), qty INT) ENGINE=InnoDB");
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(64), qty INT) ENGINE=InnoDB");
     if (!m_dbA->exec(ddl) || !m_dbB->exec(ddl))
         return false;
 
@@ -193,10 +195,12 @@ bool TestResilience::settled(QString *why)
             *why = QStringLiteral("site %1: table_changes holds %2 row(s)").arg(QLatin1Char(db->site())).arg(changes);
             return false;
         }
-        const QVariant open = db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `status` <> 'successful'"));
+        const QVariant open =
+            db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `status` <> 'successful'"));
         if (!open.isValid() || open.toLongLong() != 0) {
             *why = QStringLiteral("site %1: %2 sync_status row(s) pending or error")
-                       .arg(QLatin1Char(db->site())).arg(open.toString());
+                       .arg(QLatin1Char(db->site()))
+                       .arg(open.toString());
             return false;
         }
     }
@@ -210,7 +214,9 @@ bool TestResilience::settled(QString *why)
     const QString a = m_dbA->dump(kTable, QStringLiteral("id"));
     const QString b = m_dbB->dump(kTable, QStringLiteral("id"));
     if (a.isEmpty() || a != b) {
-        *why = QStringLiteral("the sites' items differ (%1 vs %2 rows)").arg(m_dbA->count(kTable)).arg(m_dbB->count(kTable));
+        *why = QStringLiteral("the sites' items differ (%1 vs %2 rows)")
+                   .arg(m_dbA->count(kTable))
+                   .arg(m_dbB->count(kTable));
         return false;
     }
     return true;
@@ -223,13 +229,14 @@ bool TestResilience::waitSettled(const QString &what)
     QString why;
     const bool ok = waitUntil([&] { return settled(&why); }, kSettleTimeoutMs, 500);
     if (ok) {
-        qInfo().noquote() << what << ": settled" << t.elapsed() << "ms after the load stopped ("
-                          << m_dbA->count(kTable) << "rows )";
+        qInfo().noquote() << what << ": settled" << t.elapsed() << "ms after the load stopped (" << m_dbA->count(kTable)
+                          << "rows )";
         return true;
     }
     qWarning().noquote() << "====" << what << ": NOT settled within" << kSettleTimeoutMs << "ms:" << why << "====\n"
-                         << diagnostics() << "\n==== engine site_a ====\n" << logTail(m_engineA->log(), 60)
-                         << "\n==== engine site_b ====\n" << logTail(m_engineB->log(), 60);
+                         << diagnostics() << "\n==== engine site_a ====\n"
+                         << logTail(m_engineA->log(), 60) << "\n==== engine site_b ====\n"
+                         << logTail(m_engineB->log(), 60);
     return false;
 }
 
@@ -240,7 +247,8 @@ QString TestResilience::diagnostics()
     return twoSitesState(*m_dbA, *m_dbB, {m_engineA.get(), m_engineB.get()}, kTable);
 }
 
-void TestResilience::verifyAgainstModels(const QList<const LoadWriter *> &writersA, const QList<const LoadWriter *> &writersB)
+void TestResilience::verifyAgainstModels(const QList<const LoadWriter *> &writersA,
+                                         const QList<const LoadWriter *> &writersB)
 {
     QSet<int> expected;
     for (const LoadWriter *w : writersA + writersB)
@@ -266,12 +274,14 @@ void TestResilience::verifyAgainstModels(const QList<const LoadWriter *> &writer
         for (const QVariantMap &r : db.rows(QStringLiteral("SELECT primary_key, remote FROM sync_status"))) {
             if (r.value(QStringLiteral("remote")).toString() != remote)
                 return QStringLiteral("site %1: sync_status row for unexpected remote %2")
-                    .arg(QLatin1Char(db.site())).arg(r.value(QStringLiteral("remote")).toString());
+                    .arg(QLatin1Char(db.site()))
+                    .arg(r.value(QStringLiteral("remote")).toString());
             status.insert(r.value(QStringLiteral("primary_key")).toInt());
         }
         if (status != touched)
             return QStringLiteral("site %1: sync_status keys differ from the touched keys: untracked %2 | extra %3")
-                .arg(QLatin1Char(db.site())).arg(keyText(touched - status), keyText(status - touched));
+                .arg(QLatin1Char(db.site()))
+                .arg(keyText(touched - status), keyText(status - touched));
         return QString();
     };
     const QString problemA = check(*m_dbA, writersA, kClientB);
@@ -281,11 +291,10 @@ void TestResilience::verifyAgainstModels(const QList<const LoadWriter *> &writer
 }
 
 // Lets the writer do `n` more transactions (the stream goes on while something is down).
-#define WRITE_MORE(writer, n)                                                                        \
-    do {                                                                                             \
-        const int target_ = (writer).transactions() + (n);                                           \
-        QVERIFY2(waitUntil([&] { return (writer).transactions() >= target_; }, 60000),              \
-                 "the writer is stuck");                                                             \
+#define WRITE_MORE(writer, n)                                                                                          \
+    do {                                                                                                               \
+        const int target_ = (writer).transactions() + (n);                                                             \
+        QVERIFY2(waitUntil([&] { return (writer).transactions() >= target_; }, 60000), "the writer is stuck");         \
     } while (false)
 
 // 1. kill -9 of one engine while rows stream, three times: in the steady stream, in the
@@ -312,8 +321,7 @@ void TestResilience::engineKilledMidStream()
     LoadWriter writer(m_servers, 'A', m_database, 1, 20, 20, seed);
     writer.start();
     // Mid-stream: B is receiving.
-    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) >= 400; }, 30000, 50),
-             qPrintable(diagnostics()));
+    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) >= 400; }, 30000, 50), qPrintable(diagnostics()));
     int offsetA = int(m_engineA->log().size());
     for (int round = 0; round < 3; ++round) {
         if (round == 1) {
@@ -363,8 +371,7 @@ void TestResilience::brokerRestartMidStream()
     QVERIFY(setUpSites(QStringLiteral("broker_restart")));
     LoadWriter writer(m_servers, 'A', m_database, 1, 20, 20, 3003);
     writer.start();
-    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) >= 400; }, 30000, 50),
-             qPrintable(diagnostics()));
+    QVERIFY2(waitUntil([&] { return m_dbB->count(kTable) >= 400; }, 30000, 50), qPrintable(diagnostics()));
 
     // The harness call blocks: run it on a thread and keep this one's event loop (and so
     // the engines' output pipes) going.
@@ -448,8 +455,9 @@ void TestResilience::remoteOfflineWhileRowsChange()
     const OutboxCounts queued = readOutbox(m_engineA->queueDirectory());
     qInfo() << "while site_b is offline:" << offline.size() << "keys changed," << pending.size()
             << "pending in sync_status, outbox:" << queued.text();
-    QVERIFY2(pending == offline, qPrintable(QStringLiteral("not pending: %1 | pending but unchanged: %2")
-                                                .arg(keyText(offline - pending), keyText(pending - offline))));
+    QVERIFY2(pending == offline,
+             qPrintable(QStringLiteral("not pending: %1 | pending but unchanged: %2")
+                            .arg(keyText(offline - pending), keyText(pending - offline))));
     QVERIFY(offline.size() >= 500);
     QVERIFY2(queued.ok && queued.queued == offline.size() && queued.sent == 0 && queued.receipts == 0,
              qPrintable(queued.text()));
@@ -482,10 +490,15 @@ void TestResilience::bothDirectionsSenderKilledTwice()
     LoadWriter writerB(m_servers, 'B', m_database, 1000000, 10, 20, 5006);
     writerA.start();
     writerB.start();
-    QVERIFY2(waitUntil([&] {
-        return m_dbB->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id < 1000000")).toInt() >= 300
-            && m_dbA->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id >= 1000000")).toInt() >= 150;
-    }, 30000, 100), qPrintable(diagnostics()));
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return m_dbB->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id < 1000000")).toInt()
+                         >= 300
+                         && m_dbA->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id >= 1000000")).toInt()
+                         >= 150;
+                 },
+                 30000, 100),
+             qPrintable(diagnostics()));
     for (int round = 0; round < 2; ++round) {
         const int offsetB = int(m_engineB->log().size());
         m_engineA->kill9();
@@ -524,8 +537,8 @@ int TestResilience::killConnections(SiteDatabase &db, const QList<qint64> &keep)
 {
     const qint64 self = db.scalar(QStringLiteral("SELECT CONNECTION_ID()")).toLongLong();
     int killed = 0;
-    for (const QVariantMap &r : db.rows(QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ?"),
-                                        {db.databaseName()})) {
+    for (const QVariantMap &r :
+         db.rows(QStringLiteral("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ?"), {db.databaseName()})) {
         const qint64 id = r.value(QStringLiteral("ID")).toLongLong();
         if (id == self || keep.contains(id))
             continue;

@@ -36,7 +36,7 @@ const QString kDatabase = QStringLiteral("retained_b");
 const QString kChangeTopic = QStringLiteral("/change/site_b");
 const QString kOwnInfoTopic = QStringLiteral("/info/site_b");
 const QString kReceiptTopic = QStringLiteral("/info/site_a");
-const int kRetainedId = 1;        // the row of the retained change: must never appear
+const int kRetainedId = 1;                                // the row of the retained change: must never appear
 const QString kRetainedReceiptKey = QStringLiteral("77"); // of `sent`, site_b's one sync table
 const int kTimeoutMs = 20000;
 
@@ -49,20 +49,28 @@ const char kPublisher[] =
     "  return e;\n"
     "};\n";
 
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QByteArray changePayload(const QString &table, int id, qint64 date, const QJsonObject &entity)
 {
-    return compact(QJsonObject{{QStringLiteral("sender"), kRemote}, {QStringLiteral("table"), table},
-                               {QStringLiteral("id"), QString::number(id)}, {QStringLiteral("date"), date},
+    return compact(QJsonObject{{QStringLiteral("sender"), kRemote},
+                               {QStringLiteral("table"), table},
+                               {QStringLiteral("id"), QString::number(id)},
+                               {QStringLiteral("date"), date},
                                {QStringLiteral("entity"), entity}});
 }
 
 QByteArray receiptPayload(const QString &table, const QString &key, qint64 date)
 {
-    return compact(QJsonObject{{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("data_received")},
-                               {QStringLiteral("args"), QJsonObject{{QStringLiteral("table"), table}, {QStringLiteral("id"), key},
-                                                                    {QStringLiteral("date"), date}}}});
+    return compact(QJsonObject{{QStringLiteral("sender"), kRemote},
+                               {QStringLiteral("message"), QStringLiteral("data_received")},
+                               {QStringLiteral("args"),
+                                QJsonObject{{QStringLiteral("table"), table},
+                                            {QStringLiteral("id"), key},
+                                            {QStringLiteral("date"), date}}}});
 }
 
 QJsonObject payloadOf(const QString &line, QString *topic = nullptr)
@@ -99,7 +107,8 @@ private:
     // The engine's current run into the test's output (a failure message is cut short).
     QString engineLog() const
     {
-        qWarning().noquote() << "==== engine log (this run)\n" << QString::fromUtf8(m_engine->log().mid(m_runStart).right(12000));
+        qWarning().noquote() << "==== engine log (this run)\n"
+                             << QString::fromUtf8(m_engine->log().mid(m_runStart).right(12000));
         return QStringLiteral(" (engine log above)");
     }
 
@@ -112,7 +121,7 @@ private:
     qint64 m_dateCounter = 0;
     qint64 m_retainedChangeDate = 0;
     int m_sentinels = 0;
-    int m_runStart = 0;   // where the engine's current run starts in its log
+    int m_runStart = 0; // where the engine's current run starts in its log
 };
 
 void TestRetained::initTestCase()
@@ -140,7 +149,8 @@ void TestRetained::initTestCase()
                                       QJsonObject{{QStringLiteral("id"), QString::number(kRetainedId)},
                                                   {QStringLiteral("name"), QStringLiteral("retained")}}),
                         1, true));
-    QVERIFY(mqttPublish(m_servers, kOwnInfoTopic, receiptPayload(QStringLiteral("sent"), kRetainedReceiptKey, nextDate()), 1, true));
+    QVERIFY(mqttPublish(m_servers, kOwnInfoTopic,
+                        receiptPayload(QStringLiteral("sent"), kRetainedReceiptKey, nextDate()), 1, true));
     // They are there: a new subscription gets both (before its probe comes back).
     {
         MqttSubscriber check(m_servers, QStringList{kChangeTopic, kOwnInfoTopic});
@@ -149,8 +159,9 @@ void TestRetained::initTestCase()
         QCOMPARE(check.count(kOwnInfoTopic + QStringLiteral(" {")), 1);
     }
 
-    m_all = std::make_unique<MqttSubscriber>(m_servers, QStringList{QStringLiteral("/info/#"), QStringLiteral("/change/#"),
-                                                                     QStringLiteral("/mysql-sync/#"), QStringLiteral("custom/#")});
+    m_all = std::make_unique<MqttSubscriber>(m_servers,
+                                             QStringList{QStringLiteral("/info/#"), QStringLiteral("/change/#"),
+                                                         QStringLiteral("/mysql-sync/#"), QStringLiteral("custom/#")});
     QVERIFY(m_all->isReady());
     QJsonObject config = EngineProcess::config(m_servers, 'B', kDatabase, kSelf, {kRemote}, {QStringLiteral("sent")},
                                                {QStringLiteral("items"), QStringLiteral("pub")});
@@ -167,9 +178,12 @@ void TestRetained::cleanupTestCase()
     m_all.reset();
     // Clear the retained messages (an empty retained message), also where a transformer's
     // retained message would be had it got through, and check that they are gone.
-    for (const QString &topic : {kChangeTopic, kOwnInfoTopic, QStringLiteral("custom/retained"), QStringLiteral("/change/site_a")})
+    for (const QString &topic :
+         {kChangeTopic, kOwnInfoTopic, QStringLiteral("custom/retained"), QStringLiteral("/change/site_a")})
         QVERIFY(mqttPublish(m_servers, topic, QByteArray(), 1, true));
-    MqttSubscriber check(m_servers, QStringList{kChangeTopic, kOwnInfoTopic, QStringLiteral("custom/#"), QStringLiteral("/change/site_a")});
+    MqttSubscriber check(m_servers,
+                         QStringList{kChangeTopic, kOwnInfoTopic, QStringLiteral("custom/#"),
+                                     QStringLiteral("/change/site_a")});
     QVERIFY(check.isReady());
     QVERIFY2(check.lines().isEmpty(), qPrintable(check.lines().join(QLatin1Char('\n'))));
     m_db.reset();
@@ -182,17 +196,21 @@ bool TestRetained::startEngine()
     if (!m_engine->start())
         return false;
     // Its first heartbeat comes once it is subscribed.
-    const bool up = waitUntil([&] {
-        const QStringList lines = m_all->lines();
-        for (qsizetype i = mark; i < lines.size(); ++i) {
-            QString topic;
-            const QJsonObject o = payloadOf(lines.at(i), &topic);
-            if (topic == QLatin1String("/info") && o.value(QStringLiteral("sender")).toString() == kSelf
-                && o.value(QStringLiteral("message")).toString() == QLatin1String("connected"))
-                return true;
-        }
-        return !m_engine->isRunning();
-    }, 30000) && m_engine->isRunning();
+    const bool up =
+        waitUntil(
+            [&] {
+                const QStringList lines = m_all->lines();
+                for (qsizetype i = mark; i < lines.size(); ++i) {
+                    QString topic;
+                    const QJsonObject o = payloadOf(lines.at(i), &topic);
+                    if (topic == QLatin1String("/info") && o.value(QStringLiteral("sender")).toString() == kSelf
+                        && o.value(QStringLiteral("message")).toString() == QLatin1String("connected"))
+                        return true;
+                }
+                return !m_engine->isRunning();
+            },
+            30000)
+        && m_engine->isRunning();
     if (!up) {
         qWarning().noquote() << "engine not up:\n" << QString::fromUtf8(m_engine->log().mid(m_runStart).right(6000));
         return false;
@@ -200,7 +218,8 @@ bool TestRetained::startEngine()
     // site_a is online for the whole run: receipts go out directly.
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 10 * 60 * 1000;
     return mqttPublish(m_servers, QStringLiteral("/info"),
-                       compact(QJsonObject{{QStringLiteral("sender"), kRemote}, {QStringLiteral("message"), QStringLiteral("connected")},
+                       compact(QJsonObject{{QStringLiteral("sender"), kRemote},
+                                           {QStringLiteral("message"), QStringLiteral("connected")},
                                            {QStringLiteral("args"), QJsonObject{{QStringLiteral("until"), until}}}}))
         && m_engine->waitForLog("site_a is online", kTimeoutMs, m_runStart);
 }
@@ -208,16 +227,18 @@ bool TestRetained::startEngine()
 std::optional<QJsonObject> TestRetained::waitForReceipt(qint64 date)
 {
     std::optional<QJsonObject> found;
-    waitUntil([&] {
-        for (const QString &line : m_all->lines(kReceiptTopic + QStringLiteral(" {"))) {
-            const QJsonObject o = payloadOf(line);
-            if (o.value(QStringLiteral("args")).toObject().value(QStringLiteral("date")).toInteger(-1) == date) {
-                found = o;
-                return true;
+    waitUntil(
+        [&] {
+            for (const QString &line : m_all->lines(kReceiptTopic + QStringLiteral(" {"))) {
+                const QJsonObject o = payloadOf(line);
+                if (o.value(QStringLiteral("args")).toObject().value(QStringLiteral("date")).toInteger(-1) == date) {
+                    found = o;
+                    return true;
+                }
             }
-        }
-        return false;
-    }, kTimeoutMs, 20);
+            return false;
+        },
+        kTimeoutMs, 20);
     return found;
 }
 
@@ -225,24 +246,33 @@ QString TestRetained::sentinels()
 {
     const int id = 9000 + (++m_sentinels);
     const qint64 date = nextDate();
-    if (!mqttPublish(m_servers, kChangeTopic, changePayload(QStringLiteral("items"), id, date,
-                                                            QJsonObject{{QStringLiteral("id"), QString::number(id)},
-                                                                        {QStringLiteral("name"), QStringLiteral("sentinel")}})))
+    if (!mqttPublish(m_servers, kChangeTopic,
+                     changePayload(QStringLiteral("items"), id, date,
+                                   QJsonObject{{QStringLiteral("id"), QString::number(id)},
+                                               {QStringLiteral("name"), QStringLiteral("sentinel")}})))
         return QStringLiteral("cannot publish the sentinel change");
     const std::optional<QJsonObject> receipt = waitForReceipt(date);
     if (!receipt)
-        return QStringLiteral("no receipt for sentinel change %1 (engine running: %2)").arg(id).arg(m_engine->isRunning());
+        return QStringLiteral("no receipt for sentinel change %1 (engine running: %2)")
+            .arg(id)
+            .arg(m_engine->isRunning());
     if (receipt->value(QStringLiteral("message")).toString() != QLatin1String("data_received"))
         return QStringLiteral("sentinel change answered: ") + QString::fromUtf8(compact(*receipt));
-    if (m_db->scalar(QStringLiteral("SELECT name FROM items WHERE id = ?"), {id}).toString() != QLatin1String("sentinel"))
+    if (m_db->scalar(QStringLiteral("SELECT name FROM items WHERE id = ?"), {id}).toString()
+        != QLatin1String("sentinel"))
         return QStringLiteral("sentinel row %1 not written").arg(id);
     // A receipt for a key site_b never sent is still written to sync_status (it is what the
     // remote says): the retained one would be written the same way.
     const QString key = QString::number(id);
     if (!mqttPublish(m_servers, kOwnInfoTopic, receiptPayload(QStringLiteral("sent"), key, nextDate())))
         return QStringLiteral("cannot publish the sentinel receipt");
-    if (!waitUntil([&] { return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE primary_key = ?"), {key}).toInt() == 1; },
-                   kTimeoutMs))
+    if (!waitUntil(
+            [&] {
+                return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE primary_key = ?"), {key})
+                           .toInt()
+                    == 1;
+            },
+            kTimeoutMs))
         return QStringLiteral("the sentinel receipt for %1 never reached sync_status").arg(key);
     return {};
 }
@@ -251,14 +281,19 @@ QString TestRetained::nothingFromRetained()
 {
     if (m_db->count(QStringLiteral("items")) != m_sentinels)
         return QStringLiteral("items holds %1 rows, expected only the %2 sentinels:\n%3")
-            .arg(m_db->count(QStringLiteral("items"))).arg(m_sentinels).arg(m_db->dump(QStringLiteral("items")));
+            .arg(m_db->count(QStringLiteral("items")))
+            .arg(m_sentinels)
+            .arg(m_db->dump(QStringLiteral("items")));
     if (m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = ?"), {kRetainedId}).toInt() != 0)
         return QStringLiteral("the retained change was applied");
-    if (m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE primary_key = ?"), {kRetainedReceiptKey}).toInt() != 0)
+    if (m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE primary_key = ?"), {kRetainedReceiptKey})
+            .toInt()
+        != 0)
         return QStringLiteral("the retained receipt was written to sync_status");
     // Nor answered: no receipt for the retained change's date ever went out.
     for (const QString &line : m_all->lines(kReceiptTopic + QStringLiteral(" {"))) {
-        if (payloadOf(line).value(QStringLiteral("args")).toObject().value(QStringLiteral("date")).toInteger(-1) == m_retainedChangeDate)
+        if (payloadOf(line).value(QStringLiteral("args")).toObject().value(QStringLiteral("date")).toInteger(-1)
+            == m_retainedChangeDate)
             return QStringLiteral("the retained change was answered: ") + line;
     }
     return {};
@@ -270,8 +305,7 @@ void TestRetained::retainedChangeAndReceiptIgnored()
     QVERIFY2(problem.isEmpty(), qPrintable(problem + engineLog()));
     const QString trace = nothingFromRetained();
     QVERIFY2(trace.isEmpty(), qPrintable(trace));
-    QVERIFY2(m_engine->waitForLog("ignored a retained message on", kTimeoutMs, m_runStart),
-             qPrintable(engineLog()));
+    QVERIFY2(m_engine->waitForLog("ignored a retained message on", kTimeoutMs, m_runStart), qPrintable(engineLog()));
 }
 
 void TestRetained::ignoredAgainAfterRestart()
@@ -282,8 +316,7 @@ void TestRetained::ignoredAgainAfterRestart()
     QVERIFY2(problem.isEmpty(), qPrintable(problem + engineLog()));
     const QString trace = nothingFromRetained();
     QVERIFY2(trace.isEmpty(), qPrintable(trace));
-    QVERIFY2(m_engine->waitForLog("ignored a retained message on", kTimeoutMs, m_runStart),
-             qPrintable(engineLog()));
+    QVERIFY2(m_engine->waitForLog("ignored a retained message on", kTimeoutMs, m_runStart), qPrintable(engineLog()));
 }
 
 void TestRetained::transformerPublish_data()
@@ -295,10 +328,12 @@ void TestRetained::transformerPublish_data()
     const QString retained = QStringLiteral("transformers may not publish retained messages");
     QTest::newRow("a plain message elsewhere") << "custom/plain" << false << QString();
     QTest::newRow("/change/site_a") << "/change/site_a" << false << protocol + QStringLiteral("/change/site_a");
-    QTest::newRow("/change/site_b (its own)") << "/change/site_b" << false << protocol + QStringLiteral("/change/site_b");
+    QTest::newRow("/change/site_b (its own)")
+        << "/change/site_b" << false << protocol + QStringLiteral("/change/site_b");
     QTest::newRow("/info") << "/info" << false << protocol + QStringLiteral("/info");
     QTest::newRow("/info/site_a") << "/info/site_a" << false << protocol + QStringLiteral("/info/site_a");
-    QTest::newRow("/mysql-sync/command") << "/mysql-sync/command" << false << protocol + QStringLiteral("/mysql-sync/command");
+    QTest::newRow("/mysql-sync/command") << "/mysql-sync/command" << false
+                                         << protocol + QStringLiteral("/mysql-sync/command");
     QTest::newRow("retain elsewhere") << "custom/retained" << true << retained;
     QTest::newRow("retain on /change/site_a") << "/change/site_a" << true << retained;
 }
@@ -315,12 +350,14 @@ void TestRetained::transformerPublish()
     const qint64 date = nextDate();
     QVERIFY(mqttPublish(m_servers, kChangeTopic,
                         changePayload(QStringLiteral("pub"), id, date,
-                                      QJsonObject{{QStringLiteral("id"), QString::number(id)}, {QStringLiteral("topic"), topic},
+                                      QJsonObject{{QStringLiteral("id"), QString::number(id)},
+                                                  {QStringLiteral("topic"), topic},
                                                   {QStringLiteral("retain"), retain ? 1 : 0}})));
     const std::optional<QJsonObject> receipt = waitForReceipt(date);
     QVERIFY2(receipt, qPrintable(engineLog()));
     const QString kind = receipt->value(QStringLiteral("message")).toString();
-    const QString message = receipt->value(QStringLiteral("args")).toObject().value(QStringLiteral("message")).toString();
+    const QString message =
+        receipt->value(QStringLiteral("args")).toObject().value(QStringLiteral("message")).toString();
     if (refusal.isEmpty()) {
         QCOMPARE(kind, QStringLiteral("data_received"));
         QCOMPARE(m_db->count(QStringLiteral("pub")), qint64(1));

@@ -33,9 +33,10 @@ void TestSchemaChange::initTestCase()
 
 void TestSchemaChange::dropColumnOtherTableGoesOn()
 {
-    const QStringList ddl{
-        QStringLiteral("CREATE TABLE t1 (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL, extra VARCHAR(50) NULL) ENGINE=InnoDB"),
-        QStringLiteral("CREATE TABLE t2 (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB")};
+    const QStringList
+        ddl{QStringLiteral("CREATE TABLE t1 (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL, extra VARCHAR(50) "
+                           "NULL) ENGINE=InnoDB"),
+            QStringLiteral("CREATE TABLE t2 (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB")};
     const QStringList tables{QStringLiteral("t1"), QStringLiteral("t2")};
     SiteSet sites(m_servers);
     Site *a = sites.make(QStringLiteral("site_a"), 'A', QStringLiteral("schema_drop_a"), ddl);
@@ -47,7 +48,8 @@ void TestSchemaChange::dropColumnOtherTableGoesOn()
     QVERIFY(sites.waitReady(*a, {b->client}) && sites.waitReady(*b, {a->client}));
     QVERIFY(a->db->exec(QStringLiteral("INSERT INTO t1 VALUES (1, 'one', 'x')")));
     QVERIFY(a->db->exec(QStringLiteral("INSERT INTO t2 VALUES (1, 'one')")));
-    SITES_WAIT(sites, tables, b->db->count(QStringLiteral("t1")) == 1 && b->db->count(QStringLiteral("t2")) == 1, kTimeoutMs);
+    SITES_WAIT(sites, tables, b->db->count(QStringLiteral("t1")) == 1 && b->db->count(QStringLiteral("t2")) == 1,
+               kTimeoutMs);
 
     // The column goes on the sender while its rows are in flight, t2 keeps changing.
     QVERIFY(a->db->exec(QStringLiteral("UPDATE t1 SET name = 'one again' WHERE id = 1")));
@@ -59,8 +61,10 @@ void TestSchemaChange::dropColumnOtherTableGoesOn()
         QVERIFY(a->db->exec(QStringLiteral("INSERT INTO t2 VALUES (?, 'row')"), {id}));
     SITES_WAIT(sites, tables, b->db->count(QStringLiteral("t2")) == 21, 5000);
     qInfo() << "t2 synced" << clock.elapsed() << "ms after the DROP COLUMN on t1";
-    SITES_WAIT(sites, tables, b->db->scalar(QStringLiteral("SELECT GROUP_CONCAT(CONCAT(id, ':', name) ORDER BY id) FROM t1")).toString()
-                                  == QStringLiteral("1:one again,2:two"),
+    SITES_WAIT(sites, tables,
+               b->db->scalar(QStringLiteral("SELECT GROUP_CONCAT(CONCAT(id, ':', name) ORDER BY id) FROM t1"))
+                       .toString()
+                   == QStringLiteral("1:one again,2:two"),
                kTimeoutMs);
     SITES_WAIT(sites, tables, SiteSet::unsettled(*a, b->client) == 0 && SiteSet::pendingChanges(*a) == 0, kTimeoutMs);
     QVERIFY(SiteSet::logged(*a, "reading the catalogue again"));
@@ -69,7 +73,8 @@ void TestSchemaChange::dropColumnOtherTableGoesOn()
 
 void TestSchemaChange::columnAddedOnSenderFirst()
 {
-    const QStringList ddl{QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB")};
+    const QStringList ddl{
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB")};
     const QStringList tables{QStringLiteral("items")};
     SiteSet sites(m_servers);
     Site *a = sites.make(QStringLiteral("site_a"), 'A', QStringLiteral("schema_add_a"), ddl);
@@ -88,7 +93,8 @@ void TestSchemaChange::columnAddedOnSenderFirst()
             ++id;
             const bool ok = colour ? a->db->exec(QStringLiteral("INSERT INTO items VALUES (?, ?, ?)"),
                                                  {id, QStringLiteral("row %1").arg(id), QStringLiteral("c%1").arg(id)})
-                                   : a->db->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, QStringLiteral("row %1").arg(id)});
+                                   : a->db->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"),
+                                                 {id, QStringLiteral("row %1").arg(id)});
             if (!ok)
                 return false;
             QTest::qWait(20);
@@ -107,8 +113,10 @@ void TestSchemaChange::columnAddedOnSenderFirst()
     QVERIFY(rows(20, true));
 
     SITES_WAIT(sites, tables, SiteSet::sameDumps(*a, *b, QStringLiteral("items")), kTimeoutMs);
-    SITES_WAIT(sites, tables, SiteSet::unsettled(*a, b->client) == 0
-                   && SiteSet::statusKeys(*a, QStringLiteral("items"), b->client, QStringLiteral("successful")).size() == id,
+    SITES_WAIT(sites, tables,
+               SiteSet::unsettled(*a, b->client) == 0
+                   && SiteSet::statusKeys(*a, QStringLiteral("items"), b->client, QStringLiteral("successful")).size()
+                       == id,
                kTimeoutMs);
     // 40 rows inserted with a colour, 10 of the first 20 given one by the update.
     QCOMPARE(b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE colour IS NOT NULL")).toInt(), 50);

@@ -48,7 +48,8 @@ void captureLog(QtMsgType type, const QMessageLogContext &context, const QString
 {
     {
         QMutexLocker lock(&g_logMutex);
-        g_log.append(QString::fromUtf8(context.category ? context.category : "default") + QStringLiteral(": ") + message);
+        g_log.append(QString::fromUtf8(context.category ? context.category : "default") + QStringLiteral(": ")
+                     + message);
     }
     if (g_previous)
         g_previous(type, context, message);
@@ -60,19 +61,26 @@ QStringList logLines(const QString &contains)
     return g_log.filter(contains);
 }
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QByteArray change(const QString &sender, const QString &id, qint64 date,
                   const QJsonValue &dateValue = QJsonValue(QJsonValue::Undefined))
 {
-    return json({{QStringLiteral("sender"), sender}, {QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), id},
-                 {QStringLiteral("date"), dateValue.isUndefined() ? QJsonValue(date) : dateValue},
-                 {QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), sender}}}});
+    return json(
+        {{QStringLiteral("sender"), sender},
+         {QStringLiteral("table"), QStringLiteral("items")},
+         {QStringLiteral("id"), id},
+         {QStringLiteral("date"), dateValue.isUndefined() ? QJsonValue(date) : dateValue},
+         {QStringLiteral("entity"), QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), sender}}}});
 }
 
 QByteArray info(const QString &sender, const QString &message, const QJsonObject &args)
 {
-    return json({{QStringLiteral("sender"), sender}, {QStringLiteral("message"), message}, {QStringLiteral("args"), args}});
+    return json(
+        {{QStringLiteral("sender"), sender}, {QStringLiteral("message"), message}, {QStringLiteral("args"), args}});
 }
 
 } // namespace
@@ -110,7 +118,8 @@ void TestSenders::initTestCase()
     m_db = std::make_unique<SiteDatabase>(m_servers, 'B', kDatabase);
     QVERIFY2(m_db->isOpen(), qPrintable(m_db->lastError()));
     QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NULL)")));
-    m_all = std::make_unique<MqttSubscriber>(m_servers, QStringList{QStringLiteral("/info/#"), QStringLiteral("/change/#")});
+    m_all = std::make_unique<MqttSubscriber>(m_servers,
+                                             QStringList{QStringLiteral("/info/#"), QStringLiteral("/change/#")});
     QVERIFY(m_all->isReady());
 
     QJsonObject cfg = EngineProcess::config(m_servers, 'B', kDatabase, kSelf, {kRemote}, {QStringLiteral("items")},
@@ -130,8 +139,9 @@ void TestSenders::initTestCase()
     m_engine->start();
     QVERIFY2(waitUntil([&] { return m_all->count(QStringLiteral("\"sender\":\"site_b\"")) > 0; }, 30000),
              "site_b sent no heartbeat");
-    QVERIFY(publish(QStringLiteral("/info"), info(kRemote, QStringLiteral("connected"),
-                                                 {{QStringLiteral("until"), QDateTime::currentMSecsSinceEpoch() + 600000}})));
+    QVERIFY(publish(QStringLiteral("/info"),
+                    info(kRemote, QStringLiteral("connected"),
+                         {{QStringLiteral("until"), QDateTime::currentMSecsSinceEpoch() + 600000}})));
     const QString problem = sentinel();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
@@ -153,12 +163,14 @@ QString TestSenders::sentinel()
     const QString name = QStringLiteral("\"date\":%1").arg(date);
     if (!publish(QStringLiteral("/change/site_b"), change(kRemote, id, date)))
         return QStringLiteral("cannot publish the sentinel");
-    if (!waitUntil([&] {
-            for (const QString &l : m_all->lines(QStringLiteral("/info/site_a ")))
-                if (l.contains(name) && l.contains(QStringLiteral("data_received")))
-                    return true;
-            return false;
-        }, kTimeoutMs))
+    if (!waitUntil(
+            [&] {
+                for (const QString &l : m_all->lines(QStringLiteral("/info/site_a ")))
+                    if (l.contains(name) && l.contains(QStringLiteral("data_received")))
+                        return true;
+                return false;
+            },
+            kTimeoutMs))
         return QStringLiteral("no data_received for sentinel #%1").arg(++m_sentinels);
     return QString();
 }
@@ -172,7 +184,8 @@ qint64 TestSenders::outboxReceiptsFor(const QString &remote)
         db.setDatabaseName(m_dir.filePath(QStringLiteral("queue/outbox.sqlite")));
         if (db.open()) {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox_receipts WHERE remote = '%1'").arg(remote)) && q.next())
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox_receipts WHERE remote = '%1'").arg(remote))
+                && q.next())
                 n = q.value(0).toLongLong();
         }
         db.close();
@@ -186,14 +199,22 @@ void TestSenders::unknownSendersAreNotHeard()
     const qint64 until = QDateTime::currentMSecsSinceEpoch() + 600000;
     const qint64 date = ++m_date;
     // mallory: presence, a valid change, a malformed one, two receipts; site_c: a change.
-    QVERIFY(publish(QStringLiteral("/info"), info(QStringLiteral("mallory"), QStringLiteral("connected"), {{QStringLiteral("until"), until}})));
+    QVERIFY(publish(QStringLiteral("/info"),
+                    info(QStringLiteral("mallory"), QStringLiteral("connected"), {{QStringLiteral("until"), until}})));
     QVERIFY(publish(QStringLiteral("/change/site_b"), change(QStringLiteral("mallory"), QStringLiteral("500"), date)));
     QVERIFY(publish(QStringLiteral("/change/site_b"),
                     change(QStringLiteral("mallory"), QStringLiteral("501"), date, QStringLiteral("soon"))));
-    QVERIFY(publish(QStringLiteral("/info/site_b"), info(QStringLiteral("mallory"), QStringLiteral("data_received"),
-                                                         {{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("7")}, {QStringLiteral("date"), date}})));
-    QVERIFY(publish(QStringLiteral("/info/site_b"), info(QStringLiteral("mallory"), QStringLiteral("error"),
-                                                         {{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("8")}, {QStringLiteral("date"), date}, {QStringLiteral("message"), QStringLiteral("no")}})));
+    QVERIFY(publish(QStringLiteral("/info/site_b"),
+                    info(QStringLiteral("mallory"), QStringLiteral("data_received"),
+                         {{QStringLiteral("table"), QStringLiteral("items")},
+                          {QStringLiteral("id"), QStringLiteral("7")},
+                          {QStringLiteral("date"), date}})));
+    QVERIFY(publish(QStringLiteral("/info/site_b"),
+                    info(QStringLiteral("mallory"), QStringLiteral("error"),
+                         {{QStringLiteral("table"), QStringLiteral("items")},
+                          {QStringLiteral("id"), QStringLiteral("8")},
+                          {QStringLiteral("date"), date},
+                          {QStringLiteral("message"), QStringLiteral("no")}})));
     QVERIFY(publish(QStringLiteral("/change/site_b"), change(QStringLiteral("site_c"), QStringLiteral("502"), date)));
     const QString problem = sentinel();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -203,13 +224,16 @@ void TestSenders::unknownSendersAreNotHeard()
     // Nothing stored: no receipt owed to them, no sync_status row of theirs.
     QCOMPARE(outboxReceiptsFor(QStringLiteral("mallory")), 0);
     QCOMPARE(outboxReceiptsFor(QStringLiteral("site_c")), 0);
-    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE remote IN ('mallory', 'site_c')")).toInt(), 0);
+    QCOMPARE(m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE remote IN ('mallory', 'site_c')"))
+                 .toInt(),
+             0);
     // Nothing published to them.
     QCOMPARE(m_all->count(QStringLiteral("/info/mallory ")), 0);
     QCOMPARE(m_all->count(QStringLiteral("/change/mallory ")), 0);
     QCOMPARE(m_all->count(QStringLiteral("/info/site_c ")), 0);
     // No presence kept: mallory never counted as online.
-    QVERIFY2(logLines(QStringLiteral("mallory is online")).isEmpty(), qPrintable(logLines(QStringLiteral("mallory")).join(QLatin1Char('\n'))));
+    QVERIFY2(logLines(QStringLiteral("mallory is online")).isEmpty(),
+             qPrintable(logLines(QStringLiteral("mallory")).join(QLatin1Char('\n'))));
     // Counted (6 messages) and logged once per name.
     QVERIFY2(waitUntil([&] { return m_counters.unknownSenders == 6; }, kTimeoutMs),
              qPrintable(QString::number(m_counters.unknownSenders)));
@@ -223,7 +247,8 @@ void TestSenders::loggedOncePerMinutePerName()
 {
     const qint64 before = m_counters.unknownSenders;
     for (int i = 0; i < 10; ++i)
-        QVERIFY(publish(QStringLiteral("/change/site_b"), change(QStringLiteral("mallory"), QString::number(600 + i), ++m_date)));
+        QVERIFY(publish(QStringLiteral("/change/site_b"),
+                        change(QStringLiteral("mallory"), QString::number(600 + i), ++m_date)));
     const QString problem = sentinel();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QVERIFY2(waitUntil([&] { return m_counters.unknownSenders == before + 10; }, kTimeoutMs),

@@ -43,7 +43,8 @@ void TestStatusWriter::sendsWhileSyncStatusIsLocked_data()
 void TestStatusWriter::sendsWhileSyncStatusIsLocked()
 {
     QFETCH(bool, extensions);
-    const QString ddl = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NULL) ENGINE=InnoDB");
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NULL) ENGINE=InnoDB");
     const QStringList tables{QStringLiteral("items")};
     SiteSet sites(m_servers);
     Site *a = sites.make(QStringLiteral("site_a"), 'A', QStringLiteral("statuswriter_a"), {ddl});
@@ -55,7 +56,8 @@ void TestStatusWriter::sendsWhileSyncStatusIsLocked()
     QVERIFY(sites.start(*a) && sites.start(*b));
     QVERIFY(sites.waitReady(*a, {b->client}) && sites.waitReady(*b, {a->client}));
     QVERIFY(a->db->exec(QStringLiteral("INSERT INTO items VALUES (1, 'before the lock')")));
-    SITES_WAIT(sites, tables, SiteSet::statusKeys(*a, QStringLiteral("items"), b->client, QStringLiteral("successful")).size() == 1,
+    SITES_WAIT(sites, tables,
+               SiteSet::statusKeys(*a, QStringLiteral("items"), b->client, QStringLiteral("successful")).size() == 1,
                kTimeoutMs);
 
     // Another session of site_a's database holds sync_status: every write to it waits.
@@ -78,7 +80,9 @@ void TestStatusWriter::sendsWhileSyncStatusIsLocked()
         if (!waitUntil([&] { return b->db->count(QStringLiteral("items")) == expected; }, kGroupMs, 50)) {
             locker.exec(QStringLiteral("UNLOCK TABLES"));
             QFAIL(qPrintable(QStringLiteral("group %1 did not reach site_b while sync_status was locked: %2 of %3 rows")
-                                 .arg(group).arg(b->db->count(QStringLiteral("items"))).arg(expected)));
+                                 .arg(group)
+                                 .arg(b->db->count(QStringLiteral("items")))
+                                 .arg(expected)));
         }
     }
     // Nothing could be written meanwhile (the locking session can read it).

@@ -3,8 +3,8 @@
 // primary-key changes, a bulk transaction, relaying through a third bidirectional site without
 // echoes, and a remote that is offline while changes are made. Every value type of the codec
 // table: tst_sync_codec.
-#include <QCryptographicHash>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDebug>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -35,7 +35,8 @@ QString statusId(const QString &table, const QString &key, const QString &remote
 {
     return QString::fromLatin1(
         QCryptographicHash::hash((table + QLatin1Char('-') + key + QLatin1Char('-') + remote).toUtf8(),
-                                 QCryptographicHash::Md5).toHex());
+                                 QCryptographicHash::Md5)
+            .toHex());
 }
 
 } // namespace
@@ -55,8 +56,8 @@ private slots:
 
 private:
     Servers m_servers;
-    std::unique_ptr<SiteSet> m_sites;   // the sites of the running test
-    QStringList m_watchedTables;        // dumped by a failed WAIT_FOR
+    std::unique_ptr<SiteSet> m_sites; // the sites of the running test
+    QStringList m_watchedTables;      // dumped by a failed WAIT_FOR
 };
 
 // Waits for `cond` (re-evaluated while the event loop spins); on timeout prints the state of
@@ -90,8 +91,9 @@ void TestSync::bothWaysIntegerAndStringKeys()
     const QStringList ddl = {
         QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, qty INT NULL, "
                        "note TEXT NULL) ENGINE=InnoDB"),
-        QStringLiteral("CREATE TABLE people (id VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(100) NULL, score INT NULL) "
-                       "ENGINE=InnoDB"),
+        QStringLiteral(
+            "CREATE TABLE people (id VARCHAR(64) NOT NULL PRIMARY KEY, name VARCHAR(100) NULL, score INT NULL) "
+            "ENGINE=InnoDB"),
     };
     const QStringList tables = {QStringLiteral("items"), QStringLiteral("people")};
     SITES_MAKE(*m_sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("tsync_both_a"), ddl);
@@ -117,28 +119,38 @@ void TestSync::bothWaysIntegerAndStringKeys()
     // Phase 1: both sites insert their own keys, interleaved, one autocommit statement each.
     for (int i = 1; i <= 20; ++i) {
         QVERIFY(a.db->exec(QStringLiteral("INSERT INTO items VALUES (?, ?, ?, ?)"),
-                           {i, QStringLiteral("a-item %1").arg(i), i * 10, i % 3 ? QVariant(QStringLiteral("note ä %1").arg(i)) : QVariant()}));
+                           {i, QStringLiteral("a-item %1").arg(i), i * 10,
+                            i % 3 ? QVariant(QStringLiteral("note ä %1").arg(i)) : QVariant()}));
         QVERIFY(b.db->exec(QStringLiteral("INSERT INTO items VALUES (?, ?, ?, ?)"),
-                           {100 + i, QStringLiteral("b-item %1").arg(i), i % 4 ? QVariant(i) : QVariant(), QStringLiteral("b 'note'\n%1").arg(i)}));
+                           {100 + i, QStringLiteral("b-item %1").arg(i), i % 4 ? QVariant(i) : QVariant(),
+                            QStringLiteral("b 'note'\n%1").arg(i)}));
     }
     for (int i = 0; i < peopleA.size(); ++i) {
-        QVERIFY(a.db->exec(QStringLiteral("INSERT INTO people VALUES (?, ?, ?)"), {peopleA[i], QStringLiteral("A person %1").arg(i), i}));
-        QVERIFY(b.db->exec(QStringLiteral("INSERT INTO people VALUES (?, ?, ?)"), {peopleB[i], QStringLiteral("B person %1").arg(i), -i}));
+        QVERIFY(a.db->exec(QStringLiteral("INSERT INTO people VALUES (?, ?, ?)"),
+                           {peopleA[i], QStringLiteral("A person %1").arg(i), i}));
+        QVERIFY(b.db->exec(QStringLiteral("INSERT INTO people VALUES (?, ?, ?)"),
+                           {peopleB[i], QStringLiteral("B person %1").arg(i), -i}));
     }
     WAIT_FOR(a.db->count(QStringLiteral("items")) == 40 && b.db->count(QStringLiteral("items")) == 40
                  && a.db->count(QStringLiteral("people")) == 22 && b.db->count(QStringLiteral("people")) == 22,
              kSyncTimeoutMs);
-    WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("items")) && SiteSet::sameDumps(a, b, QStringLiteral("people")), kSyncTimeoutMs);
-    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM people WHERE id = ?"), {obrien}).toString(), QStringLiteral("A person 10"));
-    QCOMPARE(a.db->scalar(QStringLiteral("SELECT name FROM people WHERE id = ?"), {tricky}).toString(), QStringLiteral("B person 10"));
+    WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("items")) && SiteSet::sameDumps(a, b, QStringLiteral("people")),
+             kSyncTimeoutMs);
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM people WHERE id = ?"), {obrien}).toString(),
+             QStringLiteral("A person 10"));
+    QCOMPARE(a.db->scalar(QStringLiteral("SELECT name FROM people WHERE id = ?"), {tricky}).toString(),
+             QStringLiteral("B person 10"));
 
     // Phase 2: each site updates and deletes keys of its own and keys the other one made
     // (never the same key on both sides at once).
-    QVERIFY(a.db->exec(QStringLiteral("UPDATE items SET name = CONCAT(name, ' upd by A'), qty = qty + 1 WHERE id BETWEEN 1 AND 5 OR id BETWEEN 101 AND 105")));
-    QVERIFY(b.db->exec(QStringLiteral("UPDATE items SET name = CONCAT(name, ' upd by B'), note = NULL WHERE id BETWEEN 6 AND 10 OR id BETWEEN 106 AND 110")));
+    QVERIFY(a.db->exec(QStringLiteral("UPDATE items SET name = CONCAT(name, ' upd by A'), qty = qty + 1 WHERE id "
+                                      "BETWEEN 1 AND 5 OR id BETWEEN 101 AND 105")));
+    QVERIFY(b.db->exec(QStringLiteral("UPDATE items SET name = CONCAT(name, ' upd by B'), note = NULL WHERE id BETWEEN "
+                                      "6 AND 10 OR id BETWEEN 106 AND 110")));
     QVERIFY(a.db->exec(QStringLiteral("DELETE FROM items WHERE id IN (11, 12, 111)")));
     QVERIFY(b.db->exec(QStringLiteral("DELETE FROM items WHERE id IN (13, 112, 113)")));
-    QVERIFY(a.db->exec(QStringLiteral("UPDATE people SET name = 'Renamed by A', score = 99 WHERE id IN (?, ?)"), {obrien, peopleB[0]}));
+    QVERIFY(a.db->exec(QStringLiteral("UPDATE people SET name = 'Renamed by A', score = 99 WHERE id IN (?, ?)"),
+                       {obrien, peopleB[0]}));
     QVERIFY(b.db->exec(QStringLiteral("UPDATE people SET name = NULL WHERE id = ?"), {tricky}));
     QVERIFY(b.db->exec(QStringLiteral("DELETE FROM people WHERE id = ?"), {peopleA[1]}));
     QVERIFY(a.db->exec(QStringLiteral("DELETE FROM people WHERE id = ?"), {peopleB[1]}));
@@ -158,7 +170,8 @@ void TestSync::bothWaysIntegerAndStringKeys()
 
     WAIT_FOR(a.db->count(QStringLiteral("items")) == 34 && b.db->count(QStringLiteral("items")) == 34
                  && a.db->count(QStringLiteral("people")) == 20 && b.db->count(QStringLiteral("people")) == 20
-                 && SiteSet::sameDumps(a, b, QStringLiteral("items")) && SiteSet::sameDumps(a, b, QStringLiteral("people")),
+                 && SiteSet::sameDumps(a, b, QStringLiteral("items"))
+                 && SiteSet::sameDumps(a, b, QStringLiteral("people")),
              kSyncTimeoutMs);
     WAIT_FOR(SiteSet::pendingChanges(a) == 0 && SiteSet::pendingChanges(b) == 0
                  && SiteSet::allSuccessful(a, QStringLiteral("items"), b.client, itemsFromA)
@@ -174,26 +187,42 @@ void TestSync::bothWaysIntegerAndStringKeys()
     // The final state, spelled out.
     QVERIFY(SiteSet::sameDumps(a, b, QStringLiteral("items")));
     QVERIFY(SiteSet::sameDumps(a, b, QStringLiteral("people")));
-    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 3")).toString(), QStringLiteral("a-item 3 upd by A"));
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 3")).toString(),
+             QStringLiteral("a-item 3 upd by A"));
     QCOMPARE(b.db->scalar(QStringLiteral("SELECT qty FROM items WHERE id = 3")).toInt(), 31);
-    QCOMPARE(a.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 103")).toString(), QStringLiteral("b-item 3 upd by A"));
-    QCOMPARE(a.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 7")).toString(), QStringLiteral("a-item 7 upd by B"));
+    QCOMPARE(a.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 103")).toString(),
+             QStringLiteral("b-item 3 upd by A"));
+    QCOMPARE(a.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 7")).toString(),
+             QStringLiteral("a-item 7 upd by B"));
     QVERIFY(a.db->scalar(QStringLiteral("SELECT note FROM items WHERE id = 7")).isNull());
-    QCOMPARE(a.db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (11, 12, 13, 111, 112, 113)")).toInt(), 0);
-    QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (11, 12, 13, 111, 112, 113)")).toInt(), 0);
-    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM people WHERE id = ?"), {obrien}).toString(), QStringLiteral("Renamed by A"));
+    QCOMPARE(a.db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (11, 12, 13, 111, 112, 113)")).toInt(),
+             0);
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (11, 12, 13, 111, 112, 113)")).toInt(),
+             0);
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM people WHERE id = ?"), {obrien}).toString(),
+             QStringLiteral("Renamed by A"));
     QCOMPARE(b.db->scalar(QStringLiteral("SELECT score FROM people WHERE id = ?"), {peopleB[0]}).toInt(), 99);
     QVERIFY(a.db->scalar(QStringLiteral("SELECT name FROM people WHERE id = ?"), {tricky}).isNull());
-    QCOMPARE(a.db->scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE id IN (?, ?)"), {peopleA[1], peopleB[1]}).toInt(), 0);
-    QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE id IN (?, ?)"), {peopleA[1], peopleB[1]}).toInt(), 0);
+    QCOMPARE(a.db->scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE id IN (?, ?)"), {peopleA[1], peopleB[1]})
+                 .toInt(),
+             0);
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE id IN (?, ?)"), {peopleA[1], peopleB[1]})
+                 .toInt(),
+             0);
 
     // sync_status rows are addressed by md5(table-id-remote), for unusual keys too.
     QCOMPARE(a.db->scalar(QStringLiteral("SELECT `status` FROM sync_status WHERE id = ?"),
-                          {statusId(QStringLiteral("people"), obrien, b.client)}).toString(), QStringLiteral("successful"));
+                          {statusId(QStringLiteral("people"), obrien, b.client)})
+                 .toString(),
+             QStringLiteral("successful"));
     QCOMPARE(b.db->scalar(QStringLiteral("SELECT `status` FROM sync_status WHERE id = ?"),
-                          {statusId(QStringLiteral("people"), tricky, a.client)}).toString(), QStringLiteral("successful"));
+                          {statusId(QStringLiteral("people"), tricky, a.client)})
+                 .toString(),
+             QStringLiteral("successful"));
     QCOMPARE(a.db->scalar(QStringLiteral("SELECT primary_key FROM sync_status WHERE id = ?"),
-                          {statusId(QStringLiteral("items"), QStringLiteral("111"), b.client)}).toString(), QStringLiteral("111"));
+                          {statusId(QStringLiteral("items"), QStringLiteral("111"), b.client)})
+                 .toString(),
+             QStringLiteral("111"));
 
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());
@@ -206,7 +235,8 @@ void TestSync::deletesAndKeyChanges()
 {
     const QStringList ddl = {
         QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL) ENGINE=InnoDB"),
-        QStringLiteral("CREATE TABLE codes (code VARCHAR(64) NOT NULL PRIMARY KEY, label VARCHAR(100) NULL) ENGINE=InnoDB"),
+        QStringLiteral(
+            "CREATE TABLE codes (code VARCHAR(64) NOT NULL PRIMARY KEY, label VARCHAR(100) NULL) ENGINE=InnoDB"),
     };
     const QStringList tables = {QStringLiteral("items"), QStringLiteral("codes")};
     SITES_MAKE(*m_sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("tsync_delete_a"), ddl);
@@ -221,10 +251,12 @@ void TestSync::deletesAndKeyChanges()
 
     QVERIFY(a.db->exec(QStringLiteral("INSERT INTO items VALUES (1, 'one'), (2, 'two'), (3, 'three'), (4, 'four'), "
                                       "(5, 'five'), (7, 'seven'), (8, 'eight'), (9, 'nine'), (10, 'ten')")));
-    QVERIFY(a.db->exec(QStringLiteral("INSERT INTO codes VALUES ('alpha', 'A'), ('beta', 'B'), ('gamma', 'G'), (?, 'quoted')"),
+    QVERIFY(a.db->exec(QStringLiteral(
+                           "INSERT INTO codes VALUES ('alpha', 'A'), ('beta', 'B'), ('gamma', 'G'), (?, 'quoted')"),
                        {QStringLiteral("O'Brien ü 1")}));
     WAIT_FOR(b.db->count(QStringLiteral("items")) == 9 && b.db->count(QStringLiteral("codes")) == 4
-                 && SiteSet::sameDumps(a, b, QStringLiteral("items")) && SiteSet::sameDumps(a, b, QStringLiteral("codes")),
+                 && SiteSet::sameDumps(a, b, QStringLiteral("items"))
+                 && SiteSet::sameDumps(a, b, QStringLiteral("codes")),
              kSyncTimeoutMs);
 
     // A deletes and moves keys; B does the same to other rows.
@@ -251,24 +283,29 @@ void TestSync::deletesAndKeyChanges()
     for (Site *s : {&a, &b}) {
         QCOMPARE(s->db->scalar(QStringLiteral("SELECT GROUP_CONCAT(id ORDER BY id) FROM items")).toString(),
                  QStringLiteral("1,2,6,7,8,11"));
-        QCOMPARE(s->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 6")).toString(), QStringLiteral("five"));
-        QCOMPARE(s->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(), QStringLiteral("one again"));
-        QCOMPARE(s->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 11")).toString(), QStringLiteral("ten moved"));
+        QCOMPARE(s->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 6")).toString(),
+                 QStringLiteral("five"));
+        QCOMPARE(s->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(),
+                 QStringLiteral("one again"));
+        QCOMPARE(s->db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 11")).toString(),
+                 QStringLiteral("ten moved"));
         QCOMPARE(s->db->scalar(QStringLiteral("SELECT GROUP_CONCAT(code ORDER BY code) FROM codes")).toString(),
                  QStringLiteral("delta,gamma"));
-        QCOMPARE(s->db->scalar(QStringLiteral("SELECT label FROM codes WHERE code = 'delta'")).toString(), QStringLiteral("was beta"));
+        QCOMPARE(s->db->scalar(QStringLiteral("SELECT label FROM codes WHERE code = 'delta'")).toString(),
+                 QStringLiteral("was beta"));
     }
     // The old keys are owed as deletes and acknowledged as such.
     QCOMPARE(SiteSet::statusKeys(a, QStringLiteral("items"), b.client, QStringLiteral("successful")),
-             (QSet<QString>{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5"),
-                            QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8"), QStringLiteral("9"), QStringLiteral("10"),
-                            QStringLiteral("50")}));
+             (QSet<QString>{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
+                            QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8"),
+                            QStringLiteral("9"), QStringLiteral("10"), QStringLiteral("50")}));
     QCOMPARE(SiteSet::statusKeys(b, QStringLiteral("items"), a.client, QStringLiteral("successful")),
              (QSet<QString>{QStringLiteral("9"), QStringLiteral("10"), QStringLiteral("11")}));
     QCOMPARE(SiteSet::statusKeys(a, QStringLiteral("codes"), b.client, QStringLiteral("successful")),
-             (QSet<QString>{QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma"), QStringLiteral("delta"),
-                            QStringLiteral("O'Brien ü 1")}));
-    QCOMPARE(SiteSet::statusKeys(b, QStringLiteral("codes"), a.client, QStringLiteral("successful")), QSet<QString>{QStringLiteral("alpha")});
+             (QSet<QString>{QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma"),
+                            QStringLiteral("delta"), QStringLiteral("O'Brien ü 1")}));
+    QCOMPARE(SiteSet::statusKeys(b, QStringLiteral("codes"), a.client, QStringLiteral("successful")),
+             QSet<QString>{QStringLiteral("alpha")});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,8 +313,8 @@ void TestSync::deletesAndKeyChanges()
 
 void TestSync::manyRowsInOneTransaction()
 {
-    const QStringList ddl = {QStringLiteral(
-        "CREATE TABLE bulk (id INT NOT NULL PRIMARY KEY, payload VARCHAR(200) NOT NULL, n BIGINT NULL, d DECIMAL(12,4) NULL) ENGINE=InnoDB")};
+    const QStringList ddl = {QStringLiteral("CREATE TABLE bulk (id INT NOT NULL PRIMARY KEY, payload VARCHAR(200) NOT "
+                                            "NULL, n BIGINT NULL, d DECIMAL(12,4) NULL) ENGINE=InnoDB")};
     const QStringList bulk = {QStringLiteral("bulk")};
     SITES_MAKE(*m_sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("tsync_bulk_a"), ddl);
     SITES_MAKE(*m_sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("tsync_bulk_b"), ddl);
@@ -298,7 +335,11 @@ void TestSync::manyRowsInOneTransaction()
         QStringList values;
         for (int i = start; i < start + 500; ++i)
             values << QStringLiteral("(%1, 'row %1 ü %2', %3, %4.%5)")
-                          .arg(i).arg(QString(i % 50, QLatin1Char('x'))).arg(qint64(i) * 1000003).arg(i).arg(i % 10000, 4, 10, QLatin1Char('0'));
+                          .arg(i)
+                          .arg(QString(i % 50, QLatin1Char('x')))
+                          .arg(qint64(i) * 1000003)
+                          .arg(i)
+                          .arg(i % 10000, 4, 10, QLatin1Char('0'));
         QSqlQuery q(db);
         QVERIFY2(q.exec(QStringLiteral("INSERT INTO bulk VALUES %1").arg(values.join(QStringLiteral(", ")))),
                  qPrintable(q.lastError().text()));
@@ -309,12 +350,14 @@ void TestSync::manyRowsInOneTransaction()
     WAIT_FOR(b.db->count(QStringLiteral("bulk")) == kRows, 60000);
     const qint64 arrived = timer.elapsed();
     WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("bulk")), 10000);
-    WAIT_FOR(SiteSet::statusKeys(a, QStringLiteral("bulk"), b.client, QStringLiteral("successful")).size() == kRows, 60000);
+    WAIT_FOR(SiteSet::statusKeys(a, QStringLiteral("bulk"), b.client, QStringLiteral("successful")).size() == kRows,
+             60000);
     const qint64 acknowledged = timer.elapsed();
     QCOMPARE(SiteSet::unsettled(a, b.client), 0);
     QCOMPARE(a.db->count(QStringLiteral("sync_status")), qint64(kRows));
     QCOMPARE(SiteSet::pendingChanges(a), 0);
-    qInfo().noquote() << kRows << "rows: all on B after" << arrived << "ms, all acknowledged after" << acknowledged << "ms";
+    qInfo().noquote() << kRows << "rows: all on B after" << arrived << "ms, all acknowledged after" << acknowledged
+                      << "ms";
     // Every change and receipt went out in its first publish: none refused by the MQTT client
     // (Paho's outgoing buffer) and left to the resend timeout.
     for (Site *s : {&a, &b}) {
@@ -352,7 +395,8 @@ void TestSync::threeSitesRelayWithoutEcho()
     QVERIFY(m_sites->waitReady(c, {a.client, b.client}));
 
     // Changes travel per row or, between engines of ours, in batches (issue 13).
-    MqttSubscriber changes(m_servers, QStringList{QStringLiteral("/change/#"), QStringLiteral("/mysql-sync/+/batch/#")});
+    MqttSubscriber changes(m_servers,
+                           QStringList{QStringLiteral("/change/#"), QStringLiteral("/mysql-sync/+/batch/#")});
     QVERIFY(changes.isReady());
 
     auto allEqual = [&] {
@@ -373,12 +417,14 @@ void TestSync::threeSitesRelayWithoutEcho()
     auto quiet = [&](int ms) {
         QStringList before;
         for (Site *s : sites)
-            before << s->db->dump(QStringLiteral("sync_status"), QStringLiteral("id")) << s->db->dump(QStringLiteral("items"));
+            before << s->db->dump(QStringLiteral("sync_status"), QStringLiteral("id"))
+                   << s->db->dump(QStringLiteral("items"));
         changes.clear();
         QTest::qWait(ms);
         QStringList after;
         for (Site *s : sites)
-            after << s->db->dump(QStringLiteral("sync_status"), QStringLiteral("id")) << s->db->dump(QStringLiteral("items"));
+            after << s->db->dump(QStringLiteral("sync_status"), QStringLiteral("id"))
+                  << s->db->dump(QStringLiteral("items"));
         const QStringList sent = changes.lines();
         if (!sent.isEmpty())
             qWarning().noquote() << "still sending after settling:\n" << sent.mid(0, 20).join(QLatin1Char('\n'));
@@ -387,8 +433,10 @@ void TestSync::threeSitesRelayWithoutEcho()
             empty = empty && SiteSet::pendingChanges(*s) == 0;
         for (int i = 0; i < before.size() && i < after.size(); ++i) {
             if (before.at(i) != after.at(i))
-                qWarning().noquote() << "changed while quiet, site" << sites.at(i / 2)->client << (i % 2 ? "items" : "sync_status")
-                                     << "\nbefore:\n" << before.at(i) << "\nafter:\n" << after.at(i);
+                qWarning().noquote() << "changed while quiet, site" << sites.at(i / 2)->client
+                                     << (i % 2 ? "items" : "sync_status") << "\nbefore:\n"
+                                     << before.at(i) << "\nafter:\n"
+                                     << after.at(i);
         }
         if (!empty)
             qWarning() << "table_changes not empty while quiet";
@@ -397,33 +445,43 @@ void TestSync::threeSitesRelayWithoutEcho()
 
     // A row made on A.
     QVERIFY(a.db->exec(QStringLiteral("INSERT INTO items VALUES (1, 'from A', 1)")));
-    WAIT_FOR(b.db->count(QStringLiteral("items")) == 1 && c.db->count(QStringLiteral("items")) == 1 && allEqual(), kSyncTimeoutMs);
+    WAIT_FOR(b.db->count(QStringLiteral("items")) == 1 && c.db->count(QStringLiteral("items")) == 1 && allEqual(),
+             kSyncTimeoutMs);
     WAIT_FOR(settled(), kSyncTimeoutMs);
     QVERIFY(quiet(2000));
     for (Site *s : sites)
-        QCOMPARE(s->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = 1 AND name = 'from A'")).toInt(), 1);
-    QCOMPARE(SiteSet::statusKeys(a, QStringLiteral("items"), b.client, QStringLiteral("successful")), QSet<QString>{QStringLiteral("1")});
-    QCOMPARE(SiteSet::statusKeys(a, QStringLiteral("items"), c.client, QStringLiteral("successful")), QSet<QString>{QStringLiteral("1")});
+        QCOMPARE(s->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = 1 AND name = 'from A'")).toInt(),
+                 1);
+    QCOMPARE(SiteSet::statusKeys(a, QStringLiteral("items"), b.client, QStringLiteral("successful")),
+             QSet<QString>{QStringLiteral("1")});
+    QCOMPARE(SiteSet::statusKeys(a, QStringLiteral("items"), c.client, QStringLiteral("successful")),
+             QSet<QString>{QStringLiteral("1")});
 
     // A row made on B, and an update made on C of A's row.
     QVERIFY(b.db->exec(QStringLiteral("INSERT INTO items VALUES (2, 'from B', 2)")));
     QVERIFY(c.db->exec(QStringLiteral("UPDATE items SET name = 'changed on C', qty = 3 WHERE id = 1")));
     WAIT_FOR(allEqual() && a.db->count(QStringLiteral("items")) == 2
-                 && a.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString() == QStringLiteral("changed on C"),
+                 && a.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString()
+                     == QStringLiteral("changed on C"),
              kSyncTimeoutMs);
     WAIT_FOR(settled(), kSyncTimeoutMs);
     QVERIFY(quiet(2000));
     // And a delete made on C.
     QVERIFY(c.db->exec(QStringLiteral("DELETE FROM items WHERE id = 2")));
-    WAIT_FOR(allEqual() && a.db->count(QStringLiteral("items")) == 1 && b.db->count(QStringLiteral("items")) == 1, kSyncTimeoutMs);
+    WAIT_FOR(allEqual() && a.db->count(QStringLiteral("items")) == 1 && b.db->count(QStringLiteral("items")) == 1,
+             kSyncTimeoutMs);
     WAIT_FOR(settled(), kSyncTimeoutMs);
     QVERIFY(quiet(2000));
     for (Site *s : sites) {
         QCOMPARE(s->db->scalar(QStringLiteral("SELECT CONCAT(id, ':', name, ':', qty) FROM items")).toString(),
                  QStringLiteral("1:changed on C:3"));
     }
-    QCOMPARE(SiteSet::statusKeys(b, QStringLiteral("items"), a.client, QStringLiteral("successful")).contains(QStringLiteral("2")), true);
-    QCOMPARE(SiteSet::statusKeys(c, QStringLiteral("items"), b.client, QStringLiteral("successful")).contains(QStringLiteral("1")), true);
+    QCOMPARE(SiteSet::statusKeys(b, QStringLiteral("items"), a.client, QStringLiteral("successful"))
+                 .contains(QStringLiteral("2")),
+             true);
+    QCOMPARE(SiteSet::statusKeys(c, QStringLiteral("items"), b.client, QStringLiteral("successful"))
+                 .contains(QStringLiteral("1")),
+             true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -431,8 +489,8 @@ void TestSync::threeSitesRelayWithoutEcho()
 
 void TestSync::remoteOffline()
 {
-    const QStringList ddl = {QStringLiteral(
-        "CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL) ENGINE=InnoDB")};
+    const QStringList ddl = {
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL) ENGINE=InnoDB")};
     const QStringList items = {QStringLiteral("items")};
     SITES_MAKE(*m_sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("tsync_offline_a"), ddl);
     SITES_MAKE(*m_sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("tsync_offline_b"), ddl);
@@ -445,8 +503,10 @@ void TestSync::remoteOffline()
     QVERIFY(m_sites->waitReady(b, {a.client}));
 
     QVERIFY(a.db->exec(QStringLiteral("INSERT INTO items VALUES (1, 'one'), (2, 'two'), (3, 'three')")));
-    WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("items")) && b.db->count(QStringLiteral("items")) == 3, kSyncTimeoutMs);
-    WAIT_FOR(SiteSet::allSuccessful(a, QStringLiteral("items"), b.client, {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}),
+    WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("items")) && b.db->count(QStringLiteral("items")) == 3,
+             kSyncTimeoutMs);
+    WAIT_FOR(SiteSet::allSuccessful(a, QStringLiteral("items"), b.client,
+                                    {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}),
              kSyncTimeoutMs);
 
     // Round 1: B stops cleanly (it says connection_lost itself).
@@ -458,10 +518,13 @@ void TestSync::remoteOffline()
     QVERIFY(a.db->exec(QStringLiteral("DELETE FROM items WHERE id = 2")));
     // B's database changes too while its engine is down: the triggers keep them.
     QVERIFY(b.db->exec(QStringLiteral("INSERT INTO items VALUES (100, 'made on B while its engine was down')")));
-    const QSet<QString> owed = {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6")};
-    WAIT_FOR(SiteSet::pendingChanges(a) == 0 && SiteSet::statusKeys(a, QStringLiteral("items"), b.client, QStringLiteral("pending")) == owed,
+    const QSet<QString> owed = {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("4"), QStringLiteral("5"),
+                                QStringLiteral("6")};
+    WAIT_FOR(SiteSet::pendingChanges(a) == 0
+                 && SiteSet::statusKeys(a, QStringLiteral("items"), b.client, QStringLiteral("pending")) == owed,
              kSyncTimeoutMs);
-    QCOMPARE(SiteSet::statusKeys(a, QStringLiteral("items"), b.client, QStringLiteral("successful")), QSet<QString>{QStringLiteral("3")});
+    QCOMPARE(SiteSet::statusKeys(a, QStringLiteral("items"), b.client, QStringLiteral("successful")),
+             QSet<QString>{QStringLiteral("3")});
     // Nothing reaches B meanwhile (give a stray delivery the time to show).
     QTest::qWait(1000);
     QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id <> 100")).toInt(), 3);
@@ -469,14 +532,16 @@ void TestSync::remoteOffline()
     QCOMPARE(a.db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = 100")).toInt(), 0);
 
     QVERIFY(m_sites->start(b));
-    WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("items")) && a.db->count(QStringLiteral("items")) == 6, kSyncTimeoutMs);
+    WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("items")) && a.db->count(QStringLiteral("items")) == 6,
+             kSyncTimeoutMs);
     WAIT_FOR(SiteSet::pendingChanges(a) == 0 && SiteSet::pendingChanges(b) == 0
                  && SiteSet::allSuccessful(a, QStringLiteral("items"), b.client,
-                                  {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
-                                   QStringLiteral("5"), QStringLiteral("6")})
+                                           {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                                            QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6")})
                  && SiteSet::allSuccessful(b, QStringLiteral("items"), a.client, {QStringLiteral("100")}),
              kSyncTimeoutMs);
-    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(), QStringLiteral("one, changed while B was away"));
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(),
+             QStringLiteral("one, changed while B was away"));
     QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = 2")).toInt(), 0);
 
     // Round 2: B is killed (the broker says connection_lost for it, from its will).
@@ -487,12 +552,15 @@ void TestSync::remoteOffline()
     QVERIFY(a.db->exec(QStringLiteral("DELETE FROM items WHERE id = 3")));
     WAIT_FOR(SiteSet::pendingChanges(a) == 0
                  && SiteSet::statusKeys(a, QStringLiteral("items"), b.client, QStringLiteral("pending"))
-                        == QSet<QString>({QStringLiteral("3"), QStringLiteral("7")}),
+                     == QSet<QString>({QStringLiteral("3"), QStringLiteral("7")}),
              kSyncTimeoutMs);
     QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (3, 7)")).toInt(), 1);
     QVERIFY(m_sites->start(b));
-    WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("items")) && b.db->count(QStringLiteral("items")) == 6, kSyncTimeoutMs);
-    WAIT_FOR(SiteSet::pendingChanges(a) == 0 && SiteSet::unsettled(a, b.client) == 0 && SiteSet::unsettled(b, a.client) == 0, kSyncTimeoutMs);
+    WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("items")) && b.db->count(QStringLiteral("items")) == 6,
+             kSyncTimeoutMs);
+    WAIT_FOR(SiteSet::pendingChanges(a) == 0 && SiteSet::unsettled(a, b.client) == 0
+                 && SiteSet::unsettled(b, a.client) == 0,
+             kSyncTimeoutMs);
     QCOMPARE(SiteSet::statusKeys(a, QStringLiteral("items"), b.client, QStringLiteral("successful")).size(), 7);
 }
 

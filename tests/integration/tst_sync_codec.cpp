@@ -41,8 +41,8 @@ private slots:
 
 private:
     Servers m_servers;
-    std::unique_ptr<SiteSet> m_sites;   // the sites of the running test
-    QStringList m_watchedTables;        // dumped by a failed WAIT_FOR
+    std::unique_ptr<SiteSet> m_sites; // the sites of the running test
+    QStringList m_watchedTables;      // dumped by a failed WAIT_FOR
 };
 
 // Waits for `cond` (re-evaluated while the event loop spins); on timeout prints the state of
@@ -114,7 +114,8 @@ QString typedDdl()
     QStringList columns{QStringLiteral("id INT NOT NULL PRIMARY KEY")};
     for (const TypedColumn &c : kTypedColumns)
         columns << QStringLiteral("%1 %2%3").arg(QLatin1String(c.name), QLatin1String(c.type),
-                                                 QByteArray(c.type).contains("NULL") ? QString() : QStringLiteral(" NULL"));
+                                                 QByteArray(c.type).contains("NULL") ? QString()
+                                                                                     : QStringLiteral(" NULL"));
     return QStringLiteral("CREATE TABLE typed (%1) ENGINE=InnoDB").arg(columns.join(QStringLiteral(", ")));
 }
 
@@ -127,9 +128,15 @@ QString canonicalSelect()
         const QString n = QLatin1String(c.name);
         QString e;
         switch (c.canon) {
-        case TypedColumn::Hex: e = QStringLiteral("HEX(%1)").arg(n); break;
-        case TypedColumn::BitValue: e = QStringLiteral("CAST(%1 + 0 AS CHAR)").arg(n); break;
-        case TypedColumn::Text: e = QStringLiteral("CAST(%1 AS CHAR CHARACTER SET utf8mb4)").arg(n); break;
+        case TypedColumn::Hex:
+            e = QStringLiteral("HEX(%1)").arg(n);
+            break;
+        case TypedColumn::BitValue:
+            e = QStringLiteral("CAST(%1 + 0 AS CHAR)").arg(n);
+            break;
+        case TypedColumn::Text:
+            e = QStringLiteral("CAST(%1 AS CHAR CHARACTER SET utf8mb4)").arg(n);
+            break;
         }
         exprs << QStringLiteral("IFNULL(%1, '<NULL>') AS %2").arg(e, n);
     }
@@ -160,7 +167,7 @@ QJsonObject entityFromLines(const QStringList &lines, const QString &topic, cons
         if (message.value(QStringLiteral("id")).toString() != id)
             continue;
         *found = true;
-        entity = message.value(QStringLiteral("entity")).toObject();   // the last one wins
+        entity = message.value(QStringLiteral("entity")).toObject(); // the last one wins
     }
     return entity;
 }
@@ -186,7 +193,8 @@ void TestSyncCodec::everyCodecType()
     m_sites->configure(b, {a.client}, {}, typed);
     // The per-row wire forms: site_b speaks only the five messages, as an earlier engine
     // does (the batch path carries the same entities: tst_fastpath).
-    QJsonObject perRow = EngineProcess::config(m_servers, b.server, b.db->databaseName(), b.client, {a.client}, {}, typed);
+    QJsonObject perRow =
+        EngineProcess::config(m_servers, b.server, b.db->databaseName(), b.client, {a.client}, {}, typed);
     perRow.insert(QStringLiteral("extensions"), QJsonObject{{QStringLiteral("enabled"), false}});
     b.engine->setConfig(perRow);
     QVERIFY(m_sites->start(a));
@@ -212,22 +220,29 @@ void TestSyncCodec::everyCodecType()
         return names.join(QStringLiteral(", "));
     }();
     // The literals go into SQL text where a bound value would pass through a QVariant type.
-    QVERIFY(a.db->exec(QStringLiteral(
-        "INSERT INTO typed (%1) VALUES (1, 127, 255, -32768, 8388607, -2147483648, 4294967295, 9007199254740993, "
-        "18446744073709551615, 2155, 3.14, 2.718281828459045, '12345678901234567890.1234567890', '2024-02-29', "
-        "'2038-01-19 03:14:08', '2024-12-31 23:59:59.123456', '2024-06-01 12:34:56', '838:59:59', 'abc', "
-        "?, ?, 'medium', 'red,blue', ?, ?, ?, ?, b'1010101011')").arg(columns),
+    QVERIFY(a.db->exec(
+        QStringLiteral(
+            "INSERT INTO typed (%1) VALUES (1, 127, 255, -32768, 8388607, -2147483648, 4294967295, 9007199254740993, "
+            "18446744073709551615, 2155, 3.14, 2.718281828459045, '12345678901234567890.1234567890', '2024-02-29', "
+            "'2038-01-19 03:14:08', '2024-12-31 23:59:59.123456', '2024-06-01 12:34:56', '838:59:59', 'abc', "
+            "?, ?, 'medium', 'red,blue', ?, ?, ?, ?, b'1010101011')")
+            .arg(columns),
         {QStringLiteral("O'Brien \"q\" \\ tab\t ü"), text, json, binary4, varbinary, allBytes}));
     QVERIFY(a.db->exec(QStringLiteral("INSERT INTO typed (id) VALUES (2)")));
-    QVERIFY(a.db->exec(QStringLiteral(
-        "INSERT INTO typed (%1) VALUES (3, -128, 0, 32767, -8388608, 2147483647, 0, -9223372036854775808, "
-        "0, 1901, -0.5, -1.5e-300, '-0.0000000001', '1000-01-01', '1000-01-01 00:00:00', '2000-01-01 00:00:00.000001', "
-        "'2001-09-09 01:46:40', '-838:59:59', '', '', '', 'small', '', '[]', X'00000000', X'', X'00', b'0')").arg(columns)));
-    QVERIFY(a.db->exec(QStringLiteral(
-        "INSERT INTO typed (%1) VALUES (4, 0, 1, 0, 0, 0, 1, 9223372036854775807, 9007199254740993, 2024, 0.1, "
-        "1.7976931348623157e308, '99999999999999999999.9999999999', '9999-12-31', '9999-12-31 23:59:59', "
-        "'9999-12-31 23:59:59.999999', '2038-01-19 03:14:07', '00:00:01', 'x y', 'trailing  ', ?, 'large', "
-        "'red,green,blue', '{}', X'FFFFFFFF', REPEAT(X'FF', 64), REPEAT(X'FF', 3000), b'1111111111')").arg(columns),
+    QVERIFY(a.db->exec(
+        QStringLiteral(
+            "INSERT INTO typed (%1) VALUES (3, -128, 0, 32767, -8388608, 2147483647, 0, -9223372036854775808, "
+            "0, 1901, -0.5, -1.5e-300, '-0.0000000001', '1000-01-01', '1000-01-01 00:00:00', '2000-01-01 "
+            "00:00:00.000001', "
+            "'2001-09-09 01:46:40', '-838:59:59', '', '', '', 'small', '', '[]', X'00000000', X'', X'00', b'0')")
+            .arg(columns)));
+    QVERIFY(a.db->exec(
+        QStringLiteral(
+            "INSERT INTO typed (%1) VALUES (4, 0, 1, 0, 0, 0, 1, 9223372036854775807, 9007199254740993, 2024, 0.1, "
+            "1.7976931348623157e308, '99999999999999999999.9999999999', '9999-12-31', '9999-12-31 23:59:59', "
+            "'9999-12-31 23:59:59.999999', '2038-01-19 03:14:07', '00:00:01', 'x y', 'trailing  ', ?, 'large', "
+            "'red,green,blue', '{}', X'FFFFFFFF', REPEAT(X'FF', 64), REPEAT(X'FF', 3000), b'1111111111')")
+            .arg(columns),
         {QStringLiteral("🎉")}));
 
     WAIT_FOR(b.db->count(QStringLiteral("typed")) == 4, kSyncTimeoutMs);
@@ -240,7 +255,8 @@ void TestSyncCodec::everyCodecType()
     }
     WAIT_FOR(SiteSet::pendingChanges(a) == 0
                  && SiteSet::allSuccessful(a, QStringLiteral("typed"), b.client,
-                                  {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}),
+                                           {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                                            QStringLiteral("4")}),
              kSyncTimeoutMs);
 
     // Specific values on B, as exact text.
@@ -254,9 +270,11 @@ void TestSyncCodec::everyCodecType()
     QCOMPARE(onB(QStringLiteral("CAST(c_bigint_u AS CHAR)"), 4).toString(), QStringLiteral("9007199254740993"));
     QCOMPARE(onB(QStringLiteral("CAST(c_int_u AS CHAR)"), 1).toString(), QStringLiteral("4294967295"));
     QCOMPARE(onB(QStringLiteral("CAST(c_mediumint AS CHAR)"), 3).toString(), QStringLiteral("-8388608"));
-    QCOMPARE(onB(QStringLiteral("CAST(c_decimal AS CHAR)"), 1).toString(), QStringLiteral("12345678901234567890.1234567890"));
+    QCOMPARE(onB(QStringLiteral("CAST(c_decimal AS CHAR)"), 1).toString(),
+             QStringLiteral("12345678901234567890.1234567890"));
     QCOMPARE(onB(QStringLiteral("CAST(c_decimal AS CHAR)"), 3).toString(), QStringLiteral("-0.0000000001"));
-    QCOMPARE(onB(QStringLiteral("CAST(c_decimal AS CHAR)"), 4).toString(), QStringLiteral("99999999999999999999.9999999999"));
+    QCOMPARE(onB(QStringLiteral("CAST(c_decimal AS CHAR)"), 4).toString(),
+             QStringLiteral("99999999999999999999.9999999999"));
     QCOMPARE(onB(QStringLiteral("CAST(c_float AS CHAR)"), 1).toString(), QStringLiteral("3.14"));
     QCOMPARE(onB(QStringLiteral("c_float = CAST(3.14 AS FLOAT)"), 1).toInt(), 1);
     QCOMPARE(onB(QStringLiteral("c_double = 2.718281828459045e0"), 1).toInt(), 1);
@@ -265,8 +283,10 @@ void TestSyncCodec::everyCodecType()
     QCOMPARE(onB(QStringLiteral("CAST(c_year AS CHAR)"), 1).toString(), QStringLiteral("2155"));
     QCOMPARE(onB(QStringLiteral("CAST(c_date AS CHAR)"), 1).toString(), QStringLiteral("2024-02-29"));
     QCOMPARE(onB(QStringLiteral("CAST(c_datetime AS CHAR)"), 1).toString(), QStringLiteral("2038-01-19 03:14:08"));
-    QCOMPARE(onB(QStringLiteral("CAST(c_datetime6 AS CHAR)"), 1).toString(), QStringLiteral("2024-12-31 23:59:59.123456"));
-    QCOMPARE(onB(QStringLiteral("CAST(c_datetime6 AS CHAR)"), 3).toString(), QStringLiteral("2000-01-01 00:00:00.000001"));
+    QCOMPARE(onB(QStringLiteral("CAST(c_datetime6 AS CHAR)"), 1).toString(),
+             QStringLiteral("2024-12-31 23:59:59.123456"));
+    QCOMPARE(onB(QStringLiteral("CAST(c_datetime6 AS CHAR)"), 3).toString(),
+             QStringLiteral("2000-01-01 00:00:00.000001"));
     QCOMPARE(onB(QStringLiteral("CAST(c_timestamp AS CHAR)"), 1).toString(), QStringLiteral("2024-06-01 12:34:56"));
     QCOMPARE(onB(QStringLiteral("CAST(c_time AS CHAR)"), 1).toString(), QStringLiteral("838:59:59"));
     QCOMPARE(onB(QStringLiteral("CAST(c_time AS CHAR)"), 3).toString(), QStringLiteral("-838:59:59"));
@@ -349,11 +369,13 @@ void TestSyncCodec::everyCodecType()
             copy << QStringLiteral("t.%1 = s.%1").arg(QLatin1String(c.name));
             clear << QStringLiteral("%1 = NULL").arg(QLatin1String(c.name));
         }
-        QVERIFY(a.db->exec(QStringLiteral("UPDATE typed t JOIN typed s ON s.id = 1 SET %1 WHERE t.id = 2").arg(copy.join(QStringLiteral(", ")))));
+        QVERIFY(a.db->exec(QStringLiteral("UPDATE typed t JOIN typed s ON s.id = 1 SET %1 WHERE t.id = 2")
+                               .arg(copy.join(QStringLiteral(", ")))));
         QVERIFY(a.db->exec(QStringLiteral("UPDATE typed SET %1 WHERE id = 1").arg(clear.join(QStringLiteral(", ")))));
         QVERIFY(a.db->exec(QStringLiteral("DELETE FROM typed WHERE id = 3")));
     }
-    WAIT_FOR(b.db->count(QStringLiteral("typed")) == 3 && SiteSet::sameDumps(a, b, QStringLiteral("typed"), QStringLiteral("id")),
+    WAIT_FOR(b.db->count(QStringLiteral("typed")) == 3
+                 && SiteSet::sameDumps(a, b, QStringLiteral("typed"), QStringLiteral("id")),
              kSyncTimeoutMs);
     {
         const QList<QVariantMap> ra = a.db->rows(canonicalSelect());
@@ -362,12 +384,14 @@ void TestSyncCodec::everyCodecType()
         QVERIFY2(ra == rb, qPrintable(QStringLiteral("A:\n%1B:\n%2").arg(describeRows(ra), describeRows(rb))));
     }
     QCOMPARE(onB(QStringLiteral("HEX(c_blob)"), 2).toString(), QString::fromLatin1(allBytes.toHex().toUpper()));
-    QCOMPARE(onB(QStringLiteral("CAST(c_decimal AS CHAR)"), 2).toString(), QStringLiteral("12345678901234567890.1234567890"));
+    QCOMPARE(onB(QStringLiteral("CAST(c_decimal AS CHAR)"), 2).toString(),
+             QStringLiteral("12345678901234567890.1234567890"));
     QCOMPARE(onB(QStringLiteral("CAST(c_bigint_u AS CHAR)"), 2).toString(), QStringLiteral("18446744073709551615"));
     QVERIFY(onB(QStringLiteral("c_blob"), 1).isNull());
     WAIT_FOR(SiteSet::pendingChanges(a) == 0
                  && SiteSet::allSuccessful(a, QStringLiteral("typed"), b.client,
-                                  {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}),
+                                           {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                                            QStringLiteral("4")}),
              kSyncTimeoutMs);
     // B only receives: it never sent anything, so it has nothing in sync_status.
     QCOMPARE(b.db->count(QStringLiteral("sync_status")), 0);

@@ -29,9 +29,7 @@
 
 using namespace testsupport;
 
-namespace {
-
-} // namespace
+namespace { } // namespace
 
 class TestTls : public QObject {
     Q_OBJECT
@@ -46,7 +44,8 @@ private slots:
     void aclKeepsOtherSitesChangesPrivate();
 
 private:
-    QJsonObject siteConfig(const QString &client, char server, const QString &database, const QString &protocol, int port);
+    QJsonObject siteConfig(const QString &client, char server, const QString &database, const QString &protocol,
+                           int port);
     QString check(const QJsonObject &config, int *exitCode);
     QStringList subArgs(const QString &client) const;
     void syncBothWays(const QString &protocol, int port, const QString &database);
@@ -75,13 +74,13 @@ void TestTls::initTestCase()
                 {QStringLiteral("setup-broker"), QStringLiteral("--out"), m_out, QStringLiteral("--broker-host"),
                  QStringLiteral("127.0.0.1"), QStringLiteral("--clients"), QStringLiteral("site_a,site_b"),
                  QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--websockets-port"),
-                 QString::number(m_wsPort), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--days"),
-                 QStringLiteral("30")});
+                 QString::number(m_wsPort), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                 QStringLiteral("--days"), QStringLiteral("30")});
     QVERIFY(setup.waitForFinished(60000));
     QVERIFY2(setup.exitCode() == 0, setup.readAll().constData());
-    for (const char *f : {"ca.crt", "ca.key", "server.crt", "server.key", "mosquitto.conf", "passwordfile", "acl",
-                          "clients/site_a.crt", "clients/site_a.key", "clients/site_a.password", "clients/site_a.json",
-                          "clients/site_b.json"})
+    for (const char *f :
+         {"ca.crt", "ca.key", "server.crt", "server.key", "mosquitto.conf", "passwordfile", "acl", "clients/site_a.crt",
+          "clients/site_a.key", "clients/site_a.password", "clients/site_a.json", "clients/site_b.json"})
         QVERIFY2(QFile::exists(m_out + QLatin1Char('/') + QLatin1String(f)), f);
     QCOMPARE(QFile::permissions(m_out + QStringLiteral("/clients/site_a.key")),
              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
@@ -89,9 +88,9 @@ void TestTls::initTestCase()
     // Running it again without --force changes nothing.
     QProcess again;
     again.setProcessChannelMode(QProcess::MergedChannels);
-    again.start(EngineProcess::daemonPath(), {QStringLiteral("setup-broker"), QStringLiteral("--out"), m_out,
-                                              QStringLiteral("--broker-host"), QStringLiteral("127.0.0.1"),
-                                              QStringLiteral("--clients"), QStringLiteral("site_a")});
+    again.start(EngineProcess::daemonPath(),
+                {QStringLiteral("setup-broker"), QStringLiteral("--out"), m_out, QStringLiteral("--broker-host"),
+                 QStringLiteral("127.0.0.1"), QStringLiteral("--clients"), QStringLiteral("site_a")});
     QVERIFY(again.waitForFinished(60000));
     QCOMPARE(again.exitCode(), 1);
     QVERIFY(again.readAll().contains("already exists; nothing was written (use --force to overwrite)"));
@@ -104,12 +103,17 @@ void TestTls::initTestCase()
     f.write("\nuser root\nlog_dest stderr\nlog_type all\n");
     f.close();
     m_broker.setProcessChannelMode(QProcess::MergedChannels);
-    m_broker.start(QStandardPaths::findExecutable(QStringLiteral("mosquitto"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")}),
+    m_broker.start(QStandardPaths::findExecutable(QStringLiteral("mosquitto"),
+                                                  {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")}),
                    {QStringLiteral("-c"), conf});
     QVERIFY(m_broker.waitForStarted(10000));
-    QVERIFY2(waitUntil([&] {
-                 return m_broker.state() == QProcess::Running && QByteArray(m_broker.peek(1 << 20)).contains(" running");
-             }, 15000), m_broker.readAll().constData());
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return m_broker.state() == QProcess::Running
+                         && QByteArray(m_broker.peek(1 << 20)).contains(" running");
+                 },
+                 15000),
+             m_broker.readAll().constData());
 }
 
 void TestTls::cleanupTestCase()
@@ -142,7 +146,8 @@ QJsonObject TestTls::siteConfig(const QString &client, char server, const QStrin
     mqtt[QStringLiteral("ca")] = QDir::cleanPath(clients + mqtt.value(QStringLiteral("ca")).toString());
     mqtt[QStringLiteral("cert")] = QString(clients + mqtt.value(QStringLiteral("cert")).toString());
     mqtt[QStringLiteral("key")] = QString(clients + mqtt.value(QStringLiteral("key")).toString());
-    mqtt[QStringLiteral("password")] = QJsonObject{{QStringLiteral("file"), QString(clients + client + QStringLiteral(".password"))}};
+    mqtt[QStringLiteral("password")] =
+        QJsonObject{{QStringLiteral("file"), QString(clients + client + QStringLiteral(".password"))}};
     mqtt[QStringLiteral("protocol")] = protocol;
     mqtt[QStringLiteral("port")] = port;
     mqtt[QStringLiteral("connectTimeout")] = 5000;
@@ -185,8 +190,10 @@ void TestTls::syncBothWays(const QString &protocol, int port, const QString &dat
              a.log().right(4000).constData());
     QVERIFY(dbA.exec(QStringLiteral("INSERT INTO items VALUES (1, 'from a')")));
     QVERIFY(dbB.exec(QStringLiteral("INSERT INTO items VALUES (2, 'from b')")));
-    QVERIFY2(waitUntil([&] { return dbA.count(QStringLiteral("items")) == 2 && dbB.count(QStringLiteral("items")) == 2; }, 45000),
-             QByteArray(a.log().right(3000) + b.log().right(3000)).constData());
+    QVERIFY2(
+        waitUntil([&] { return dbA.count(QStringLiteral("items")) == 2 && dbB.count(QStringLiteral("items")) == 2; },
+                  45000),
+        QByteArray(a.log().right(3000) + b.log().right(3000)).constData());
     QCOMPARE(dbB.scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(), QStringLiteral("from a"));
     QCOMPARE(dbA.scalar(QStringLiteral("SELECT name FROM items WHERE id = 2")).toString(), QStringLiteral("from b"));
     // The password never shows in a log.
@@ -211,16 +218,21 @@ void TestTls::refusedWithDistinctErrors_data()
 {
     QTest::addColumn<QString>("what");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("accepted") << "ok" << "broker: connected to ssl://127.0.0.1";
-    QTest::newRow("no client certificate") << "nocert"
+    QTest::newRow("accepted") << "ok"
+                              << "broker: connected to ssl://127.0.0.1";
+    QTest::newRow("no client certificate")
+        << "nocert"
         << "cannot connect over TLS: the broker requires a client certificate and none was sent";
     QTest::newRow("certificate of another CA") << "othercert"
-        << "cannot connect over TLS: the broker refused this site's certificate";
-    QTest::newRow("expired certificate") << "expired" << "(mqttConfig.cert) expired on";
+                                               << "cannot connect over TLS: the broker refused this site's certificate";
+    QTest::newRow("expired certificate") << "expired"
+                                         << "(mqttConfig.cert) expired on";
     QTest::newRow("wrong password") << "wrongpw"
-        << "the broker refused the connection: not authorised: wrong user name or password";
-    QTest::newRow("wrong CA") << "otherca" << "cannot connect over TLS: the broker's certificate is not signed by";
-    QTest::newRow("host name mismatch") << "host"
+                                    << "the broker refused the connection: not authorised: wrong user name or password";
+    QTest::newRow("wrong CA") << "otherca"
+                              << "cannot connect over TLS: the broker's certificate is not signed by";
+    QTest::newRow("host name mismatch")
+        << "host"
         << "cannot connect over TLS: the broker's certificate is not issued for \"localhost\" (it names 127.0.0.1)";
 }
 
@@ -228,11 +240,13 @@ void TestTls::refusedWithDistinctErrors()
 {
     QFETCH(QString, what);
     QFETCH(QString, expected);
-    QJsonObject config = siteConfig(QStringLiteral("site_a"), 'A', QStringLiteral("tls_check"), QStringLiteral("mqtts"), m_port);
+    QJsonObject config =
+        siteConfig(QStringLiteral("site_a"), 'A', QStringLiteral("tls_check"), QStringLiteral("mqtts"), m_port);
     QJsonObject mqtt = config.value(QStringLiteral("mqttConfig")).toObject();
     QTemporaryDir other;
     QString error;
-    const mysqlsync::PemPair otherCa = mysqlsync::CertificateIssuer::createAuthority(QStringLiteral("mysql-sync CA"), {}, &error);
+    const mysqlsync::PemPair otherCa =
+        mysqlsync::CertificateIssuer::createAuthority(QStringLiteral("mysql-sync CA"), {}, &error);
     QVERIFY(!otherCa.isNull());
     if (what == QLatin1String("nocert")) {
         mqtt.remove(QStringLiteral("cert"));
@@ -245,16 +259,19 @@ void TestTls::refusedWithDistinctErrors()
             validity.days = 1;
             validity.startOffsetSeconds = -5 * 86400;
         }
-        const mysqlsync::PemPair cert = mysqlsync::CertificateIssuer::issueClient(ca, QStringLiteral("site_a"), validity, &error);
+        const mysqlsync::PemPair cert =
+            mysqlsync::CertificateIssuer::issueClient(ca, QStringLiteral("site_a"), validity, &error);
         QVERIFY2(!cert.isNull(), qPrintable(error));
-        QVERIFY(mysqlsync::SecureFile::write(other.filePath(QStringLiteral("c.crt")), cert.certificate, 0644, true, &error));
+        QVERIFY(mysqlsync::SecureFile::write(other.filePath(QStringLiteral("c.crt")), cert.certificate, 0644, true,
+                                             &error));
         QVERIFY(mysqlsync::SecureFile::write(other.filePath(QStringLiteral("c.key")), cert.key, 0600, true, &error));
         mqtt[QStringLiteral("cert")] = other.filePath(QStringLiteral("c.crt"));
         mqtt[QStringLiteral("key")] = other.filePath(QStringLiteral("c.key"));
     } else if (what == QLatin1String("wrongpw")) {
         mqtt[QStringLiteral("password")] = QStringLiteral("not-the-password");
     } else if (what == QLatin1String("otherca")) {
-        QVERIFY(mysqlsync::SecureFile::write(other.filePath(QStringLiteral("ca.crt")), otherCa.certificate, 0644, true, &error));
+        QVERIFY(mysqlsync::SecureFile::write(other.filePath(QStringLiteral("ca.crt")), otherCa.certificate, 0644, true,
+                                             &error));
         mqtt[QStringLiteral("ca")] = other.filePath(QStringLiteral("ca.crt"));
     } else if (what == QLatin1String("host")) {
         mqtt[QStringLiteral("host")] = QStringLiteral("localhost");
@@ -267,8 +284,8 @@ void TestTls::refusedWithDistinctErrors()
     QVERIFY2(out.contains(expected), qPrintable(out));
     QCOMPARE(exitCode, what == QLatin1String("ok") ? 0 : 1);
     // Distinct: no other case's message shows up.
-    const QStringList others{QStringLiteral("none was sent"), QStringLiteral("refused this site's certificate"),
-                             QStringLiteral("expired on"), QStringLiteral("wrong user name or password"),
+    const QStringList others{QStringLiteral("none was sent"),    QStringLiteral("refused this site's certificate"),
+                             QStringLiteral("expired on"),       QStringLiteral("wrong user name or password"),
                              QStringLiteral("is not signed by"), QStringLiteral("is not issued for")};
     int hits = 0;
     for (const QString &o : others)
@@ -279,38 +296,59 @@ void TestTls::refusedWithDistinctErrors()
 QStringList TestTls::subArgs(const QString &client) const
 {
     const QString clients = m_out + QStringLiteral("/clients/");
-    return {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
-            QStringLiteral("--cafile"), m_out + QStringLiteral("/ca.crt"), QStringLiteral("--cert"), clients + client + QStringLiteral(".crt"),
-            QStringLiteral("--key"), clients + client + QStringLiteral(".key"), QStringLiteral("-u"), client,
-            QStringLiteral("-P"), QString::fromUtf8(readFile(clients + client + QStringLiteral(".password")).trimmed())};
+    return {QStringLiteral("-h"),
+            QStringLiteral("127.0.0.1"),
+            QStringLiteral("-p"),
+            QString::number(m_port),
+            QStringLiteral("--cafile"),
+            m_out + QStringLiteral("/ca.crt"),
+            QStringLiteral("--cert"),
+            clients + client + QStringLiteral(".crt"),
+            QStringLiteral("--key"),
+            clients + client + QStringLiteral(".key"),
+            QStringLiteral("-u"),
+            client,
+            QStringLiteral("-P"),
+            QString::fromUtf8(readFile(clients + client + QStringLiteral(".password")).trimmed())};
 }
 
 void TestTls::aclKeepsOtherSitesChangesPrivate()
 {
     QProcess sub;
-    sub.start(QStringLiteral("mosquitto_sub"), subArgs(QStringLiteral("site_a"))
+    sub.start(QStringLiteral("mosquitto_sub"),
+              subArgs(QStringLiteral("site_a"))
                   + QStringList{QStringLiteral("-v"), QStringLiteral("-q"), QStringLiteral("1"), QStringLiteral("-t"),
-                                QStringLiteral("/change/site_b"), QStringLiteral("-t"), QStringLiteral("/change/site_a")});
+                                QStringLiteral("/change/site_b"), QStringLiteral("-t"),
+                                QStringLiteral("/change/site_a")});
     QVERIFY(sub.waitForStarted());
     QByteArray seen;
     auto publish = [&](const QString &topic, const QByteArray &payload) {
         QProcess pub;
-        pub.start(QStringLiteral("mosquitto_pub"), subArgs(QStringLiteral("site_b"))
+        pub.start(QStringLiteral("mosquitto_pub"),
+                  subArgs(QStringLiteral("site_b"))
                       + QStringList{QStringLiteral("-q"), QStringLiteral("1"), QStringLiteral("-t"), topic,
                                     QStringLiteral("-m"), QString::fromUtf8(payload)});
         return pub.waitForFinished(15000) && pub.exitCode() == 0;
     };
     // Until site_a's subscription is active, keep publishing what it may read.
     int n = 0;
-    QVERIFY2(waitUntil([&] {
-                 publish(QStringLiteral("/change/site_a"), "for-a-" + QByteArray::number(++n));
-                 QTest::qWait(200);
-                 seen += sub.readAllStandardOutput();
-                 return seen.contains("/change/site_a for-a-");
-             }, 20000, 100), sub.readAllStandardError().constData());
+    QVERIFY2(waitUntil(
+                 [&] {
+                     publish(QStringLiteral("/change/site_a"), "for-a-" + QByteArray::number(++n));
+                     QTest::qWait(200);
+                     seen += sub.readAllStandardOutput();
+                     return seen.contains("/change/site_a for-a-");
+                 },
+                 20000, 100),
+             sub.readAllStandardError().constData());
     QVERIFY(publish(QStringLiteral("/change/site_b"), "secret-for-b"));
     QVERIFY(publish(QStringLiteral("/change/site_a"), "after-b"));
-    QVERIFY(waitUntil([&] { seen += sub.readAllStandardOutput(); return seen.contains("/change/site_a after-b"); }, 15000));
+    QVERIFY(waitUntil(
+        [&] {
+            seen += sub.readAllStandardOutput();
+            return seen.contains("/change/site_a after-b");
+        },
+        15000));
     QTest::qWait(500);
     seen += sub.readAllStandardOutput();
     QVERIFY2(!seen.contains("secret-for-b"), seen.constData());

@@ -124,11 +124,14 @@ void TestTransformContainment::initTestCase()
     for (SiteDatabase *db : {m_dbA.get(), m_dbB.get()}) {
         QVERIFY(db->exec(QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(64)) "
                                         "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4")));
-        QVERIFY(db->exec(QStringLiteral("CREATE TABLE slow (id INT NOT NULL PRIMARY KEY, v VARCHAR(20)) ENGINE=InnoDB")));
-        QVERIFY(db->exec(QStringLiteral("CREATE TABLE guarded (id INT NOT NULL PRIMARY KEY, name VARCHAR(64)) ENGINE=InnoDB")));
+        QVERIFY(
+            db->exec(QStringLiteral("CREATE TABLE slow (id INT NOT NULL PRIMARY KEY, v VARCHAR(20)) ENGINE=InnoDB")));
+        QVERIFY(db->exec(
+            QStringLiteral("CREATE TABLE guarded (id INT NOT NULL PRIMARY KEY, name VARCHAR(64)) ENGINE=InnoDB")));
     }
     // site_a's own table, written only by guarded.js (not synced).
-    QVERIFY(m_dbA->exec(QStringLiteral("CREATE TABLE audit (id INT NOT NULL PRIMARY KEY, note VARCHAR(64)) ENGINE=InnoDB")));
+    QVERIFY(m_dbA->exec(
+        QStringLiteral("CREATE TABLE audit (id INT NOT NULL PRIMARY KEY, note VARCHAR(64)) ENGINE=InnoDB")));
     QVERIFY(writeFile(m_transformers.filePath(QStringLiteral("slow.js")), kSlowJs));
     QVERIFY(writeFile(m_transformers.filePath(QStringLiteral("items.js")), kItemsJs));
     QVERIFY(writeFile(m_transformers.filePath(QStringLiteral("guarded.js")), kGuardedJs));
@@ -162,16 +165,25 @@ QString TestTransformContainment::status(const QString &table, int id, QString *
 {
     const QString key = QString::number(id);
     if (message)
-        *message = m_dbA->scalar(QStringLiteral("SELECT message FROM sync_status WHERE remote = ? AND `table_name` = ? AND primary_key = ?"),
-                                 {kClientB, table, key}).toString();
-    return m_dbA->scalar(QStringLiteral("SELECT status FROM sync_status WHERE remote = ? AND `table_name` = ? AND primary_key = ?"),
-                         {kClientB, table, key}).toString();
+        *message = m_dbA
+                       ->scalar(QStringLiteral("SELECT message FROM sync_status WHERE remote = ? AND `table_name` = ? "
+                                               "AND primary_key = ?"),
+                                {kClientB, table, key})
+                       .toString();
+    return m_dbA
+        ->scalar(QStringLiteral(
+                     "SELECT status FROM sync_status WHERE remote = ? AND `table_name` = ? AND primary_key = ?"),
+                 {kClientB, table, key})
+        .toString();
 }
 
 qint64 TestTransformContainment::statusCount(const QString &table, const QString &status)
 {
-    return m_dbA->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE remote = ? AND `table_name` = ? AND `status` = ?"),
-                         {kClientB, table, status}).toLongLong();
+    return m_dbA
+        ->scalar(QStringLiteral(
+                     "SELECT COUNT(*) FROM sync_status WHERE remote = ? AND `table_name` = ? AND `status` = ?"),
+                 {kClientB, table, status})
+        .toLongLong();
 }
 
 void TestTransformContainment::sleepingQueryDoesNotSilenceHeartbeats()
@@ -187,35 +199,53 @@ void TestTransformContainment::sleepingQueryDoesNotSilenceHeartbeats()
         const QStringList lines = info.lines();
         for (; seen < lines.size(); ++seen) {
             const QString &line = lines.at(seen);
-            const QJsonObject o = QJsonDocument::fromJson(line.mid(line.indexOf(QLatin1Char(' ')) + 1).toUtf8()).object();
+            const QJsonObject o =
+                QJsonDocument::fromJson(line.mid(line.indexOf(QLatin1Char(' ')) + 1).toUtf8()).object();
             if (o.value(QStringLiteral("sender")).toString() == kClientA
                 && o.value(QStringLiteral("message")).toString() == QLatin1String("connected"))
-                beats.append({QDateTime::currentMSecsSinceEpoch(),
-                              qint64(o.value(QStringLiteral("args")).toObject().value(QStringLiteral("until")).toDouble())});
+                beats.append(
+                    {QDateTime::currentMSecsSinceEpoch(),
+                     qint64(o.value(QStringLiteral("args")).toObject().value(QStringLiteral("until")).toDouble())});
         }
     };
-    QVERIFY2(waitUntil([&] { collect(); return beats.size() >= 2; }, 20000, 10), "no heartbeats from site_a");
+    QVERIFY2(waitUntil(
+                 [&] {
+                     collect();
+                     return beats.size() >= 2;
+                 },
+                 20000, 10),
+             "no heartbeats from site_a");
 
     QElapsedTimer timer;
     timer.start();
     for (int id = 1; id <= 3; ++id)
         QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO slow VALUES (?, 'new')"), {id}));
-    const bool arrived = waitUntil([&] {
-        collect();
-        return m_dbB->scalar(QStringLiteral("SELECT COUNT(*) FROM slow WHERE v = 'cut'")).toInt() == 3;
-    }, 40000, 10);
+    const bool arrived = waitUntil(
+        [&] {
+            collect();
+            return m_dbB->scalar(QStringLiteral("SELECT COUNT(*) FROM slow WHERE v = 'cut'")).toInt() == 3;
+        },
+        40000, 10);
     const qint64 arrivedAfter = timer.elapsed();
     // Watch a while longer: heartbeats go on after the transformers ran.
-    waitUntil([&] { collect(); return false; }, 4000, 10);
-    QVERIFY2(arrived, qPrintable(QStringLiteral("the rows did not arrive cut short: %1\nsite_a's log ends:\n%2")
-                                     .arg(m_dbB->dump(QStringLiteral("slow"), QStringLiteral("id")),
-                                          QString::fromUtf8(m_engineA->log().right(3000)))));
+    waitUntil(
+        [&] {
+            collect();
+            return false;
+        },
+        4000, 10);
+    QVERIFY2(arrived,
+             qPrintable(QStringLiteral("the rows did not arrive cut short: %1\nsite_a's log ends:\n%2")
+                            .arg(m_dbB->dump(QStringLiteral("slow"), QStringLiteral("id")),
+                                 QString::fromUtf8(m_engineA->log().right(3000)))));
     qInfo() << "3 rows through SELECT SLEEP(50) in" << arrivedAfter << "ms;" << beats.size() << "heartbeats seen";
     QVERIFY2(arrivedAfter < 20000, qPrintable(QString::number(arrivedAfter)));
     for (qsizetype i = 1; i < beats.size(); ++i) {
         QVERIFY2(beats.at(i).first < beats.at(i - 1).second,
                  qPrintable(QStringLiteral("heartbeat %1 arrived at %2, after the %3 promised by the one before")
-                                .arg(i).arg(beats.at(i).first).arg(beats.at(i - 1).second)));
+                                .arg(i)
+                                .arg(beats.at(i).first)
+                                .arg(beats.at(i - 1).second)));
     }
     QVERIFY2(!m_engineB->log().mid(offsetB).contains("site_a is offline"),
              qPrintable(QString::fromUtf8(m_engineB->log().mid(offsetB))));
@@ -225,25 +255,32 @@ void TestTransformContainment::sleepingQueryDoesNotSilenceHeartbeats()
 void TestTransformContainment::sessionChangesStayWithTheTransformer()
 {
     QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO items VALUES (1, 'poison')")));
-    QVERIFY2(waitUntil([&] { return m_dbB->count(QStringLiteral("items")) == 1; }, 20000), "the poison row did not arrive");
+    QVERIFY2(waitUntil([&] { return m_dbB->count(QStringLiteral("items")) == 1; }, 20000),
+             "the poison row did not arrive");
 
     // Rows changed after it, read and sent by the engine's own sessions.
     const QString emoji = QString::fromUtf8("\xF0\x9F\x98\x80 \xF0\x9D\x84\x9E \xC3\xA9");
     for (int id = 2; id <= 11; ++id)
-        QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, QString(emoji + QString::number(id))}));
+        QVERIFY(
+            m_dbA->exec(QStringLiteral("INSERT INTO items VALUES (?, ?)"), {id, QString(emoji + QString::number(id))}));
     QVERIFY(m_dbA->exec(QStringLiteral("UPDATE items SET name = ? WHERE id = 1"), {emoji}));
-    const bool arrived = waitUntil([&] {
-        return m_dbB->count(QStringLiteral("items")) == 11
-            && m_dbB->dump(QStringLiteral("items"), QStringLiteral("id")) == m_dbA->dump(QStringLiteral("items"), QStringLiteral("id"));
-    }, 30000);
-    QVERIFY2(arrived, qPrintable(QStringLiteral("site_a:\n%1\nsite_b:\n%2")
-                                     .arg(m_dbA->dump(QStringLiteral("items"), QStringLiteral("id")),
-                                          m_dbB->dump(QStringLiteral("items"), QStringLiteral("id")))));
+    const bool arrived = waitUntil(
+        [&] {
+            return m_dbB->count(QStringLiteral("items")) == 11
+                && m_dbB->dump(QStringLiteral("items"), QStringLiteral("id"))
+                == m_dbA->dump(QStringLiteral("items"), QStringLiteral("id"));
+        },
+        30000);
+    QVERIFY2(arrived,
+             qPrintable(QStringLiteral("site_a:\n%1\nsite_b:\n%2")
+                            .arg(m_dbA->dump(QStringLiteral("items"), QStringLiteral("id")),
+                                 m_dbB->dump(QStringLiteral("items"), QStringLiteral("id")))));
     QCOMPARE(m_dbB->scalar(QStringLiteral("SELECT HEX(name) FROM items WHERE id = 5")).toString(),
              QString::fromLatin1((emoji + QStringLiteral("5")).toUtf8().toHex().toUpper()));
     // The engine's sync_status writes are committed (no transaction left open under them).
     QVERIFY2(waitUntil([&] { return statusCount(QStringLiteral("items"), QStringLiteral("successful")) == 11; }, 20000),
-             qPrintable(QStringLiteral("%1 successful").arg(statusCount(QStringLiteral("items"), QStringLiteral("successful")))));
+             qPrintable(QStringLiteral("%1 successful")
+                            .arg(statusCount(QStringLiteral("items"), QStringLiteral("successful")))));
     // The capture triggers still see the engine's guard on its apply session: nothing was
     // captured on site_b (it only receives), and site_a's table_changes drained.
     QVERIFY(waitUntil([&] { return m_dbA->count(QStringLiteral("table_changes")) == 0; }, 10000));
@@ -262,11 +299,15 @@ void TestTransformContainment::readOnlyUserCannotWrite()
     // INSERT and the UPDATE land (what the read-only user must prevent below).
     QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO guarded VALUES (1, 'insert one')")));
     QString message;
-    QVERIFY2(settled(1, QStringLiteral("successful")), qPrintable(status(guarded, 1, &message) + QLatin1Char(' ') + message));
+    QVERIFY2(settled(1, QStringLiteral("successful")),
+             qPrintable(status(guarded, 1, &message) + QLatin1Char(' ') + message));
     QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO guarded VALUES (2, 'update two')")));
-    QVERIFY2(settled(2, QStringLiteral("successful")), qPrintable(status(guarded, 2, &message) + QLatin1Char(' ') + message));
+    QVERIFY2(settled(2, QStringLiteral("successful")),
+             qPrintable(status(guarded, 2, &message) + QLatin1Char(' ') + message));
     const auto auditRows = [&] {
-        return m_dbA->scalar(QStringLiteral("SELECT GROUP_CONCAT(CONCAT(id, '=', note) ORDER BY id SEPARATOR '|') FROM audit")).toString();
+        return m_dbA
+            ->scalar(QStringLiteral("SELECT GROUP_CONCAT(CONCAT(id, '=', note) ORDER BY id SEPARATOR '|') FROM audit"))
+            .toString();
     };
     QCOMPARE(auditRows(), QStringLiteral("1=update two saw 1"));
     QVERIFY(waitUntil([&] { return m_dbB->count(guarded) == 2; }, 20000));
@@ -274,7 +315,8 @@ void TestTransformContainment::readOnlyUserCannotWrite()
     // A user granted only SELECT on the database, for the transformers alone; its password in
     // an owner-only file (the same forms as mysqlConfig.password).
     QVERIFY(m_dbA->exec(QStringLiteral("DROP USER IF EXISTS '%1'@'127.0.0.1'").arg(kReader)));
-    QVERIFY(m_dbA->exec(QStringLiteral("CREATE USER '%1'@'127.0.0.1' IDENTIFIED BY '%2'").arg(kReader, kReaderPassword)));
+    QVERIFY(
+        m_dbA->exec(QStringLiteral("CREATE USER '%1'@'127.0.0.1' IDENTIFIED BY '%2'").arg(kReader, kReaderPassword)));
     QVERIFY(m_dbA->exec(QStringLiteral("GRANT SELECT ON `%1`.* TO '%2'@'127.0.0.1'").arg(kDatabase, kReader)));
     const QString passwordFile = m_engineA->tempDir() + QStringLiteral("/reader.password");
     QVERIFY(writeFile(passwordFile, kReaderPassword.toUtf8() + '\n'));
@@ -298,18 +340,23 @@ void TestTransformContainment::readOnlyUserCannotWrite()
     QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO guarded VALUES (4, 'update four')")));
     // A row whose transformer only reads goes through.
     QVERIFY(m_dbA->exec(QStringLiteral("INSERT INTO guarded VALUES (5, 'read five')")));
-    QVERIFY2(settled(3, QStringLiteral("error")) && settled(4, QStringLiteral("error")) && settled(5, QStringLiteral("successful")),
-             qPrintable(QStringLiteral("3: %1, 4: %2, 5: %3").arg(status(guarded, 3), status(guarded, 4), status(guarded, 5))
-                        + logs.arg(QString::fromUtf8(m_engineA->log().mid(offset).right(3000)))));
+    QVERIFY2(settled(3, QStringLiteral("error")) && settled(4, QStringLiteral("error"))
+                 && settled(5, QStringLiteral("successful")),
+             qPrintable(
+                 QStringLiteral("3: %1, 4: %2, 5: %3").arg(status(guarded, 3), status(guarded, 4), status(guarded, 5))
+                 + logs.arg(QString::fromUtf8(m_engineA->log().mid(offset).right(3000)))));
     status(guarded, 3, &message);
     QVERIFY2(message.contains(QLatin1String("guarded.js")) && message.contains(QLatin1String("INSERT command denied"))
-                 && message.contains(kReader), qPrintable(message));
+                 && message.contains(kReader),
+             qPrintable(message));
     status(guarded, 4, &message);
     QVERIFY2(message.contains(QLatin1String("guarded.js")) && message.contains(QLatin1String("UPDATE command denied"))
-                 && message.contains(kReader), qPrintable(message));
+                 && message.contains(kReader),
+             qPrintable(message));
     QCOMPARE(auditRows(), QStringLiteral("1=update two saw 1"));
     QVERIFY(waitUntil([&] { return m_dbB->count(guarded) == 3; }, 20000));
-    QCOMPARE(m_dbB->scalar(QStringLiteral("SELECT name FROM guarded WHERE id = 5")).toString(), QStringLiteral("read five saw 1"));
+    QCOMPARE(m_dbB->scalar(QStringLiteral("SELECT name FROM guarded WHERE id = 5")).toString(),
+             QStringLiteral("read five saw 1"));
     QCOMPARE(m_dbB->scalar(QStringLiteral("SELECT COUNT(*) FROM guarded WHERE id IN (3, 4)")).toInt(), 0);
     // The password is never logged.
     QVERIFY(!m_engineA->log().contains(kReaderPassword.toUtf8()));

@@ -28,17 +28,16 @@ QByteArray seedProductItems()
 }
 
 // site_a, on the way out.
-const char kOutgoing[] =
-    "module.exports = function (context) {\n"
-    "  var e = context.entity;\n"
-    "  if (e === null) return null;\n"
-    "  if (e.name === 'skip') return context.drop;\n"
-    "  if (e.name === 'boom')\n"
-    "    throw new Error('boom on the way out');\n"
-    "  if (e.name === 'loop') for (;;) {}\n"
-    "  e.name = e.name + ' via ' + context.source + '->' + context.target;\n"
-    "  return e;\n"
-    "};\n";
+const char kOutgoing[] = "module.exports = function (context) {\n"
+                         "  var e = context.entity;\n"
+                         "  if (e === null) return null;\n"
+                         "  if (e.name === 'skip') return context.drop;\n"
+                         "  if (e.name === 'boom')\n"
+                         "    throw new Error('boom on the way out');\n"
+                         "  if (e.name === 'loop') for (;;) {}\n"
+                         "  e.name = e.name + ' via ' + context.source + '->' + context.target;\n"
+                         "  return e;\n"
+                         "};\n";
 
 const char kOutgoingUpper[] =
     "module.exports = function (context) {\n"
@@ -47,15 +46,15 @@ const char kOutgoingUpper[] =
     "};\n";
 
 // site_b, on the way in: async/await with a query bound as a parameter.
-const char kIncoming[] =
-    "module.exports = async function (context) {\n"
-    "  if (context.entity === null) return null;\n"
-    "  const rows = await context.database.query('SELECT COUNT(*) AS n FROM id_mapping WHERE id = ?', context.entity.id);\n"
-    "  if (context.entity.name.indexOf('reject') === 0)\n"
-    "    throw new Error('rejected by ' + context.target);\n"
-    "  context.entity.name = context.entity.name + ' mapped=' + rows[0].n;\n"
-    "  return context.entity;\n"
-    "};\n";
+const char kIncoming[] = "module.exports = async function (context) {\n"
+                         "  if (context.entity === null) return null;\n"
+                         "  const rows = await context.database.query('SELECT COUNT(*) AS n FROM id_mapping WHERE id = "
+                         "?', context.entity.id);\n"
+                         "  if (context.entity.name.indexOf('reject') === 0)\n"
+                         "    throw new Error('rejected by ' + context.target);\n"
+                         "  context.entity.name = context.entity.name + ' mapped=' + rows[0].n;\n"
+                         "  return context.entity;\n"
+                         "};\n";
 
 bool writeFile(const QString &path, const QByteArray &text)
 {
@@ -115,35 +114,52 @@ void TestTransformers::transformersRunBetweenTwoEngines()
             || engineA.log().contains("productItems.js loaded for product_items"));
 
     // The seed's example maps ids through id_mapping on both sides: the rows arrive as they are.
-    QVERIFY(a.exec(QStringLiteral("INSERT INTO product_items VALUES (10, 'bolt', 3), (11, 'nut', 4), (12, 'washer', 5)")));
+    QVERIFY(
+        a.exec(QStringLiteral("INSERT INTO product_items VALUES (10, 'bolt', 3), (11, 'nut', 4), (12, 'washer', 5)")));
     QVERIFY2(waitUntil([&] { return b.count(QStringLiteral("product_items")) == 3; }, kTimeoutMs),
              engineB.log().right(3000).constData());
-    QCOMPARE(b.dump(QStringLiteral("product_items"), QStringLiteral("id")), a.dump(QStringLiteral("product_items"), QStringLiteral("id")));
+    QCOMPARE(b.dump(QStringLiteral("product_items"), QStringLiteral("id")),
+             a.dump(QStringLiteral("product_items"), QStringLiteral("id")));
 
     // Outgoing and incoming transformers change the row; drop and failures are settled.
-    QVERIFY(a.exec(QStringLiteral("INSERT INTO items VALUES (1, 'bolt'), (2, 'skip'), (3, 'boom'), (4, 'reject me'), (5, 'nut'), (7, 'loop')")));
+    QVERIFY(a.exec(QStringLiteral(
+        "INSERT INTO items VALUES (1, 'bolt'), (2, 'skip'), (3, 'boom'), (4, 'reject me'), (5, 'nut'), (7, 'loop')")));
     auto status = [&](int id) {
-        return a.scalar(QStringLiteral("SELECT status FROM sync_status WHERE table_name = 'items' AND primary_key = ?"),
-                        {QString::number(id)}).toString();
+        return a
+            .scalar(QStringLiteral("SELECT status FROM sync_status WHERE table_name = 'items' AND primary_key = ?"),
+                    {QString::number(id)})
+            .toString();
     };
-    QVERIFY2(waitUntil([&] {
-                 return status(1) == QLatin1String("successful") && status(2) == QLatin1String("successful")
-                     && status(3) == QLatin1String("error") && status(4) == QLatin1String("error")
-                     && status(5) == QLatin1String("successful") && status(7) == QLatin1String("error");
-             }, kTimeoutMs),
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return status(1) == QLatin1String("successful") && status(2) == QLatin1String("successful")
+                         && status(3) == QLatin1String("error") && status(4) == QLatin1String("error")
+                         && status(5) == QLatin1String("successful") && status(7) == QLatin1String("error");
+                 },
+                 kTimeoutMs),
              QByteArray(engineA.log().right(3000) + engineB.log().right(3000)).constData());
     QCOMPARE(b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 1")).toString(),
              QStringLiteral("bolt via site_a->site_b mapped=1"));
     QCOMPARE(b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 5")).toString(),
              QStringLiteral("nut via site_a->site_b mapped=0"));
     QCOMPARE(b.count(QStringLiteral("items")), 2); // 2 dropped, 3 failed here, 4 refused there
-    const QString boom = a.scalar(QStringLiteral("SELECT message FROM sync_status WHERE table_name = 'items' AND primary_key = '3'")).toString();
-    QVERIFY2(boom.contains(QLatin1String("items.js line 6")) && boom.contains(QLatin1String("boom on the way out")), qPrintable(boom));
-    const QString rejected = a.scalar(QStringLiteral("SELECT message FROM sync_status WHERE table_name = 'items' AND primary_key = '4'")).toString();
+    const QString boom =
+        a.scalar(QStringLiteral("SELECT message FROM sync_status WHERE table_name = 'items' AND primary_key = '3'"))
+            .toString();
+    QVERIFY2(boom.contains(QLatin1String("items.js line 6")) && boom.contains(QLatin1String("boom on the way out")),
+             qPrintable(boom));
+    const QString rejected =
+        a.scalar(QStringLiteral("SELECT message FROM sync_status WHERE table_name = 'items' AND primary_key = '4'"))
+            .toString();
     // A run past transformTimeout is interrupted; the row's error names the file and the limit.
-    const QString loop = a.scalar(QStringLiteral("SELECT message FROM sync_status WHERE table_name = 'items' AND primary_key = '7'")).toString();
-    QVERIFY2(loop.startsWith(QLatin1String("transformer items.js")) && loop.contains(QLatin1String("timed out after 500 ms")), qPrintable(loop));
-    QVERIFY2(rejected.contains(QLatin1String("items.js")) && rejected.contains(QLatin1String("rejected by site_b")), qPrintable(rejected));
+    const QString loop =
+        a.scalar(QStringLiteral("SELECT message FROM sync_status WHERE table_name = 'items' AND primary_key = '7'"))
+            .toString();
+    QVERIFY2(loop.startsWith(QLatin1String("transformer items.js"))
+                 && loop.contains(QLatin1String("timed out after 500 ms")),
+             qPrintable(loop));
+    QVERIFY2(rejected.contains(QLatin1String("items.js")) && rejected.contains(QLatin1String("rejected by site_b")),
+             qPrintable(rejected));
 
     // A delete passes through (the transformers return null for it).
     QVERIFY(a.exec(QStringLiteral("DELETE FROM items WHERE id = 1")));
@@ -153,8 +169,12 @@ void TestTransformers::transformersRunBetweenTwoEngines()
     QVERIFY(writeFile(dirA.filePath(QStringLiteral("items.js")), kOutgoingUpper));
     QTest::qWait(300);
     QVERIFY(a.exec(QStringLiteral("INSERT INTO items VALUES (6, 'gear')")));
-    QVERIFY2(waitUntil([&] { return b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 6")).toString()
-                                    == QLatin1String("GEAR mapped=0"); }, kTimeoutMs),
+    QVERIFY2(waitUntil(
+                 [&] {
+                     return b.scalar(QStringLiteral("SELECT name FROM items WHERE id = 6")).toString()
+                         == QLatin1String("GEAR mapped=0");
+                 },
+                 kTimeoutMs),
              QByteArray(engineA.log().right(3000) + engineB.log().right(3000)).constData());
 
     QVERIFY(engineA.isRunning() && engineB.isRunning());

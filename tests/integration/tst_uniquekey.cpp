@@ -59,30 +59,37 @@ void TestUniqueKey::uniqueClash()
     // Rows around the clash, so that a multi-row statement carries it with others.
     QVERIFY(a->db->exec(QStringLiteral("INSERT INTO users VALUES (2, 'x@y', 'from site_a'), (3, 'z@y', 'three'), "
                                        "(4, 'w@y', 'four')")));
-    SITES_WAIT(sites, tables, SiteSet::statusKeys(*a, QStringLiteral("users"), b->client, QStringLiteral("error"))
-                                  == QSet<QString>{QStringLiteral("2")}
+    SITES_WAIT(sites, tables,
+               SiteSet::statusKeys(*a, QStringLiteral("users"), b->client, QStringLiteral("error"))
+                       == QSet<QString>{QStringLiteral("2")}
                    && SiteSet::statusKeys(*a, QStringLiteral("users"), b->client, QStringLiteral("successful"))
-                          == (QSet<QString>{QStringLiteral("3"), QStringLiteral("4")}),
+                       == (QSet<QString>{QStringLiteral("3"), QStringLiteral("4")}),
                kTimeoutMs);
     // site_b's row 1 is untouched, row 2 was not written, 3 and 4 were.
-    QCOMPARE(b->db->scalar(QStringLiteral("SELECT CONCAT(id, ':', email, ':', name) FROM users WHERE email = 'x@y'")).toString(),
+    QCOMPARE(b->db->scalar(QStringLiteral("SELECT CONCAT(id, ':', email, ':', name) FROM users WHERE email = 'x@y'"))
+                 .toString(),
              QStringLiteral("1:x@y:own row of site_b"));
     QCOMPARE(b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE id = 2")).toInt(), 0);
-    QCOMPARE(b->db->scalar(QStringLiteral("SELECT GROUP_CONCAT(id ORDER BY id) FROM users")).toString(), QStringLiteral("1,3,4"));
-    const QString message = a->db->scalar(QStringLiteral("SELECT message FROM sync_status WHERE primary_key = '2'")).toString();
+    QCOMPARE(b->db->scalar(QStringLiteral("SELECT GROUP_CONCAT(id ORDER BY id) FROM users")).toString(),
+             QStringLiteral("1,3,4"));
+    const QString message =
+        a->db->scalar(QStringLiteral("SELECT message FROM sync_status WHERE primary_key = '2'")).toString();
     QVERIFY2(message.contains(QLatin1String("users_email")), qPrintable(message));
 
     // An update by primary key still works, also one that changes nothing.
     QVERIFY(a->db->exec(QStringLiteral("UPDATE users SET email = 'v@y', name = 'three again' WHERE id = 3")));
-    SITES_WAIT(sites, tables, b->db->scalar(QStringLiteral("SELECT CONCAT(email, ':', name) FROM users WHERE id = 3")).toString()
-                                  == QStringLiteral("v@y:three again"),
+    SITES_WAIT(sites, tables,
+               b->db->scalar(QStringLiteral("SELECT CONCAT(email, ':', name) FROM users WHERE id = 3")).toString()
+                   == QStringLiteral("v@y:three again"),
                kTimeoutMs);
     QVERIFY(a->db->exec(QStringLiteral("UPDATE users SET name = 'four' WHERE id = 4"))); // no change: no trigger row
     QVERIFY(a->db->exec(QStringLiteral("INSERT INTO users VALUES (5, 'u@y', 'five')")));
-    SITES_WAIT(sites, tables, SiteSet::statusKeys(*a, QStringLiteral("users"), b->client, QStringLiteral("successful"))
-                                  == (QSet<QString>{QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")}),
+    SITES_WAIT(sites, tables,
+               SiteSet::statusKeys(*a, QStringLiteral("users"), b->client, QStringLiteral("successful"))
+                   == (QSet<QString>{QStringLiteral("3"), QStringLiteral("4"), QStringLiteral("5")}),
                kTimeoutMs);
-    QCOMPARE(b->db->scalar(QStringLiteral("SELECT GROUP_CONCAT(id ORDER BY id) FROM users")).toString(), QStringLiteral("1,3,4,5"));
+    QCOMPARE(b->db->scalar(QStringLiteral("SELECT GROUP_CONCAT(id ORDER BY id) FROM users")).toString(),
+             QStringLiteral("1,3,4,5"));
     QVERIFY(a->engine->stop() && b->engine->stop());
 }
 

@@ -32,9 +32,9 @@ bool isAutoQueueDirectory(const QString &path)
 }
 } // namespace
 
-QJsonObject EngineProcess::config(const Servers &servers, char site, const QString &database,
-                                  const QString &clientName, const QStringList &remotes,
-                                  const QStringList &syncTables, const QStringList &receiveTables)
+QJsonObject EngineProcess::config(const Servers &servers, char site, const QString &database, const QString &clientName,
+                                  const QStringList &remotes, const QStringList &syncTables,
+                                  const QStringList &receiveTables)
 {
     QJsonObject mqtt;
     mqtt.insert(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
@@ -73,11 +73,13 @@ QString EngineProcess::daemonPath()
 }
 
 EngineProcess::EngineProcess(const QString &name, const QJsonObject &config, QObject *parent)
-    : QObject(parent), m_name(name),
-      m_dir(QDir::tempPath() + QStringLiteral("/mysql-sync-engine-") + name + QStringLiteral("-XXXXXX"))
+    : QObject(parent)
+    , m_name(name)
+    , m_dir(QDir::tempPath() + QStringLiteral("/mysql-sync-engine-") + name + QStringLiteral("-XXXXXX"))
 {
     if (!m_dir.isValid())
-        qWarning().noquote() << "EngineProcess" << name << ": cannot create a temporary directory:" << m_dir.errorString();
+        qWarning().noquote() << "EngineProcess" << name
+                             << ": cannot create a temporary directory:" << m_dir.errorString();
     QDir().mkpath(queueDirectory());
     m_logFile.setFileName(logPath());
     if (!m_logFile.open(QIODevice::WriteOnly | QIODevice::Append))
@@ -90,11 +92,12 @@ EngineProcess::EngineProcess(const QString &name, const QJsonObject &config, QOb
     connect(m_process, &QProcess::readyRead, this, &EngineProcess::readOutput);
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         readOutput();
-        append(QStringLiteral("==== %1 %2 exited: %3 %4\n")
-                   .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs), m_name,
-                        status == QProcess::NormalExit ? QStringLiteral("code") : QStringLiteral("crashed/killed, code"))
-                   .arg(code)
-                   .toUtf8());
+        append(
+            QStringLiteral("==== %1 %2 exited: %3 %4\n")
+                .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs), m_name,
+                     status == QProcess::NormalExit ? QStringLiteral("code") : QStringLiteral("crashed/killed, code"))
+                .arg(code)
+                .toUtf8());
     });
 }
 
@@ -135,9 +138,18 @@ bool EngineProcess::writeConfig()
     return true;
 }
 
-QString EngineProcess::configPath() const { return m_dir.filePath(QStringLiteral("config.json")); }
-QString EngineProcess::logPath() const { return m_dir.filePath(m_name + QStringLiteral(".log")); }
-QString EngineProcess::queueDirectory() const { return m_dir.filePath(QStringLiteral("queue")); }
+QString EngineProcess::configPath() const
+{
+    return m_dir.filePath(QStringLiteral("config.json"));
+}
+QString EngineProcess::logPath() const
+{
+    return m_dir.filePath(m_name + QStringLiteral(".log"));
+}
+QString EngineProcess::queueDirectory() const
+{
+    return m_dir.filePath(QStringLiteral("queue"));
+}
 
 bool EngineProcess::start()
 {
@@ -158,7 +170,8 @@ bool EngineProcess::start()
                .toUtf8());
     m_process->start(program, {configPath()});
     if (!m_process->waitForStarted(15000)) {
-        qWarning().noquote() << "EngineProcess" << m_name << ": cannot start" << program << ":" << m_process->errorString();
+        qWarning().noquote() << "EngineProcess" << m_name << ": cannot start" << program << ":"
+                             << m_process->errorString();
         append("==== failed to start: " + m_process->errorString().toUtf8() + '\n');
         return false;
     }
@@ -168,9 +181,10 @@ bool EngineProcess::start()
 bool EngineProcess::stop(int timeoutMs)
 {
     if (isRunning()) {
-        m_process->terminate();  // SIGTERM
+        m_process->terminate(); // SIGTERM
         if (!m_process->waitForFinished(timeoutMs)) {
-            qWarning().noquote() << "EngineProcess" << m_name << ": no exit" << timeoutMs << "ms after SIGTERM, killing it";
+            qWarning().noquote() << "EngineProcess" << m_name << ": no exit" << timeoutMs
+                                 << "ms after SIGTERM, killing it";
             append("==== no exit after SIGTERM, sending SIGKILL\n");
             kill9();
             return false;
@@ -185,7 +199,7 @@ void EngineProcess::kill9()
 {
     if (!isRunning())
         return;
-    m_process->kill();  // SIGKILL
+    m_process->kill(); // SIGKILL
     m_process->waitForFinished(10000);
 }
 
@@ -204,7 +218,10 @@ bool EngineProcess::waitForExit(int timeoutMs)
     return waitUntil([this] { return !isRunning(); }, timeoutMs);
 }
 
-int EngineProcess::exitCode() const { return m_process ? m_process->exitCode() : -1; }
+int EngineProcess::exitCode() const
+{
+    return m_process ? m_process->exitCode() : -1;
+}
 
 QProcess::ExitStatus EngineProcess::exitStatus() const
 {
@@ -233,7 +250,7 @@ QByteArray EngineProcess::log() const
 {
     // Pull in what the pipe holds now, even when no event loop ran since.
     if (isRunning()) {
-        m_process->waitForReadyRead(0);  // emits readyRead synchronously -> readOutput()
+        m_process->waitForReadyRead(0); // emits readyRead synchronously -> readOutput()
         const_cast<EngineProcess *>(this)->readOutput();
     }
     return m_log;

@@ -22,16 +22,16 @@ public:
     // loggingLevel "debug", resendTimeout 3000.
     // queueDirectory is a fresh directory under this test process's temporary directory;
     // an EngineProcess replaces it by its own <temp dir>/queue (see below).
-    static QJsonObject config(const Servers &servers, char site, const QString &database,
-                              const QString &clientName, const QStringList &remotes,
-                              const QStringList &syncTables, const QStringList &receiveTables);
+    static QJsonObject config(const Servers &servers, char site, const QString &database, const QString &clientName,
+                              const QStringList &remotes, const QStringList &syncTables,
+                              const QStringList &receiveTables);
 
     // Writes `config` to <own QTemporaryDir>/config.json. When the config's queueDirectory
     // is missing, empty or one made by config(), it becomes <temp dir>/queue, which stays
     // the same across start/stop/kill9/start and setConfig() of this object. An explicit
     // queueDirectory elsewhere is kept as given.
     EngineProcess(const QString &name, const QJsonObject &config, QObject *parent = nullptr);
-    ~EngineProcess() override;  // stops the daemon (SIGTERM, then SIGKILL)
+    ~EngineProcess() override; // stops the daemon (SIGTERM, then SIGKILL)
 
     // Starts $MYSQL_SYNC_DAEMON <configPath>; true once the process runs. A running
     // daemon is left alone (true).

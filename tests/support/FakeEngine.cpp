@@ -8,8 +8,7 @@ namespace testsupport {
 
 FakeEngine::FakeEngine(QObject *parent)
     : Engine(parent)
-{
-}
+{ }
 
 void FakeEngine::start(const Config &config)
 {

@@ -65,16 +65,20 @@ void LoadWriter::tick(SiteDatabase &db, QRandomGenerator &rng)
 
     QSqlDatabase conn = db.database();
     bool ok = conn.transaction();
-    ok = ok && db.exec(QStringLiteral("INSERT INTO items (id, name, qty) VALUES ") + marks.join(QStringLiteral(", ")), binds);
+    ok = ok
+        && db.exec(QStringLiteral("INSERT INTO items (id, name, qty) VALUES ") + marks.join(QStringLiteral(", ")),
+                   binds);
     for (int id : std::as_const(updated)) {
-        ok = ok && db.exec(QStringLiteral("UPDATE items SET name = ?, qty = qty + ? WHERE id = ?"),
-                           {QStringLiteral("upd %1/%2").arg(id).arg(n), int(rng.bounded(1, 50)), id});
+        ok = ok
+            && db.exec(QStringLiteral("UPDATE items SET name = ?, qty = qty + ? WHERE id = ?"),
+                       {QStringLiteral("upd %1/%2").arg(id).arg(n), int(rng.bounded(1, 50)), id});
     }
     if (deletedIndex >= 0)
         ok = ok && db.exec(QStringLiteral("DELETE FROM items WHERE id = ?"), {m_alive.at(deletedIndex)});
     if (revived >= 0) {
-        ok = ok && db.exec(QStringLiteral("INSERT INTO items (id, name, qty) VALUES (?, ?, ?)"),
-                           {revived, QStringLiteral("back %1/%2").arg(revived).arg(n), int(rng.bounded(1000))});
+        ok = ok
+            && db.exec(QStringLiteral("INSERT INTO items (id, name, qty) VALUES (?, ?, ?)"),
+                       {revived, QStringLiteral("back %1/%2").arg(revived).arg(n), int(rng.bounded(1000))});
     }
     ok = ok && conn.commit();
     if (!ok) {

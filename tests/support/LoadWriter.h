@@ -19,12 +19,16 @@ namespace testsupport {
 // and now and then brings a deleted key back. It keeps a model of the keys it left alive.
 class LoadWriter : public QThread {
 public:
-    LoadWriter(const Servers &servers, char site, const QString &database, int firstId, int rowsPerTick,
-               int intervalMs, quint32 seed)
-        : m_servers(servers), m_site(site), m_database(database), m_nextId(firstId), m_rowsPerTick(rowsPerTick)
-        , m_intervalMs(intervalMs), m_seed(seed)
-    {
-    }
+    LoadWriter(const Servers &servers, char site, const QString &database, int firstId, int rowsPerTick, int intervalMs,
+               quint32 seed)
+        : m_servers(servers)
+        , m_site(site)
+        , m_database(database)
+        , m_nextId(firstId)
+        , m_rowsPerTick(rowsPerTick)
+        , m_intervalMs(intervalMs)
+        , m_seed(seed)
+    { }
     ~LoadWriter() override { finish(); }
 
     void finish()

@@ -12,10 +12,9 @@ namespace testsupport {
 
 bool mqttPublish(const MqttEndpoint &endpoint, const QString &topic, const QByteArray &payload, int qos, bool retain)
 {
-    QStringList args{QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                     QStringLiteral("-p"), QString::number(endpoint.port),
-                     QStringLiteral("-t"), topic,
-                     QStringLiteral("-q"), QString::number(qos)};
+    QStringList args{QStringLiteral("-h"),           QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                     QString::number(endpoint.port), QStringLiteral("-t"),        topic,
+                     QStringLiteral("-q"),           QString::number(qos)};
     args << endpoint.options;
     if (retain)
         args << QStringLiteral("-r");
@@ -50,7 +49,8 @@ bool mqttPublishLines(const Servers &servers, const QString &topic, const QList<
     const QStringList args{QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
                            QStringLiteral("-p"), QString::number(servers.mqttPort),
                            QStringLiteral("-t"), topic,
-                           QStringLiteral("-q"), QString::number(qos), QStringLiteral("-l")};
+                           QStringLiteral("-q"), QString::number(qos),
+                           QStringLiteral("-l")};
     QByteArray input;
     for (const QByteArray &p : payloads) {
         if (p.contains('\n') || p.isEmpty()) {
@@ -71,7 +71,8 @@ bool mqttPublishLines(const Servers &servers, const QString &topic, const QList<
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        qWarning().noquote() << "mqttPublishLines: mosquitto_pub timed out publishing" << payloads.size() << "messages to" << topic;
+        qWarning().noquote() << "mqttPublishLines: mosquitto_pub timed out publishing" << payloads.size()
+                             << "messages to" << topic;
         return false;
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
@@ -83,9 +84,9 @@ bool mqttPublishLines(const Servers &servers, const QString &topic, const QList<
 
 MqttSubscriber::MqttSubscriber(const Servers &servers, const QStringList &topics, int qos, QObject *parent)
     : MqttSubscriber(servers, topics, servers,
-                     QStringLiteral("testsupport/probe/") + QUuid::createUuid().toString(QUuid::WithoutBraces), qos, parent)
-{
-}
+                     QStringLiteral("testsupport/probe/") + QUuid::createUuid().toString(QUuid::WithoutBraces), qos,
+                     parent)
+{ }
 
 MqttSubscriber::MqttSubscriber(const MqttEndpoint &login, const QStringList &topics, const MqttEndpoint &prober,
                                const QString &probeTopic, int qos, QObject *parent)
@@ -94,9 +95,8 @@ MqttSubscriber::MqttSubscriber(const MqttEndpoint &login, const QStringList &top
     m_probeTopic = probeTopic;
     const QByteArray probeId = QByteArray("probe-") + QUuid::createUuid().toString(QUuid::Id128).toLatin1() + '-';
     m_probeLine = m_probeTopic + QLatin1Char(' ') + QString::fromLatin1(probeId);
-    QStringList args{QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                     QStringLiteral("-p"), QString::number(login.port),
-                     QStringLiteral("-q"), QString::number(qos),
+    QStringList args{QStringLiteral("-h"),        QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                     QString::number(login.port), QStringLiteral("-q"),        QString::number(qos),
                      QStringLiteral("-v")};
     args << login.options;
     for (const QString &t : topics)

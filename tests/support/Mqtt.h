@@ -14,22 +14,27 @@ namespace testsupport {
 // a broker of a test's own with a login (e.g. --cafile F --cert F --key F -u NAME -P PASSWORD).
 struct MqttEndpoint {
     int port = 0;
-    QStringList options;     // added to every mosquitto_pub / mosquitto_sub command line
-    MqttEndpoint(const Servers &servers) : port(servers.mqttPort) {} // NOLINT: implicit on purpose
-    MqttEndpoint(int brokerPort, const QStringList &clientOptions) : port(brokerPort), options(clientOptions) {}
+    QStringList options; // added to every mosquitto_pub / mosquitto_sub command line
+    MqttEndpoint(const Servers &servers)
+        : port(servers.mqttPort)
+    { } // NOLINT: implicit on purpose
+    MqttEndpoint(int brokerPort, const QStringList &clientOptions)
+        : port(brokerPort)
+        , options(clientOptions)
+    { }
 };
 
 // Publishes one message (any bytes; empty payload: a zero-length message, which with
 // retain clears a retained message) to the harness broker and waits until
 // mosquitto_pub is done. False (with a qWarning) on failure.
-bool mqttPublish(const MqttEndpoint &endpoint, const QString &topic, const QByteArray &payload,
-                 int qos = 1, bool retain = false);
+bool mqttPublish(const MqttEndpoint &endpoint, const QString &topic, const QByteArray &payload, int qos = 1,
+                 bool retain = false);
 
 // Publishes every element of `payloads` (none may contain a newline) as one message to `topic`,
 // in order, through one `mosquitto_pub -l` that reads them from stdin, one a line: tens of
 // thousands of messages a second. Waits until all are published (at most timeoutMs).
-bool mqttPublishLines(const Servers &servers, const QString &topic, const QList<QByteArray> &payloads,
-                      int qos = 1, int timeoutMs = 300000);
+bool mqttPublishLines(const Servers &servers, const QString &topic, const QList<QByteArray> &payloads, int qos = 1,
+                      int timeoutMs = 300000);
 
 // Runs `mosquitto_sub -h 127.0.0.1 -p PORT -v -t TOPIC...` in the background and
 // collects its output lines ("topic payload"; a payload with newlines spans lines).
@@ -38,11 +43,10 @@ class MqttSubscriber : public QObject {
 public:
     // Returns once the subscription is active (isReady()): it publishes probe messages to a
     // topic of its own, also subscribed, until one comes back (at most 15 s).
-    MqttSubscriber(const Servers &servers, const QStringList &topics, int qos = 1,
-                   QObject *parent = nullptr);
-    MqttSubscriber(const Servers &servers, const QString &topic, int qos = 1,
-                   QObject *parent = nullptr)
-        : MqttSubscriber(servers, QStringList{topic}, qos, parent) {}
+    MqttSubscriber(const Servers &servers, const QStringList &topics, int qos = 1, QObject *parent = nullptr);
+    MqttSubscriber(const Servers &servers, const QString &topic, int qos = 1, QObject *parent = nullptr)
+        : MqttSubscriber(servers, QStringList{topic}, qos, parent)
+    { }
     // As `login` (which must be allowed to read `probeTopic`; it is subscribed too): the
     // probes are published by `prober` to `probeTopic`, for a broker whose ACL gives no
     // topic of its own to a test, or that takes the user name as the client id (then
@@ -52,9 +56,9 @@ public:
     ~MqttSubscriber() override;
 
     bool isReady() const { return m_ready; }
-    bool isRunning() const;      // false e.g. after the broker went away
+    bool isRunning() const; // false e.g. after the broker went away
 
-    QStringList lines() const;   // every line so far, probe messages left out
+    QStringList lines() const; // every line so far, probe messages left out
     QStringList lines(const QString &contains) const;
     int count(const QString &contains) const;
     // Spins the event loop until a line containing `contains` arrived (or is there already).
@@ -67,7 +71,7 @@ private:
 
     QProcess *m_process = nullptr;
     QString m_probeTopic;
-    QString m_probeLine;         // how a probe's line starts: "TOPIC probe-ID-"
+    QString m_probeLine; // how a probe's line starts: "TOPIC probe-ID-"
     QByteArray m_partial;
     QStringList m_lines;
     QByteArray m_stderr;

@@ -6,9 +6,9 @@ namespace testsupport {
 
 struct OutboxCounts {
     bool ok = false;
-    qint64 queued = 0;     // changes never sent
-    qint64 sent = 0;       // changes sent, waiting for their receipt
-    qint64 receipts = 0;   // receipts waiting for their remote
+    qint64 queued = 0;   // changes never sent
+    qint64 sent = 0;     // changes sent, waiting for their receipt
+    qint64 receipts = 0; // receipts waiting for their remote
     QString error;
     qint64 total() const { return queued + sent + receipts; }
     QString text() const

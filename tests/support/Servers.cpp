@@ -51,8 +51,7 @@ Servers Servers::fromDirectory(const QString &dirPath, const QString &harness)
     s.user = env.value(QStringLiteral("MYSQL_USER"));
     s.password = env.value(QStringLiteral("MYSQL_PASSWORD"));
     if (s.mysqlPortA <= 0 || s.mysqlPortB <= 0 || s.mqttPort <= 0 || s.user.isEmpty()) {
-        s.error = QStringLiteral("%1 lacks MYSQL_A_PORT, MYSQL_B_PORT, MQTT_PORT or MYSQL_USER")
-                      .arg(file.fileName());
+        s.error = QStringLiteral("%1 lacks MYSQL_A_PORT, MYSQL_B_PORT, MQTT_PORT or MYSQL_USER").arg(file.fileName());
         return s;
     }
     s.valid = true;

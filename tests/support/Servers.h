@@ -5,24 +5,24 @@
 namespace testsupport {
 
 struct Servers {
-    QString dir;            // the harness directory (holds env, logs, sockets)
-    QString harness;        // path of servers.sh ($MYSQL_SYNC_HARNESS)
+    QString dir;     // the harness directory (holds env, logs, sockets)
+    QString harness; // path of servers.sh ($MYSQL_SYNC_HARNESS)
     int mysqlPortA = 0;
     int mysqlPortB = 0;
     QString socketA;
     QString socketB;
     int mqttPort = 0;
-    QString user;           // "sync": ALL PRIVILEGES ON *.* WITH GRANT OPTION, over TCP 127.0.0.1
+    QString user; // "sync": ALL PRIVILEGES ON *.* WITH GRANT OPTION, over TCP 127.0.0.1
     QString password;
     bool valid = false;
-    QString error;          // why not valid
+    QString error; // why not valid
 
     // Reads $MYSQL_SYNC_SERVERS_DIR/env; harness from $MYSQL_SYNC_HARNESS.
     static Servers fromEnvironment();
     // Reads DIR/env.
     static Servers fromDirectory(const QString &dir, const QString &harness = QString());
 
-    int mysqlPort(char site) const;         // 'A' or 'B' (lower case accepted)
+    int mysqlPort(char site) const; // 'A' or 'B' (lower case accepted)
     QString mysqlSocket(char site) const;
     // The process id in the harness's pid file `file` ("mysql-a.pid", "mysql-b.pid",
     // "mosquitto.pid"), or -1 when it cannot be read.

@@ -21,13 +21,26 @@ QString escapeValue(const QString &s)
     out += QLatin1Char('\'');
     for (const QChar c : s) {
         switch (c.unicode()) {
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\'': out += QLatin1String("\\'"); break;
-        case '\t': out += QLatin1String("\\t"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case 0:    out += QLatin1String("\\0"); break;
-        default:   out += c;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '\'':
+            out += QLatin1String("\\'");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case 0:
+            out += QLatin1String("\\0");
+            break;
+        default:
+            out += c;
         }
     }
     out += QLatin1Char('\'');
@@ -52,7 +65,8 @@ QString SiteDatabase::quoteIdentifier(const QString &name)
 }
 
 SiteDatabase::SiteDatabase(const Servers &servers, char site, const QString &database, Mode mode)
-    : m_database(database), m_site((site == 'b' || site == 'B') ? 'B' : 'A')
+    : m_database(database)
+    , m_site((site == 'b' || site == 'B') ? 'B' : 'A')
 {
     m_engineConfig.host = QStringLiteral("127.0.0.1");
     m_engineConfig.port = servers.mysqlPort(m_site);
@@ -72,7 +86,7 @@ SiteDatabase::SiteDatabase(const Servers &servers, char site, const QString &dat
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_name);
         if (!db.isValid()) {
             m_lastError = QStringLiteral("the QMYSQL driver is not available (libqt6sql6-mysql); drivers: ")
-                          + QSqlDatabase::drivers().join(QLatin1Char(' '));
+                + QSqlDatabase::drivers().join(QLatin1Char(' '));
             qWarning().noquote() << "SiteDatabase:" << m_lastError;
             return;
         }
@@ -91,8 +105,10 @@ SiteDatabase::SiteDatabase(const Servers &servers, char site, const QString &dat
             QSqlQuery q(db);
             const QString quoted = quoteIdentifier(database);
             if (!run(q, QStringLiteral("DROP DATABASE IF EXISTS ") + quoted, {})
-                || !run(q, QStringLiteral("CREATE DATABASE ") + quoted
-                               + QStringLiteral(" CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"), {})) {
+                || !run(q,
+                        QStringLiteral("CREATE DATABASE ") + quoted
+                            + QStringLiteral(" CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"),
+                        {})) {
                 return;
             }
             q.finish();
@@ -101,8 +117,8 @@ SiteDatabase::SiteDatabase(const Servers &servers, char site, const QString &dat
         db.setDatabaseName(database);
         if (!db.open()) {
             m_lastError = db.lastError().text();
-            qWarning().noquote() << "SiteDatabase: cannot open database" << database << "on site" << m_site
-                                 << ":" << m_lastError;
+            qWarning().noquote() << "SiteDatabase: cannot open database" << database << "on site" << m_site << ":"
+                                 << m_lastError;
             return;
         }
         QSqlQuery q(db);
@@ -145,7 +161,9 @@ bool SiteDatabase::run(QSqlQuery &q, const QString &sql, const QVariantList &bin
         for (const QVariant &b : binds)
             shown << renderValue(b);
         qWarning().noquote() << "SiteDatabase" << m_site << m_database << "failed:" << sql
-                             << (binds.isEmpty() ? QString() : QStringLiteral("binds [") + shown.join(QStringLiteral(", ")) + QLatin1Char(']'))
+                             << (binds.isEmpty()
+                                     ? QString()
+                                     : QStringLiteral("binds [") + shown.join(QStringLiteral(", ")) + QLatin1Char(']'))
                              << "->" << m_lastError;
     }
     return ok;

@@ -43,10 +43,10 @@ public:
     qint64 count(const QString &table);
 
     QString lastError() const { return m_lastError; }
-    QString name() const { return m_name; }              // the QSqlDatabase connection name
+    QString name() const { return m_name; } // the QSqlDatabase connection name
     QString databaseName() const { return m_database; }
     char site() const { return m_site; }
-    QSqlDatabase database() const;                        // for QSqlQuery in tests
+    QSqlDatabase database() const; // for QSqlQuery in tests
     // The same database as an engine's mysqlConfig (TCP 127.0.0.1, the harness's sync user).
     mysqlsync::MysqlConfig engineConfig() const { return m_engineConfig; }
 

@@ -21,12 +21,14 @@ struct Site {
     char server = 'A';
     std::unique_ptr<SiteDatabase> db;
     std::unique_ptr<EngineProcess> engine;
-    int logOffset = 0;   // where the current run's output starts in engine->log()
+    int logOffset = 0; // where the current run's output starts in engine->log()
 };
 
 class SiteSet {
 public:
-    explicit SiteSet(const Servers &servers) : m_servers(servers) {}
+    explicit SiteSet(const Servers &servers)
+        : m_servers(servers)
+    { }
 
     // A new site: database `database` (re)created on server 'A' or 'B', `ddl` run in it.
     // nullptr (with a qWarning) when that failed.
@@ -43,7 +45,7 @@ public:
     static QSet<QString> statusKeys(Site &site, const QString &table, const QString &remote, const QString &status);
     // sync_status rows of `remote` that are not 'successful'; -1 on failure.
     static qint64 unsettled(Site &site, const QString &remote);
-    static qint64 pendingChanges(Site &site);   // rows in table_changes
+    static qint64 pendingChanges(Site &site); // rows in table_changes
     // Every key of `expected` is 'successful' for `remote`, nothing else of the table is there.
     static bool allSuccessful(Site &site, const QString &table, const QString &remote, const QSet<QString> &expected);
     static bool sameDumps(Site &a, Site &b, const QString &table, const QString &orderBy = QStringLiteral("1"));
@@ -61,18 +63,19 @@ private:
 
 // Declares `Site &var`, a new site of `sites` (SiteSet::make), and fails the test when it
 // cannot be made.
-#define SITES_MAKE(sites, var, client, server, database, ddl)                                                  \
-    testsupport::Site *var##Site_ = (sites).make((client), (server), (database), (ddl));                        \
-    QVERIFY2(var##Site_ != nullptr, "cannot make the site's database");                                          \
+#define SITES_MAKE(sites, var, client, server, database, ddl)                                                          \
+    testsupport::Site *var##Site_ = (sites).make((client), (server), (database), (ddl));                               \
+    QVERIFY2(var##Site_ != nullptr, "cannot make the site's database");                                                \
     testsupport::Site &var = *var##Site_
 
 // Waits for `cond` (spinning the event loop); on time-out dumps `sites` (a SiteSet) with
 // `tables` and fails the test.
-#define SITES_WAIT(sites, tables, cond, timeoutMs)                                                               \
-    do {                                                                                                         \
-        if (!testsupport::waitUntil([&]() -> bool { return bool(cond); }, (timeoutMs), 100)) {                 \
-            const QString why_ = QStringLiteral("timed out after %1 ms waiting for: %2").arg(timeoutMs).arg(QString::fromUtf8(#cond)); \
-            (sites).diagnostics(why_, (tables));                                                                 \
-            QFAIL(qPrintable(why_));                                                                             \
-        }                                                                                                        \
+#define SITES_WAIT(sites, tables, cond, timeoutMs)                                                                     \
+    do {                                                                                                               \
+        if (!testsupport::waitUntil([&]() -> bool { return bool(cond); }, (timeoutMs), 100)) {                         \
+            const QString why_ =                                                                                       \
+                QStringLiteral("timed out after %1 ms waiting for: %2").arg(timeoutMs).arg(QString::fromUtf8(#cond));  \
+            (sites).diagnostics(why_, (tables));                                                                       \
+            QFAIL(qPrintable(why_));                                                                                   \
+        }                                                                                                              \
     } while (false)

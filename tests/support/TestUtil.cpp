@@ -1,9 +1,9 @@
 #include "TestUtil.h"
 
 #include <QFile>
+#include <QHostAddress>
 #include <QList>
 #include <QStringList>
-#include <QHostAddress>
 #include <QTcpServer>
 
 #include <algorithm>
@@ -49,7 +49,9 @@ QString logTail(const QByteArray &log, int lines)
         return out.join(QLatin1Char('\n'));
     };
     return QStringLiteral("-- warnings/errors/lifecycle (last 40):\n%1\n-- last %2 lines:\n%3")
-        .arg(last(problems, 40)).arg(lines).arg(last(all, lines));
+        .arg(last(problems, 40))
+        .arg(lines)
+        .arg(last(all, lines));
 }
 
 } // namespace testsupport

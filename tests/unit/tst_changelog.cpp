@@ -18,11 +18,9 @@ private Q_SLOTS:
     void keysOnceAtTheirFirstChange()
     {
         const QList<CapturedChange> changes{
-            {1, QStringLiteral("parent"), QStringLiteral("7")},
-            {2, QStringLiteral("child"), QStringLiteral("70")},
-            {3, QStringLiteral("parent"), QStringLiteral("7")},  // updated again after its child
-            {4, QStringLiteral("child"), QStringLiteral("71")},
-            {5, QStringLiteral("child"), QStringLiteral("70")},
+            {1, QStringLiteral("parent"), QStringLiteral("7")}, {2, QStringLiteral("child"), QStringLiteral("70")},
+            {3, QStringLiteral("parent"), QStringLiteral("7")}, // updated again after its child
+            {4, QStringLiteral("child"), QStringLiteral("71")}, {5, QStringLiteral("child"), QStringLiteral("70")},
         };
         const ChangeBatch b = ChangeLog::collapse(changes);
         // Every id read is removed later, duplicates included, in the order read.

@@ -92,7 +92,8 @@ int TestChangeSender::storedReceipts()
 void TestChangeSender::receiptPublishedToAnOnlineRemote()
 {
     remoteOnline();
-    const InfoMessage receipt = InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"), QStringLiteral("1"), 1234);
+    const InfoMessage receipt =
+        InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"), QStringLiteral("1"), 1234);
     m_sender->sendReceipt(QStringLiteral("site_b"), receipt);
     QCOMPARE(m_transport.published.size(), 1);
     QCOMPARE(m_transport.published.first().topic, topics::infoFor(QStringLiteral("site_b")));
@@ -108,9 +109,10 @@ void TestChangeSender::receiptKeptWhileTheBrokerIsDown()
 {
     remoteOnline();
     m_transport.setReady(false);
-    const InfoMessage first = InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"), QStringLiteral("1"), 10);
-    const InfoMessage second = InfoMessage::error(QStringLiteral("site_a"), QStringLiteral("items"), QStringLiteral("2"), 11,
-                                                  QStringLiteral("refused"));
+    const InfoMessage first =
+        InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"), QStringLiteral("1"), 10);
+    const InfoMessage second = InfoMessage::error(QStringLiteral("site_a"), QStringLiteral("items"),
+                                                  QStringLiteral("2"), 11, QStringLiteral("refused"));
     m_sender->sendReceipt(QStringLiteral("site_b"), first);
     m_sender->sendReceipt(QStringLiteral("site_b"), second);
     QVERIFY(m_transport.published.isEmpty());
@@ -130,7 +132,8 @@ void TestChangeSender::receiptKeptWhileTheRemoteIsOffline()
 {
     // No heartbeat from site_b: offline.
     m_sender->sendReceipt(QStringLiteral("site_b"),
-                          InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"), QStringLiteral("1"), 10));
+                          InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"),
+                                                    QStringLiteral("1"), 10));
     QVERIFY(m_transport.published.isEmpty());
     QCOMPARE(storedReceipts(), 1);
     // Nothing is flushed to a remote that is offline.
@@ -144,7 +147,8 @@ void TestChangeSender::receiptKeptWhenThePublishIsRefused()
     remoteOnline();
     m_transport.setRefusing(true);
     m_sender->sendReceipt(QStringLiteral("site_b"),
-                          InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"), QStringLiteral("1"), 10));
+                          InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"),
+                                                    QStringLiteral("1"), 10));
     QVERIFY(m_transport.published.isEmpty());
     QCOMPARE(storedReceipts(), 1);
     QCOMPARE(m_ctx.counters.receiptsOut, qint64(0));
@@ -155,7 +159,8 @@ void TestChangeSender::receiptsForAnUnknownNameAreDropped()
     remoteOnline();
     // Never owed to a name that is not a remote: it would wait in the outbox for ever.
     m_sender->sendReceipt(QStringLiteral("site_x"),
-                          InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"), QStringLiteral("1"), 10));
+                          InfoMessage::dataReceived(QStringLiteral("site_a"), QStringLiteral("items"),
+                                                    QStringLiteral("1"), 10));
     QVERIFY(m_transport.published.isEmpty());
     QString error;
     QVERIFY(m_outbox->receipts(QStringLiteral("site_x"), 100, &error).isEmpty());

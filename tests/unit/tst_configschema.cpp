@@ -75,30 +75,35 @@ private Q_SLOTS:
     void childNamesAndPaths()
     {
         QCOMPARE(ConfigSchema::childNames(QStringLiteral("mysqlConfig.ssl")),
-                 (QStringList{QStringLiteral("ca"), QStringLiteral("cert"), QStringLiteral("key"), QStringLiteral("rejectUnauthorized")}));
-        QCOMPARE(ConfigSchema::childNames(QStringLiteral("mqttConfig.servers[]")), (QStringList{QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("protocol")}));
+                 (QStringList{QStringLiteral("ca"), QStringLiteral("cert"), QStringLiteral("key"),
+                              QStringLiteral("rejectUnauthorized")}));
+        QCOMPARE(ConfigSchema::childNames(QStringLiteral("mqttConfig.servers[]")),
+                 (QStringList{QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("protocol")}));
         QVERIFY(ConfigSchema::childNames(QString()).contains(QStringLiteral("sendWindow")));
         QVERIFY(!ConfigSchema::childNames(QString()).contains(QStringLiteral("mqttConfig.host")));
         QCOMPARE(ConfigSchema::schemaPath(QStringLiteral("remoteClients[1]")), QStringLiteral("remoteClients"));
         QCOMPARE(ConfigSchema::schemaPath(QStringLiteral("mqttConfig.servers[10].host")),
                  QStringLiteral("mqttConfig.servers[].host"));
-        QCOMPARE(ConfigSchema::find(QStringLiteral("mqttConfig.port"))->expected(), QStringLiteral("an integer from 1 to 65535"));
+        QCOMPARE(ConfigSchema::find(QStringLiteral("mqttConfig.port"))->expected(),
+                 QStringLiteral("an integer from 1 to 65535"));
         QCOMPARE(ConfigSchema::find(QStringLiteral("checkInterval"))->expected(),
                  QStringLiteral("an integer from 10 to 86400000 (milliseconds)"));
     }
 
     void errorsCarryTheKey_data()
     {
-        QTest::addColumn<QByteArray>("patch");   // replaces "PATCH" in a valid file
+        QTest::addColumn<QByteArray>("patch"); // replaces "PATCH" in a valid file
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("message");
         QTest::newRow("range") << QByteArray(R"("sendWindow": 0)") << "sendWindow"
                                << "expected an integer from 1 to 100000, got 0";
         QTest::newRow("nested") << QByteArray(R"("transformTimeout": 5)") << "transformTimeout"
                                 << "expected an integer from 10 to 600000 (milliseconds), got 5";
-        QTest::newRow("unknown") << QByteArray(R"("sendwindow": 10)") << "sendwindow" << R"(unknown key "sendwindow")";
-        QTest::newRow("self") << QByteArray(R"("remoteClients": ["site_b", "site_a"])") << "remoteClients[1]"
-                              << "expected the name of another client, got \"site_a\", which is this engine's own clientName";
+        QTest::newRow("unknown") << QByteArray(R"("sendwindow": 10)") << "sendwindow"
+                                 << R"(unknown key "sendwindow")";
+        QTest::newRow("self")
+            << QByteArray(R"("remoteClients": ["site_b", "site_a"])") << "remoteClients[1]"
+            << "expected the name of another client, got \"site_a\", which is this engine's own clientName";
     }
     void errorsCarryTheKey()
     {

@@ -16,7 +16,10 @@ using namespace extest;
 Q_DECLARE_METATYPE(mysqlsync::ext::Kind)
 
 namespace extest {
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QByteArray compactWith(QJsonObject o, const QString &field, const QJsonValue &v)
 {
@@ -40,18 +43,23 @@ ChangeMessage change(const QString &table, const QString &id, const QJsonValue &
 
 QJsonObject row(const QString &id, const QJsonValue &entity)
 {
-    return {{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), id}, {QStringLiteral("entity"), entity}};
+    return {{QStringLiteral("table"), QStringLiteral("items")},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("entity"), entity}};
 }
 
 QJsonObject batchEnvelope(const QJsonArray &rows)
 {
-    return {{QStringLiteral("sender"), kA}, {QStringLiteral("date"), qint64(1700000000000)}, {QStringLiteral("count"), qint64(rows.size())},
+    return {{QStringLiteral("sender"), kA},
+            {QStringLiteral("date"), qint64(1700000000000)},
+            {QStringLiteral("count"), qint64(rows.size())},
             {QStringLiteral("changes"), rows}};
 }
 
 QJsonObject announcement()
 {
-    return {{QStringLiteral("sender"), kA}, {QStringLiteral("protocol"), 1},
+    return {{QStringLiteral("sender"), kA},
+            {QStringLiteral("protocol"), 1},
             {QStringLiteral("capabilities"), QJsonArray{QStringLiteral("batch"), QStringLiteral("zlib")}},
             {QStringLiteral("site"), QStringLiteral("0f3c9a")}};
 }
@@ -83,7 +91,10 @@ QByteArray zlibPayload(quint32 claimed, const QByteArray &stream)
     qToBigEndian<quint32>(claimed, header.data());
     return QByteArrayLiteral("zlib:") + header + stream;
 }
-QByteArray zlibStream(const QByteArray &data) { return qCompress(data).mid(4); }
+QByteArray zlibStream(const QByteArray &data)
+{
+    return qCompress(data).mid(4);
+}
 } // namespace
 
 // ---- topics -------------------------------------------------------------------------
@@ -92,9 +103,9 @@ void TestExtensions::topicStrings()
     QCOMPARE(ext::helloTopic(kA), QStringLiteral("/mysql-sync/site_a/hello"));
     QCOMPARE(ext::batchTopic(kA, kB), QStringLiteral("/mysql-sync/site_a/batch/site_b"));
     QCOMPARE(ext::receiptsTopic(kB, kA), QStringLiteral("/mysql-sync/site_b/receipts/site_a"));
-    QCOMPARE(ext::subscriptions(kB), (QStringList{QStringLiteral("/mysql-sync/+/hello"),
-                                                  QStringLiteral("/mysql-sync/+/batch/site_b"),
-                                                  QStringLiteral("/mysql-sync/+/receipts/site_b")}));
+    QCOMPARE(ext::subscriptions(kB),
+             (QStringList{QStringLiteral("/mysql-sync/+/hello"), QStringLiteral("/mysql-sync/+/batch/site_b"),
+                          QStringLiteral("/mysql-sync/+/receipts/site_b")}));
     // What we build, we parse back.
     QCOMPARE(ext::parseTopic(ext::batchTopic(kA, kB)).kind, ext::Kind::Batch);
     QCOMPARE(ext::parseTopic(ext::receiptsTopic(kA, kB)).kind, ext::Kind::Receipts);
@@ -108,36 +119,66 @@ void TestExtensions::parseTopic_data()
     QTest::addColumn<QString>("sender");
     QTest::addColumn<QString>("target");
     const auto none = ext::Kind::None;
-    QTest::newRow("hello") << "/mysql-sync/site_a/hello" << ext::Kind::Hello << "site_a" << "";
-    QTest::newRow("batch") << "/mysql-sync/site_a/batch/site_b" << ext::Kind::Batch << "site_a" << "site_b";
-    QTest::newRow("receipts") << "/mysql-sync/Site-9/receipts/ab" << ext::Kind::Receipts << "Site-9" << "ab";
-    QTest::newRow("32-char sender") << QStringLiteral("/mysql-sync/%1/hello").arg(QString(32, u'x')) << ext::Kind::Hello << QString(32, u'x') << "";
-    QTest::newRow("33-char sender") << QStringLiteral("/mysql-sync/%1/hello").arg(QString(33, u'x')) << none << "" << "";
-    QTest::newRow("one-char sender") << "/mysql-sync/a/hello" << none << "" << "";
-    QTest::newRow("empty sender") << "/mysql-sync//hello" << none << "" << "";
-    QTest::newRow("space in sender") << "/mysql-sync/site a/hello" << none << "" << "";
-    QTest::newRow("dot in sender") << "/mysql-sync/site.a/hello" << none << "" << "";
-    QTest::newRow("wildcard sender +") << "/mysql-sync/+/hello" << none << "" << "";
-    QTest::newRow("wildcard #") << "/mysql-sync/#" << none << "" << "";
-    QTest::newRow("newline after sender") << "/mysql-sync/site_a\n/hello" << none << "" << "";
-    QTest::newRow("non-ASCII sender") << "/mysql-sync/sité_a/hello" << none << "" << "";
-    QTest::newRow("invalid target") << "/mysql-sync/site_a/batch/b" << none << "" << "";
-    QTest::newRow("empty target") << "/mysql-sync/site_a/batch/" << none << "" << "";
-    QTest::newRow("wildcard target") << "/mysql-sync/site_a/receipts/+" << none << "" << "";
-    QTest::newRow("batch without target") << "/mysql-sync/site_a/batch" << none << "" << "";
-    QTest::newRow("hello with a target") << "/mysql-sync/site_a/hello/site_b" << none << "" << "";
-    QTest::newRow("batch with a level more") << "/mysql-sync/site_a/batch/site_b/x" << none << "" << "";
-    QTest::newRow("trailing slash") << "/mysql-sync/site_a/hello/" << none << "" << "";
-    QTest::newRow("unknown kind") << "/mysql-sync/site_a/stream/site_b" << none << "" << "";
-    QTest::newRow("kind in capitals") << "/mysql-sync/site_a/HELLO" << none << "" << "";
-    QTest::newRow("sender only") << "/mysql-sync/site_a" << none << "" << "";
-    QTest::newRow("prefix only") << "/mysql-sync/" << none << "" << "";
-    QTest::newRow("no leading slash") << "mysql-sync/site_a/hello" << none << "" << "";
-    QTest::newRow("other prefix") << "/mysql-syncx/site_a/hello" << none << "" << "";
-    QTest::newRow("prefix in capitals") << "/MYSQL-SYNC/site_a/hello" << none << "" << "";
-    QTest::newRow("per-row info topic") << "/info/site_a" << none << "" << "";
-    QTest::newRow("per-row change topic") << "/change/site_b" << none << "" << "";
-    QTest::newRow("empty") << "" << none << "" << "";
+    QTest::newRow("hello") << "/mysql-sync/site_a/hello" << ext::Kind::Hello << "site_a"
+                           << "";
+    QTest::newRow("batch") << "/mysql-sync/site_a/batch/site_b" << ext::Kind::Batch << "site_a"
+                           << "site_b";
+    QTest::newRow("receipts") << "/mysql-sync/Site-9/receipts/ab" << ext::Kind::Receipts << "Site-9"
+                              << "ab";
+    QTest::newRow("32-char sender") << QStringLiteral("/mysql-sync/%1/hello").arg(QString(32, u'x')) << ext::Kind::Hello
+                                    << QString(32, u'x') << "";
+    QTest::newRow("33-char sender") << QStringLiteral("/mysql-sync/%1/hello").arg(QString(33, u'x')) << none << ""
+                                    << "";
+    QTest::newRow("one-char sender") << "/mysql-sync/a/hello" << none << ""
+                                     << "";
+    QTest::newRow("empty sender") << "/mysql-sync//hello" << none << ""
+                                  << "";
+    QTest::newRow("space in sender") << "/mysql-sync/site a/hello" << none << ""
+                                     << "";
+    QTest::newRow("dot in sender") << "/mysql-sync/site.a/hello" << none << ""
+                                   << "";
+    QTest::newRow("wildcard sender +") << "/mysql-sync/+/hello" << none << ""
+                                       << "";
+    QTest::newRow("wildcard #") << "/mysql-sync/#" << none << ""
+                                << "";
+    QTest::newRow("newline after sender") << "/mysql-sync/site_a\n/hello" << none << ""
+                                          << "";
+    QTest::newRow("non-ASCII sender") << "/mysql-sync/sité_a/hello" << none << ""
+                                      << "";
+    QTest::newRow("invalid target") << "/mysql-sync/site_a/batch/b" << none << ""
+                                    << "";
+    QTest::newRow("empty target") << "/mysql-sync/site_a/batch/" << none << ""
+                                  << "";
+    QTest::newRow("wildcard target") << "/mysql-sync/site_a/receipts/+" << none << ""
+                                     << "";
+    QTest::newRow("batch without target") << "/mysql-sync/site_a/batch" << none << ""
+                                          << "";
+    QTest::newRow("hello with a target") << "/mysql-sync/site_a/hello/site_b" << none << ""
+                                         << "";
+    QTest::newRow("batch with a level more") << "/mysql-sync/site_a/batch/site_b/x" << none << ""
+                                             << "";
+    QTest::newRow("trailing slash") << "/mysql-sync/site_a/hello/" << none << ""
+                                    << "";
+    QTest::newRow("unknown kind") << "/mysql-sync/site_a/stream/site_b" << none << ""
+                                  << "";
+    QTest::newRow("kind in capitals") << "/mysql-sync/site_a/HELLO" << none << ""
+                                      << "";
+    QTest::newRow("sender only") << "/mysql-sync/site_a" << none << ""
+                                 << "";
+    QTest::newRow("prefix only") << "/mysql-sync/" << none << ""
+                                 << "";
+    QTest::newRow("no leading slash") << "mysql-sync/site_a/hello" << none << ""
+                                      << "";
+    QTest::newRow("other prefix") << "/mysql-syncx/site_a/hello" << none << ""
+                                  << "";
+    QTest::newRow("prefix in capitals") << "/MYSQL-SYNC/site_a/hello" << none << ""
+                                        << "";
+    QTest::newRow("per-row info topic") << "/info/site_a" << none << ""
+                                        << "";
+    QTest::newRow("per-row change topic") << "/change/site_b" << none << ""
+                                          << "";
+    QTest::newRow("empty") << "" << none << ""
+                           << "";
 }
 void TestExtensions::parseTopic()
 {
@@ -169,7 +210,8 @@ void TestExtensions::frameCompressesWhenItPays()
     QCOMPARE(ext::frame(json, false), json);
     const QByteArray packed = ext::frame(json, true);
     QVERIFY(packed.startsWith("zlib:"));
-    QVERIFY2(packed.size() * 4 < json.size(), qPrintable(QStringLiteral("%1 -> %2").arg(json.size()).arg(packed.size())));
+    QVERIFY2(packed.size() * 4 < json.size(),
+             qPrintable(QStringLiteral("%1 -> %2").arg(json.size()).arg(packed.size())));
     QByteArray back;
     QString error;
     QVERIFY2(ext::unframe(packed, &back, &error), qPrintable(error));
@@ -199,8 +241,11 @@ void TestExtensions::unframeRefuses_data()
     QTest::newRow("header, no data") << zlibPayload(2000, {}) << "damaged";
     QTest::newRow("garbage after header") << zlibPayload(2000, "this is not a zlib stream at all") << "damaged";
     QTest::newRow("stream cut in half") << QByteArray("zlib:" + good.left(good.size() / 2)) << "damaged";
-    QTest::newRow("one byte flipped") << [&] { QByteArray p = "zlib:" + good; p[p.size() - 3] = char(p[p.size() - 3] ^ 0x55); return p; }()
-                                      << "damaged";
+    QTest::newRow("one byte flipped") << [&] {
+        QByteArray p = "zlib:" + good;
+        p[p.size() - 3] = char(p[p.size() - 3] ^ 0x55);
+        return p;
+    }() << "damaged";
     QTest::newRow("claims fewer bytes than it holds") << zlibPayload(1000, zlibStream(json)) << "";
     QTest::newRow("claims more bytes than it holds") << zlibPayload(3000, zlibStream(json)) << "damaged";
     QTest::newRow("claims zero, holds nothing") << zlibPayload(0, zlibStream({})) << "damaged";
@@ -268,7 +313,8 @@ void TestExtensions::announcementRoundTrip()
     a.capabilities = {ext::capabilityBatch(), ext::capabilityZlib()};
     a.site = QStringLiteral("5b1d7e0c-1f");
     QCOMPARE(QJsonDocument::fromJson(a.toJson()).object(),
-             (QJsonObject{{QStringLiteral("sender"), kA}, {QStringLiteral("protocol"), ext::kProtocolVersion},
+             (QJsonObject{{QStringLiteral("sender"), kA},
+                          {QStringLiteral("protocol"), ext::kProtocolVersion},
                           {QStringLiteral("capabilities"), QJsonArray{QStringLiteral("batch"), QStringLiteral("zlib")}},
                           {QStringLiteral("site"), a.site}}));
     ext::Announcement back;
@@ -278,7 +324,8 @@ void TestExtensions::announcementRoundTrip()
     QCOMPARE(back.protocol, 1);
     QCOMPARE(back.capabilities, a.capabilities);
     QCOMPARE(back.site, a.site);
-    QVERIFY(back.has(QStringLiteral("batch")) && back.has(QStringLiteral("zlib")) && !back.has(QStringLiteral("Batch")));
+    QVERIFY(back.has(QStringLiteral("batch")) && back.has(QStringLiteral("zlib"))
+            && !back.has(QStringLiteral("Batch")));
 }
 
 void TestExtensions::announcementAccepts_data()
@@ -329,7 +376,8 @@ void TestExtensions::announcementRejects_data()
     QTest::newRow("not JSON") << QByteArray("{\"sender\":") << "not valid JSON";
     QTest::newRow("an array") << QByteArray("[1,2]") << "not a JSON object";
     QTest::newRow("a string") << QByteArray("\"hello\"") << "not a JSON object";
-    QTest::newRow("over 64 KiB") << compact(QJsonObject{{QStringLiteral("pad"), QString(70000, u'x')}}) << "exceeds the limit";
+    QTest::newRow("over 64 KiB") << compact(QJsonObject{{QStringLiteral("pad"), QString(70000, u'x')}})
+                                 << "exceeds the limit";
     QTest::newRow("sender missing") << with(QStringLiteral("sender"), gone) << "sender";
     QTest::newRow("sender a number") << with(QStringLiteral("sender"), 7) << "sender";
     QTest::newRow("sender invalid") << with(QStringLiteral("sender"), QStringLiteral("a/b")) << "sender";
@@ -341,11 +389,15 @@ void TestExtensions::announcementRejects_data()
     QTest::newRow("protocol fractional") << with(QStringLiteral("protocol"), 1.5) << "protocol";
     QTest::newRow("protocol null") << with(QStringLiteral("protocol"), QJsonValue::Null) << "protocol";
     QTest::newRow("capabilities missing") << with(QStringLiteral("capabilities"), gone) << "capabilities";
-    QTest::newRow("capabilities a string") << with(QStringLiteral("capabilities"), QStringLiteral("batch")) << "capabilities";
-    QTest::newRow("capabilities an object") << with(QStringLiteral("capabilities"), QJsonObject{{QStringLiteral("batch"), true}}) << "capabilities";
-    QTest::newRow("capability a number") << with(QStringLiteral("capabilities"), QJsonArray{QStringLiteral("batch"), 1}) << "capabilities";
+    QTest::newRow("capabilities a string")
+        << with(QStringLiteral("capabilities"), QStringLiteral("batch")) << "capabilities";
+    QTest::newRow("capabilities an object")
+        << with(QStringLiteral("capabilities"), QJsonObject{{QStringLiteral("batch"), true}}) << "capabilities";
+    QTest::newRow("capability a number") << with(QStringLiteral("capabilities"), QJsonArray{QStringLiteral("batch"), 1})
+                                         << "capabilities";
     QTest::newRow("capability empty") << with(QStringLiteral("capabilities"), QJsonArray{QString()}) << "capabilities";
-    QTest::newRow("capability of 65 chars") << with(QStringLiteral("capabilities"), QJsonArray{QString(65, u'c')}) << "capabilities";
+    QTest::newRow("capability of 65 chars")
+        << with(QStringLiteral("capabilities"), QJsonArray{QString(65, u'c')}) << "capabilities";
     QJsonArray many;
     for (int i = 0; i < 65; ++i)
         many.append(QStringLiteral("cap%1").arg(i));

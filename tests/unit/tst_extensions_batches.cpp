@@ -17,11 +17,14 @@ void TestExtensions::batchRoundTrip()
     const QJsonObject big{{QStringLiteral("id"), QStringLiteral("big")},
                           {QStringLiteral("blob"), QString(300 * 1024, u'\u00e9')}};
     const QList<ChangeMessage> sent{
-        change(QStringLiteral("items"), QStringLiteral("1"), QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("qty"), 7}}),
-        change(QStringLiteral("items"), QStringLiteral("2"), QJsonObject{{QStringLiteral("id"), 2}, {QStringLiteral("qty"), 8.5}}),
+        change(QStringLiteral("items"), QStringLiteral("1"),
+               QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("qty"), 7}}),
+        change(QStringLiteral("items"), QStringLiteral("2"),
+               QJsonObject{{QStringLiteral("id"), 2}, {QStringLiteral("qty"), 8.5}}),
         change(QStringLiteral("items"), QStringLiteral("3"), QJsonValue(QJsonValue::Null)),
         change(QStringLiteral("Grüße"), QStringLiteral("ключ-😀"),
-               QJsonObject{{QStringLiteral("text"), QStringLiteral("\"quoted\"\n\ttab \\ 漢字 😀")}, {QStringLiteral("nothing"), QJsonValue::Null}}),
+               QJsonObject{{QStringLiteral("text"), QStringLiteral("\"quoted\"\n\ttab \\ 漢字 😀")},
+                           {QStringLiteral("nothing"), QJsonValue::Null}}),
         change(QStringLiteral("blobs"), QStringLiteral("big"), big),
     };
     ext::BatchBuilder builder(kA, 1700000000123, 100, 4 * 1024 * 1024);
@@ -30,7 +33,8 @@ void TestExtensions::batchRoundTrip()
     const QList<ext::BatchBuilder::Batch> batches = builder.finish();
     QCOMPARE(batches.size(), 1);
     QCOMPARE(batches.first().rows, sent.size());
-    QCOMPARE(QJsonDocument::fromJson(batches.first().json).object().value(QStringLiteral("count")).toInt(), sent.size());
+    QCOMPARE(QJsonDocument::fromJson(batches.first().json).object().value(QStringLiteral("count")).toInt(),
+             sent.size());
 
     ext::ReceivedBatch batch;
     QString error;
@@ -42,7 +46,7 @@ void TestExtensions::batchRoundTrip()
     for (qsizetype i = 0; i < sent.size(); ++i) {
         const ChangeMessage &got = batch.changes.at(i);
         QCOMPARE(got.sender, kA);
-        QCOMPARE(got.date, qint64(1700000000123));   // the batch's date, not the change's
+        QCOMPARE(got.date, qint64(1700000000123)); // the batch's date, not the change's
         QCOMPARE(got.table, sent.at(i).table);
         QCOMPARE(got.id, sent.at(i).id);
         QCOMPARE(got.entity, sent.at(i).entity);
@@ -81,8 +85,10 @@ void TestExtensions::batchRefused_data()
     QTest::newRow("more rows than the limit") << compact(batchEnvelope(tooMany)) << "exceeds the limit of 10000";
     QJsonArray same{row(QStringLiteral("1")), row(QStringLiteral("2")), row(QStringLiteral("1"), QJsonValue::Null)};
     QTest::newRow("a key twice") << compact(batchEnvelope(same)) << "more than once";
-    QJsonArray numeric{row(QStringLiteral("7")), QJsonObject{{QStringLiteral("table"), QStringLiteral("items")},
-                                                            {QStringLiteral("id"), 7}, {QStringLiteral("entity"), QJsonValue::Null}}};
+    QJsonArray numeric{row(QStringLiteral("7")),
+                       QJsonObject{{QStringLiteral("table"), QStringLiteral("items")},
+                                   {QStringLiteral("id"), 7},
+                                   {QStringLiteral("entity"), QJsonValue::Null}}};
     QTest::newRow("a key twice, once as a number") << compact(batchEnvelope(numeric)) << "more than once";
     QTest::newRow("over the byte limit") << QByteArray(ext::kMaxMessageBytes + 1, ' ') << "exceeds the limit";
 }
@@ -114,22 +120,44 @@ void TestExtensions::batchRowRejected_data()
     QTest::addColumn<QString>("readableId");
     const QString t = QStringLiteral("table"), i = QStringLiteral("id"), e = QStringLiteral("entity");
     const QJsonObject entity{{QStringLiteral("n"), 1}};
-    QTest::newRow("a number") << QJsonValue(5) << "must be an object, got a number" << "";
-    QTest::newRow("a string") << QJsonValue(QStringLiteral("row")) << "must be an object, got a string" << "";
-    QTest::newRow("an array") << QJsonValue(QJsonArray{1}) << "must be an object, got an array" << "";
-    QTest::newRow("null") << QJsonValue(QJsonValue::Null) << "must be an object, got null" << "";
-    QTest::newRow("table missing") << QJsonValue(QJsonObject{{i, QStringLiteral("9")}, {e, entity}}) << "table" << "9";
-    QTest::newRow("table empty") << QJsonValue(QJsonObject{{t, QString()}, {i, QStringLiteral("9")}, {e, entity}}) << "table" << "9";
-    QTest::newRow("table a number") << QJsonValue(QJsonObject{{t, 3}, {i, QStringLiteral("9")}, {e, entity}}) << "table" << "9";
-    QTest::newRow("id missing") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {e, entity}}) << "id" << "";
-    QTest::newRow("id a boolean") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {i, true}, {e, entity}}) << "id" << "";
-    QTest::newRow("id an object") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {i, entity}, {e, entity}}) << "id" << "";
-    QTest::newRow("entity missing") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}}) << "entity" << "9";
-    QTest::newRow("entity a string") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}, {e, QStringLiteral("{}")}})
-                                     << "field `entity` must be an object or null, got a string" << "9";
-    QTest::newRow("entity an array") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}, {e, QJsonArray{}}})
-                                     << "entity" << "9";
-    QTest::newRow("entity a number") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}, {e, 0}}) << "entity" << "9";
+    QTest::newRow("a number") << QJsonValue(5) << "must be an object, got a number"
+                              << "";
+    QTest::newRow("a string") << QJsonValue(QStringLiteral("row")) << "must be an object, got a string"
+                              << "";
+    QTest::newRow("an array") << QJsonValue(QJsonArray{1}) << "must be an object, got an array"
+                              << "";
+    QTest::newRow("null") << QJsonValue(QJsonValue::Null) << "must be an object, got null"
+                          << "";
+    QTest::newRow("table missing") << QJsonValue(QJsonObject{{i, QStringLiteral("9")}, {e, entity}}) << "table"
+                                   << "9";
+    QTest::newRow("table empty") << QJsonValue(QJsonObject{{t, QString()}, {i, QStringLiteral("9")}, {e, entity}})
+                                 << "table"
+                                 << "9";
+    QTest::newRow("table a number") << QJsonValue(QJsonObject{{t, 3}, {i, QStringLiteral("9")}, {e, entity}}) << "table"
+                                    << "9";
+    QTest::newRow("id missing") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {e, entity}}) << "id"
+                                << "";
+    QTest::newRow("id a boolean") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {i, true}, {e, entity}})
+                                  << "id"
+                                  << "";
+    QTest::newRow("id an object") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {i, entity}, {e, entity}})
+                                  << "id"
+                                  << "";
+    QTest::newRow("entity missing") << QJsonValue(QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}})
+                                    << "entity"
+                                    << "9";
+    QTest::newRow("entity a string") << QJsonValue(
+        QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}, {e, QStringLiteral("{}")}})
+                                     << "field `entity` must be an object or null, got a string"
+                                     << "9";
+    QTest::newRow("entity an array") << QJsonValue(
+        QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}, {e, QJsonArray{}}})
+                                     << "entity"
+                                     << "9";
+    QTest::newRow("entity a number") << QJsonValue(
+        QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}, {e, 0}})
+                                     << "entity"
+                                     << "9";
 }
 void TestExtensions::batchRowRejected()
 {
@@ -198,16 +226,16 @@ void TestExtensions::builderSplitsByRows()
             QCOMPARE(c.id, QString::number(next++));
     }
     QCOMPARE(sizes, (QList<int>{3, 3, 1}));
-    QVERIFY(builder.finish().isEmpty());   // finish hands the batches over once
+    QVERIFY(builder.finish().isEmpty()); // finish hands the batches over once
 }
 
 void TestExtensions::builderClampsRows()
 {
-    ext::BatchBuilder one(kA, 1, 0, 1024 * 1024);   // at least one row per batch
+    ext::BatchBuilder one(kA, 1, 0, 1024 * 1024); // at least one row per batch
     for (int i = 0; i < 3; ++i)
         one.add(change(QStringLiteral("items"), QString::number(i), QJsonObject{}));
     QCOMPARE(one.finish().size(), 3);
-    ext::BatchBuilder many(kA, 1, 1000000, ext::kMaxMessageBytes);   // never past the receiver's limit
+    ext::BatchBuilder many(kA, 1, 1000000, ext::kMaxMessageBytes); // never past the receiver's limit
     for (int i = 0; i <= ext::kMaxRowsPerMessage; ++i)
         many.add(change(QStringLiteral("t"), QString::number(i), QJsonObject{}));
     const QList<ext::BatchBuilder::Batch> batches = many.finish();
@@ -237,7 +265,7 @@ void TestExtensions::builderSplitsByBytes()
         const bool hasHuge = std::any_of(batch.changes.cbegin(), batch.changes.cend(),
                                          [](const ChangeMessage &c) { return c.id == QLatin1String("15"); });
         if (hasHuge) {
-            QCOMPARE(b.rows, 1);   // a row bigger than the bound travels alone
+            QCOMPARE(b.rows, 1); // a row bigger than the bound travels alone
             hugeAlone = true;
         } else {
             // The rows stay within the bound; the envelope adds a few dozen bytes.
@@ -290,8 +318,9 @@ void TestExtensions::receiptsSplit()
 {
     QList<InfoMessage> sent;
     for (int i = 0; i < 250; ++i) {
-        sent << (i % 7 == 0 ? InfoMessage::error(kB, QStringLiteral("items"), QString::number(i), 1000 + i, QString(100, u'e'))
-                            : InfoMessage::dataReceived(kB, QStringLiteral("items"), QString::number(i), 1000 + i));
+        sent << (i % 7 == 0
+                     ? InfoMessage::error(kB, QStringLiteral("items"), QString::number(i), 1000 + i, QString(100, u'e'))
+                     : InfoMessage::dataReceived(kB, QStringLiteral("items"), QString::number(i), 1000 + i));
     }
     for (const auto &[maxRows, maxBytes] : {std::pair<int, qsizetype>{40, 1024 * 1024}, {1000, 2048}}) {
         const QList<ext::ReceiptBatch::Encoded> encoded = ext::ReceiptBatch::toJson(kB, sent, maxRows, maxBytes);
@@ -323,7 +352,8 @@ void TestExtensions::receiptsRefused_data()
 {
     QTest::addColumn<QByteArray>("payload");
     QTest::addColumn<QString>("errorHas");
-    const QJsonObject ok{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), QStringLiteral("1")},
+    const QJsonObject ok{{QStringLiteral("table"), QStringLiteral("items")},
+                         {QStringLiteral("id"), QStringLiteral("1")},
                          {QStringLiteral("date"), 5}};
     auto envelope = [&](const QJsonValue &received, const QJsonValue &errors, const QJsonValue &count,
                         const QString &sender = QStringLiteral("site_b")) {
@@ -338,12 +368,14 @@ void TestExtensions::receiptsRefused_data()
     };
     const QJsonValue gone(QJsonValue::Undefined);
     QTest::newRow("not JSON") << QByteArray("nope") << "not valid JSON";
-    QTest::newRow("sender not the topic's") << envelope(QJsonArray{ok}, QJsonArray{}, 1, kA) << "not the site the topic names";
+    QTest::newRow("sender not the topic's")
+        << envelope(QJsonArray{ok}, QJsonArray{}, 1, kA) << "not the site the topic names";
     QTest::newRow("received missing") << envelope(gone, QJsonArray{}, 0) << "must be arrays";
     QTest::newRow("errors missing") << envelope(QJsonArray{ok}, gone, 1) << "must be arrays";
     QTest::newRow("received an object") << envelope(ok, QJsonArray{}, 1) << "must be arrays";
     QTest::newRow("count missing") << envelope(QJsonArray{ok}, QJsonArray{}, gone) << "count";
-    QTest::newRow("count lies") << envelope(QJsonArray{ok, ok}, QJsonArray{}, 3) << "says 3 row(s), the message holds 2";
+    QTest::newRow("count lies") << envelope(QJsonArray{ok, ok}, QJsonArray{}, 3)
+                                << "says 3 row(s), the message holds 2";
     QTest::newRow("count forgets the errors") << envelope(QJsonArray{ok}, QJsonArray{ok}, 1) << "holds 2";
     QJsonArray many;
     for (int i = 0; i < 6000; ++i)
@@ -364,14 +396,17 @@ void TestExtensions::receiptsRefused()
 
 void TestExtensions::receiptsSkipMalformedRows()
 {
-    const QJsonObject ok{{QStringLiteral("table"), QStringLiteral("items")}, {QStringLiteral("id"), 1}, {QStringLiteral("date"), 5}};
+    const QJsonObject ok{{QStringLiteral("table"), QStringLiteral("items")},
+                         {QStringLiteral("id"), 1},
+                         {QStringLiteral("date"), 5}};
     QJsonObject noTable = ok;
     noTable.remove(QStringLiteral("table"));
     QJsonObject stringDate = ok;
     stringDate.insert(QStringLiteral("date"), QStringLiteral("5"));
     QJsonObject error = ok;
     error.insert(QStringLiteral("message"), QStringLiteral("refused"));
-    const QJsonObject o{{QStringLiteral("sender"), kB}, {QStringLiteral("count"), 6},
+    const QJsonObject o{{QStringLiteral("sender"), kB},
+                        {QStringLiteral("count"), 6},
                         {QStringLiteral("received"), QJsonArray{ok, 17, noTable}},
                         {QStringLiteral("errors"), QJsonArray{stringDate, ok, error}}};
     ext::ReceiptBatch back;

@@ -48,11 +48,13 @@ private Q_SLOTS:
         change.id = QStringLiteral("1");
         change.date = now;
         change.entity = QJsonObject{{QStringLiteral("id"), 1}};
-        m_incoming->handle({{topics::info(), stranger},
-                            {topics::info(), stranger},
-                            {topics::changeFor(QStringLiteral("site_a")), change.toJson()},
-                            {topics::infoFor(QStringLiteral("site_a")),
-                             InfoMessage::dataReceived(QStringLiteral("site_x"), QStringLiteral("items"), QStringLiteral("1"), now).toJson()}});
+        m_incoming->handle(
+            {{topics::info(), stranger},
+             {topics::info(), stranger},
+             {topics::changeFor(QStringLiteral("site_a")), change.toJson()},
+             {topics::infoFor(QStringLiteral("site_a")),
+              InfoMessage::dataReceived(QStringLiteral("site_x"), QStringLiteral("items"), QStringLiteral("1"), now)
+                  .toJson()}});
         QCOMPARE(m_ctx.counters.unknownSenders, qint64(4));
         QVERIFY(!m_presence->isOnline(QStringLiteral("site_x"), now));
         QVERIFY(!m_presence->isOnline(QStringLiteral("site_b"), now));
@@ -68,8 +70,9 @@ private Q_SLOTS:
     void messagesOnOtherTopicsAreIgnored()
     {
         const qint64 now = EngineContext::now();
-        m_incoming->handle({{QStringLiteral("/info/site_c"), InfoMessage::connected(QStringLiteral("site_b"), now + 60000).toJson()},
-                            {QStringLiteral("/elsewhere"), QByteArray("{")}});
+        m_incoming->handle(
+            {{QStringLiteral("/info/site_c"), InfoMessage::connected(QStringLiteral("site_b"), now + 60000).toJson()},
+             {QStringLiteral("/elsewhere"), QByteArray("{")}});
         QVERIFY(!m_presence->isOnline(QStringLiteral("site_b"), now));
         QCOMPARE(m_ctx.counters.unknownSenders, qint64(0));
     }

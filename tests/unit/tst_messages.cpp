@@ -20,8 +20,7 @@ QJsonObject sampleEntity()
 }
 } // namespace
 
-class tst_Messages : public QObject
-{
+class tst_Messages : public QObject {
     Q_OBJECT
 
 private slots:
@@ -67,19 +66,24 @@ void tst_Messages::infoExactJson_data()
     QTest::addColumn<QByteArray>("json");
 
     QTest::newRow("connected") << InfoMessage::connected(QStringLiteral("site_a"), 1767225600000)
-                               << QByteArray(R"({"args":{"until":1767225600000},"message":"connected","sender":"site_a"})");
+                               << QByteArray(
+                                      R"({"args":{"until":1767225600000},"message":"connected","sender":"site_a"})");
     QTest::newRow("connection_lost") << InfoMessage::connectionLost(QStringLiteral("site_a"))
                                      << QByteArray(R"({"args":{},"message":"connection_lost","sender":"site_a"})");
     QTest::newRow("data_received")
-        << InfoMessage::dataReceived(QStringLiteral("site_b"), QStringLiteral("items"), QStringLiteral("42"), 1767225600123)
-        << QByteArray(R"({"args":{"date":1767225600123,"id":"42","table":"items"},"message":"data_received","sender":"site_b"})");
+        << InfoMessage::dataReceived(QStringLiteral("site_b"), QStringLiteral("items"), QStringLiteral("42"),
+                                     1767225600123)
+        << QByteArray(
+               R"({"args":{"date":1767225600123,"id":"42","table":"items"},"message":"data_received","sender":"site_b"})");
     QTest::newRow("error")
         << InfoMessage::error(QStringLiteral("site_b"), QStringLiteral("items"), QStringLiteral("42"), 1767225600123,
                               QStringLiteral("The table is not configured as receive table!"))
-        << QByteArray(R"({"args":{"date":1767225600123,"id":"42","message":"The table is not configured as receive table!","table":"items"},"message":"error","sender":"site_b"})");
+        << QByteArray(
+               R"({"args":{"date":1767225600123,"id":"42","message":"The table is not configured as receive table!","table":"items"},"message":"error","sender":"site_b"})");
     // A date beyond 2^53 ms still prints as an integer.
-    QTest::newRow("connected-large") << InfoMessage::connected(QStringLiteral("ab"), 8640000000000000)
-                                     << QByteArray(R"({"args":{"until":8640000000000000},"message":"connected","sender":"ab"})");
+    QTest::newRow("connected-large")
+        << InfoMessage::connected(QStringLiteral("ab"), 8640000000000000)
+        << QByteArray(R"({"args":{"until":8640000000000000},"message":"connected","sender":"ab"})");
 }
 
 void tst_Messages::infoExactJson()
@@ -94,10 +98,13 @@ void tst_Messages::changeExactJson_data()
     QTest::addColumn<QJsonValue>("entity");
     QTest::addColumn<QByteArray>("json");
 
-    QTest::newRow("update") << QJsonValue(sampleEntity())
-                            << QByteArray(R"({"date":1767225600123,"entity":{"id":"42","name":"bolt","qty":7},"id":"42","sender":"site_a","table":"items"})");
-    QTest::newRow("delete") << QJsonValue(QJsonValue::Null)
-                            << QByteArray(R"({"date":1767225600123,"entity":null,"id":"42","sender":"site_a","table":"items"})");
+    QTest::newRow("update")
+        << QJsonValue(sampleEntity())
+        << QByteArray(
+               R"({"date":1767225600123,"entity":{"id":"42","name":"bolt","qty":7},"id":"42","sender":"site_a","table":"items"})");
+    QTest::newRow("delete")
+        << QJsonValue(QJsonValue::Null)
+        << QByteArray(R"({"date":1767225600123,"entity":null,"id":"42","sender":"site_a","table":"items"})");
 }
 
 void tst_Messages::changeExactJson()
@@ -120,10 +127,13 @@ void tst_Messages::infoRoundTrip_data()
     QTest::newRow("connected") << InfoMessage::connected(QStringLiteral("site_a"), 1767225600000);
     QTest::newRow("connection_lost") << InfoMessage::connectionLost(QStringLiteral("site-a"));
     QTest::newRow("data_received") << InfoMessage::dataReceived(QStringLiteral("site_b"), QStringLiteral("items"),
-                                                                QStringLiteral("2055d5d7-21e9-410b-954e-bb65772d9c6e"), 1767225600123);
-    QTest::newRow("error") << InfoMessage::error(QStringLiteral("site_b"), QStringLiteral("Bücher"), QStringLiteral("ä\"1"),
-                                                 1, QStringLiteral("Duplicate entry 'x' for key \"PRIMARY\"\n"));
-    QTest::newRow("error-empty-message") << InfoMessage::error(QStringLiteral("AB"), QStringLiteral("t"), QStringLiteral(""), 0, QStringLiteral(""));
+                                                                QStringLiteral("2055d5d7-21e9-410b-954e-bb65772d9c6e"),
+                                                                1767225600123);
+    QTest::newRow("error") << InfoMessage::error(QStringLiteral("site_b"), QStringLiteral("Bücher"),
+                                                 QStringLiteral("ä\"1"), 1,
+                                                 QStringLiteral("Duplicate entry 'x' for key \"PRIMARY\"\n"));
+    QTest::newRow("error-empty-message") << InfoMessage::error(QStringLiteral("AB"), QStringLiteral("t"),
+                                                               QStringLiteral(""), 0, QStringLiteral(""));
 }
 
 void tst_Messages::infoRoundTrip()
@@ -148,13 +158,14 @@ void tst_Messages::changeRoundTrip_data()
     QTest::addColumn<qint64>("date");
     QTest::newRow("update") << QJsonValue(sampleEntity()) << qint64(1767225600123);
     QTest::newRow("delete") << QJsonValue(QJsonValue::Null) << qint64(1767225600123);
-    QTest::newRow("nested-values")
-        << QJsonValue(QJsonObject{{QStringLiteral("id"), QStringLiteral("42")},
-                                  {QStringLiteral("big"), QStringLiteral("18446744073709551615")},
-                                  {QStringLiteral("blob"), QJsonObject{{QStringLiteral("type"), QStringLiteral("Buffer")},
-                                                                       {QStringLiteral("data"), QJsonArray{0, 255}}}},
-                                  {QStringLiteral("n"), QJsonValue(QJsonValue::Null)}})
-        << qint64(0);
+    QTest::newRow("nested-values") << QJsonValue(
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("42")},
+                    {QStringLiteral("big"), QStringLiteral("18446744073709551615")},
+                    {QStringLiteral("blob"),
+                     QJsonObject{{QStringLiteral("type"), QStringLiteral("Buffer")},
+                                 {QStringLiteral("data"), QJsonArray{0, 255}}}},
+                    {QStringLiteral("n"), QJsonValue(QJsonValue::Null)}})
+                                   << qint64(0);
 }
 
 void tst_Messages::changeRoundTrip()
@@ -187,15 +198,19 @@ void tst_Messages::infoAccepts_data()
     QTest::addColumn<QString>("id");
     QTest::addColumn<qint64>("date");
 
-    QTest::newRow("numeric id") << QByteArray(R"({"sender":"site_b","message":"data_received","args":{"table":"items","id":42,"date":5}})")
+    QTest::newRow("numeric id") << QByteArray(
+        R"({"sender":"site_b","message":"data_received","args":{"table":"items","id":42,"date":5}})")
                                 << InfoKind::DataReceived << QStringLiteral("42") << qint64(5);
-    QTest::newRow("extra fields") << QByteArray(R"({"sender":"site_b","message":"error","x":1,"args":{"table":"t","id":"1","date":7,"message":"m","y":2}})")
+    QTest::newRow("extra fields") << QByteArray(
+        R"({"sender":"site_b","message":"error","x":1,"args":{"table":"t","id":"1","date":7,"message":"m","y":2}})")
                                   << InfoKind::Error << QStringLiteral("1") << qint64(7);
     QTest::newRow("connection_lost without args") << QByteArray(R"({"sender":"site_b","message":"connection_lost"})")
                                                   << InfoKind::ConnectionLost << QString() << qint64(0);
-    QTest::newRow("fractional date truncated") << QByteArray(R"({"sender":"site_b","message":"data_received","args":{"table":"t","id":"1","date":12.9}})")
-                                               << InfoKind::DataReceived << QStringLiteral("1") << qint64(12);
-    QTest::newRow("large date") << QByteArray(R"({"sender":"site_b","message":"data_received","args":{"table":"t","id":"1","date":1767225600123}})")
+    QTest::newRow("fractional date truncated")
+        << QByteArray(R"({"sender":"site_b","message":"data_received","args":{"table":"t","id":"1","date":12.9}})")
+        << InfoKind::DataReceived << QStringLiteral("1") << qint64(12);
+    QTest::newRow("large date") << QByteArray(
+        R"({"sender":"site_b","message":"data_received","args":{"table":"t","id":"1","date":1767225600123}})")
                                 << InfoKind::DataReceived << QStringLiteral("1") << qint64(1767225600123);
 }
 
@@ -216,36 +231,73 @@ void tst_Messages::infoAccepts()
 void tst_Messages::infoRejects_data()
 {
     QTest::addColumn<QByteArray>("payload");
-    QTest::addColumn<QString>("expected");   // a fragment of the error text
+    QTest::addColumn<QString>("expected"); // a fragment of the error text
 
     QTest::newRow("not json") << QByteArray("{\"sender\":") << QStringLiteral("not valid JSON");
     QTest::newRow("not an object") << QByteArray("[1,2]") << QStringLiteral("not a JSON object");
     QTest::newRow("string") << QByteArray("\"hello\"") << QStringLiteral("not a JSON object");
     QTest::newRow("empty") << QByteArray("") << QStringLiteral("not valid JSON");
-    QTest::newRow("missing sender") << QByteArray(R"({"message":"connected","args":{"until":1}})") << QStringLiteral("`sender`");
-    QTest::newRow("sender number") << QByteArray(R"({"sender":12,"message":"connected","args":{"until":1}})") << QStringLiteral("`sender`");
-    QTest::newRow("sender too short") << QByteArray(R"({"sender":"a","message":"connected","args":{"until":1}})") << QStringLiteral("`sender` is not a valid client name");
-    QTest::newRow("sender with slash") << QByteArray(R"({"sender":"a/b","message":"connected","args":{"until":1}})") << QStringLiteral("`sender` is not a valid client name");
-    QTest::newRow("sender too long") << QByteArray(R"({"sender":"abcdefghijabcdefghijabcdefghijabc","message":"connected","args":{"until":1}})") << QStringLiteral("`sender` is not a valid client name");
-    QTest::newRow("missing message") << QByteArray(R"({"sender":"site_a","args":{}})") << QStringLiteral("missing field `message`");
-    QTest::newRow("message not string") << QByteArray(R"({"sender":"site_a","message":1,"args":{}})") << QStringLiteral("field `message` must be a string");
-    QTest::newRow("unknown kind") << QByteArray(R"({"sender":"site_a","message":"hello","args":{}})") << QStringLiteral("field `message` names an unknown info message");
-    QTest::newRow("missing args") << QByteArray(R"({"sender":"site_a","message":"connected"})") << QStringLiteral("missing field `args`");
-    QTest::newRow("args not object") << QByteArray(R"({"sender":"site_a","message":"connected","args":[]})") << QStringLiteral("field `args` must be an object");
-    QTest::newRow("missing until") << QByteArray(R"({"sender":"site_a","message":"connected","args":{}})") << QStringLiteral("missing field `args.until`");
-    QTest::newRow("until string") << QByteArray(R"({"sender":"site_a","message":"connected","args":{"until":"1767225600000"}})") << QStringLiteral("field `args.until` must be a JSON number");
-    QTest::newRow("until bool") << QByteArray(R"({"sender":"site_a","message":"connected","args":{"until":true}})") << QStringLiteral("field `args.until` must be a number");
-    QTest::newRow("until out of range") << QByteArray(R"({"sender":"site_a","message":"connected","args":{"until":1e300}})") << QStringLiteral("field `args.until` is out of range");
-    QTest::newRow("missing table") << QByteArray(R"({"sender":"site_a","message":"data_received","args":{"id":"1","date":1}})") << QStringLiteral("missing field `args.table`");
-    QTest::newRow("empty table") << QByteArray(R"({"sender":"site_a","message":"data_received","args":{"table":"","id":"1","date":1}})") << QStringLiteral("field `args.table` must not be empty");
-    QTest::newRow("table number") << QByteArray(R"({"sender":"site_a","message":"data_received","args":{"table":5,"id":"1","date":1}})") << QStringLiteral("field `args.table` must be a string");
-    QTest::newRow("missing id") << QByteArray(R"({"sender":"site_a","message":"data_received","args":{"table":"t","date":1}})") << QStringLiteral("missing field `args.id`");
-    QTest::newRow("id object") << QByteArray(R"({"sender":"site_a","message":"data_received","args":{"table":"t","id":{},"date":1}})") << QStringLiteral("field `args.id` must be a string or a number");
-    QTest::newRow("missing date") << QByteArray(R"({"sender":"site_a","message":"data_received","args":{"table":"t","id":"1"}})") << QStringLiteral("missing field `args.date`");
-    QTest::newRow("date numeric string") << QByteArray(R"({"sender":"site_a","message":"data_received","args":{"table":"t","id":"1","date":"1767225600123"}})") << QStringLiteral("field `args.date` must be a JSON number");
-    QTest::newRow("date null") << QByteArray(R"({"sender":"site_a","message":"error","args":{"table":"t","id":"1","date":null,"message":"m"}})") << QStringLiteral("field `args.date` must be a number");
-    QTest::newRow("error missing message") << QByteArray(R"({"sender":"site_a","message":"error","args":{"table":"t","id":"1","date":1}})") << QStringLiteral("missing field `args.message`");
-    QTest::newRow("error message number") << QByteArray(R"({"sender":"site_a","message":"error","args":{"table":"t","id":"1","date":1,"message":3}})") << QStringLiteral("field `args.message` must be a string");
+    QTest::newRow("missing sender") << QByteArray(R"({"message":"connected","args":{"until":1}})")
+                                    << QStringLiteral("`sender`");
+    QTest::newRow("sender number") << QByteArray(R"({"sender":12,"message":"connected","args":{"until":1}})")
+                                   << QStringLiteral("`sender`");
+    QTest::newRow("sender too short") << QByteArray(R"({"sender":"a","message":"connected","args":{"until":1}})")
+                                      << QStringLiteral("`sender` is not a valid client name");
+    QTest::newRow("sender with slash") << QByteArray(R"({"sender":"a/b","message":"connected","args":{"until":1}})")
+                                       << QStringLiteral("`sender` is not a valid client name");
+    QTest::newRow("sender too long") << QByteArray(
+        R"({"sender":"abcdefghijabcdefghijabcdefghijabc","message":"connected","args":{"until":1}})")
+                                     << QStringLiteral("`sender` is not a valid client name");
+    QTest::newRow("missing message") << QByteArray(R"({"sender":"site_a","args":{}})")
+                                     << QStringLiteral("missing field `message`");
+    QTest::newRow("message not string") << QByteArray(R"({"sender":"site_a","message":1,"args":{}})")
+                                        << QStringLiteral("field `message` must be a string");
+    QTest::newRow("unknown kind") << QByteArray(R"({"sender":"site_a","message":"hello","args":{}})")
+                                  << QStringLiteral("field `message` names an unknown info message");
+    QTest::newRow("missing args") << QByteArray(R"({"sender":"site_a","message":"connected"})")
+                                  << QStringLiteral("missing field `args`");
+    QTest::newRow("args not object") << QByteArray(R"({"sender":"site_a","message":"connected","args":[]})")
+                                     << QStringLiteral("field `args` must be an object");
+    QTest::newRow("missing until") << QByteArray(R"({"sender":"site_a","message":"connected","args":{}})")
+                                   << QStringLiteral("missing field `args.until`");
+    QTest::newRow("until string") << QByteArray(
+        R"({"sender":"site_a","message":"connected","args":{"until":"1767225600000"}})")
+                                  << QStringLiteral("field `args.until` must be a JSON number");
+    QTest::newRow("until bool") << QByteArray(R"({"sender":"site_a","message":"connected","args":{"until":true}})")
+                                << QStringLiteral("field `args.until` must be a number");
+    QTest::newRow("until out of range") << QByteArray(
+        R"({"sender":"site_a","message":"connected","args":{"until":1e300}})")
+                                        << QStringLiteral("field `args.until` is out of range");
+    QTest::newRow("missing table") << QByteArray(
+        R"({"sender":"site_a","message":"data_received","args":{"id":"1","date":1}})")
+                                   << QStringLiteral("missing field `args.table`");
+    QTest::newRow("empty table") << QByteArray(
+        R"({"sender":"site_a","message":"data_received","args":{"table":"","id":"1","date":1}})")
+                                 << QStringLiteral("field `args.table` must not be empty");
+    QTest::newRow("table number") << QByteArray(
+        R"({"sender":"site_a","message":"data_received","args":{"table":5,"id":"1","date":1}})")
+                                  << QStringLiteral("field `args.table` must be a string");
+    QTest::newRow("missing id") << QByteArray(
+        R"({"sender":"site_a","message":"data_received","args":{"table":"t","date":1}})")
+                                << QStringLiteral("missing field `args.id`");
+    QTest::newRow("id object") << QByteArray(
+        R"({"sender":"site_a","message":"data_received","args":{"table":"t","id":{},"date":1}})")
+                               << QStringLiteral("field `args.id` must be a string or a number");
+    QTest::newRow("missing date") << QByteArray(
+        R"({"sender":"site_a","message":"data_received","args":{"table":"t","id":"1"}})")
+                                  << QStringLiteral("missing field `args.date`");
+    QTest::newRow("date numeric string") << QByteArray(
+        R"({"sender":"site_a","message":"data_received","args":{"table":"t","id":"1","date":"1767225600123"}})")
+                                         << QStringLiteral("field `args.date` must be a JSON number");
+    QTest::newRow("date null") << QByteArray(
+        R"({"sender":"site_a","message":"error","args":{"table":"t","id":"1","date":null,"message":"m"}})")
+                               << QStringLiteral("field `args.date` must be a number");
+    QTest::newRow("error missing message")
+        << QByteArray(R"({"sender":"site_a","message":"error","args":{"table":"t","id":"1","date":1}})")
+        << QStringLiteral("missing field `args.message`");
+    QTest::newRow("error message number")
+        << QByteArray(R"({"sender":"site_a","message":"error","args":{"table":"t","id":"1","date":1,"message":3}})")
+        << QStringLiteral("field `args.message` must be a string");
 }
 
 void tst_Messages::infoRejects()
@@ -265,20 +317,36 @@ void tst_Messages::changeRejects_data()
 
     QTest::newRow("not json") << QByteArray("{nope}") << QStringLiteral("not valid JSON");
     QTest::newRow("not an object") << QByteArray("42") << QStringLiteral("not a JSON object");
-    QTest::newRow("missing sender") << QByteArray(R"({"table":"t","id":"1","date":1,"entity":null})") << QStringLiteral("missing field `sender`");
-    QTest::newRow("bad sender") << QByteArray(R"({"sender":"#","table":"t","id":"1","date":1,"entity":null})") << QStringLiteral("`sender` is not a valid client name");
-    QTest::newRow("missing table") << QByteArray(R"({"sender":"site_a","id":"1","date":1,"entity":null})") << QStringLiteral("missing field `table`");
-    QTest::newRow("empty table") << QByteArray(R"({"sender":"site_a","table":"","id":"1","date":1,"entity":null})") << QStringLiteral("field `table` must not be empty");
-    QTest::newRow("table array") << QByteArray(R"({"sender":"site_a","table":[],"id":"1","date":1,"entity":null})") << QStringLiteral("field `table` must be a string");
-    QTest::newRow("missing id") << QByteArray(R"({"sender":"site_a","table":"t","date":1,"entity":null})") << QStringLiteral("missing field `id`");
-    QTest::newRow("id bool") << QByteArray(R"({"sender":"site_a","table":"t","id":true,"date":1,"entity":null})") << QStringLiteral("field `id` must be a string or a number");
-    QTest::newRow("id null") << QByteArray(R"({"sender":"site_a","table":"t","id":null,"date":1,"entity":null})") << QStringLiteral("field `id` must be a string or a number");
-    QTest::newRow("missing date") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","entity":null})") << QStringLiteral("missing field `date`");
-    QTest::newRow("date numeric string") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","date":"123","entity":null})") << QStringLiteral("field `date` must be a JSON number");
-    QTest::newRow("date iso string") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","date":"2026-01-01T00:00:00Z","entity":null})") << QStringLiteral("field `date` must be a JSON number");
-    QTest::newRow("missing entity") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","date":1})") << QStringLiteral("missing field `entity`");
-    QTest::newRow("entity array") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","date":1,"entity":[]})") << QStringLiteral("field `entity` must be an object or null");
-    QTest::newRow("entity string") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","date":1,"entity":"x"})") << QStringLiteral("field `entity` must be an object or null");
+    QTest::newRow("missing sender") << QByteArray(R"({"table":"t","id":"1","date":1,"entity":null})")
+                                    << QStringLiteral("missing field `sender`");
+    QTest::newRow("bad sender") << QByteArray(R"({"sender":"#","table":"t","id":"1","date":1,"entity":null})")
+                                << QStringLiteral("`sender` is not a valid client name");
+    QTest::newRow("missing table") << QByteArray(R"({"sender":"site_a","id":"1","date":1,"entity":null})")
+                                   << QStringLiteral("missing field `table`");
+    QTest::newRow("empty table") << QByteArray(R"({"sender":"site_a","table":"","id":"1","date":1,"entity":null})")
+                                 << QStringLiteral("field `table` must not be empty");
+    QTest::newRow("table array") << QByteArray(R"({"sender":"site_a","table":[],"id":"1","date":1,"entity":null})")
+                                 << QStringLiteral("field `table` must be a string");
+    QTest::newRow("missing id") << QByteArray(R"({"sender":"site_a","table":"t","date":1,"entity":null})")
+                                << QStringLiteral("missing field `id`");
+    QTest::newRow("id bool") << QByteArray(R"({"sender":"site_a","table":"t","id":true,"date":1,"entity":null})")
+                             << QStringLiteral("field `id` must be a string or a number");
+    QTest::newRow("id null") << QByteArray(R"({"sender":"site_a","table":"t","id":null,"date":1,"entity":null})")
+                             << QStringLiteral("field `id` must be a string or a number");
+    QTest::newRow("missing date") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","entity":null})")
+                                  << QStringLiteral("missing field `date`");
+    QTest::newRow("date numeric string") << QByteArray(
+        R"({"sender":"site_a","table":"t","id":"1","date":"123","entity":null})")
+                                         << QStringLiteral("field `date` must be a JSON number");
+    QTest::newRow("date iso string") << QByteArray(
+        R"({"sender":"site_a","table":"t","id":"1","date":"2026-01-01T00:00:00Z","entity":null})")
+                                     << QStringLiteral("field `date` must be a JSON number");
+    QTest::newRow("missing entity") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","date":1})")
+                                    << QStringLiteral("missing field `entity`");
+    QTest::newRow("entity array") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","date":1,"entity":[]})")
+                                  << QStringLiteral("field `entity` must be an object or null");
+    QTest::newRow("entity string") << QByteArray(R"({"sender":"site_a","table":"t","id":"1","date":1,"entity":"x"})")
+                                   << QStringLiteral("field `entity` must be an object or null");
 }
 
 void tst_Messages::changeRejects()
@@ -295,7 +363,8 @@ void tst_Messages::changeFailureFillsReadableFields()
 {
     ChangeMessage m;
     QString error;
-    QVERIFY(!ChangeMessage::fromJson(R"({"sender":"site_a","table":"items","id":7,"date":1767225600123,"entity":[1]})", &m, &error));
+    QVERIFY(!ChangeMessage::fromJson(R"({"sender":"site_a","table":"items","id":7,"date":1767225600123,"entity":[1]})",
+                                     &m, &error));
     QVERIFY2(error.contains(QStringLiteral("`entity`")), qPrintable(error));
     QCOMPARE(m.sender, QStringLiteral("site_a"));
     QCOMPARE(m.table, QStringLiteral("items"));
@@ -303,7 +372,8 @@ void tst_Messages::changeFailureFillsReadableFields()
     QCOMPARE(m.date, qint64(1767225600123));
 
     // The first problem is reported; later valid fields are still filled.
-    QVERIFY(!ChangeMessage::fromJson(R"({"sender":"site_a","table":"","id":"9","date":"5","entity":null})", &m, &error));
+    QVERIFY(
+        !ChangeMessage::fromJson(R"({"sender":"site_a","table":"","id":"9","date":"5","entity":null})", &m, &error));
     QVERIFY2(error.contains(QStringLiteral("`table`")), qPrintable(error));
     QCOMPARE(m.sender, QStringLiteral("site_a"));
     QCOMPARE(m.table, QString());
@@ -321,7 +391,9 @@ void tst_Messages::changeNumericId()
 {
     ChangeMessage m;
     QString error;
-    QVERIFY2(ChangeMessage::fromJson(R"({"sender":"site_a","table":"items","id":42,"date":1767225600123,"entity":{"id":42,"name":"bolt"}})", &m, &error),
+    QVERIFY2(ChangeMessage::fromJson(
+                 R"({"sender":"site_a","table":"items","id":42,"date":1767225600123,"entity":{"id":42,"name":"bolt"}})",
+                 &m, &error),
              qPrintable(error));
     QCOMPARE(m.id, QStringLiteral("42"));
     QCOMPARE(mysqlsync::keyToString(m.entity.toObject().value(QStringLiteral("id"))), m.id);
@@ -333,7 +405,8 @@ void tst_Messages::changeExtraFieldsTolerated()
 {
     ChangeMessage m;
     QString error;
-    QVERIFY2(ChangeMessage::fromJson(R"({"sender":"site_a","table":"t","id":"1","date":3,"entity":null,"extra":true})", &m, &error),
+    QVERIFY2(ChangeMessage::fromJson(R"({"sender":"site_a","table":"t","id":"1","date":3,"entity":null,"extra":true})",
+                                     &m, &error),
              qPrintable(error));
     QVERIFY(m.isDelete());
     // Extra fields are never sent on.
@@ -361,9 +434,13 @@ void tst_Messages::syncStatusId_data()
     QTest::addColumn<QString>("remote");
     QTest::addColumn<QString>("md5");
     // printf %s 'items-42-site_b' | md5sum
-    QTest::newRow("ascii") << "items" << "42" << "site_b" << "b8f0247718cb6f51a352975ef9277842";
+    QTest::newRow("ascii") << "items"
+                           << "42"
+                           << "site_b"
+                           << "b8f0247718cb6f51a352975ef9277842";
     // printf %s 'Bücher-ä1-site_b' | md5sum   (UTF-8)
-    QTest::newRow("utf8") << QStringLiteral("Bücher") << QStringLiteral("ä1") << "site_b" << "0f247d01b80b45f6611a086968997126";
+    QTest::newRow("utf8") << QStringLiteral("Bücher") << QStringLiteral("ä1") << "site_b"
+                          << "0f247d01b80b45f6611a086968997126";
 }
 
 void tst_Messages::syncStatusId()
@@ -387,10 +464,12 @@ void tst_Messages::keyToString_data()
     QTest::newRow("negative") << QJsonValue(-7) << QStringLiteral("-7") << false;
     QTest::newRow("double 42.0") << QJsonValue(42.0) << QStringLiteral("42") << false;
     QTest::newRow("1e15") << QJsonValue(1e15) << QStringLiteral("1000000000000000") << false;
-    QTest::newRow("qint64 exact") << QJsonValue(qint64(9007199254740993)) << QStringLiteral("9007199254740993") << false;
-    QTest::newRow("parsed 1767225600123") << QJsonDocument::fromJson("[1767225600123]").array().at(0)
-                                          << QStringLiteral("1767225600123") << false;
-    QTest::newRow("parsed 1e15") << QJsonDocument::fromJson("[1e15]").array().at(0) << QStringLiteral("1000000000000000") << false;
+    QTest::newRow("qint64 exact") << QJsonValue(qint64(9007199254740993)) << QStringLiteral("9007199254740993")
+                                  << false;
+    QTest::newRow("parsed 1767225600123")
+        << QJsonDocument::fromJson("[1767225600123]").array().at(0) << QStringLiteral("1767225600123") << false;
+    QTest::newRow("parsed 1e15") << QJsonDocument::fromJson("[1e15]").array().at(0)
+                                 << QStringLiteral("1000000000000000") << false;
     QTest::newRow("fraction") << QJsonValue(1.5) << QStringLiteral("1.5") << false;
     QTest::newRow("0.1") << QJsonValue(0.1) << QStringLiteral("0.1") << false;
     QTest::newRow("small") << QJsonValue(1e-7) << QStringLiteral("1e-7") << false;

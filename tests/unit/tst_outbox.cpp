@@ -4,11 +4,11 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -105,10 +105,12 @@ void TestOutbox::queuedInOrderAndCollapsed()
     QString error;
     const QString b = QStringLiteral("site_b");
     QVERIFY(m_box->put(b, entries({"1", "2", "3"}), 0, &error));
-    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
+    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)),
+             (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
     // Key 1 changes again: one entry, now behind the others.
     QVERIFY(m_box->put(b, entries({"1"}), 0, &error));
-    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)), (QStringList{QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("1")}));
+    QCOMPARE(keysOf(m_box->queued(b, 10, &g_readError)),
+             (QStringList{QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("1")}));
     QCOMPARE(m_box->depth(b), 3);
     QCOMPARE(keysOf(m_box->queued(b, 2, &g_readError)), (QStringList{QStringLiteral("2"), QStringLiteral("3")}));
     // Same key in another table is another entry.
@@ -123,7 +125,8 @@ void TestOutbox::sentEntriesWaitForTheirReceipt()
     QVERIFY(m_box->put(b, entries({"1", "2"}), 1000, &error));
     QVERIFY(m_box->queued(b, 10, &g_readError).isEmpty());
     QVERIFY(m_box->unacknowledged(b, 1000, 10, &g_readError).isEmpty()); // sent at 1000, not before
-    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10, &g_readError)), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+    QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10, &g_readError)),
+             (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
     QCOMPARE(m_box->unacknowledged(b, 1001, 10, &g_readError).first().sentDate, 1000);
     QVERIFY(m_box->markSent(b, entries({"1"}), 2000, &error));
     QCOMPARE(keysOf(m_box->unacknowledged(b, 1001, 10, &g_readError)), (QStringList{QStringLiteral("2")}));
@@ -215,11 +218,14 @@ void TestOutbox::survivesReopen()
     m_box = std::make_unique<Outbox>(m_dir->path() + QStringLiteral("/queue"), QStringLiteral("test-outbox-2"));
     QVERIFY2(m_box->open(&error), qPrintable(error));
     QCOMPARE(m_box->filePath(), path);
-    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
-    QCOMPARE(keysOf(m_box->unacknowledged(QStringLiteral("site_b"), 778, 10, &g_readError)), (QStringList{QStringLiteral("c")}));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)),
+             (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(keysOf(m_box->unacknowledged(QStringLiteral("site_b"), 778, 10, &g_readError)),
+             (QStringList{QStringLiteral("c")}));
     // New entries still sort after the old ones.
     QVERIFY(m_box->put(QStringLiteral("site_b"), entries({"d"}), 0, &error));
-    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("d")}));
+    QCOMPARE(keysOf(m_box->queued(QStringLiteral("site_b"), 10, &g_readError)),
+             (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("d")}));
 }
 
 void TestOutbox::survivesKill9()
@@ -238,7 +244,8 @@ void TestOutbox::survivesKill9()
     t.start();
     while (t.elapsed() < 20000) {
         writer.waitForReadyRead(200);
-        const QStringList lines = QString::fromLatin1(writer.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromLatin1(writer.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         if (!lines.isEmpty())
             last = lines.last();
         if (last.toInt() >= 300)
@@ -246,7 +253,8 @@ void TestOutbox::survivesKill9()
     }
     ::kill(pid_t(writer.processId()), SIGKILL);
     writer.waitForFinished();
-    last = QString::fromLatin1(writer.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).value(0, last);
+    last =
+        QString::fromLatin1(writer.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts).value(0, last);
     const int reported = last.toInt();
     QVERIFY2(reported >= 300, qPrintable(last));
 
@@ -286,7 +294,8 @@ void TestOutbox::unwritableDirectoryIsAClearError()
     Outbox box(dir.path() + QStringLiteral("/file/queue"), QStringLiteral("bad"));
     QString error;
     QVERIFY(!box.open(&error));
-    QVERIFY2(error.contains(QStringLiteral("queueDirectory")) && error.contains(QStringLiteral("/file/queue")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("queueDirectory")) && error.contains(QStringLiteral("/file/queue")),
+             qPrintable(error));
 }
 
 // Not a database at all: moved aside with its WAL, a plain error names both paths, and the
@@ -306,8 +315,11 @@ void TestOutbox::garbageFileIsMovedAside()
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         QCOMPARE(file.write(garbage), garbage.size());
     }
-    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("^outbox %1 is damaged \\(.*\\): moved aside to %1\\.damaged-\\d{8}-\\d{6}; ")
-                                                               .arg(QRegularExpression::escape(path))));
+    QTest::ignoreMessage(QtCriticalMsg,
+                         QRegularExpression(
+                             QStringLiteral(
+                                 "^outbox %1 is damaged \\(.*\\): moved aside to %1\\.damaged-\\d{8}-\\d{6}; ")
+                                 .arg(QRegularExpression::escape(path))));
     Outbox box(dir, QStringLiteral("reopened"));
     QVERIFY2(box.open(&error), qPrintable(error));
     QVERIFY(!box.damagedFile().isEmpty());

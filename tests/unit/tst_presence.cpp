@@ -218,7 +218,8 @@ void TestPresence::unknownSendersAreIgnored()
 void TestPresence::receiptsDoNotChangePresence()
 {
     Presence p(QStringLiteral("site_a"), {QStringLiteral("site_b")}, 1000);
-    QVERIFY(!p.handle(InfoMessage::dataReceived(QStringLiteral("site_b"), QStringLiteral("t"), QStringLiteral("1"), 5), 10));
+    QVERIFY(!p.handle(InfoMessage::dataReceived(QStringLiteral("site_b"), QStringLiteral("t"), QStringLiteral("1"), 5),
+                      10));
     QVERIFY(!p.isOnline(QStringLiteral("site_b"), 10));
 }
 

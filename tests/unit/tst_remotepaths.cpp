@@ -48,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(!paths.batches(kB, kNow));
         QVERIFY(!paths.compresses(kB, kNow));
         QVERIFY(paths.site(kB).isEmpty());
-        QVERIFY(!paths.wentOffline(kB, kNow));   // nothing to forget, no change
+        QVERIFY(!paths.wentOffline(kB, kNow)); // nothing to forget, no change
         QCOMPARE(paths.path(kB, kNow), RemotePaths::Path::PerRow);
         QCOMPARE(paths.traffic(kB, RemotePaths::Path::Batch).messages, 0);
         QCOMPARE(RemotePaths::name(RemotePaths::Path::PerRow), QStringLiteral("per-row"));
@@ -66,7 +66,8 @@ private Q_SLOTS:
         QTest::newRow("batch only") << QStringList{QStringLiteral("batch")} << 1 << batch << false;
         QTest::newRow("zlib only") << QStringList{QStringLiteral("zlib")} << 1 << perRow << false;
         QTest::newRow("nothing") << QStringList{} << 1 << perRow << false;
-        QTest::newRow("unknown capabilities only") << QStringList{QStringLiteral("stream"), QStringLiteral("Batch")} << 1 << perRow << false;
+        QTest::newRow("unknown capabilities only")
+            << QStringList{QStringLiteral("stream"), QStringLiteral("Batch")} << 1 << perRow << false;
         QTest::newRow("newer protocol with batch") << kBatchZlib << 2 << batch << true;
         QTest::newRow("protocol 0 with batch") << kBatchZlib << 0 << perRow << false;
     }
@@ -77,11 +78,12 @@ private Q_SLOTS:
         QFETCH(RemotePaths::Path, path);
         QFETCH(bool, compresses);
         RemotePaths paths;
-        QCOMPARE(paths.announced(hello(kB, capabilities, protocol), kNow + 10000, kNow), path == RemotePaths::Path::Batch);
+        QCOMPARE(paths.announced(hello(kB, capabilities, protocol), kNow + 10000, kNow),
+                 path == RemotePaths::Path::Batch);
         QCOMPARE(paths.path(kB, kNow), path);
         QCOMPARE(paths.compresses(kB, kNow), compresses);
         QCOMPARE(paths.site(kB), QStringLiteral("id-site_b"));
-        QCOMPARE(paths.path(kC, kNow), RemotePaths::Path::PerRow);   // one remote's word is its own
+        QCOMPARE(paths.path(kC, kNow), RemotePaths::Path::PerRow); // one remote's word is its own
     }
 
     void announcementLapses()
@@ -90,12 +92,12 @@ private Q_SLOTS:
         QVERIFY(paths.announced(hello(kB, kBatchZlib), kNow + 1000, kNow));
         QCOMPARE(paths.path(kB, kNow + 999), RemotePaths::Path::Batch);
         QVERIFY(paths.compresses(kB, kNow + 999));
-        QCOMPARE(paths.path(kB, kNow + 1000), RemotePaths::Path::PerRow);   // the deadline itself is past
+        QCOMPARE(paths.path(kB, kNow + 1000), RemotePaths::Path::PerRow); // the deadline itself is past
         QVERIFY(!paths.compresses(kB, kNow + 1000));
         // The next announcement, beside the next heartbeat, renews it.
-        QVERIFY(!paths.announced(hello(kB, kBatchZlib), kNow + 2000, kNow + 500));   // still batch: no change
+        QVERIFY(!paths.announced(hello(kB, kBatchZlib), kNow + 2000, kNow + 500)); // still batch: no change
         QCOMPARE(paths.path(kB, kNow + 1500), RemotePaths::Path::Batch);
-        QVERIFY(paths.announced(hello(kB, kBatchZlib), kNow + 5000, kNow + 3000));   // had lapsed: a change
+        QVERIFY(paths.announced(hello(kB, kBatchZlib), kNow + 5000, kNow + 3000)); // had lapsed: a change
         QCOMPARE(paths.path(kB, kNow + 4999), RemotePaths::Path::Batch);
         // An announcement whose deadline is already past changes nothing.
         QVERIFY(!paths.announced(hello(kC, kBatchZlib), kNow, kNow));
@@ -110,9 +112,9 @@ private Q_SLOTS:
         QVERIFY(paths.wentOffline(kB, kNow + 1));
         QCOMPARE(paths.path(kB, kNow + 1), RemotePaths::Path::PerRow);
         QVERIFY(!paths.compresses(kB, kNow + 1));
-        QCOMPARE(paths.path(kC, kNow + 1), RemotePaths::Path::Batch);   // the other remote keeps its path
-        QVERIFY(!paths.wentOffline(kB, kNow + 2));                       // already per-row
-        QCOMPARE(paths.site(kB), QStringLiteral("id-site_b"));           // its identity is remembered
+        QCOMPARE(paths.path(kC, kNow + 1), RemotePaths::Path::Batch); // the other remote keeps its path
+        QVERIFY(!paths.wentOffline(kB, kNow + 2));                    // already per-row
+        QCOMPARE(paths.site(kB), QStringLiteral("id-site_b"));        // its identity is remembered
         // Back online, it is per-row until it announces again in this online period.
         QCOMPARE(paths.path(kB, kNow + 3), RemotePaths::Path::PerRow);
         QVERIFY(paths.announced(hello(kB, kBatchZlib), kNow + 60000, kNow + 4));
@@ -158,7 +160,7 @@ private Q_SLOTS:
         RemotePaths paths;
         const qint64 date = 1000;
         paths.sentBatch(kB, date, rows(QStringLiteral("items"), 0, 10));
-        paths.sentBatch(kB, date, rows(QStringLiteral("items"), 10, 12));   // a second batch of the same send
+        paths.sentBatch(kB, date, rows(QStringLiteral("items"), 10, 12)); // a second batch of the same send
         paths.sentBatch(kB, date, rows(QStringLiteral("other"), 0, 1));
         // Carried.
         QVERIFY(paths.couldHaveSent(kB, QStringLiteral("items"), QStringLiteral("0"), date));

@@ -44,8 +44,8 @@ private Q_SLOTS:
         int admitted = 0;
         for (int i = 0; i < 10000; ++i)
             admitted += l.admit(QStringLiteral("name%1").arg(i), 1000 + i) ? 1 : 0;
-        QCOMPARE(l.trackedKeys(), 101);   // 100 names and the overflow key
-        QCOMPARE(admitted, 101);          // one line per name, one for all the others
+        QCOMPARE(l.trackedKeys(), 101); // 100 names and the overflow key
+        QCOMPARE(admitted, 101);        // one line per name, one for all the others
         const QList<ReportLimiter::Summary> s = l.expire(1000000);
         QCOMPARE(s.size(), 1);
         QCOMPARE(s.first().key, QString());
@@ -57,7 +57,8 @@ private Q_SLOTS:
     {
         QCOMPARE(mysqlsync::loggableName(QStringLiteral("site_a")), QStringLiteral("site_a"));
         QCOMPARE(mysqlsync::loggableName(QStringLiteral("a\nb\x1b[31m")), QStringLiteral("a?b??31m"));
-        QCOMPARE(mysqlsync::loggableName(QString(100, QLatin1Char('x'))), QString(32, QLatin1Char('x')) + QStringLiteral("..."));
+        QCOMPARE(mysqlsync::loggableName(QString(100, QLatin1Char('x'))),
+                 QString(32, QLatin1Char('x')) + QStringLiteral("..."));
     }
 };
 

@@ -27,7 +27,8 @@ private Q_SLOTS:
             QVERIFY(b.refused(QStringLiteral("site_b"), QStringLiteral("items"), QStringLiteral("1"), now));
             QVERIFY(b.takeDue(now + delay - 1).isEmpty()); // not a millisecond early
             const auto due = b.takeDue(now + delay);
-            QCOMPARE(due.value(QStringLiteral("site_b")).value(QStringLiteral("items")), QStringList{QStringLiteral("1")});
+            QCOMPARE(due.value(QStringLiteral("site_b")).value(QStringLiteral("items")),
+                     QStringList{QStringLiteral("1")});
             QVERIFY(b.takeDue(now + delay + 100000).isEmpty()); // taken: waits for the next answer
             now += delay;
         }

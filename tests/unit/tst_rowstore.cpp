@@ -14,9 +14,12 @@ TableInfo itemsTable()
     TableInfo t;
     t.name = QStringLiteral("items");
     t.columns = {ColumnInfo::fromCatalog(QStringLiteral("id"), QStringLiteral("int"), QStringLiteral("int(11)"), false),
-                 ColumnInfo::fromCatalog(QStringLiteral("name"), QStringLiteral("varchar"), QStringLiteral("varchar(40)"), true),
-                 ColumnInfo::fromCatalog(QStringLiteral("qty"), QStringLiteral("int"), QStringLiteral("int(10) unsigned"), true),
-                 ColumnInfo::fromCatalog(QStringLiteral("photo"), QStringLiteral("blob"), QStringLiteral("blob"), true)};
+                 ColumnInfo::fromCatalog(QStringLiteral("name"), QStringLiteral("varchar"),
+                                         QStringLiteral("varchar(40)"), true),
+                 ColumnInfo::fromCatalog(QStringLiteral("qty"), QStringLiteral("int"),
+                                         QStringLiteral("int(10) unsigned"), true),
+                 ColumnInfo::fromCatalog(QStringLiteral("photo"), QStringLiteral("blob"), QStringLiteral("blob"),
+                                         true)};
     for (int i = 0; i < t.columns.size(); ++i)
         t.columnIndex.insert(t.columns.at(i).name, i);
     t.primaryKey = 0;
@@ -37,16 +40,19 @@ private Q_SLOTS:
         QString error;
         qint64 bytes = -1;
         QVERIFY2(RowStore::validate(itemsTable(), QStringLiteral("7"), entity(R"({"id": 7, "name": "pen", "qty": 3})"),
-                                    &error, &bytes), qPrintable(error));
+                                    &error, &bytes),
+                 qPrintable(error));
         QCOMPARE(bytes, qint64(16 + 3 * 3 + 16)); // numbers as 16, text at most 3 bytes per unit
         // Only some columns: the others are left as the row has them.
-        QVERIFY2(RowStore::validate(itemsTable(), QStringLiteral("7"), entity(R"({"id": 7})"), &error), qPrintable(error));
+        QVERIFY2(RowStore::validate(itemsTable(), QStringLiteral("7"), entity(R"({"id": 7})"), &error),
+                 qPrintable(error));
         // The key as a string is the same key.
         QVERIFY2(RowStore::validate(itemsTable(), QStringLiteral("7"), entity(R"({"id": "7", "name": null})"), &error),
                  qPrintable(error));
         // Bytes travel as a Buffer.
         QVERIFY2(RowStore::validate(itemsTable(), QStringLiteral("7"),
-                                    entity(R"({"id": 7, "photo": {"type": "Buffer", "data": [1, 2, 255]}})"), &error, &bytes),
+                                    entity(R"({"id": 7, "photo": {"type": "Buffer", "data": [1, 2, 255]}})"), &error,
+                                    &bytes),
                  qPrintable(error));
         QCOMPARE(bytes, qint64(16 + 3));
     }
@@ -54,7 +60,8 @@ private Q_SLOTS:
     void unknownColumn()
     {
         QString error;
-        QVERIFY(!RowStore::validate(itemsTable(), QStringLiteral("7"), entity(R"({"id": 7, "colour": "red"})"), &error));
+        QVERIFY(
+            !RowStore::validate(itemsTable(), QStringLiteral("7"), entity(R"({"id": 7, "colour": "red"})"), &error));
         QCOMPARE(error, QStringLiteral("Unknown column \"colour\" in table `items`"));
         // Names are exact: a column of another case is another column.
         QVERIFY(!RowStore::validate(itemsTable(), QStringLiteral("7"), entity(R"({"id": 7, "Name": "x"})"), &error));
@@ -73,7 +80,8 @@ private Q_SLOTS:
         QTest::newRow("text for an integer") << QByteArray(R"({"id": 7, "qty": "three"})");
         QTest::newRow("fraction for an integer") << QByteArray(R"({"id": 7, "qty": 1.5})");
         QTest::newRow("object that is no Buffer") << QByteArray(R"({"id": 7, "photo": {"a": 1}})");
-        QTest::newRow("Buffer byte out of range") << QByteArray(R"({"id": 7, "photo": {"type": "Buffer", "data": [256]}})");
+        QTest::newRow("Buffer byte out of range")
+            << QByteArray(R"({"id": 7, "photo": {"type": "Buffer", "data": [256]}})");
     }
     void valueThatDoesNotDecode()
     {

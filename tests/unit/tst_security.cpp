@@ -57,7 +57,8 @@ void TestSecurity::passwordHashFormat()
     const QString known = MosquittoPassword::hash(QStringLiteral("password"), QByteArray("salt"), 1);
     const QByteArray digest = QByteArray::fromBase64(known.section(QLatin1Char('$'), 4).toLatin1());
     QCOMPARE(digest.left(16).toHex(), QByteArray("867f70cf1ade02cff3752599a3a53dc4"));
-    QVERIFY(MosquittoPassword::entry(QStringLiteral("site_a"), QStringLiteral("x")).startsWith(QStringLiteral("site_a:$7$101$")));
+    QVERIFY(MosquittoPassword::entry(QStringLiteral("site_a"), QStringLiteral("x"))
+                .startsWith(QStringLiteral("site_a:$7$101$")));
 }
 
 void TestSecurity::passwordVerify()
@@ -79,7 +80,9 @@ void TestSecurity::passwordAgainstMosquittoPasswd()
     QVERIFY(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("pw"));
     QProcess p;
-    p.start(tool, {QStringLiteral("-c"), QStringLiteral("-b"), file, QStringLiteral("alice"), QStringLiteral("Sesam öffne dich")});
+    p.start(tool,
+            {QStringLiteral("-c"), QStringLiteral("-b"), file, QStringLiteral("alice"),
+             QStringLiteral("Sesam öffne dich")});
     QVERIFY(p.waitForFinished(20000));
     QCOMPARE(p.exitCode(), 0);
     QFile f(file);
@@ -92,7 +95,8 @@ void TestSecurity::passwordAgainstMosquittoPasswd()
     QVERIFY(MosquittoPassword::verify(line, QStringLiteral("Sesam öffne dich")));
     QVERIFY(!MosquittoPassword::verify(line, QStringLiteral("Sesam offne dich")));
     // Our hash of the same password with its salt and iterations is the same text.
-    QCOMPARE(QStringLiteral("alice:") + MosquittoPassword::hash(QStringLiteral("Sesam öffne dich"), parsed.salt, parsed.iterations),
+    QCOMPARE(QStringLiteral("alice:")
+                 + MosquittoPassword::hash(QStringLiteral("Sesam öffne dich"), parsed.salt, parsed.iterations),
              line);
 }
 
@@ -129,9 +133,11 @@ void TestSecurity::serverCertificateSans()
     const PemPair ca = CertificateIssuer::createAuthority(QStringLiteral("CA"), {}, &error);
     Validity v;
     v.days = 30;
-    const PemPair server = CertificateIssuer::issueServer(
-        ca, {QStringLiteral("broker.example.org"), QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")},
-        v, &error);
+    const PemPair server =
+        CertificateIssuer::issueServer(ca,
+                                       {QStringLiteral("broker.example.org"), QStringLiteral("localhost"),
+                                        QStringLiteral("127.0.0.1"), QStringLiteral("::1")},
+                                       v, &error);
     QVERIFY2(!server.isNull(), qPrintable(error));
     const CertificateInfo info = CertificateInfo::fromPem(server.certificate);
     QCOMPARE(info.commonName(), QStringLiteral("broker.example.org"));
@@ -161,7 +167,8 @@ void TestSecurity::clientCertificate()
     Validity past;
     past.days = 1;
     past.startOffsetSeconds = -10 * 86400;
-    const CertificateInfo expired = CertificateInfo::fromPem(CertificateIssuer::issueClient(ca, QStringLiteral("old"), past, &error).certificate);
+    const CertificateInfo expired =
+        CertificateInfo::fromPem(CertificateIssuer::issueClient(ca, QStringLiteral("old"), past, &error).certificate);
     QVERIFY(expired.daysUntilExpiry() < 0);
 }
 
@@ -197,12 +204,13 @@ void TestSecurity::aclText()
 {
     const QString acl = MosquittoAcl::text({QStringLiteral("site_a"), QStringLiteral("site_b")});
     const QString blockA = acl.section(QStringLiteral("user site_a\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
-    QCOMPARE(blockA, QStringLiteral("topic write /info\ntopic write /info/+\ntopic write /change/+\n"
-                                    "topic read /info\ntopic read /info/site_a\ntopic read /change/site_a\n"
-                                    "topic write /mysql-sync/site_a/#\n"
-                                    "topic read /mysql-sync/+/hello\n"
-                                    "topic read /mysql-sync/+/batch/site_a\n"
-                                    "topic read /mysql-sync/+/receipts/site_a"));
+    QCOMPARE(blockA,
+             QStringLiteral("topic write /info\ntopic write /info/+\ntopic write /change/+\n"
+                            "topic read /info\ntopic read /info/site_a\ntopic read /change/site_a\n"
+                            "topic write /mysql-sync/site_a/#\n"
+                            "topic read /mysql-sync/+/hello\n"
+                            "topic read /mysql-sync/+/batch/site_a\n"
+                            "topic read /mysql-sync/+/receipts/site_a"));
     const QString blockB = acl.section(QStringLiteral("user site_b\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
     QVERIFY(blockB.contains(QStringLiteral("topic read /change/site_b\n")));
     QVERIFY(blockB.contains(QStringLiteral("topic write /mysql-sync/site_b/#\n")));
@@ -227,7 +235,8 @@ void TestSecurity::aclText()
 void TestSecurity::confText()
 {
     MosquittoConfOptions o;
-    o.listeners = {MosquittoListener{18883, QStringLiteral("127.0.0.1"), false}, MosquittoListener{18884, QString(), true}};
+    o.listeners = {MosquittoListener{18883, QStringLiteral("127.0.0.1"), false},
+                   MosquittoListener{18884, QString(), true}};
     o.caFile = QStringLiteral("/d/ca.crt");
     o.certFile = QStringLiteral("/d/server.crt");
     o.keyFile = QStringLiteral("/d/server.key");
@@ -300,11 +309,15 @@ void TestSecurity::secretReferencesResolve()
     QTemporaryDir dir;
     QString error;
     QString out;
-    SecretRef env{SecretRef::Kind::Env, QStringLiteral("MYSQL_SYNC_TEST_SECRET_X"), {}, QStringLiteral("mqttConfig.password")};
+    SecretRef env{SecretRef::Kind::Env,
+                  QStringLiteral("MYSQL_SYNC_TEST_SECRET_X"),
+                  {},
+                  QStringLiteral("mqttConfig.password")};
     qunsetenv("MYSQL_SYNC_TEST_SECRET_X");
     QVERIFY(!SecretResolver::resolve(env, &out, &error));
-    QCOMPARE(error, QStringLiteral("mqttConfig.password: the environment variable MYSQL_SYNC_TEST_SECRET_X is not set "
-                                   "(it should hold the password)"));
+    QCOMPARE(error,
+             QStringLiteral("mqttConfig.password: the environment variable MYSQL_SYNC_TEST_SECRET_X is not set "
+                            "(it should hold the password)"));
     qputenv("MYSQL_SYNC_TEST_SECRET_X", "from-env");
     QVERIFY2(SecretResolver::resolve(env, &out, &error), qPrintable(error));
     QCOMPARE(out, QStringLiteral("from-env"));
@@ -312,7 +325,8 @@ void TestSecurity::secretReferencesResolve()
     const QString path = dir.filePath(QStringLiteral("pw"));
     SecretRef file{SecretRef::Kind::File, path, {}, QStringLiteral("mysqlConfig.password")};
     QVERIFY(!SecretResolver::resolve(file, &out, &error));
-    QVERIFY2(error.startsWith(QStringLiteral("mysqlConfig.password: refusing the password file: cannot read")), qPrintable(error));
+    QVERIFY2(error.startsWith(QStringLiteral("mysqlConfig.password: refusing the password file: cannot read")),
+             qPrintable(error));
     QVERIFY(SecureFile::write(path, "from-file\n", 0644, false, &error));
     QVERIFY(!SecretResolver::resolve(file, &out, &error));
     QVERIFY2(error.contains(QStringLiteral("can be read by other users (mode 0644)")), qPrintable(error));
@@ -336,12 +350,15 @@ void TestSecurity::secretReferencesResolve()
     // way, and its errors name its key.
     qputenv("MYSQL_SYNC_TEST_SECRET_X", "from-env");
     config.mysql.transformerUser = QStringLiteral("reader");
-    config.mysql.transformerPasswordRef = {SecretRef::Kind::Env, QStringLiteral("MYSQL_SYNC_TEST_READER_PW"), {},
+    config.mysql.transformerPasswordRef = {SecretRef::Kind::Env,
+                                           QStringLiteral("MYSQL_SYNC_TEST_READER_PW"),
+                                           {},
                                            QStringLiteral("mysqlConfig.transformerPassword")};
     qunsetenv("MYSQL_SYNC_TEST_READER_PW");
     QVERIFY(!SecretResolver::resolve(&config, &error));
-    QCOMPARE(error, QStringLiteral("/etc/site.json: mysqlConfig.transformerPassword: the environment variable "
-                                   "MYSQL_SYNC_TEST_READER_PW is not set (it should hold the password)"));
+    QCOMPARE(error,
+             QStringLiteral("/etc/site.json: mysqlConfig.transformerPassword: the environment variable "
+                            "MYSQL_SYNC_TEST_READER_PW is not set (it should hold the password)"));
     qputenv("MYSQL_SYNC_TEST_READER_PW", "reader-pw");
     QVERIFY2(SecretResolver::resolve(&config, &error), qPrintable(error));
     QCOMPARE(config.mysql.transformerPassword, QStringLiteral("reader-pw"));
@@ -369,7 +386,8 @@ void TestSecurity::expiryNotices()
     QCOMPARE(notices[0].key, QStringLiteral("mqttConfig.ca"));
     QVERIFY(notices[0].daysLeft == 19 || notices[0].daysLeft == 20);
     QVERIFY2(notices[0].message().contains(QStringLiteral("expires in 19 days"))
-                 || notices[0].message().contains(QStringLiteral("expires in 20 days")), qPrintable(notices[0].message()));
+                 || notices[0].message().contains(QStringLiteral("expires in 20 days")),
+             qPrintable(notices[0].message()));
     notices = CertificateExpiry::check(config, 30, QDateTime::currentDateTimeUtc().addDays(900));
     QCOMPARE(notices.size(), 2);
     QVERIFY(notices[1].message().contains(QStringLiteral("expired on")));
@@ -379,7 +397,7 @@ void TestSecurity::expiryNotices()
     QStringList warnings;
     connect(&monitor, &ExpiryMonitor::warning, this, [&](const QString &w) { warnings << w; });
     monitor.start(100);
-    QCOMPARE(warnings.size(), 1); // at once
+    QCOMPARE(warnings.size(), 1);                         // at once
     QTRY_VERIFY_WITH_TIMEOUT(warnings.size() >= 2, 5000); // and again on its timer
 }
 

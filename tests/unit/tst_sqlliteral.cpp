@@ -87,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(sql, hexOf(text));
         // Nothing of the value reaches the statement but hex digits.
         const QString inner = sql.mid(11, sql.size() - 12);
-        QVERIFY(std::all_of(inner.cbegin(), inner.cend(), [](QChar c) { return c.isDigit() || (c >= u'a' && c <= u'f'); }));
+        QVERIFY(
+            std::all_of(inner.cbegin(), inner.cend(), [](QChar c) { return c.isDigit() || (c >= u'a' && c <= u'f'); }));
         QCOMPARE(QString::fromUtf8(QByteArray::fromHex(inner.toLatin1())), text);
     }
 

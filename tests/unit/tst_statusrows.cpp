@@ -10,8 +10,12 @@ namespace {
 StatusUpdate update(SyncStatus status, qint64 date, const QString &key = QStringLiteral("1"),
                     const QString &remote = QStringLiteral("site_b"))
 {
-    return {QStringLiteral("items"), key, remote, status,
-            status == SyncStatus::Error ? QStringLiteral("refused") : QString(), date};
+    return {QStringLiteral("items"),
+            key,
+            remote,
+            status,
+            status == SyncStatus::Error ? QStringLiteral("refused") : QString(),
+            date};
 }
 
 QList<StatusUpdate> pendingOf(const StatusRows &rows)
@@ -54,7 +58,8 @@ private Q_SLOTS:
         QFETCH(int, incoming);
         QFETCH(qint64, incomingDate);
         QFETCH(bool, keeps);
-        QCOMPARE(SyncStatusStore::keeps(update(SyncStatus(stored), storedDate), update(SyncStatus(incoming), incomingDate)),
+        QCOMPARE(SyncStatusStore::keeps(update(SyncStatus(stored), storedDate),
+                                        update(SyncStatus(incoming), incomingDate)),
                  keeps);
     }
 
@@ -89,7 +94,7 @@ private Q_SLOTS:
         rows.receipt(update(SyncStatus::Error, 200)); // late error of an older send
         QCOMPARE(receiptsOf(rows).first().status, SyncStatus::Successful);
         QCOMPARE(receiptsOf(rows).first().date, qint64(300));
-        rows.receipt(update(SyncStatus::Error, 300));  // same date: the error wins
+        rows.receipt(update(SyncStatus::Error, 300)); // same date: the error wins
         QCOMPARE(receiptsOf(rows).first().status, SyncStatus::Error);
         rows.receipt(update(SyncStatus::Successful, 300)); // ... and stays
         QCOMPARE(receiptsOf(rows).first().status, SyncStatus::Error);
@@ -130,17 +135,23 @@ private Q_SLOTS:
 
     void checkWhatTheTableHolds()
     {
-        QVERIFY(SyncStatusStore::check(QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b"), 0).isEmpty());
-        QVERIFY(SyncStatusStore::check(QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b"),
-                                       qint64(2147483647) * 1000).isEmpty());
-        QVERIFY(!SyncStatusStore::check(QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b"),
-                                        qint64(2147483648) * 1000).isEmpty());
-        QVERIFY(!SyncStatusStore::check(QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b"), -1).isEmpty());
-        QVERIFY(!SyncStatusStore::check(QString(), QStringLiteral("1"), QStringLiteral("site_b"), 0).isEmpty());
-        QVERIFY(!SyncStatusStore::check(QStringLiteral("items"), QString(256, QLatin1Char('k')), QStringLiteral("site_b"), 0)
-                     .isEmpty());
-        QVERIFY(SyncStatusStore::check(QStringLiteral("items"), QString(255, QLatin1Char('k')), QStringLiteral("site_b"), 0)
+        QVERIFY(SyncStatusStore::check(QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b"), 0)
                     .isEmpty());
+        QVERIFY(SyncStatusStore::check(QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b"),
+                                       qint64(2147483647) * 1000)
+                    .isEmpty());
+        QVERIFY(!SyncStatusStore::check(QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b"),
+                                        qint64(2147483648) * 1000)
+                     .isEmpty());
+        QVERIFY(!SyncStatusStore::check(QStringLiteral("items"), QStringLiteral("1"), QStringLiteral("site_b"), -1)
+                     .isEmpty());
+        QVERIFY(!SyncStatusStore::check(QString(), QStringLiteral("1"), QStringLiteral("site_b"), 0).isEmpty());
+        QVERIFY(!SyncStatusStore::check(QStringLiteral("items"), QString(256, QLatin1Char('k')),
+                                        QStringLiteral("site_b"), 0)
+                     .isEmpty());
+        QVERIFY(
+            SyncStatusStore::check(QStringLiteral("items"), QString(255, QLatin1Char('k')), QStringLiteral("site_b"), 0)
+                .isEmpty());
         QVERIFY(!SyncStatusStore::check(QStringLiteral("items"), QStringLiteral("1"), QString(33, QLatin1Char('r')), 0)
                      .isEmpty());
     }

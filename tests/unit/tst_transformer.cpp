@@ -102,8 +102,10 @@ class TestTransformer : public QObject {
         QVERIFY(f.open(QIODevice::ReadWrite));
         QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(secondsAhead), QFileDevice::FileModificationTime));
     }
-    TransformResult run(const QString &table, const QJsonValue &entity = QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}},
-                        const QString &source = QStringLiteral("site_a"), const QString &target = QStringLiteral("site_b"))
+    TransformResult run(const QString &table,
+                        const QJsonValue &entity = QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}},
+                        const QString &source = QStringLiteral("site_a"),
+                        const QString &target = QStringLiteral("site_b"))
     {
         return m_host->transform(table, entity, source, target);
     }
@@ -145,24 +147,36 @@ private Q_SLOTS:
     {
         QFETCH(QString, table);
         QFETCH(bool, matches);
-        write(QStringLiteral("productItems.js"), "module.exports = function (c) { c.entity.seen = true; return c.entity; };");
+        write(QStringLiteral("productItems.js"),
+              "module.exports = function (c) { c.entity.seen = true; return c.entity; };");
         QCOMPARE(m_host->hasTransformer(table), matches);
         const TransformResult r = run(table, QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}});
         if (matches) {
             QCOMPARE(r.action, Action::Entity);
-            { const QJsonObject expected = obj(R"({"id":"1","seen":true})"); QCOMPARE(r.entity, expected); }
+            {
+                const QJsonObject expected = obj(R"({"id":"1","seen":true})");
+                QCOMPARE(r.entity, expected);
+            }
         } else {
             QCOMPARE(r.action, Action::Unchanged);
-            { const QJsonObject expected = obj(R"({"id":"1"})"); QCOMPARE(r.entity, expected); }
+            {
+                const QJsonObject expected = obj(R"({"id":"1"})");
+                QCOMPARE(r.entity, expected);
+            }
         }
     }
 
     void noDirectoryMeansUnchanged()
     {
         TransformerHost host(QString(), nullptr, nullptr);
-        const TransformResult r = host.transform(QStringLiteral("items"), QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}}, QStringLiteral("a"), QStringLiteral("b"));
+        const TransformResult r =
+            host.transform(QStringLiteral("items"), QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}},
+                           QStringLiteral("a"), QStringLiteral("b"));
         QCOMPARE(r.action, Action::Unchanged);
-        { const QJsonObject expected = obj(R"({"id":"1"})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"id":"1"})");
+            QCOMPARE(r.entity, expected);
+        }
     }
 
     void seedExampleMapsIds()
@@ -177,7 +191,10 @@ private Q_SLOTS:
         TransformResult r = run(QStringLiteral("product_items"), obj(R"({"id":"42","name":"Chair","price":12.5})"));
         QCOMPARE(r.error, QString());
         QCOMPARE(r.action, Action::Entity);
-        { const QJsonObject expected = obj(R"({"id":"mapped-42","name":"Chair","price":12.5})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"id":"mapped-42","name":"Chair","price":12.5})");
+            QCOMPARE(r.entity, expected);
+        }
         QCOMPARE(m_db->queries.size(), 1);
         QCOMPARE(m_db->queries[0].sql, QStringLiteral("SELECT id FROM id_mapping WHERE id = ?"));
         QCOMPARE(m_db->queries[0].values, QVariantList{QStringLiteral("42")});
@@ -185,7 +202,10 @@ private Q_SLOTS:
         m_db->rows.clear(); // no mapping: the entity passes unchanged
         r = run(QStringLiteral("product-items"), obj(R"({"id":"43","name":"Desk"})"));
         QCOMPARE(r.action, Action::Entity);
-        { const QJsonObject expected = obj(R"({"id":"43","name":"Desk"})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"id":"43","name":"Desk"})");
+            QCOMPARE(r.entity, expected);
+        }
         QCOMPARE(m_db->queries.size(), 2);
         QCOMPARE(m_db->queries[1].values, QVariantList{QStringLiteral("43")});
     }
@@ -210,12 +230,17 @@ module.exports = async function (context) {
   };
 };
 )js");
-        m_db->rows = {QVariantMap{{QStringLiteral("a"), 7}, {QStringLiteral("b"), QVariant(QMetaType(QMetaType::QString))}}};
-        const TransformResult r = run(QStringLiteral("items"), obj(R"({"id":"9"})"), QStringLiteral("site_a"), QStringLiteral("site_b"));
+        m_db->rows = {
+            QVariantMap{{QStringLiteral("a"), 7}, {QStringLiteral("b"), QVariant(QMetaType(QMetaType::QString))}}};
+        const TransformResult r =
+            run(QStringLiteral("items"), obj(R"({"id":"9"})"), QStringLiteral("site_a"), QStringLiteral("site_b"));
         QCOMPARE(r.error, QString());
         QCOMPARE(r.action, Action::Entity);
-        { const QJsonObject expected = obj(R"({"id":"9","source":"site_a","target":"site_b","sameDb":true,
-                                   "rows":[{"a":7,"b":null}],"nullColumn":true,"packet":"publish","dropIsObject":true})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"id":"9","source":"site_a","target":"site_b","sameDb":true,
+                                   "rows":[{"a":7,"b":null}],"nullColumn":true,"packet":"publish","dropIsObject":true})");
+            QCOMPARE(r.entity, expected);
+        }
         QCOMPARE(m_db->queries.size(), 1);
         const QVariantList values = m_db->queries[0].values;
         QCOMPARE(values.size(), 5);
@@ -234,15 +259,25 @@ module.exports = async function (context) {
     void entityIsACopy()
     {
         // The input is never changed in place, and a delete arrives as entity null.
-        write(QStringLiteral("items.js"), "module.exports = function (c) { if (c.entity === null) return { wasNull: true };"
-                          " c.entity.id = 'changed'; return c.entity; };");
+        write(QStringLiteral("items.js"),
+              "module.exports = function (c) { if (c.entity === null) return { wasNull: true };"
+              " c.entity.id = 'changed'; return c.entity; };");
         const QJsonObject input = obj(R"({"id":"1"})");
         TransformResult r = run(QStringLiteral("items"), input);
-        { const QJsonObject expected = obj(R"({"id":"changed"})"); QCOMPARE(r.entity, expected); }
-        { const QJsonObject expected = obj(R"({"id":"1"})"); QCOMPARE(input, expected); }
+        {
+            const QJsonObject expected = obj(R"({"id":"changed"})");
+            QCOMPARE(r.entity, expected);
+        }
+        {
+            const QJsonObject expected = obj(R"({"id":"1"})");
+            QCOMPARE(input, expected);
+        }
         r = run(QStringLiteral("items"), QJsonValue(QJsonValue::Null));
         QCOMPARE(r.action, Action::Entity);
-        { const QJsonObject expected = obj(R"({"wasNull":true})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"wasNull":true})");
+            QCOMPARE(r.entity, expected);
+        }
     }
 
     void queryValuesThatCannotBeBound()
@@ -253,7 +288,9 @@ module.exports = async function (context) {
 };)js");
         const TransformResult r = run(QStringLiteral("items"));
         QCOMPARE(r.action, Action::Entity);
-        QVERIFY2(r.entity[QStringLiteral("message")].toString().startsWith(QStringLiteral("query: value 1 is an array")), qPrintable(r.entity[QStringLiteral("message")].toString()));
+        QVERIFY2(r.entity[QStringLiteral("message")].toString().startsWith(
+                     QStringLiteral("query: value 1 is an array")),
+                 qPrintable(r.entity[QStringLiteral("message")].toString()));
         QCOMPARE(m_db->queries.size(), 0);
     }
 
@@ -264,20 +301,27 @@ module.exports = async function (context) {
   try { await c.database.query('SELECT * FROM nope'); } catch (e) { return { message: e.message }; }
 })js");
         TransformResult r = run(QStringLiteral("caught"));
-        QCOMPARE(r.entity, (QJsonObject{{QStringLiteral("message"), QStringLiteral("query: Table 'shop.nope' doesn't exist")}}));
-        write(QStringLiteral("uncaught.js"), "module.exports = async function (c) {\n"
-                             "  const x = 1;\n"
-                             "  const rows = await c.database.query('SELECT * FROM nope');\n"
-                             "  return rows[0];\n"
-                             "};\n");
+        QCOMPARE(r.entity,
+                 (QJsonObject{{QStringLiteral("message"), QStringLiteral("query: Table 'shop.nope' doesn't exist")}}));
+        write(QStringLiteral("uncaught.js"),
+              "module.exports = async function (c) {\n"
+              "  const x = 1;\n"
+              "  const rows = await c.database.query('SELECT * FROM nope');\n"
+              "  return rows[0];\n"
+              "};\n");
         r = run(QStringLiteral("uncaught"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.line, 3);
-        QCOMPARE(r.error, QStringLiteral("transformer uncaught.js line 3: Error: query: Table 'shop.nope' doesn't exist"));
+        QCOMPARE(r.error,
+                 QStringLiteral("transformer uncaught.js line 3: Error: query: Table 'shop.nope' doesn't exist"));
         m_mqtt->error = QStringLiteral("not connected");
-        write(QStringLiteral("pub.js"), "module.exports = c => c.mqtt.publish('t', 'm').then(() => c.entity, e => ({ message: e.message }));");
+        write(QStringLiteral("pub.js"),
+              "module.exports = c => c.mqtt.publish('t', 'm').then(() => c.entity, e => ({ message: e.message }));");
         r = run(QStringLiteral("pub"));
-        { const QJsonObject expected = obj(R"({"message":"publish: not connected"})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"message":"publish: not connected"})");
+            QCOMPARE(r.entity, expected);
+        }
     }
 
     void sqliteBindsParameters()
@@ -298,13 +342,20 @@ module.exports = async function (context) {
   const nulls = await c.database.query('SELECT target FROM id_mapping WHERE id = ?', 7);
   return { hit: hit, injected: injected.length, nullTarget: nulls[0].target };
 };)js");
-            const TransformResult r = host.transform(QStringLiteral("items"), obj(R"({"id":"42"})"), QStringLiteral("a"), QStringLiteral("b"));
+            const TransformResult r = host.transform(QStringLiteral("items"), obj(R"({"id":"42"})"),
+                                                     QStringLiteral("a"), QStringLiteral("b"));
             QCOMPARE(r.error, QString());
-            { const QJsonObject expected = obj(R"({"hit":[{"target":"mapped-42"}],"injected":0,"nullTarget":null})"); QCOMPARE(r.entity, expected); }
-            write(QStringLiteral("broken.js"), "module.exports = c => c.database.query('SELEC nonsense').then(() => c.entity);");
-            const TransformResult e = host.transform(QStringLiteral("broken"), obj(R"({"id":"1"})"), QStringLiteral("a"), QStringLiteral("b"));
+            {
+                const QJsonObject expected = obj(R"({"hit":[{"target":"mapped-42"}],"injected":0,"nullTarget":null})");
+                QCOMPARE(r.entity, expected);
+            }
+            write(QStringLiteral("broken.js"),
+                  "module.exports = c => c.database.query('SELEC nonsense').then(() => c.entity);");
+            const TransformResult e = host.transform(QStringLiteral("broken"), obj(R"({"id":"1"})"),
+                                                     QStringLiteral("a"), QStringLiteral("b"));
             QCOMPARE(e.action, Action::Error);
-            QVERIFY2(e.error.startsWith(QStringLiteral("transformer broken.js line 1: Error: query: ")), qPrintable(e.error));
+            QVERIFY2(e.error.startsWith(QStringLiteral("transformer broken.js line 1: Error: query: ")),
+                     qPrintable(e.error));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("tst_transformer"));
     }
@@ -363,18 +414,24 @@ module.exports = async function (context) {
 )js");
         const TransformResult r = run(QStringLiteral("items"));
         QCOMPARE(r.error, QString());
-        { const QJsonObject expected = obj(R"({"text":"async function () { await 1 }","tpl":"async 2 await","re":"/async\\s+await/g",
+        {
+            const QJsonObject expected =
+                obj(R"({"text":"async function () { await 1 }","tpl":"async 2 await","re":"/async\\s+await/g",
             "asiKept":1,"twice":42,"computed":2,"method":101,"arrow":2,"arrowBlock":6,"args":13,"caught":"caught inner",
-            "afterFinally":2,"nested":5,"plain":7,"plainValue":8,"all":[1,2,3],"settled":"rejected","race":"first"})"); QCOMPARE(r.entity, expected); }
+            "afterFinally":2,"nested":5,"plain":7,"plainValue":8,"all":[1,2,3],"settled":"rejected","race":"first"})");
+            QCOMPARE(r.entity, expected);
+        }
     }
 
     void asyncSyntaxErrorsHaveLines()
     {
-        write(QStringLiteral("items.js"), "async function f(c) {\n  return await c.entity;\n}\nconst x = (;\nmodule.exports = f;\n");
+        write(QStringLiteral("items.js"),
+              "async function f(c) {\n  return await c.entity;\n}\nconst x = (;\nmodule.exports = f;\n");
         TransformResult r = run(QStringLiteral("items"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.line, 4);
-        QVERIFY2(r.error.startsWith(QStringLiteral("transformer items.js line 4: SyntaxError: Unexpected token")), qPrintable(r.error));
+        QVERIFY2(r.error.startsWith(QStringLiteral("transformer items.js line 4: SyntaxError: Unexpected token")),
+                 qPrintable(r.error));
         write(QStringLiteral("gen.js"), "module.exports = c => c.entity;\nasync function* g() {}\n");
         r = run(QStringLiteral("gen"));
         QCOMPARE(r.line, 2);
@@ -383,29 +440,42 @@ module.exports = async function (context) {
 
     void promiseResults()
     {
-        write(QStringLiteral("then.js"), "module.exports = function (c) {\n"
-                         "  return c.database.query('SELECT ?', c.entity.id).then(rows => ({ id: c.entity.id, n: rows.length }));\n"
-                         "};");
+        write(QStringLiteral("then.js"),
+              "module.exports = function (c) {\n"
+              "  return c.database.query('SELECT ?', c.entity.id).then(rows => ({ id: c.entity.id, n: rows.length "
+              "}));\n"
+              "};");
         m_db->rows = {QVariantMap{{QStringLiteral("x"), 1}}, QVariantMap{{QStringLiteral("x"), 2}}};
         TransformResult r = run(QStringLiteral("then"), obj(R"({"id":"5"})"));
         QCOMPARE(r.action, Action::Entity);
-        { const QJsonObject expected = obj(R"({"id":"5","n":2})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"id":"5","n":2})");
+            QCOMPARE(r.entity, expected);
+        }
 
-        write(QStringLiteral("chain.js"), "module.exports = c => new Promise(resolve => resolve(c.entity))"
-                          ".then(e => Promise.resolve({ id: e.id, chained: true })).finally(() => {});");
+        write(QStringLiteral("chain.js"),
+              "module.exports = c => new Promise(resolve => resolve(c.entity))"
+              ".then(e => Promise.resolve({ id: e.id, chained: true })).finally(() => {});");
         r = run(QStringLiteral("chain"));
-        { const QJsonObject expected = obj(R"({"id":"1","chained":true})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"id":"1","chained":true})");
+            QCOMPARE(r.entity, expected);
+        }
 
         write(QStringLiteral("thenable.js"), "module.exports = c => ({ then(ok) { ok({ fromThenable: true }); } });");
         r = run(QStringLiteral("thenable"));
-        { const QJsonObject expected = obj(R"({"fromThenable":true})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"fromThenable":true})");
+            QCOMPARE(r.entity, expected);
+        }
 
         write(QStringLiteral("nulled.js"), "module.exports = () => Promise.resolve(null);");
         QCOMPARE(run(QStringLiteral("nulled")).action, Action::Delete);
         write(QStringLiteral("dropped.js"), "module.exports = c => new Promise(r => r(c.drop));");
         QCOMPARE(run(QStringLiteral("dropped")).action, Action::Drop);
 
-        write(QStringLiteral("rejected.js"), "module.exports = function () {\n  return Promise.reject(new TypeError('bad row'));\n};");
+        write(QStringLiteral("rejected.js"),
+              "module.exports = function () {\n  return Promise.reject(new TypeError('bad row'));\n};");
         r = run(QStringLiteral("rejected"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.error, QStringLiteral("transformer rejected.js line 2: TypeError: bad row"));
@@ -413,19 +483,24 @@ module.exports = async function (context) {
         write(QStringLiteral("pending.js"), "module.exports = () => new Promise(() => {});");
         r = run(QStringLiteral("pending"));
         QCOMPARE(r.action, Action::Error);
-        QVERIFY2(r.error.startsWith(QStringLiteral("transformer pending.js: returned a Promise that never settled")), qPrintable(r.error));
+        QVERIFY2(r.error.startsWith(QStringLiteral("transformer pending.js: returned a Promise that never settled")),
+                 qPrintable(r.error));
     }
 
     void nullDeletesAndDropDrops()
     {
-        write(QStringLiteral("items.js"), "module.exports = c => c.entity.kind === 'gone' ? null : c.entity.kind === 'skip' ? c.drop : c.entity;");
+        write(QStringLiteral("items.js"),
+              "module.exports = c => c.entity.kind === 'gone' ? null : c.entity.kind === 'skip' ? c.drop : c.entity;");
         const QJsonObject gone = obj(R"({"id":"1","kind":"gone"})");
         const QJsonObject skip = obj(R"({"id":"1","kind":"skip"})");
         QCOMPARE(run(QStringLiteral("items"), gone).action, Action::Delete);
         QCOMPARE(run(QStringLiteral("items"), skip).action, Action::Drop);
         const TransformResult keep = run(QStringLiteral("items"), obj(R"({"id":"1","kind":"keep"})"));
         QCOMPARE(keep.action, Action::Entity);
-        { const QJsonObject expected = obj(R"({"id":"1","kind":"keep"})"); QCOMPARE(keep.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"id":"1","kind":"keep"})");
+            QCOMPARE(keep.entity, expected);
+        }
         write(QStringLiteral("async.js"), "module.exports = async c => { await 0; return c.drop; };");
         QCOMPARE(run(QStringLiteral("async")).action, Action::Drop);
     }
@@ -434,32 +509,43 @@ module.exports = async function (context) {
     {
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QString>("type");
-        QTest::newRow("undefined") << "undefined" << "undefined";
-        QTest::newRow("number") << "5" << "a number";
-        QTest::newRow("string") << "'x'" << "a string";
-        QTest::newRow("boolean") << "true" << "a boolean";
-        QTest::newRow("array") << "[1]" << "an array";
-        QTest::newRow("function") << "function () {}" << "a function";
-        QTest::newRow("promise of a number") << "Promise.resolve(3)" << "a number";
+        QTest::newRow("undefined") << "undefined"
+                                   << "undefined";
+        QTest::newRow("number") << "5"
+                                << "a number";
+        QTest::newRow("string") << "'x'"
+                                << "a string";
+        QTest::newRow("boolean") << "true"
+                                 << "a boolean";
+        QTest::newRow("array") << "[1]"
+                               << "an array";
+        QTest::newRow("function") << "function () {}"
+                                  << "a function";
+        QTest::newRow("promise of a number") << "Promise.resolve(3)"
+                                             << "a number";
     }
     void badReturnValues()
     {
         QFETCH(QString, expression);
         QFETCH(QString, type);
-        write(QStringLiteral("productItems.js"), (QStringLiteral("module.exports = () => ") + expression + QStringLiteral(";")).toUtf8());
+        write(QStringLiteral("productItems.js"),
+              (QStringLiteral("module.exports = () => ") + expression + QStringLiteral(";")).toUtf8());
         const TransformResult r = run(QStringLiteral("product_items"));
         QCOMPARE(r.action, Action::Error);
-        QCOMPARE(r.error, QStringLiteral("transformer productItems.js returned %1, expected an object, null or context.drop").arg(type));
+        QCOMPARE(r.error,
+                 QStringLiteral("transformer productItems.js returned %1, expected an object, null or context.drop")
+                     .arg(type));
     }
 
     void thrownErrorsCarryLines()
     {
-        write(QStringLiteral("items.js"), "module.exports = function (c) {\n"
-                          "  const a = 1;\n"
-                          "  if (c.entity.id === '1')\n"
-                          "    throw new RangeError('id 1 is not allowed');\n"
-                          "  return c.entity.missing.field;\n"
-                          "};\n");
+        write(QStringLiteral("items.js"),
+              "module.exports = function (c) {\n"
+              "  const a = 1;\n"
+              "  if (c.entity.id === '1')\n"
+              "    throw new RangeError('id 1 is not allowed');\n"
+              "  return c.entity.missing.field;\n"
+              "};\n");
         TransformResult r = run(QStringLiteral("items"), obj(R"({"id":"1"})"));
         QCOMPARE(r.action, Action::Error);
         QCOMPARE(r.line, 4);
@@ -468,11 +554,12 @@ module.exports = async function (context) {
         QCOMPARE(r.line, 5);
         QVERIFY2(r.error.startsWith(QStringLiteral("transformer items.js line 5: TypeError: ")), qPrintable(r.error));
 
-        write(QStringLiteral("async.js"), "module.exports = async function (c) {\n"
-                          "  await null;\n"
-                          "  await c.database.query('SELECT 1');\n"
-                          "  throw new Error('after awaits');\n"
-                          "};\n");
+        write(QStringLiteral("async.js"),
+              "module.exports = async function (c) {\n"
+              "  await null;\n"
+              "  await c.database.query('SELECT 1');\n"
+              "  throw new Error('after awaits');\n"
+              "};\n");
         r = run(QStringLiteral("async"));
         QCOMPARE(r.line, 4);
         QCOMPARE(r.error, QStringLiteral("transformer async.js line 4: Error: after awaits"));
@@ -484,7 +571,8 @@ module.exports = async function (context) {
         write(QStringLiteral("toplevel.js"), "const x = 1;\nnotDefinedAnywhere();\nmodule.exports = c => c.entity;\n");
         r = run(QStringLiteral("toplevel"));
         QCOMPARE(r.line, 2);
-        QVERIFY2(r.error.startsWith(QStringLiteral("transformer toplevel.js line 2: ReferenceError: ")), qPrintable(r.error));
+        QVERIFY2(r.error.startsWith(QStringLiteral("transformer toplevel.js line 2: ReferenceError: ")),
+                 qPrintable(r.error));
     }
 
     void syntaxErrors()
@@ -508,10 +596,14 @@ module.exports = async function (context) {
     {
         QTest::addColumn<QByteArray>("source");
         QTest::newRow("loop in the function") << QByteArray("module.exports = function () {\n  for (;;) {}\n};");
-        QTest::newRow("loop while loading") << QByteArray("let i = 0;\nwhile (true) { i++; }\nmodule.exports = c => c.entity;");
-        QTest::newRow("endless promise chain") << QByteArray("module.exports = function () {\n  const next = () => Promise.resolve().then(next);\n  return next();\n};");
-        QTest::newRow("loop after await") << QByteArray("module.exports = async function () {\n  await 1;\n  while (true) {}\n};");
-        QTest::newRow("catch cannot swallow it") << QByteArray("module.exports = function () {\n  for (;;) { try { for (;;) {} } catch (e) {} }\n};");
+        QTest::newRow("loop while loading")
+            << QByteArray("let i = 0;\nwhile (true) { i++; }\nmodule.exports = c => c.entity;");
+        QTest::newRow("endless promise chain") << QByteArray(
+            "module.exports = function () {\n  const next = () => Promise.resolve().then(next);\n  return next();\n};");
+        QTest::newRow("loop after await")
+            << QByteArray("module.exports = async function () {\n  await 1;\n  while (true) {}\n};");
+        QTest::newRow("catch cannot swallow it")
+            << QByteArray("module.exports = function () {\n  for (;;) { try { for (;;) {} } catch (e) {} }\n};");
     }
     void timeLimit()
     {
@@ -525,47 +617,61 @@ module.exports = async function (context) {
         QCOMPARE(r.action, Action::Error);
         // The message names the file and the limit (V4 gives no line for an interrupt).
         QVERIFY2(r.error.startsWith(QStringLiteral("transformer slow.js")), qPrintable(r.error));
-        QVERIFY2(r.error.contains(QLatin1String("timed out after 300 ms (the transformTimeout limit)")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QLatin1String("timed out after 300 ms (the transformTimeout limit)")),
+                 qPrintable(r.error));
         QVERIFY2(elapsed >= 290 && elapsed < 300 + 1500, qPrintable(QString::number(elapsed)));
         // The engine is usable afterwards: other tables, and this one once fixed.
         write(QStringLiteral("fast.js"), "module.exports = async c => ({ id: c.entity.id, ok: await true });");
         r = run(QStringLiteral("fast"));
         QCOMPARE(r.error, QString());
-        { const QJsonObject expected = obj(R"({"id":"1","ok":true})"); QCOMPARE(r.entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"id":"1","ok":true})");
+            QCOMPARE(r.entity, expected);
+        }
         rewrite(QStringLiteral("slow.js"), "module.exports = c => c.drop;", 5);
         QCOMPARE(run(QStringLiteral("slow")).action, Action::Drop);
     }
 
-    void defaultTimeLimit()
-    {
-        QCOMPARE(m_host->timeLimit(), 2000);
-    }
+    void defaultTimeLimit() { QCOMPARE(m_host->timeLimit(), 2000); }
 
     void reloadsChangedFiles()
     {
         QSignalSpy changed(m_host, &TransformerHost::transformersChanged);
         write(QStringLiteral("items.js"), "module.exports = c => ({ version: 1 });");
-        { const QJsonObject expected = obj(R"({"version":1})"); QCOMPARE(run(QStringLiteral("items")).entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"version":1})");
+            QCOMPARE(run(QStringLiteral("items")).entity, expected);
+        }
 
         // Same size, written at once: the file system watcher reports it.
         write(QStringLiteral("items.js"), "module.exports = c => ({ version: 2 });");
         QTRY_VERIFY(changed.count() > 0);
-        { const QJsonObject expected = obj(R"({"version":2})"); QCOMPARE(run(QStringLiteral("items")).entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"version":2})");
+            QCOMPARE(run(QStringLiteral("items")).entity, expected);
+        }
 
         // No event processed at all: the modification time check before each use catches it.
         rewrite(QStringLiteral("items.js"), "module.exports = c => ({ version: 33 });", 10);
-        { const QJsonObject expected = obj(R"({"version":33})"); QCOMPARE(run(QStringLiteral("items")).entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"version":33})");
+            QCOMPARE(run(QStringLiteral("items")).entity, expected);
+        }
 
         // Broken, then fixed, then removed.
         rewrite(QStringLiteral("items.js"), "module.exports = c => {", 20);
         QCOMPARE(run(QStringLiteral("items")).action, Action::Error);
         rewrite(QStringLiteral("items.js"), "module.exports = async c => ({ version: await 4 });", 30);
-        { const QJsonObject expected = obj(R"({"version":4})"); QCOMPARE(run(QStringLiteral("items")).entity, expected); }
+        {
+            const QJsonObject expected = obj(R"({"version":4})");
+            QCOMPARE(run(QStringLiteral("items")).entity, expected);
+        }
         QVERIFY(QFile::remove(m_dir->filePath(QStringLiteral("items.js"))));
         QCOMPARE(run(QStringLiteral("items")).action, Action::Unchanged);
         QCOMPARE(m_host->check(QStringLiteral("items")), QString());
         write(QStringLiteral("items.js"), "module.exports = 5;");
-        QCOMPARE(m_host->check(QStringLiteral("items")), QStringLiteral("transformer items.js: module.exports is a number, expected a function"));
+        QCOMPARE(m_host->check(QStringLiteral("items")),
+                 QStringLiteral("transformer items.js: module.exports is a number, expected a function"));
     }
 
     void sandbox()
@@ -586,10 +692,14 @@ module.exports = function (context) {
         write(QStringLiteral("strict.js"), "'use strict';\nmodule.exports = function () { JSON = null; return {}; };");
         const TransformResult r = run(QStringLiteral("items"));
         QCOMPARE(r.error, QString());
-        { const QJsonObject expected = obj(R"({"require":"undefined","process":"undefined","XMLHttpRequest":"undefined","Qt":"undefined",
+        {
+            const QJsonObject expected =
+                obj(R"({"require":"undefined","process":"undefined","XMLHttpRequest":"undefined","Qt":"undefined",
             "console":"undefined","print":"undefined","gc":"undefined","fetch":"undefined","setTimeout":"undefined",
             "URL":"undefined","qsTr":"undefined","importScripts":"undefined","globalKeys":[],"promiseKept":"function",
-            "jsonKept":"object","bridgeHidden":"query","frozenDb":true})"); QCOMPARE(r.entity, expected); }
+            "jsonKept":"object","bridgeHidden":"query","frozenDb":true})");
+            QCOMPARE(r.entity, expected);
+        }
         const TransformResult s = run(QStringLiteral("strict"));
         QCOMPARE(s.action, Action::Error);
         QCOMPARE(s.line, 2);

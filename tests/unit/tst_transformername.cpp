@@ -12,17 +12,28 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("table");
         QTest::addColumn<QString>("file");
-        QTest::newRow("snake") << "product_items" << "productItems.js";
-        QTest::newRow("kebab") << "product-items" << "productItems.js";
-        QTest::newRow("spaces") << "product items" << "productItems.js";
-        QTest::newRow("already camel") << "productItems" << "productItems.js";
-        QTest::newRow("pascal") << "ProductItems" << "productItems.js";
-        QTest::newRow("upper snake") << "PRODUCT_ITEMS" << "productItems.js";
-        QTest::newRow("acronym") << "HTMLParser" << "htmlParser.js";
-        QTest::newRow("single word") << "items" << "items.js";
-        QTest::newRow("digits") << "order_2024_lines" << "order2024Lines.js";
-        QTest::newRow("leading and trailing separators") << "__items__" << "items.js";
-        QTest::newRow("dots") << "a.b.c" << "aBC.js";
+        QTest::newRow("snake") << "product_items"
+                               << "productItems.js";
+        QTest::newRow("kebab") << "product-items"
+                               << "productItems.js";
+        QTest::newRow("spaces") << "product items"
+                                << "productItems.js";
+        QTest::newRow("already camel") << "productItems"
+                                       << "productItems.js";
+        QTest::newRow("pascal") << "ProductItems"
+                                << "productItems.js";
+        QTest::newRow("upper snake") << "PRODUCT_ITEMS"
+                                     << "productItems.js";
+        QTest::newRow("acronym") << "HTMLParser"
+                                 << "htmlParser.js";
+        QTest::newRow("single word") << "items"
+                                     << "items.js";
+        QTest::newRow("digits") << "order_2024_lines"
+                                << "order2024Lines.js";
+        QTest::newRow("leading and trailing separators") << "__items__"
+                                                         << "items.js";
+        QTest::newRow("dots") << "a.b.c"
+                              << "aBC.js";
     }
     void camelCase()
     {

@@ -14,8 +14,8 @@ namespace mysqlsync::ui {
 struct BrokerSetupState {
     BrokerSetupOptions options;
     BrokerSetupResult result;
-    bool generated = false;          // result holds the files of `options`
-    bool passwordFilesKept = true;   // DIR/clients/NAME.password still exist
+    bool generated = false;        // result holds the files of `options`
+    bool passwordFilesKept = true; // DIR/clients/NAME.password still exist
 };
 
 class BrokerSetupWizard : public QWizard {

@@ -76,9 +76,8 @@ void SetupFilesPage::initializePage()
         QString error;
     };
     auto outcome = std::make_shared<Outcome>();
-    m_thread = QThread::create([options, outcome] {
-        outcome->ok = BrokerSetup::run(options, &outcome->result, &outcome->error);
-    });
+    m_thread = QThread::create(
+        [options, outcome] { outcome->ok = BrokerSetup::run(options, &outcome->result, &outcome->error); });
     m_thread->setObjectName(QStringLiteral("broker-setup"));
     connect(m_thread, &QThread::finished, this, [this, outcome, options] {
         m_thread->deleteLater();
@@ -89,7 +88,8 @@ void SetupFilesPage::initializePage()
             m_state->result = outcome->result;
             m_state->generated = true;
             m_state->passwordFilesKept = true;
-            qCInfo(lcUiSecurity).noquote() << "broker setup wrote" << outcome->result.files.size() << "files to" << options.outDir;
+            qCInfo(lcUiSecurity).noquote()
+                << "broker setup wrote" << outcome->result.files.size() << "files to" << options.outDir;
             showFiles();
             Q_EMIT generated(QString());
         } else {

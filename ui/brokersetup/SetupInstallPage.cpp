@@ -39,34 +39,42 @@ QString SetupInstallPage::instructions(const BrokerSetupState &state)
     const QString site = state.options.clients.value(0, QStringLiteral("site_a")).toHtmlEscaped();
     const QString sites = state.options.clients.join(QStringLiteral(", ")).toHtmlEscaped();
     const QString password = state.passwordFilesKept
-        ? tr("<code>clients/%1.password</code> (keep it <code>chmod 600</code>, owned by the user that runs mysql-sync)").arg(site)
-        : tr("nothing: the password is in this computer's keychain as <code>%1-broker</code>; on another computer store "
+        ? tr("<code>clients/%1.password</code> (keep it <code>chmod 600</code>, owned by the user that runs "
+             "mysql-sync)")
+              .arg(site)
+        : tr("nothing: the password is in this computer's keychain as <code>%1-broker</code>; on another computer "
+             "store "
              "it in that keychain under the same name, or put it in a 0600 file and set "
-             "<code>\"password\": {\"file\": \"%1.password\"}</code>").arg(site);
+             "<code>\"password\": {\"file\": \"%1.password\"}</code>")
+              .arg(site);
     QString html;
-    html += tr("<p><b>The broker.</b> <code>%1/mosquitto.conf</code> enables a TLS listener on port %2 that requires a "
-               "client certificate signed by <code>ca.crt</code> <i>and</i> a password (<code>passwordfile</code>), and "
-               "applies the per-site rights of <code>acl</code>. It names <code>ca.crt</code>, <code>server.crt</code>, "
-               "<code>server.key</code>, <code>passwordfile</code> and <code>acl</code> by their absolute paths in "
-               "%1: if you move them, change those lines. Mosquitto's user must be able to read "
-               "<code>server.key</code>, <code>passwordfile</code> and <code>acl</code> (give them to that user, keep "
-               "mode 0600). <code>ca.key</code> is not needed by the broker: keep it offline, it makes certificates.</p>")
-                .arg(dir, port);
-    html += tr("<h3>Linux</h3><ul>"
-               "<li>Copy the broker's files to <code>/etc/mosquitto/mysql-sync/</code> and <code>chown mosquitto</code> "
-               "the key, password and ACL files.</li>"
-               "<li>Put <code>mosquitto.conf</code> in <code>/etc/mosquitto/conf.d/mysql-sync.conf</code> (Debian and "
-               "Ubuntu include that folder) with the paths changed, or start Mosquitto with <code>-c</code> on it.</li>"
-               "<li><code>sudo systemctl restart mosquitto</code>, then <code>journalctl -u mosquitto</code> shows "
-               "\"Opening ipv4 listen socket on port %1\".</li>"
-               "<li>Open port %1/tcp in the firewall (e.g. <code>sudo ufw allow %1/tcp</code>).</li></ul>").arg(port);
+    html +=
+        tr("<p><b>The broker.</b> <code>%1/mosquitto.conf</code> enables a TLS listener on port %2 that requires a "
+           "client certificate signed by <code>ca.crt</code> <i>and</i> a password (<code>passwordfile</code>), and "
+           "applies the per-site rights of <code>acl</code>. It names <code>ca.crt</code>, <code>server.crt</code>, "
+           "<code>server.key</code>, <code>passwordfile</code> and <code>acl</code> by their absolute paths in "
+           "%1: if you move them, change those lines. Mosquitto's user must be able to read "
+           "<code>server.key</code>, <code>passwordfile</code> and <code>acl</code> (give them to that user, keep "
+           "mode 0600). <code>ca.key</code> is not needed by the broker: keep it offline, it makes certificates.</p>")
+            .arg(dir, port);
+    html +=
+        tr("<h3>Linux</h3><ul>"
+           "<li>Copy the broker's files to <code>/etc/mosquitto/mysql-sync/</code> and <code>chown mosquitto</code> "
+           "the key, password and ACL files.</li>"
+           "<li>Put <code>mosquitto.conf</code> in <code>/etc/mosquitto/conf.d/mysql-sync.conf</code> (Debian and "
+           "Ubuntu include that folder) with the paths changed, or start Mosquitto with <code>-c</code> on it.</li>"
+           "<li><code>sudo systemctl restart mosquitto</code>, then <code>journalctl -u mosquitto</code> shows "
+           "\"Opening ipv4 listen socket on port %1\".</li>"
+           "<li>Open port %1/tcp in the firewall (e.g. <code>sudo ufw allow %1/tcp</code>).</li></ul>")
+            .arg(port);
     html += tr("<h3>Windows</h3><ul>"
                "<li>Copy the broker's files to <code>C:\\Program Files\\mosquitto\\mysql-sync\\</code>.</li>"
                "<li>Merge <code>mosquitto.conf</code> into <code>C:\\Program Files\\mosquitto\\mosquitto.conf</code> "
                "with the paths changed (forward slashes work).</li>"
                "<li>Restart the service: <code>net stop mosquitto</code> and <code>net start mosquitto</code> in an "
                "administrator prompt (or Services, \"Mosquitto Broker\", Restart).</li>"
-               "<li>Allow port %1 in Windows Defender Firewall (inbound rule, TCP).</li></ul>").arg(port);
+               "<li>Allow port %1 in Windows Defender Firewall (inbound rule, TCP).</li></ul>")
+                .arg(port);
     html += tr("<h3>macOS</h3><ul>"
                "<li>Homebrew's Mosquitto reads <code>/opt/homebrew/etc/mosquitto/mosquitto.conf</code> (Apple silicon) "
                "or <code>/usr/local/etc/mosquitto/mosquitto.conf</code> (Intel): copy the files next to it and merge "

@@ -47,9 +47,10 @@ void SetupKeychainPage::initializePage()
     m_pending = m_stored = m_failed = 0;
     m_summary->clear();
     m_summary->setStyleSheet(QString());
-    m_keep->setText(tr("Also keep each password in %1 (readable only by you; the daemon on a server without a "
-                       "keychain reads it from there)")
-                        .arg(QDir::toNativeSeparators(m_state->options.outDir + QStringLiteral("/clients/NAME.password"))));
+    m_keep->setText(
+        tr("Also keep each password in %1 (readable only by you; the daemon on a server without a "
+           "keychain reads it from there)")
+            .arg(QDir::toNativeSeparators(m_state->options.outDir + QStringLiteral("/clients/NAME.password"))));
     m_keep->setEnabled(m_state->passwordFilesKept);
     m_keep->setChecked(true);
     const QStringList &clients = m_state->options.clients;
@@ -91,7 +92,8 @@ void SetupKeychainPage::onJob(int row, SecretJob *job)
             m_summary->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
             m_summary->setText(tr("The keychain could not store %1 of the passwords. They stay in the files "
                                   "clients/NAME.password (mode 0600) only; go back and forward again to retry once "
-                                  "the keychain is unlocked or available.").arg(m_failed));
+                                  "the keychain is unlocked or available.")
+                                   .arg(m_failed));
         } else {
             m_summary->setText(tr("Every password is in the keychain."));
         }
@@ -136,7 +138,8 @@ bool SetupKeychainPage::dropPasswordFiles(QString *error)
         QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
         f.close();
         QJsonObject mqtt = root.value(QStringLiteral("mqttConfig")).toObject();
-        mqtt.insert(QStringLiteral("password"), QJsonObject{{QStringLiteral("keychain"), SecretAccounts::broker(site)}});
+        mqtt.insert(QStringLiteral("password"),
+                    QJsonObject{{QStringLiteral("keychain"), SecretAccounts::broker(site)}});
         root.insert(QStringLiteral("mqttConfig"), mqtt);
         if (!SecureFile::write(jsonPath, QJsonDocument(root).toJson(QJsonDocument::Indented), 0644, true, error))
             return false;

@@ -95,15 +95,19 @@ bool SetupParametersPage::validatePage()
     o.port = m_port->value();
     o.bindAddress = m_bind->text().trimmed();
     o.websocketsPort = m_wsPort->value();
-    o.outDir = m_outDir->text().trimmed().isEmpty() ? QString() : QDir(QDir::fromNativeSeparators(m_outDir->text().trimmed())).absolutePath();
+    o.outDir = m_outDir->text().trimmed().isEmpty()
+        ? QString()
+        : QDir(QDir::fromNativeSeparators(m_outDir->text().trimmed())).absolutePath();
     o.force = m_force->isChecked();
     QString error;
     if (!BrokerSetup::validate(o, &error)) {
         // setup-broker's messages name its options; here the fields have labels.
-        const std::pair<const char *, QString> names[] = {
-            {"--out:", tr("Output folder:")}, {"--broker-host:", tr("Broker host names:")},
-            {"--clients:", tr("Sites:")}, {"--days:", tr("Validity:")}, {"--port:", tr("Ports:")},
-            {"--bind:", tr("Listen on address:")}};
+        const std::pair<const char *, QString> names[] = {{"--out:", tr("Output folder:")},
+                                                          {"--broker-host:", tr("Broker host names:")},
+                                                          {"--clients:", tr("Sites:")},
+                                                          {"--days:", tr("Validity:")},
+                                                          {"--port:", tr("Ports:")},
+                                                          {"--bind:", tr("Listen on address:")}};
         for (const auto &[option, label] : names) {
             if (error.startsWith(QLatin1String(option)))
                 error = label + error.mid(int(qstrlen(option)));
@@ -113,8 +117,9 @@ bool SetupParametersPage::validatePage()
     }
     m_error->clear();
     const bool same = m_state->generated && m_state->options.outDir == o.outDir && m_state->options.clients == o.clients
-        && m_state->options.brokerHosts == o.brokerHosts && m_state->options.days == o.days && m_state->options.port == o.port
-        && m_state->options.bindAddress == o.bindAddress && m_state->options.websocketsPort == o.websocketsPort;
+        && m_state->options.brokerHosts == o.brokerHosts && m_state->options.days == o.days
+        && m_state->options.port == o.port && m_state->options.bindAddress == o.bindAddress
+        && m_state->options.websocketsPort == o.websocketsPort;
     if (!same) {
         m_state->options = o;
         m_state->generated = false;

@@ -43,9 +43,8 @@ SetupVerifyPage::SetupVerifyPage(BrokerSetupState *state, QWidget *parent)
     form->addRow(tr("Password"), m_password);
     form->addRow(QString(), m_run);
     form->addRow(m_result);
-    connect(m_site, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_password->setText(m_state->result.passwords.value(index));
-    });
+    connect(m_site, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_password->setText(m_state->result.passwords.value(index)); });
     connect(m_run, &QPushButton::clicked, this, &SetupVerifyPage::verify);
     connect(m_verifier, &BrokerVerifier::finished, this, &SetupVerifyPage::onFinished);
 }

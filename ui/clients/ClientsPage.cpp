@@ -20,7 +20,8 @@ ClientsPage::ClientsPage(ClientsModel *model, QWidget *parent)
     auto *hint = new QLabel(tr("Every configured remote and every client seen on /info. "
                                "\"Online for\" counts down to the heartbeat the client promised. "
                                "Pending and errors are rows of sync_status, counted every few seconds; "
-                               "the catch-up estimate of an offline remote is its outbox at the recent send rate."), this);
+                               "the catch-up estimate of an offline remote is its outbox at the recent send rate."),
+                            this);
     hint->setWordWrap(true);
     layout->addWidget(hint);
     auto *view = new QTableView(this);

@@ -1,15 +1,15 @@
 #include "configuration/ConfigForm.h"
 
-#include "widgets/Section.h"
-#include "security/SecuritySettings.h"
-#include "configuration/TablePicker.h"
-#include "monitor/UiLogging.h"
 #include "config/Config.h"
 #include "config/ConfigSchema.h"
+#include "configuration/TablePicker.h"
+#include "monitor/UiLogging.h"
+#include "security/SecuritySettings.h"
+#include "widgets/Section.h"
 
 #include <QCheckBox>
-#include <QCoreApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -138,11 +138,18 @@ ConfigForm::ConfigForm(QWidget *parent)
     QFormLayout *broker = group(right, tr("Broker"));
     for (const ConfigKey &k : ConfigSchema::keys()) {
         switch (k.group) {
-        case ConfigKey::Group::Site: add(site, k); break;
-        case ConfigKey::Group::Database: add(db, k); break;
-        case ConfigKey::Group::Broker: add(broker, k); break;
+        case ConfigKey::Group::Site:
+            add(site, k);
+            break;
+        case ConfigKey::Group::Database:
+            add(db, k);
+            break;
+        case ConfigKey::Group::Broker:
+            add(broker, k);
+            break;
         case ConfigKey::Group::Security:
-        case ConfigKey::Group::None: break;
+        case ConfigKey::Group::None:
+            break;
         }
     }
 
@@ -159,13 +166,27 @@ void ConfigForm::add(QFormLayout *form, const ConfigKey &k)
 {
     Kind kind = Kind::Text;
     switch (k.type) {
-    case ConfigKey::Type::Integer: kind = Kind::Int; break;
-    case ConfigKey::Type::Boolean: kind = Kind::Bool; break;
-    case ConfigKey::Type::Choice: kind = Kind::Choice; break;
-    case ConfigKey::Type::ClientNames: kind = Kind::List; break;
-    case ConfigKey::Type::Tables: kind = Kind::Tables; break;
-    case ConfigKey::Type::Brokers: kind = Kind::Brokers; break;
-    default: kind = Kind::Text; break;
+    case ConfigKey::Type::Integer:
+        kind = Kind::Int;
+        break;
+    case ConfigKey::Type::Boolean:
+        kind = Kind::Bool;
+        break;
+    case ConfigKey::Type::Choice:
+        kind = Kind::Choice;
+        break;
+    case ConfigKey::Type::ClientNames:
+        kind = Kind::List;
+        break;
+    case ConfigKey::Type::Tables:
+        kind = Kind::Tables;
+        break;
+    case ConfigKey::Type::Brokers:
+        kind = Kind::Brokers;
+        break;
+    default:
+        kind = Kind::Text;
+        break;
     }
     const QString &key = k.path;
     const QVariant def = k.defaultValue.toVariant();
@@ -282,7 +303,8 @@ QJsonObject ConfigForm::document() const
         }
         case Kind::List: {
             QJsonArray items;
-            const QStringList parts = static_cast<QLineEdit *>(f.editor)->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+            const QStringList parts =
+                static_cast<QLineEdit *>(f.editor)->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
             for (const QString &p : parts) {
                 if (!p.trimmed().isEmpty())
                     items.append(p.trimmed());

@@ -13,7 +13,9 @@
 class QLabel;
 class QFormLayout;
 
-namespace mysqlsync { struct ConfigKey; }
+namespace mysqlsync {
+struct ConfigKey;
+}
 
 namespace mysqlsync::ui {
 
@@ -48,7 +50,7 @@ Q_SIGNALS:
 private:
     enum class Kind { Text, Int, Bool, Choice, List, Tables, Brokers };
     struct Field {
-        QString key;         // JSON path, e.g. "mqttConfig.port"
+        QString key; // JSON path, e.g. "mqttConfig.port"
         Kind kind;
         QWidget *editor;
         QVariant defaultValue;

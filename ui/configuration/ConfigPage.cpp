@@ -1,9 +1,9 @@
 #include "configuration/ConfigPage.h"
 
-#include "monitor/ConfigFile.h"
 #include "configuration/ConfigForm.h"
-#include "security/SecuritySettings.h"
 #include "configuration/ConnectionTestPanel.h"
+#include "monitor/ConfigFile.h"
+#include "security/SecuritySettings.h"
 
 #include <QHBoxLayout>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "configuration/ConnectionTestPanel.h"
 
-#include "monitor/AsyncSecretResolver.h"
-#include "configuration/ConfigForm.h"
 #include "config/ConfigSchema.h"
+#include "configuration/ConfigForm.h"
+#include "monitor/AsyncSecretResolver.h"
 #include "monitor/UiLogging.h"
 
 #include <QGridLayout>
@@ -139,10 +139,10 @@ void ConnectionTestPanel::run(Test &test, const Config &config)
     if (&test == &m_db)
         test.watcher.setFuture(QtConcurrent::run(&ConnectionChecks::database, config.mysql));
     else
-        test.watcher.setFuture(QtConcurrent::run([mqtt = config.mqtt, name = m_form->document()
-                                                      .value(QStringLiteral("clientName")).toString()] {
-            return ConnectionChecks::broker(mqtt, name);
-        }));
+        test.watcher.setFuture(QtConcurrent::run(
+            [mqtt = config.mqtt, name = m_form->document().value(QStringLiteral("clientName")).toString()] {
+                return ConnectionChecks::broker(mqtt, name);
+            }));
 }
 
 void ConnectionTestPanel::finish(Test &test, bool ok, const QString &message)

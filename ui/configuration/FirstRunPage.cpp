@@ -1,12 +1,12 @@
 #include "configuration/FirstRunPage.h"
 
-#include "monitor/ConfigFile.h"
+#include "config/ConfigSchema.h"
 #include "configuration/ConfigForm.h"
 #include "configuration/ConnectionTestPanel.h"
+#include "monitor/ConfigFile.h"
+#include "monitor/UiLogging.h"
 #include "security/KeychainPasswordField.h"
 #include "security/SecuritySettings.h"
-#include "monitor/UiLogging.h"
-#include "config/ConfigSchema.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -73,8 +73,9 @@ QString FirstRunPage::defaultTargetPath()
 
 QJsonObject FirstRunPage::starterDocument()
 {
-    return ConfigSchema::starterDocument(
-        QString(), QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("queue")));
+    return ConfigSchema::starterDocument(QString(),
+                                         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                             .filePath(QStringLiteral("queue")));
 }
 
 void FirstRunPage::setTargetPath(const QString &path)
@@ -137,16 +138,19 @@ bool FirstRunPage::create(QString *error)
         setBusy(true);
         m_storing = int(typed.size());
         for (KeychainPasswordField *field : typed) {
-            connect(field, &KeychainPasswordField::stored, this, [this, path] {
-                if (--m_storing > 0)
-                    return;
-                setBusy(false);
-                QString refused;
-                if (m_form->validate(path, &refused))
-                    save(path);
-                else
-                    Q_EMIT failed(refused);
-            }, Qt::SingleShotConnection);
+            connect(
+                field, &KeychainPasswordField::stored, this,
+                [this, path] {
+                    if (--m_storing > 0)
+                        return;
+                    setBusy(false);
+                    QString refused;
+                    if (m_form->validate(path, &refused))
+                        save(path);
+                    else
+                        Q_EMIT failed(refused);
+                },
+                Qt::SingleShotConnection);
             field->store();
         }
         return true;

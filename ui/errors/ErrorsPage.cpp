@@ -46,7 +46,8 @@ ErrorsPage::ErrorsPage(ErrorsModel *model, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
-    m_view->setColumnWidth(ErrorsModel::Time, m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 24);
+    m_view->setColumnWidth(ErrorsModel::Time,
+                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 24);
     layout->addWidget(m_view);
 }
 
@@ -64,8 +65,8 @@ bool ErrorsPage::exportCsv(const QString &path, QString *error) const
 
 void ErrorsPage::exportInteractive()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export errors"), QStringLiteral("errors.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export errors"), QStringLiteral("errors.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;

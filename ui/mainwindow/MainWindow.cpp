@@ -1,27 +1,27 @@
 #include "mainwindow/MainWindow.h"
 
 #include "brokersetup/BrokerSetupWizard.h"
-#include "monitor/ClientsModel.h"
 #include "clients/ClientsPage.h"
-#include "configuration/ConfigPage.h"
-#include "monitor/ErrorsModel.h"
-#include "monitor/ErrorNotifier.h"
-#include "errors/ErrorsPage.h"
-#include "overview/ExpiryBanner.h"
-#include "monitor/ExpiryWatcher.h"
-#include "configuration/FirstRunPage.h"
-#include "overview/OverviewPage.h"
-#include "mainwindow/SettingsDialog.h"
-#include "monitor/RemoteNotifier.h"
-#include "mainwindow/StateIcon.h"
-#include "monitor/SyncStatusModel.h"
-#include "syncstatus/SyncStatusPage.h"
-#include "mainwindow/TrayController.h"
-#include "transformers/TransformersPage.h"
-#include "monitor/UiLogging.h"
 #include "config/Config.h"
+#include "configuration/ConfigPage.h"
+#include "configuration/FirstRunPage.h"
 #include "engine/ThreadedEngine.h"
+#include "errors/ErrorsPage.h"
+#include "mainwindow/SettingsDialog.h"
+#include "mainwindow/StateIcon.h"
+#include "mainwindow/TrayController.h"
+#include "monitor/ClientsModel.h"
+#include "monitor/ErrorNotifier.h"
+#include "monitor/ErrorsModel.h"
+#include "monitor/ExpiryWatcher.h"
 #include "monitor/MonitorSession.h"
+#include "monitor/RemoteNotifier.h"
+#include "monitor/SyncStatusModel.h"
+#include "monitor/UiLogging.h"
+#include "overview/ExpiryBanner.h"
+#include "overview/OverviewPage.h"
+#include "syncstatus/SyncStatusPage.h"
+#include "transformers/TransformersPage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -104,9 +104,8 @@ void MainWindow::build(bool trayAvailable)
     connect(m_session, &MonitorSession::stateChanged, this, &MainWindow::updateState);
     connect(m_session, &MonitorSession::notification, this, &MainWindow::showNotification);
     connect(m_tray, &TrayController::quitRequested, this, &MainWindow::quit);
-    connect(m_tray, &TrayController::unavailable, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 15000);
-    });
+    connect(m_tray, &TrayController::unavailable, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     m_tray->activate();
     // The tray keeps the app alive while the window is hidden.
     QApplication::setQuitOnLastWindowClosed(!m_tray->isActive());
@@ -157,7 +156,8 @@ void MainWindow::buildMenu()
     settings->addAction(tr("&Preferences…"), QKeySequence::Preferences, this,
                         [this] { SettingsDialog(Autostart(), this).exec(); });
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
-    tools->addAction(tr("&Secure broker setup…"), this, &MainWindow::openBrokerSetup)->setObjectName(QStringLiteral("brokerSetupAction"));
+    tools->addAction(tr("&Secure broker setup…"), this, &MainWindow::openBrokerSetup)
+        ->setObjectName(QStringLiteral("brokerSetupAction"));
 }
 
 // The session keeps the models and the state; the pages and the tray show the engine's reports
@@ -198,7 +198,8 @@ void MainWindow::showNotification(const QString &title, const QString &message, 
     if (m_tray->isActive())
         m_tray->notify(title, message, warning);
     else
-        statusBar()->showMessage(tr("%1: %2").arg(title, QString(message).replace(QLatin1Char('\n'), QLatin1Char(' '))), 15000);
+        statusBar()->showMessage(tr("%1: %2").arg(title, QString(message).replace(QLatin1Char('\n'), QLatin1Char(' '))),
+                                 15000);
 }
 
 bool MainWindow::openConfiguration(const QString &path)
@@ -248,8 +249,9 @@ QString MainWindow::lastConfiguration()
 
 void MainWindow::chooseConfiguration()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open configuration"), QFileInfo(m_configPage->path()).path(),
-                                                      tr("Configuration files (*.json)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open configuration"), QFileInfo(m_configPage->path()).path(),
+                                     tr("Configuration files (*.json)"));
     if (!path.isEmpty())
         openConfiguration(path);
 }

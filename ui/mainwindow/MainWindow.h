@@ -2,8 +2,8 @@
 // The main window: tabs (Overview, Clients, Sync status, Errors & log, Configuration, Transformers),
 // the tray icon and close-to-tray; a view over a MonitorSession (the open configuration, its
 // engine, the models and the state), whose engine is a ThreadedEngine unless one is given.
-#include "monitor/SyncState.h"
 #include "config/Config.h"
+#include "monitor/SyncState.h"
 
 #include <QMainWindow>
 #include <QTimer>

@@ -12,11 +12,16 @@ QString StateIcon::name(SyncState state, bool paused)
     if (paused)
         return QStringLiteral("paused");
     switch (state) {
-    case SyncState::InSync: return QStringLiteral("in-sync");
-    case SyncState::Syncing: return QStringLiteral("syncing");
-    case SyncState::RemoteOffline: return QStringLiteral("remote-offline");
-    case SyncState::Error: return QStringLiteral("error");
-    case SyncState::Disconnected: return QStringLiteral("disconnected");
+    case SyncState::InSync:
+        return QStringLiteral("in-sync");
+    case SyncState::Syncing:
+        return QStringLiteral("syncing");
+    case SyncState::RemoteOffline:
+        return QStringLiteral("remote-offline");
+    case SyncState::Error:
+        return QStringLiteral("error");
+    case SyncState::Disconnected:
+        return QStringLiteral("disconnected");
     }
     return QStringLiteral("disconnected");
 }

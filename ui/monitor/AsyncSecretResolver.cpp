@@ -10,15 +10,17 @@ namespace mysqlsync::ui {
 
 AsyncSecretResolver::AsyncSecretResolver(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 SecretRef &AsyncSecretResolver::ref(Slot slot)
 {
     switch (slot) {
-    case Broker: return m_config.mqtt.passwordRef;
-    case Database: break;
-    case Transformers: return m_config.mysql.transformerPasswordRef;
+    case Broker:
+        return m_config.mqtt.passwordRef;
+    case Database:
+        break;
+    case Transformers:
+        return m_config.mysql.transformerPasswordRef;
     }
     return m_config.mysql.passwordRef;
 }
@@ -26,9 +28,12 @@ SecretRef &AsyncSecretResolver::ref(Slot slot)
 QString &AsyncSecretResolver::password(Slot slot)
 {
     switch (slot) {
-    case Broker: return m_config.mqtt.password;
-    case Database: break;
-    case Transformers: return m_config.mysql.transformerPassword;
+    case Broker:
+        return m_config.mqtt.password;
+    case Database:
+        break;
+    case Transformers:
+        return m_config.mysql.transformerPassword;
     }
     return m_config.mysql.password;
 }
@@ -55,12 +60,15 @@ void AsyncSecretResolver::start(const Config &config)
             SecretResolver::resolve(r, &password(slot), &m_errors[slot]);
         }
     }
-    QMetaObject::invokeMethod(this, [this, generation] {
-        if (generation != m_generation)
-            return;
-        --m_pending;
-        settle();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation] {
+            if (generation != m_generation)
+                return;
+            --m_pending;
+            settle();
+        },
+        Qt::QueuedConnection);
 }
 
 void AsyncSecretResolver::onJob(quint64 generation, Slot slot, SecretJob *job)

@@ -34,7 +34,8 @@ static bool writeFile(const QString &path, const QString &text, QString *error)
 {
     const QString dir = QFileInfo(path).path();
     if (!QDir().mkpath(dir)) {
-        *error = QCoreApplication::translate("Autostart", "Cannot create the folder %1.").arg(QDir::toNativeSeparators(dir));
+        *error =
+            QCoreApplication::translate("Autostart", "Cannot create the folder %1.").arg(QDir::toNativeSeparators(dir));
         return false;
     }
     QSaveFile file(path);
@@ -49,8 +50,7 @@ static bool writeFile(const QString &path, const QString &text, QString *error)
 
 Autostart::Autostart(const QString &program)
     : m_program(program.isEmpty() ? QCoreApplication::applicationFilePath() : program)
-{
-}
+{ }
 
 QString Autostart::location() const
 {

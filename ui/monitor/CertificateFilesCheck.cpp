@@ -38,7 +38,8 @@ CertificateFilesResult CertificateFilesCheck::check(const QString &prefix, const
                            .arg(name, info.commonName(), info.issuerCommonName(),
                                 info.notAfter().toString(QStringLiteral("yyyy-MM-dd")));
         if (days < 0)
-            r.warnings << tr("%1.%2: the certificate expired on %3").arg(prefix, name, info.notAfter().toString(Qt::ISODate));
+            r.warnings
+                << tr("%1.%2: the certificate expired on %3").arg(prefix, name, info.notAfter().toString(Qt::ISODate));
         else if (days <= CertificateExpiry::kWarnDays)
             r.warnings << tr("%1.%2: the certificate expires in %3 days").arg(prefix, name).arg(days);
         r.lines << line;
@@ -69,7 +70,8 @@ CertificateFilesResult CertificateFilesCheck::check(const QString &prefix, const
     if (!certPath.isEmpty()) {
         certInfo = CertificateInfo::fromFile(certPath);
         if (!certInfo.isValid()) {
-            fail(QStringLiteral("cert"), tr("%1 is not a readable PEM certificate (%2)").arg(certPath, certInfo.error()));
+            fail(QStringLiteral("cert"),
+                 tr("%1 is not a readable PEM certificate (%2)").arg(certPath, certInfo.error()));
         } else {
             describe(QStringLiteral("cert"), certInfo);
             if (!caPem.isEmpty() && !certInfo.isSignedBy(caPem))

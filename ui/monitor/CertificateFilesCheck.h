@@ -2,18 +2,18 @@
 // Checks the TLS files of one connection (a CA, a certificate and its key) the way the
 // configuration page shows them: each file exists and parses (security/CertificateInfo), the
 // key belongs to the certificate, and when each certificate expires. Local files only.
-#include <QDateTime>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
 namespace mysqlsync::ui {
 
 struct CertificateFilesResult {
-    QStringList lines;      // one per file: what it is, or what is wrong with it
-    QString problemKey;     // the first key whose file is unusable ("mqttConfig.cert"), or empty
-    QString problem;        // "mqttConfig.cert: …", empty when every file is usable
-    QStringList warnings;   // usable but worth a look: expired or expiring within 30 days, not a CA
+    QStringList lines;    // one per file: what it is, or what is wrong with it
+    QString problemKey;   // the first key whose file is unusable ("mqttConfig.cert"), or empty
+    QString problem;      // "mqttConfig.cert: …", empty when every file is usable
+    QStringList warnings; // usable but worth a look: expired or expiring within 30 days, not a CA
     bool ok() const { return problem.isEmpty(); }
 };
 

@@ -1,7 +1,7 @@
 #include "monitor/ClientsModel.h"
 
-#include "monitor/StatusCountsPoller.h"
 #include "engine/RemotePaths.h"
+#include "monitor/StatusCountsPoller.h"
 
 #include <QColor>
 #include <QLocale>
@@ -12,8 +12,14 @@
 namespace mysqlsync::ui {
 
 // The engine's names of the paths, as remotePathChanged reports them.
-static QString batchPath() { return RemotePaths::name(RemotePaths::Path::Batch); }
-static QString perRowPath() { return RemotePaths::name(RemotePaths::Path::PerRow); }
+static QString batchPath()
+{
+    return RemotePaths::name(RemotePaths::Path::Batch);
+}
+static QString perRowPath()
+{
+    return RemotePaths::name(RemotePaths::Path::PerRow);
+}
 
 ClientsModel::ClientsModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -85,36 +91,55 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
     const Client &c = m_clients.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Name: return c.configured ? c.name : tr("%1 (not configured)").arg(c.name);
-        case Online: return c.online ? tr("online") : tr("offline");
-        case Until: return c.online ? countdown(c.until) : QString();
+        case Name:
+            return c.configured ? c.name : tr("%1 (not configured)").arg(c.name);
+        case Online:
+            return c.online ? tr("online") : tr("offline");
+        case Until:
+            return c.online ? countdown(c.until) : QString();
         case LastHeartbeat:
-            return c.lastHeartbeat ? QDateTime::fromMSecsSinceEpoch(c.lastHeartbeat).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                                   : tr("never");
-        case OutboxDepth: return c.outboxDepth;
+            return c.lastHeartbeat
+                ? QDateTime::fromMSecsSinceEpoch(c.lastHeartbeat).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                : tr("never");
+        case OutboxDepth:
+            return c.outboxDepth;
         case Pending:
             return m_countsKnown ? QVariant(m_counts.value(c.name).pending) : QVariant(QString());
         case Errors:
             return m_countsKnown ? QVariant(m_counts.value(c.name).errors) : QVariant(QString());
-        case CatchUp: return catchUp(c, role);
-        case ClockSkew: return c.skewKnown ? skewText(c.skewMs) : QString();
-        case Path: return pathText(c.path);
+        case CatchUp:
+            return catchUp(c, role);
+        case ClockSkew:
+            return c.skewKnown ? skewText(c.skewMs) : QString();
+        case Path:
+            return pathText(c.path);
         case RowsPerMessage:
             return c.rowsPerMessage > 0 ? QLocale().toString(c.rowsPerMessage, 'f', 1) : QString();
         }
     } else if (role == SortRole) {
         switch (index.column()) {
-        case Name: return c.name;
-        case Online: return c.online;
-        case Until: return c.until;
-        case LastHeartbeat: return c.lastHeartbeat;
-        case OutboxDepth: return c.outboxDepth;
-        case Pending: return m_countsKnown ? m_counts.value(c.name).pending : qint64(-1);
-        case Errors: return m_countsKnown ? m_counts.value(c.name).errors : qint64(-1);
-        case CatchUp: return catchUp(c, role);
-        case ClockSkew: return c.skewKnown ? c.skewMs : std::numeric_limits<qint64>::min();
-        case Path: return c.path;
-        case RowsPerMessage: return c.rowsPerMessage > 0 ? c.rowsPerMessage : -1.0;
+        case Name:
+            return c.name;
+        case Online:
+            return c.online;
+        case Until:
+            return c.until;
+        case LastHeartbeat:
+            return c.lastHeartbeat;
+        case OutboxDepth:
+            return c.outboxDepth;
+        case Pending:
+            return m_countsKnown ? m_counts.value(c.name).pending : qint64(-1);
+        case Errors:
+            return m_countsKnown ? m_counts.value(c.name).errors : qint64(-1);
+        case CatchUp:
+            return catchUp(c, role);
+        case ClockSkew:
+            return c.skewKnown ? c.skewMs : std::numeric_limits<qint64>::min();
+        case Path:
+            return c.path;
+        case RowsPerMessage:
+            return c.rowsPerMessage > 0 ? c.rowsPerMessage : -1.0;
         }
     } else if (role == Qt::ForegroundRole && index.column() == Online) {
         return QColor(c.online ? Qt::darkGreen : Qt::darkRed);
@@ -122,9 +147,9 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         return QColor(Qt::darkYellow);
     } else if (role == Qt::ForegroundRole && index.column() == Errors && m_counts.value(c.name).errors > 0) {
         return QColor(Qt::darkRed);
-    } else if (role == Qt::TextAlignmentRole && (index.column() == OutboxDepth || index.column() == Pending
-                                                 || index.column() == Errors || index.column() == ClockSkew
-                                                 || index.column() == RowsPerMessage)) {
+    } else if (role == Qt::TextAlignmentRole
+               && (index.column() == OutboxDepth || index.column() == Pending || index.column() == Errors
+                   || index.column() == ClockSkew || index.column() == RowsPerMessage)) {
         return int(Qt::AlignRight | Qt::AlignVCenter);
     } else if (role == Qt::ToolTipRole && index.column() == ClockSkew && c.skewKnown) {
         return tr("Its clock minus ours, estimated from the `until` of its heartbeats (assuming its checkInterval "
@@ -148,17 +173,28 @@ QVariant ClientsModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Client");
-    case Online: return tr("State");
-    case Until: return tr("Online for");
-    case LastHeartbeat: return tr("Last heartbeat");
-    case OutboxDepth: return tr("Outbox");
-    case Pending: return tr("Pending");
-    case Errors: return tr("Errors");
-    case CatchUp: return tr("Catch-up (estimate)");
-    case ClockSkew: return tr("Clock skew");
-    case Path: return tr("Path");
-    case RowsPerMessage: return tr("Rows/message");
+    case Name:
+        return tr("Client");
+    case Online:
+        return tr("State");
+    case Until:
+        return tr("Online for");
+    case LastHeartbeat:
+        return tr("Last heartbeat");
+    case OutboxDepth:
+        return tr("Outbox");
+    case Pending:
+        return tr("Pending");
+    case Errors:
+        return tr("Errors");
+    case CatchUp:
+        return tr("Catch-up (estimate)");
+    case ClockSkew:
+        return tr("Clock skew");
+    case Path:
+        return tr("Path");
+    case RowsPerMessage:
+        return tr("Rows/message");
     }
     return {};
 }

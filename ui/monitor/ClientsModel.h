@@ -22,8 +22,20 @@ class StatusCountsPoller;
 class ClientsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Online, Until, LastHeartbeat, OutboxDepth, Pending, Errors, CatchUp, ClockSkew, Path, RowsPerMessage,
-                  ColumnCount };
+    enum Column {
+        Name,
+        Online,
+        Until,
+        LastHeartbeat,
+        OutboxDepth,
+        Pending,
+        Errors,
+        CatchUp,
+        ClockSkew,
+        Path,
+        RowsPerMessage,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit ClientsModel(QObject *parent = nullptr);
@@ -70,16 +82,16 @@ private:
         QString name;
         bool configured = false;
         bool online = false;
-        qint64 until = 0;          // ms since epoch
-        qint64 lastHeartbeat = 0;  // ms since epoch, 0: never
+        qint64 until = 0;         // ms since epoch
+        qint64 lastHeartbeat = 0; // ms since epoch, 0: never
         int outboxDepth = 0;
         bool skewKnown = false;
         qint64 skewMs = 0;
-        QString path;             // the engine's word, empty: not reported
+        QString path;              // the engine's word, empty: not reported
         double rowsPerMessage = 0; // 0: unknown
     };
-    int rowOf(const QString &name);   // adds the client when unknown
-    void tick();                      // refreshes the countdown column
+    int rowOf(const QString &name); // adds the client when unknown
+    void tick();                    // refreshes the countdown column
     QString countdown(qint64 until) const;
     static QString skewText(qint64 skewMs);
     static QString pathText(const QString &path);

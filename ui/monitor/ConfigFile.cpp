@@ -20,7 +20,8 @@ bool ConfigFile::read(const QString &path, QJsonObject *object, QString *error)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = tr("%1: not a JSON object (%2 at offset %3)").arg(path, parseError.errorString()).arg(parseError.offset);
+        *error =
+            tr("%1: not a JSON object (%2 at offset %3)").arg(path, parseError.errorString()).arg(parseError.offset);
         return false;
     }
     *object = doc.object();

@@ -1,8 +1,8 @@
 #include "monitor/ConnectionChecks.h"
 
-#include "monitor/UiLogging.h"
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
+#include "monitor/UiLogging.h"
 #include "mqtt/MqttClient.h"
 #include "security/TlsProbe.h"
 
@@ -32,8 +32,8 @@ ConnectionCheckResult ConnectionChecks::database(const MysqlConfig &config)
     result.ok = true;
     result.serverVersion = connection.serverVersion();
     result.tables = Catalog::tableNames(connection.db(), &result.tablesError);
-    result.message = QCoreApplication::translate("ConnectionChecks", "Connected to %1, server %2; %n table(s) in %3.", nullptr,
-                                                    int(result.tables.size()))
+    result.message = QCoreApplication::translate("ConnectionChecks", "Connected to %1, server %2; %n table(s) in %3.",
+                                                 nullptr, int(result.tables.size()))
                          .arg(connection.description(), result.serverVersion, config.database);
     if (!result.tablesError.isEmpty())
         result.message += QLatin1Char(' ') + result.tablesError;
@@ -77,7 +77,9 @@ ConnectionCheckResult ConnectionChecks::broker(const MqttConfig &config, const Q
         if (answered)
             return;
         result.message = tr("Broker %1: no answer within %2 s (check mqttConfig.host, mqttConfig.port and the "
-                            "firewall)").arg(client->brokerDescription()).arg((test.connectTimeoutMs + 2000) / 1000);
+                            "firewall)")
+                             .arg(client->brokerDescription())
+                             .arg((test.connectTimeoutMs + 2000) / 1000);
         loop.quit();
     });
     QElapsedTimer clock;
@@ -91,7 +93,7 @@ ConnectionCheckResult ConnectionChecks::broker(const MqttConfig &config, const Q
         // Paho only says the connection failed: TlsProbe's TCP step tells whether anything listens there.
         TlsProbeOptions probe;
         probe.host = test.host;
-        probe.port = test.port > 0 ? test.port
+        probe.port = test.port > 0                    ? test.port
             : test.protocol == QLatin1String("mqtts") ? 8883
             : test.protocol == QLatin1String("wss")   ? 443
             : test.protocol == QLatin1String("ws")    ? 80
@@ -100,11 +102,13 @@ ConnectionCheckResult ConnectionChecks::broker(const MqttConfig &config, const Q
         QString why;
         if (TlsProbe::probe(probe, &why) == TlsProbe::Result::Unreachable)
             result.message = tr("Broker %1: %2 (is the broker running, and are mqttConfig.host and mqttConfig.port "
-                                "right?)").arg(client->brokerDescription(), why);
+                                "right?)")
+                                 .arg(client->brokerDescription(), why);
         else if (waited >= test.connectTimeoutMs - 100)
             result.message = tr("Broker %1: %2:%3 accepts connections but did not answer as an MQTT broker within "
                                 "%4 s (is it the broker's port? A TLS port needs mqttConfig.protocol mqtts)")
-                                 .arg(client->brokerDescription(), probe.host).arg(probe.port)
+                                 .arg(client->brokerDescription(), probe.host)
+                                 .arg(probe.port)
                                  .arg(test.connectTimeoutMs / 1000.0);
     }
     qCInfo(lcUiConfig).noquote() << "broker test:" << result.message;

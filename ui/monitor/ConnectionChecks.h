@@ -12,10 +12,10 @@ namespace mysqlsync::ui {
 
 struct ConnectionCheckResult {
     bool ok = false;
-    QString message;        // one sentence: what worked, or what failed and why
-    QString serverVersion;  // database: SELECT VERSION()
-    QStringList tables;     // database: its base tables, sorted
-    QString tablesError;    // database: connected but the table list could not be read
+    QString message;       // one sentence: what worked, or what failed and why
+    QString serverVersion; // database: SELECT VERSION()
+    QStringList tables;    // database: its base tables, sorted
+    QString tablesError;   // database: connected but the table list could not be read
 };
 
 class ConnectionChecks {

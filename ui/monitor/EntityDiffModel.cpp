@@ -9,8 +9,7 @@ namespace mysqlsync::ui {
 
 EntityDiffModel::EntityDiffModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void EntityDiffModel::setEntities(const QJsonObject &before, const QJsonObject &after, bool hasAfter)
 {

@@ -5,7 +5,8 @@
 namespace mysqlsync::ui {
 
 ErrorNotifier::ErrorNotifier(QObject *parent)
-    : QObject(parent), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+    : QObject(parent)
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ErrorNotifier::deliverDue);
@@ -17,7 +18,8 @@ QString ErrorNotifier::describe(const EngineError &error)
     if (!error.remote.isEmpty())
         where << tr("remote %1").arg(error.remote);
     if (!error.table.isEmpty())
-        where << (error.key.isEmpty() ? tr("table %1").arg(error.table) : tr("table %1, key %2").arg(error.table, error.key));
+        where << (error.key.isEmpty() ? tr("table %1").arg(error.table)
+                                      : tr("table %1, key %2").arg(error.table, error.key));
     const QString source = EngineError::sourceName(error.source);
     return where.isEmpty() ? tr("[%1] %2").arg(source, error.message)
                            : tr("[%1] %2 (%3)").arg(source, error.message, where.join(QStringLiteral(", ")));
@@ -50,7 +52,8 @@ void ErrorNotifier::deliverDue()
         m_timer.start(int(nextDueMs() - now));
         return;
     }
-    tell(tr("mysql-sync errors"), tr("%n more error(s); the latest: %1", nullptr, m_waiting).arg(describe(m_latest)), now);
+    tell(tr("mysql-sync errors"), tr("%n more error(s); the latest: %1", nullptr, m_waiting).arg(describe(m_latest)),
+         now);
 }
 
 void ErrorNotifier::reset()

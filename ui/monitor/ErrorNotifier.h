@@ -38,9 +38,9 @@ private:
     void tell(const QString &title, const QString &message, qint64 now);
 
     qint64 m_intervalMs = 60000;
-    qint64 m_lastToldMs = -1;   // when the last notification went out, -1: never
-    int m_waiting = 0;          // errors since then, not told yet
-    EngineError m_latest;       // the newest of them
+    qint64 m_lastToldMs = -1; // when the last notification went out, -1: never
+    int m_waiting = 0;        // errors since then, not told yet
+    EngineError m_latest;     // the newest of them
     QTimer m_timer;
     std::function<qint64()> m_clock;
 };

@@ -5,8 +5,7 @@ namespace mysqlsync::ui {
 ErrorsModel::ErrorsModel(int capacity, QObject *parent)
     : QAbstractTableModel(parent)
     , m_capacity(qMax(1, capacity))
-{
-}
+{ }
 
 int ErrorsModel::rowCount(const QModelIndex &parent) const
 {
@@ -25,12 +24,18 @@ QVariant ErrorsModel::data(const QModelIndex &index, int role) const
     const EngineError &e = m_errors.at(index.row());
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case Time: return e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-        case Source: return EngineError::sourceName(e.source);
-        case Remote: return e.remote;
-        case Table: return e.table;
-        case Key: return e.key;
-        case Message: return e.message;
+        case Time:
+            return e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        case Source:
+            return EngineError::sourceName(e.source);
+        case Remote:
+            return e.remote;
+        case Table:
+            return e.table;
+        case Key:
+            return e.key;
+        case Message:
+            return e.message;
         }
     }
     return {};
@@ -41,12 +46,18 @@ QVariant ErrorsModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Time: return tr("Time");
-    case Source: return tr("Source");
-    case Remote: return tr("Remote");
-    case Table: return tr("Table");
-    case Key: return tr("Key");
-    case Message: return tr("Message");
+    case Time:
+        return tr("Time");
+    case Source:
+        return tr("Source");
+    case Remote:
+        return tr("Remote");
+    case Table:
+        return tr("Table");
+    case Key:
+        return tr("Key");
+    case Message:
+        return tr("Message");
     }
     return {};
 }

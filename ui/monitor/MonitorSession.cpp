@@ -1,5 +1,6 @@
 #include "monitor/MonitorSession.h"
 
+#include "engine/Engine.h"
 #include "monitor/AsyncSecretResolver.h"
 #include "monitor/ClientsModel.h"
 #include "monitor/ErrorNotifier.h"
@@ -8,7 +9,6 @@
 #include "monitor/RemoteNotifier.h"
 #include "monitor/SyncStatusModel.h"
 #include "monitor/UiLogging.h"
-#include "engine/Engine.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -38,12 +38,13 @@ MonitorSession::~MonitorSession() = default;
 void MonitorSession::wire()
 {
     Engine *e = &m_engine;
-    connect(m_secrets, &AsyncSecretResolver::finished, this, [this](bool ok, const Config &config, const QString &error) {
-        if (ok)
-            start(config);
-        else
-            fail(error);
-    });
+    connect(m_secrets, &AsyncSecretResolver::finished, this,
+            [this](bool ok, const Config &config, const QString &error) {
+                if (ok)
+                    start(config);
+                else
+                    fail(error);
+            });
     connect(e, &Engine::started, this, [this] {
         m_tracker->setRunning(true);
         m_tracker->setFatal(false);
@@ -80,9 +81,8 @@ void MonitorSession::wire()
     });
     connect(e, &Engine::outboxDepthChanged, m_clients, &ClientsModel::onOutboxDepth);
     connect(e, &Engine::remotePathChanged, m_clients, &ClientsModel::onRemotePath);
-    connect(e, &Engine::outboxDepthChanged, this, [this](const QString &remote, int depth) {
-        m_tracker->setOutboxDepth(remote, depth);
-    });
+    connect(e, &Engine::outboxDepthChanged, this,
+            [this](const QString &remote, int depth) { m_tracker->setOutboxDepth(remote, depth); });
     connect(e, &Engine::errorOccurred, m_errorNotifier, &ErrorNotifier::onError);
     connect(e, &Engine::errorOccurred, m_errors, &ErrorsModel::append);
     connect(e, &Engine::errorOccurred, this, [this] {

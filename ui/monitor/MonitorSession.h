@@ -6,8 +6,8 @@
 // certificate expiry watcher and the one-word SyncState. It depends on the Engine interface
 // only: the app passes a ThreadedEngine, tests a FakeEngine. Views (MainWindow) read the models
 // and state from here, show what the session says, and send commands to engine().
-#include "monitor/SyncState.h"
 #include "config/Config.h"
+#include "monitor/SyncState.h"
 
 #include <QObject>
 

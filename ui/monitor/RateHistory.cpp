@@ -6,8 +6,7 @@ namespace mysqlsync::ui {
 
 RateHistory::RateHistory(qint64 windowMs)
     : m_windowMs(qMax<qint64>(1000, windowMs))
-{
-}
+{ }
 
 void RateHistory::setWindow(qint64 windowMs)
 {

@@ -9,9 +9,9 @@
 namespace mysqlsync::ui {
 
 struct RateSample {
-    qint64 ms = 0;     // monotonic clock
-    double in = 0;     // rows/s applied
-    double out = 0;    // rows/s sent
+    qint64 ms = 0;  // monotonic clock
+    double in = 0;  // rows/s applied
+    double out = 0; // rows/s sent
 };
 
 class RateHistory {

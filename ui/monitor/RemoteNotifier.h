@@ -44,10 +44,10 @@ Q_SIGNALS:
 private:
     struct Remote {
         bool online = false;
-        bool shown = false;          // the state the user last heard of (offline at start)
-        bool everOnline = false;     // "back online" rather than "online"
-        qint64 changedMs = -1;       // first change not told yet, -1: none
-        qint64 notifiedMs = -1;      // last time it was named, -1: never
+        bool shown = false;      // the state the user last heard of (offline at start)
+        bool everOnline = false; // "back online" rather than "online"
+        qint64 changedMs = -1;   // first change not told yet, -1: none
+        qint64 notifiedMs = -1;  // last time it was named, -1: never
     };
     qint64 dueMs(const Remote &r) const;
     bool mayNameNow(const Remote &r, qint64 now) const;

@@ -9,8 +9,7 @@ namespace mysqlsync::ui {
 
 StatusCountsLoader::StatusCountsLoader(const MysqlConfig &mysql)
     : m_db(mysql, QStringLiteral("sync-ui-counts-") + QUuid::createUuid().toString(QUuid::Id128))
-{
-}
+{ }
 
 StatusCountsLoader::~StatusCountsLoader() = default;
 

@@ -53,14 +53,20 @@ void StatusCountsPoller::setDatabase(const MysqlConfig &mysql)
     // Answers already queued when the database is switched are not cancelled by disconnect():
     // the generation tells them apart.
     const quint64 generation = ++m_generation;
-    connect(m_loader, &StatusCountsLoader::loaded, this, [this, generation](const StatusCountsByRemote &counts) {
-        if (generation == m_generation)
-            onLoaded(counts);
-    }, Qt::QueuedConnection);
-    connect(m_loader, &StatusCountsLoader::failed, this, [this, generation](const QString &message) {
-        if (generation == m_generation)
-            onFailed(message);
-    }, Qt::QueuedConnection);
+    connect(
+        m_loader, &StatusCountsLoader::loaded, this,
+        [this, generation](const StatusCountsByRemote &counts) {
+            if (generation == m_generation)
+                onLoaded(counts);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_loader, &StatusCountsLoader::failed, this,
+        [this, generation](const QString &message) {
+            if (generation == m_generation)
+                onFailed(message);
+        },
+        Qt::QueuedConnection);
     m_thread->start();
     m_timer.start();
     refresh();
@@ -72,7 +78,8 @@ void StatusCountsPoller::refresh()
         return;
     m_busy = true;
     StatusCountsLoader *loader = m_loader;
-    QMetaObject::invokeMethod(loader, [loader] { loader->load(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        loader, [loader] { loader->load(); }, Qt::QueuedConnection);
 }
 
 void StatusCountsPoller::onLoaded(const StatusCountsByRemote &counts)

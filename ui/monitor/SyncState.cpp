@@ -26,11 +26,16 @@ SyncState SyncStateTracker::state(qint64 nowMs, qint64 errorWindowMs) const
 QString syncStateText(SyncState state)
 {
     switch (state) {
-    case SyncState::InSync: return QCoreApplication::translate("SyncState", "In sync");
-    case SyncState::Syncing: return QCoreApplication::translate("SyncState", "Syncing");
-    case SyncState::RemoteOffline: return QCoreApplication::translate("SyncState", "A remote is offline");
-    case SyncState::Error: return QCoreApplication::translate("SyncState", "Error");
-    case SyncState::Disconnected: return QCoreApplication::translate("SyncState", "Disconnected");
+    case SyncState::InSync:
+        return QCoreApplication::translate("SyncState", "In sync");
+    case SyncState::Syncing:
+        return QCoreApplication::translate("SyncState", "Syncing");
+    case SyncState::RemoteOffline:
+        return QCoreApplication::translate("SyncState", "A remote is offline");
+    case SyncState::Error:
+        return QCoreApplication::translate("SyncState", "Error");
+    case SyncState::Disconnected:
+        return QCoreApplication::translate("SyncState", "Disconnected");
     }
     return QString();
 }

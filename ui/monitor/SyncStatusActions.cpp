@@ -12,7 +12,7 @@ QList<ResendBatch> groupForResend(const QList<StatusRow> &rows)
 {
     QList<ResendBatch> batches;
     QHash<QPair<QString, QString>, qsizetype> index; // (remote, table) -> batch
-    QList<QSet<QString>> seen;                          // per batch: its keys
+    QList<QSet<QString>> seen;                       // per batch: its keys
     for (const StatusRow &r : rows) {
         const QPair<QString, QString> id(r.remote, r.table);
         auto it = index.constFind(id);

@@ -14,8 +14,7 @@ SyncStatusLoader::SyncStatusLoader(const MysqlConfig &mysql, std::shared_ptr<std
     // it is opened, used and closed on the worker thread (the destructor runs there too).
     : m_db(mysql, QStringLiteral("sync-ui-status-") + QUuid::createUuid().toString(QUuid::Id128))
     , m_latest(std::move(latest))
-{
-}
+{ }
 
 SyncStatusLoader::~SyncStatusLoader() = default;
 

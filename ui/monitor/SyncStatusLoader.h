@@ -3,9 +3,9 @@
 // (opened, used and closed on that thread only). SyncStatusModel owns it; requests arrive
 // as queued calls, answers leave as signals. A request older than the newest one the model
 // made (see `latest`) is skipped, so typing in a filter never queues stale queries.
-#include "database/SyncStatusStore.h"
 #include "config/Config.h"
 #include "database/DbConnection.h"
+#include "database/SyncStatusStore.h"
 
 #include <QList>
 #include <QObject>

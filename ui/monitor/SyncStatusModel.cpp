@@ -105,8 +105,9 @@ void SyncStatusModel::restart()
     const StatusFilter filter = m_filter;
     SyncStatusLoader *counter = m_counter;
     const qint64 limit = m_countLimit;
-    QMetaObject::invokeMethod(counter, [counter, generation, filter, limit] { counter->countRows(generation, filter, limit); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        counter, [counter, generation, filter, limit] { counter->countRows(generation, filter, limit); },
+        Qt::QueuedConnection);
 }
 
 void SyncStatusModel::request(bool fromStart)
@@ -117,8 +118,8 @@ void SyncStatusModel::request(bool fromStart)
     const StatusRow after = m_rows.isEmpty() ? StatusRow() : m_rows.constLast();
     const int limit = m_pageSize;
     SyncStatusLoader *loader = m_loader;
-    QMetaObject::invokeMethod(loader, [=] { loader->loadPage(generation, filter, fromStart, after, limit); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        loader, [=] { loader->loadPage(generation, filter, fromStart, after, limit); }, Qt::QueuedConnection);
 }
 
 bool SyncStatusModel::canFetchMore(const QModelIndex &parent) const
@@ -190,18 +191,26 @@ QVariant SyncStatusModel::data(const QModelIndex &index, int role) const
     const StatusRow &r = m_rows.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case StatusFilter::Table: return r.table;
-        case StatusFilter::Key: return r.key;
-        case StatusFilter::Remote: return r.remote;
+        case StatusFilter::Table:
+            return r.table;
+        case StatusFilter::Key:
+            return r.key;
+        case StatusFilter::Remote:
+            return r.remote;
         case StatusFilter::Status:
             switch (r.status) {
-            case SyncStatus::Successful: return tr("successful");
-            case SyncStatus::Pending: return tr("pending");
-            case SyncStatus::Error: return tr("error");
+            case SyncStatus::Successful:
+                return tr("successful");
+            case SyncStatus::Pending:
+                return tr("pending");
+            case SyncStatus::Error:
+                return tr("error");
             }
             return {};
-        case StatusFilter::Date: return r.date.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        case StatusFilter::Message: return r.message;
+        case StatusFilter::Date:
+            return r.date.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        case StatusFilter::Message:
+            return r.message;
         }
     } else if (role == Qt::ForegroundRole && index.column() == StatusFilter::Status) {
         if (r.status == SyncStatus::Error)
@@ -218,12 +227,18 @@ QVariant SyncStatusModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case StatusFilter::Table: return tr("Table");
-    case StatusFilter::Key: return tr("Key");
-    case StatusFilter::Remote: return tr("Remote");
-    case StatusFilter::Status: return tr("Status");
-    case StatusFilter::Date: return tr("Date");
-    case StatusFilter::Message: return tr("Message");
+    case StatusFilter::Table:
+        return tr("Table");
+    case StatusFilter::Key:
+        return tr("Key");
+    case StatusFilter::Remote:
+        return tr("Remote");
+    case StatusFilter::Status:
+        return tr("Status");
+    case StatusFilter::Date:
+        return tr("Date");
+    case StatusFilter::Message:
+        return tr("Message");
     }
     return {};
 }

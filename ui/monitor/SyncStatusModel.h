@@ -4,8 +4,8 @@
 // asks for more (canFetchMore/fetchMore). Sorting is done by the database (keyset pages).
 // Rows are counted by a second loader on a thread of its own: a COUNT(*) over a large
 // table takes seconds and never holds back the pages of the next filter.
-#include "database/SyncStatusStore.h"
 #include "config/Config.h"
+#include "database/SyncStatusStore.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -22,7 +22,7 @@ class SyncStatusModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     explicit SyncStatusModel(QObject *parent = nullptr);
-    ~SyncStatusModel() override;   // quits and joins the worker thread
+    ~SyncStatusModel() override; // quits and joins the worker thread
 
     // Connects to `mysql` (password resolved) and loads the first page. An empty
     // database name disconnects.
@@ -38,7 +38,7 @@ public:
     // of matching rows, or the limit when there are more (countCapped() then).
     void setCountLimit(qint64 rows) { m_countLimit = qMax<qint64>(1, rows); }
     qint64 countLimit() const { return m_countLimit; }
-    qint64 totalRows() const { return m_total; }   // -1 until counted
+    qint64 totalRows() const { return m_total; } // -1 until counted
     bool countCapped() const { return m_capped; }
     StatusRow row(int r) const { return m_rows.at(r); }
 

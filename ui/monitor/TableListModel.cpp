@@ -9,8 +9,7 @@ namespace mysqlsync::ui {
 
 TableListModel::TableListModel(QObject *parent)
     : QAbstractListModel(parent)
-{
-}
+{ }
 
 void TableListModel::rebuild(const QStringList &available, const QStringList &checkedNames)
 {
@@ -117,7 +116,8 @@ QVariant TableListModel::data(const QModelIndex &index, int role) const
         return item.checked ? Qt::Checked : Qt::Unchecked;
     case Qt::ToolTipRole:
         if (flagged)
-            return tr("The database has no table \"%1\": the engine will refuse to start until it exists.").arg(item.name);
+            return tr("The database has no table \"%1\": the engine will refuse to start until it exists.")
+                .arg(item.name);
         return m_known ? QVariant() : tr("The database's tables are not known yet (Test database lists them).");
     case Qt::ForegroundRole:
         return flagged ? QVariant::fromValue(QBrush(QColor(0xb0, 0x00, 0x20))) : QVariant();

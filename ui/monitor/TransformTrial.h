@@ -11,7 +11,7 @@ namespace mysqlsync::ui {
 
 struct TrialRequest {
     QString table;
-    QString key;          // the primary key as the protocol writes it (a string)
+    QString key;           // the primary key as the protocol writes it (a string)
     bool incoming = false; // false: outgoing to `remote`; true: incoming from `remote`
     QString remote;
 };
@@ -35,16 +35,16 @@ struct TrialResult {
     };
     TrialRequest request;
     Outcome outcome = Outcome::Failed;
-    QString source;        // context.source
-    QString target;        // context.target
-    QString file;          // the transformer file's path
-    QJsonObject before;    // the row as the engine encodes it (RowStore/ValueCodec)
-    QJsonObject after;     // Entity / Unchanged
+    QString source;     // context.source
+    QString target;     // context.target
+    QString file;       // the transformer file's path
+    QJsonObject before; // the row as the engine encodes it (RowStore/ValueCodec)
+    QJsonObject after;  // Entity / Unchanged
     QString error;
     int line = 0;
     QList<TrialPublish> published; // context.mqtt.publish calls (not sent)
     QStringList queries;           // context.database.query calls (run against the live database)
-    qint64 elapsedMs = 0;  // the transformer's run
+    qint64 elapsedMs = 0;          // the transformer's run
 };
 
 } // namespace mysqlsync::ui

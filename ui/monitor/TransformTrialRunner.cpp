@@ -18,7 +18,7 @@ TransformTrialRunner::TransformTrialRunner(QObject *parent)
 
 TransformTrialRunner::~TransformTrialRunner()
 {
-    blockSignals(true); // whoever listens may be half destroyed already (the page owning us)
+    blockSignals(true);               // whoever listens may be half destroyed already (the page owning us)
     m_latestKeys->store(~quint64(0)); // key lists still queued are skipped
     retire();
     for (const QPointer<QThread> &thread : std::as_const(m_retired)) {
@@ -54,20 +54,22 @@ void TransformTrialRunner::setConfiguration(const Config &config)
     m_worker = new TransformTrialWorker(config, m_latestKeys);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &TransformTrialWorker::keysListed, this,
-            [this](quint64 generation, const QString &table, const QStringList &keys, const QString &error) {
-                if (generation == m_keysGeneration)
-                    Q_EMIT keysListed(table, keys, error);
-            },
-            Qt::QueuedConnection);
-    connect(m_worker, &TransformTrialWorker::finished, this,
-            [this](quint64 generation, const TrialResult &result) {
-                if (generation != m_runGeneration)
-                    return;
-                setRunning(false);
-                Q_EMIT finished(result);
-            },
-            Qt::QueuedConnection);
+    connect(
+        m_worker, &TransformTrialWorker::keysListed, this,
+        [this](quint64 generation, const QString &table, const QStringList &keys, const QString &error) {
+            if (generation == m_keysGeneration)
+                Q_EMIT keysListed(table, keys, error);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_worker, &TransformTrialWorker::finished, this,
+        [this](quint64 generation, const TrialResult &result) {
+            if (generation != m_runGeneration)
+                return;
+            setRunning(false);
+            Q_EMIT finished(result);
+        },
+        Qt::QueuedConnection);
     m_thread->start();
 }
 
@@ -80,7 +82,8 @@ void TransformTrialRunner::listKeys(const QString &table, int limit)
     m_latestKeys->store(++m_keysGeneration);
     const quint64 generation = m_keysGeneration;
     TransformTrialWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [=] { worker->listKeys(generation, table, limit); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [=] { worker->listKeys(generation, table, limit); }, Qt::QueuedConnection);
 }
 
 void TransformTrialRunner::run(const TrialRequest &request)
@@ -98,7 +101,8 @@ void TransformTrialRunner::run(const TrialRequest &request)
     const quint64 generation = ++m_runGeneration;
     TransformTrialWorker *worker = m_worker;
     qCDebug(lcUiTransform).noquote() << "trying the transformer of" << request.table << "on key" << request.key;
-    QMetaObject::invokeMethod(worker, [=] { worker->run(generation, request); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [=] { worker->run(generation, request); }, Qt::QueuedConnection);
 }
 
 void TransformTrialRunner::setRunning(bool running)

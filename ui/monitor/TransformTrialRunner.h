@@ -3,8 +3,8 @@
 // off the GUI thread (TransformTrialWorker on a thread of its own) and reports back with
 // queued signals. Answers to requests the runner no longer waits for (a newer key list,
 // a configuration replaced meanwhile) are dropped.
-#include "monitor/TransformTrial.h"
 #include "config/Config.h"
+#include "monitor/TransformTrial.h"
 
 #include <QList>
 #include <QObject>

@@ -1,8 +1,8 @@
 #include "monitor/TransformTrialWorker.h"
 
+#include "database/RowStore.h"
 #include "monitor/TrialServices.h"
 #include "monitor/UiLogging.h"
-#include "database/RowStore.h"
 #include "transform/TransformerHost.h"
 
 #include <QElapsedTimer>
@@ -37,8 +37,7 @@ TransformTrialWorker::TransformTrialWorker(const Config &config, std::shared_ptr
     // so values are read exactly as the engine reads them.
     , m_db(config.mysql, QStringLiteral("sync-ui-transform-") + QUuid::createUuid().toString(QUuid::Id128))
     , m_latestKeys(std::move(latestKeys))
-{
-}
+{ }
 
 // Runs on the worker thread (deleteLater at the thread's end): the host's QJSEngine and
 // the connection go where they were made.
@@ -162,7 +161,7 @@ void TransformTrialWorker::run(quint64 generation, const TrialRequest &request)
         break;
     }
     qCDebug(lcUiTransform).noquote() << "tried" << result.file << "on" << request.table << request.key << "in"
-                            << result.elapsedMs << "ms";
+                                     << result.elapsedMs << "ms";
     Q_EMIT finished(generation, result);
 }
 

@@ -6,10 +6,10 @@
 // recorded, never sent (TrialServices.h); what its queries write is rolled back after the
 // run. Rows are read with core's Catalog and RowStore, so
 // the entity is exactly what the engine would hand the transformer.
-#include "monitor/TransformTrial.h"
 #include "config/Config.h"
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
+#include "monitor/TransformTrial.h"
 
 #include <QHash>
 #include <QObject>

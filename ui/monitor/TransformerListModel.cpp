@@ -53,7 +53,8 @@ void TransformerListModel::refresh()
     QString problem;
     const QStringList configured = tables();
     if (m_directory.isEmpty()) {
-        problem = tr("No transformer folder is configured (transformerDirectory): rows are sent and received unchanged.");
+        problem =
+            tr("No transformer folder is configured (transformerDirectory): rows are sent and received unchanged.");
         watch(QString());
     } else {
         const QFileInfo info(m_directory);
@@ -61,8 +62,7 @@ void TransformerListModel::refresh()
             problem = tr("The transformer folder %1 does not exist.").arg(QDir::toNativeSeparators(m_directory));
             // Wait for it to appear: watch the nearest folder that exists.
             QDir parent(m_directory);
-            while (!parent.exists() && parent.cdUp()) {
-            }
+            while (!parent.exists() && parent.cdUp()) { }
             watch(parent.exists() ? parent.absolutePath() : QString());
         } else if (!info.isDir()) {
             problem = tr("%1 is not a folder.").arg(QDir::toNativeSeparators(m_directory));

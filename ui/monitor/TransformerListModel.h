@@ -27,8 +27,8 @@ public:
     enum Role { StateRole = Qt::UserRole + 1, TablesRole };
 
     struct Entry {
-        QString file;         // file name in the folder; for NoFile the name the engine looks for
-        QStringList tables;   // the configured tables this file is for
+        QString file;       // file name in the folder; for NoFile the name the engine looks for
+        QStringList tables; // the configured tables this file is for
         EntryState state = EntryState::Matched;
         bool operator==(const Entry &o) const { return file == o.file && tables == o.tables && state == o.state; }
     };

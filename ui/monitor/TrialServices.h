@@ -10,7 +10,9 @@ namespace mysqlsync::ui {
 
 class TrialDatabase : public TransformDatabase {
 public:
-    explicit TrialDatabase(const QString &connectionName) : m_database(connectionName) {}
+    explicit TrialDatabase(const QString &connectionName)
+        : m_database(connectionName)
+    { }
     QList<QVariantMap> query(const QString &sql, const QVariantList &values, QString *error) override;
     // The statements since the last take, with their values ("SELECT … [1, 'a']").
     QStringList take();

@@ -36,11 +36,13 @@ void ExpiryBanner::setNotices(const QList<ExpiryNotice> &notices)
     bool expired = false;
     for (const ExpiryNotice &n : notices)
         expired = expired || n.daysLeft < 0;
-    m_label->setText(QStringLiteral("<b>%1</b> %2 %3")
-                         .arg((expired ? tr("A certificate has expired.") : tr("A certificate expires soon.")).toHtmlEscaped(),
-                              ExpiryWatcher::summary(notices).toHtmlEscaped(),
-                              tr("Make new ones with Tools → Secure broker setup (or mysql-sync setup-broker) and "
-                                 "install them before then.").toHtmlEscaped()));
+    m_label->setText(
+        QStringLiteral("<b>%1</b> %2 %3")
+            .arg((expired ? tr("A certificate has expired.") : tr("A certificate expires soon.")).toHtmlEscaped(),
+                 ExpiryWatcher::summary(notices).toHtmlEscaped(),
+                 tr("Make new ones with Tools → Secure broker setup (or mysql-sync setup-broker) and "
+                    "install them before then.")
+                     .toHtmlEscaped()));
     show();
 }
 

@@ -1,9 +1,9 @@
 #include "overview/OverviewPage.h"
 
-#include "widgets/Section.h"
-#include "overview/RateChart.h"
-#include "overview/ExpiryBanner.h"
 #include "monitor/SyncState.h"
+#include "overview/ExpiryBanner.h"
+#include "overview/RateChart.h"
+#include "widgets/Section.h"
 
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -156,7 +156,8 @@ void OverviewPage::onCounters(const EngineCounters &c)
     m_sent->setText(locale.toString(c.sent));
     m_resent->setText(locale.toString(c.resent));
     const QString none = QStringLiteral("—");
-    m_rowsPerMessage->setText(c.messagesOut > 0 ? locale.toString(double(c.sent) / double(c.messagesOut), 'f', 1) : none);
+    m_rowsPerMessage->setText(c.messagesOut > 0 ? locale.toString(double(c.sent) / double(c.messagesOut), 'f', 1)
+                                                : none);
     m_bytesPerRow->setText(c.sent > 0 ? locale.toString(double(c.bytesOut) / double(c.sent), 'f', 1) : none);
     m_applied->setText(locale.toString(c.applied));
     m_relayed->setText(locale.toString(c.relayed));
@@ -185,7 +186,9 @@ void OverviewPage::onError(const EngineError &error)
     m_lastError->setText(tr("%1 [%2] %3%4")
                              .arg(error.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                                   EngineError::sourceName(error.source), error.message,
-                                  where.isEmpty() ? QString() : QStringLiteral(" (") + where.join(QStringLiteral(", ")) + QLatin1Char(')')));
+                                  where.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral(" (") + where.join(QStringLiteral(", ")) + QLatin1Char(')')));
 }
 
 void OverviewPage::onFatal(const QString &message)
@@ -196,13 +199,37 @@ void OverviewPage::onFatal(const QString &message)
     m_lastError->setText(message);
 }
 
-QString OverviewPage::databaseText() const { return m_database->text(); }
-QString OverviewPage::brokerText() const { return m_broker->text(); }
-QString OverviewPage::engineText() const { return m_engine->text(); }
-QString OverviewPage::unknownSendersText() const { return m_unknownSenders->text(); }
-QString OverviewPage::rowsPerMessageText() const { return m_rowsPerMessage->text(); }
-QString OverviewPage::bytesPerRowText() const { return m_bytesPerRow->text(); }
-QString OverviewPage::lastErrorText() const { return m_lastError->text(); }
-QString OverviewPage::ratesText() const { return m_rateIn->text() + QLatin1Char('|') + m_rateOut->text(); }
+QString OverviewPage::databaseText() const
+{
+    return m_database->text();
+}
+QString OverviewPage::brokerText() const
+{
+    return m_broker->text();
+}
+QString OverviewPage::engineText() const
+{
+    return m_engine->text();
+}
+QString OverviewPage::unknownSendersText() const
+{
+    return m_unknownSenders->text();
+}
+QString OverviewPage::rowsPerMessageText() const
+{
+    return m_rowsPerMessage->text();
+}
+QString OverviewPage::bytesPerRowText() const
+{
+    return m_bytesPerRow->text();
+}
+QString OverviewPage::lastErrorText() const
+{
+    return m_lastError->text();
+}
+QString OverviewPage::ratesText() const
+{
+    return m_rateIn->text() + QLatin1Char('|') + m_rateOut->text();
+}
 
 } // namespace mysqlsync::ui

@@ -1,8 +1,8 @@
 #pragma once
 // Overview tab: database and broker state, rows/s in and out (now and as a chart of the
 // last five minutes), totals, rows per message and bytes per row sent, last error.
-#include "monitor/RateTracker.h"
 #include "engine/EngineTypes.h"
+#include "monitor/RateTracker.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

@@ -19,11 +19,23 @@ RateChart::RateChart(QWidget *parent)
     setAccessibleName(tr("Rows per second in and out"));
 }
 
-QColor RateChart::inColor() { return QColor(0x1f, 0x77, 0xb4); }   // blue
-QColor RateChart::outColor() { return QColor(0xe6, 0x55, 0x0d); }  // orange
+QColor RateChart::inColor()
+{
+    return QColor(0x1f, 0x77, 0xb4);
+} // blue
+QColor RateChart::outColor()
+{
+    return QColor(0xe6, 0x55, 0x0d);
+} // orange
 
-QSize RateChart::sizeHint() const { return {600, 220}; }
-QSize RateChart::minimumSizeHint() const { return {260, 140}; }
+QSize RateChart::sizeHint() const
+{
+    return {600, 220};
+}
+QSize RateChart::minimumSizeHint() const
+{
+    return {260, 140};
+}
 
 void RateChart::addSample(qint64 nowMs, double in, double out)
 {
@@ -127,7 +139,8 @@ void RateChart::paintEvent(QPaintEvent *)
     const QString inText = tr("in (applied)");
     const QString outText = tr("out (sent)");
     const int swatch = 18;
-    double x = plot.right() - (swatch + 4 + fm.horizontalAdvance(inText) + 14 + swatch + 4 + fm.horizontalAdvance(outText));
+    double x =
+        plot.right() - (swatch + 4 + fm.horizontalAdvance(inText) + 14 + swatch + 4 + fm.horizontalAdvance(outText));
     const double y = 4 + fm.height() / 2.0;
     for (const auto &[color, text] : {std::pair{inColor(), inText}, std::pair{outColor(), outText}}) {
         p.setPen(QPen(color, 2));

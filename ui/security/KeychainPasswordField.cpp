@@ -21,7 +21,8 @@ QString referenceText(const QJsonObject &ref)
             .arg(ref.value(QStringLiteral("keychain")).toString(),
                  ref.value(QStringLiteral("service")).toString(SecretStore::defaultService()));
     if (ref.contains(QStringLiteral("env")))
-        return KeychainPasswordField::tr("from the environment variable %1").arg(ref.value(QStringLiteral("env")).toString());
+        return KeychainPasswordField::tr("from the environment variable %1")
+            .arg(ref.value(QStringLiteral("env")).toString());
     if (ref.contains(QStringLiteral("file")))
         return KeychainPasswordField::tr("from the file %1").arg(ref.value(QStringLiteral("file")).toString());
     return KeychainPasswordField::tr("by reference");
@@ -35,7 +36,8 @@ KeychainPasswordField::KeychainPasswordField(const QString &key, QWidget *parent
     , m_service(SecretStore::defaultService())
     , m_edit(new QLineEdit(this))
     , m_storeButton(new QPushButton(tr("Store in keychain"), this))
-    , m_plain(new QCheckBox(tr("Write this password into the configuration file in plain text (not recommended)"), this))
+    , m_plain(
+          new QCheckBox(tr("Write this password into the configuration file in plain text (not recommended)"), this))
     , m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -61,8 +63,9 @@ KeychainPasswordField::KeychainPasswordField(const QString &key, QWidget *parent
         if (text.isEmpty())
             setValue(m_value);
         else
-            setState(State::Typed, tr("Not stored yet: it goes to the keychain when you leave the field or press "
-                                      "\"Store in keychain\"."));
+            setState(State::Typed,
+                     tr("Not stored yet: it goes to the keychain when you leave the field or press "
+                        "\"Store in keychain\"."));
         Q_EMIT changed();
     });
     connect(m_edit, &QLineEdit::editingFinished, this, [this] {
@@ -88,8 +91,9 @@ void KeychainPasswordField::setValue(const QJsonValue &value)
         // kept until they store it in the keychain.
         m_edit->setText(value.toString());
         m_plain->setChecked(true);
-        setState(State::Typed, tr("This password is in plain text in the configuration file. Untick the box below "
-                                  "and press \"Store in keychain\" to keep it in the keychain instead."));
+        setState(State::Typed,
+                 tr("This password is in plain text in the configuration file. Untick the box below "
+                    "and press \"Store in keychain\" to keep it in the keychain instead."));
     } else {
         m_edit->setPlaceholderText(QString());
         setState(State::Empty, tr("No password set."));
@@ -113,7 +117,8 @@ QString KeychainPasswordField::problem() const
         return tr("%1: the password is still being stored in the keychain; save again in a moment").arg(m_key);
     case State::Failed:
         return tr("%1: the password was not saved: %2. Unlock the keychain and press \"Store in keychain\", or tick "
-                  "\"Write this password into the configuration file in plain text\"").arg(m_key, m_error);
+                  "\"Write this password into the configuration file in plain text\"")
+            .arg(m_key, m_error);
     default:
         return tr("%1: the password typed is not stored yet: press \"Store in keychain\"").arg(m_key);
     }
@@ -159,8 +164,10 @@ void KeychainPasswordField::onStored(SecretJob *job)
     if (job->error() != SecretJob::Error::NoError) {
         m_error = job->errorString();
         qCWarning(lcUiSecurity).noquote() << m_key << "was not stored in the keychain:" << m_error;
-        setState(State::Failed, tr("Not stored in the keychain: %1. The password is not written anywhere: unlock the "
-                                   "keychain and press \"Store in keychain\" again, or tick the box below.").arg(m_error));
+        setState(State::Failed,
+                 tr("Not stored in the keychain: %1. The password is not written anywhere: unlock the "
+                    "keychain and press \"Store in keychain\" again, or tick the box below.")
+                     .arg(m_error));
         Q_EMIT changed();
         Q_EMIT stored(false, m_error);
         return;
@@ -177,8 +184,8 @@ void KeychainPasswordField::onStored(SecretJob *job)
     } else {
         m_edit->clear();
         m_edit->setPlaceholderText(tr("unchanged"));
-        setState(State::Stored, tr("Stored %1; the configuration file holds only this reference.")
-                                    .arg(referenceText(ref)));
+        setState(State::Stored,
+                 tr("Stored %1; the configuration file holds only this reference.").arg(referenceText(ref)));
     }
     Q_EMIT changed();
     Q_EMIT stored(true, QString());

@@ -62,7 +62,7 @@ private:
     QString m_key;
     QString m_account;
     QString m_service;
-    QJsonValue m_value;          // what the file has (or the new reference once stored)
+    QJsonValue m_value; // what the file has (or the new reference once stored)
     State m_state = State::Empty;
     QString m_error;
     QLineEdit *m_edit;

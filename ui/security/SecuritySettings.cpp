@@ -1,9 +1,9 @@
 #include "security/SecuritySettings.h"
 
-#include "widgets/Section.h"
-#include "security/KeychainPasswordField.h"
 #include "monitor/SecretAccounts.h"
+#include "security/KeychainPasswordField.h"
 #include "security/TlsFilesEditor.h"
+#include "widgets/Section.h"
 
 #include <QFileInfo>
 #include <QFormLayout>
@@ -91,7 +91,8 @@ QList<KeychainPasswordField *> SecuritySettings::unstoredPasswords() const
 
 QString SecuritySettings::problem(QString *key, bool typedPasswordsPending) const
 {
-    const QList<KeychainPasswordField *> pending = typedPasswordsPending ? unstoredPasswords() : QList<KeychainPasswordField *>();
+    const QList<KeychainPasswordField *> pending =
+        typedPasswordsPending ? unstoredPasswords() : QList<KeychainPasswordField *>();
     for (KeychainPasswordField *f : passwords()) {
         const QString p = pending.contains(f) ? QString() : f->problem();
         if (!p.isEmpty()) {

@@ -48,7 +48,8 @@ TlsFilesEditor::TlsFilesEditor(const QString &prefix, bool optional, QWidget *pa
         m_enabled->toggled(false);
 }
 
-QLineEdit *TlsFilesEditor::addPicker(QFormLayout *form, const QString &name, const QString &label, const QString &filter)
+QLineEdit *TlsFilesEditor::addPicker(QFormLayout *form, const QString &name, const QString &label,
+                                     const QString &filter)
 {
     auto *row = new QWidget(this);
     auto *h = new QHBoxLayout(row);

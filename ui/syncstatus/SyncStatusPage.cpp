@@ -1,9 +1,9 @@
 #include "syncstatus/SyncStatusPage.h"
 
 #include "monitor/CsvWriter.h"
-#include "widgets/PlainTextDelegate.h"
 #include "monitor/SyncStatusActions.h"
 #include "monitor/SyncStatusModel.h"
+#include "widgets/PlainTextDelegate.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -64,7 +64,8 @@ SyncStatusPage::SyncStatusPage(SyncStatusModel *model, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
-    m_view->setColumnWidth(StatusFilter::Date, m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
+    m_view->setColumnWidth(StatusFilter::Date,
+                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
     layout->addWidget(m_view);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_info, 1);
@@ -190,8 +191,8 @@ bool SyncStatusPage::exportCsv(const QString &path, QString *error)
 
 void SyncStatusPage::askExportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), tr("sync_status.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export CSV"), tr("sync_status.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -239,7 +240,7 @@ void SyncStatusPage::updateStatus()
         text = m_error;
     } else {
         const QString total = m_model->totalRows() < 0 ? tr("counting…")
-                              : m_model->countCapped() ? tr("more than %1").arg(locale.toString(m_model->totalRows()))
+            : m_model->countCapped()                   ? tr("more than %1").arg(locale.toString(m_model->totalRows()))
                                                        : locale.toString(m_model->totalRows());
         text = tr("%1 of %2 rows shown").arg(locale.toString(m_model->rowCount()), total);
         if (m_model->isLoading())

@@ -1,9 +1,9 @@
 #include "transformers/TransformersPage.h"
 
-#include "widgets/Section.h"
 #include "monitor/EntityDiffModel.h"
 #include "monitor/TransformTrialRunner.h"
 #include "monitor/TransformerListModel.h"
+#include "widgets/Section.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -197,8 +197,8 @@ void TransformersPage::onFinished(const TrialResult &result)
 {
     const QString file = QFileInfo(result.file).fileName();
     const QString table = result.request.table;
-    const QString where = result.request.incoming ? tr("applied here (from %1)").arg(result.source)
-                                                  : tr("sent to %1").arg(result.target);
+    const QString where =
+        result.request.incoming ? tr("applied here (from %1)").arg(result.source) : tr("sent to %1").arg(result.target);
     QString text;
     bool bad = false;
     switch (result.outcome) {
@@ -206,7 +206,9 @@ void TransformersPage::onFinished(const TrialResult &result)
         m_diff->setEntities(result.before, result.after, true);
         text = tr("%1 returned an entity with %n change(s) in %2 ms; this is what would be %3.", nullptr,
                   m_diff->changedCount())
-                   .arg(file).arg(result.elapsedMs).arg(where);
+                   .arg(file)
+                   .arg(result.elapsedMs)
+                   .arg(where);
         break;
     case TrialResult::Outcome::Unchanged:
         m_diff->setEntities(result.before, result.after, true);
@@ -220,7 +222,8 @@ void TransformersPage::onFinished(const TrialResult &result)
     case TrialResult::Outcome::Drop:
         m_diff->setEntities(result.before, {}, false);
         text = result.request.incoming
-            ? tr("Dropped: %1 returned context.drop, so this change would not be applied (it counts as delivered).").arg(file)
+            ? tr("Dropped: %1 returned context.drop, so this change would not be applied (it counts as delivered).")
+                  .arg(file)
             : tr("Dropped: %1 returned context.drop, so this change would not be sent to %2 (it counts as delivered).")
                   .arg(file, result.target);
         break;
@@ -235,8 +238,8 @@ void TransformersPage::onFinished(const TrialResult &result)
         bad = true;
         break;
     }
-    const bool configured = result.request.incoming ? m_config.receiveTables.contains(table)
-                                                    : m_config.syncTables.contains(table);
+    const bool configured =
+        result.request.incoming ? m_config.receiveTables.contains(table) : m_config.syncTables.contains(table);
     if (!configured && result.outcome != TrialResult::Outcome::Failed) {
         text += QLatin1Char(' ')
             + (result.request.incoming ? tr("(%1 is not in receiveTables: the engine never receives it.)").arg(table)

@@ -6,8 +6,8 @@
 // (EntityDiffModel), the error with its line, or what a drop / delete means; the
 // statements context.database.query ran and the context.mqtt.publish calls (recorded,
 // never sent) are listed below.
-#include "monitor/TransformTrial.h"
 #include "config/Config.h"
+#include "monitor/TransformTrial.h"
 
 #include <QWidget>
 

@@ -8,8 +8,7 @@ namespace mysqlsync::ui {
 
 PlainTextDelegate::PlainTextDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-{
-}
+{ }
 
 const QStaticText &PlainTextDelegate::shaped(const QString &text, const QFont &font) const
 {
@@ -32,8 +31,8 @@ void PlainTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const bool plain = !(opt.features & (QStyleOptionViewItem::HasDecoration | QStyleOptionViewItem::HasCheckIndicator))
-                       && opt.direction == Qt::LeftToRight && !opt.text.contains(QLatin1Char('\n'))
-                       && !opt.text.contains(QChar::LineSeparator);
+        && opt.direction == Qt::LeftToRight && !opt.text.contains(QLatin1Char('\n'))
+        && !opt.text.contains(QChar::LineSeparator);
     if (!plain) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -45,10 +44,10 @@ void PlainTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
 
     const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
-                                       : (opt.state & QStyle::State_Active) ? QPalette::Normal
+        : (opt.state & QStyle::State_Active)                                ? QPalette::Normal
                                                                             : QPalette::Inactive;
-    const QColor color = opt.palette.color(group, (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText
-                                                                                        : QPalette::Text);
+    const QColor color =
+        opt.palette.color(group, (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text);
     const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
     const QRect textRect = opt.rect.adjusted(margin, 0, -margin, 0);
     if (!opt.text.isEmpty() && textRect.width() > 0) {
@@ -83,8 +82,8 @@ void PlainTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         focus.QStyleOption::operator=(opt);
         focus.rect = opt.rect;
         focus.state |= QStyle::State_KeyboardFocusChange;
-        focus.backgroundColor = opt.palette.color(group, (opt.state & QStyle::State_Selected) ? QPalette::Highlight
-                                                                                              : QPalette::Window);
+        focus.backgroundColor =
+            opt.palette.color(group, (opt.state & QStyle::State_Selected) ? QPalette::Highlight : QPalette::Window);
         style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
     }
 }
