@@ -36,10 +36,8 @@ namespace mysqlsync {
 namespace {
 constexpr int kHousekeepingMs = 200;
 constexpr int kDepthsEveryMs = 1000;
-constexpr int kMaxReconnectDelayMs = 30000;
-constexpr int kStatusWriteMs = 10;      // sync_status is written this long after a change of it
-constexpr int kRetryCheckMs = 500;      // how often refused keys that are due are sent again
-constexpr int kCatalogueEveryMs = 1000; // the catalogue is re-read at most this often
+constexpr int kStatusWriteMs = 10; // sync_status is written this long after a change of it
+constexpr int kRetryCheckMs = 500; // how often refused keys that are due are sent again
 
 } // namespace
 
@@ -213,82 +211,6 @@ void SyncEngine::startTransformers()
     }
 }
 
-bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool *fatal)
-{
-    *fatal = false;
-    m_sender->resetStatements();
-    m_receiver->resetStatements();
-    if (!m_db->open(error, {}, &check))
-        return false;
-    if (!m_applyDb
-             ->open(error,
-                    {QStringLiteral("SET %1 = 1").arg(Schema::applyingVariable()),
-                     QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(ChangeReceiver::kLockWaitSeconds)},
-                    &check))
-        return false;
-    m_receiver->setMaxPacket(m_applyDb->maxAllowedPacket());
-    QStringList problems;
-    if (!Catalog::load(m_db->db(), m_ctx.config.configuredTables(), &m_ctx.tables, &problems)) {
-        *error = problems.join(QStringLiteral("; "));
-        *fatal = m_db->db().isOpen() && QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
-        return false;
-    }
-    QList<TriggerPlan> plan;
-    if (!Schema::triggerPlan(m_ctx.tables, m_ctx.config.syncTables, &plan, error)) {
-        *fatal = true;
-        return false;
-    }
-    if (!Schema::install(m_db->db(), m_db->isMariaDb(), plan, error)) {
-        // A statement the server refused is for the operator; a connection that dropped is retried.
-        *fatal = QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
-        return false;
-    }
-    if (m_siteId.isEmpty()) {
-        if (!Schema::siteIdentity(m_db->db(), &m_siteId, error)) {
-            *fatal = QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
-            return false;
-        }
-        qCInfo(lcDatabase).noquote() << "site identity" << m_siteId;
-        updateAnnouncement();
-    }
-    qCInfo(lcDatabase).noquote() << "database" << m_db->description() << "ready (" << m_db->serverVersion() << ")";
-    return true;
-}
-
-bool SyncEngine::refreshCatalogue(const QString &why)
-{
-    if (!m_running || !m_ctx.databaseUp)
-        return false;
-    if (m_catalogueRead.isValid() && !m_catalogueRead.hasExpired(kCatalogueEveryMs))
-        return false;
-    m_catalogueRead.start();
-    qCInfo(lcDatabase).noquote() << "reading the catalogue again:" << why;
-    QHash<QString, TableInfo> tables;
-    QStringList problems;
-    Catalog::load(m_db->db(), m_ctx.config.configuredTables(), &tables, &problems);
-    // A table that is gone or lost its primary key keeps what was known of it: its writes
-    // and reads fail and say so, and it is read again on the next change of the catalogue.
-    for (auto it = tables.cbegin(); it != tables.cend(); ++it) {
-        if (it->primaryKey >= 0)
-            m_ctx.tables.insert(it.key(), it.value());
-    }
-    for (const QString &problem : std::as_const(problems)) {
-        qCWarning(lcDatabase).noquote() << problem;
-        m_ctx.reportError(EngineError::Source::Database, problem);
-    }
-    m_sender->resetStatements();
-    m_receiver->resetStatements();
-    // A renamed key column would leave the triggers naming a column that is gone.
-    QList<TriggerPlan> plan;
-    QString error;
-    if (!Schema::triggerPlan(m_ctx.tables, m_ctx.config.syncTables, &plan, &error)
-        || !Schema::install(m_db->db(), m_db->isMariaDb(), plan, &error)) {
-        qCWarning(lcDatabase).noquote() << "the triggers could not be checked again:" << error;
-        m_ctx.reportError(EngineError::Source::Database, error);
-    }
-    return true;
-}
-
 void SyncEngine::retryRefused()
 {
     if (!m_running || !m_ctx.databaseUp || m_paused || m_retries.isEmpty())
@@ -298,65 +220,6 @@ void SyncEngine::retryRefused()
         for (auto table = remote->cbegin(); table != remote->cend(); ++table)
             resend(remote.key(), table.key(), table.value());
     }
-}
-
-void SyncEngine::onDatabaseLost(const QString &reason)
-{
-    if (!m_ctx.databaseUp)
-        return;
-    m_ctx.databaseUp = false;
-    qCWarning(lcDatabase).noquote() << "database connection lost:" << reason;
-    m_ctx.reportError(EngineError::Source::Database, reason);
-    Q_EMIT databaseStateChanged(false, reason);
-    m_capture->stop();
-    m_status->clear();
-    m_reconnectDelayMs = 1000;
-    m_reconnectTimer.start(m_reconnectDelayMs);
-}
-
-void SyncEngine::checkDatabase()
-{
-    // DNS, the TCP connect and the TLS probe run on a thread of their own (database/ServerCheck);
-    // this thread connects only to a server that just answered.
-    if (!m_running || m_checkingDatabase)
-        return;
-    m_checkingDatabase = true;
-    ServerCheck::start(m_ctx.config.mysql, this, [this](const ServerCheck &check) {
-        m_checkingDatabase = false;
-        reconnectDatabase(check);
-    });
-}
-
-void SyncEngine::reconnectDatabase(const ServerCheck &check)
-{
-    if (!m_running || m_ctx.databaseUp)
-        return;
-    QString error = check.message;
-    bool fatal = false;
-    if (check.state == ServerCheck::State::Answers && connectDatabase(check, &error, &fatal)) {
-        m_ctx.databaseUp = true;
-        m_reconnectDelayMs = 1000;
-        qCInfo(lcDatabase).noquote() << (m_databaseWasUp ? "database connection restored" : "database connected");
-        m_databaseWasUp = true;
-        Q_EMIT databaseStateChanged(true, m_db->description());
-        rebuildOutbox();
-        m_capture->schedule(0);
-        m_capture->resume();
-        m_flush->resume();
-        return;
-    }
-    if (fatal) {
-        fail(error);
-        return;
-    }
-    qCWarning(lcDatabase).noquote() << error << "- retrying in" << m_reconnectDelayMs / 1000 << "s";
-    if (!m_databaseWasUp && !m_databaseReported) {
-        m_databaseReported = true; // the first failure at start goes to the error list, later ones to the log
-        m_ctx.reportError(EngineError::Source::Database, error);
-    }
-    Q_EMIT databaseStateChanged(false, error);
-    m_reconnectDelayMs = qMin(m_reconnectDelayMs * 2, kMaxReconnectDelayMs);
-    m_reconnectTimer.start(m_reconnectDelayMs);
 }
 
 void SyncEngine::onBrokerReady()
