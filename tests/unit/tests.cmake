@@ -10,7 +10,7 @@ mysql_sync_add_test(NAME tst_reportlimiter SOURCES unit/tst_reportlimiter.cpp LI
 mysql_sync_add_test(NAME tst_publishqueue SOURCES unit/tst_publishqueue.cpp LIBS sync_mqtt LABELS unit)
 mysql_sync_add_test(NAME tst_transformername SOURCES unit/tst_transformername.cpp LIBS sync_transform LABELS unit)
 mysql_sync_add_test(NAME tst_security   SOURCES unit/tst_security.cpp   LIBS sync_security LABELS unit)
-mysql_sync_add_test(NAME tst_transformer SOURCES unit/tst_transformer.cpp LIBS sync_transform LABELS "unit;transformers")
+mysql_sync_add_test(NAME tst_transformer SOURCES unit/tst_transformer.cpp unit/tst_transformer.h unit/tst_transformer_runtime.cpp LIBS sync_transform LABELS "unit;transformers")
 mysql_sync_add_test(NAME tst_transformcontainment SOURCES unit/tst_transformcontainment.cpp LIBS sync_transform LABELS "unit;transformers")
 # Translations: lupdate on ui/ app/ core/ into temporary copies of translations/*.ts; fails when
 # a message of either language is unfinished, empty or missing (scripts/update-translations.sh).
