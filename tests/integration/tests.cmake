@@ -33,7 +33,8 @@ mysql_sync_add_test(NAME tst_sync SOURCES integration/tst_sync.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
 mysql_sync_add_test(NAME tst_sync_codec SOURCES integration/tst_sync_codec.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
-mysql_sync_add_test(NAME tst_hostile SOURCES integration/tst_hostile.cpp
+mysql_sync_add_test(NAME tst_hostile SOURCES integration/tst_hostile.cpp integration/tst_hostile.h
+                    integration/tst_hostile_refused.cpp integration/tst_hostile_malformed.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
 mysql_sync_add_test(NAME tst_resilience SOURCES integration/tst_resilience.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 1200)

@@ -1,8 +1,8 @@
 # Unit tests: pure logic, no servers.
-mysql_sync_add_test(NAME tst_config     SOURCES unit/tst_config.cpp     LIBS sync_config   LABELS unit)
+mysql_sync_add_test(NAME tst_config     SOURCES unit/tst_config.cpp unit/tst_config.h unit/tst_config_valid.cpp unit/tst_config_errors.cpp LIBS sync_config LABELS unit)
 mysql_sync_add_test(NAME tst_configschema SOURCES unit/tst_configschema.cpp LIBS sync_config LABELS unit)
 mysql_sync_add_test(NAME tst_messages   SOURCES unit/tst_messages.cpp   LIBS sync_protocol LABELS unit)
-mysql_sync_add_test(NAME tst_valuecodec SOURCES unit/tst_valuecodec.cpp LIBS sync_codec    LABELS unit)
+mysql_sync_add_test(NAME tst_valuecodec SOURCES unit/tst_valuecodec.cpp unit/tst_valuecodec.h unit/tst_valuecodec_decode.cpp LIBS sync_codec LABELS unit)
 mysql_sync_add_test(NAME tst_outbox     SOURCES unit/tst_outbox.cpp     LIBS sync_outbox   LABELS unit)
 mysql_sync_add_test(NAME tst_outboxsyncer SOURCES unit/tst_outboxsyncer.cpp LIBS sync_outbox LABELS unit)
 mysql_sync_add_test(NAME tst_presence   SOURCES unit/tst_presence.cpp   LIBS sync_mqtt     LABELS unit)
@@ -10,7 +10,7 @@ mysql_sync_add_test(NAME tst_reportlimiter SOURCES unit/tst_reportlimiter.cpp LI
 mysql_sync_add_test(NAME tst_publishqueue SOURCES unit/tst_publishqueue.cpp LIBS sync_mqtt LABELS unit)
 mysql_sync_add_test(NAME tst_transformername SOURCES unit/tst_transformername.cpp LIBS sync_transform LABELS unit)
 mysql_sync_add_test(NAME tst_security   SOURCES unit/tst_security.cpp   LIBS sync_security LABELS unit)
-mysql_sync_add_test(NAME tst_transformer SOURCES unit/tst_transformer.cpp LIBS sync_transform LABELS "unit;transformers")
+mysql_sync_add_test(NAME tst_transformer SOURCES unit/tst_transformer.cpp unit/tst_transformer.h unit/tst_transformer_runtime.cpp LIBS sync_transform LABELS "unit;transformers")
 mysql_sync_add_test(NAME tst_transformcontainment SOURCES unit/tst_transformcontainment.cpp LIBS sync_transform LABELS "unit;transformers")
 # Translations: lupdate on ui/ app/ core/ into temporary copies of translations/*.ts; fails when
 # a message of either language is unfinished, empty or missing (scripts/update-translations.sh).
