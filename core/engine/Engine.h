@@ -4,8 +4,10 @@
 // (SyncEngine) on a thread of its own, tests/support's FakeEngine stands in for it in tests.
 // Reports arrive on the thread the Engine object lives in; commands never wait.
 #include "config/Config.h"
+#include "database/ConflictStore.h"
 #include "engine/EngineTypes.h"
 
+#include <QJsonValue>
 #include <QObject>
 #include <QStringList>
 
@@ -36,6 +38,12 @@ public:
     virtual void resend(const QString &remote, const QString &table, const QStringList &keys) = 0;
     // resend() for every row of sync_status that is in error for `remote`.
     virtual void resendErrors(const QString &remote) = 0;
+    // Settles conflict `id` of sync_conflicts (and every other open one of its row): the row
+    // becomes the local version (Local), the remote's (Remote) or `edited` (Edited: an object,
+    // or null for "delete the row"), as a change of this site that every site takes, since
+    // it includes both versions. `by` is recorded as who settled it. conflictsChanged() follows.
+    virtual void settleConflict(qint64 id, mysqlsync::ConflictOutcome choice, const QJsonValue &edited,
+                                const QString &by) = 0;
 
 Q_SIGNALS:
     void started();
@@ -54,6 +62,9 @@ Q_SIGNALS:
     void remotePathChanged(const QString &name, const QString &path, double rowsPerMessage);
     void countersChanged(const mysqlsync::EngineCounters &counters);
     void errorOccurred(const mysqlsync::EngineError &error);
+    // The open conflicts of sync_conflicts, after each change; `detected`: how many were
+    // newly seen since the last report (0 when only settled ones changed the count).
+    void conflictsChanged(qint64 open, int detected);
 };
 
 } // namespace mysqlsync

@@ -3,12 +3,14 @@
 // (EngineThread gives it its own). Observers connect to its signals; commands reach it
 // as queued calls.
 #include "config/Config.h"
+#include "database/ConflictStore.h"
 #include "engine/EngineContext.h"
 #include "engine/EngineTypes.h"
 #include "engine/RetryBackoff.h"
 #include "mqtt/MqttClient.h"
 
 #include <QElapsedTimer>
+#include <QJsonValue>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -60,6 +62,8 @@ public Q_SLOTS:
     void resend(const QString &remote, const QString &table, const QStringList &keys);
     // resend() for every row of sync_status that is in error for `remote`.
     void resendErrors(const QString &remote);
+    // Engine::settleConflict.
+    void settleConflict(qint64 id, ConflictOutcome choice, const QJsonValue &edited, const QString &by);
 
 Q_SIGNALS:
     void started();
@@ -76,6 +80,7 @@ Q_SIGNALS:
     // it so far on that path (0: nothing sent yet).
     void remotePathChanged(const QString &name, const QString &path, double rowsPerMessage);
     void countersChanged(const mysqlsync::EngineCounters &counters);
+    void conflictsChanged(qint64 open, int detected);
     void errorOccurred(const mysqlsync::EngineError &error);
 
 private:
@@ -100,6 +105,8 @@ private:
     void fail(const QString &message);
     bool refreshCatalogue(const QString &why);
     void retryRefused();
+    // conflictsChanged() with the open count of sync_conflicts.
+    void reportConflicts(int detected);
     void shutdown();
 
     EngineContext m_ctx;

@@ -140,6 +140,7 @@ void SyncEngine::reconnectDatabase(const ServerCheck &check)
         qCInfo(lcDatabase).noquote() << (m_databaseWasUp ? "database connection restored" : "database connected");
         m_databaseWasUp = true;
         Q_EMIT databaseStateChanged(true, m_db->description());
+        reportConflicts(0);
         rebuildOutbox();
         m_capture->schedule(0);
         m_capture->resume();

@@ -291,6 +291,10 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
             row.insert(QStringLiteral("date"), millis(out->date));
             if (!ChangeMessage::fromObject(row, &change, &rowError))
                 rowError = QStringLiteral("changes[%1]: %2").arg(i).arg(rowError);
+            else if (row.contains(QStringLiteral("version"))
+                     && !RowVersion::fromJson(row.value(QStringLiteral("version")),
+                                              QStringLiteral("changes[%1].version").arg(i), &change.version, &rowError))
+                change.version = RowVersion();
         }
         change.sender = out->sender;
         change.date = out->date;
@@ -325,6 +329,8 @@ void BatchBuilder::add(const ChangeMessage &change)
     row.insert(QStringLiteral("table"), change.table);
     row.insert(QStringLiteral("id"), change.id);
     row.insert(QStringLiteral("entity"), change.entity.isObject() ? change.entity : QJsonValue(QJsonValue::Null));
+    if (!change.version.isNull())
+        row.insert(QStringLiteral("version"), change.version.toJson());
     const QByteArray text = compact(row);
     if (m_count > 0 && (m_count >= m_maxRows || m_rows.size() + text.size() + 1 > m_maxBytes))
         close();
