@@ -287,13 +287,14 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
         } else {
             // The row is read as a change message of its own, with the batch's sender and date.
             QJsonObject row = rows.at(i).toObject();
+            const QJsonValue version = row.take(QStringLiteral("version"));
             row.insert(QStringLiteral("sender"), out->sender);
             row.insert(QStringLiteral("date"), millis(out->date));
             if (!ChangeMessage::fromObject(row, &change, &rowError))
                 rowError = QStringLiteral("changes[%1]: %2").arg(i).arg(rowError);
-            else if (row.contains(QStringLiteral("version"))
-                     && !RowVersion::fromJson(row.value(QStringLiteral("version")),
-                                              QStringLiteral("changes[%1].version").arg(i), &change.version, &rowError))
+            else if (!version.isUndefined()
+                     && !RowVersion::fromJson(version, QStringLiteral("changes[%1].version").arg(i), &change.version,
+                                              &rowError))
                 change.version = RowVersion();
         }
         change.sender = out->sender;
