@@ -181,6 +181,13 @@ RowStore::Result ConflictResolver::judge(const QList<const ChangeMessage *> &cha
         QStringList keys;
         for (const ChangeMessage *c : it.value())
             keys.append(c->id);
+        // The rows first, locked: a local write of one of them that is under way commits (and
+        // its table_changes row with it) before the reads below, and none starts until this
+        // transaction ends, so a local change is never overwritten unseen.
+        QHash<QString, QJsonObject> rows;
+        const RowStore::Result locked = m_rows.fetch(m_ctx.tables[it.key()], keys, &rows, error, true);
+        if (locked != RowStore::Result::Ok)
+            return locked;
         QHash<QString, RowVersion> stored;
         QSqlError sqlError;
         if (!VersionStore::read(db, it.key(), keys, &stored, error, &sqlError))
@@ -195,26 +202,14 @@ RowStore::Result ConflictResolver::judge(const QList<const ChangeMessage *> &cha
             if (!m_ctx.isTaken || !m_ctx.isTaken(l.id))
                 pending.insert(l.key);
         }
-        QStringList conflicted;
         for (const ChangeMessage *c : it.value()) {
-            const Verdict v = judgeOne(*c, stored.value(c->id), pending.contains(c->id), now, error);
-            if (v.conflict)
-                conflicted.append(c->id);
-            out->insert(c, v);
-        }
-        if (conflicted.isEmpty())
-            continue;
-        // The row as this site has it, for the record.
-        QHash<QString, QJsonObject> rows;
-        const RowStore::Result r = m_rows.fetch(m_ctx.tables[it.key()], conflicted, &rows, error);
-        if (r != RowStore::Result::Ok)
-            return r;
-        for (const ChangeMessage *c : it.value()) {
-            Verdict &v = (*out)[c];
+            Verdict v = judgeOne(*c, stored.value(c->id), pending.contains(c->id), now, error);
             if (v.conflict) {
+                // The row as this site has it, for the record.
                 auto row = rows.constFind(c->id);
                 v.conflict->localVersion = row == rows.cend() ? QJsonValue(QJsonValue::Null) : QJsonValue(*row);
             }
+            out->insert(c, v);
         }
     }
     return RowStore::Result::Ok;
