@@ -293,9 +293,10 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
             if (!ChangeMessage::fromObject(row, &change, &rowError))
                 rowError = QStringLiteral("changes[%1]: %2").arg(i).arg(rowError);
             else if (!version.isUndefined()
-                     && !RowVersion::fromJson(version, QStringLiteral("changes[%1].version").arg(i), &change.version,
-                                              &rowError))
+                     && !RowVersion::fromJson(version, QStringLiteral("version"), &change.version, &rowError)) {
+                rowError = QStringLiteral("changes[%1]: %2").arg(i).arg(rowError);
                 change.version = RowVersion();
+            }
         }
         change.sender = out->sender;
         change.date = out->date;

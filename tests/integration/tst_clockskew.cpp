@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimer>
 
@@ -65,9 +66,11 @@ void TestClockSkew::aRemoteOneMinuteBehindIsOnline()
     qInfo() << "change published on /change/site_b after" << timer.elapsed() << "ms:" << sent;
     QVERIFY2(sent, engine.log().right(3000).constData());
     QVERIFY2(engine.log().contains("site_b is online"), engine.log().right(3000).constData());
-    QVERIFY2(engine.log().contains("the clock of site_b is about 60.0 s behind ours")
-                 || engine.log().contains("the clock of site_b is about 59.9 s behind ours"),
-             engine.log().right(3000).constData());
+    // The estimate is off by the time a heartbeat takes to arrive (a mosquitto_pub process each,
+    // a tenth of a second or two on a busy machine).
+    static const QRegularExpression estimate(
+        QStringLiteral("the clock of site_b is about (59\\.[5-9]|60\\.[0-4]) s behind ours"));
+    QVERIFY2(estimate.match(QString::fromUtf8(engine.log())).hasMatch(), engine.log().right(3000).constData());
     // Heartbeats keep it online: no flapping while they come.
     QTest::qWait(5000);
     QVERIFY2(!engine.log().contains("site_b is offline"), engine.log().right(3000).constData());

@@ -162,7 +162,7 @@ void TestExtensions::batchRowRejected_data()
     const QString v = QStringLiteral("version");
     QTest::newRow("version a string") << QJsonValue(
         QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}, {e, entity}, {v, QStringLiteral("1")}})
-                                      << "changes[1].version"
+                                      << "field `version` must be an object"
                                       << "9";
     QTest::newRow("version with a forged site name") << QJsonValue(
         QJsonObject{{t, QStringLiteral("items")},
