@@ -117,7 +117,7 @@ void Reader::tableEntries(const char *key, QStringList *names,
         }
         const int first = list.indexOf(table);
         if (first >= 0) {
-            fail(elementPath, QStringLiteral("expected no duplicates, got table %1 again (first at %2[%3])")
+            fail(elementPath, QStringLiteral("expected no duplicates, got %1 again (first at %2[%3])")
                                   .arg(quoted(table), keyPath(key))
                                   .arg(first));
             return;
