@@ -95,3 +95,6 @@ mysql_sync_add_test(NAME tst_relaycount SOURCES integration/tst_relaycount.cpp
 # Issue 13: the fast path between our engines (batches, per-row peers, rollbacks, kill -9, forged senders).
 mysql_sync_add_test(NAME tst_fastpath SOURCES integration/tst_fastpath.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+# Table and column mapping, receive rights, filters (issue 16).
+mysql_sync_add_test(NAME tst_mapping SOURCES integration/tst_mapping.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)

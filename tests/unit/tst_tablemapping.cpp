@@ -349,4 +349,4 @@ void TestMapping::incomingToLocal()
 }
 
 QTEST_GUILESS_MAIN(TestMapping)
-#include "tst_mapping.moc"
+#include "tst_tablemapping.moc"
