@@ -526,6 +526,14 @@
         <source>Compress batches</source>
         <translation>Stapel komprimieren</translation>
     </message>
+    <message>
+        <source>Filtered columns</source>
+        <translation>Gefilterte Spalten</translation>
+    </message>
+    <message>
+        <source>Conflict policies</source>
+        <translation>Konfliktregeln</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>
@@ -1701,6 +1709,14 @@
     <message>
         <source>Not in the database: %1</source>
         <translation>Nicht in der Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>%1 (as %2)</source>
+        <translation>%1 (als %2)</translation>
+    </message>
+    <message>
+        <source>Mapped in the configuration file (kept as they are; edit them there): %1</source>
+        <translation>In der Konfigurationsdatei zugeordnet (bleiben unverändert; dort bearbeiten): %1</translation>
     </message>
 </context>
 <context>
