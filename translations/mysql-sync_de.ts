@@ -531,6 +531,10 @@
         <translation>tabelle=newest|manual|priority:site_a&gt;site_b, durch Kommas getrennt</translation>
     </message>
     <message>
+        <source>Filtered columns</source>
+        <translation>Gefilterte Spalten</translation>
+    </message>
+    <message>
         <source>Conflict policies</source>
         <translation>Konfliktregeln</translation>
     </message>
@@ -1997,6 +2001,14 @@
     <message>
         <source>Not in the database: %1</source>
         <translation>Nicht in der Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>%1 (as %2)</source>
+        <translation>%1 (als %2)</translation>
+    </message>
+    <message>
+        <source>Mapped in the configuration file (kept as they are; edit them there): %1</source>
+        <translation>In der Konfigurationsdatei zugeordnet (bleiben unverändert; dort bearbeiten): %1</translation>
     </message>
 </context>
 <context>

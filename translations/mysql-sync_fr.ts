@@ -531,6 +531,10 @@
         <translation>table=newest|manual|priority:site_a&gt;site_b, séparés par des virgules</translation>
     </message>
     <message>
+        <source>Filtered columns</source>
+        <translation>Colonnes filtrées</translation>
+    </message>
+    <message>
         <source>Conflict policies</source>
         <translation>Règles de conflit</translation>
     </message>
@@ -1997,6 +2001,14 @@
     <message>
         <source>Not in the database: %1</source>
         <translation>Absentes de la base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 (as %2)</source>
+        <translation>%1 (sous le nom %2)</translation>
+    </message>
+    <message>
+        <source>Mapped in the configuration file (kept as they are; edit them there): %1</source>
+        <translation>Correspondances du fichier de configuration (conservées telles quelles ; à modifier dans le fichier) : %1</translation>
     </message>
 </context>
 <context>

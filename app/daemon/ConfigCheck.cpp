@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
+#include "database/MappingCheck.h"
 #include "database/Schema.h"
 #include "mqtt/MqttClient.h"
 #include "protocol/Messages.h"
@@ -27,7 +28,10 @@ bool checkDatabase(const Config &config, QTextStream &out)
     const QStringList tables = config.configuredTables();
     QHash<QString, TableInfo> catalog;
     QStringList problems;
-    const bool ok = Catalog::load(db.db(), tables, &catalog, &problems);
+    bool ok = Catalog::load(db.db(), tables, &catalog, &problems);
+    const QStringList mapping = MappingCheck::problems(config, catalog);
+    problems += mapping;
+    ok = ok && mapping.isEmpty();
     for (const QString &t : tables) {
         const TableInfo info = catalog.value(t);
         if (info.primaryKey >= 0)

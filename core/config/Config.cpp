@@ -191,13 +191,84 @@ void readMysql(Reader r, MysqlConfig *m)
     }
 }
 
+// A bidirectional table mapped in one list maps both ways (the other list gets the inverse);
+// filters name sent tables, and never a column the mapping publishes or the key.
+void checkMappings(Reader &r, Config *c)
+{
+    if (r.failed())
+        return;
+    for (const QString &table : std::as_const(c->syncTables)) {
+        if (!c->receiveTables.contains(table))
+            continue;
+        const bool sends = c->sendMappings.contains(table);
+        const bool receives = c->receiveMappings.contains(table);
+        if (sends && !receives) {
+            const SendMapping &s = c->sendMappings.value(table);
+            ReceiveMapping inverse;
+            inverse.table = table;
+            inverse.from = s.as;
+            inverse.key = s.key;
+            for (auto it = s.columns.cbegin(); it != s.columns.cend(); ++it)
+                inverse.columns.insert(it.value(), it.key());
+            c->receiveMappings.insert(table, inverse);
+        } else if (receives && !sends) {
+            const ReceiveMapping &m = c->receiveMappings.value(table);
+            SendMapping inverse;
+            inverse.table = table;
+            inverse.as = m.from;
+            inverse.key = m.key;
+            for (auto it = m.columns.cbegin(); it != m.columns.cend(); ++it)
+                inverse.columns.insert(it.value(), it.key());
+            c->sendMappings.insert(table, inverse);
+        }
+    }
+    // The inverse names must not clash with the names other tables travel under.
+    for (const QString &table : std::as_const(c->syncTables)) {
+        const QString other = c->sendTableFor(c->sentName(table));
+        if (other != table) {
+            r.fail(c->sendMappings.value(table).key,
+                   QStringLiteral("table `%1` would be sent as \"%2\", which is already the name of table `%3`")
+                       .arg(table, c->sentName(table), other));
+            return;
+        }
+    }
+    for (const QString &table : std::as_const(c->receiveTables)) {
+        const ReceiveMapping *m = c->receiveMapping(table);
+        const QString other = c->receiveTableFor(m ? m->from : table);
+        if (other != table) {
+            r.fail(m ? m->key : QStringLiteral("receiveTables"),
+                   QStringLiteral("table `%1` would receive \"%2\", which table `%3` receives already")
+                       .arg(table, m ? m->from : table, other));
+            return;
+        }
+    }
+    for (int i = 0; i < c->filters.size(); ++i) {
+        const QString &filter = c->filters.at(i);
+        const qsizetype dot = filter.indexOf(QLatin1Char('.'));
+        const QString table = filter.left(dot);
+        const QString column = filter.mid(dot + 1);
+        const QString at = QStringLiteral("filters[%1]").arg(i);
+        if (!c->syncTables.contains(table)) {
+            r.fail(at, QStringLiteral("names table `%1`, which is not one of syncTables").arg(table));
+            return;
+        }
+        auto mapping = c->sendMappings.constFind(table);
+        if (mapping != c->sendMappings.cend() && mapping->columns.contains(column)) {
+            r.fail(at, QStringLiteral("column `%1` of table `%2` is published by %3.columns; a filtered column is "
+                                      "never sent: remove it from one of them")
+                           .arg(column, table, mapping->key));
+            return;
+        }
+    }
+}
+
 void readConfig(Reader r, Config *c)
 {
     r.allowOnly();
     readMqtt(r.object("mqttConfig"), &c->mqtt);
     readMysql(r.object("mysqlConfig"), &c->mysql);
-    r.stringList("syncTables", &c->syncTables);
-    r.stringList("receiveTables", &c->receiveTables);
+    r.sendTables("syncTables", &c->syncTables, &c->sendMappings);
+    r.receiveTables("receiveTables", &c->receiveTables, &c->receiveMappings);
     r.string("clientName", &c->clientName);
     r.stringList("remoteClients", &c->remoteClients);
     const int self = c->remoteClients.indexOf(c->clientName);
@@ -221,6 +292,8 @@ void readConfig(Reader r, Config *c)
     ext.integer("batchRows", &c->extensions.batchRows);
     ext.integer("batchBytes", &c->extensions.batchBytes);
     ext.boolean("compress", &c->extensions.compress);
+    r.stringList("filters", &c->filters);
+    checkMappings(r, c);
     r.conflictPolicies("conflicts", &c->conflicts);
     for (auto it = c->conflicts.cbegin(); !r.failed() && it != c->conflicts.cend(); ++it) {
         if (!c->isBidirectional(it.key()))

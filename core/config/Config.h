@@ -3,8 +3,10 @@
 // plus a few optional keys of our own (see docs/protocol.md, "Configuration file").
 #include "common/ClientName.h"
 #include "config/ConfigSchema.h"
+#include "config/TableMapping.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -105,8 +107,8 @@ struct Config {
     QString filePath; // absolute path of the file this was read from
     MqttConfig mqtt;
     MysqlConfig mysql;
-    QStringList syncTables;
-    QStringList receiveTables;
+    QStringList syncTables;    // local table names (an object entry gives its "table")
+    QStringList receiveTables; // local table names (an object entry gives its "table")
     QString clientName;
     QStringList remoteClients;
     QString queueDirectory; // absolute
@@ -130,6 +132,27 @@ struct Config {
     QHash<QString, ConflictPolicy> conflicts;
 
     ConflictPolicy conflictPolicy(const QString &table) const { return conflicts.value(table); }
+
+    // Mapping (config/TableMapping.h), keyed by local table: the object entries of syncTables
+    // and receiveTables (a bidirectional table with one object entry maps both ways: its other
+    // list gets the inverse). Tables without an entry here travel as they are.
+    QHash<QString, SendMapping> sendMappings;
+    QHash<QString, ReceiveMapping> receiveMappings;
+    QStringList filters; // "table.column" (local names): never sent
+
+    // The name a syncTable is published under.
+    QString sentName(const QString &table) const;
+    // The syncTable published under `wire`, or empty.
+    QString sendTableFor(const QString &wire) const;
+    // The receiveTable that takes the remote's `wire` table, or empty.
+    QString receiveTableFor(const QString &wire) const;
+    // The entity of a row of syncTable `table` as it is sent: filtered columns removed, then
+    // the mapping's columns only, renamed.
+    QJsonObject outgoing(const QString &table, const QJsonObject &row) const;
+    // The name a local column of syncTable `table` is sent under (empty: not sent).
+    QString sentColumn(const QString &table, const QString &column) const;
+    // The receive rules of `table`, or nullptr when it has no object entry.
+    const ReceiveMapping *receiveMapping(const QString &table) const;
 
     bool isBidirectional(const QString &table) const
     {

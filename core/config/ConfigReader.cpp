@@ -136,6 +136,13 @@ Reader::Check Reader::elementCheck(const ConfigKey &k)
 {
     if (k.type == ConfigKey::Type::ClientNames)
         return {QStringLiteral("a client name (2 to 32 characters of A-Z, a-z, 0-9, _ and -)"), isValidClientName};
+    if (k.type == ConfigKey::Type::Columns)
+        return {QStringLiteral("a column as table.column (each name non-empty, of at most 64 characters)"),
+                [](const QString &s) {
+                    const qsizetype dot = s.indexOf(QLatin1Char('.'));
+                    const QString table = s.left(dot), column = s.mid(dot + 1);
+                    return dot > 0 && !column.isEmpty() && table.toUcs4().size() <= 64 && column.toUcs4().size() <= 64;
+                }};
     // MySQL's identifier limit is 64 characters; everything else is checked against the
     // database catalogue later.
     return {QStringLiteral("a table name (a non-empty string of at most 64 characters)"),

@@ -49,6 +49,10 @@ public:
     void path(const char *key, QString *out); // made absolute against the file's folder
     void file(const char *key, QString *out); // a readable file
     void stringList(const char *key, QStringList *out);
+    // syncTables / receiveTables: table names, or objects that map a table (ConfigTables.cpp).
+    // *names gets the local tables; *out the objects' mappings, keyed by local table.
+    void sendTables(const char *key, QStringList *names, QHash<QString, SendMapping> *out);
+    void receiveTables(const char *key, QStringList *names, QHash<QString, ReceiveMapping> *out);
     // Table -> conflict policy ("newest", "manual", {"policy": "priority", "sites": [...]}).
     void conflictPolicies(const char *key, QHash<QString, ConflictPolicy> *out);
     // A password or a reference; references leave `out` empty (the daemon resolves them).
@@ -67,6 +71,14 @@ private:
     QJsonValue take(const char *key, const QString &expected, bool required);
     void rawString(const char *key, QString *out, bool required, const Check &check);
     void rawPath(const char *key, QString *out, bool required);
+    // The elements of a syncTables/receiveTables array: names and objects (each object is
+    // handed to `object`, which returns its local table or an empty string on failure).
+    void tableEntries(const char *key, QStringList *names,
+                      const std::function<QString(const QString &path, const QJsonObject &)> &object);
+    // A string field of a mapping object: a table or column name.
+    bool nameField(const QJsonObject &o, const QString &path, const char *field, bool required, QString *out);
+    bool columnMap(const QJsonObject &o, const QString &path, const QString &landsOn, QMap<QString, QString> *out);
+    bool onlyFields(const QJsonObject &o, const QString &path, const QStringList &fields);
 
     Context *m_ctx;
     QString m_path;

@@ -86,6 +86,8 @@ QList<ConfigKey> makeKeys()
         required(key("receiveTables", Type::Tables, Group::Site,
                      QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Receive tables"),
                      "Tables this site accepts changes of.")),
+        key("filters", Type::Columns, Group::Site, QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Filtered columns"),
+            "Columns that never leave this site, as table.column (e.g. users.password)."),
         required(key("queueDirectory", Type::Path, Group::Site,
                      QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Queue directory"),
                      "Folder of the outbox (changes owed to remotes), relative to this file.")),
@@ -272,7 +274,9 @@ QString ConfigKey::expected() const
     case Type::ClientNames:
         return QStringLiteral("an array of client names");
     case Type::Tables:
-        return QStringLiteral("an array of table names");
+        return QStringLiteral("an array of table names or mapping objects");
+    case Type::Columns:
+        return QStringLiteral("an array of column names as table.column");
     case Type::Charset:
         return QStringLiteral("utf8mb4 or utf8, or one of their collations such as UTF8MB4_UNICODE_CI "
                               "(the engine always speaks utf8mb4)");

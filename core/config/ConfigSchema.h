@@ -23,7 +23,8 @@ struct ConfigKey {
         Secret, // a password or a reference ({"keychain"}, {"env"}, {"file"})
         ClientName,
         ClientNames,      // an array of client names
-        Tables,           // an array of table names
+        Tables,           // an array of table names or mapping objects (syncTables, receiveTables)
+        Columns,          // an array of "table.column" names
         Charset,          // UTF-8 character set or collation names
         Timezone,         // "local", "Z", "+HH:MM"
         UrlPath,          // starts with "/"

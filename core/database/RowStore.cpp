@@ -312,6 +312,25 @@ RowStore::Result RowStore::holds(const TableInfo &table, const QString &key, con
     return Result::Ok;
 }
 
+RowStore::Result RowStore::exists(const TableInfo &table, const QString &key, bool *exists, QString *error)
+{
+    *exists = false;
+    if (!ValueCodec::decode(table.key(), QJsonValue(key), nullptr, error))
+        return Result::Rejected;
+    Result result = Result::Ok;
+    QSqlQuery *q = statement(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ? FOR UPDATE")
+                                 .arg(quoteIdentifier(table.name), quoteIdentifier(table.key().name)),
+                             error, &result);
+    if (!q)
+        return result;
+    q->bindValue(0, key);
+    if (!q->exec())
+        return fail(*q, QStringLiteral("reading `%1`").arg(table.name), error);
+    *exists = q->next();
+    q->finish();
+    return Result::Ok;
+}
+
 RowStore::Result RowStore::updateElseInsert(const TableInfo &table, const QString &key, const QStringList &columns,
                                             const QVariantList &values, QString *error, bool *changed)
 {

@@ -55,6 +55,10 @@ public:
     // trigger that bumps a version would otherwise circle a row for ever between sites).
     Result holds(const TableInfo &table, const QString &key, const QJsonObject &entity, bool *same, QString *error);
 
+    // Whether the row of `key` exists, locking it (or the gap where it would be) until the
+    // transaction ends, so that the answer holds for the write that follows.
+    Result exists(const TableInfo &table, const QString &key, bool *exists, QString *error);
+
     // Upserts many validated entities of one table that all have the same columns, in one
     // statement (in order: a later entity of the same key wins). On Rejected nothing of it
     // was written (the statement is atomic): apply them one by one to find the culprit.

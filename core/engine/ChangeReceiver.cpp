@@ -4,6 +4,7 @@
 #include "common/Logging.h"
 #include "database/DbConnection.h"
 #include "engine/ChangeSender.h"
+#include "engine/IncomingMapping.h"
 #include "outbox/Outbox.h"
 #include "protocol/Messages.h"
 #include "transform/TransformerHost.h"
@@ -47,17 +48,22 @@ ChangeReceiver::Transformed ChangeReceiver::transformAll(const QList<ChangeMessa
     Transformed result{received, {}, {}};
     for (qsizetype i = 0; i < result.changes.size(); ++i) {
         ChangeMessage &change = result.changes[i];
-        if (change.sender == m_ctx.config.clientName || !m_ctx.config.receiveTables.contains(change.table))
+        // The transformer of the local table, on the entity as the sender sent it (before mapping).
+        const QString local = m_ctx.config.receiveTableFor(change.table);
+        const TableInfo info = m_ctx.tables.value(local);
+        if (change.sender == m_ctx.config.clientName || local.isEmpty() || info.primaryKey < 0)
             continue;
         const TransformResult t =
-            m_ctx.transformer->transform(change.table, change.entity, change.sender, m_ctx.config.clientName);
+            m_ctx.transformer->transform(local, change.entity, change.sender, m_ctx.config.clientName);
         switch (t.action) {
         case TransformResult::Action::Unchanged:
             break;
         case TransformResult::Action::Entity: {
             change.entity = t.entity;
             // A transformer may map the key: the row written is the transformed one's.
-            const QString id = keyToString(t.entity.value(m_ctx.tables[change.table].key().name));
+            const ReceiveMapping *mapping = m_ctx.config.receiveMapping(local);
+            const QString id = keyToString(
+                t.entity.value(mapping ? mapping->remoteColumn(info.key().name) : info.key().name));
             if (!id.isNull())
                 change.id = id;
             break;
@@ -104,6 +110,9 @@ bool ChangeReceiver::groupable(const ChangeMessage &change) const
     // make an upsert rewrite another row, and not for rows big enough to crowd the packet.
     if (!change.entity.isObject() || m_ctx.config.isBidirectional(change.table))
         return false;
+    if (const ReceiveMapping *rules = m_ctx.config.receiveMapping(change.table); rules && rules->restricts())
+        return false; // whether the row exists decides what is written
+
     const TableInfo &table = m_ctx.tables[change.table];
     qint64 bytes = 0;
     QString error;
@@ -169,15 +178,29 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         // operator settles the conflict: answered as received, not written, not relayed.
         if (auto v = verdicts.constFind(c); v != verdicts.cend() && !v->write)
             return record(c, RowStore::Result::Ok, QString(), false);
+        // The receive rules: an insert may be refused, an update may change only some columns.
+        QJsonValue entity = c->entity;
+        const ReceiveMapping *rules = m_ctx.config.receiveMapping(c->table);
+        if (rules && rules->restricts() && entity.isObject()
+            && RowStore::validate(table, c->id, entity.toObject(), &error)) {
+            bool exists = false;
+            const RowStore::Result r = m_rows.exists(table, c->id, &exists, &error);
+            if (r != RowStore::Result::Ok)
+                return record(c, r, error, false);
+            if (!exists && !rules->insert)
+                return record(c, RowStore::Result::Rejected, incoming::insertRefused(*rules), false);
+            if (exists)
+                entity = incoming::updatable(*rules, table.key().name, entity.toObject());
+        }
         // A relayed row that this site holds already is neither written nor relayed again.
-        if (c->entity.isObject() && m_ctx.config.isBidirectional(c->table)
-            && RowStore::validate(table, c->id, c->entity.toObject(), &error)) {
+        if (entity.isObject() && m_ctx.config.isBidirectional(c->table)
+            && RowStore::validate(table, c->id, entity.toObject(), &error)) {
             bool same = false;
-            const RowStore::Result r = m_rows.holds(table, c->id, c->entity.toObject(), &same, &error);
+            const RowStore::Result r = m_rows.holds(table, c->id, entity.toObject(), &same, &error);
             if (r != RowStore::Result::Ok || same)
                 return record(c, r, error, false);
         }
-        const RowStore::Result r = m_rows.apply(table, c->id, c->entity, &error, &changed);
+        const RowStore::Result r = m_rows.apply(table, c->id, entity, &error, &changed);
         return record(c, r, error, changed);
     };
     QList<const ChangeMessage *> group;
@@ -317,18 +340,31 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
         qCDebug(lcEngine) << "database down: leaving" << received.size() << "incoming change(s) to be resent";
         return;
     }
-    refreshIfUnknownColumns(received);
     QList<Outcome> outcomes;
     outcomes.reserve(received.size());
     // Transformers run first (source = the sender, target = us), before anything is written.
-    QHash<const ChangeMessage *, QString> receiptIds; // the sender's id, where a transformer changed it
-    QSet<const ChangeMessage *> settled;              // dropped or failed in the transformer
-    const Transformed transformed = m_ctx.transformer ? transformAll(received) : Transformed{received, {}, {}};
+    QHash<const ChangeMessage *, QString> receiptIds;    // the sender's id, where a transformer changed it
+    QHash<const ChangeMessage *, QString> receiptTables; // the sender's table, where it is mapped
+    QSet<const ChangeMessage *> settled;                 // dropped or failed in the transformer, or refused
+    Transformed transformed = m_ctx.transformer ? transformAll(received) : Transformed{received, {}, {}};
+    // Then the mapping onto the local table and columns (before any pointer into the list is kept).
+    for (qsizetype i = 0; i < transformed.changes.size(); ++i) {
+        ChangeMessage &change = transformed.changes[i];
+        if (change.sender == m_ctx.config.clientName || transformed.dropped.contains(i)
+            || transformed.errors.contains(i))
+            continue;
+        const QString refused = incoming::toLocal(m_ctx.config, &change);
+        if (!refused.isEmpty())
+            transformed.errors.insert(i, refused);
+    }
     const QList<ChangeMessage> &changes = transformed.changes;
-    for (qsizetype i = 0; m_ctx.transformer && i < changes.size(); ++i) {
+    refreshIfUnknownColumns(changes);
+    for (qsizetype i = 0; i < changes.size(); ++i) {
         const ChangeMessage &change = changes.at(i);
         if (change.id != received.at(i).id)
             receiptIds.insert(&change, received.at(i).id);
+        if (change.table != received.at(i).table)
+            receiptTables.insert(&change, received.at(i).table);
         const QString error = transformed.errors.value(i);
         if (transformed.dropped.contains(i)) {
             outcomes.append({&change, QString(), false});
@@ -389,14 +425,15 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
     for (const Outcome &o : std::as_const(outcomes)) {
         const ChangeMessage &c = *o.change;
         const QString id = receiptIds.value(&c, c.id);
+        const QString table = receiptTables.value(&c, c.table); // as the sender named it
         if (o.error.isEmpty()) {
             ++m_ctx.counters.applied;
-            m_sender.sendReceipt(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, c.table, id, c.date));
+            m_sender.sendReceipt(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, table, id, c.date));
         } else {
             qCWarning(lcEngine).noquote()
                 << "change of" << c.table << id << "from" << c.sender << "not applied:" << o.error;
             m_ctx.reportError(EngineError::Source::Apply, o.error, c.sender, c.table, id);
-            m_sender.sendReceipt(c.sender, InfoMessage::error(m_ctx.config.clientName, c.table, id, c.date, o.error));
+            m_sender.sendReceipt(c.sender, InfoMessage::error(m_ctx.config.clientName, table, id, c.date, o.error));
         }
     }
     QString error;

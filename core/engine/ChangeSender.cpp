@@ -124,9 +124,11 @@ void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, c
         auto row = rows.constFind(mapKey(k.table, k.key));
         if (row == rows.cend())
             continue;
-        message.table = k.table;
+        // Filtered columns never leave the site; then the table's mapping (name, columns). A
+        // transformer sees the entity as it is sent.
+        message.table = m_ctx.config.sentName(k.table);
         message.id = k.key;
-        message.entity = *row;
+        message.entity = row->isObject() ? QJsonValue(m_ctx.config.outgoing(k.table, row->toObject())) : *row;
         message.version = m_versions.value(mapKey(k.table, k.key));
         if (m_ctx.transformer && !transform(remote, k, date, &message))
             continue;
@@ -184,7 +186,7 @@ bool ChangeSender::transform(const QString &remote, const TableKey &k, qint64 da
         // A transformer may map the key (the seed's id_mapping example): the message carries
         // the new one, and its receipt is mapped back to the key the outbox owes.
         const TableInfo &table = m_ctx.tables[k.table];
-        const QString sentId = keyToString(t.entity.value(table.key().name));
+        const QString sentId = keyToString(t.entity.value(m_ctx.config.sentColumn(k.table, table.key().name)));
         if (!sentId.isNull() && sentId != k.key) {
             message->id = sentId;
             if (m_ctx.sentIds.size() > 100000)

@@ -207,8 +207,12 @@ void IncomingMessages::handleReceipts(const QList<InfoMessage> &receipts)
             m_ctx.reportError(EngineError::Source::Remote, r.message, r.sender, r.table, r.id);
         }
         // A receipt for a key our transformer changed settles the key the outbox owes.
+        // A receipt names the table as it was sent (a mapped table under its "as" name).
         InfoMessage settled = r;
-        auto alias = m_ctx.sentIds.find(sentIdKey(r.sender, r.table, r.id, r.date));
+        const QString local = m_ctx.config.sendTableFor(r.table);
+        if (!local.isEmpty())
+            settled.table = local;
+        auto alias = m_ctx.sentIds.find(sentIdKey(r.sender, settled.table, r.id, r.date));
         if (alias != m_ctx.sentIds.end()) {
             settled.id = *alias;
             m_ctx.sentIds.erase(alias);
@@ -216,7 +220,7 @@ void IncomingMessages::handleReceipts(const QList<InfoMessage> &receipts)
         // Refused alone: a receipt that sync_status cannot hold, or for a table this site
         // never sends, must not cost the other receipts of the batch their rows.
         QString why;
-        if (!m_ctx.config.syncTables.contains(settled.table))
+        if (local.isEmpty())
             why = QStringLiteral("%1 is not one of this site's syncTables").arg(settled.table.left(64));
         if (why.isEmpty() && m_ctx.status->receipt(settled, &why)) {
             // A remote whose table lacks a column we sent may get it soon (an ALTER TABLE that

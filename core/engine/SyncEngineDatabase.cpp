@@ -6,6 +6,7 @@
 #include "common/Logging.h"
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
+#include "database/MappingCheck.h"
 #include "database/Schema.h"
 #include "database/ServerCheck.h"
 #include "engine/CaptureScheduler.h"
@@ -46,6 +47,13 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
     if (!Catalog::load(m_db->db(), m_ctx.config.configuredTables(), &m_ctx.tables, &problems)) {
         *error = problems.join(QStringLiteral("; "));
         *fatal = m_db->db().isOpen() && QSqlQuery(m_db->db()).exec(QStringLiteral("SELECT 1"));
+        return false;
+    }
+    // Mapped and filtered columns are checked before any SQL names them.
+    problems = MappingCheck::problems(m_ctx.config, m_ctx.tables);
+    if (!problems.isEmpty()) {
+        *error = problems.join(QStringLiteral("; "));
+        *fatal = true;
         return false;
     }
     QList<TriggerPlan> plan;

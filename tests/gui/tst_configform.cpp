@@ -2,6 +2,7 @@
 #include "config/ConfigSchema.h"
 #include "configuration/ConfigForm.h"
 #include "configuration/ConfigPage.h"
+#include "configuration/TablePicker.h"
 #include "monitor/ConfigFile.h"
 
 #include <QFile>
@@ -53,6 +54,38 @@ private Q_SLOTS:
         QCOMPARE(out.value(QStringLiteral("remoteClients")).toArray().first().toString(), QStringLiteral("site_b"));
         QVERIFY(form.validate(QStringLiteral("/tmp/site.json")));
         QVERIFY(form.validationMessage().isEmpty());
+    }
+
+    // Mapping objects in syncTables/receiveTables (issue 16): the picker shows them read-only
+    // and the form writes them back unchanged; filters are a comma-separated line.
+    void mappingEntriesKept()
+    {
+        QJsonObject config = validConfig();
+        const QJsonArray receive = QJsonDocument::fromJson(R"(["items", {"table": "stock", "from": "goods",
+            "columns": {"id": "id", "qty": "quantity"}, "update": ["quantity"], "delete": false}])")
+                                       .array();
+        config.insert(QStringLiteral("receiveTables"), receive);
+        config.insert(QStringLiteral("filters"), QJsonArray{QStringLiteral("items.secret")});
+        ConfigForm form;
+        form.setDocument(config);
+        auto *picker = qobject_cast<TablePicker *>(form.fieldFor(QStringLiteral("receiveTables")));
+        QVERIFY(picker);
+        QCOMPARE(picker->selected(), QStringList{QStringLiteral("items")});
+        QVERIFY2(picker->mappedText().contains(QLatin1String("stock (as goods)")), qPrintable(picker->mappedText()));
+        const QJsonObject out = form.document();
+        QCOMPARE(out.value(QStringLiteral("receiveTables")).toArray(), receive);
+        QCOMPARE(out.value(QStringLiteral("filters")).toArray(), QJsonArray{QStringLiteral("items.secret")});
+        QVERIFY2(form.validate(QStringLiteral("/tmp/site.json")), qPrintable(form.validationMessage()));
+
+        // No filters in the file, none typed: the key is not added.
+        ConfigForm plain;
+        plain.setDocument(validConfig());
+        QVERIFY(!plain.document().contains(QStringLiteral("filters")));
+        auto *filters = qobject_cast<QLineEdit *>(plain.fieldFor(QStringLiteral("filters")));
+        QVERIFY(filters);
+        filters->setText(QStringLiteral("items.secret, items.token"));
+        QCOMPARE(plain.document().value(QStringLiteral("filters")).toArray(),
+                 (QJsonArray{QStringLiteral("items.secret"), QStringLiteral("items.token")}));
     }
 
     void validationNamesTheField_data()

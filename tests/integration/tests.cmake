@@ -97,3 +97,6 @@ mysql_sync_add_test(NAME tst_fastpath SOURCES integration/tst_fastpath.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
 mysql_sync_add_test(NAME tst_conflicts SOURCES integration/tst_conflicts.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+# Table and column mapping, receive rights, filters (issue 16).
+mysql_sync_add_test(NAME tst_mapping SOURCES integration/tst_mapping.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)

@@ -25,7 +25,8 @@ void TestConfig::errors_data()
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<QString>("message");
 
-    const QString tableName = QStringLiteral("a table name (a non-empty string of at most 64 characters)");
+    const QString tableName =
+        QStringLiteral("a table name (a non-empty string of at most 64 characters) or a mapping object");
     const QString clientName = QStringLiteral("a client name (2 to 32 characters of A-Z, a-z, 0-9, _ and -)");
     const QString protocols = QStringLiteral("one of mqtt, tcp, mqtts, ssl, ws, wss, wx, wxs");
     const QString timezone = QStringLiteral(R"("local", "Z" or an offset "+HH:MM"/"-HH:MM")");
@@ -36,9 +37,9 @@ void TestConfig::errors_data()
     QTest::newRow("missing mysqlConfig") << "mysqlConfig" << QByteArray()
                                          << "mysqlConfig: missing required key, expected an object";
     QTest::newRow("missing syncTables") << "syncTables" << QByteArray()
-                                        << "syncTables: missing required key, expected an array of table names";
+                                        << "syncTables: missing required key, expected an array of table names or mapping objects";
     QTest::newRow("missing receiveTables")
-        << "receiveTables" << QByteArray() << "receiveTables: missing required key, expected an array of table names";
+        << "receiveTables" << QByteArray() << "receiveTables: missing required key, expected an array of table names or mapping objects";
     QTest::newRow("missing clientName") << "clientName" << QByteArray()
                                         << QStringLiteral("clientName: missing required key, expected ") + clientName;
     QTest::newRow("missing remoteClients")
@@ -77,7 +78,7 @@ void TestConfig::errors_data()
     QTest::newRow("mysqlConfig array") << "mysqlConfig" << QByteArray("[]")
                                        << "mysqlConfig: expected an object, got an array";
     QTest::newRow("syncTables string") << "syncTables" << QByteArray(R"("items")")
-                                       << R"(syncTables: expected an array of table names, got "items")";
+                                       << R"(syncTables: expected an array of table names or mapping objects, got "items")";
     QTest::newRow("syncTables number element")
         << "syncTables" << QByteArray(R"(["a", 1])")
         << QStringLiteral("syncTables[1]: expected ") + tableName + QStringLiteral(", got 1");
@@ -91,7 +92,7 @@ void TestConfig::errors_data()
         << "syncTables" << QByteArray(R"(["a", "b", "a"])")
         << R"(syncTables[2]: expected no duplicates, got "a" again (first at syncTables[0]))";
     QTest::newRow("receiveTables object")
-        << "receiveTables" << QByteArray("{}") << "receiveTables: expected an array of table names, got an object";
+        << "receiveTables" << QByteArray("{}") << "receiveTables: expected an array of table names or mapping objects, got an object";
     QTest::newRow("receiveTables null element")
         << "receiveTables" << QByteArray("[null]")
         << QStringLiteral("receiveTables[0]: expected ") + tableName + QStringLiteral(", got null");

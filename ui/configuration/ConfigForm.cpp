@@ -177,6 +177,7 @@ void ConfigForm::add(QFormLayout *form, const ConfigKey &k)
         kind = Kind::Choice;
         break;
     case ConfigKey::Type::ClientNames:
+    case ConfigKey::Type::Columns:
         kind = Kind::List;
         break;
     case ConfigKey::Type::Tables:
@@ -265,10 +266,17 @@ void ConfigForm::setDocument(const QJsonObject &object)
             break;
         }
         case Kind::Tables: {
+            // Names are picked; mapping objects are kept as they are (shown read-only).
             QStringList items;
-            for (const QJsonValue &item : v.toArray())
-                items << item.toString();
+            QJsonArray mapped;
+            for (const QJsonValue &item : v.toArray()) {
+                if (item.isObject())
+                    mapped.append(item);
+                else
+                    items << item.toString();
+            }
             static_cast<TablePicker *>(f.editor)->setSelected(items);
+            static_cast<TablePicker *>(f.editor)->setMappedEntries(mapped);
             break;
         }
         case Kind::Brokers:
@@ -320,11 +328,17 @@ QJsonObject ConfigForm::document() const
                     items.append(p.trimmed());
             }
             value = items;
+            isDefault = items.isEmpty() && !f.required;
             break;
         }
-        case Kind::Tables:
-            value = QJsonArray::fromStringList(static_cast<TablePicker *>(f.editor)->selected());
+        case Kind::Tables: {
+            const auto *picker = static_cast<TablePicker *>(f.editor);
+            QJsonArray tables = QJsonArray::fromStringList(picker->selected());
+            for (const QJsonValue &entry : picker->mappedEntries())
+                tables.append(entry);
+            value = tables;
             break;
+        }
         case Kind::Brokers: {
             const QString text = static_cast<QLineEdit *>(f.editor)->text().trimmed();
             if (text == brokersText(valueAt(m_base, f.key).toArray()))

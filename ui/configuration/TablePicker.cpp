@@ -3,6 +3,7 @@
 #include "monitor/TableListModel.h"
 
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -17,6 +18,7 @@ TablePicker::TablePicker(QWidget *parent)
     , m_view(new QListView(this))
     , m_name(new QLineEdit(this))
     , m_status(new QLabel(this))
+    , m_mappedLabel(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -32,6 +34,10 @@ TablePicker::TablePicker(QWidget *parent)
     layout->addLayout(row);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    m_mappedLabel->setWordWrap(true);
+    m_mappedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_mappedLabel->hide();
+    layout->addWidget(m_mappedLabel);
 
     connect(add, &QPushButton::clicked, this, &TablePicker::addTyped);
     connect(m_name, &QLineEdit::returnPressed, this, &TablePicker::addTyped);
@@ -58,6 +64,29 @@ void TablePicker::setSelected(const QStringList &names)
 QStringList TablePicker::selected() const
 {
     return m_model->checked();
+}
+
+void TablePicker::setMappedEntries(const QJsonArray &entries)
+{
+    m_mapped = entries;
+    QStringList items;
+    for (const QJsonValue &v : entries) {
+        const QJsonObject o = v.toObject();
+        const QString table = o.value(QStringLiteral("table")).toString();
+        const QString other = o.contains(QStringLiteral("from")) ? o.value(QStringLiteral("from")).toString()
+                                                                   : o.value(QStringLiteral("as")).toString();
+        items << (other.isEmpty() || other == table ? table : tr("%1 (as %2)").arg(table, other));
+    }
+    m_mappedLabel->setText(items.isEmpty() ? QString()
+                                           : tr("Mapped in the configuration file (kept as they are; edit them "
+                                                "there): %1")
+                                                 .arg(items.join(QStringLiteral(", "))));
+    m_mappedLabel->setVisible(!items.isEmpty());
+}
+
+QString TablePicker::mappedText() const
+{
+    return m_mappedLabel->text();
 }
 
 void TablePicker::setAvailable(const QStringList &tables, const QString &error)
