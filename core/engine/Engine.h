@@ -2,16 +2,16 @@
 // What the rest of the program knows of a sync engine: its commands and its reports. The
 // desktop app, the daemon and the tests hold an Engine; ThreadedEngine runs the real one
 // (SyncEngine) on a thread of its own, tests/support's FakeEngine stands in for it in tests.
-// Reports arrive on the thread the Engine object lives in; commands never wait.
+// Reports (EngineReports) arrive on the thread the Engine object lives in; commands never wait.
 #include "config/Config.h"
-#include "engine/EngineTypes.h"
+#include "engine/EngineReports.h"
 
 #include <QObject>
 #include <QStringList>
 
 namespace mysqlsync {
 
-class Engine : public QObject {
+class Engine : public EngineReports {
     Q_OBJECT
 public:
     explicit Engine(QObject *parent = nullptr);
@@ -36,24 +36,6 @@ public:
     virtual void resend(const QString &remote, const QString &table, const QStringList &keys) = 0;
     // resend() for every row of sync_status that is in error for `remote`.
     virtual void resendErrors(const QString &remote) = 0;
-
-Q_SIGNALS:
-    void started();
-    void pausedChanged(bool paused);
-    void stopped();
-    // The engine cannot work with this configuration and has shut down (no stopped() follows).
-    void fatalError(const QString &message);
-    void databaseStateChanged(bool connected, const QString &detail);
-    void brokerStateChanged(bool connected, const QString &detail);
-    // `until`: when the remote's presence runs out, in our clock (every online report is a heartbeat).
-    void remoteStateChanged(const QString &name, bool online, qint64 until);
-    // At each heartbeat of a remote: its clock minus ours, as Presence estimates it (ms).
-    void remoteClockSkew(const QString &name, qint64 skewMs);
-    void outboxDepthChanged(const QString &remote, int depth);
-    // The path a remote is served on ("batch" or "per-row") and its rows per message there.
-    void remotePathChanged(const QString &name, const QString &path, double rowsPerMessage);
-    void countersChanged(const mysqlsync::EngineCounters &counters);
-    void errorOccurred(const mysqlsync::EngineError &error);
 };
 
 } // namespace mysqlsync

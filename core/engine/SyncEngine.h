@@ -4,6 +4,7 @@
 // as queued calls.
 #include "config/Config.h"
 #include "engine/EngineContext.h"
+#include "engine/EngineReports.h"
 #include "engine/EngineTypes.h"
 #include "engine/RetryBackoff.h"
 #include "mqtt/MqttClient.h"
@@ -37,7 +38,7 @@ struct InfoMessage;
 class StatusTracker;
 class StatusWriter;
 
-class SyncEngine : public QObject {
+class SyncEngine : public EngineReports {
     Q_OBJECT
 public:
     explicit SyncEngine(const Config &config, QObject *parent = nullptr);
@@ -60,23 +61,6 @@ public Q_SLOTS:
     void resend(const QString &remote, const QString &table, const QStringList &keys);
     // resend() for every row of sync_status that is in error for `remote`.
     void resendErrors(const QString &remote);
-
-Q_SIGNALS:
-    void started();
-    void pausedChanged(bool paused);
-    void stopped();
-    void fatalError(const QString &message);
-    void databaseStateChanged(bool connected, const QString &detail);
-    void brokerStateChanged(bool connected, const QString &detail);
-    void remoteStateChanged(const QString &name, bool online, qint64 until);
-    // At each heartbeat of a remote: its clock minus ours, as Presence estimates it (ms).
-    void remoteClockSkew(const QString &name, qint64 skewMs);
-    void outboxDepthChanged(const QString &remote, int depth);
-    // The path a remote is served on ("batch" or "per-row") and the rows per message sent to
-    // it so far on that path (0: nothing sent yet).
-    void remotePathChanged(const QString &name, const QString &path, double rowsPerMessage);
-    void countersChanged(const mysqlsync::EngineCounters &counters);
-    void errorOccurred(const mysqlsync::EngineError &error);
 
 private:
     void startTransformers();
