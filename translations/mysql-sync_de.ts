@@ -109,12 +109,12 @@
         <translation>mysql-sync-monitor: --tab: erwartet wird einer von %1</translation>
     </message>
     <message>
-        <source>Open on this tab: overview, clients, status, errors, configuration or transformers.</source>
-        <translation>Mit diesem Tab öffnen: overview, clients, status, errors, configuration oder transformers.</translation>
-    </message>
-    <message>
         <source>The configuration file (default: the last one used; without one, a first-run page creates it).</source>
         <translation>Die Konfigurationsdatei (Vorgabe: die zuletzt verwendete; gibt es keine, legt eine Seite für den ersten Start sie an).</translation>
+    </message>
+    <message>
+        <source>Open on this tab: overview, clients, status, conflicts, errors, configuration or transformers.</source>
+        <translation>Mit diesem Tab öffnen: overview, clients, status, conflicts, errors, configuration oder transformers.</translation>
     </message>
 </context>
 <context>
@@ -526,6 +526,14 @@
         <source>Compress batches</source>
         <translation>Stapel komprimieren</translation>
     </message>
+    <message>
+        <source>table=newest|manual|priority:site_a&gt;site_b, comma separated</source>
+        <translation>tabelle=newest|manual|priority:site_a&gt;site_b, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Conflict policies</source>
+        <translation>Konfliktregeln</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>
@@ -568,6 +576,274 @@
     <message>
         <source>No configuration file is loaded.</source>
         <translation>Es ist keine Konfigurationsdatei geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictDetails</name>
+    <message>
+        <source>Keep this site&apos;s</source>
+        <translation>Diesen Standort behalten</translation>
+    </message>
+    <message>
+        <source>Take the remote&apos;s</source>
+        <translation>Die der Gegenstelle übernehmen</translation>
+    </message>
+    <message>
+        <source>Edit and keep…</source>
+        <translation>Bearbeiten und behalten …</translation>
+    </message>
+    <message>
+        <source>This site&apos;s row stays as it is now and is sent to every site</source>
+        <translation>Die Zeile dieses Standorts bleibt, wie sie ist, und wird an jeden Standort gesendet</translation>
+    </message>
+    <message>
+        <source>The remote&apos;s version becomes the row here and is sent to every site</source>
+        <translation>Die Fassung der Gegenstelle wird hier zur Zeile und an jeden Standort gesendet</translation>
+    </message>
+    <message>
+        <source>Write the row to keep, starting from either version; it is sent to every site</source>
+        <translation>Die zu behaltende Zeile schreiben, ausgehend von einer der beiden Fassungen; sie wird an jeden Standort gesendet</translation>
+    </message>
+    <message>
+        <source>Select a conflict to see both versions.</source>
+        <translation>Einen Konflikt auswählen, um beide Fassungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1, key %2</source>
+        <translation>%1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>Policy: %1</source>
+        <translation>Regel: %1</translation>
+    </message>
+    <message>
+        <source>This site: %1, changed %2</source>
+        <translation>Dieser Standort: %1, geändert %2</translation>
+    </message>
+    <message>
+        <source>Remote: %1, changed %2</source>
+        <translation>Gegenstelle: %1, geändert %2</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>Erkannt: %1</translation>
+    </message>
+    <message>
+        <source>State: open</source>
+        <translation>Zustand: offen</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Settled by %1 at %2</source>
+        <translation>Entschieden von %1 am %2</translation>
+    </message>
+    <message>
+        <source>The remote deleted the row.</source>
+        <translation>Die Gegenstelle hat die Zeile gelöscht.</translation>
+    </message>
+    <message>
+        <source>This site does not have the row (deleted or never written here).</source>
+        <translation>Dieser Standort hat die Zeile nicht (gelöscht oder hier nie geschrieben).</translation>
+    </message>
+    <message>
+        <source>This site (%1)</source>
+        <translation>Dieser Standort (%1)</translation>
+    </message>
+    <message>
+        <source>Remote (%1)</source>
+        <translation>Gegenstelle (%1)</translation>
+    </message>
+    <message>
+        <source>Take the remote&apos;s (delete the row)</source>
+        <translation>Die der Gegenstelle übernehmen (Zeile löschen)</translation>
+    </message>
+    <message>
+        <source>Keep this site&apos;s (no row)</source>
+        <translation>Diesen Standort behalten (keine Zeile)</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictEditDialog</name>
+    <message>
+        <source>Start from this site&apos;s</source>
+        <translation>Von diesem Standort ausgehen</translation>
+    </message>
+    <message>
+        <source>Start from the remote&apos;s</source>
+        <translation>Von der Gegenstelle ausgehen</translation>
+    </message>
+    <message>
+        <source>Edit and keep — %1, key %2</source>
+        <translation>Bearbeiten und behalten — %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>Values in JSON: &quot;text&quot;, 12, null. Anything else is taken as text. The row is written here and sent to every site.</source>
+        <translation>Werte in JSON: &quot;Text&quot;, 12, null. Alles andere gilt als Text. Die Zeile wird hier geschrieben und an jeden Standort gesendet.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Keep this row</source>
+        <translation>Diese Zeile behalten</translation>
+    </message>
+    <message>
+        <source>Neither version has a row to start from.</source>
+        <translation>Keine der beiden Fassungen hat eine Zeile als Ausgangspunkt.</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictNotifier</name>
+    <message>
+        <source>mysql-sync conflicts</source>
+        <translation>mysql-sync-Konflikte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new conflict(s): two sites changed the same row; %1 open in the Conflicts tab</source>
+        <translation>
+            <numerusform>%n neuer Konflikt: zwei Standorte haben dieselbe Zeile geändert; %1 offen im Tab Konflikte</numerusform>
+            <numerusform>%n neue Konflikte: zwei Standorte haben dieselbe Zeile geändert; %1 offen im Tab Konflikte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictPoliciesText</name>
+    <message>
+        <source>conflicts: &quot;%1&quot;: %2 (write for example: %3)</source>
+        <translation>conflicts: „%1“: %2 (zum Beispiel: %3)</translation>
+    </message>
+    <message>
+        <source>expected table=policy</source>
+        <translation>erwartet: tabelle=regel</translation>
+    </message>
+    <message>
+        <source>the table name is missing</source>
+        <translation>der Tabellenname fehlt</translation>
+    </message>
+    <message>
+        <source>the table %1 is named twice</source>
+        <translation>die Tabelle %1 ist zweimal genannt</translation>
+    </message>
+    <message>
+        <source>the policy must be newest, manual or priority:site&gt;site</source>
+        <translation>die Regel muss newest, manual oder priority:standort&gt;standort sein</translation>
+    </message>
+    <message>
+        <source>priority needs its sites, the first winning: priority:site_a&gt;site_b</source>
+        <translation>priority braucht ihre Standorte, der erste gewinnt: priority:site_a&gt;site_b</translation>
+    </message>
+    <message>
+        <source>a site name is missing between the &apos;&gt;&apos;</source>
+        <translation>zwischen den „&gt;“ fehlt ein Standortname</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictsModel</name>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>entschieden</translation>
+    </message>
+    <message>
+        <source>settled: this site&apos;s kept</source>
+        <translation>entschieden: dieser Standort behalten</translation>
+    </message>
+    <message>
+        <source>settled: remote&apos;s taken</source>
+        <translation>entschieden: Gegenstelle übernommen</translation>
+    </message>
+    <message>
+        <source>settled: edited</source>
+        <translation>entschieden: bearbeitet</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictsPage</name>
+    <message>
+        <source>Open and settled</source>
+        <translation>Offen und entschieden</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>Search key</source>
+        <translation>Schlüssel suchen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Any table</source>
+        <translation>Jede Tabelle</translation>
+    </message>
+    <message>
+        <source>Any remote</source>
+        <translation>Jede Gegenstelle</translation>
+    </message>
+    <message>
+        <source>conflict %1: settlement sent to the engine</source>
+        <translation>Konflikt %1: Entscheidung an die Engine gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) shown</source>
+        <translation>
+            <numerusform>%n Konflikt angezeigt</numerusform>
+            <numerusform>%n Konflikte angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — loading…</source>
+        <translation> — wird geladen …</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1277,10 @@
         <source>Reading the passwords of %1 from the keychain…</source>
         <translation>Die Passwörter von %1 werden aus dem Schlüsselbund gelesen …</translation>
     </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::OverviewPage</name>
@@ -1143,6 +1423,22 @@
     <message>
         <source>Payload bytes of those messages ÷ changes sent (after compression, without the MQTT headers)</source>
         <translation>Nutzdaten-Bytes dieser Nachrichten ÷ gesendete Änderungen (nach der Kompression, ohne die MQTT-Header)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Rows two sites changed without seeing each other&apos;s change; open: waiting for an operator (policy manual) or not yet settled. Click to open the Conflicts tab.</source>
+        <translation>Zeilen, die zwei Standorte geändert haben, ohne die Änderung des anderen zu sehen; offen: wartet auf eine Entscheidung (Regel manual) oder noch nicht entschieden. Klicken öffnet den Tab Konflikte.</translation>
+    </message>
+    <message>
+        <source>Conflicts seen / settled</source>
+        <translation>Konflikte erkannt / entschieden</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 offen</translation>
     </message>
 </context>
 <context>

@@ -109,12 +109,12 @@
         <translation>mysql-sync-monitor&#xa0;: --tab&#xa0;: valeur attendue parmi %1</translation>
     </message>
     <message>
-        <source>Open on this tab: overview, clients, status, errors, configuration or transformers.</source>
-        <translation>Ouvrir sur cet onglet&#xa0;: overview, clients, status, errors, configuration ou transformers.</translation>
-    </message>
-    <message>
         <source>The configuration file (default: the last one used; without one, a first-run page creates it).</source>
         <translation>Le fichier de configuration (par défaut&#xa0;: le dernier utilisé&#xa0;; sans fichier, une page de premier démarrage le crée).</translation>
+    </message>
+    <message>
+        <source>Open on this tab: overview, clients, status, conflicts, errors, configuration or transformers.</source>
+        <translation>Ouvrir sur cet onglet&#xa0;: overview, clients, status, conflicts, errors, configuration ou transformers.</translation>
     </message>
 </context>
 <context>
@@ -526,6 +526,14 @@
         <source>Compress batches</source>
         <translation>Compresser les lots</translation>
     </message>
+    <message>
+        <source>table=newest|manual|priority:site_a&gt;site_b, comma separated</source>
+        <translation>table=newest|manual|priority:site_a&gt;site_b, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Conflict policies</source>
+        <translation>Règles de conflit</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>
@@ -568,6 +576,274 @@
     <message>
         <source>No configuration file is loaded.</source>
         <translation>Aucun fichier de configuration n’est chargé.</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictDetails</name>
+    <message>
+        <source>Keep this site&apos;s</source>
+        <translation>Garder celle de ce site</translation>
+    </message>
+    <message>
+        <source>Take the remote&apos;s</source>
+        <translation>Prendre celle du site distant</translation>
+    </message>
+    <message>
+        <source>Edit and keep…</source>
+        <translation>Modifier et garder…</translation>
+    </message>
+    <message>
+        <source>This site&apos;s row stays as it is now and is sent to every site</source>
+        <translation>La ligne de ce site reste telle quelle et est envoyée à chaque site</translation>
+    </message>
+    <message>
+        <source>The remote&apos;s version becomes the row here and is sent to every site</source>
+        <translation>La version du site distant devient la ligne ici et est envoyée à chaque site</translation>
+    </message>
+    <message>
+        <source>Write the row to keep, starting from either version; it is sent to every site</source>
+        <translation>Écrire la ligne à garder, à partir de l&apos;une ou l&apos;autre version&#xa0;; elle est envoyée à chaque site</translation>
+    </message>
+    <message>
+        <source>Select a conflict to see both versions.</source>
+        <translation>Sélectionnez un conflit pour voir les deux versions.</translation>
+    </message>
+    <message>
+        <source>%1, key %2</source>
+        <translation>%1, clé %2</translation>
+    </message>
+    <message>
+        <source>Policy: %1</source>
+        <translation>Règle&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This site: %1, changed %2</source>
+        <translation>Ce site&#xa0;: %1, modifiée %2</translation>
+    </message>
+    <message>
+        <source>Remote: %1, changed %2</source>
+        <translation>Site distant&#xa0;: %1, modifiée %2</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>Détecté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>State: open</source>
+        <translation>État&#xa0;: ouvert</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>État&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Settled by %1 at %2</source>
+        <translation>Réglé par %1 le %2</translation>
+    </message>
+    <message>
+        <source>The remote deleted the row.</source>
+        <translation>Le site distant a supprimé la ligne.</translation>
+    </message>
+    <message>
+        <source>This site does not have the row (deleted or never written here).</source>
+        <translation>Ce site n&apos;a pas la ligne (supprimée ou jamais écrite ici).</translation>
+    </message>
+    <message>
+        <source>This site (%1)</source>
+        <translation>Ce site (%1)</translation>
+    </message>
+    <message>
+        <source>Remote (%1)</source>
+        <translation>Site distant (%1)</translation>
+    </message>
+    <message>
+        <source>Take the remote&apos;s (delete the row)</source>
+        <translation>Prendre celle du site distant (supprimer la ligne)</translation>
+    </message>
+    <message>
+        <source>Keep this site&apos;s (no row)</source>
+        <translation>Garder celle de ce site (aucune ligne)</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictEditDialog</name>
+    <message>
+        <source>Start from this site&apos;s</source>
+        <translation>Partir de celle de ce site</translation>
+    </message>
+    <message>
+        <source>Start from the remote&apos;s</source>
+        <translation>Partir de celle du site distant</translation>
+    </message>
+    <message>
+        <source>Edit and keep — %1, key %2</source>
+        <translation>Modifier et garder — %1, clé %2</translation>
+    </message>
+    <message>
+        <source>Values in JSON: &quot;text&quot;, 12, null. Anything else is taken as text. The row is written here and sent to every site.</source>
+        <translation>Valeurs en JSON&#xa0;: &quot;texte&quot;, 12, null. Tout le reste est pris comme texte. La ligne est écrite ici et envoyée à chaque site.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Keep this row</source>
+        <translation>Garder cette ligne</translation>
+    </message>
+    <message>
+        <source>Neither version has a row to start from.</source>
+        <translation>Aucune des deux versions n&apos;a de ligne de départ.</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictNotifier</name>
+    <message>
+        <source>mysql-sync conflicts</source>
+        <translation>Conflits de mysql-sync</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new conflict(s): two sites changed the same row; %1 open in the Conflicts tab</source>
+        <translation>
+            <numerusform>%n nouveau conflit&#xa0;: deux sites ont modifié la même ligne&#xa0;; %1 ouverts dans l&apos;onglet Conflits</numerusform>
+            <numerusform>%n nouveaux conflits&#xa0;: deux sites ont modifié la même ligne&#xa0;; %1 ouverts dans l&apos;onglet Conflits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictPoliciesText</name>
+    <message>
+        <source>conflicts: &quot;%1&quot;: %2 (write for example: %3)</source>
+        <translation>conflicts&#xa0;: «&#xa0;%1&#xa0;»&#xa0;: %2 (écrivez par exemple&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <source>expected table=policy</source>
+        <translation>attendu&#xa0;: table=règle</translation>
+    </message>
+    <message>
+        <source>the table name is missing</source>
+        <translation>le nom de la table manque</translation>
+    </message>
+    <message>
+        <source>the table %1 is named twice</source>
+        <translation>la table %1 est nommée deux fois</translation>
+    </message>
+    <message>
+        <source>the policy must be newest, manual or priority:site&gt;site</source>
+        <translation>la règle doit être newest, manual ou priority:site&gt;site</translation>
+    </message>
+    <message>
+        <source>priority needs its sites, the first winning: priority:site_a&gt;site_b</source>
+        <translation>priority a besoin de ses sites, le premier gagne&#xa0;: priority:site_a&gt;site_b</translation>
+    </message>
+    <message>
+        <source>a site name is missing between the &apos;&gt;&apos;</source>
+        <translation>un nom de site manque entre les «&#xa0;&gt;&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictsModel</name>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>réglé</translation>
+    </message>
+    <message>
+        <source>settled: this site&apos;s kept</source>
+        <translation>réglé&#xa0;: celle de ce site gardée</translation>
+    </message>
+    <message>
+        <source>settled: remote&apos;s taken</source>
+        <translation>réglé&#xa0;: celle du site distant prise</translation>
+    </message>
+    <message>
+        <source>settled: edited</source>
+        <translation>réglé&#xa0;: modifiée</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Détecté</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Site distant</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConflictsPage</name>
+    <message>
+        <source>Open and settled</source>
+        <translation>Ouverts et réglés</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverts</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Réglés</translation>
+    </message>
+    <message>
+        <source>Search key</source>
+        <translation>Rechercher une clé</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Any table</source>
+        <translation>Toutes les tables</translation>
+    </message>
+    <message>
+        <source>Any remote</source>
+        <translation>Tous les sites distants</translation>
+    </message>
+    <message>
+        <source>conflict %1: settlement sent to the engine</source>
+        <translation>conflit %1&#xa0;: règlement envoyé au moteur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) shown</source>
+        <translation>
+            <numerusform>%n conflit affiché</numerusform>
+            <numerusform>%n conflits affichés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — loading…</source>
+        <translation> — chargement…</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1277,10 @@
         <source>Reading the passwords of %1 from the keychain…</source>
         <translation>Lecture des mots de passe de %1 depuis le trousseau…</translation>
     </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::OverviewPage</name>
@@ -1143,6 +1423,22 @@
     <message>
         <source>Payload bytes of those messages ÷ changes sent (after compression, without the MQTT headers)</source>
         <translation>Octets utiles de ces messages ÷ modifications envoyées (après compression, sans les en-têtes MQTT)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Rows two sites changed without seeing each other&apos;s change; open: waiting for an operator (policy manual) or not yet settled. Click to open the Conflicts tab.</source>
+        <translation>Lignes modifiées par deux sites sans voir la modification de l&apos;autre&#xa0;; ouverts&#xa0;: en attente d&apos;un opérateur (règle manual) ou pas encore réglés. Cliquez pour ouvrir l&apos;onglet Conflits.</translation>
+    </message>
+    <message>
+        <source>Conflicts seen / settled</source>
+        <translation>Conflits vus / réglés</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 ouverts</translation>
     </message>
 </context>
 <context>

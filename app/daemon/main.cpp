@@ -1,5 +1,6 @@
 // mysql-sync: the headless daemon.
 #include "ConfigCheck.h"
+#include "ConflictCommands.h"
 #include "LogHandler.h"
 #include "SetupBroker.h"
 #include "SignalWatcher.h"
@@ -25,6 +26,8 @@ int main(int argc, char *argv[])
     installLogHandler();
     if (argc > 1 && QByteArray(argv[1]) == "setup-broker")
         return runSetupBroker(QCoreApplication::arguments());
+    if (argc > 1 && (QByteArray(argv[1]) == "conflicts" || QByteArray(argv[1]) == "settle"))
+        return runConflictCommand(QCoreApplication::arguments());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -49,6 +52,12 @@ int main(int argc, char *argv[])
                        "[--days N] [--port P]: writes a CA, certificates, a Mosquitto password file, ACL and "
                        "mosquitto.conf and one configuration per site (setup-broker --help)."),
         QStringLiteral("[setup-broker …]"));
+    parser.addPositionalArgument(
+        QStringLiteral("conflicts"),
+        QStringLiteral("mysql-sync conflicts CONFIG [--all]: lists the open (or all) conflicts of sync_conflicts; "
+                       "mysql-sync settle CONFIG ID keep-local|take-remote|edit JSON: settles one, also while the "
+                       "engine runs (it sends the row to every site)."),
+        QStringLiteral("[conflicts|settle …]"));
     parser.process(app);
 
     QTextStream err(stderr);

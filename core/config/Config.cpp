@@ -56,6 +56,19 @@ QString MqttConfig::uri() const
     return brokerUri(protocol, host, port, path);
 }
 
+QString ConflictPolicy::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Newest:
+        return QStringLiteral("newest");
+    case Kind::Priority:
+        return QStringLiteral("priority");
+    case Kind::Manual:
+        return QStringLiteral("manual");
+    }
+    return QString();
+}
+
 QStringList Config::configuredTables() const
 {
     QStringList tables = syncTables;
@@ -208,6 +221,13 @@ void readConfig(Reader r, Config *c)
     ext.integer("batchRows", &c->extensions.batchRows);
     ext.integer("batchBytes", &c->extensions.batchBytes);
     ext.boolean("compress", &c->extensions.compress);
+    r.conflictPolicies("conflicts", &c->conflicts);
+    for (auto it = c->conflicts.cbegin(); !r.failed() && it != c->conflicts.cend(); ++it) {
+        if (!c->isBidirectional(it.key()))
+            r.fail(QStringLiteral("conflicts.") + it.key(),
+                   QStringLiteral("names a table that is not in both syncTables and receiveTables: conflicts "
+                                  "arise only on bidirectional tables"));
+    }
 }
 
 bool setError(ConfigError *error, const QString &text)

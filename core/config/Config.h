@@ -4,6 +4,7 @@
 #include "common/ClientName.h"
 #include "config/ConfigSchema.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -83,6 +84,23 @@ struct MysqlConfig {
     MysqlConfig forTransformers() const;
 };
 
+// How a bidirectional table settles two changes of one row made without seeing each other
+// (docs/protocol.md, "Row versions and conflicts").
+struct ConflictPolicy {
+    enum class Kind {
+        Newest,   // the later change at its origin wins; equal times: the site whose name sorts first
+        Priority, // the change of the site earlier in `sites` wins; sites not listed come after
+        Manual,   // each site keeps its row until an operator settles it
+    };
+    Kind kind = Kind::Newest;
+    QStringList sites; // Priority only
+    static QString kindName(Kind kind);
+    friend bool operator==(const ConflictPolicy &a, const ConflictPolicy &b)
+    {
+        return a.kind == b.kind && a.sites == b.sites;
+    }
+};
+
 struct Config {
     QString filePath; // absolute path of the file this was read from
     MqttConfig mqtt;
@@ -108,6 +126,10 @@ struct Config {
         int batchBytes = 1048576; // about the most JSON per batch message
         bool compress = true;     // zlib where the remote announced it and it pays
     } extensions;
+    // Per table; a table without an entry: Newest.
+    QHash<QString, ConflictPolicy> conflicts;
+
+    ConflictPolicy conflictPolicy(const QString &table) const { return conflicts.value(table); }
 
     bool isBidirectional(const QString &table) const
     {

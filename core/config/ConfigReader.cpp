@@ -394,4 +394,66 @@ void Reader::stringList(const char *key, QStringList *out)
     *out = list;
 }
 
+void Reader::conflictPolicies(const char *key, QHash<QString, ConflictPolicy> *out)
+{
+    const ConfigKey &k = spec(key);
+    const QJsonValue value = take(key, k.expected(), k.required);
+    if (value.isUndefined())
+        return;
+    if (!value.isObject()) {
+        wrong(keyPath(key), k.expected(), value);
+        return;
+    }
+    const QJsonObject tables = value.toObject();
+    QHash<QString, ConflictPolicy> policies;
+    for (auto it = tables.begin(); it != tables.end(); ++it) {
+        const QString path = keyPath(key) + QLatin1Char('.') + it.key();
+        ConflictPolicy policy;
+        const QJsonValue v = it.value();
+        const QString name = v.isObject() ? v.toObject().value(QStringLiteral("policy")).toString() : v.toString();
+        if (name == QLatin1String("newest")) {
+            policy.kind = ConflictPolicy::Kind::Newest;
+        } else if (name == QLatin1String("manual")) {
+            policy.kind = ConflictPolicy::Kind::Manual;
+        } else if (name == QLatin1String("priority")) {
+            policy.kind = ConflictPolicy::Kind::Priority;
+            const QJsonValue sites = v.toObject().value(QStringLiteral("sites"));
+            const QJsonArray list = sites.toArray();
+            if (!sites.isArray() || list.isEmpty()) {
+                wrong(path + QStringLiteral(".sites"),
+                      QStringLiteral("a non-empty array of client names, the first "
+                                     "winning"),
+                      sites);
+                return;
+            }
+            for (int i = 0; i < list.size(); ++i) {
+                const QString site = list[i].toString();
+                if (!list[i].isString() || !isValidClientName(site) || policy.sites.contains(site)) {
+                    wrong(path + QStringLiteral(".sites[%1]").arg(i), QStringLiteral("a client name not listed before"),
+                          list[i]);
+                    return;
+                }
+                policy.sites << site;
+            }
+        } else {
+            wrong(path, QStringLiteral(R"("newest", "manual" or {"policy": "priority", "sites": [client names]})"), v);
+            return;
+        }
+        if (v.isObject()) {
+            const QStringList allowed = policy.kind == ConflictPolicy::Kind::Priority
+                ? QStringList{QStringLiteral("policy"), QStringLiteral("sites")}
+                : QStringList{QStringLiteral("policy")};
+            const QJsonObject o = v.toObject();
+            for (auto field = o.begin(); field != o.end(); ++field) {
+                if (!allowed.contains(field.key())) {
+                    fail(path + QLatin1Char('.') + field.key(), QStringLiteral("unknown key"));
+                    return;
+                }
+            }
+        }
+        policies.insert(it.key(), policy);
+    }
+    *out = policies;
+}
+
 } // namespace mysqlsync::configreader

@@ -49,6 +49,8 @@ public:
     void path(const char *key, QString *out); // made absolute against the file's folder
     void file(const char *key, QString *out); // a readable file
     void stringList(const char *key, QStringList *out);
+    // Table -> conflict policy ("newest", "manual", {"policy": "priority", "sites": [...]}).
+    void conflictPolicies(const char *key, QHash<QString, ConflictPolicy> *out);
     // A password or a reference; references leave `out` empty (the daemon resolves them).
     void secret(const char *key, QString *out, SecretRef *ref);
 

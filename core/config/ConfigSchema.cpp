@@ -130,6 +130,10 @@ QList<ConfigKey> makeKeys()
                         QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Compress batches"),
                         "Compress batches with zlib for remotes that announce it, where that makes them smaller."),
                     true),
+        key("conflicts", Type::ConflictPolicies, Group::Site,
+            QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Conflict policies"),
+            "Per bidirectional table: how two changes of one row made without seeing each other are "
+            "settled (newest, priority, manual); a table not listed: newest."),
 
         // The database.
         required(key("mysqlConfig", Type::Object, Group::None, nullptr, "The database connection.")),
@@ -278,6 +282,9 @@ QString ConfigKey::expected() const
         return QStringLiteral("a path beginning with \"/\"");
     case Type::Brokers:
         return QStringLiteral("an array of brokers");
+    case Type::ConflictPolicies:
+        return QStringLiteral(
+            R"(an object of table names to "newest", "manual" or {"policy": "priority", "sites": [client names]})");
     }
     return QStringLiteral("a value");
 }

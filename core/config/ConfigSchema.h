@@ -22,12 +22,13 @@ struct ConfigKey {
         File,   // a path to a readable file
         Secret, // a password or a reference ({"keychain"}, {"env"}, {"file"})
         ClientName,
-        ClientNames, // an array of client names
-        Tables,      // an array of table names
-        Charset,     // UTF-8 character set or collation names
-        Timezone,    // "local", "Z", "+HH:MM"
-        UrlPath,     // starts with "/"
-        Brokers,     // an array of {host, port, protocol}
+        ClientNames,      // an array of client names
+        Tables,           // an array of table names
+        Charset,          // UTF-8 character set or collation names
+        Timezone,         // "local", "Z", "+HH:MM"
+        UrlPath,          // starts with "/"
+        Brokers,          // an array of {host, port, protocol}
+        ConflictPolicies, // table -> "newest" | "manual" | {"policy": "priority", "sites": [...]}
     };
     // Where the desktop app edits it.
     enum class Group { None, Site, Database, Broker, Security };

@@ -53,4 +53,28 @@ ChangeBatch ChangeLog::collapse(const QList<CapturedChange> &changes)
     return batch;
 }
 
+bool ChangeLog::rowsFor(const QSqlDatabase &db, const QString &table, const QStringList &keys,
+                        QList<CapturedChange> *out, QSqlError *error)
+{
+    out->clear();
+    QStringList marks;
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        marks << QStringLiteral("?");
+    if (keys.isEmpty())
+        return true;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id, primary_key FROM table_changes WHERE `table_name` = ? AND primary_key IN (%1)")
+                  .arg(marks.join(QLatin1Char(','))));
+    q.addBindValue(table);
+    for (const QString &key : keys)
+        q.addBindValue(key);
+    if (!q.exec()) {
+        *error = q.lastError();
+        return false;
+    }
+    while (q.next())
+        out->append({q.value(0).toLongLong(), table, q.value(1).toString()});
+    return true;
+}
+
 } // namespace mysqlsync

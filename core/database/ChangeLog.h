@@ -26,6 +26,9 @@ public:
     static bool read(const QSqlDatabase &db, int limit, QList<CapturedChange> *out, QSqlError *error);
     static bool remove(const QSqlDatabase &db, const QList<qint64> &ids, QSqlError *error);
     static ChangeBatch collapse(const QList<CapturedChange> &changes);
+    // The rows of table_changes for these keys of `table`.
+    static bool rowsFor(const QSqlDatabase &db, const QString &table, const QStringList &keys,
+                        QList<CapturedChange> *out, QSqlError *error);
 };
 
 } // namespace mysqlsync

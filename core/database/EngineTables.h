@@ -8,7 +8,8 @@ namespace mysqlsync {
 
 inline QStringList engineTableNames()
 {
-    return {QStringLiteral("table_changes"), QStringLiteral("sync_status"), QStringLiteral("sync_site")};
+    return {QStringLiteral("table_changes"), QStringLiteral("sync_status"), QStringLiteral("sync_site"),
+            QStringLiteral("sync_versions"), QStringLiteral("sync_conflicts")};
 }
 
 inline bool isEngineTable(const QString &name)

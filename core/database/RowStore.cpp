@@ -58,7 +58,7 @@ bool RowStore::fitsPacket(qint64 bytes, QString *error) const
 }
 
 RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys, QHash<QString, QJsonObject> *rows,
-                                 QString *error)
+                                 QString *error, bool forUpdate)
 {
     QStringList select;
     select << QStringLiteral("CAST(%1 AS CHAR)").arg(quoteIdentifier(table.key().name));
@@ -85,6 +85,8 @@ RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys
             sql += sqlLiteral(driver, key);
         }
         sql += QLatin1Char(')');
+        if (forUpdate)
+            sql += QStringLiteral(" FOR UPDATE");
         QSqlQuery *q = &query;
         if (!q->exec(sql))
             return fail(*q, QStringLiteral("reading `%1`").arg(table.name), error);

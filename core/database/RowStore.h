@@ -29,7 +29,10 @@ public:
     // the table's columns are compared with the catalogue's (a metadata-only query): rows
     // read without a column added meanwhile are not returned (SchemaChanged), and a read
     // that names a dropped column (1054) or a gone table (1146) is SchemaChanged too.
-    Result fetch(const TableInfo &table, const QStringList &keys, QHash<QString, QJsonObject> *rows, QString *error);
+    // `forUpdate`: a locking read (inside a transaction): a local write of these rows waits
+    // for the transaction, and one under way is waited for and then seen.
+    Result fetch(const TableInfo &table, const QStringList &keys, QHash<QString, QJsonObject> *rows, QString *error,
+                 bool forUpdate = false);
 
     // Checks an entity against the table before anything is executed: every column must
     // exist, every value must decode, the primary key must equal `key`.

@@ -47,6 +47,34 @@ QStringList Schema::tableDdl()
         QStringLiteral("CREATE TABLE IF NOT EXISTS sync_site("
                        "id CHAR(36) NOT NULL PRIMARY KEY, "
                        "created_at DATETIME NOT NULL) DEFAULT CHARSET=utf8mb4"),
+        // The version of each row of a bidirectional table (database/VersionStore).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_versions("
+                       "`table_name` VARCHAR(255) NOT NULL, "
+                       "primary_key VARCHAR(255) NOT NULL, "
+                       "origin VARCHAR(32) NOT NULL, "
+                       "origin_time BIGINT NOT NULL, "
+                       "vector TEXT NOT NULL, "
+                       "PRIMARY KEY (`table_name`, primary_key)) DEFAULT CHARSET=utf8mb4"),
+        // Every conflict seen here (database/ConflictStore; docs/protocol.md).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_conflicts("
+                       "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                       "`table_name` VARCHAR(255) NOT NULL, "
+                       "primary_key VARCHAR(255) NOT NULL, "
+                       "local_site VARCHAR(32) NOT NULL, "
+                       "remote_site VARCHAR(32) NOT NULL, "
+                       "local_version LONGTEXT NOT NULL, "
+                       "remote_version LONGTEXT NOT NULL, "
+                       "local_time BIGINT NOT NULL, "
+                       "remote_time BIGINT NOT NULL, "
+                       "local_vector TEXT NOT NULL, "
+                       "remote_vector TEXT NOT NULL, "
+                       "policy VARCHAR(16) NOT NULL, "
+                       "winner ENUM('local', 'remote', 'edited') NULL, "
+                       "detected_at DATETIME(3) NOT NULL, "
+                       "settled_at DATETIME(3) NULL, "
+                       "settled_by VARCHAR(255) NULL, "
+                       "KEY mysql_sync_conflicts_row (`table_name`, primary_key), "
+                       "KEY mysql_sync_conflicts_settled (settled_at)) DEFAULT CHARSET=utf8mb4"),
     };
 }
 
@@ -138,7 +166,8 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     // Tables made by an older engine, or by hand, in another character set cannot hold every
     // key or message (4-byte UTF-8 above all): converted once, the columns stay the same.
     if (!q.exec(QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
-                               "AND TABLE_NAME IN ('table_changes', 'sync_status', 'sync_site') "
+                               "AND TABLE_NAME IN ('table_changes', 'sync_status', 'sync_site', 'sync_versions', "
+                               "'sync_conflicts') "
                                "AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"))) {
         *error = QStringLiteral("cannot read the character set of the engine's tables: %1")
                      .arg(DbConnection::describe(q.lastError()));

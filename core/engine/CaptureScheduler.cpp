@@ -102,7 +102,7 @@ void CaptureScheduler::capture()
     for (const auto &k : batch.keys)
         keys.append({k.first, k.second});
     // The table_changes rows go only once the outbox holds what they caused.
-    if (!m_sender->dispatch(keys, QString())) {
+    if ((m_ctx.stampLocal && !m_ctx.stampLocal(keys)) || !m_sender->dispatch(keys, QString())) {
         schedule(qMax(1000, m_ctx.config.captureIntervalMs));
         return;
     }

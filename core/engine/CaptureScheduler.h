@@ -42,6 +42,9 @@ public:
     // again at the next start.
     void finish(Outbox *outbox);
 
+    // Whether capture has taken this table_changes row (sent it; removed once on the disk).
+    bool isTaken(qint64 id) const { return m_takenIds.contains(id); }
+
 private:
     void capture();
     void onSynced(quint64 ticket);

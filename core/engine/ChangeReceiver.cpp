@@ -20,6 +20,7 @@ ChangeReceiver::ChangeReceiver(EngineContext &context, ChangeSender &sender)
     : m_ctx(context)
     , m_sender(sender)
     , m_rows(context.applyDb->name())
+    , m_conflicts(context)
 { }
 
 void ChangeReceiver::reject(const ChangeMessage &partial, const QString &error)
@@ -122,6 +123,19 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         }
         return Written::Failed;
     }
+    // Bidirectional tables: each incoming version against the row's own (ConflictResolver).
+    QHash<const ChangeMessage *, ConflictResolver::Verdict> verdicts;
+    auto abandon = [&](RowStore::Result result) {
+        db.rollback();
+        if (result == RowStore::Result::ConnectionLost) {
+            m_ctx.databaseLost(*failure);
+            return Written::Lost;
+        }
+        return result == RowStore::Result::Busy ? Written::Busy : Written::Failed;
+    };
+    const RowStore::Result judged = m_conflicts.judge(batch, &verdicts, failure);
+    if (judged != RowStore::Result::Ok)
+        return abandon(judged);
     QList<Outcome> local;
     Written stop = Written::Done;
     auto record = [&](const ChangeMessage *c, RowStore::Result result, const QString &error, bool changed) {
@@ -151,6 +165,10 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         QString error;
         bool changed = true;
         const TableInfo &table = m_ctx.tables[c->table];
+        // This site's row includes the change already, or wins over it, or stays until an
+        // operator settles the conflict: answered as received, not written, not relayed.
+        if (auto v = verdicts.constFind(c); v != verdicts.cend() && !v->write)
+            return record(c, RowStore::Result::Ok, QString(), false);
         // A relayed row that this site holds already is neither written nor relayed again.
         if (c->entity.isObject() && m_ctx.config.isBidirectional(c->table)
             && RowStore::validate(table, c->id, c->entity.toObject(), &error)) {
@@ -210,13 +228,27 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         return stop;
     }
 
+    QSet<const ChangeMessage *> written;
+    for (const Outcome &o : std::as_const(local)) {
+        if (o.error.isEmpty())
+            written.insert(o.change);
+    }
+    ConflictResolver::Tally tally;
+    const RowStore::Result finished = m_conflicts.finish(verdicts, written, &tally, failure);
+    if (finished != RowStore::Result::Ok)
+        return abandon(finished);
+
     // A write that changed nothing is not relayed: this site already had that state and
     // owed it on when it got it, and relaying it again would circle for ever between three
-    // or more bidirectional sites (A -> B -> C -> A ...).
+    // or more bidirectional sites (A -> B -> C -> A ...). A row whose sender may hold the
+    // version that lost a conflict goes to every remote, the sender too ("" below).
     QHash<QString, QList<TableKey>> relays;
     for (const Outcome &o : std::as_const(local)) {
-        if (o.error.isEmpty() && o.changed && m_ctx.config.isBidirectional(o.change->table))
-            relays[o.change->sender].append({o.change->table, o.change->id});
+        if (!o.error.isEmpty() || !m_ctx.config.isBidirectional(o.change->table))
+            continue;
+        const bool sendBack = verdicts.value(o.change).sendBack;
+        if (o.changed || sendBack)
+            relays[sendBack ? QString() : o.change->sender].append({o.change->table, o.change->id});
     }
     // The relays are owed durably before the write commits: a crash in between leaves
     // entries that send the row's current state again (harmless); the other order could
@@ -246,6 +278,7 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         others.removeAll(it.key());
         m_ctx.counters.relayed += qint64(it.value().size()) * others.size();
     }
+    m_conflicts.count(tally);
     *outcomes += local;
     return Written::Done;
 }

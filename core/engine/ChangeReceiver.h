@@ -3,6 +3,7 @@
 // checks each one against the configuration and the catalogue before any SQL is built,
 // writes a batch in one transaction, relays bidirectional tables, and answers with receipts.
 #include "database/RowStore.h"
+#include "engine/ConflictResolver.h"
 #include "engine/EngineContext.h"
 
 #include <QSet>
@@ -27,7 +28,13 @@ public:
     // tried again later (its sender resends it) and the other rows go on.
     static constexpr int kLockWaitSeconds = 2;
 
-    void resetStatements() { m_rows.reset(); }
+    ConflictResolver &conflicts() { return m_conflicts; }
+
+    void resetStatements()
+    {
+        m_rows.reset();
+        m_conflicts.resetStatements();
+    }
     void setMaxPacket(qint64 bytes) { m_rows.setMaxPacket(bytes); }
 
 private:
@@ -61,6 +68,7 @@ private:
     EngineContext &m_ctx;
     ChangeSender &m_sender;
     RowStore m_rows;
+    ConflictResolver m_conflicts;
     QSet<const ChangeMessage *> m_busy; // rows of the current write that met a lock
     QHash<QString, int> m_busyCounts;   // "sender\ntable\nid" -> tries that met a lock
     bool m_schemaChanged = false;       // a write named a column or table that is gone

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
+#include "database/VersionStore.h"
 #include "engine/RemotePaths.h"
 #include "engine/SendWindow.h"
 #include "engine/StatusTracker.h"
@@ -46,6 +47,7 @@ ChangeSender::ChangeSender(EngineContext &context)
 
 bool ChangeSender::states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out)
 {
+    m_versions.clear();
     QHash<QString, QStringList> byTable;
     for (const TableKey &k : keys)
         byTable[k.table].append(k.key);
@@ -80,6 +82,20 @@ bool ChangeSender::states(const QList<TableKey> &keys, QHash<QString, QJsonValue
             auto row = rows.constFind(key);
             out->insert(mapKey(it.key(), key), row == rows.cend() ? QJsonValue(QJsonValue::Null) : QJsonValue(*row));
         }
+        if (!m_ctx.config.isBidirectional(it.key()))
+            continue;
+        QHash<QString, RowVersion> versions;
+        QSqlError sqlError;
+        if (!VersionStore::read(m_ctx.db->db(), it.key(), it.value(), &versions, &error, &sqlError)) {
+            if (DbConnection::isConnectionError(sqlError)) {
+                m_ctx.databaseLost(error);
+                return false;
+            }
+            reportReadFailure(it.key(), error); // sent without versions: received as per-row changes
+            continue;
+        }
+        for (auto v = versions.cbegin(); v != versions.cend(); ++v)
+            m_versions.insert(mapKey(it.key(), v.key()), v.value());
     }
     return true;
 }
@@ -111,6 +127,7 @@ void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, c
         message.table = k.table;
         message.id = k.key;
         message.entity = *row;
+        message.version = m_versions.value(mapKey(k.table, k.key));
         if (m_ctx.transformer && !transform(remote, k, date, &message))
             continue;
         changes.append(message);

@@ -55,6 +55,7 @@ private:
     void settleLocally(const InfoMessage &receipt);
     // Current row states (null for a gone row), keyed "table\nkey". False when the connection
     // was lost; a table that cannot be read (after one re-read of the catalogue) is left out.
+    // The rows' versions (bidirectional tables) go to m_versions, for publish().
     bool states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out);
     void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows,
                  qint64 date);
@@ -79,6 +80,7 @@ private:
     qint64 m_lastSendDate = 0;
     QHash<QString, QElapsedTimer> m_readFailures;  // table -> last warning about it
     QHash<QString, QList<InfoMessage>> m_receipts; // remote -> receipts for flushReceipts()
+    QHash<QString, RowVersion> m_versions;         // "table\nkey" -> version, as read by states()
 };
 
 } // namespace mysqlsync

@@ -4,8 +4,10 @@
 // (SyncEngine) on a thread of its own, tests/support's FakeEngine stands in for it in tests.
 // Reports (EngineReports) arrive on the thread the Engine object lives in; commands never wait.
 #include "config/Config.h"
+#include "database/ConflictStore.h"
 #include "engine/EngineReports.h"
 
+#include <QJsonValue>
 #include <QObject>
 #include <QStringList>
 
@@ -36,6 +38,12 @@ public:
     virtual void resend(const QString &remote, const QString &table, const QStringList &keys) = 0;
     // resend() for every row of sync_status that is in error for `remote`.
     virtual void resendErrors(const QString &remote) = 0;
+    // Settles conflict `id` of sync_conflicts (and every other open one of its row): the row
+    // becomes the local version (Local), the remote's (Remote) or `edited` (Edited: an object,
+    // or null for "delete the row"), as a change of this site that every site takes, since
+    // it includes both versions. `by` is recorded as who settled it. conflictsChanged() follows.
+    virtual void settleConflict(qint64 id, mysqlsync::ConflictOutcome choice, const QJsonValue &edited,
+                                const QString &by) = 0;
 };
 
 } // namespace mysqlsync

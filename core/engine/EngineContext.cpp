@@ -9,7 +9,8 @@ namespace mysqlsync {
 
 bool EngineContext::canSendTo(const QString &remote, qint64 at) const
 {
-    return mqtt && mqtt->isReady() && presence->isOnline(remote, at);
+    return mqtt && mqtt->isReady() && presence->isOnline(remote, at)
+        && !(paths && mqtt->optionalReady() && paths->awaitingAnnouncement(remote, at));
 }
 
 bool EngineContext::batchesTo(const QString &remote, qint64 at) const

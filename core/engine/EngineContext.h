@@ -51,6 +51,13 @@ struct EngineContext {
     std::function<void()> statusQueued; // something waits in `status`: write it soon
     // Changes to these remotes left the send window (acknowledged): send what waits behind it.
     std::function<void(const QStringList &remotes)> roomMade;
+    // table_changes rows capture has taken (sent, waiting to be removed): not local changes
+    // still to be captured.
+    std::function<bool(qint64 id)> isTaken;
+    // Capture: new versions for local changes of bidirectional tables (false: try again later).
+    std::function<bool(const QList<TableKey> &keys)> stampLocal;
+    // Conflicts were recorded or settled (`detected` of them new): report the open count.
+    std::function<void(int detected)> conflictsChanged;
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
     bool canSendTo(const QString &remote, qint64 at) const;

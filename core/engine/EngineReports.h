@@ -33,6 +33,9 @@ Q_SIGNALS:
     void remotePathChanged(const QString &name, const QString &path, double rowsPerMessage);
     void countersChanged(const mysqlsync::EngineCounters &counters);
     void errorOccurred(const mysqlsync::EngineError &error);
+    // The open conflicts of sync_conflicts, after each change; `detected`: how many were
+    // newly seen since the last report (0 when only settled ones changed the count).
+    void conflictsChanged(qint64 open, int detected);
 };
 
 } // namespace mysqlsync

@@ -82,6 +82,13 @@ void EngineThread::resendErrors(const QString &remote)
         m_engine, [e = m_engine, remote] { e->resendErrors(remote); }, Qt::QueuedConnection);
 }
 
+void EngineThread::settleConflict(qint64 id, ConflictOutcome choice, const QJsonValue &edited, const QString &by)
+{
+    QMetaObject::invokeMethod(
+        m_engine, [e = m_engine, id, choice, edited, by] { e->settleConflict(id, choice, edited, by); },
+        Qt::QueuedConnection);
+}
+
 bool EngineThread::stopAndWait(int timeoutMs)
 {
     if (!m_thread.isRunning())

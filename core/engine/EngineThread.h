@@ -27,6 +27,7 @@ public:
     void setPaused(bool paused);
     void resend(const QString &remote, const QString &table, const QStringList &keys);
     void resendErrors(const QString &remote);
+    void settleConflict(qint64 id, ConflictOutcome choice, const QJsonValue &edited, const QString &by);
     // Stops the engine and waits for the thread to end (at most timeoutMs).
     bool stopAndWait(int timeoutMs = 30000);
 

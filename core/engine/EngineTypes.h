@@ -1,30 +1,36 @@
 #pragma once
 // What the engine reports to observers (the daemon's log, the desktop app).
 #include <QDateTime>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
 namespace mysqlsync {
 
 struct EngineCounters {
-    qint64 captured = 0;       // table_changes rows taken
-    qint64 sent = 0;           // change messages published (first sends and resends)
-    qint64 resent = 0;         // of which resends
-    qint64 applied = 0;        // incoming changes written
-    qint64 relayed = 0;        // incoming changes owed on to other remotes, once per remote owed
-    qint64 receiptsIn = 0;     // receipts received
-    qint64 receiptsOut = 0;    // receipts published
-    qint64 errors = 0;         // error events
-    qint64 unknownSenders = 0; // messages dropped because their sender is not in remoteClients
-    qint64 messagesOut = 0;    // MQTT messages that carried the sent changes (per-row: one each)
-    qint64 bytesOut = 0;       // their payload bytes
+    qint64 captured = 0;         // table_changes rows taken
+    qint64 sent = 0;             // change messages published (first sends and resends)
+    qint64 resent = 0;           // of which resends
+    qint64 applied = 0;          // incoming changes written
+    qint64 relayed = 0;          // incoming changes owed on to other remotes, once per remote owed
+    qint64 receiptsIn = 0;       // receipts received
+    qint64 receiptsOut = 0;      // receipts published
+    qint64 errors = 0;           // error events
+    qint64 unknownSenders = 0;   // messages dropped because their sender is not in remoteClients
+    qint64 messagesOut = 0;      // MQTT messages that carried the sent changes (per-row: one each)
+    qint64 bytesOut = 0;         // their payload bytes
+    qint64 conflicts = 0;        // conflicts seen (two changes of a row made without seeing each other)
+    qint64 conflictsSettled = 0; // settled: by the table's policy, an operator, or another site
+    // Conflicts seen per "table/remote" (the remote: the origin of the version that arrived).
+    QMap<QString, qint64> conflictsByTable;
 
     friend bool operator==(const EngineCounters &a, const EngineCounters &b)
     {
         return a.captured == b.captured && a.sent == b.sent && a.resent == b.resent && a.applied == b.applied
             && a.relayed == b.relayed && a.receiptsIn == b.receiptsIn && a.receiptsOut == b.receiptsOut
             && a.errors == b.errors && a.unknownSenders == b.unknownSenders && a.messagesOut == b.messagesOut
-            && a.bytesOut == b.bytesOut;
+            && a.bytesOut == b.bytesOut && a.conflicts == b.conflicts && a.conflictsSettled == b.conflictsSettled
+            && a.conflictsByTable == b.conflictsByTable;
     }
     friend bool operator!=(const EngineCounters &a, const EngineCounters &b) { return !(a == b); }
 };

@@ -22,6 +22,17 @@ bool RemotePaths::wentOffline(const QString &remote, qint64 now)
     return before != Path::PerRow;
 }
 
+void RemotePaths::cameOnline(const QString &remote, qint64 now)
+{
+    m_remotes[remote].onlineSince = now;
+}
+
+bool RemotePaths::awaitingAnnouncement(const QString &remote, qint64 now) const
+{
+    const auto it = m_remotes.constFind(remote);
+    return it != m_remotes.cend() && it->deadline == 0 && now < it->onlineSince + kAnnouncementGraceMs;
+}
+
 RemotePaths::Path RemotePaths::path(const QString &remote, qint64 now) const
 {
     const auto it = m_remotes.constFind(remote);

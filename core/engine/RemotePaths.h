@@ -30,6 +30,13 @@ public:
     // The remote went offline: whatever it announced is forgotten (it may come back as an
     // earlier engine). Returns true when its path changed.
     bool wentOffline(const QString &remote, qint64 now);
+    // The remote came online. Until it announces, or kAnnouncementGraceMs have passed, it is
+    // not sent changes (they wait in its outbox): an engine of ours announces right after
+    // its heartbeat, and on the batch path its changes carry their row versions, which the
+    // per-row messages cannot (docs/ARCHITECTURE.md, "Conflicts").
+    void cameOnline(const QString &remote, qint64 now);
+    bool awaitingAnnouncement(const QString &remote, qint64 now) const;
+    static constexpr qint64 kAnnouncementGraceMs = 1000;
 
     Path path(const QString &remote, qint64 now) const;
     bool batches(const QString &remote, qint64 now) const { return path(remote, now) == Path::Batch; }
@@ -52,6 +59,7 @@ private:
     struct Remote {
         ext::Announcement announcement;
         qint64 deadline = 0; // 0: nothing announced in this online period
+        qint64 onlineSince = 0;
         Traffic perRow, batch;
         QHash<qint64, QSet<QString>> sentKeys; // date -> "table\nid" of the batches sent then
         QList<qint64> sentDates;               // oldest first

@@ -59,6 +59,11 @@ SyncEngine::SyncEngine(const Config &config, QObject *parent)
     m_ctx.databaseLost = [this](const QString &reason) { onDatabaseLost(reason); };
     m_ctx.refreshCatalogue = [this](const QString &why) { return refreshCatalogue(why); };
     m_ctx.roomMade = [this](const QStringList &remotes) { m_incoming->roomMade(remotes); };
+    m_ctx.isTaken = [this](qint64 id) { return m_capture->isTaken(id); };
+    m_ctx.stampLocal = [this](const QList<TableKey> &keys) {
+        return !m_receiver || m_receiver->conflicts().stampLocal(keys);
+    };
+    m_ctx.conflictsChanged = [this](int detected) { reportConflicts(detected); };
     m_ctx.statusQueued = [this] {
         if (!m_statusTimer.isActive())
             m_statusTimer.start(kStatusWriteMs);
@@ -260,8 +265,18 @@ void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
         heartbeat();
     }
     if (online && !wasOnline && m_ctx.config.remoteClients.contains(name)) {
-        // Back online: send what was queued, and again what it may have missed.
-        m_flush->schedule(name, EngineContext::now());
+        // Back online: send what was queued, and again what it may have missed; to an engine
+        // that speaks the extension channel once it has announced it (its announcement
+        // schedules a flush), to any other after the grace.
+        const qint64 now = EngineContext::now();
+        if (m_paths && m_mqtt && m_mqtt->optionalReady()) {
+            m_paths->cameOnline(name, now);
+            QTimer::singleShot(RemotePaths::kAnnouncementGraceMs + 10, this, [this, name] {
+                if (m_running && m_online.contains(name))
+                    m_flush->schedule(name, EngineContext::now());
+            });
+        }
+        m_flush->schedule(name, now);
     }
 }
 

@@ -3,6 +3,7 @@
 // (EngineThread gives it its own). Observers connect to its signals; commands reach it
 // as queued calls.
 #include "config/Config.h"
+#include "database/ConflictStore.h"
 #include "engine/EngineContext.h"
 #include "engine/EngineReports.h"
 #include "engine/EngineTypes.h"
@@ -10,6 +11,7 @@
 #include "mqtt/MqttClient.h"
 
 #include <QElapsedTimer>
+#include <QJsonValue>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -61,6 +63,8 @@ public Q_SLOTS:
     void resend(const QString &remote, const QString &table, const QStringList &keys);
     // resend() for every row of sync_status that is in error for `remote`.
     void resendErrors(const QString &remote);
+    // Engine::settleConflict.
+    void settleConflict(qint64 id, ConflictOutcome choice, const QJsonValue &edited, const QString &by);
 
 private:
     void startTransformers();
@@ -84,6 +88,8 @@ private:
     void fail(const QString &message);
     bool refreshCatalogue(const QString &why);
     void retryRefused();
+    // conflictsChanged() with the open count of sync_conflicts.
+    void reportConflicts(int detected);
     void shutdown();
 
     EngineContext m_ctx;

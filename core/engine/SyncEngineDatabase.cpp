@@ -35,7 +35,10 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
     if (!m_applyDb
              ->open(error,
                     {QStringLiteral("SET %1 = 1").arg(Schema::applyingVariable()),
-                     QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(ChangeReceiver::kLockWaitSeconds)},
+                     QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(ChangeReceiver::kLockWaitSeconds),
+                     // Each read of a transaction sees what is committed by then: the conflict
+                     // check reads table_changes after it has locked the rows (ConflictResolver).
+                     QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")},
                     &check))
         return false;
     m_receiver->setMaxPacket(m_applyDb->maxAllowedPacket());
@@ -140,6 +143,7 @@ void SyncEngine::reconnectDatabase(const ServerCheck &check)
         qCInfo(lcDatabase).noquote() << (m_databaseWasUp ? "database connection restored" : "database connected");
         m_databaseWasUp = true;
         Q_EMIT databaseStateChanged(true, m_db->description());
+        reportConflicts(0);
         rebuildOutbox();
         m_capture->schedule(0);
         m_capture->resume();

@@ -61,6 +61,12 @@ void ThreadedEngine::resendErrors(const QString &remote)
         m_engine->resendErrors(remote);
 }
 
+void ThreadedEngine::settleConflict(qint64 id, ConflictOutcome choice, const QJsonValue &edited, const QString &by)
+{
+    if (m_engine)
+        m_engine->settleConflict(id, choice, edited, by);
+}
+
 void ThreadedEngine::onPausedChanged(bool paused)
 {
     if (paused == m_paused)
@@ -109,6 +115,7 @@ void ThreadedEngine::wire()
     connect(e, &SyncEngine::remotePathChanged, this, &ThreadedEngine::remotePathChanged, q);
     connect(e, &SyncEngine::countersChanged, this, &ThreadedEngine::countersChanged, q);
     connect(e, &SyncEngine::errorOccurred, this, &ThreadedEngine::errorOccurred, q);
+    connect(e, &SyncEngine::conflictsChanged, this, &ThreadedEngine::conflictsChanged, q);
 }
 
 } // namespace mysqlsync

@@ -32,6 +32,8 @@ public:
     void setPaused(bool paused) override;
     void resend(const QString &remote, const QString &table, const QStringList &keys) override;
     void resendErrors(const QString &remote) override;
+    void settleConflict(qint64 id, mysqlsync::ConflictOutcome choice, const QJsonValue &edited,
+                        const QString &by) override;
 
 private:
     void launch();

@@ -522,6 +522,21 @@ bool Outbox::forget(const QString &remote, const QString &table, const QString &
     return true;
 }
 
+bool Outbox::owes(const QString &remote, const QString &table, const QString &key, QString *error) const
+{
+    QSqlQuery q =
+        prepared(QSqlDatabase::database(m_connectionName, false),
+                 QStringLiteral("SELECT 1 FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?"));
+    q.bindValue(0, remote);
+    q.bindValue(1, table);
+    q.bindValue(2, key);
+    if (!q.exec()) {
+        *error = describe(q);
+        return false;
+    }
+    return q.next();
+}
+
 int Outbox::inFlight(const QString &remote)
 {
     if (!m_inFlight)

@@ -287,10 +287,15 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
         } else {
             // The row is read as a change message of its own, with the batch's sender and date.
             QJsonObject row = rows.at(i).toObject();
+            const QJsonValue version = row.take(QStringLiteral("version"));
             row.insert(QStringLiteral("sender"), out->sender);
             row.insert(QStringLiteral("date"), millis(out->date));
             if (!ChangeMessage::fromObject(row, &change, &rowError))
                 rowError = QStringLiteral("changes[%1]: %2").arg(i).arg(rowError);
+            else if (!version.isUndefined()
+                     && !RowVersion::fromJson(version, QStringLiteral("changes[%1].version").arg(i), &change.version,
+                                              &rowError))
+                change.version = RowVersion();
         }
         change.sender = out->sender;
         change.date = out->date;
@@ -325,6 +330,8 @@ void BatchBuilder::add(const ChangeMessage &change)
     row.insert(QStringLiteral("table"), change.table);
     row.insert(QStringLiteral("id"), change.id);
     row.insert(QStringLiteral("entity"), change.entity.isObject() ? change.entity : QJsonValue(QJsonValue::Null));
+    if (!change.version.isNull())
+        row.insert(QStringLiteral("version"), change.version.toJson());
     const QByteArray text = compact(row);
     if (m_count > 0 && (m_count >= m_maxRows || m_rows.size() + text.size() + 1 > m_maxBytes))
         close();

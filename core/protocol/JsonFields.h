@@ -13,6 +13,8 @@ namespace mysqlsync::json {
 
 inline constexpr qsizetype kMaxPayloadBytes = 16 * 1024 * 1024; // 16 MiB
 
+using mysqlsync::jsonTypeName; // common/JsonDescription: json::jsonTypeName as before
+
 void setError(QString *error, const QString &text);
 // Parses the payload into an object; `what` names the message kind for the error text.
 bool parseObject(const QByteArray &payload, const char *what, QJsonObject *out, QString *error,

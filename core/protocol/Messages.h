@@ -1,6 +1,8 @@
 #pragma once
 // The five wire messages of docs/protocol.md: encode, decode, validate.
 // Decoding never throws: a malformed payload yields an error that names the problem.
+#include "protocol/RowVersion.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -44,6 +46,9 @@ struct ChangeMessage {
     QString id;
     qint64 date = 0;
     QJsonValue entity; // an object, or null for a delete
+    // The row's version (extension channel only, never in the per-row message); null: none
+    // was sent (an earlier engine, the per-row path, or a table that is not bidirectional).
+    RowVersion version;
 
     bool isDelete() const { return entity.isNull(); }
     QByteArray toJson() const;

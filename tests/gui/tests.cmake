@@ -56,3 +56,8 @@ mysql_sync_add_test(NAME tst_errornotifier SOURCES gui/tst_errornotifier.cpp LIB
 # The session (open configuration -> passwords -> engine -> models, notifiers, state) and the
 # main window over it, against tests/support's FakeEngine: no servers, no engine thread.
 mysql_sync_add_test(NAME tst_monitorsession SOURCES gui/tst_monitorsession.cpp LIBS sync_monitor mysqlsync_testsupport LABELS gui)
+# Conflicts (issue 15): the notifier, and the inbox in a MainWindow over a FakeEngine reading a
+# real sync_conflicts on the harness's MariaDB (fixture "servers").
+mysql_sync_add_test(NAME tst_conflictnotifier SOURCES gui/tst_conflictnotifier.cpp LIBS sync_monitor LABELS gui)
+mysql_sync_add_test(NAME tst_conflictspage SOURCES gui/tst_conflictspage.cpp
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)

@@ -1,3 +1,4 @@
+#include "config/Config.h"
 #include "config/ConfigSchema.h"
 #include "configuration/ConfigForm.h"
 #include "configuration/ConfigPage.h"
@@ -194,6 +195,76 @@ private Q_SLOTS:
         QCOMPARE(servers.at(1).toObject().value(QStringLiteral("port")).toInt(), 443);
         QCOMPARE(servers.at(1).toObject().value(QStringLiteral("protocol")).toString(), QStringLiteral("wss"));
         QVERIFY(form.validate(QStringLiteral("/tmp/site.json")));
+    }
+
+    // conflicts (issue 15): one line "table=policy, …" <-> the JSON object, both ways; a file
+    // without the key gets none; what does not parse is refused with a message naming it.
+    void conflictPoliciesRoundTrip()
+    {
+        QJsonObject config = validConfig();
+        config.insert(QStringLiteral("syncTables"),
+                      QJsonArray{QStringLiteral("items"), QStringLiteral("notes"), QStringLiteral("orders")});
+        config.insert(QStringLiteral("receiveTables"),
+                      QJsonArray{QStringLiteral("items"), QStringLiteral("notes"), QStringLiteral("orders")});
+        ConfigForm form;
+        form.setDocument(config);
+        auto *edit = qobject_cast<QLineEdit *>(form.fieldFor(QStringLiteral("conflicts")));
+        QVERIFY(edit);
+        QVERIFY(edit->text().isEmpty());
+        QVERIFY(!form.document().contains(QStringLiteral("conflicts"))); // not added when left empty
+        QVERIFY(form.validate(QStringLiteral("/tmp/site.json")));
+
+        const QJsonObject policies = QJsonDocument::fromJson(R"({
+            "items": "newest", "notes": "manual",
+            "orders": {"policy": "priority", "sites": ["site_b", "site_a"]}})")
+                                         .object();
+        config.insert(QStringLiteral("conflicts"), policies);
+        form.setDocument(config);
+        QCOMPARE(edit->text(), QStringLiteral("items=newest, notes=manual, orders=priority:site_b>site_a"));
+        QCOMPARE(form.document().value(QStringLiteral("conflicts")).toObject(), policies); // JSON -> field -> JSON
+        QVERIFY2(form.validate(QStringLiteral("/tmp/site.json")), qPrintable(form.validationMessage()));
+
+        // Edited: written as the loader reads it.
+        edit->setText(QStringLiteral(" orders = priority: site_a > site_b ,items=manual"));
+        const QJsonObject edited = form.document().value(QStringLiteral("conflicts")).toObject();
+        QCOMPARE(edited, QJsonDocument::fromJson(R"({"items": "manual",
+            "orders": {"policy": "priority", "sites": ["site_a", "site_b"]}})")
+                             .object());
+        QVERIFY2(form.validate(QStringLiteral("/tmp/site.json")), qPrintable(form.validationMessage()));
+        mysqlsync::Config loaded;
+        QString error;
+        QVERIFY2(mysqlsync::ConfigLoader::parse(QJsonDocument(form.document()).toJson(), QStringLiteral("/tmp/s.json"),
+                                                &loaded, &error),
+                 qPrintable(error));
+        QCOMPARE(loaded.conflictPolicy(QStringLiteral("orders")).kind, mysqlsync::ConflictPolicy::Kind::Priority);
+        QCOMPARE(loaded.conflictPolicy(QStringLiteral("orders")).sites,
+                 (QStringList{QStringLiteral("site_a"), QStringLiteral("site_b")}));
+        QCOMPARE(loaded.conflictPolicy(QStringLiteral("items")).kind, mysqlsync::ConflictPolicy::Kind::Manual);
+
+        // Emptied: an empty object (every table newest), still valid.
+        edit->setText(QString());
+        QCOMPARE(form.document().value(QStringLiteral("conflicts")), QJsonValue(QJsonObject()));
+        QVERIFY(form.validate(QStringLiteral("/tmp/site.json")));
+
+        // Refused with a message that names the item; the field is marked.
+        for (const QString &bad : {QStringLiteral("items"), QStringLiteral("items=oldest"),
+                                   QStringLiteral("orders=priority"), QStringLiteral("orders=priority:site_a>>site_b"),
+                                   QStringLiteral("items=newest, items=manual")}) {
+            edit->setText(bad);
+            QString message;
+            QVERIFY2(!form.validate(QStringLiteral("/tmp/site.json"), &message), qPrintable(bad));
+            QCOMPARE(form.invalidKey(), QStringLiteral("conflicts"));
+            QVERIFY2(message.contains(QStringLiteral("conflicts: \"")), qPrintable(message));
+            QVERIFY(!edit->styleSheet().isEmpty());
+            // The document keeps what the file had (a string would break the file).
+            QCOMPARE(form.document().value(QStringLiteral("conflicts")).toObject(), policies);
+        }
+        // Parsed but wrong for the loader (a table that is not bidirectional): its message.
+        edit->setText(QStringLiteral("customers=manual"));
+        QString message;
+        QVERIFY(!form.validate(QStringLiteral("/tmp/site.json"), &message));
+        QCOMPARE(form.invalidKey(), QStringLiteral("conflicts"));
+        QVERIFY2(message.contains(QStringLiteral("bidirectional")), qPrintable(message));
     }
 
     void numberFieldValidated()

@@ -4,6 +4,7 @@
 // knew of the old one. The database in the configuration listens nowhere (port 1), so the
 // Sync status and count loaders fail at once and show nothing.
 #include "monitor/ClientsModel.h"
+#include "monitor/ConflictNotifier.h"
 #include "monitor/ErrorNotifier.h"
 #include "monitor/ErrorsModel.h"
 #include "monitor/MonitorSession.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void reportsDriveTheStateAndTheClients();
     void errorsAreListedCountedAndToldOnce();
     void remoteGoingOfflineIsTold();
+    void conflictsAreCountedAndToldOnce();
     void stoppedEngineEndsTheRun();
     void anotherConfigurationResetsTheSession();
 
@@ -270,6 +272,39 @@ void TestMonitorSession::errorsAreListedCountedAndToldOnce()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QCOMPARE(m_session->state(now), SyncState::Error);
     QCOMPARE(m_session->state(now + 61000), SyncState::InSync);
+}
+
+void TestMonitorSession::conflictsAreCountedAndToldOnce()
+{
+    QVERIFY(openSiteA());
+    QCOMPARE(m_session->openConflicts(), qint64(-1)); // not known before the engine says
+    m_engine->reportStarted();
+    QSignalSpy counted(m_session.get(), &MonitorSession::openConflictsChanged);
+    QSignalSpy told(m_session.get(), &MonitorSession::notification);
+    // The count at connect: nothing detected, nothing told.
+    Q_EMIT m_engine->conflictsChanged(2, 0);
+    QCOMPARE(m_session->openConflicts(), qint64(2));
+    QCOMPARE(counted.count(), 1);
+    QCOMPARE(told.count(), 0);
+    // Three appear: told at once, as a warning, with the open count.
+    Q_EMIT m_engine->conflictsChanged(5, 3);
+    QCOMPARE(m_session->openConflicts(), qint64(5));
+    QCOMPARE(told.count(), 1);
+    const QString message = told.first().at(1).toString();
+    QVERIFY2(message.contains(QStringLiteral("3 new conflict")) && message.contains(QStringLiteral("5 open")),
+             qPrintable(message));
+    QCOMPARE(told.first().at(2).toBool(), true);
+    // More within the minute wait for it to end, added up; a settlement says nothing.
+    Q_EMIT m_engine->conflictsChanged(6, 1);
+    Q_EMIT m_engine->conflictsChanged(4, 0);
+    QCOMPARE(told.count(), 1);
+    QCOMPARE(m_session->openConflicts(), qint64(4));
+    QCOMPARE(counted.count(), 4);
+    QVERIFY(m_session->conflictNotifier()->nextDueMs() > 0);
+    // Another configuration: the count is unknown again, what waited is not told.
+    QVERIFY(openSiteA());
+    QCOMPARE(m_session->openConflicts(), qint64(-1));
+    QCOMPARE(m_session->conflictNotifier()->nextDueMs(), qint64(-1));
 }
 
 void TestMonitorSession::remoteGoingOfflineIsTold()

@@ -95,3 +95,5 @@ mysql_sync_add_test(NAME tst_relaycount SOURCES integration/tst_relaycount.cpp
 # Issue 13: the fast path between our engines (batches, per-row peers, rollbacks, kill -9, forged senders).
 mysql_sync_add_test(NAME tst_fastpath SOURCES integration/tst_fastpath.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+mysql_sync_add_test(NAME tst_conflicts SOURCES integration/tst_conflicts.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)

@@ -30,6 +30,12 @@ void FakeEngine::resend(const QString &remote, const QString &table, const QStri
     resends.append({remote, table, keys});
 }
 
+void FakeEngine::settleConflict(qint64 id, mysqlsync::ConflictOutcome choice, const QJsonValue &edited,
+                                const QString &by)
+{
+    settles.append({id, choice, edited, by});
+}
+
 void FakeEngine::resendErrors(const QString &remote)
 {
     resendErrorsRequests.append(remote);

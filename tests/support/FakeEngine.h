@@ -29,6 +29,8 @@ public:
     void setPaused(bool paused) override;
     void resend(const QString &remote, const QString &table, const QStringList &keys) override;
     void resendErrors(const QString &remote) override;
+    void settleConflict(qint64 id, mysqlsync::ConflictOutcome choice, const QJsonValue &edited,
+                        const QString &by) override;
 
     // Reports, as the engine would make them (each emits the signal of that name).
     void reportStarted();
@@ -50,6 +52,13 @@ public:
     QList<bool> pauseRequests;
     QList<Resend> resends;
     QStringList resendErrorsRequests;
+    struct Settle {
+        qint64 id = 0;
+        mysqlsync::ConflictOutcome choice = mysqlsync::ConflictOutcome::Local;
+        QJsonValue edited;
+        QString by;
+    };
+    QList<Settle> settles;
 
 private:
     mysqlsync::Config m_config;

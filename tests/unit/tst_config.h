@@ -38,6 +38,7 @@ private slots:
     void brokerUris_data();
     void brokerUris();
     void fallbackServers();
+    void conflictPolicies();
     void clientNames_data();
     void clientNames();
 

@@ -405,6 +405,30 @@ void TestConfig::errors_data()
         << "mysqlConfig.transformerPassword" << QByteArray(R"({"env": ""})")
         << R"(mysqlConfig.transformerPassword.env: expected an environment variable name, got "")";
 
+    // Conflict policies (issue 15): only for bidirectional tables, each one named.
+    QTest::newRow("conflicts not an object")
+        << "conflicts" << QByteArray(R"("newest")")
+        << QStringLiteral(R"(conflicts: expected an object of table names to "newest", "manual" or {"policy": )"
+                          R"("priority", "sites": [client names]}, got "newest")");
+    QTest::newRow("conflicts unknown policy")
+        << "conflicts" << QByteArray(R"({"items": "oldest"})")
+        << QStringLiteral(R"(conflicts.items: expected "newest", "manual" or {"policy": "priority", "sites": )"
+                          R"([client names]}, got "oldest")");
+    QTest::newRow("conflicts priority without sites")
+        << "conflicts" << QByteArray(R"({"items": {"policy": "priority"}})")
+        << QStringLiteral("conflicts.items.sites: expected a non-empty array of client names, the first winning, got "
+                          "nothing");
+    QTest::newRow("conflicts priority site twice")
+        << "conflicts" << QByteArray(R"({"items": {"policy": "priority", "sites": ["site_a", "site_a"]}})")
+        << QStringLiteral(R"(conflicts.items.sites[1]: expected a client name not listed before, got "site_a")");
+    QTest::newRow("conflicts unknown field")
+        << "conflicts" << QByteArray(R"({"items": {"policy": "manual", "sites": []}})")
+        << QStringLiteral("conflicts.items.sites: unknown key");
+    QTest::newRow("conflicts on a one-way table")
+        << "conflicts" << QByteArray(R"({"orders": "manual"})")
+        << QStringLiteral("conflicts.orders: names a table that is not in both syncTables and receiveTables: "
+                          "conflicts arise only on bidirectional tables");
+
     // Long strings are shortened, and escaped as JSON.
     QTest::newRow("escaped value") << "clientName" << QByteArray(R"("a\"b\n")")
                                    << QStringLiteral("clientName: expected ") + clientName

@@ -517,6 +517,33 @@ void TestConfig::fallbackServers()
     QCOMPARE(m.uris(), (QStringList{QStringLiteral("ssl://a:8883"), QStringLiteral("ssl://b:8883")}));
 }
 
+void TestConfig::conflictPolicies()
+{
+    Config c;
+    QString error;
+    // Not given: every table newest (an earlier configuration means what it meant).
+    QVERIFY2(ConfigLoader::load(write(earlierEngineObject()), &c, &error), qPrintable(error));
+    QVERIFY(c.conflicts.isEmpty());
+    QCOMPARE(c.conflictPolicy(QStringLiteral("items")).kind, ConflictPolicy::Kind::Newest);
+
+    const QByteArray items = R"({"items": {"policy": "priority", "sites": ["site_b", "site_a"]}})";
+    QVERIFY2(ConfigLoader::load(write(patched(earlierEngineObject(), QStringLiteral("conflicts"), items)), &c, &error),
+             qPrintable(error));
+    QCOMPARE(c.conflictPolicy(QStringLiteral("items")).kind, ConflictPolicy::Kind::Priority);
+    QCOMPARE(c.conflictPolicy(QStringLiteral("items")).sites,
+             (QStringList{QStringLiteral("site_b"), QStringLiteral("site_a")}));
+    QVERIFY2(ConfigLoader::load(write(patched(earlierEngineObject(), QStringLiteral("conflicts"),
+                                              R"({"items": {"policy": "manual"}})")),
+                                &c, &error),
+             qPrintable(error));
+    QCOMPARE(c.conflictPolicy(QStringLiteral("items")).kind, ConflictPolicy::Kind::Manual);
+    QVERIFY2(ConfigLoader::load(write(patched(earlierEngineObject(), QStringLiteral("conflicts"),
+                                              R"({"items": "newest"})")),
+                                &c, &error),
+             qPrintable(error));
+    QCOMPARE(c.conflictPolicy(QStringLiteral("items")).kind, ConflictPolicy::Kind::Newest);
+}
+
 void TestConfig::clientNames_data()
 {
     QTest::addColumn<QString>("name");

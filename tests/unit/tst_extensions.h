@@ -56,6 +56,7 @@ private Q_SLOTS:
     void batchRowRejected();
     void batchRowCannotSpeakForAnotherSender();
     void batchEmpty();
+    void batchCarriesVersions();
     // ---- BatchBuilder -------------------------------------------------------------------
     void builderSplitsByRows();
     void builderClampsRows();

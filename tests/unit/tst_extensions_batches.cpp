@@ -158,6 +158,46 @@ void TestExtensions::batchRowRejected_data()
         QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}, {e, 0}})
                                      << "entity"
                                      << "9";
+    // A row version (issue 15) that is not one: the row is refused, not applied without it.
+    const QString v = QStringLiteral("version");
+    QTest::newRow("version a string") << QJsonValue(
+        QJsonObject{{t, QStringLiteral("items")}, {i, QStringLiteral("9")}, {e, entity}, {v, QStringLiteral("1")}})
+                                      << "changes[1].version"
+                                      << "9";
+    QTest::newRow("version with a forged site name") << QJsonValue(
+        QJsonObject{{t, QStringLiteral("items")},
+                    {i, QStringLiteral("9")},
+                    {e, entity},
+                    {v,
+                     QJsonObject{{QStringLiteral("origin"), QStringLiteral("site_a")},
+                                 {QStringLiteral("time"), 5},
+                                 {QStringLiteral("vector"),
+                                  QJsonObject{{QStringLiteral("site_a"), 5}, {QStringLiteral("../../x"), 1}}}}}})
+                                                     << "not a valid client name"
+                                                     << "9";
+}
+
+void TestExtensions::batchCarriesVersions()
+{
+    ChangeMessage withVersion =
+        change(QStringLiteral("items"), QStringLiteral("1"), QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}});
+    withVersion.version = RowVersion{QStringLiteral("site_c"),
+                                     1700000000100,
+                                     {{QStringLiteral("site_c"), 1700000000100}, {QStringLiteral("site_a"), 99}}};
+    const ChangeMessage without = change(QStringLiteral("items"), QStringLiteral("2"), QJsonValue(QJsonValue::Null));
+    ext::BatchBuilder builder(kA, 1700000000123, 100, 1024 * 1024);
+    builder.add(withVersion);
+    builder.add(without);
+    const QList<ext::BatchBuilder::Batch> batches = builder.finish();
+    QCOMPARE(batches.size(), 1);
+    ext::ReceivedBatch batch;
+    QString error;
+    QVERIFY2(ext::ReceivedBatch::fromJson(batches.first().json, kA, &batch, &error), qPrintable(error));
+    QCOMPARE(batch.changes.size(), 2);
+    QCOMPARE(batch.changes.at(0).version, withVersion.version);
+    QVERIFY(batch.changes.at(1).version.isNull());
+    // Never in the per-row message: the earlier engine refuses fields it does not know.
+    QVERIFY(!withVersion.toJson().contains("version"));
 }
 void TestExtensions::batchRowRejected()
 {

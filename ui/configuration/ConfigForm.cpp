@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "config/ConfigSchema.h"
 #include "configuration/TablePicker.h"
+#include "monitor/ConflictPoliciesText.h"
 #include "monitor/UiLogging.h"
 #include "security/SecuritySettings.h"
 #include "widgets/Section.h"
@@ -184,6 +185,9 @@ void ConfigForm::add(QFormLayout *form, const ConfigKey &k)
     case ConfigKey::Type::Brokers:
         kind = Kind::Brokers;
         break;
+    case ConfigKey::Type::ConflictPolicies:
+        kind = Kind::Policies;
+        break;
     default:
         kind = Kind::Text;
         break;
@@ -194,12 +198,15 @@ void ConfigForm::add(QFormLayout *form, const ConfigKey &k)
     switch (kind) {
     case Kind::Text:
     case Kind::List:
-    case Kind::Brokers: {
+    case Kind::Brokers:
+    case Kind::Policies: {
         auto *edit = new QLineEdit(form->parentWidget());
         if (kind == Kind::List)
             edit->setPlaceholderText(tr("comma separated"));
         if (kind == Kind::Brokers)
             edit->setPlaceholderText(tr("host:port, comma separated"));
+        if (kind == Kind::Policies)
+            edit->setPlaceholderText(tr("table=newest|manual|priority:site_a>site_b, comma separated"));
         connect(edit, &QLineEdit::textEdited, this, &ConfigForm::changed);
         editor = edit;
         break;
@@ -267,6 +274,9 @@ void ConfigForm::setDocument(const QJsonObject &object)
         case Kind::Brokers:
             static_cast<QLineEdit *>(f.editor)->setText(brokersText(v.toArray()));
             break;
+        case Kind::Policies:
+            static_cast<QLineEdit *>(f.editor)->setText(ConflictPoliciesText::format(v.toObject()));
+            break;
         case Kind::Int:
             static_cast<QSpinBox *>(f.editor)->setValue(present ? v.toVariant().toInt() : f.defaultValue.toInt());
             break;
@@ -323,6 +333,17 @@ QJsonObject ConfigForm::document() const
             isDefault = text.isEmpty();
             break;
         }
+        case Kind::Policies: {
+            const QString text = static_cast<QLineEdit *>(f.editor)->text().trimmed();
+            QJsonObject policies;
+            QString problem;
+            if (text == ConflictPoliciesText::format(valueAt(m_base, f.key).toObject())
+                || !ConflictPoliciesText::parse(text, &policies, &problem))
+                continue; // unchanged, or not parsed (validate() says why): kept as the file has it
+            value = policies;
+            isDefault = policies.isEmpty();
+            break;
+        }
         case Kind::Int: {
             const int n = static_cast<QSpinBox *>(f.editor)->value();
             value = n;
@@ -347,6 +368,21 @@ QJsonObject ConfigForm::document() const
     }
     m_security->apply(&out);
     return out;
+}
+
+QString ConfigForm::textProblem(QString *key) const
+{
+    for (const Field &f : m_fields) {
+        if (f.kind != Kind::Policies)
+            continue;
+        QJsonObject policies;
+        QString problem;
+        if (!ConflictPoliciesText::parse(static_cast<QLineEdit *>(f.editor)->text(), &policies, &problem)) {
+            *key = f.key;
+            return problem;
+        }
+    }
+    return {};
 }
 
 QString ConfigForm::fieldKeyFor(const QString &key) const
@@ -406,8 +442,13 @@ bool ConfigForm::validate(const QString &filePath, QString *message, bool typedP
     const QByteArray json = QJsonDocument(document()).toJson();
     m_security->setConfigPath(filePath);
     const QString securityProblem = m_security->problem(&m_invalidKey, typedPasswordsPending);
+    QString textKey;
+    const QString textError = textProblem(&textKey);
     if (!securityProblem.isEmpty()) {
         error = filePath + QStringLiteral(": ") + securityProblem;
+    } else if (!textError.isEmpty()) {
+        error = filePath + QStringLiteral(": ") + textError;
+        m_invalidKey = textKey;
     } else {
         ConfigError loaderError;
         if (ConfigLoader::parse(json, filePath, &config, &loaderError))

@@ -48,7 +48,7 @@ Q_SIGNALS:
     void changed();
 
 private:
-    enum class Kind { Text, Int, Bool, Choice, List, Tables, Brokers };
+    enum class Kind { Text, Int, Bool, Choice, List, Tables, Brokers, Policies };
     struct Field {
         QString key; // JSON path, e.g. "mqttConfig.port"
         Kind kind;
@@ -58,6 +58,8 @@ private:
     };
     void add(QFormLayout *form, const mysqlsync::ConfigKey &key);
     void clearMarks();
+    // The first text of a field that cannot become its JSON (conflicts), with its key; empty if none.
+    QString textProblem(QString *key) const;
     // The key of the field that shows the value at `key` (a loader error's key path), or empty.
     QString fieldKeyFor(const QString &key) const;
 

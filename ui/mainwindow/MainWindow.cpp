@@ -5,12 +5,14 @@
 #include "config/Config.h"
 #include "configuration/ConfigPage.h"
 #include "configuration/FirstRunPage.h"
+#include "conflicts/ConflictsPage.h"
 #include "engine/ThreadedEngine.h"
 #include "errors/ErrorsPage.h"
 #include "mainwindow/SettingsDialog.h"
 #include "mainwindow/StateIcon.h"
 #include "mainwindow/TrayController.h"
 #include "monitor/ClientsModel.h"
+#include "monitor/ConflictsModel.h"
 #include "monitor/ErrorNotifier.h"
 #include "monitor/ErrorsModel.h"
 #include "monitor/ExpiryWatcher.h"
@@ -72,11 +74,13 @@ void MainWindow::build(bool trayAvailable)
     m_tabs->setDocumentMode(true); // no frame around the pages: the window is their frame
     m_overview = new OverviewPage(m_tabs);
     m_statusPage = new SyncStatusPage(syncStatusModel(), m_tabs);
+    m_conflictsPage = new ConflictsPage(conflictsModel(), m_tabs);
     m_errorsPage = new ErrorsPage(errorsModel(), m_tabs);
     m_configPage = new ConfigPage(m_tabs);
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(new ClientsPage(clientsModel(), m_tabs), tr("Clients"));
     m_tabs->addTab(m_statusPage, tr("Sync status"));
+    m_tabs->addTab(m_conflictsPage, tr("Conflicts"));
     m_tabs->addTab(m_errorsPage, tr("Errors && log"));
     m_tabs->addTab(m_configPage, tr("Configuration"));
     m_transformersPage = new TransformersPage(m_tabs);
@@ -129,6 +133,11 @@ ErrorsModel *MainWindow::errorsModel() const
 SyncStatusModel *MainWindow::syncStatusModel() const
 {
     return m_session->syncStatusModel();
+}
+
+ConflictsModel *MainWindow::conflictsModel() const
+{
+    return m_session->conflictsModel();
 }
 
 RemoteNotifier *MainWindow::remoteNotifier() const
@@ -191,6 +200,9 @@ void MainWindow::wireEngine()
     connect(m_statusPage, &SyncStatusPage::resendRequested, e, &Engine::resend);
     connect(m_statusPage, &SyncStatusPage::resendErrorsRequested, e, &Engine::resendErrors);
     connect(m_overview, &OverviewPage::sendRateChanged, clientsModel(), &ClientsModel::setSendRate);
+    connect(m_conflictsPage, &ConflictsPage::settleRequested, e, &Engine::settleConflict);
+    connect(m_session, &MonitorSession::openConflictsChanged, m_overview, &OverviewPage::onOpenConflicts);
+    connect(m_overview, &OverviewPage::conflictsRequested, this, [this] { m_tabs->setCurrentIndex(ConflictsTab); });
 }
 
 void MainWindow::showNotification(const QString &title, const QString &message, bool warning)
@@ -226,6 +238,12 @@ void MainWindow::onStarting(const Config &config)
     QStringList tables = config.configuredTables();
     tables.sort();
     m_statusPage->setChoices(tables, config.remoteClients);
+    QStringList bidirectional;
+    for (const QString &t : std::as_const(tables)) {
+        if (config.isBidirectional(t))
+            bidirectional << t; // conflicts arise only there
+    }
+    m_conflictsPage->setChoices(bidirectional, config.remoteClients);
     m_transformersPage->setConfiguration(config);
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
 }

@@ -1,5 +1,6 @@
 #pragma once
-// The main window: tabs (Overview, Clients, Sync status, Errors & log, Configuration, Transformers),
+// The main window: tabs (Overview, Clients, Sync status, Conflicts, Errors & log, Configuration,
+// Transformers),
 // the tray icon and close-to-tray; a view over a MonitorSession (the open configuration, its
 // engine, the models and the state), whose engine is a ThreadedEngine unless one is given.
 #include "config/Config.h"
@@ -20,6 +21,8 @@ namespace mysqlsync::ui {
 
 class ClientsModel;
 class ConfigPage;
+class ConflictsModel;
+class ConflictsPage;
 class ExpiryWatcher;
 class ErrorsModel;
 class ErrorsPage;
@@ -36,7 +39,7 @@ class TransformersPage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { OverviewTab, ClientsTab, SyncStatusTab, ErrorsTab, ConfigurationTab, TransformersTab };
+    enum Tab { OverviewTab, ClientsTab, SyncStatusTab, ConflictsTab, ErrorsTab, ConfigurationTab, TransformersTab };
 
     // `trayAvailable`: QSystemTrayIcon::isSystemTrayAvailable() unless a test says otherwise.
     explicit MainWindow(bool trayAvailable, QWidget *parent = nullptr);
@@ -64,6 +67,8 @@ public:
     SyncStatusModel *syncStatusModel() const;
     ConfigPage *configPage() const { return m_configPage; }
     SyncStatusPage *syncStatusPage() const { return m_statusPage; }
+    ConflictsModel *conflictsModel() const;
+    ConflictsPage *conflictsPage() const { return m_conflictsPage; }
     RemoteNotifier *remoteNotifier() const;
     ErrorNotifier *errorNotifier() const;
     TransformersPage *transformersPage() const { return m_transformersPage; }
@@ -103,6 +108,7 @@ private:
     FirstRunPage *m_firstRun;
     OverviewPage *m_overview;
     SyncStatusPage *m_statusPage;
+    ConflictsPage *m_conflictsPage;
     ErrorsPage *m_errorsPage;
     ConfigPage *m_configPage;
     TransformersPage *m_transformersPage;

@@ -28,6 +28,13 @@ void EntityDiffModel::setEntities(const QJsonObject &before, const QJsonObject &
     endResetModel();
 }
 
+void EntityDiffModel::setColumnTitles(const QString &before, const QString &after)
+{
+    m_beforeTitle = before;
+    m_afterTitle = after;
+    Q_EMIT headerDataChanged(Qt::Horizontal, Before, After);
+}
+
 void EntityDiffModel::clear()
 {
     setEntities({}, {}, false);
@@ -126,9 +133,9 @@ QVariant EntityDiffModel::headerData(int section, Qt::Orientation orientation, i
     case Name:
         return tr("Column");
     case Before:
-        return tr("Before");
+        return m_beforeTitle.isEmpty() ? tr("Before") : m_beforeTitle;
     case After:
-        return tr("After");
+        return m_afterTitle.isEmpty() ? tr("After") : m_afterTitle;
     default:
         return {};
     }

@@ -20,6 +20,9 @@ public:
     // `after` null: there is no entity after (only Before is filled).
     void setEntities(const QJsonObject &before, const QJsonObject &after, bool hasAfter);
     void clear();
+    // The headers of the Before and After columns (default "Before", "After"); the conflicts
+    // inbox names the two sites there.
+    void setColumnTitles(const QString &before, const QString &after);
 
     Change change(int row) const;
     int changedCount() const;
@@ -36,6 +39,8 @@ private:
     QJsonObject m_before;
     QJsonObject m_after;
     bool m_hasAfter = false;
+    QString m_beforeTitle;
+    QString m_afterTitle;
 };
 
 } // namespace mysqlsync::ui

@@ -3,6 +3,8 @@
 #include "engine/Engine.h"
 #include "monitor/AsyncSecretResolver.h"
 #include "monitor/ClientsModel.h"
+#include "monitor/ConflictNotifier.h"
+#include "monitor/ConflictsModel.h"
 #include "monitor/ErrorNotifier.h"
 #include "monitor/ErrorsModel.h"
 #include "monitor/ExpiryWatcher.h"
@@ -24,6 +26,8 @@ MonitorSession::MonitorSession(Engine &engine, QObject *parent)
     , m_clients(new ClientsModel(this))
     , m_errors(new ErrorsModel(10000, this))
     , m_status(new SyncStatusModel(this))
+    , m_conflicts(new ConflictsModel(this))
+    , m_conflictNotifier(new ConflictNotifier(this))
     , m_secrets(new AsyncSecretResolver(this))
     , m_notifier(new RemoteNotifier(this))
     , m_errorNotifier(new ErrorNotifier(this))
@@ -50,6 +54,7 @@ void MonitorSession::wire()
         m_tracker->setFatal(false);
         m_status->refresh(); // sync_status exists now (the engine creates it when missing)
         m_clients->refreshCounts();
+        m_conflicts->refresh(); // sync_conflicts exists now too
         m_notifier->start(m_engine.config().remoteClients);
         Q_EMIT stateChanged();
     });
@@ -57,6 +62,7 @@ void MonitorSession::wire()
         m_tracker->setRunning(false);
         m_notifier->stop();
         m_errorNotifier->reset();
+        m_conflictNotifier->reset();
         Q_EMIT stateChanged();
     });
     connect(e, &Engine::fatalError, this, [this] {
@@ -89,6 +95,21 @@ void MonitorSession::wire()
         m_tracker->errorAt(QDateTime::currentMSecsSinceEpoch());
         Q_EMIT stateChanged();
     });
+    // Conflicts: the count at once, the inbox's rows at most every 250 ms while reports come.
+    m_conflictsRefresh.setSingleShot(true);
+    m_conflictsRefresh.setInterval(250);
+    connect(&m_conflictsRefresh, &QTimer::timeout, m_conflicts, &ConflictsModel::refresh);
+    connect(e, &Engine::conflictsChanged, m_conflictNotifier, &ConflictNotifier::onConflicts);
+    connect(e, &Engine::conflictsChanged, this, [this](qint64 open) {
+        if (!m_conflictsRefresh.isActive())
+            m_conflictsRefresh.start();
+        if (open != m_openConflicts) {
+            m_openConflicts = open;
+            Q_EMIT openConflictsChanged(open);
+        }
+    });
+    connect(m_conflictNotifier, &ConflictNotifier::notification, this,
+            [this](const QString &title, const QString &message) { Q_EMIT notification(title, message, true); });
     connect(m_notifier, &RemoteNotifier::notification, this, &MonitorSession::notification);
     connect(m_errorNotifier, &ErrorNotifier::notification, this,
             [this](const QString &title, const QString &message) { Q_EMIT notification(title, message, true); });
@@ -128,6 +149,12 @@ void MonitorSession::start(const Config &config)
     m_clients->setConfiguredRemotes(config.remoteClients);
     Q_EMIT starting(config);
     m_status->setDatabase(config.mysql);
+    m_conflicts->setDatabase(config.mysql);
+    m_conflictNotifier->reset();
+    if (m_openConflicts != -1) {
+        m_openConflicts = -1; // the new engine reports its database's count when it connects
+        Q_EMIT openConflictsChanged(m_openConflicts);
+    }
     m_clients->setDatabase(config.mysql);
     m_engine.start(config);
     m_expiry->setConfig(config);

@@ -2,7 +2,7 @@
 // The desktop app without its widgets: one open configuration and its engine. open() loads the
 // file, resolves its password references (AsyncSecretResolver: the keychain without blocking),
 // then starts the engine. The session owns what is derived from the engine's reports: the
-// Clients, Errors and Sync status models, the notifiers that decide what to tell the user, the
+// Clients, Errors, Sync status and Conflicts models, the notifiers that decide what to tell the user, the
 // certificate expiry watcher and the one-word SyncState. It depends on the Engine interface
 // only: the app passes a ThreadedEngine, tests a FakeEngine. Views (MainWindow) read the models
 // and state from here, show what the session says, and send commands to engine().
@@ -10,6 +10,7 @@
 #include "monitor/SyncState.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -21,6 +22,8 @@ namespace mysqlsync::ui {
 
 class AsyncSecretResolver;
 class ClientsModel;
+class ConflictNotifier;
+class ConflictsModel;
 class ErrorNotifier;
 class ErrorsModel;
 class ExpiryWatcher;
@@ -47,6 +50,11 @@ public:
     ClientsModel *clientsModel() const { return m_clients; }
     ErrorsModel *errorsModel() const { return m_errors; }
     SyncStatusModel *syncStatusModel() const { return m_status; }
+    ConflictsModel *conflictsModel() const { return m_conflicts; }
+    ConflictNotifier *conflictNotifier() const { return m_conflictNotifier; }
+    // The open conflicts of sync_conflicts as the engine last reported them (conflictsChanged),
+    // -1 before its first report for this configuration.
+    qint64 openConflicts() const { return m_openConflicts; }
     RemoteNotifier *remoteNotifier() const { return m_notifier; }
     ErrorNotifier *errorNotifier() const { return m_errorNotifier; }
     ExpiryWatcher *expiryWatcher() const { return m_expiry; }
@@ -65,6 +73,8 @@ Q_SIGNALS:
     void starting(const mysqlsync::Config &config);
     // What state() returns may have changed.
     void stateChanged();
+    // openConflicts() changed.
+    void openConflictsChanged(qint64 open);
     // Something to tell the user (a remote offline or back, errors); `warning`: bad news.
     void notification(const QString &title, const QString &message, bool warning);
 
@@ -76,6 +86,10 @@ private:
     ClientsModel *m_clients;
     ErrorsModel *m_errors;
     SyncStatusModel *m_status;
+    ConflictsModel *m_conflicts;
+    ConflictNotifier *m_conflictNotifier;
+    QTimer m_conflictsRefresh; // coalesces the inbox's reloads after conflictsChanged
+    qint64 m_openConflicts = -1;
     AsyncSecretResolver *m_secrets;
     RemoteNotifier *m_notifier;
     ErrorNotifier *m_errorNotifier;

@@ -35,6 +35,12 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_engine = value(cform, tr("Engine"));
     m_database = value(cform, tr("Database"));
     m_broker = value(cform, tr("Broker"));
+    m_conflicts = value(cform, tr("Conflicts"));
+    m_conflicts->setTextFormat(Qt::RichText);
+    m_conflicts->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_conflicts->setToolTip(tr("Rows two sites changed without seeing each other's change; open: waiting for "
+                               "an operator (policy manual) or not yet settled. Click to open the Conflicts tab."));
+    connect(m_conflicts, &QLabel::linkActivated, this, &OverviewPage::conflictsRequested);
     m_pause = new QPushButton(pauseCommandText(false), connection);
     m_pause->setEnabled(false);
     cform->addRow(QString(), m_pause);
@@ -59,6 +65,7 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_receipts = value(tform, tr("Receipts in / out"));
     m_errors = value(tform, tr("Errors"));
     m_unknownSenders = value(tform, tr("From unknown senders (dropped)"));
+    m_conflictCounters = value(tform, tr("Conflicts seen / settled"));
     m_unknownSenders->setToolTip(tr("Messages whose sender is not one of this site's remote clients: "
                                     "ignored, counted, and logged once a minute per name"));
     // The totals beside the chart of the last minutes, which takes the room that is left.
@@ -83,6 +90,7 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_database->setText(stateText(false, QString()));
     m_broker->setText(stateText(false, QString()));
     onCounters(EngineCounters());
+    onOpenConflicts(-1);
     m_idleTimer.setInterval(1000);
     connect(&m_idleTimer, &QTimer::timeout, this, &OverviewPage::sample);
     m_idleTimer.start();
@@ -164,6 +172,8 @@ void OverviewPage::onCounters(const EngineCounters &c)
     m_receipts->setText(tr("%1 / %2").arg(locale.toString(c.receiptsIn), locale.toString(c.receiptsOut)));
     m_errors->setText(locale.toString(c.errors));
     m_unknownSenders->setText(locale.toString(c.unknownSenders));
+    m_conflictCounters->setText(
+        tr("%1 / %2").arg(locale.toString(c.conflicts), locale.toString(c.conflictsSettled)));
     showRates();
 }
 
@@ -197,6 +207,23 @@ void OverviewPage::onFatal(const QString &message)
     showEngine();
     m_engine->setText(tr("stopped: %1").arg(message));
     m_lastError->setText(message);
+}
+
+void OverviewPage::onOpenConflicts(qint64 open)
+{
+    if (open < 0) {
+        m_conflictsText = QStringLiteral("—");
+        m_conflicts->setText(m_conflictsText);
+        return;
+    }
+    m_conflictsText = tr("%1 open").arg(QLocale().toString(open));
+    const QString link = QStringLiteral("<a href=\"conflicts\">%1</a>").arg(m_conflictsText.toHtmlEscaped());
+    m_conflicts->setText(open > 0 ? QStringLiteral("<b>%1</b>").arg(link) : link);
+}
+
+QString OverviewPage::conflictCountersText() const
+{
+    return m_conflictCounters->text();
 }
 
 QString OverviewPage::databaseText() const

@@ -1,6 +1,7 @@
 #pragma once
 // Overview tab: database and broker state, rows/s in and out (now and as a chart of the
-// last five minutes), totals, rows per message and bytes per row sent, last error.
+// last five minutes), totals, rows per message and bytes per row sent, open conflicts (a link
+// to the inbox), last error.
 #include "engine/EngineTypes.h"
 #include "monitor/RateTracker.h"
 
@@ -34,6 +35,10 @@ public:
     // messagesOut, bytesOut), to one decimal; a dash before anything was sent.
     QString rowsPerMessageText() const;
     QString bytesPerRowText() const;
+    // "3 open" (MonitorSession::openConflicts), "—" before the engine's first report.
+    QString conflictsText() const { return m_conflictsText; }
+    // Conflicts seen / settled (EngineCounters::conflicts, conflictsSettled): "5 / 2".
+    QString conflictCountersText() const;
     // "Pause sync" / "Resume sync": asks (pauseRequested) for the opposite of the engine's state.
     QPushButton *pauseButton() const { return m_pause; }
     RateChart *rateChart() const { return m_chart; }
@@ -44,6 +49,8 @@ Q_SIGNALS:
     void pauseRequested(bool paused);
     // Every second: the chart's recent send rate (RateHistory::sendingRate, 0: none yet).
     void sendRateChanged(double rowsPerSecond);
+    // The open conflicts' link was clicked: show the Conflicts tab.
+    void conflictsRequested();
 
 public Q_SLOTS:
     void onEngineRunning(bool running);
@@ -53,6 +60,8 @@ public Q_SLOTS:
     void onCounters(const mysqlsync::EngineCounters &counters);
     void onError(const mysqlsync::EngineError &error);
     void onFatal(const QString &message);
+    // The open conflicts (-1: not known yet).
+    void onOpenConflicts(qint64 open);
 
 private:
     void showRates();
@@ -79,6 +88,9 @@ private:
     QLabel *m_receipts;
     QLabel *m_errors;
     QLabel *m_unknownSenders;
+    QLabel *m_conflicts;
+    QLabel *m_conflictCounters;
+    QString m_conflictsText;
     QLabel *m_lastError;
     RateChart *m_chart;
     QPushButton *m_pause;

@@ -1,0 +1,287 @@
+#include "engine/ConflictResolver.h"
+
+#include "common/Logging.h"
+#include "database/ChangeLog.h"
+#include "database/DbConnection.h"
+#include "database/VersionStore.h"
+#include "outbox/Outbox.h"
+#include "protocol/Messages.h"
+
+namespace mysqlsync {
+
+namespace {
+
+QString mapKey(const QString &table, const QString &key)
+{
+    return table + QLatin1Char('\n') + key;
+}
+
+} // namespace
+
+ConflictResolver::ConflictResolver(EngineContext &context)
+    : m_ctx(context)
+    , m_rows(context.applyDb->name())
+{ }
+
+bool ConflictResolver::stampLocal(const QList<TableKey> &keys)
+{
+    QHash<QString, QStringList> byTable;
+    for (const TableKey &k : keys) {
+        if (m_ctx.config.isBidirectional(k.table))
+            byTable[k.table].append(k.key);
+    }
+    const qint64 now = EngineContext::now();
+    for (auto it = byTable.cbegin(); it != byTable.cend(); ++it) {
+        QHash<QString, RowVersion> stored;
+        QString error;
+        QSqlError sqlError;
+        QList<QPair<QString, RowVersion>> stamped;
+        if (VersionStore::read(m_ctx.db->db(), it.key(), it.value(), &stored, &error, &sqlError)) {
+            for (const QString &key : it.value())
+                stamped.append({key, RowVersion::next(stored.value(key), m_ctx.config.clientName, now)});
+            if (VersionStore::write(m_ctx.db->db(), it.key(), stamped, &error, &sqlError))
+                continue;
+        }
+        m_ctx.databaseFailure(sqlError, error);
+        return false;
+    }
+    return true;
+}
+
+bool ConflictResolver::versionsOf(const QList<TableKey> &keys, QHash<QString, RowVersion> *out)
+{
+    QHash<QString, QStringList> byTable;
+    for (const TableKey &k : keys) {
+        if (m_ctx.config.isBidirectional(k.table))
+            byTable[k.table].append(k.key);
+    }
+    for (auto it = byTable.cbegin(); it != byTable.cend(); ++it) {
+        QHash<QString, RowVersion> stored;
+        QString error;
+        QSqlError sqlError;
+        if (!VersionStore::read(m_ctx.db->db(), it.key(), it.value(), &stored, &error, &sqlError)) {
+            m_ctx.databaseFailure(sqlError, error);
+            return false;
+        }
+        for (auto v = stored.cbegin(); v != stored.cend(); ++v)
+            out->insert(mapKey(it.key(), v.key()), v.value());
+    }
+    return true;
+}
+
+RowStore::Result ConflictResolver::failure(const QSqlError &sqlError, const QString &message, QString *error)
+{
+    *error = message;
+    if (DbConnection::isConnectionError(sqlError))
+        return RowStore::Result::ConnectionLost;
+    if (DbConnection::isBusy(sqlError))
+        return RowStore::Result::Busy;
+    return RowStore::Result::Rejected;
+}
+
+ConflictResolver::Verdict ConflictResolver::judgeOne(const ChangeMessage &c, const RowVersion &stored,
+                                                     bool localPending, qint64 now, QString *error)
+{
+    const QString &self = m_ctx.config.clientName;
+    // Our row's version: the stored one, or a newer one of ours while a local change of the
+    // row waits in table_changes (capture stamps it with at least this time).
+    const RowVersion local = localPending ? RowVersion::next(stored, self, now) : stored;
+    RowVersion remote;
+    bool concurrent = false;
+    Verdict v;
+    if (c.version.isNull()) {
+        // A per-row change carries no version: it is taken as the sender's change at its send
+        // date, made on top of what it has acknowledged of ours. It conflicts with a change of
+        // ours the sender has not acknowledged yet (still owed to it), or not yet captured.
+        remote.origin = c.sender;
+        remote.time = c.date;
+        remote.vector = RowVersion::merge(stored.vector, {{c.sender, c.date}});
+        bool unseen = localPending;
+        if (!unseen && stored.origin == self) {
+            QString why;
+            unseen = m_ctx.outbox->owes(c.sender, c.table, c.id, &why) || !why.isEmpty();
+            if (!why.isEmpty())
+                qCWarning(lcEngine).noquote() << "cannot look up the outbox for" << c.table << c.id << ":" << why;
+        }
+        concurrent = unseen;
+    } else {
+        remote = c.version;
+        switch (RowVersion::compare(remote, local)) {
+        case RowVersion::Order::Same:
+        case RowVersion::Order::Before:
+            // Ours includes it already (a resend, a relay by another way, or a late copy).
+            v.write = false;
+            v.storeVersion = false;
+            return v;
+        case RowVersion::Order::After:
+            v.settlesOpen = true;
+            break;
+        case RowVersion::Order::Concurrent:
+            concurrent = true;
+            break;
+        }
+    }
+    v.store = remote;
+    if (!concurrent)
+        return v;
+
+    const ConflictPolicy policy = m_ctx.config.conflictPolicy(c.table);
+    const ConflictWinner winner = ConflictRule::decide(policy, local, remote);
+    ConflictRecord record;
+    record.table = c.table;
+    record.key = c.id;
+    record.localSite = self;
+    record.remoteSite = remote.origin;
+    record.remoteVersion = c.entity.isObject() ? c.entity : QJsonValue(QJsonValue::Null);
+    record.local = local;
+    record.local.origin = local.origin.isEmpty() ? self : local.origin;
+    record.remote = remote;
+    record.policy = ConflictPolicy::kindName(policy.kind);
+    record.detectedAt = now;
+    const QMap<QString, qint64> both = RowVersion::merge(local.vector, remote.vector);
+    switch (winner) {
+    case ConflictWinner::Local:
+        v.write = false;
+        v.store = local;
+        v.store.vector = both;
+        record.winner = ConflictOutcome::Local;
+        break;
+    case ConflictWinner::Remote:
+        v.store.vector = both;
+        // A sender on the per-row path may have applied our losing version: it gets the row again.
+        v.sendBack = c.version.isNull();
+        record.winner = ConflictOutcome::Remote;
+        break;
+    case ConflictWinner::Open:
+        v.write = false;
+        v.storeVersion = false;
+        break;
+    }
+    if (record.winner) {
+        record.settledAt = now;
+        record.settledBy = QStringLiteral("policy");
+    }
+    v.conflict = record;
+    Q_UNUSED(error);
+    return v;
+}
+
+RowStore::Result ConflictResolver::judge(const QList<const ChangeMessage *> &changes,
+                                         QHash<const ChangeMessage *, Verdict> *out, QString *error)
+{
+    out->clear();
+    QHash<QString, QList<const ChangeMessage *>> byTable;
+    for (const ChangeMessage *c : changes) {
+        if (m_ctx.config.isBidirectional(c->table))
+            byTable[c->table].append(c);
+    }
+    const qint64 now = EngineContext::now();
+    const QSqlDatabase db = m_ctx.applyDb->db();
+    for (auto it = byTable.cbegin(); it != byTable.cend(); ++it) {
+        QStringList keys;
+        for (const ChangeMessage *c : it.value())
+            keys.append(c->id);
+        // The rows first, locked: a local write of one of them that is under way commits (and
+        // its table_changes row with it) before the reads below, and none starts until this
+        // transaction ends, so a local change is never overwritten unseen.
+        QHash<QString, QJsonObject> rows;
+        const RowStore::Result locked = m_rows.fetch(m_ctx.tables[it.key()], keys, &rows, error, true);
+        if (locked != RowStore::Result::Ok)
+            return locked;
+        QHash<QString, RowVersion> stored;
+        QSqlError sqlError;
+        if (!VersionStore::read(db, it.key(), keys, &stored, error, &sqlError))
+            return failure(sqlError, *error, error);
+        QList<CapturedChange> logged;
+        if (!ChangeLog::rowsFor(db, it.key(), keys, &logged, &sqlError))
+            return failure(sqlError,
+                           QStringLiteral("cannot read table_changes: %1").arg(DbConnection::describe(sqlError)),
+                           error);
+        QSet<QString> pending;
+        for (const CapturedChange &l : std::as_const(logged)) {
+            if (!m_ctx.isTaken || !m_ctx.isTaken(l.id))
+                pending.insert(l.key);
+        }
+        for (const ChangeMessage *c : it.value()) {
+            Verdict v = judgeOne(*c, stored.value(c->id), pending.contains(c->id), now, error);
+            if (v.conflict) {
+                // The row as this site has it, for the record.
+                auto row = rows.constFind(c->id);
+                v.conflict->localVersion = row == rows.cend() ? QJsonValue(QJsonValue::Null) : QJsonValue(*row);
+            }
+            out->insert(c, v);
+        }
+    }
+    return RowStore::Result::Ok;
+}
+
+RowStore::Result ConflictResolver::finish(const QHash<const ChangeMessage *, Verdict> &verdicts,
+                                          const QSet<const ChangeMessage *> &written, Tally *tally, QString *error)
+{
+    const QSqlDatabase db = m_ctx.applyDb->db();
+    QHash<QString, QList<QPair<QString, RowVersion>>> versions; // table -> (key, version)
+    QHash<QString, QStringList> advanced;                       // table -> keys whose version includes ours
+    QSqlError sqlError;
+    for (auto it = verdicts.cbegin(); it != verdicts.cend(); ++it) {
+        const ChangeMessage &c = *it.key();
+        const Verdict &v = it.value();
+        if (v.write && !written.contains(&c))
+            continue; // not written (refused): nothing changes
+        if (v.storeVersion)
+            versions[c.table].append({c.id, v.store});
+        if (v.settlesOpen)
+            advanced[c.table].append(c.id);
+        if (!v.conflict)
+            continue;
+        ConflictRecord record = *v.conflict;
+        if (!ConflictStore::record(db, &record, error, &sqlError))
+            return failure(sqlError, *error, error);
+        ++tally->detected;
+        if (!record.isOpen())
+            ++tally->settled;
+        qCInfo(lcEngine).noquote() << "conflict on" << c.table << c.id << "between" << record.localSite << "and"
+                                   << record.remoteSite << "(" << record.policy << "):"
+                                   << (record.winner ? conflictOutcomeText(*record.winner) + QStringLiteral(" wins")
+                                                     : QStringLiteral("open until an operator settles it"));
+        tally->tableRemotes.append(c.table + QLatin1Char('/') + record.remoteSite);
+    }
+    for (auto it = versions.cbegin(); it != versions.cend(); ++it) {
+        if (!VersionStore::write(db, it.key(), it.value(), error, &sqlError))
+            return failure(sqlError, *error, error);
+    }
+    for (auto it = advanced.cbegin(); it != advanced.cend(); ++it) {
+        QList<ConflictRecord> open;
+        if (!ConflictStore::openFor(db, it.key(), it.value(), &open, error, &sqlError))
+            return failure(sqlError, *error, error);
+        QSet<QString> rows;
+        for (const ConflictRecord &o : std::as_const(open))
+            rows.insert(o.key);
+        for (const QString &key : std::as_const(rows)) {
+            const ChangeMessage *by = nullptr;
+            for (auto v = verdicts.cbegin(); v != verdicts.cend() && !by; ++v) {
+                if (v.key()->table == it.key() && v.key()->id == key)
+                    by = v.key();
+            }
+            const QString origin = by ? verdicts.value(by).store.origin : QString();
+            if (!ConflictStore::settleRow(db, it.key(), key, ConflictOutcome::Remote, origin, EngineContext::now(),
+                                          error, &sqlError))
+                return failure(sqlError, *error, error);
+            for (const ConflictRecord &o : std::as_const(open))
+                tally->settled += o.key == key ? 1 : 0;
+            qCInfo(lcEngine).noquote() << "the open conflict(s) on" << it.key() << key << "were settled by" << origin;
+        }
+    }
+    return RowStore::Result::Ok;
+}
+
+void ConflictResolver::count(const Tally &tally)
+{
+    m_ctx.counters.conflicts += tally.detected;
+    m_ctx.counters.conflictsSettled += tally.settled;
+    for (const QString &tr : tally.tableRemotes)
+        ++m_ctx.counters.conflictsByTable[tr];
+    if ((tally.detected > 0 || tally.settled > 0) && m_ctx.conflictsChanged)
+        m_ctx.conflictsChanged(tally.detected);
+}
+
+} // namespace mysqlsync

@@ -1,0 +1,185 @@
+#include "conflicts/ConflictsPage.h"
+
+#include "conflicts/ConflictDetails.h"
+#include "monitor/ConflictsModel.h"
+#include "widgets/PlainTextDelegate.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QSysInfo>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace mysqlsync::ui {
+
+ConflictsPage::ConflictsPage(ConflictsModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_state(new QComboBox(this))
+    , m_table(new QComboBox(this))
+    , m_remote(new QComboBox(this))
+    , m_key(new QLineEdit(this))
+    , m_view(new QTableView(this))
+    , m_details(new ConflictDetails(this))
+    , m_info(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    m_state->addItem(tr("Open and settled"), int(ConflictFilter::State::Any));
+    m_state->addItem(tr("Open"), int(ConflictFilter::State::Open));
+    m_state->addItem(tr("Settled"), int(ConflictFilter::State::Settled));
+    setChoices({}, {});
+    m_key->setPlaceholderText(tr("Search key"));
+    m_key->setClearButtonEnabled(true);
+    auto *refresh = new QPushButton(tr("Refresh"), this);
+    bar->addWidget(m_state);
+    bar->addWidget(m_table);
+    bar->addWidget(m_remote);
+    bar->addWidget(m_key, 1);
+    bar->addWidget(refresh);
+    layout->addLayout(bar);
+
+    m_view->setModel(model);
+    m_view->setItemDelegate(new PlainTextDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->setColumnWidth(ConflictsModel::Detected,
+                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 24);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_info);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(300);
+    connect(&m_debounce, &QTimer::timeout, this, &ConflictsPage::applyFilter);
+    connect(m_key, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
+    for (QComboBox *combo : {m_state, m_table, m_remote})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ConflictsPage::applyFilter);
+    connect(refresh, &QPushButton::clicked, model, &ConflictsModel::refresh);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ConflictsPage::showSelected);
+    // A refresh replaces the rows (a reset): the conflict shown is selected again, as it is now
+    // (settled by the engine since, or still open when it refused).
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_asked.clear();
+        if (m_selectedId == 0 || !select(m_selectedId)) {
+            m_selectedId = 0;
+            m_details->clear();
+        }
+        updateStatus();
+    });
+    connect(model, &ConflictsModel::pageLoaded, this, [this] {
+        m_error.clear();
+        updateStatus();
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ConflictsPage::updateStatus);
+    connect(model, &ConflictsModel::loadingChanged, this, &ConflictsPage::updateStatus);
+    connect(model, &ConflictsModel::loadFailed, this, [this](const QString &message) {
+        m_error = message;
+        updateStatus();
+    });
+    connect(m_details, &ConflictDetails::settleRequested, this, &ConflictsPage::onSettle);
+    updateStatus();
+}
+
+QString ConflictsPage::operatorName()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME"); // Windows
+    if (user.isEmpty())
+        user = QStringLiteral("operator");
+    return user + QLatin1Char('@') + QSysInfo::machineHostName();
+}
+
+void ConflictsPage::setChoices(const QStringList &tables, const QStringList &remotes)
+{
+    const QSignalBlocker b1(m_table);
+    const QSignalBlocker b2(m_remote);
+    m_table->clear();
+    m_table->addItem(tr("Any table"), QString());
+    for (const QString &t : tables)
+        m_table->addItem(t, t);
+    m_remote->clear();
+    m_remote->addItem(tr("Any remote"), QString());
+    for (const QString &r : remotes)
+        m_remote->addItem(r, r);
+}
+
+void ConflictsPage::applyFilter()
+{
+    ConflictFilter f;
+    f.state = ConflictFilter::State(m_state->currentData().toInt());
+    f.table = m_table->currentData().toString();
+    f.remote = m_remote->currentData().toString();
+    f.keySearch = m_key->text().trimmed();
+    m_model->setFilter(f);
+}
+
+bool ConflictsPage::select(qint64 id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_model->index(row, 0);
+    if (m_view->selectionModel()->isRowSelected(row, {}))
+        showSelected(); // the record may have changed (settled)
+    else
+        m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    return true;
+}
+
+void ConflictsPage::showSelected()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return; // a reset drops the selection; modelReset selects again or clears
+    const ConflictRecord &c = m_model->conflict(rows.first().row());
+    m_selectedId = c.id;
+    m_details->setConflict(c, m_asked.contains(c.id));
+}
+
+void ConflictsPage::onSettle(qint64 id, ConflictOutcome choice, const QJsonValue &edited)
+{
+    m_asked.insert(id);
+    m_notice = tr("conflict %1: settlement sent to the engine").arg(id);
+    updateStatus();
+    Q_EMIT settleRequested(id, choice, edited, operatorName());
+}
+
+void ConflictsPage::updateStatus()
+{
+    QString text;
+    if (!m_error.isEmpty()) {
+        text = m_error;
+    } else {
+        text = tr("%n conflict(s) shown", nullptr, m_model->rowCount());
+        if (m_model->isLoading())
+            text += tr(" — loading…");
+        if (!m_notice.isEmpty())
+            text += tr(" — %1").arg(m_notice);
+    }
+    m_info->setText(text);
+}
+
+QString ConflictsPage::statusText() const
+{
+    return m_info->text();
+}
+
+} // namespace mysqlsync::ui
