@@ -34,7 +34,12 @@ trap cleanup EXIT
 bash tests/harness/servers.sh start "$SERVERS" >/dev/null
 
 export QT_QPA_PLATFORM=offscreen
-export MYSQL_SYNC_DAEMON=$BUILD_DIR/app/daemon/mysql-sync
+# The tests start the daemon through this wrapper, which records each start (exec keeps the pid)
+# so that the run can say how many daemon processes ran: TSan writes a file only on a report.
+DAEMON=$LOGS/mysql-sync
+printf '#!/bin/sh\necho "$$" >>"%s/daemons"\nexec "%s" "$@"\n' "$LOGS" "$BUILD_DIR/app/daemon/mysql-sync" >"$DAEMON"
+chmod +x "$DAEMON"
+export MYSQL_SYNC_DAEMON=$DAEMON
 export MYSQL_SYNC_SOURCE_DIR=$ROOT
 export MYSQL_SYNC_HARNESS=$ROOT/tests/harness/servers.sh
 export MYSQL_SYNC_SERVERS_DIR=$SERVERS
@@ -54,7 +59,8 @@ done
 
 shopt -s nullglob
 reports=$(cat "$LOGS"/tsan.* 2>/dev/null | grep -c '^WARNING: ThreadSanitizer' || true)
-echo "tsan: build $((built - start)) s, tests $((SECONDS - built)) s; ${#failed[@]} test(s) failed; $reports report(s)"
+daemons=$(wc -l <"$LOGS/daemons" 2>/dev/null || echo 0)
+echo "tsan: build $((built - start)) s, tests $((SECONDS - built)) s; $daemons daemon process(es); ${#failed[@]} test(s) failed; $reports report(s)"
 if [[ $reports -ne 0 ]]; then
     # One line per distinct report: its kind and the first frame of ours.
     for f in "$LOGS"/tsan.*; do

@@ -3,6 +3,7 @@
 
 #include "codec/ValueCodec.h"
 #include "codec/ValueNumbers.h"
+#include "common/JsonDescription.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,37 +20,11 @@ using namespace valuecodec;
 
 namespace {
 
-QString jsonTypeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return v.toBool() ? QStringLiteral("the boolean true") : QStringLiteral("the boolean false");
-    case QJsonValue::Double: {
-        const QString text = QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
-        return QStringLiteral("the number ") + text.mid(1, text.size() - 2);
-    }
-    case QJsonValue::String: {
-        QString s = v.toString();
-        if (s.size() > 40)
-            s = s.left(40) + QStringLiteral("...");
-        return QStringLiteral("the string \"%1\"").arg(s);
-    }
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        return QStringLiteral("nothing");
-    }
-    return QStringLiteral("an unknown value");
-}
-
 bool fail(const ColumnInfo &column, const QString &expected, const QJsonValue &got, QString *error)
 {
     if (error)
-        *error = QStringLiteral("column `%1`: expected %2, got %3").arg(column.name, expected, jsonTypeName(got));
+        *error =
+            QStringLiteral("column `%1`: expected %2, got %3").arg(column.name, expected, jsonValueDescription(got));
     return false;
 }
 
@@ -106,7 +81,7 @@ bool decodeBuffer(const ColumnInfo &column, const QJsonValue &value, QByteArray 
             return failText(column,
                             QStringLiteral("expected a byte (an integer 0..255) at Buffer data[%1], got %2")
                                 .arg(i)
-                                .arg(jsonTypeName(b)),
+                                .arg(jsonValueDescription(b)),
                             error);
         }
         bytes.append(char(static_cast<unsigned char>(int(d))));

@@ -251,7 +251,7 @@ int ChangeSender::captureLimit() const
         if (!reachable)
             break;
     }
-    return sendwindow::captureLimit(m_ctx.config.batchSize, m_ctx.config.sendWindow, remotes);
+    return sendwindow::captureLimit(m_ctx.config.batchSize, remotes);
 }
 
 bool ChangeSender::dispatch(const QList<TableKey> &keys, const QString &except)

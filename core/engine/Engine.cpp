@@ -3,7 +3,7 @@
 namespace mysqlsync {
 
 Engine::Engine(QObject *parent)
-    : QObject(parent)
+    : EngineReports(parent)
 { }
 
 Engine::~Engine() = default;

@@ -2,10 +2,10 @@
 // What the rest of the program knows of a sync engine: its commands and its reports. The
 // desktop app, the daemon and the tests hold an Engine; ThreadedEngine runs the real one
 // (SyncEngine) on a thread of its own, tests/support's FakeEngine stands in for it in tests.
-// Reports arrive on the thread the Engine object lives in; commands never wait.
+// Reports (EngineReports) arrive on the thread the Engine object lives in; commands never wait.
 #include "config/Config.h"
 #include "database/ConflictStore.h"
-#include "engine/EngineTypes.h"
+#include "engine/EngineReports.h"
 
 #include <QJsonValue>
 #include <QObject>
@@ -13,7 +13,7 @@
 
 namespace mysqlsync {
 
-class Engine : public QObject {
+class Engine : public EngineReports {
     Q_OBJECT
 public:
     explicit Engine(QObject *parent = nullptr);
@@ -44,27 +44,6 @@ public:
     // it includes both versions. `by` is recorded as who settled it. conflictsChanged() follows.
     virtual void settleConflict(qint64 id, mysqlsync::ConflictOutcome choice, const QJsonValue &edited,
                                 const QString &by) = 0;
-
-Q_SIGNALS:
-    void started();
-    void pausedChanged(bool paused);
-    void stopped();
-    // The engine cannot work with this configuration and has shut down (no stopped() follows).
-    void fatalError(const QString &message);
-    void databaseStateChanged(bool connected, const QString &detail);
-    void brokerStateChanged(bool connected, const QString &detail);
-    // `until`: when the remote's presence runs out, in our clock (every online report is a heartbeat).
-    void remoteStateChanged(const QString &name, bool online, qint64 until);
-    // At each heartbeat of a remote: its clock minus ours, as Presence estimates it (ms).
-    void remoteClockSkew(const QString &name, qint64 skewMs);
-    void outboxDepthChanged(const QString &remote, int depth);
-    // The path a remote is served on ("batch" or "per-row") and its rows per message there.
-    void remotePathChanged(const QString &name, const QString &path, double rowsPerMessage);
-    void countersChanged(const mysqlsync::EngineCounters &counters);
-    void errorOccurred(const mysqlsync::EngineError &error);
-    // The open conflicts of sync_conflicts, after each change; `detected`: how many were
-    // newly seen since the last report (0 when only settled ones changed the count).
-    void conflictsChanged(qint64 open, int detected);
 };
 
 } // namespace mysqlsync

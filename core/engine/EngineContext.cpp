@@ -30,15 +30,8 @@ void EngineContext::databaseFailure(const QSqlError &error, const QString &what)
 void EngineContext::reportError(EngineError::Source source, const QString &message, const QString &remote,
                                 const QString &table, const QString &key)
 {
-    EngineError e;
-    e.time = QDateTime::currentDateTime();
-    e.source = source;
-    e.remote = remote;
-    e.table = table;
-    e.key = key;
-    e.message = message;
     ++counters.errors;
-    report(e);
+    report(EngineError::now(source, message, remote, table, key));
 }
 
 } // namespace mysqlsync

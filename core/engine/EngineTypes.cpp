@@ -2,6 +2,19 @@
 
 namespace mysqlsync {
 
+EngineError EngineError::now(Source source, const QString &message, const QString &remote, const QString &table,
+                             const QString &key)
+{
+    EngineError e;
+    e.time = QDateTime::currentDateTime();
+    e.source = source;
+    e.remote = remote;
+    e.table = table;
+    e.key = key;
+    e.message = message;
+    return e;
+}
+
 QString EngineError::sourceName(Source s)
 {
     switch (s) {

@@ -44,6 +44,9 @@ struct EngineError {
     QString key;
     QString message;
 
+    // An error of now (time: the current local time).
+    static EngineError now(Source source, const QString &message, const QString &remote = {}, const QString &table = {},
+                           const QString &key = {});
     static QString sourceName(Source s);
 };
 

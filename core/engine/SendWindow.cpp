@@ -4,7 +4,7 @@
 
 namespace mysqlsync::sendwindow {
 
-int captureLimit(int batchSize, int sendWindow, const QList<Remote> &remotes)
+int captureLimit(int batchSize, const QList<Remote> &remotes)
 {
     if (remotes.isEmpty())
         return batchSize;
@@ -12,7 +12,7 @@ int captureLimit(int batchSize, int sendWindow, const QList<Remote> &remotes)
     for (const Remote &r : remotes) {
         if (!r.reachable)
             return batchSize;
-        widest = qMax(widest, room(r.window > 0 ? r.window : sendWindow, r.inFlight));
+        widest = qMax(widest, room(r.window, r.inFlight));
     }
     return qBound(0, widest, batchSize);
 }

@@ -14,7 +14,7 @@ inline int room(int sendWindow, int inFlight)
 struct Remote {
     bool reachable = false; // online and the broker connected
     int inFlight = 0;       // sent and not acknowledged (receipts waiting to settle excluded)
-    int window = 0;         // its own send window (the batch path's is wider); 0: sendWindow
+    int window = 0;         // its send window (sendWindow; the batch path's is wider)
 };
 
 // How many table_changes rows capture should take (at most `batchSize`). A change waits in
@@ -22,6 +22,6 @@ struct Remote {
 // what the widest send window has room for (a change taken beyond it would be written to
 // the outbox as queued, and written there again when it is sent). A remote that cannot be
 // sent to needs its queue entries anyway: then a whole batch. No remotes: a whole batch.
-int captureLimit(int batchSize, int sendWindow, const QList<Remote> &remotes);
+int captureLimit(int batchSize, const QList<Remote> &remotes);
 
 } // namespace mysqlsync::sendwindow

@@ -42,7 +42,7 @@ constexpr int kRetryCheckMs = 500; // how often refused keys that are due are se
 } // namespace
 
 SyncEngine::SyncEngine(const Config &config, QObject *parent)
-    : QObject(parent)
+    : EngineReports(parent)
     // Parented so that they move to the engine's thread with it.
     , m_housekeepingTimer(this)
     , m_reconnectTimer(this)

@@ -5,6 +5,7 @@
 #include "config/Config.h"
 #include "database/ConflictStore.h"
 #include "engine/EngineContext.h"
+#include "engine/EngineReports.h"
 #include "engine/EngineTypes.h"
 #include "engine/RetryBackoff.h"
 #include "mqtt/MqttClient.h"
@@ -39,7 +40,7 @@ struct InfoMessage;
 class StatusTracker;
 class StatusWriter;
 
-class SyncEngine : public QObject {
+class SyncEngine : public EngineReports {
     Q_OBJECT
 public:
     explicit SyncEngine(const Config &config, QObject *parent = nullptr);
@@ -64,24 +65,6 @@ public Q_SLOTS:
     void resendErrors(const QString &remote);
     // Engine::settleConflict.
     void settleConflict(qint64 id, ConflictOutcome choice, const QJsonValue &edited, const QString &by);
-
-Q_SIGNALS:
-    void started();
-    void pausedChanged(bool paused);
-    void stopped();
-    void fatalError(const QString &message);
-    void databaseStateChanged(bool connected, const QString &detail);
-    void brokerStateChanged(bool connected, const QString &detail);
-    void remoteStateChanged(const QString &name, bool online, qint64 until);
-    // At each heartbeat of a remote: its clock minus ours, as Presence estimates it (ms).
-    void remoteClockSkew(const QString &name, qint64 skewMs);
-    void outboxDepthChanged(const QString &remote, int depth);
-    // The path a remote is served on ("batch" or "per-row") and the rows per message sent to
-    // it so far on that path (0: nothing sent yet).
-    void remotePathChanged(const QString &name, const QString &path, double rowsPerMessage);
-    void countersChanged(const mysqlsync::EngineCounters &counters);
-    void conflictsChanged(qint64 open, int detected);
-    void errorOccurred(const mysqlsync::EngineError &error);
 
 private:
     void startTransformers();

@@ -1,6 +1,8 @@
 #pragma once
 // Strict readers of JSON fields, shared by the five wire messages (Messages) and the
 // extension messages (Extensions). Every rejection names the field and what it got.
+#include "common/JsonDescription.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -11,7 +13,8 @@ namespace mysqlsync::json {
 
 inline constexpr qsizetype kMaxPayloadBytes = 16 * 1024 * 1024; // 16 MiB
 
-QString jsonTypeName(const QJsonValue &v);
+using mysqlsync::jsonTypeName; // common/JsonDescription: json::jsonTypeName as before
+
 void setError(QString *error, const QString &text);
 // Parses the payload into an object; `what` names the message kind for the error text.
 bool parseObject(const QByteArray &payload, const char *what, QJsonObject *out, QString *error,

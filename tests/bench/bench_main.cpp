@@ -47,9 +47,7 @@
 #include "Bench.h"
 #include "BenchSetup.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -75,14 +73,11 @@ int main(int argc, char *argv[])
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Benchmarks two mysql-sync daemons on the private test servers."));
-    parser.addHelpOption();
-    const QCommandLineOption servers(QStringLiteral("servers"),
-                                     QStringLiteral("Directory of tests/harness/servers.sh start DIR."),
-                                     QStringLiteral("dir"));
-    const QCommandLineOption daemon(QStringLiteral("daemon"), QStringLiteral("The mysql-sync executable."),
-                                    QStringLiteral("path"), QStringLiteral(MYSQL_SYNC_BENCH_DAEMON));
+    BenchCommandLine cli(QStringLiteral("Benchmarks two mysql-sync daemons on the private test servers."),
+                         QStringLiteral("The mysql-sync executable."), QStringLiteral(MYSQL_SYNC_BENCH_DAEMON),
+                         QStringLiteral("Comma separated: %1 (all).").arg(Options::allPhases().join(QLatin1Char(','))),
+                         Options::allPhases().join(QLatin1Char(',')));
+    QCommandLineParser &parser = cli.parser();
     const QCommandLineOption rows(QStringLiteral("rows"), QStringLiteral("Rows of phases insert and e2e (50000)."),
                                   QStringLiteral("n"), QStringLiteral("50000"));
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Rows per INSERT transaction (1000)."),
@@ -93,10 +88,6 @@ int main(int argc, char *argv[])
     const QCommandLineOption latencyRate(QStringLiteral("latency-rate"),
                                          QStringLiteral("Rows/s of the latency phase (100)."), QStringLiteral("r"),
                                          QStringLiteral("100"));
-    const QCommandLineOption phases(QStringLiteral("phases"),
-                                    QStringLiteral("Comma separated: %1 (all).")
-                                        .arg(Options::allPhases().join(QLatin1Char(','))),
-                                    QStringLiteral("list"), Options::allPhases().join(QLatin1Char(',')));
     const QCommandLineOption insertRepeats(QStringLiteral("insert-repeats"),
                                            QStringLiteral("Runs of phase insert (3)."), QStringLiteral("n"),
                                            QStringLiteral("3"));
@@ -106,8 +97,6 @@ int main(int argc, char *argv[])
     const QCommandLineOption backlogRows(QStringLiteral("backlog-rows"),
                                          QStringLiteral("Rows of phase backlog (1000000)."), QStringLiteral("n"),
                                          QStringLiteral("1000000"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("The daemons' loggingLevel (warn)."),
-                                      QStringLiteral("level"), QStringLiteral("warn"));
     const QCommandLineOption logDir(QStringLiteral("log-dir"),
                                     QStringLiteral("Copy the daemons' logs here at the end."), QStringLiteral("dir"));
     const QCommandLineOption checkInterval(QStringLiteral("check-interval"),
@@ -127,23 +116,20 @@ int main(int argc, char *argv[])
                                  QStringLiteral("key=value"));
     const QCommandLineOption strict(QStringLiteral("strict"),
                                     QStringLiteral("Exit with 3 when a figure misses its target."));
-    parser.addOptions({servers, daemon, rows, batch, latencyRows, latencyRate, phases, insertRepeats, wireRows,
-                       backlogRows, logLevel, logDir, checkInterval, timeoutScale, latencyTrace, set, strict});
-    parser.process(app);
+    parser.addOptions({rows, batch, latencyRows, latencyRate, insertRepeats, wireRows, backlogRows, logDir,
+                       checkInterval, timeoutScale, latencyTrace, set, strict});
+    cli.process(app);
 
     Options o;
-    o.serversDir = parser.value(servers);
-    o.daemon = QFileInfo(parser.value(daemon)).absoluteFilePath();
+    cli.readCommon(&o);
     o.floorProgram = QStringLiteral(MYSQL_SYNC_BENCH_FLOOR);
     o.rows = parser.value(rows).toInt();
     o.batch = parser.value(batch).toInt();
     o.latencyRows = parser.value(latencyRows).toInt();
     o.latencyRate = parser.value(latencyRate).toDouble();
-    o.phases = parser.value(phases).split(QLatin1Char(','), Qt::SkipEmptyParts);
     o.insertRepeats = parser.value(insertRepeats).toInt();
     o.wireRows = parser.value(wireRows).toInt();
     o.backlogRows = parser.value(backlogRows).toInt();
-    o.logLevel = parser.value(logLevel);
     o.logDir = parser.value(logDir);
     o.checkInterval = parser.value(checkInterval).toInt();
     o.timeoutScale = parser.value(timeoutScale).toDouble();

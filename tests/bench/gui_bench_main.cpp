@@ -31,8 +31,6 @@
 #include "Servers.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
-#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -58,17 +56,10 @@ int main(int argc, char *argv[])
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Benchmarks the desktop app's GUI thread on the private test servers."));
-    parser.addHelpOption();
-    const QCommandLineOption servers(QStringLiteral("servers"),
-                                     QStringLiteral("Directory of tests/harness/servers.sh start DIR."),
-                                     QStringLiteral("dir"));
-    const QCommandLineOption daemon(QStringLiteral("daemon"), QStringLiteral("The mysql-sync executable (site_b)."),
-                                    QStringLiteral("path"), QStringLiteral(MYSQL_SYNC_BENCH_DAEMON));
-    const QCommandLineOption phases(QStringLiteral("phases"), QStringLiteral("Comma separated: live,status (both)."),
-                                    QStringLiteral("list"), QStringLiteral("live,status"));
+    BenchCommandLine cli(QStringLiteral("Benchmarks the desktop app's GUI thread on the private test servers."),
+                         QStringLiteral("The mysql-sync executable (site_b)."), QStringLiteral(MYSQL_SYNC_BENCH_DAEMON),
+                         QStringLiteral("Comma separated: live,status (both)."), QStringLiteral("live,status"));
+    QCommandLineParser &parser = cli.parser();
     const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Rows/s inserted on A in phase live (5000)."),
                                   QStringLiteral("r"), QStringLiteral("5000"));
     const QCommandLineOption seconds(QStringLiteral("seconds"),
@@ -77,8 +68,6 @@ int main(int argc, char *argv[])
     const QCommandLineOption statusRows(QStringLiteral("status-rows"),
                                         QStringLiteral("sync_status rows of phase status (1000000)."),
                                         QStringLiteral("n"), QStringLiteral("1000000"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"), QStringLiteral("The engines' loggingLevel (warn)."),
-                                      QStringLiteral("level"), QStringLiteral("warn"));
     const QCommandLineOption
         bufferPool(QStringLiteral("buffer-pool-mb"),
                    QStringLiteral(
@@ -88,17 +77,14 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Nice value for site_b's daemon, MariaDB B and Mosquitto in "
                                                        "phase live (0: all compete as equals)."),
                                         QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({servers, daemon, phases, rate, seconds, statusRows, logLevel, bufferPool, remoteNice});
-    parser.process(app);
+    parser.addOptions({rate, seconds, statusRows, bufferPool, remoteNice});
+    cli.process(app);
 
     Options o;
-    o.serversDir = parser.value(servers);
-    o.daemon = QFileInfo(parser.value(daemon)).absoluteFilePath();
-    o.phases = parser.value(phases).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    cli.readCommon(&o);
     o.rate = parser.value(rate).toDouble();
     o.seconds = parser.value(seconds).toDouble();
     o.statusRows = parser.value(statusRows).toLongLong();
-    o.logLevel = parser.value(logLevel);
     o.bufferPoolMb = parser.value(bufferPool).toLongLong();
     o.remoteNice = parser.value(remoteNice).toInt();
     QTextStream err(stderr);

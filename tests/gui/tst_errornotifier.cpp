@@ -11,13 +11,8 @@ using namespace mysqlsync::ui;
 namespace {
 EngineError error(const QString &message, const QString &key = QStringLiteral("7"))
 {
-    EngineError e;
-    e.source = EngineError::Source::Remote;
-    e.remote = QStringLiteral("site_b");
-    e.table = QStringLiteral("items");
-    e.key = key;
-    e.message = message;
-    return e;
+    return EngineError::now(EngineError::Source::Remote, message, QStringLiteral("site_b"), QStringLiteral("items"),
+                            key);
 }
 } // namespace
 

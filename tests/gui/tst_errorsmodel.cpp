@@ -14,13 +14,8 @@ using namespace mysqlsync::ui;
 static EngineError error(EngineError::Source source, const QString &remote, const QString &table, const QString &key,
                          const QString &message)
 {
-    EngineError e;
+    EngineError e = EngineError::now(source, message, remote, table, key);
     e.time = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5));
-    e.source = source;
-    e.remote = remote;
-    e.table = table;
-    e.key = key;
-    e.message = message;
     return e;
 }
 

@@ -20,53 +20,16 @@
 #include "Servers.h"
 #include "SiteDatabase.h"
 #include "SiteSet.h"
+#include "SitesTest.h"
 #include "WaitUntil.h"
 
 using namespace testsupport;
 
-namespace {
-
-constexpr int kSyncTimeoutMs = 45000;
-
-} // namespace
-
-class TestSyncCodec : public QObject {
+class TestSyncCodec : public SitesTest {
     Q_OBJECT
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
-
     void everyCodecType();
-
-private:
-    Servers m_servers;
-    std::unique_ptr<SiteSet> m_sites; // the sites of the running test
-    QStringList m_watchedTables;      // dumped by a failed WAIT_FOR
 };
-
-// Waits for `cond` (re-evaluated while the event loop spins); on timeout prints the state of
-// every site of the test and fails it. The engines print their logs when they are destroyed.
-#define WAIT_FOR(cond, timeoutMs) SITES_WAIT(*m_sites, m_watchedTables, cond, timeoutMs)
-
-void TestSyncCodec::initTestCase()
-{
-    m_servers = Servers::fromEnvironment();
-    QVERIFY2(m_servers.valid, qPrintable(m_servers.error));
-    QVERIFY2(!EngineProcess::daemonPath().isEmpty(), "MYSQL_SYNC_DAEMON is not set");
-}
-
-void TestSyncCodec::init()
-{
-    m_sites = std::make_unique<SiteSet>(m_servers);
-    m_watchedTables.clear();
-}
-
-void TestSyncCodec::cleanup()
-{
-    m_sites.reset(); // stops the engines of the test
-    m_watchedTables.clear();
-}
 
 // ---------------------------------------------------------------------------------------------
 // 2. Every type of the codec table, A -> B.

@@ -1,7 +1,5 @@
 #include "FakeEngine.h"
 
-#include <QDateTime>
-
 using namespace mysqlsync;
 
 namespace testsupport {
@@ -99,14 +97,7 @@ void FakeEngine::reportRemotePath(const QString &name, const QString &path, doub
 void FakeEngine::reportError(EngineError::Source source, const QString &message, const QString &remote,
                              const QString &table, const QString &key)
 {
-    EngineError e;
-    e.time = QDateTime::currentDateTime();
-    e.source = source;
-    e.remote = remote;
-    e.table = table;
-    e.key = key;
-    e.message = message;
-    Q_EMIT errorOccurred(e);
+    Q_EMIT errorOccurred(EngineError::now(source, message, remote, table, key));
 }
 
 } // namespace testsupport

@@ -7,6 +7,7 @@ mysql_sync_add_test(NAME tst_outbox     SOURCES unit/tst_outbox.cpp     LIBS syn
 mysql_sync_add_test(NAME tst_outboxsyncer SOURCES unit/tst_outboxsyncer.cpp LIBS sync_outbox LABELS unit)
 mysql_sync_add_test(NAME tst_presence   SOURCES unit/tst_presence.cpp   LIBS sync_mqtt     LABELS unit)
 mysql_sync_add_test(NAME tst_reportlimiter SOURCES unit/tst_reportlimiter.cpp LIBS sync_common LABELS unit)
+mysql_sync_add_test(NAME tst_jsondescription SOURCES unit/tst_jsondescription.cpp LIBS sync_common LABELS unit)
 mysql_sync_add_test(NAME tst_publishqueue SOURCES unit/tst_publishqueue.cpp LIBS sync_mqtt LABELS unit)
 mysql_sync_add_test(NAME tst_transformername SOURCES unit/tst_transformername.cpp LIBS sync_transform LABELS unit)
 mysql_sync_add_test(NAME tst_security   SOURCES unit/tst_security.cpp   LIBS sync_security LABELS unit)

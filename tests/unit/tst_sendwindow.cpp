@@ -23,24 +23,24 @@ private Q_SLOTS:
     void captureLimit_data()
     {
         QTest::addColumn<int>("batch");
-        QTest::addColumn<int>("window");
         QTest::addColumn<QList<Remote>>("remotes");
         QTest::addColumn<int>("limit");
-        QTest::newRow("no remotes: a batch") << 1000 << 500 << QList<Remote>{} << 1000;
-        QTest::newRow("idle remote: its window") << 1000 << 500 << QList<Remote>{{true, 0}} << 500;
-        QTest::newRow("window wider than a batch") << 100 << 500 << QList<Remote>{{true, 0}} << 100;
-        QTest::newRow("the widest of two") << 1000 << 500 << QList<Remote>{{true, 450}, {true, 100}} << 400;
-        QTest::newRow("every window full") << 1000 << 500 << QList<Remote>{{true, 500}, {true, 650}} << 0;
-        QTest::newRow("one offline: a batch") << 1000 << 500 << QList<Remote>{{true, 500}, {false, 0}} << 1000;
-        QTest::newRow("offline first") << 1000 << 500 << QList<Remote>{{false, 0}, {true, 500}} << 1000;
+        QTest::newRow("no remotes: a batch") << 1000 << QList<Remote>{} << 1000;
+        QTest::newRow("idle remote: its window") << 1000 << QList<Remote>{{true, 0, 500}} << 500;
+        QTest::newRow("window wider than a batch") << 100 << QList<Remote>{{true, 0, 500}} << 100;
+        QTest::newRow("the widest of two") << 1000 << QList<Remote>{{true, 450, 500}, {true, 100, 500}} << 400;
+        QTest::newRow("a wider batch-path window")
+            << 5000 << QList<Remote>{{true, 450, 2000}, {true, 100, 500}} << 1550;
+        QTest::newRow("every window full") << 1000 << QList<Remote>{{true, 500, 500}, {true, 650, 500}} << 0;
+        QTest::newRow("one offline: a batch") << 1000 << QList<Remote>{{true, 500, 500}, {false, 0, 500}} << 1000;
+        QTest::newRow("offline first") << 1000 << QList<Remote>{{false, 0, 500}, {true, 500, 500}} << 1000;
     }
     void captureLimit()
     {
         QFETCH(int, batch);
-        QFETCH(int, window);
         QFETCH(QList<Remote>, remotes);
         QFETCH(int, limit);
-        QCOMPARE(sendwindow::captureLimit(batch, window, remotes), limit);
+        QCOMPARE(sendwindow::captureLimit(batch, remotes), limit);
     }
 };
 
