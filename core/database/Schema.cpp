@@ -54,6 +54,7 @@ QStringList Schema::tableDdl()
                        "origin VARCHAR(32) NOT NULL, "
                        "origin_time BIGINT NOT NULL, "
                        "vector TEXT NOT NULL, "
+                       "absorbed TEXT NULL, "
                        "PRIMARY KEY (`table_name`, primary_key)) DEFAULT CHARSET=utf8mb4"),
         // Every conflict seen here (database/ConflictStore; docs/protocol.md).
         QStringLiteral("CREATE TABLE IF NOT EXISTS sync_conflicts("

@@ -29,7 +29,7 @@ bool VersionStore::read(const QSqlDatabase &db, const QString &table, const QStr
     QSqlQuery q(db);
     for (qsizetype from = 0; from < keys.size(); from += kRowsPerStatement) {
         const QStringList part = keys.mid(from, kRowsPerStatement);
-        q.prepare(QStringLiteral("SELECT primary_key, origin, origin_time, vector FROM sync_versions "
+        q.prepare(QStringLiteral("SELECT primary_key, origin, origin_time, vector, absorbed FROM sync_versions "
                                  "WHERE `table_name` = ? AND primary_key IN (%1)")
                       .arg(placeholders(part.size(), QStringLiteral("?"))));
         q.addBindValue(table);
@@ -46,7 +46,8 @@ bool VersionStore::read(const QSqlDatabase &db, const QString &table, const QStr
             v.origin = q.value(1).toString();
             v.time = q.value(2).toLongLong();
             QString why;
-            if (!RowVersion::vectorFromText(q.value(3).toString(), &v.vector, &why)) {
+            if (!RowVersion::vectorFromText(q.value(3).toString(), &v.vector, &why)
+                || (!q.value(4).isNull() && !RowVersion::vectorFromText(q.value(4).toString(), &v.absorbed, &why))) {
                 *error = QStringLiteral("sync_versions holds an unreadable vector for %1 %2: %3")
                              .arg(table, q.value(0).toString(), why);
                 return false;
@@ -63,16 +64,21 @@ bool VersionStore::write(const QSqlDatabase &db, const QString &table,
     QSqlQuery q(db);
     for (qsizetype from = 0; from < versions.size(); from += kRowsPerStatement) {
         const auto part = versions.mid(from, kRowsPerStatement);
-        q.prepare(QStringLiteral("INSERT INTO sync_versions (`table_name`, primary_key, origin, origin_time, vector) "
-                                 "VALUES %1 ON DUPLICATE KEY UPDATE origin = VALUES(origin), "
-                                 "origin_time = VALUES(origin_time), vector = VALUES(vector)")
-                      .arg(placeholders(part.size(), QStringLiteral("(?,?,?,?,?)"))));
+        q.prepare(QStringLiteral("INSERT INTO sync_versions (`table_name`, primary_key, origin, origin_time, vector, "
+                                 "absorbed) VALUES %1 ON DUPLICATE KEY UPDATE origin = VALUES(origin), "
+                                 "origin_time = VALUES(origin_time), vector = VALUES(vector), "
+                                 "absorbed = VALUES(absorbed)")
+                      .arg(placeholders(part.size(), QStringLiteral("(?,?,?,?,?,?)"))));
         for (const auto &[key, v] : part) {
             q.addBindValue(table);
             q.addBindValue(key);
             q.addBindValue(v.origin);
             q.addBindValue(v.time);
             q.addBindValue(v.vectorText());
+            RowVersion absorbed;
+            absorbed.vector = v.absorbed;
+            q.addBindValue(v.absorbed.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                : QVariant(absorbed.vectorText()));
         }
         if (!q.exec()) {
             if (sqlError)

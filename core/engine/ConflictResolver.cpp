@@ -106,10 +106,16 @@ ConflictResolver::Verdict ConflictResolver::judgeOne(const ChangeMessage &c, con
         concurrent = unseen;
     } else {
         remote = c.version;
+        if (RowVersion::includes(local, remote)) {
+            // Ours includes it already (a resend, a relay by another way, a late copy, or a
+            // version ours won against).
+            v.write = false;
+            v.storeVersion = false;
+            return v;
+        }
         switch (RowVersion::compare(remote, local)) {
         case RowVersion::Order::Same:
         case RowVersion::Order::Before:
-            // Ours includes it already (a resend, a relay by another way, or a late copy).
             v.write = false;
             v.storeVersion = false;
             return v;
@@ -138,16 +144,19 @@ ConflictResolver::Verdict ConflictResolver::judgeOne(const ChangeMessage &c, con
     record.remote = remote;
     record.policy = ConflictPolicy::kindName(policy.kind);
     record.detectedAt = now;
-    const QMap<QString, qint64> both = RowVersion::merge(local.vector, remote.vector);
+    // The winner keeps its own version (so the site whose version lost sees the conflict when
+    // it arrives, and decides the same); what it won against is absorbed, so the row's next
+    // change includes both.
+    const QMap<QString, qint64> both = RowVersion::merge(local.vector, local.absorbed);
     switch (winner) {
     case ConflictWinner::Local:
         v.write = false;
         v.store = local;
-        v.store.vector = both;
+        v.store.absorbed = RowVersion::merge(local.absorbed, remote.vector);
         record.winner = ConflictOutcome::Local;
         break;
     case ConflictWinner::Remote:
-        v.store.vector = both;
+        v.store.absorbed = both;
         // A sender on the per-row path may have applied our losing version: it gets the row again.
         v.sendBack = c.version.isNull();
         record.winner = ConflictOutcome::Remote;

@@ -29,6 +29,14 @@ RowVersion::Order RowVersion::compare(const RowVersion &a, const RowVersion &b)
     return Order::Same;
 }
 
+bool RowVersion::includes(const RowVersion &held, const RowVersion &incoming)
+{
+    RowVersion all = held;
+    all.vector = merge(held.vector, held.absorbed);
+    const Order order = compare(incoming, all);
+    return order == Order::Same || order == Order::Before;
+}
+
 QMap<QString, qint64> RowVersion::merge(const QMap<QString, qint64> &a, const QMap<QString, qint64> &b)
 {
     QMap<QString, qint64> out = a;
@@ -41,13 +49,14 @@ QMap<QString, qint64> RowVersion::merge(const QMap<QString, qint64> &a, const QM
 
 RowVersion RowVersion::next(const RowVersion &current, const QString &site, qint64 now)
 {
+    const QMap<QString, qint64> all = merge(current.vector, current.absorbed);
     qint64 latest = current.time;
-    for (qint64 t : current.vector)
+    for (qint64 t : all)
         latest = qMax(latest, t);
     RowVersion v;
     v.origin = site;
     v.time = qMax(now, latest + 1);
-    v.vector = current.vector;
+    v.vector = all;
     v.vector.insert(site, v.time);
     return v;
 }

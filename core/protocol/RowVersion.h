@@ -15,6 +15,10 @@ struct RowVersion {
     QString origin;               // the site whose change made this state ("" : no version known)
     qint64 time = 0;              // when, at the origin (ms since the epoch, hybrid clock)
     QMap<QString, qint64> vector; // site -> time of its latest change included
+    // Kept by the site that holds the row, never sent: the vectors of the versions this state
+    // won a conflict against. The row's next change includes them; the state itself travels
+    // with its own version, so a site whose version lost still sees the conflict.
+    QMap<QString, qint64> absorbed;
 
     bool isNull() const { return origin.isEmpty(); }
 
@@ -26,10 +30,13 @@ struct RowVersion {
         Concurrent, // each has a change the other lacks
     };
     static Order compare(const RowVersion &a, const RowVersion &b);
+    // Whether the row's state `held` already includes `incoming`: by its vector, or because it
+    // won against it (absorbed).
+    static bool includes(const RowVersion &held, const RowVersion &incoming);
     // The entry-wise maximum of both vectors.
     static QMap<QString, qint64> merge(const QMap<QString, qint64> &a, const QMap<QString, qint64> &b);
-    // The version of a change that `site` makes at `now` on top of `current`: its time is
-    // `now`, or later than anything `current` holds when the clock is behind.
+    // The version of a change that `site` makes at `now` on top of `current` (and of what it
+    // absorbed): its time is `now`, or later than anything `current` holds when the clock is behind.
     static RowVersion next(const RowVersion &current, const QString &site, qint64 now);
 
     // {"origin": "site_a", "time": ms, "vector": {"site_a": ms, ...}}

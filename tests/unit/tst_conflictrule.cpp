@@ -16,7 +16,7 @@ namespace {
 RowVersion version(const QString &origin, qint64 time, QMap<QString, qint64> vector = {})
 {
     vector.insert(origin, time);
-    return RowVersion{origin, time, vector};
+    return RowVersion{origin, time, vector, {}};
 }
 
 ConflictPolicy priority(const QStringList &sites)
@@ -48,6 +48,7 @@ private slots:
     void sameWinnerOnBothSides_data();
     void sameWinnerOnBothSides();
     void skewedClockAfterSeeing();
+    void absorbedIsIncludedNotSent();
 };
 
 void TestConflictRule::order_data()
@@ -226,6 +227,27 @@ void TestConflictRule::skewedClockAfterSeeing()
     QCOMPARE(RowVersion::compare(blind, fromA), RowVersion::Order::Concurrent);
     QCOMPARE(ConflictRule::decide(ConflictPolicy(), blind, fromA), ConflictWinner::Remote);
     QCOMPARE(ConflictRule::decide(ConflictPolicy(), fromA, blind), ConflictWinner::Local);
+}
+
+void TestConflictRule::absorbedIsIncludedNotSent()
+{
+    // site_b's version won against site_a's: site_b keeps its own version and absorbs
+    // site_a's. A late copy of site_a's is not judged again; site_b's next change includes both.
+    const RowVersion fromA = version(QStringLiteral("site_a"), 100);
+    RowVersion held = version(QStringLiteral("site_b"), 200);
+    held.absorbed = fromA.vector;
+    QVERIFY(RowVersion::includes(held, fromA));
+    QVERIFY(RowVersion::includes(held, version(QStringLiteral("site_b"), 200)));
+    QVERIFY(!RowVersion::includes(held, version(QStringLiteral("site_c"), 50)));
+    const RowVersion next = RowVersion::next(held, QStringLiteral("site_b"), 300);
+    QCOMPARE(RowVersion::compare(next, fromA), RowVersion::Order::After);
+    QVERIFY(next.absorbed.isEmpty());
+    // The wire form is the version alone.
+    RowVersion back;
+    QString error;
+    QVERIFY(RowVersion::fromJson(held.toJson(), QStringLiteral("version"), &back, &error));
+    QVERIFY(back.absorbed.isEmpty());
+    QCOMPARE(back.vector, held.vector);
 }
 
 QTEST_GUILESS_MAIN(TestConflictRule)

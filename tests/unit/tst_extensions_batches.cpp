@@ -183,7 +183,8 @@ void TestExtensions::batchCarriesVersions()
         change(QStringLiteral("items"), QStringLiteral("1"), QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}});
     withVersion.version = RowVersion{QStringLiteral("site_c"),
                                      1700000000100,
-                                     {{QStringLiteral("site_c"), 1700000000100}, {QStringLiteral("site_a"), 99}}};
+                                     {{QStringLiteral("site_c"), 1700000000100}, {QStringLiteral("site_a"), 99}},
+                                     {}};
     const ChangeMessage without = change(QStringLiteral("items"), QStringLiteral("2"), QJsonValue(QJsonValue::Null));
     ext::BatchBuilder builder(kA, 1700000000123, 100, 1024 * 1024);
     builder.add(withVersion);
