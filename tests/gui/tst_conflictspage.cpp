@@ -90,8 +90,8 @@ qint64 TestConflictsPage::insert(const QString &table, const QString &key, const
     c.localVersion = local;
     c.remoteVersion = remoteVersion;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    c.local = {QStringLiteral("site_a"), now - 2000, {{QStringLiteral("site_a"), now - 2000}}};
-    c.remote = {remote, now - 1000, {{remote, now - 1000}}};
+    c.local = {QStringLiteral("site_a"), now - 2000, {{QStringLiteral("site_a"), now - 2000}}, {}};
+    c.remote = {remote, now - 1000, {{remote, now - 1000}}, {}};
     c.policy = policy;
     c.detectedAt = now;
     QString error;
