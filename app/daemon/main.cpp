@@ -1,6 +1,7 @@
 // mysql-sync: the headless daemon.
 #include "ConfigCheck.h"
 #include "ConflictCommands.h"
+#include "LoadCommand.h"
 #include "LogHandler.h"
 #include "SetupBroker.h"
 #include "SignalWatcher.h"
@@ -28,6 +29,8 @@ int main(int argc, char *argv[])
         return runSetupBroker(QCoreApplication::arguments());
     if (argc > 1 && (QByteArray(argv[1]) == "conflicts" || QByteArray(argv[1]) == "settle"))
         return runConflictCommand(QCoreApplication::arguments());
+    if (argc > 1 && QByteArray(argv[1]) == "load")
+        return runLoadCommand(QCoreApplication::arguments());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -58,6 +61,11 @@ int main(int argc, char *argv[])
                        "mysql-sync settle CONFIG ID keep-local|take-remote|edit JSON: settles one, also while the "
                        "engine runs (it sends the row to every site)."),
         QStringLiteral("[conflicts|settle …]"));
+    parser.addPositionalArgument(
+        QStringLiteral("load"),
+        QStringLiteral("mysql-sync load CONFIG TABLE REMOTE|--all: loads a sync table into a remote again from its "
+                       "first key; mysql-sync load CONFIG --status: how far each initial load got."),
+        QStringLiteral("[load …]"));
     parser.process(app);
 
     QTextStream err(stderr);

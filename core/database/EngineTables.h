@@ -9,7 +9,8 @@ namespace mysqlsync {
 inline QStringList engineTableNames()
 {
     return {QStringLiteral("table_changes"), QStringLiteral("sync_status"), QStringLiteral("sync_site"),
-            QStringLiteral("sync_versions"), QStringLiteral("sync_conflicts")};
+            QStringLiteral("sync_versions"), QStringLiteral("sync_conflicts"),
+            QStringLiteral("sync_loads")};
 }
 
 inline bool isEngineTable(const QString &name)

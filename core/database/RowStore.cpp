@@ -108,6 +108,30 @@ RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys
     return Result::Ok;
 }
 
+RowStore::Result RowStore::keysAfter(const TableInfo &table, const QString &after, int limit, QStringList *keys,
+                                     QString *error)
+{
+    keys->clear();
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const QString key = quoteIdentifier(table.key().name);
+    QString where;
+    if (!after.isNull()) {
+        QVariant value;
+        if (!ValueCodec::decode(table.key(), QJsonValue(after), &value, nullptr))
+            value = after;
+        where = QStringLiteral(" WHERE %1 > %2").arg(key, sqlLiteral(db.driver(), value));
+    }
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT CAST(%1 AS CHAR) FROM %2%3 ORDER BY %1 LIMIT %4")
+                    .arg(key, quoteIdentifier(table.name), where)
+                    .arg(qMax(1, limit))))
+        return fail(q, QStringLiteral("reading the keys of `%1`").arg(table.name), error);
+    while (q.next())
+        keys->append(q.value(0).toString());
+    return Result::Ok;
+}
+
 bool RowStore::columnsMatch(const TableInfo &table, QSqlQuery *q, QString *error, Result *result)
 {
     if (!q->exec(QStringLiteral("SELECT * FROM %1 LIMIT 0").arg(quoteIdentifier(table.name)))) {

@@ -34,6 +34,10 @@ public:
     Result fetch(const TableInfo &table, const QStringList &keys, QHash<QString, QJsonObject> *rows, QString *error,
                  bool forUpdate = false);
 
+    // The keys after `after` (null: from the first) in the primary key's order, at most `limit`,
+    // as the strings the protocol sends.
+    Result keysAfter(const TableInfo &table, const QString &after, int limit, QStringList *keys, QString *error);
+
     // Checks an entity against the table before anything is executed: every column must
     // exist, every value must decode, the primary key must equal `key`.
     // *bytes (if given) is the size of the row's values as the server receives them.

@@ -76,6 +76,17 @@ QStringList Schema::tableDdl()
                        "settled_by VARCHAR(255) NULL, "
                        "KEY mysql_sync_conflicts_row (`table_name`, primary_key), "
                        "KEY mysql_sync_conflicts_settled (settled_at)) DEFAULT CHARSET=utf8mb4"),
+        // Initial loads per (sync table, remote) (database/LoadStore).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_loads("
+                       "`table_name` VARCHAR(255) NOT NULL, "
+                       "remote VARCHAR(32) NOT NULL, "
+                       "remote_site VARCHAR(64) NOT NULL DEFAULT '', "
+                       "state ENUM('loading', 'done') NOT NULL, "
+                       "last_key VARCHAR(255) NULL, "
+                       "rows_sent BIGINT NOT NULL DEFAULT 0, "
+                       "started_at BIGINT NOT NULL DEFAULT 0, "
+                       "finished_at BIGINT NULL, "
+                       "PRIMARY KEY (`table_name`, remote)) DEFAULT CHARSET=utf8mb4"),
     };
 }
 
@@ -168,7 +179,7 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     // key or message (4-byte UTF-8 above all): converted once, the columns stay the same.
     if (!q.exec(QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
                                "AND TABLE_NAME IN ('table_changes', 'sync_status', 'sync_site', 'sync_versions', "
-                               "'sync_conflicts') "
+                               "'sync_conflicts', 'sync_loads') "
                                "AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"))) {
         *error = QStringLiteral("cannot read the character set of the engine's tables: %1")
                      .arg(DbConnection::describe(q.lastError()));

@@ -48,6 +48,27 @@ bool ConflictResolver::stampLocal(const QList<TableKey> &keys)
     return true;
 }
 
+bool ConflictResolver::stampMissing(const QString &table, const QStringList &keys)
+{
+    if (!m_ctx.config.isBidirectional(table))
+        return true;
+    QHash<QString, RowVersion> stored;
+    QString error;
+    QSqlError sqlError;
+    QList<QPair<QString, RowVersion>> stamped;
+    if (VersionStore::read(m_ctx.db->db(), table, keys, &stored, &error, &sqlError)) {
+        const qint64 now = EngineContext::now();
+        for (const QString &key : keys) {
+            if (!stored.contains(key))
+                stamped.append({key, RowVersion::next(RowVersion(), m_ctx.config.clientName, now)});
+        }
+        if (stamped.isEmpty() || VersionStore::write(m_ctx.db->db(), table, stamped, &error, &sqlError))
+            return true;
+    }
+    m_ctx.databaseFailure(sqlError, error);
+    return false;
+}
+
 bool ConflictResolver::versionsOf(const QList<TableKey> &keys, QHash<QString, RowVersion> *out)
 {
     QHash<QString, QStringList> byTable;

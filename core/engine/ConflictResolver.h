@@ -26,6 +26,9 @@ public:
     // Capture: these local changes get their new versions (on the capture connection). False
     // when the database failed (reported; capture tries again).
     bool stampLocal(const QList<TableKey> &keys);
+    // Rows of bidirectional tables that have no version yet (they existed before) get one, as
+    // changes of this site made now: an initial load sends them with it.
+    bool stampMissing(const QString &table, const QStringList &keys);
     // The stored versions of these keys of bidirectional tables, keyed "table\nkey" (on the
     // capture connection). False when the database failed (reported).
     bool versionsOf(const QList<TableKey> &keys, QHash<QString, RowVersion> *out);

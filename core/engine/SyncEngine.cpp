@@ -11,6 +11,7 @@
 #include "engine/ChangeSender.h"
 #include "engine/FlushScheduler.h"
 #include "engine/IncomingMessages.h"
+#include "engine/InitialLoader.h"
 #include "engine/MqttTransformPublisher.h"
 #include "engine/OutboxRebuild.h"
 #include "engine/RemotePaths.h"
@@ -137,6 +138,10 @@ void SyncEngine::start()
     m_capture->attach(m_sender.get(), m_syncer.get(), m_db.get());
     m_flush->attach(m_sender.get());
     m_incoming->setReceiver(m_receiver.get());
+    m_loader = std::make_unique<InitialLoader>(m_ctx, nullptr);
+    m_loader->start(m_sender.get(), &m_receiver->conflicts(),
+                    [this](const QString &remote) { m_flush->schedule(remote, 0); });
+    m_loader->setPaused(m_paused);
     startTransformers();
     setRunning(true);
 
@@ -277,6 +282,8 @@ void SyncEngine::onRemoteState(const QString &name, bool online, qint64 until)
             });
         }
         m_flush->schedule(name, now);
+        if (m_loader)
+            m_loader->poke();
     }
 }
 
@@ -286,6 +293,8 @@ void SyncEngine::setPaused(bool paused)
         return;
     m_paused = paused;
     m_capture->setPaused(paused);
+    if (m_loader)
+        m_loader->setPaused(paused);
     m_flush->setPaused(paused);
     m_incoming->setPaused(paused);
     qCInfo(lcEngine) << (paused ? "sync paused" : "sync resumed");
@@ -455,6 +464,8 @@ void SyncEngine::shutdown()
         t->stop();
     m_capture->stop();
     m_flush->stop();
+    if (m_loader)
+        m_loader->stop();
     if (m_status && m_ctx.databaseUp)
         m_status->finish();
     m_syncer.reset();
@@ -481,6 +492,7 @@ void SyncEngine::shutdown()
     m_transformDb.reset();
     m_expiry.reset();
     m_incoming->setReceiver(nullptr);
+    m_loader.reset();
     m_receiver.reset();
     m_sender.reset();
     if (m_applyDb)

@@ -27,6 +27,7 @@ class DbConnection;
 class ExpiryMonitor;
 class FlushScheduler;
 class IncomingMessages;
+class InitialLoader;
 class MqttTransformPublisher;
 class TransformDatabase;
 class TransformerHost;
@@ -103,6 +104,7 @@ private:
     std::unique_ptr<RemotePaths> m_paths;
     std::unique_ptr<ChangeSender> m_sender;
     std::unique_ptr<ChangeReceiver> m_receiver;
+    std::unique_ptr<InitialLoader> m_loader;      // the existing rows of sync tables, to remotes that lack them
     std::unique_ptr<StatusWriter> m_statusWriter; // before m_status: destroyed after it
     std::unique_ptr<StatusTracker> m_status;
     std::unique_ptr<ExpiryMonitor> m_expiry;

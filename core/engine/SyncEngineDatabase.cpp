@@ -13,6 +13,7 @@
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
 #include "engine/FlushScheduler.h"
+#include "engine/InitialLoader.h"
 #include "engine/StatusTracker.h"
 #include "outbox/Outbox.h"
 
@@ -31,6 +32,8 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
     *fatal = false;
     m_sender->resetStatements();
     m_receiver->resetStatements();
+    if (m_loader)
+        m_loader->resetStatements();
     if (!m_db->open(error, {}, &check))
         return false;
     if (!m_applyDb
@@ -153,6 +156,8 @@ void SyncEngine::reconnectDatabase(const ServerCheck &check)
         Q_EMIT databaseStateChanged(true, m_db->description());
         reportConflicts(0);
         rebuildOutbox();
+        if (m_loader)
+            m_loader->poke();
         m_capture->schedule(0);
         m_capture->resume();
         m_flush->resume();

@@ -522,6 +522,20 @@ bool Outbox::forget(const QString &remote, const QString &table, const QString &
     return true;
 }
 
+int Outbox::owedUpTo(const QString &remote, int limit, QString *error) const
+{
+    QSqlQuery q =
+        prepared(QSqlDatabase::database(m_connectionName, false),
+                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM outbox_changes WHERE remote = ? LIMIT ?)"));
+    q.bindValue(0, remote);
+    q.bindValue(1, limit);
+    if (!q.exec() || !q.next()) {
+        *error = describe(q);
+        return limit;
+    }
+    return q.value(0).toInt();
+}
+
 bool Outbox::owes(const QString &remote, const QString &table, const QString &key, QString *error) const
 {
     QSqlQuery q =

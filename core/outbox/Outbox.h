@@ -100,6 +100,8 @@ public:
     Ack match(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error) const;
     // Removes whatever is owed for the key (an operator's choice, or a remote removed).
     bool forget(const QString &remote, const QString &table, const QString &key, QString *error);
+    // How many changes `remote` is owed (queued or unacknowledged), counted up to `limit`.
+    int owedUpTo(const QString &remote, int limit, QString *error) const;
     // Whether `remote` is owed the row (queued, or sent and not acknowledged yet).
     bool owes(const QString &remote, const QString &table, const QString &key, QString *error) const;
 

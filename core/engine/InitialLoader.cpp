@@ -1,0 +1,212 @@
+#include "engine/InitialLoader.h"
+
+#include "common/Logging.h"
+#include "database/DbConnection.h"
+#include "engine/ChangeSender.h"
+#include "engine/ConflictResolver.h"
+#include "engine/RemotePaths.h"
+#include "engine/StatusTracker.h"
+#include "outbox/Outbox.h"
+
+namespace mysqlsync {
+
+namespace {
+constexpr int kIdleMs = 2000;   // nothing to load now: look again after this
+constexpr int kBusyMs = 10;     // loading: the next chunk as soon as there is room
+constexpr int kReReadMs = 5000; // sync_loads read again (an operator's `mysql-sync load`)
+} // namespace
+
+InitialLoader::InitialLoader(EngineContext &context, QObject *parent)
+    : QObject(parent)
+    , m_ctx(context)
+    , m_rows(context.db->name())
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &InitialLoader::tick);
+}
+
+QString InitialLoader::pairKey(const QString &table, const QString &remote)
+{
+    return table + QLatin1Char('\n') + remote;
+}
+
+void InitialLoader::start(ChangeSender *sender, ConflictResolver *versions, std::function<void(const QString &)> flush)
+{
+    m_sender = sender;
+    m_versions = versions;
+    m_flush = std::move(flush);
+    m_running = true;
+    m_states.clear();
+    m_statesRead.invalidate();
+    m_timer.start(0);
+}
+
+void InitialLoader::stop()
+{
+    m_running = false;
+    m_timer.stop();
+}
+
+void InitialLoader::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!paused && m_running)
+        m_timer.start(0);
+}
+
+void InitialLoader::poke()
+{
+    if (m_running)
+        m_timer.start(0);
+}
+
+int InitialLoader::chunkFor(const QString &remote, qint64 now) const
+{
+    return m_ctx.batchesTo(remote, now) ? m_ctx.config.extensions.batchRows : qMax(1, m_ctx.config.sendWindow / 2);
+}
+
+bool InitialLoader::readStates()
+{
+    QList<LoadState> stored;
+    QString error;
+    QSqlError sqlError;
+    if (!LoadStore::readAll(m_ctx.db->db(), &stored, &error, &sqlError)) {
+        m_ctx.databaseFailure(sqlError, QStringLiteral("reading sync_loads"));
+        return false;
+    }
+    QHash<QString, LoadState> states;
+    for (const LoadState &s : std::as_const(stored))
+        states.insert(pairKey(s.table, s.remote), s);
+    // Pairs of the configuration that sync_loads does not know: loaded, unless changes of the
+    // table already went to the remote (an engine from before loads existed kept them in sync).
+    for (const QString &table : m_ctx.config.syncTables) {
+        for (const QString &remote : m_ctx.config.remoteClients) {
+            const QString key = pairKey(table, remote);
+            if (states.contains(key))
+                continue;
+            LoadState s;
+            s.table = table;
+            s.remote = remote;
+            bool synced = false;
+            if (!LoadStore::everSynced(m_ctx.db->db(), table, remote, &synced, &error, &sqlError)) {
+                m_ctx.databaseFailure(sqlError, QStringLiteral("reading sync_status"));
+                return false;
+            }
+            s.done = synced;
+            if (!LoadStore::write(m_ctx.db->db(), s, &error, &sqlError)) {
+                m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
+                return false;
+            }
+            if (!synced)
+                qCInfo(lcEngine).noquote() << "table" << table << "has never been loaded into" << remote
+                                           << ": its rows are sent once the remote is online";
+            states.insert(key, s);
+        }
+    }
+    m_states = states;
+    m_statesRead.start();
+    return true;
+}
+
+bool InitialLoader::step(LoadState *s, qint64 now)
+{
+    QString error;
+    QSqlError sqlError;
+    const QString site = m_ctx.paths ? m_ctx.paths->site(s->remote) : QString();
+    if (!site.isEmpty() && s->remoteSite != site) {
+        const bool changed = !s->remoteSite.isEmpty();
+        s->remoteSite = site;
+        if (changed) {
+            // Restored from a backup or recreated: whatever it had of ours may be gone.
+            qCWarning(lcEngine).noquote()
+                << s->remote << "announced another site identity (" << site
+                << "): its database was restored or recreated; loading" << s->table << "into it again";
+            m_ctx.reportError(EngineError::Source::Remote,
+                              QStringLiteral("%1 came back with another site identity (restored from a backup or "
+                                             "recreated): loading %2 into it again")
+                                  .arg(s->remote, s->table),
+                              s->remote, s->table);
+            s->done = false;
+            s->lastKey = QString();
+            s->rows = 0;
+            s->startedAt = 0;
+            s->finishedAt = 0;
+        }
+        if (!LoadStore::write(m_ctx.db->db(), *s, &error, &sqlError)) {
+            m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
+            return false;
+        }
+    }
+    if (s->done || !m_ctx.canSendTo(s->remote, now))
+        return false;
+    const auto table = m_ctx.tables.constFind(s->table);
+    if (table == m_ctx.tables.cend() || table->primaryKey < 0)
+        return false;
+    const int chunk = chunkFor(s->remote, now);
+    const int owed = m_ctx.outbox->owedUpTo(s->remote, 2 * chunk, &error);
+    if (owed >= 2 * chunk)
+        return true; // busy: the next chunk once the remote has taken this one
+    QStringList keys;
+    const RowStore::Result r = m_rows.keysAfter(*table, s->lastKey, chunk, &keys, &error);
+    if (r == RowStore::Result::ConnectionLost) {
+        m_ctx.databaseLost(error);
+        return false;
+    }
+    if (r != RowStore::Result::Ok) {
+        m_ctx.reportError(EngineError::Source::Database, error, s->remote, s->table);
+        return false;
+    }
+    if (s->startedAt == 0)
+        s->startedAt = now;
+    if (keys.isEmpty()) {
+        s->done = true;
+        s->finishedAt = now;
+        if (!LoadStore::write(m_ctx.db->db(), *s, &error, &sqlError)) {
+            m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
+            return false;
+        }
+        qCInfo(lcEngine).noquote() << "initial load of" << s->table << "into" << s->remote << "done:" << s->rows
+                                   << "row(s) in" << (now - s->startedAt) / 1000.0 << "s";
+        return false;
+    }
+    if (m_versions && !m_versions->stampMissing(s->table, keys))
+        return false;
+    QList<TableKey> owedKeys;
+    owedKeys.reserve(keys.size());
+    for (const QString &key : std::as_const(keys))
+        owedKeys.append({s->table, key});
+    if (!m_sender->oweTo({s->remote}, owedKeys))
+        return false;
+    for (const QString &key : std::as_const(keys))
+        m_ctx.status->pending(s->table, key, s->remote, now);
+    m_ctx.statusQueued();
+    // Owed durably before the position moves on: a crash in between owes the chunk again.
+    s->lastKey = keys.last();
+    s->rows += keys.size();
+    if (!LoadStore::write(m_ctx.db->db(), *s, &error, &sqlError)) {
+        m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
+        return false;
+    }
+    if (m_flush)
+        m_flush(s->remote);
+    return true;
+}
+
+void InitialLoader::tick()
+{
+    if (!m_running || m_paused || !m_ctx.databaseUp || !m_sender)
+        return;
+    if ((!m_statesRead.isValid() || m_statesRead.hasExpired(kReReadMs)) && !readStates()) {
+        m_timer.start(kIdleMs);
+        return;
+    }
+    const qint64 now = EngineContext::now();
+    bool busy = false;
+    for (auto it = m_states.begin(); it != m_states.end() && m_ctx.databaseUp; ++it) {
+        if (m_ctx.config.syncTables.contains(it->table) && m_ctx.config.remoteClients.contains(it->remote))
+            busy = step(&*it, now) || busy;
+    }
+    m_timer.start(busy ? kBusyMs : kIdleMs);
+}
+
+} // namespace mysqlsync
