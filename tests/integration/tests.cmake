@@ -100,3 +100,6 @@ mysql_sync_add_test(NAME tst_conflicts SOURCES integration/tst_conflicts.cpp
 # Table and column mapping, receive rights, filters (issue 16).
 mysql_sync_add_test(NAME tst_mapping SOURCES integration/tst_mapping.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Issue 14: initial load of the rows a sync table already holds (resumable, not repeated).
+mysql_sync_add_test(NAME tst_initialload SOURCES integration/tst_initialload.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)

@@ -1,0 +1,148 @@
+// Issue 14: a sync table that already holds rows when sync starts arrives whole at a remote that
+// lacks them, in key order, through the outbox (every row acknowledged in sync_status), with the
+// changes made during the load ending in their latest state; a kill -9 in the middle resumes
+// where it stopped, and a finished load is not repeated after a restart.
+#include <QProcess>
+#include <QTest>
+
+#include "EngineProcess.h"
+#include "SiteSet.h"
+#include "WaitUntil.h"
+
+using namespace testsupport;
+
+namespace {
+constexpr int kRows = 200000;
+constexpr int kTimeoutMs = 180000;
+} // namespace
+
+class TestInitialLoad : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void existingRowsArriveOnce();
+    void syncedBeforeIsNotLoaded();
+
+private:
+    Servers m_servers;
+};
+
+void TestInitialLoad::initTestCase()
+{
+    m_servers = Servers::fromEnvironment();
+    QVERIFY2(m_servers.valid, qPrintable(m_servers.error));
+}
+
+void TestInitialLoad::existingRowsArriveOnce()
+{
+    const QString table = QStringLiteral("items");
+    const QStringList tables{table};
+    const QString ddl = QStringLiteral(
+        "CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL, qty INT NOT NULL) ENGINE=InnoDB");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("load_a"),
+               (QStringList{ddl,
+                            QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq), seq % 97 FROM "
+                                           "seq_1_to_%1")
+                                .arg(kRows)}));
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("load_b"), QStringList{ddl});
+    QCOMPARE(a.db->count(table), qint64(kRows));
+    sites.configure(a, {QStringLiteral("site_b")}, tables, {});
+    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
+    QVERIFY(sites.start(b));
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+
+    auto sent = [&] {
+        return a.db
+            ->scalar(QStringLiteral("SELECT rows_sent FROM sync_loads WHERE `table_name` = 'items' AND remote = "
+                                    "'site_b'"))
+            .toLongLong();
+    };
+    // Changes during the load: rows not loaded yet and rows loaded already, updated and deleted.
+    SITES_WAIT(sites, tables, sent() >= 20000, kTimeoutMs);
+    QVERIFY(a.db->exec(QStringLiteral("UPDATE items SET name = 'late' WHERE id IN (5, 150000, 199999)")));
+    QVERIFY(a.db->exec(QStringLiteral("DELETE FROM items WHERE id IN (6, 150001)")));
+    QVERIFY(a.db->exec(QStringLiteral("INSERT INTO items VALUES (300000, 'new during the load', 1)")));
+
+    // kill -9 in the middle: the load resumes where sync_loads says, not from the first key.
+    SITES_WAIT(sites, tables, sent() >= 60000, kTimeoutMs);
+    a.engine->kill9();
+    QVERIFY(a.engine->waitForExit(10000));
+    const qint64 atKill = sent();
+    QVERIFY(atKill >= 60000 && atKill < kRows);
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+
+    SITES_WAIT(sites, tables,
+               a.db->scalar(QStringLiteral("SELECT state FROM sync_loads WHERE `table_name` = 'items'")).toString()
+                       == QStringLiteral("done")
+                   && SiteSet::sameDumps(a, b, table) && SiteSet::unsettled(a, QStringLiteral("site_b")) == 0
+                   && SiteSet::pendingChanges(a) == 0,
+               kTimeoutMs);
+    // Every row acknowledged in sync_status, as any sent row.
+    QCOMPARE(a.db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE remote = 'site_b' AND `status` = "
+                                         "'successful' AND `table_name` = 'items'"))
+                 .toLongLong(),
+             qint64(kRows + 1)); // every key: the rows, the two deleted (a delete is acknowledged too), the new one
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 150000")).toString(),
+             QStringLiteral("late"));
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (6, 150001)")).toLongLong(), 0);
+    // Resumed: the chunks before the kill were not all sent again.
+    QVERIFY2(sent() < qint64(kRows) + atKill, qPrintable(QString::number(sent())));
+    qInfo() << "rows owed by the load:" << sent() << "(killed at" << atKill << ")";
+
+    // A restart does not load it again.
+    QVERIFY(a.engine->stop());
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+    const qint64 before = sent();
+    QVERIFY(!waitUntil([&] { return SiteSet::unsettled(a, QStringLiteral("site_b")) != 0 || sent() != before; }, 3000,
+                       100));
+    QVERIFY(!SiteSet::logged(a, "has never been loaded"));
+    QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+void TestInitialLoad::syncedBeforeIsNotLoaded()
+{
+    // A pair whose changes already went to the remote (sync_status rows from an engine before
+    // loads existed) is taken as loaded: an upgrade does not send every table again.
+    const QString table = QStringLiteral("items");
+    const QStringList tables{table};
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("load2_a"),
+               (QStringList{ddl, QStringLiteral("INSERT INTO items VALUES (1, 'one'), (2, 'two')")}));
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("load2_b"), QStringList{ddl});
+    // What an earlier version left: its engine tables, one row of sync_status for the pair.
+    QVERIFY(a.db->exec(QStringLiteral(
+        "CREATE TABLE sync_status (id VARCHAR(32) PRIMARY KEY NOT NULL, `table_name` VARCHAR(255) NOT NULL, "
+        "primary_key VARCHAR(255) NOT NULL, remote VARCHAR(32) NOT NULL, `date` DATETIME NOT NULL, `status` "
+        "ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) NULL) DEFAULT CHARSET=utf8mb4")));
+    QVERIFY(a.db->exec(QStringLiteral("INSERT INTO sync_status VALUES (MD5('items-1-site_b'), 'items', '1', 'site_b', "
+                                      "NOW(), 'successful', NULL)")));
+    sites.configure(a, {QStringLiteral("site_b")}, tables, {});
+    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
+    QVERIFY(sites.start(b));
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+    SITES_WAIT(sites, tables,
+               a.db->scalar(QStringLiteral("SELECT state FROM sync_loads WHERE `table_name` = 'items'")).toString()
+                   == QStringLiteral("done"),
+               30000);
+    QVERIFY(!waitUntil([&] { return b.db->count(table) > 0; }, 3000, 100));
+    // On request it is loaded.
+    QProcess p;
+    p.start(EngineProcess::daemonPath(),
+            {QStringLiteral("load"), a.engine->configPath(), QStringLiteral("items"), QStringLiteral("site_b")});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, table), 30000);
+    QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+QTEST_GUILESS_MAIN(TestInitialLoad)
+#include "tst_initialload.moc"
