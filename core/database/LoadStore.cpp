@@ -56,7 +56,7 @@ bool LoadStore::write(const QSqlDatabase &db, const LoadState &s, QString *error
         "started_at = VALUES(started_at), finished_at = VALUES(finished_at)"));
     q.addBindValue(s.table);
     q.addBindValue(s.remote);
-    q.addBindValue(s.remoteSite);
+    q.addBindValue(s.remoteSite.isNull() ? QStringLiteral("") : s.remoteSite); // NOT NULL: "" while unknown
     q.addBindValue(s.done ? QStringLiteral("done") : QStringLiteral("loading"));
     q.addBindValue(nullable(s.lastKey));
     q.addBindValue(s.rows);

@@ -1,5 +1,6 @@
 #include "engine/EngineContext.h"
 
+#include "common/Logging.h"
 #include "database/DbConnection.h"
 #include "engine/RemotePaths.h"
 #include "mqtt/Presence.h"
@@ -23,8 +24,11 @@ void EngineContext::databaseFailure(const QSqlError &error, const QString &what)
     const QString message = QStringLiteral("%1: %2").arg(what, DbConnection::describe(error));
     if (DbConnection::isConnectionError(error))
         databaseLost(message);
-    else
+    else {
+        // The daemon has no error list: what is reported is logged too.
+        qCWarning(lcDatabase).noquote() << message;
         reportError(EngineError::Source::Database, message);
+    }
 }
 
 void EngineContext::reportError(EngineError::Source source, const QString &message, const QString &remote,

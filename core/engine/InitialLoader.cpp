@@ -14,6 +14,7 @@ namespace {
 constexpr int kIdleMs = 2000;   // nothing to load now: look again after this
 constexpr int kBusyMs = 10;     // loading: the next chunk as soon as there is room
 constexpr int kReReadMs = 5000; // sync_loads read again (an operator's `mysql-sync load`)
+constexpr int kFailedMs = 30000; // sync_loads could not be read or written: try again after this
 } // namespace
 
 InitialLoader::InitialLoader(EngineContext &context, QObject *parent)
@@ -197,7 +198,7 @@ void InitialLoader::tick()
     if (!m_running || m_paused || !m_ctx.databaseUp || !m_sender)
         return;
     if ((!m_statesRead.isValid() || m_statesRead.hasExpired(kReReadMs)) && !readStates()) {
-        m_timer.start(kIdleMs);
+        m_timer.start(kFailedMs);
         return;
     }
     const qint64 now = EngineContext::now();
