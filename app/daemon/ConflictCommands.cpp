@@ -1,11 +1,11 @@
 #include "ConflictCommands.h"
+#include "SiteCommand.h"
 
 #include "config/Config.h"
 #include "database/Catalog.h"
 #include "database/ConflictStore.h"
 #include "database/DbConnection.h"
 #include "engine/ConflictSettlement.h"
-#include "security/SecretResolver.h"
 
 #include <QDateTime>
 #include <QHostInfo>
@@ -46,16 +46,11 @@ int runConflictCommand(const QStringList &arguments)
         return rest.contains(QStringLiteral("--help")) ? 0 : 2;
     }
     Config config;
+    std::unique_ptr<DbConnection> site;
+    if (!openSite(rest.first(), QStringLiteral("mysql-sync-conflicts"), &config, &site, err))
+        return 1;
+    DbConnection &db = *site;
     QString error;
-    if (!ConfigLoader::load(rest.first(), &config, &error) || !SecretResolver::resolve(&config, &error)) {
-        err << "mysql-sync: " << error << "\n";
-        return 1;
-    }
-    DbConnection db(config.mysql, QStringLiteral("mysql-sync-conflicts"));
-    if (!db.open(&error)) {
-        err << "mysql-sync: database: " << error << "\n";
-        return 1;
-    }
     if (list) {
         ConflictFilter filter;
         if (rest.value(1) == QLatin1String("--all"))

@@ -1,9 +1,9 @@
 #include "LoadCommand.h"
+#include "SiteCommand.h"
 
 #include "config/Config.h"
 #include "database/DbConnection.h"
 #include "database/LoadStore.h"
-#include "security/SecretResolver.h"
 
 #include <QDateTime>
 #include <QTextStream>
@@ -27,16 +27,11 @@ int runLoadCommand(const QStringList &arguments)
         return 2;
     }
     Config config;
+    std::unique_ptr<DbConnection> site;
+    if (!openSite(rest.first(), QStringLiteral("mysql-sync-load"), &config, &site, err))
+        return 1;
+    DbConnection &db = *site;
     QString error;
-    if (!ConfigLoader::load(rest.first(), &config, &error) || !SecretResolver::resolve(&config, &error)) {
-        err << "mysql-sync: " << error << "\n";
-        return 1;
-    }
-    DbConnection db(config.mysql, QStringLiteral("mysql-sync-load"));
-    if (!db.open(&error)) {
-        err << "mysql-sync: database: " << error << "\n";
-        return 1;
-    }
     if (status) {
         QList<LoadState> states;
         if (!LoadStore::readAll(db.db(), &states, &error)) {

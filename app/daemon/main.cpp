@@ -5,6 +5,7 @@
 #include "LogHandler.h"
 #include "SetupBroker.h"
 #include "SignalWatcher.h"
+#include "VerifyCommand.h"
 
 #include "common/Logging.h"
 #include "config/Config.h"
@@ -31,6 +32,8 @@ int main(int argc, char *argv[])
         return runConflictCommand(QCoreApplication::arguments());
     if (argc > 1 && QByteArray(argv[1]) == "load")
         return runLoadCommand(QCoreApplication::arguments());
+    if (argc > 1 && QByteArray(argv[1]) == "verify")
+        return runVerifyCommand(QCoreApplication::arguments());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -66,6 +69,12 @@ int main(int argc, char *argv[])
         QStringLiteral("mysql-sync load CONFIG TABLE REMOTE|--all: loads a sync table into a remote again from its "
                        "first key; mysql-sync load CONFIG --status: how far each initial load got."),
         QStringLiteral("[load …]"));
+    parser.addPositionalArgument(
+        QStringLiteral("verify"),
+        QStringLiteral("mysql-sync verify CONFIG TABLE REMOTE|--all [--repair]: compares a sync table with a remote's "
+                       "copy (through the running engine) and, with --repair, sends the rows that differ again; "
+                       "mysql-sync verify CONFIG --status: the latest verifications."),
+        QStringLiteral("[verify …]"));
     parser.process(app);
 
     QTextStream err(stderr);

@@ -10,7 +10,7 @@ inline QStringList engineTableNames()
 {
     return {QStringLiteral("table_changes"), QStringLiteral("sync_status"), QStringLiteral("sync_site"),
             QStringLiteral("sync_versions"), QStringLiteral("sync_conflicts"),
-            QStringLiteral("sync_loads")};
+            QStringLiteral("sync_loads"), QStringLiteral("sync_verifies")};
 }
 
 inline bool isEngineTable(const QString &name)

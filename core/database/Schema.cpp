@@ -87,6 +87,24 @@ QStringList Schema::tableDdl()
                        "started_at BIGINT NOT NULL DEFAULT 0, "
                        "finished_at BIGINT NULL, "
                        "PRIMARY KEY (`table_name`, remote)) DEFAULT CHARSET=utf8mb4"),
+        // Verifications of a sync table against a remote (database/VerifyStore).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_verifies("
+                       "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                       "`table_name` VARCHAR(255) NOT NULL, "
+                       "remote VARCHAR(32) NOT NULL, "
+                       "repair TINYINT NOT NULL DEFAULT 0, "
+                       "state ENUM('queued', 'running', 'done', 'failed') NOT NULL, "
+                       "requested_at BIGINT NOT NULL, "
+                       "started_at BIGINT NOT NULL DEFAULT 0, "
+                       "finished_at BIGINT NULL, "
+                       "rows_checked BIGINT NOT NULL DEFAULT 0, "
+                       "differing BIGINT NOT NULL DEFAULT 0, "
+                       "missing BIGINT NOT NULL DEFAULT 0, "
+                       "extra BIGINT NOT NULL DEFAULT 0, "
+                       "repaired BIGINT NOT NULL DEFAULT 0, "
+                       "message VARCHAR(1024) NULL, "
+                       "details MEDIUMTEXT NULL, "
+                       "KEY mysql_sync_verifies_state (state)) DEFAULT CHARSET=utf8mb4"),
     };
 }
 
@@ -179,7 +197,7 @@ bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPl
     // key or message (4-byte UTF-8 above all): converted once, the columns stay the same.
     if (!q.exec(QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
                                "AND TABLE_NAME IN ('table_changes', 'sync_status', 'sync_site', 'sync_versions', "
-                               "'sync_conflicts', 'sync_loads') "
+                               "'sync_conflicts', 'sync_loads', 'sync_verifies') "
                                "AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"))) {
         *error = QStringLiteral("cannot read the character set of the engine's tables: %1")
                      .arg(DbConnection::describe(q.lastError()));

@@ -83,7 +83,8 @@ void IncomingMessages::handleExtension(const MqttIncoming &m, qint64 now, QList<
     // The topic names the sender (the broker's ACL binds it to the sender's login); the
     // payload must agree. Addressed messages must be addressed to us.
     if (!m_ctx.paths || route.kind == ext::Kind::None
-        || ((route.kind == ext::Kind::Batch || route.kind == ext::Kind::Receipts) && route.target != self))
+        || ((route.kind == ext::Kind::Batch || route.kind == ext::Kind::Receipts || route.kind == ext::Kind::Verify)
+            && route.target != self))
         return;
     if (!heard(route.sender, m.topic))
         return;
@@ -142,6 +143,16 @@ void IncomingMessages::handleExtension(const MqttIncoming &m, qint64 now, QList<
                               .arg(r.table.left(64), r.id.left(64))
                               .arg(r.date));
         }
+        return;
+    }
+    case ext::Kind::Verify: {
+        ext::VerifyMessage v;
+        if (!ext::VerifyMessage::fromJson(json, route.sender, &v, &error)) {
+            malformed(error);
+            return;
+        }
+        if (m_verify)
+            m_verify(v);
         return;
     }
     case ext::Kind::None:

@@ -4,11 +4,14 @@
 // ChangeReceiver, presence to Presence, receipts to StatusTracker (refused alone when
 // sync_status cannot hold them), with RetryBackoff for a column the remote lacked; receipts
 // make room in the send window. Lives on the engine's thread.
+#include "protocol/VerifyMessages.h"
 #include "common/ReportLimiter.h"
 #include "engine/EngineContext.h"
 #include "mqtt/Transport.h"
 
 #include <QList>
+
+#include <functional>
 
 namespace mysqlsync {
 
@@ -24,6 +27,8 @@ public:
     IncomingMessages(EngineContext &context, RetryBackoff &retries, FlushScheduler &flushes, CaptureScheduler &capture);
 
     void setReceiver(ChangeReceiver *receiver) { m_receiver = receiver; }
+    // Verify messages (requests and answers) from configured remotes go here.
+    void setVerify(std::function<void(const ext::VerifyMessage &)> handler) { m_verify = std::move(handler); }
     void setPaused(bool paused) { m_paused = paused; }
     // Changes to `remotes` left the send window: schedules the sends that wait behind it
     // (the outbox's and capture's).
@@ -49,6 +54,7 @@ private:
     FlushScheduler &m_flushes;
     CaptureScheduler &m_capture;
     ChangeReceiver *m_receiver = nullptr;
+    std::function<void(const ext::VerifyMessage &)> m_verify;
     bool m_paused = false;
     ReportLimiter m_unknownSenders{1, 60000, 256}; // log lines about unknown senders, by name
     ReportLimiter m_errorReceipts{20, 10000, 64};  // error receipts logged one by one, by remote

@@ -7,6 +7,7 @@
 #include "database/ServerCheck.h"
 #include "database/SyncStatusStore.h"
 #include "engine/CaptureScheduler.h"
+#include "engine/DigestWorker.h"
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
 #include "engine/FlushScheduler.h"
@@ -19,6 +20,8 @@
 #include "engine/StatusTracker.h"
 #include "engine/StatusWriter.h"
 #include "engine/TransformConnection.h"
+#include "engine/Verifier.h"
+#include "engine/VerifyResponder.h"
 #include "mqtt/Heartbeat.h"
 #include "mqtt/Presence.h"
 #include "outbox/Outbox.h"
@@ -142,6 +145,20 @@ void SyncEngine::start()
     m_loader->start(m_sender.get(), &m_receiver->conflicts(),
                     [this](const QString &remote) { m_flush->schedule(remote, 0); });
     m_loader->setPaused(m_paused);
+    m_digests = std::make_unique<DigestWorker>(cfg.mysql, QStringLiteral("mysql-sync-verify-") + suffix);
+    m_verifier = std::make_unique<Verifier>(
+        m_ctx, m_digests.get(), [this](const QString &remote, const QString &table, const QStringList &keys) {
+            if (m_receiver->conflicts().stampMissing(table, keys))
+                resend(remote, table, keys);
+        });
+    m_verifyResponder = std::make_unique<VerifyResponder>(m_ctx, m_digests.get());
+    m_incoming->setVerify([this](const ext::VerifyMessage &m) {
+        if (m.isRequest())
+            m_verifyResponder->handle(m);
+        else
+            m_verifier->handle(m);
+    });
+    m_verifier->start();
     startTransformers();
     setRunning(true);
 
@@ -352,7 +369,7 @@ void SyncEngine::updateAnnouncement()
     ext::Announcement a;
     a.sender = cfg.clientName;
     a.site = m_siteId;
-    a.capabilities = {ext::capabilityBatch(), ext::capabilityZlib()};
+    a.capabilities = {ext::capabilityBatch(), ext::capabilityZlib(), ext::capabilityVerify()};
     m_heartbeat->setAnnouncement(ext::helloTopic(cfg.clientName), a.toJson());
     m_heartbeat->announceNow();
 }
@@ -466,6 +483,11 @@ void SyncEngine::shutdown()
     m_flush->stop();
     if (m_loader)
         m_loader->stop();
+    if (m_verifier)
+        m_verifier->stop();
+    if (m_incoming)
+        m_incoming->setVerify(nullptr);
+    m_digests.reset(); // joins its thread: nothing of it runs once the rest goes
     if (m_status && m_ctx.databaseUp)
         m_status->finish();
     m_syncer.reset();
@@ -493,6 +515,8 @@ void SyncEngine::shutdown()
     m_expiry.reset();
     m_incoming->setReceiver(nullptr);
     m_loader.reset();
+    m_verifier.reset();
+    m_verifyResponder.reset();
     m_receiver.reset();
     m_sender.reset();
     if (m_applyDb)

@@ -118,7 +118,7 @@ QString receiptsTopic(const QString &sender, const QString &target)
 QStringList subscriptions(const QString &self)
 {
     return {prefix() + QStringLiteral("+/hello"), prefix() + QStringLiteral("+/batch/") + self,
-            prefix() + QStringLiteral("+/receipts/") + self};
+            prefix() + QStringLiteral("+/receipts/") + self, prefix() + QStringLiteral("+/verify/") + self};
 }
 
 Route parseTopic(const QString &topic)
@@ -136,6 +136,8 @@ Route parseTopic(const QString &topic)
             r.kind = Kind::Batch;
         else if (parts.at(1) == QLatin1String("receipts"))
             r.kind = Kind::Receipts;
+        else if (parts.at(1) == QLatin1String("verify"))
+            r.kind = Kind::Verify;
         else
             return r;
         r.target = parts.at(2);

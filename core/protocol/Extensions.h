@@ -6,6 +6,7 @@
 //   /mysql-sync/{sender}/hello              announcement, to everyone
 //   /mysql-sync/{sender}/batch/{target}     many changes for {target}
 //   /mysql-sync/{sender}/receipts/{target}  many receipts for changes {target} sent
+//   /mysql-sync/{sender}/verify/{target}    verify and repair (protocol/VerifyMessages)
 //
 // Payloads are UTF-8 JSON objects, or, where the receiver announced "zlib", the bytes
 // "zlib:" followed by qCompress() of that JSON (a 4-byte big-endian length, then zlib).
@@ -32,11 +33,11 @@ QString receiptsTopic(const QString &sender, const QString &target);
 // What an engine named `self` subscribes to on the channel.
 QStringList subscriptions(const QString &self);
 
-enum class Kind { None, Hello, Batch, Receipts };
+enum class Kind { None, Hello, Batch, Receipts, Verify };
 struct Route {
     Kind kind = Kind::None;
     QString sender; // from the topic: a valid client name
-    QString target; // Batch and Receipts only
+    QString target; // Batch, Receipts and Verify only
 };
 // Kind::None for a topic that is not one of the channel's, or names an invalid client.
 Route parseTopic(const QString &topic);

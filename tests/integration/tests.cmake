@@ -103,3 +103,6 @@ mysql_sync_add_test(NAME tst_mapping SOURCES integration/tst_mapping.cpp
 # Issue 14: initial load of the rows a sync table already holds (resumable, not repeated).
 mysql_sync_add_test(NAME tst_initialload SOURCES integration/tst_initialload.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 900)
+# Issue 14: verify and repair between two engines (mysql-sync verify).
+mysql_sync_add_test(NAME tst_verify SOURCES integration/tst_verify.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
