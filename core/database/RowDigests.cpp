@@ -85,7 +85,8 @@ bool RowDigests::range(const QSqlDatabase &db, const QString &from, const QStrin
         where.append(QStringLiteral("%1 > %2").arg(key, bound(db, from)));
     if (!to.isNull())
         where.append(QStringLiteral("%1 <= %2").arg(key, bound(db, to)));
-    QString sql = QStringLiteral("SELECT CAST(%1 AS CHAR), %2 FROM %3").arg(key, m_expression, quoteIdentifier(m_table.name));
+    QString sql =
+        QStringLiteral("SELECT CAST(%1 AS CHAR), %2 FROM %3").arg(key, m_expression, quoteIdentifier(m_table.name));
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY %1").arg(key);
@@ -94,8 +95,7 @@ bool RowDigests::range(const QSqlDatabase &db, const QString &from, const QStrin
     return read(db, sql, out, error);
 }
 
-bool RowDigests::keys(const QSqlDatabase &db, const QStringList &keys, QList<ext::RowDigest> *out,
-                      QString *error) const
+bool RowDigests::keys(const QSqlDatabase &db, const QStringList &keys, QList<ext::RowDigest> *out, QString *error) const
 {
     out->clear();
     if (!valid(error))

@@ -22,8 +22,8 @@ public:
     bool valid(QString *error) const;
 
     // Rows with from < key <= to (a null bound: none), in key order, at most `limit` (0: all).
-    bool range(const QSqlDatabase &db, const QString &from, const QString &to, int limit,
-               QList<ext::RowDigest> *out, QString *error) const;
+    bool range(const QSqlDatabase &db, const QString &from, const QString &to, int limit, QList<ext::RowDigest> *out,
+               QString *error) const;
     // The rows of `keys` that exist.
     bool keys(const QSqlDatabase &db, const QStringList &keys, QList<ext::RowDigest> *out, QString *error) const;
 

@@ -129,8 +129,9 @@ bool VerifyStore::recent(const QSqlDatabase &db, int limit, QList<VerifyRun> *ou
 bool VerifyStore::update(const QSqlDatabase &db, const VerifyRun &r, QString *error)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE sync_verifies SET state = ?, started_at = ?, finished_at = ?, rows_checked = ?, "
-                             "differing = ?, missing = ?, extra = ?, repaired = ?, message = ?, details = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE sync_verifies SET state = ?, started_at = ?, finished_at = ?, rows_checked = ?, "
+                       "differing = ?, missing = ?, extra = ?, repaired = ?, message = ?, details = ? WHERE id = ?"));
     q.addBindValue(VerifyRun::stateName(r.state));
     q.addBindValue(r.startedAt);
     q.addBindValue(r.finishedAt == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(r.finishedAt));

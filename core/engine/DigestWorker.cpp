@@ -29,7 +29,8 @@ DigestWorker::~DigestWorker()
     std::shared_ptr<Side> side = m_side;
     side->stopping = true;
     // The connection is closed on the thread that opened it, after the job it may be running.
-    QMetaObject::invokeMethod(m_context, [side] { side->db.reset(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context, [side] { side->db.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

@@ -4,10 +4,10 @@
 // ChangeReceiver, presence to Presence, receipts to StatusTracker (refused alone when
 // sync_status cannot hold them), with RetryBackoff for a column the remote lacked; receipts
 // make room in the send window. Lives on the engine's thread.
-#include "protocol/VerifyMessages.h"
 #include "common/ReportLimiter.h"
 #include "engine/EngineContext.h"
 #include "mqtt/Transport.h"
+#include "protocol/VerifyMessages.h"
 
 #include <QList>
 

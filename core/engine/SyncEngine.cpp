@@ -7,9 +7,9 @@
 #include "database/ServerCheck.h"
 #include "database/SyncStatusStore.h"
 #include "engine/CaptureScheduler.h"
-#include "engine/DigestWorker.h"
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
+#include "engine/DigestWorker.h"
 #include "engine/FlushScheduler.h"
 #include "engine/IncomingMessages.h"
 #include "engine/InitialLoader.h"
@@ -146,11 +146,12 @@ void SyncEngine::start()
                     [this](const QString &remote) { m_flush->schedule(remote, 0); });
     m_loader->setPaused(m_paused);
     m_digests = std::make_unique<DigestWorker>(cfg.mysql, QStringLiteral("mysql-sync-verify-") + suffix);
-    m_verifier = std::make_unique<Verifier>(
-        m_ctx, m_digests.get(), [this](const QString &remote, const QString &table, const QStringList &keys) {
-            if (m_receiver->conflicts().stampMissing(table, keys))
-                resend(remote, table, keys);
-        });
+    m_verifier =
+        std::make_unique<Verifier>(m_ctx, m_digests.get(),
+                                   [this](const QString &remote, const QString &table, const QStringList &keys) {
+                                       if (m_receiver->conflicts().stampMissing(table, keys))
+                                           resend(remote, table, keys);
+                                   });
     m_verifyResponder = std::make_unique<VerifyResponder>(m_ctx, m_digests.get());
     m_incoming->setVerify([this](const ext::VerifyMessage &m) {
         if (m.isRequest())

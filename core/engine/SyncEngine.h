@@ -107,11 +107,11 @@ private:
     std::unique_ptr<RemotePaths> m_paths;
     std::unique_ptr<ChangeSender> m_sender;
     std::unique_ptr<ChangeReceiver> m_receiver;
-    std::unique_ptr<InitialLoader> m_loader;      // the existing rows of sync tables, to remotes that lack them
-    std::unique_ptr<Verifier> m_verifier;         // verify and repair: the side that asks
+    std::unique_ptr<InitialLoader> m_loader;            // the existing rows of sync tables, to remotes that lack them
+    std::unique_ptr<Verifier> m_verifier;               // verify and repair: the side that asks
     std::unique_ptr<VerifyResponder> m_verifyResponder; // and the side that answers
-    std::unique_ptr<DigestWorker> m_digests;      // their checksums, on a thread of their own
-    std::unique_ptr<StatusWriter> m_statusWriter; // before m_status: destroyed after it
+    std::unique_ptr<DigestWorker> m_digests;            // their checksums, on a thread of their own
+    std::unique_ptr<StatusWriter> m_statusWriter;       // before m_status: destroyed after it
     std::unique_ptr<StatusTracker> m_status;
     std::unique_ptr<ExpiryMonitor> m_expiry;
     std::unique_ptr<TransformDatabase> m_transformDb; // a connection of the transformers' own

@@ -95,7 +95,11 @@ void Verifier::tick()
             m_ctx.mqtt->publish(m_lastTopic, m_lastPayload);
             return;
         }
-        finish(QStringLiteral("no answer from %1 within %2 s (asked three times)").arg(m_run.remote).arg(kAnswerMs / 1000));
+        finish(QStringLiteral("no answer from %1 within %2 s, asked three times: is its engine running, and may its "
+                              "broker login read /mysql-sync/+/verify/%1 (an ACL written by an earlier setup-broker "
+                              "lacks that line)?")
+                   .arg(m_run.remote)
+                   .arg(kAnswerMs / 1000));
         return;
     case Phase::Settling: {
         QString error;
@@ -181,7 +185,8 @@ void Verifier::handle(const ext::VerifyMessage &answer)
         for (const QString &c : answer.columns) {
             const qsizetype i = m_wire.indexOf(c);
             if (i < 0) {
-                finish(QStringLiteral("%1 answered with a column it was not offered (%2)").arg(m_run.remote, c.left(64)));
+                finish(
+                    QStringLiteral("%1 answered with a column it was not offered (%2)").arg(m_run.remote, c.left(64)));
                 return;
             }
             local.append(m_local.at(i));
@@ -233,8 +238,8 @@ void Verifier::onWindow(quint64 token, const QList<ext::RowDigest> &rows, qint64
         return;
     }
     // Sized by time: about kTargetMs per window, so the worker never holds the database long.
-    m_windowRows = int(qBound(qint64(kMinWindow), qint64(m_windowRows) * kTargetMs / qMax<qint64>(1, elapsedMs),
-                              qint64(kMaxWindow)));
+    m_windowRows = int(
+        qBound(qint64(kMinWindow), qint64(m_windowRows) * kTargetMs / qMax<qint64>(1, elapsedMs), qint64(kMaxWindow)));
     m_window = rows;
     m_lastWindow = rows.size() < limit;
     m_chunkEnds.clear();
@@ -313,8 +318,8 @@ void Verifier::recheck()
         QString error = openError;
         if (error.isEmpty())
             RowDigests(info, columns).keys(db, keys, &rows, &error);
-        QMetaObject::invokeMethod(this, [this, token, rows, error] { onLocalKeys(token, rows, error); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, token, rows, error] { onLocalKeys(token, rows, error); }, Qt::QueuedConnection);
     });
 }
 
@@ -388,8 +393,8 @@ void Verifier::finish(const QString &failure)
                             .arg(m_run.remote)
                             .arg(m_run.extra)
                             .arg(m_run.repair ? QStringLiteral(", %1 sent again").arg(m_run.repaired) : QString());
-        qCInfo(lcEngine).noquote() << "verify of" << m_run.table << "against" << m_run.remote << "done:"
-                                   << m_run.message;
+        qCInfo(lcEngine).noquote() << "verify of" << m_run.table << "against" << m_run.remote
+                                   << "done:" << m_run.message;
     } else {
         m_run.message = failure;
         qCWarning(lcEngine).noquote() << "verify of" << m_run.table << "against" << m_run.remote
@@ -415,8 +420,7 @@ void Verifier::publish(ext::VerifyMessage m)
     if (m.type != ext::VerifyMessage::Type::Open)
         m.columns = m_wire;
     m_lastTopic = ext::verifyTopic(m.sender, m_run.remote);
-    m_lastPayload =
-        ext::frame(m.toJson(), m_ctx.paths && m_ctx.paths->compresses(m_run.remote, EngineContext::now()));
+    m_lastPayload = ext::frame(m.toJson(), m_ctx.paths && m_ctx.paths->compresses(m_run.remote, EngineContext::now()));
     m_attempts = 0;
     m_since.start();
     m_ctx.mqtt->publish(m_lastTopic, m_lastPayload);

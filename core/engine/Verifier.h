@@ -74,10 +74,10 @@ private:
     QList<qsizetype> m_chunkEnds; // m_window index after each chunk
     bool m_lastWindow = false;
     QSet<QString> m_suspects;
-    QStringList m_recheck; // suspects still to ask about
+    QStringList m_recheck;               // suspects still to ask about
     QHash<QString, QString> m_localSums; // key -> sum, for the keys being asked about
-    QStringList m_batch; // the keys asked about now
-    QString m_lastTopic; // the last request, sent again when its answer is late
+    QStringList m_batch;                 // the keys asked about now
+    QString m_lastTopic;                 // the last request, sent again when its answer is late
     QByteArray m_lastPayload;
     QElapsedTimer m_since; // since the phase began (answers time out)
     int m_attempts = 0;

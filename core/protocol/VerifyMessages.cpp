@@ -48,8 +48,9 @@ bool readKey(const QJsonValue &v, const QString &path, bool nullable, QString *o
         return true;
     }
     if (!v.isString() && !v.isDouble()) {
-        setError(error, QStringLiteral("field `%1` must be a string%2, got %3")
-                            .arg(path, nullable ? QStringLiteral(" or null") : QString(), jsonTypeName(v)));
+        setError(error,
+                 QStringLiteral("field `%1` must be a string%2, got %3")
+                     .arg(path, nullable ? QStringLiteral(" or null") : QString(), jsonTypeName(v)));
         return false;
     }
     *out = v.isString() ? v.toString() : QString::number(v.toInteger());
@@ -71,10 +72,11 @@ bool readArray(const QJsonObject &o, const QString &field, qsizetype max, QJsonA
     }
     *out = v.toArray();
     if (out->size() > max) {
-        setError(error, QStringLiteral("field `%1` holds %2 entries, at most %3 are allowed")
-                            .arg(field)
-                            .arg(out->size())
-                            .arg(max));
+        setError(error,
+                 QStringLiteral("field `%1` holds %2 entries, at most %3 are allowed")
+                     .arg(field)
+                     .arg(out->size())
+                     .arg(max));
         return false;
     }
     return true;
@@ -215,8 +217,9 @@ bool VerifyMessage::fromJson(const QByteArray &json, const QString &topicSender,
     if (!readSender(o, &m.sender, error))
         return false;
     if (m.sender != topicSender) {
-        setError(error, QStringLiteral("field `sender` (\"%1\") is not the site the topic names (\"%2\")")
-                            .arg(m.sender.left(64), topicSender));
+        setError(error,
+                 QStringLiteral("field `sender` (\"%1\") is not the site the topic names (\"%2\")")
+                     .arg(m.sender.left(64), topicSender));
         return false;
     }
     QString type;

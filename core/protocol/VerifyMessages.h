@@ -14,9 +14,9 @@ namespace mysqlsync::ext {
 QString capabilityVerify(); // "verify": answers verify messages
 QString verifyTopic(const QString &sender, const QString &target);
 
-inline constexpr int kMaxVerifyChunks = 1000;    // chunks in one range message
-inline constexpr int kMaxVerifyKeys = 10000;     // keys in one keys message
-inline constexpr int kMaxVerifyRows = 200000;    // row checksums in one answer
+inline constexpr int kMaxVerifyChunks = 1000; // chunks in one range message
+inline constexpr int kMaxVerifyKeys = 10000;  // keys in one keys message
+inline constexpr int kMaxVerifyRows = 200000; // row checksums in one answer
 inline constexpr int kMaxVerifyColumns = 4096;
 
 // A row's checksum: 16 lowercase hex digits (the first 64 bits of the MD5 of its canonical

@@ -11,11 +11,12 @@ QString MosquittoAcl::text(const QStringList &clients)
                        "# /change/<site> name only the addressee, so any site may write them and a receiver\n"
                        "# cannot tell from the broker which login sent a message.\n"
                        "# The extension channel between mysql-sync engines is sender-bound: its topics are\n"
-                       "# /mysql-sync/<sender>/hello, /mysql-sync/<sender>/batch/<target> and\n"
-                       "# /mysql-sync/<sender>/receipts/<target>, and a site may write only under its own\n"
-                       "# name (/mysql-sync/<site>/#). It reads every announcement and only the batches and\n"
-                       "# receipts addressed to it. Mosquitto checks read rights on every message it delivers,\n"
-                       "# so a subscription with a wildcard never yields what these lines do not allow.\n"
+                       "# /mysql-sync/<sender>/hello, /mysql-sync/<sender>/batch/<target>,\n"
+                       "# /mysql-sync/<sender>/receipts/<target> and /mysql-sync/<sender>/verify/<target>, and\n"
+                       "# a site may write only under its own name (/mysql-sync/<site>/#). It reads every\n"
+                       "# announcement and only the batches, receipts and verify messages addressed to it.\n"
+                       "# Mosquitto checks read rights on every message it delivers, so a subscription with\n"
+                       "# a wildcard never yields what these lines do not allow.\n"
                        "# Anything not listed is denied.\n");
     for (const QString &name : clients) {
         out += QStringLiteral("\nuser %1\n").arg(name);
@@ -29,6 +30,7 @@ QString MosquittoAcl::text(const QStringList &clients)
         out += QStringLiteral("topic read /mysql-sync/+/hello\n");
         out += QStringLiteral("topic read /mysql-sync/+/batch/%1\n").arg(name);
         out += QStringLiteral("topic read /mysql-sync/+/receipts/%1\n").arg(name);
+        out += QStringLiteral("topic read /mysql-sync/+/verify/%1\n").arg(name);
     }
     return out;
 }

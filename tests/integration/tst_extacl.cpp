@@ -114,6 +114,7 @@ void TestExtAcl::initTestCase()
                                                QStringList{QStringLiteral("/mysql-sync/+/hello"),
                                                            QStringLiteral("/mysql-sync/+/batch/site_b"),
                                                            QStringLiteral("/mysql-sync/+/receipts/site_b"),
+                                                           QStringLiteral("/mysql-sync/+/verify/site_b"),
                                                            QStringLiteral("/change/site_b")},
                                                login(QStringLiteral("site_a")),
                                                QStringLiteral("/mysql-sync/site_a/batch/site_b"));
@@ -166,6 +167,7 @@ void TestExtAcl::ownNameIsDelivered_data()
     QTest::addColumn<QString>("topic");
     QTest::newRow("batch") << "/mysql-sync/site_a/batch/site_b";
     QTest::newRow("receipts") << "/mysql-sync/site_a/receipts/site_b";
+    QTest::newRow("verify") << "/mysql-sync/site_a/verify/site_b";
     QTest::newRow("hello") << "/mysql-sync/site_a/hello";
 }
 
@@ -185,6 +187,8 @@ void TestExtAcl::forgedSenderIsNotDelivered_data()
                            << "/mysql-sync/site_c/batch/site_b";
     QTest::newRow("receipts") << "/mysql-sync/site_a/receipts/site_b"
                               << "/mysql-sync/site_c/receipts/site_b";
+    QTest::newRow("verify") << "/mysql-sync/site_a/verify/site_b"
+                            << "/mysql-sync/site_c/verify/site_b";
     QTest::newRow("hello") << "/mysql-sync/site_a/hello"
                            << "/mysql-sync/site_c/hello";
     // Another site's name at the sender's level, whatever follows.

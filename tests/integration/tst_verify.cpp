@@ -59,10 +59,11 @@ void TestVerify::findsAndRepairsDifferences()
         "price DECIMAL(10,2) NULL, tag VARBINARY(16) NULL, at DATETIME(3) NULL, note TEXT NULL) ENGINE=InnoDB");
     SiteSet sites(m_servers);
     SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("verify_a"),
-               (QStringList{ddl, QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq), seq / 100, "
-                                                "UNHEX(MD5(seq)), '2026-01-02 03:04:05.678' + INTERVAL seq SECOND, "
-                                                "IF(seq % 7 = 0, NULL, CONCAT('ünïcødé ', seq)) FROM seq_1_to_%1")
-                                     .arg(kRows)}));
+               (QStringList{ddl,
+                            QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq), seq / 100, "
+                                           "UNHEX(MD5(seq)), '2026-01-02 03:04:05.678' + INTERVAL seq SECOND, "
+                                           "IF(seq % 7 = 0, NULL, CONCAT('ünïcødé ', seq)) FROM seq_1_to_%1")
+                                .arg(kRows)}));
     SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify_b"), QStringList{ddl});
     sites.configure(a, {QStringLiteral("site_b")}, tables, {});
     sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
@@ -90,11 +91,12 @@ void TestVerify::findsAndRepairsDifferences()
     QVERIFY2(found.exitCode == 3, qPrintable(found.output));
     QVERIFY2(found.output.contains(QStringLiteral("3 differ, 2 missing on site_b, 1 only on site_b")),
              qPrintable(found.output));
-    for (const QString &line : {QStringLiteral("differs\t17"), QStringLiteral("differs\t9001"),
-                                QStringLiteral("differs\t15555"), QStringLiteral("missing\t1"),
-                                QStringLiteral("missing\t19999"), QStringLiteral("extra\t50000")})
+    for (const QString &line :
+         {QStringLiteral("differs\t17"), QStringLiteral("differs\t9001"), QStringLiteral("differs\t15555"),
+          QStringLiteral("missing\t1"), QStringLiteral("missing\t19999"), QStringLiteral("extra\t50000")})
         QVERIFY2(found.output.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + found.output));
-    QVERIFY(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 17")).toString() == QStringLiteral("edited"));
+    QVERIFY(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 17")).toString()
+            == QStringLiteral("edited"));
 
     Outcome repaired = verify(a, {table, QStringLiteral("site_b"), QStringLiteral("--repair")});
     QVERIFY2(repaired.output.contains(QStringLiteral("5 sent again")), qPrintable(repaired.output));

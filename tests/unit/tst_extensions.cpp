@@ -105,7 +105,8 @@ void TestExtensions::topicStrings()
     QCOMPARE(ext::receiptsTopic(kB, kA), QStringLiteral("/mysql-sync/site_b/receipts/site_a"));
     QCOMPARE(ext::subscriptions(kB),
              (QStringList{QStringLiteral("/mysql-sync/+/hello"), QStringLiteral("/mysql-sync/+/batch/site_b"),
-                          QStringLiteral("/mysql-sync/+/receipts/site_b")}));
+                          QStringLiteral("/mysql-sync/+/receipts/site_b"),
+                          QStringLiteral("/mysql-sync/+/verify/site_b")}));
     // What we build, we parse back.
     QCOMPARE(ext::parseTopic(ext::batchTopic(kA, kB)).kind, ext::Kind::Batch);
     QCOMPARE(ext::parseTopic(ext::receiptsTopic(kA, kB)).kind, ext::Kind::Receipts);

@@ -210,12 +210,14 @@ void TestSecurity::aclText()
                             "topic write /mysql-sync/site_a/#\n"
                             "topic read /mysql-sync/+/hello\n"
                             "topic read /mysql-sync/+/batch/site_a\n"
-                            "topic read /mysql-sync/+/receipts/site_a"));
+                            "topic read /mysql-sync/+/receipts/site_a\n"
+                            "topic read /mysql-sync/+/verify/site_a"));
     const QString blockB = acl.section(QStringLiteral("user site_b\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
     QVERIFY(blockB.contains(QStringLiteral("topic read /change/site_b\n")));
     QVERIFY(blockB.contains(QStringLiteral("topic write /mysql-sync/site_b/#\n")));
     QVERIFY(blockB.contains(QStringLiteral("topic read /mysql-sync/+/batch/site_b\n")));
-    QVERIFY(blockB.endsWith(QStringLiteral("topic read /mysql-sync/+/receipts/site_b\n")));
+    QVERIFY(blockB.contains(QStringLiteral("topic read /mysql-sync/+/receipts/site_b\n")));
+    QVERIFY(blockB.endsWith(QStringLiteral("topic read /mysql-sync/+/verify/site_b\n")));
     QCOMPARE(acl.count(QStringLiteral("topic read /change/")), 2);
     QVERIFY(!acl.contains(QStringLiteral("topic read /change/+")));
     QVERIFY(!acl.contains(QStringLiteral("pattern")));
@@ -226,6 +228,7 @@ void TestSecurity::aclText()
     QVERIFY(!acl.contains(QStringLiteral("/mysql-sync/#")));
     QVERIFY(!acl.contains(QStringLiteral("topic read /mysql-sync/+/batch/+")));
     QVERIFY(!acl.contains(QStringLiteral("topic read /mysql-sync/+/receipts/+")));
+    QVERIFY(!acl.contains(QStringLiteral("topic read /mysql-sync/+/verify/+")));
     QVERIFY(!acl.contains(QStringLiteral("readwrite")));
     // The header says why the per-row topics cannot be bound to their sender.
     QVERIFY(acl.startsWith(QStringLiteral("# ")));
