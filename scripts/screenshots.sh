@@ -3,7 +3,9 @@
 # against private servers (tests/harness/servers.sh): the app runs site_a, a mysql-sync
 # daemon runs site_b, site_c is configured but never comes (offline), and rows written on
 # both sites keep traffic flowing. site_b's `orders` lacks a column that site_a's has, so
-# site_a's orders come back as error receipts (the Errors tab).
+# site_a's orders come back as error receipts (the Errors tab). Both sites change the same rows
+# of `items` (policy newest: settled at once) and `notes` (manual: left open) at the same moment
+# now and then (the Conflicts tab).
 #   bash scripts/screenshots.sh [OUT_DIR]     (default: docs/screenshots)
 # SCREENSHOT_KEEP=1 keeps the work folder (logs), SCREENSHOT_WAIT=N seconds per tab (12).
 set -euo pipefail
@@ -45,13 +47,16 @@ for site in a b; do
     sql $site "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL, qty INT NOT NULL)"
     note=", note VARCHAR(64)"; [ $site = b ] && note=""
     sql $site "CREATE TABLE orders (id INT PRIMARY KEY, item INT NOT NULL, amount INT NOT NULL $note)"
+    sql $site "CREATE TABLE notes (id INT PRIMARY KEY, text VARCHAR(64) NOT NULL)"
+    sql $site "INSERT INTO notes VALUES (1, 'call the supplier'), (2, 'count the shelves'), (3, 'new prices')"
 done
 cat > "$WORK/site_a.json" <<JSON
 {
   "mqttConfig": { "host": "127.0.0.1", "port": $MQTT_PORT, "protocol": "mqtt" },
   "mysqlConfig": { "host": "127.0.0.1", "port": $MYSQL_A_PORT, "user": "$MYSQL_USER",
                    "password": {"env": "SHOP_DB_PASSWORD"}, "database": "shop" },
-  "syncTables": ["items", "orders"], "receiveTables": ["items"],
+  "syncTables": ["items", "orders", "notes"], "receiveTables": ["items", "notes"],
+  "conflicts": {"notes": "manual"},
   "clientName": "site_a", "remoteClients": ["site_b", "site_c"],
   "queueDirectory": "queue-a", "checkInterval": 1000, "transformerDirectory": "transformers"
 }
@@ -71,7 +76,8 @@ cat > "$WORK/site_b.json" <<JSON
   "mqttConfig": { "host": "127.0.0.1", "port": $MQTT_PORT, "protocol": "mqtt" },
   "mysqlConfig": { "host": "127.0.0.1", "port": $MYSQL_B_PORT, "user": "$MYSQL_USER",
                    "password": "$MYSQL_PASSWORD", "database": "shop" },
-  "syncTables": ["items"], "receiveTables": ["items", "orders"],
+  "syncTables": ["items", "notes"], "receiveTables": ["items", "orders", "notes"],
+  "conflicts": {"notes": "manual"},
   "clientName": "site_b", "remoteClients": ["site_a"],
   "queueDirectory": "queue-b", "checkInterval": 1000
 }
@@ -101,6 +107,10 @@ sleep 1
         sql a "INSERT INTO items VALUES $values" || true
         sql b "INSERT INTO items VALUES ($((1000000 + n)), 'b-part-$n', $((RANDOM % 100)))" || true
         [ $((n % 5)) -eq 0 ] && sql a "INSERT INTO orders VALUES ($n, $n, 3, 'gift wrap')" || true
+        if [ $((n % 8)) -eq 0 ]; then # one row changed on both sites before either hears of the other
+            sql a "UPDATE items SET qty = qty + 1 WHERE id = 41; UPDATE notes SET text = 'a: $n' WHERE id = $((n / 8 % 3 + 1))" || true
+            sql b "UPDATE items SET qty = qty + 2 WHERE id = 41; UPDATE notes SET text = 'b: $n' WHERE id = $((n / 8 % 3 + 1))" || true
+        fi
         sleep 0.25
     done
 ) >/dev/null 2>&1 &
@@ -109,7 +119,7 @@ PIDS+=($!)
 mkdir -p "$OUT"
 export HOME=$WORK/home XDG_RUNTIME_DIR=$WORK/runtime SHOP_DB_PASSWORD=$MYSQL_PASSWORD
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
-for tab in overview clients status errors configuration transformers; do
+for tab in overview clients status conflicts errors configuration transformers; do
     "$MONITOR" --tab "$tab" "$WORK/site_a.json" >"$WORK/monitor-$tab.log" 2>&1 &
     APP_PID=$!
     sleep "${SCREENSHOT_WAIT:-12}"

@@ -815,22 +815,6 @@
         <translation>Entschieden</translation>
     </message>
     <message>
-        <source>Search key</source>
-        <translation>Schlüssel suchen</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Any table</source>
-        <translation>Jede Tabelle</translation>
-    </message>
-    <message>
-        <source>Any remote</source>
-        <translation>Jede Gegenstelle</translation>
-    </message>
-    <message>
         <source>conflict %1: settlement sent to the engine</source>
         <translation>Konflikt %1: Entscheidung an die Engine gesendet</translation>
     </message>
@@ -1051,6 +1035,25 @@
     <message>
         <source>%1 (%2, CN %3) expires in %5 days, on %4.</source>
         <translation>%1 (%2, CN %3) läuft in %5 Tagen ab, am %4.</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FilterBar</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Search key</source>
+        <translation>Schlüssel suchen</translation>
+    </message>
+    <message>
+        <source>Any table</source>
+        <translation>Jede Tabelle</translation>
+    </message>
+    <message>
+        <source>Any remote</source>
+        <translation>Jede Gegenstelle</translation>
     </message>
 </context>
 <context>
@@ -1871,14 +1874,6 @@
         <translation>Fehler</translation>
     </message>
     <message>
-        <source>Search key</source>
-        <translation>Schlüssel suchen</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
         <source>Resend selected rows</source>
         <translation>Ausgewählte Zeilen erneut senden</translation>
     </message>
@@ -1931,14 +1926,6 @@
             <numerusform>%n Zeile nach %1 exportiert</numerusform>
             <numerusform>%n Zeilen nach %1 exportiert</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Any table</source>
-        <translation>Jede Tabelle</translation>
-    </message>
-    <message>
-        <source>Any remote</source>
-        <translation>Jede Gegenstelle</translation>
     </message>
     <message>
         <source>counting…</source>

@@ -815,22 +815,6 @@
         <translation>Réglés</translation>
     </message>
     <message>
-        <source>Search key</source>
-        <translation>Rechercher une clé</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
-        <source>Any table</source>
-        <translation>Toutes les tables</translation>
-    </message>
-    <message>
-        <source>Any remote</source>
-        <translation>Tous les sites distants</translation>
-    </message>
-    <message>
         <source>conflict %1: settlement sent to the engine</source>
         <translation>conflit %1&#xa0;: règlement envoyé au moteur</translation>
     </message>
@@ -1051,6 +1035,25 @@
     <message>
         <source>%1 (%2, CN %3) expires in %5 days, on %4.</source>
         <translation>%1 (%2, CN %3) expire dans %5 jours, le %4.</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FilterBar</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Search key</source>
+        <translation>Rechercher une clé</translation>
+    </message>
+    <message>
+        <source>Any table</source>
+        <translation>Toutes les tables</translation>
+    </message>
+    <message>
+        <source>Any remote</source>
+        <translation>Tous les sites distants</translation>
     </message>
 </context>
 <context>
@@ -1871,14 +1874,6 @@
         <translation>Erreur</translation>
     </message>
     <message>
-        <source>Search key</source>
-        <translation>Rechercher une clé</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
         <source>Resend selected rows</source>
         <translation>Renvoyer les lignes sélectionnées</translation>
     </message>
@@ -1931,14 +1926,6 @@
             <numerusform>%n ligne exportée vers %1</numerusform>
             <numerusform>%n lignes exportées vers %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Any table</source>
-        <translation>Toutes les tables</translation>
-    </message>
-    <message>
-        <source>Any remote</source>
-        <translation>Tous les sites distants</translation>
     </message>
     <message>
         <source>counting…</source>

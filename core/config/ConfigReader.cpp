@@ -369,8 +369,21 @@ void Reader::secret(const char *key, QString *out, SecretRef *ref)
 
 void Reader::stringList(const char *key, QStringList *out)
 {
+    const Check check = elementCheck(spec(key));
+    uniqueList(key, out, [&](const QString &path, const QJsonValue &element, QString *s) {
+        if (!element.isString() || !check.valid(element.toString())) {
+            wrong(path, check.expected, element);
+            return false;
+        }
+        *s = element.toString();
+        return true;
+    });
+}
+
+void Reader::uniqueList(const char *key, QStringList *out,
+                        const std::function<bool(const QString &path, const QJsonValue &element, QString *s)> &item)
+{
     const ConfigKey &k = spec(key);
-    const Check check = elementCheck(k);
     const QJsonValue value = take(key, k.expected(), k.required);
     if (value.isUndefined())
         return;
@@ -382,17 +395,14 @@ void Reader::stringList(const char *key, QStringList *out)
     QStringList list;
     for (int i = 0; i < array.size(); ++i) {
         const QString elementPath = keyPath(key) + QStringLiteral("[%1]").arg(i);
-        const QJsonValue element = array[i];
-        if (!element.isString() || !check.valid(element.toString())) {
-            wrong(elementPath, check.expected, element);
+        QString s;
+        if (!item(elementPath, array[i], &s))
             return;
-        }
-        const QString s = element.toString();
         const int first = list.indexOf(s);
         if (first >= 0) {
             fail(elementPath,
                  QStringLiteral("expected no duplicates, got %1 again (first at %2[%3])")
-                     .arg(describe(element), keyPath(key))
+                     .arg(describe(QJsonValue(s)), keyPath(key))
                      .arg(first));
             return;
         }

@@ -75,6 +75,10 @@ private:
     // handed to `object`, which returns its local table or an empty string on failure).
     void tableEntries(const char *key, QStringList *names,
                       const std::function<QString(const QString &path, const QJsonObject &)> &object);
+    // A JSON array of `key` without duplicates: `item` turns each element (at `path`) into its
+    // string, or records the error and returns false.
+    void uniqueList(const char *key, QStringList *out,
+                    const std::function<bool(const QString &path, const QJsonValue &element, QString *s)> &item);
     // A string field of a mapping object: a table or column name.
     bool nameField(const QJsonObject &o, const QString &path, const char *field, bool required, QString *out);
     bool columnMap(const QJsonObject &o, const QString &path, const QString &landsOn, QMap<QString, QString> *out);

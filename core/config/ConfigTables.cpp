@@ -77,8 +77,9 @@ bool Reader::columnMap(const QJsonObject &o, const QString &path, const QString 
         }
         const QString target = c.value().toString();
         if (targets.contains(target)) {
-            fail(at, QStringLiteral("maps onto %1 column `%2`, as %3 does: two columns would land on one")
-                         .arg(landsOn, target, quoted(targets.value(target))));
+            fail(at,
+                 QStringLiteral("maps onto %1 column `%2`, as %3 does: two columns would land on one")
+                     .arg(landsOn, target, quoted(targets.value(target))));
             return false;
         }
         targets.insert(target, c.key());
@@ -91,40 +92,18 @@ bool Reader::columnMap(const QJsonObject &o, const QString &path, const QString 
 void Reader::tableEntries(const char *key, QStringList *names,
                           const std::function<QString(const QString &path, const QJsonObject &)> &object)
 {
-    const ConfigKey &k = spec(key);
-    const QJsonValue value = take(key, k.expected(), k.required);
-    if (value.isUndefined())
-        return;
-    if (!value.isArray()) {
-        wrong(keyPath(key), k.expected(), value);
-        return;
-    }
-    const QJsonArray array = value.toArray();
-    QStringList list;
-    for (int i = 0; i < array.size(); ++i) {
-        const QString elementPath = keyPath(key) + QStringLiteral("[%1]").arg(i);
-        const QJsonValue element = array[i];
-        QString table;
+    uniqueList(key, names, [&](const QString &path, const QJsonValue &element, QString *table) {
         if (element.isObject()) {
-            table = object(elementPath, element.toObject());
-            if (failed())
-                return;
-        } else if (isName(element)) {
-            table = element.toString();
-        } else {
-            wrong(elementPath, QStringLiteral("a table name (%1) or a mapping object").arg(kNameExpected), element);
-            return;
+            *table = object(path, element.toObject());
+            return !failed();
         }
-        const int first = list.indexOf(table);
-        if (first >= 0) {
-            fail(elementPath, QStringLiteral("expected no duplicates, got %1 again (first at %2[%3])")
-                                  .arg(quoted(table), keyPath(key))
-                                  .arg(first));
-            return;
+        if (isName(element)) {
+            *table = element.toString();
+            return true;
         }
-        list << table;
-    }
-    *names = list;
+        wrong(path, QStringLiteral("a table name (%1) or a mapping object").arg(kNameExpected), element);
+        return false;
+    });
 }
 
 void Reader::sendTables(const char *key, QStringList *names, QHash<QString, SendMapping> *out)
@@ -149,9 +128,11 @@ void Reader::sendTables(const char *key, QStringList *names, QHash<QString, Send
     for (const QString &table : std::as_const(*names)) {
         const QString as = mappings.contains(table) ? mappings.value(table).as : table;
         if (wire.contains(as)) {
-            const QString at = mappings.contains(table) ? mappings.value(table).key + QStringLiteral(".as") : keyPath(key);
-            fail(at, QStringLiteral("table `%1` would be sent as %2, which is already the name of table `%3`")
-                         .arg(table, quoted(as), wire.value(as)));
+            const QString at =
+                mappings.contains(table) ? mappings.value(table).key + QStringLiteral(".as") : keyPath(key);
+            fail(at,
+                 QStringLiteral("table `%1` would be sent as %2, which is already the name of table `%3`")
+                     .arg(table, quoted(as), wire.value(as)));
             return;
         }
         wire.insert(as, table);
@@ -203,8 +184,9 @@ void Reader::receiveTables(const char *key, QStringList *names, QHash<QString, R
                     return QString();
                 }
                 if (!m.columns.isEmpty() && m.remoteColumn(column).isEmpty()) {
-                    fail(at, QStringLiteral("`%1` is not a local column that \"columns\" of table `%2` maps onto")
-                                 .arg(column, m.table));
+                    fail(at,
+                         QStringLiteral("`%1` is not a local column that \"columns\" of table `%2` maps onto")
+                             .arg(column, m.table));
                     return QString();
                 }
                 m.update << column;
@@ -222,8 +204,9 @@ void Reader::receiveTables(const char *key, QStringList *names, QHash<QString, R
         if (from.contains(remote)) {
             const QString at =
                 mappings.contains(table) ? mappings.value(table).key + QStringLiteral(".from") : keyPath(key);
-            fail(at, QStringLiteral("table `%1` would receive %2, which table `%3` receives already")
-                         .arg(table, quoted(remote), from.value(remote)));
+            fail(at,
+                 QStringLiteral("table `%1` would receive %2, which table `%3` receives already")
+                     .arg(table, quoted(remote), from.value(remote)));
             return;
         }
         from.insert(remote, table);

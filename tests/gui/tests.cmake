@@ -61,3 +61,6 @@ mysql_sync_add_test(NAME tst_monitorsession SOURCES gui/tst_monitorsession.cpp L
 mysql_sync_add_test(NAME tst_conflictnotifier SOURCES gui/tst_conflictnotifier.cpp LIBS sync_monitor LABELS gui)
 mysql_sync_add_test(NAME tst_conflictspage SOURCES gui/tst_conflictspage.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
+# The monitor's loader threads and request generations (WorkerThread, RequestGeneration).
+mysql_sync_add_test(NAME tst_workerthread SOURCES gui/tst_workerthread.cpp LIBS sync_monitor LABELS gui)
+mysql_sync_add_test(NAME tst_notificationpacer SOURCES gui/tst_notificationpacer.cpp LIBS sync_monitor LABELS gui)

@@ -2,11 +2,10 @@
 
 #include "conflicts/ConflictDetails.h"
 #include "monitor/ConflictsModel.h"
-#include "widgets/PlainTextDelegate.h"
+#include "widgets/FilterBar.h"
+#include "widgets/RowsView.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,40 +21,19 @@ namespace mysqlsync::ui {
 ConflictsPage::ConflictsPage(ConflictsModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_state(new QComboBox(this))
-    , m_table(new QComboBox(this))
-    , m_remote(new QComboBox(this))
-    , m_key(new QLineEdit(this))
+    , m_bar(new FilterBar(this))
     , m_view(new QTableView(this))
     , m_details(new ConflictDetails(this))
     , m_info(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
-    auto *bar = new QHBoxLayout;
-    m_state->addItem(tr("Open and settled"), int(ConflictFilter::State::Any));
-    m_state->addItem(tr("Open"), int(ConflictFilter::State::Open));
-    m_state->addItem(tr("Settled"), int(ConflictFilter::State::Settled));
-    setChoices({}, {});
-    m_key->setPlaceholderText(tr("Search key"));
-    m_key->setClearButtonEnabled(true);
-    auto *refresh = new QPushButton(tr("Refresh"), this);
-    bar->addWidget(m_state);
-    bar->addWidget(m_table);
-    bar->addWidget(m_remote);
-    bar->addWidget(m_key, 1);
-    bar->addWidget(refresh);
-    layout->addLayout(bar);
+    stateFilter()->addItem(tr("Open and settled"), int(ConflictFilter::State::Any));
+    stateFilter()->addItem(tr("Open"), int(ConflictFilter::State::Open));
+    stateFilter()->addItem(tr("Settled"), int(ConflictFilter::State::Settled));
+    layout->addWidget(m_bar);
 
-    m_view->setModel(model);
-    m_view->setItemDelegate(new PlainTextDelegate(m_view));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpRowsView(m_view, model, ConflictsModel::Detected, QStringLiteral("0000-00-00 00:00:00.000"));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->verticalHeader()->hide();
-    m_view->setWordWrap(false);
-    m_view->setColumnWidth(ConflictsModel::Detected,
-                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00.000")) + 24);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_view);
     split->addWidget(m_details);
@@ -64,13 +42,8 @@ ConflictsPage::ConflictsPage(ConflictsModel *model, QWidget *parent)
     layout->addWidget(split, 1);
     layout->addWidget(m_info);
 
-    m_debounce.setSingleShot(true);
-    m_debounce.setInterval(300);
-    connect(&m_debounce, &QTimer::timeout, this, &ConflictsPage::applyFilter);
-    connect(m_key, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
-    for (QComboBox *combo : {m_state, m_table, m_remote})
-        connect(combo, &QComboBox::currentIndexChanged, this, &ConflictsPage::applyFilter);
-    connect(refresh, &QPushButton::clicked, model, &ConflictsModel::refresh);
+    connect(m_bar, &FilterBar::changed, this, &ConflictsPage::applyFilter);
+    connect(m_bar->refreshButton(), &QPushButton::clicked, model, &ConflictsModel::refresh);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ConflictsPage::showSelected);
     // A refresh replaces the rows (a reset): the conflict shown is selected again, as it is now
     // (settled by the engine since, or still open when it refused).
@@ -108,25 +81,16 @@ QString ConflictsPage::operatorName()
 
 void ConflictsPage::setChoices(const QStringList &tables, const QStringList &remotes)
 {
-    const QSignalBlocker b1(m_table);
-    const QSignalBlocker b2(m_remote);
-    m_table->clear();
-    m_table->addItem(tr("Any table"), QString());
-    for (const QString &t : tables)
-        m_table->addItem(t, t);
-    m_remote->clear();
-    m_remote->addItem(tr("Any remote"), QString());
-    for (const QString &r : remotes)
-        m_remote->addItem(r, r);
+    m_bar->setChoices(tables, remotes);
 }
 
 void ConflictsPage::applyFilter()
 {
     ConflictFilter f;
-    f.state = ConflictFilter::State(m_state->currentData().toInt());
-    f.table = m_table->currentData().toString();
-    f.remote = m_remote->currentData().toString();
-    f.keySearch = m_key->text().trimmed();
+    f.state = ConflictFilter::State(stateFilter()->currentData().toInt());
+    f.table = tableFilter()->currentData().toString();
+    f.remote = remoteFilter()->currentData().toString();
+    f.keySearch = keySearch()->text().trimmed();
     m_model->setFilter(f);
 }
 

@@ -5,10 +5,10 @@
 // leaves as settleRequested() (MainWindow passes it to Engine::settleConflict) with `by` the
 // OS user at this host. The selection survives the model's refreshes.
 #include "database/ConflictStore.h"
+#include "widgets/FilterBar.h"
 
 #include <QJsonValue>
 #include <QSet>
-#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -30,10 +30,10 @@ public:
     void setChoices(const QStringList &tables, const QStringList &remotes);
     QTableView *view() const { return m_view; }
     ConflictDetails *details() const { return m_details; }
-    QComboBox *stateFilter() const { return m_state; }
-    QComboBox *tableFilter() const { return m_table; }
-    QComboBox *remoteFilter() const { return m_remote; }
-    QLineEdit *keySearch() const { return m_key; }
+    QComboBox *stateFilter() const { return m_bar->first(); }
+    QComboBox *tableFilter() const { return m_bar->table(); }
+    QComboBox *remoteFilter() const { return m_bar->remote(); }
+    QLineEdit *keySearch() const { return m_bar->key(); }
     QString statusText() const;
     // Selects conflict `id` if it is loaded.
     bool select(qint64 id);
@@ -50,14 +50,10 @@ private:
     void updateStatus();
 
     ConflictsModel *m_model;
-    QComboBox *m_state;
-    QComboBox *m_table;
-    QComboBox *m_remote;
-    QLineEdit *m_key;
+    FilterBar *m_bar;
     QTableView *m_view;
     ConflictDetails *m_details;
     QLabel *m_info;
-    QTimer m_debounce;
     qint64 m_selectedId = 0;
     QSet<qint64> m_asked; // settlements asked for and not yet seen in a refresh
     QString m_error;

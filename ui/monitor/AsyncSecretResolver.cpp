@@ -40,7 +40,7 @@ QString &AsyncSecretResolver::password(Slot slot)
 
 void AsyncSecretResolver::start(const Config &config)
 {
-    const quint64 generation = ++m_generation;
+    const quint64 generation = m_generation.next();
     m_config = config;
     for (QString &e : m_errors)
         e.clear();
@@ -63,7 +63,7 @@ void AsyncSecretResolver::start(const Config &config)
     QMetaObject::invokeMethod(
         this,
         [this, generation] {
-            if (generation != m_generation)
+            if (!m_generation.isCurrent(generation))
                 return;
             --m_pending;
             settle();
@@ -73,7 +73,7 @@ void AsyncSecretResolver::start(const Config &config)
 
 void AsyncSecretResolver::onJob(quint64 generation, Slot slot, SecretJob *job)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return; // superseded by a newer start()
     SecretResolver::keychainResult(ref(slot), job->error(), job->errorString(), job->secret(), &password(slot),
                                    &m_errors[slot]);

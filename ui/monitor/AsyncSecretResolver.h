@@ -4,6 +4,7 @@
 // at once through SecretResolver. Messages are SecretResolver's. A new start() supersedes
 // the one in progress (its result is never reported).
 #include "config/Config.h"
+#include "monitor/RequestGeneration.h"
 
 #include <QObject>
 
@@ -39,7 +40,7 @@ private:
     Config m_config;
     QString m_errors[3];
     int m_pending = 0;
-    quint64 m_generation = 0;
+    RequestGeneration m_generation;
     int m_timeoutMs = 20000;
 };
 

@@ -7,7 +7,7 @@
 
 namespace mysqlsync::ui {
 
-ConflictsLoader::ConflictsLoader(const MysqlConfig &mysql, std::shared_ptr<std::atomic<quint64>> latest)
+ConflictsLoader::ConflictsLoader(const MysqlConfig &mysql, std::shared_ptr<const std::atomic<quint64>> latest)
     : m_db(mysql, QStringLiteral("sync-ui-conflicts-") + QUuid::createUuid().toString(QUuid::Id128))
     , m_latest(std::move(latest))
 { }

@@ -18,7 +18,7 @@ namespace mysqlsync::ui {
 class ConflictsLoader : public QObject {
     Q_OBJECT
 public:
-    ConflictsLoader(const MysqlConfig &mysql, std::shared_ptr<std::atomic<quint64>> latest);
+    ConflictsLoader(const MysqlConfig &mysql, std::shared_ptr<const std::atomic<quint64>> latest);
     ~ConflictsLoader() override;
 
     // Worker-thread slot (call it queued): the `limit` newest matching conflicts below
@@ -31,7 +31,7 @@ Q_SIGNALS:
 
 private:
     DbConnection m_db;
-    std::shared_ptr<std::atomic<quint64>> m_latest;
+    std::shared_ptr<const std::atomic<quint64>> m_latest;
 };
 
 } // namespace mysqlsync::ui

@@ -18,25 +18,12 @@ ConflictsModel::ConflictsModel(QObject *parent)
 ConflictsModel::~ConflictsModel()
 {
     retire();
-    for (const QPointer<QThread> &thread : std::as_const(m_retired)) {
-        if (thread)
-            thread->wait(); // quit() was asked: only a query already running is waited for
-    }
 }
 
 void ConflictsModel::retire()
 {
-    m_latest->store(++m_generation); // whatever is still queued is skipped
-    if (!m_thread)
-        return;
-    m_loader->disconnect(this);
-    // The loader (and its connection) is deleted on its thread when the thread ends, the
-    // thread object afterwards on ours; nobody waits here.
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    m_thread->quit();
-    m_retired.removeAll(nullptr);
-    m_retired.append(m_thread);
-    m_thread = nullptr;
+    m_generation.next(); // whatever is still queued is skipped
+    m_thread.retire();   // nobody waits here
     m_loader = nullptr;
 }
 
@@ -45,14 +32,10 @@ void ConflictsModel::setDatabase(const MysqlConfig &mysql)
     retire();
     setLoading(false);
     if (!mysql.database.isEmpty()) {
-        m_thread = new QThread; // not a child: it may outlive a switch, deleted when finished
-        m_thread->setObjectName(QStringLiteral("sync-ui-conflicts"));
-        m_loader = new ConflictsLoader(mysql, m_latest);
-        m_loader->moveToThread(m_thread);
-        connect(m_thread, &QThread::finished, m_loader, &QObject::deleteLater);
+        m_loader = new ConflictsLoader(mysql, m_generation.latest());
         connect(m_loader, &ConflictsLoader::pageLoaded, this, &ConflictsModel::onPage, Qt::QueuedConnection);
         connect(m_loader, &ConflictsLoader::failed, this, &ConflictsModel::onFailed, Qt::QueuedConnection);
-        m_thread->start();
+        m_thread.start(m_loader);
     }
     restart();
 }
@@ -68,7 +51,7 @@ void ConflictsModel::setFilter(const ConflictFilter &filter)
 
 void ConflictsModel::restart()
 {
-    m_latest->store(++m_generation);
+    m_generation.next();
     beginResetModel();
     m_rows.clear();
     m_atEnd = true; // views asking during the reset must not request a page of their own
@@ -83,7 +66,7 @@ void ConflictsModel::refresh()
 {
     if (!m_loader)
         return;
-    m_latest->store(++m_generation);
+    m_generation.next();
     // Everything shown is read again (keyset pages stop at 10,000 rows a read).
     request(0, qBound(m_pageSize, int(m_rows.size()), 10000), true);
 }
@@ -92,7 +75,7 @@ void ConflictsModel::request(qint64 beforeId, int limit, bool replace)
 {
     m_replace = replace;
     setLoading(true);
-    const quint64 generation = m_generation;
+    const quint64 generation = m_generation.current();
     const ConflictFilter filter = m_filter;
     ConflictsLoader *loader = m_loader;
     QMetaObject::invokeMethod(
@@ -112,7 +95,7 @@ void ConflictsModel::fetchMore(const QModelIndex &parent)
 
 void ConflictsModel::onPage(quint64 generation, const QList<ConflictRecord> &rows, bool atEnd)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return;
     if (m_replace) {
         beginResetModel();
@@ -131,7 +114,7 @@ void ConflictsModel::onPage(quint64 generation, const QList<ConflictRecord> &row
 
 void ConflictsModel::onFailed(quint64 generation, const QString &message)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return;
     m_replace = false;
     m_atEnd = true; // refresh() tries again

@@ -7,14 +7,11 @@
 // without waiting for it; requests and answers carry a generation, stale ones are dropped.
 #include "config/Config.h"
 #include "database/ConflictStore.h"
+#include "monitor/RequestGeneration.h"
+#include "monitor/WorkerThread.h"
 
 #include <QAbstractTableModel>
 #include <QList>
-#include <QPointer>
-#include <QThread>
-
-#include <atomic>
-#include <memory>
 
 namespace mysqlsync::ui {
 
@@ -68,11 +65,9 @@ private:
     void onFailed(quint64 generation, const QString &message);
     void setLoading(bool loading);
 
-    QThread *m_thread = nullptr;
+    WorkerThread m_thread{QStringLiteral("sync-ui-conflicts")};
     ConflictsLoader *m_loader = nullptr;
-    QList<QPointer<QThread>> m_retired;
-    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
-    quint64 m_generation = 0;
+    RequestGeneration m_generation;
     ConflictFilter m_filter;
     QList<ConflictRecord> m_rows;
     bool m_atEnd = true;

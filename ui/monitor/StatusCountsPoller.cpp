@@ -16,27 +16,16 @@ StatusCountsPoller::StatusCountsPoller(QObject *parent)
 StatusCountsPoller::~StatusCountsPoller()
 {
     retire();
-    for (const QPointer<QThread> &thread : std::as_const(m_retired)) {
-        if (thread)
-            thread->wait(); // quit() was called: only a query already running is waited for
-    }
 }
 
 void StatusCountsPoller::retire()
 {
     m_timer.stop();
     m_busy = false;
-    if (!m_thread)
+    if (!m_thread.isRunning())
         return;
-    ++m_generation;
-    m_loader->disconnect(this);
-    // The loader (and its connection) is deleted on its thread when the thread ends, the
-    // thread object afterwards on ours; nobody waits here.
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    m_thread->quit();
-    m_retired.removeAll(nullptr);
-    m_retired.append(m_thread);
-    m_thread = nullptr;
+    m_generation.next();
+    m_thread.retire(); // nobody waits here
     m_loader = nullptr;
 }
 
@@ -45,29 +34,25 @@ void StatusCountsPoller::setDatabase(const MysqlConfig &mysql)
     retire();
     if (mysql.database.isEmpty())
         return;
-    m_thread = new QThread; // not a child: it may outlive a switch, deleted when finished
-    m_thread->setObjectName(QStringLiteral("sync-ui-counts"));
     m_loader = new StatusCountsLoader(mysql);
-    m_loader->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_loader, &QObject::deleteLater);
-    // Answers already queued when the database is switched are not cancelled by disconnect():
+    // Answers already queued when the database is switched are not cancelled by retire():
     // the generation tells them apart.
-    const quint64 generation = ++m_generation;
+    const quint64 generation = m_generation.next();
     connect(
         m_loader, &StatusCountsLoader::loaded, this,
         [this, generation](const StatusCountsByRemote &counts) {
-            if (generation == m_generation)
+            if (m_generation.isCurrent(generation))
                 onLoaded(counts);
         },
         Qt::QueuedConnection);
     connect(
         m_loader, &StatusCountsLoader::failed, this,
         [this, generation](const QString &message) {
-            if (generation == m_generation)
+            if (m_generation.isCurrent(generation))
                 onFailed(message);
         },
         Qt::QueuedConnection);
-    m_thread->start();
+    m_thread.start(m_loader);
     m_timer.start();
     refresh();
 }

@@ -3,12 +3,11 @@
 // sync_status per remote every few seconds, never more than one request at a time (a slow
 // database does not pile up queries). Switching databases retires the old thread without
 // waiting for it on the GUI thread; the destructor joins what is still running.
+#include "monitor/RequestGeneration.h"
 #include "monitor/StatusCountsLoader.h"
+#include "monitor/WorkerThread.h"
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
-#include <QThread>
 #include <QTimer>
 
 namespace mysqlsync::ui {
@@ -35,12 +34,11 @@ private:
     void onLoaded(const mysqlsync::StatusCountsByRemote &counts);
     void onFailed(const QString &message);
 
-    QThread *m_thread = nullptr;
+    WorkerThread m_thread{QStringLiteral("sync-ui-counts")};
     StatusCountsLoader *m_loader = nullptr;
-    QList<QPointer<QThread>> m_retired;
+    RequestGeneration m_generation; // one per loader: its answers count while it is the current one
     QTimer m_timer;
     bool m_busy = false;
-    quint64 m_generation = 0;
 };
 
 } // namespace mysqlsync::ui

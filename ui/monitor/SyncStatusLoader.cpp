@@ -9,7 +9,7 @@
 
 namespace mysqlsync::ui {
 
-SyncStatusLoader::SyncStatusLoader(const MysqlConfig &mysql, std::shared_ptr<std::atomic<quint64>> latest)
+SyncStatusLoader::SyncStatusLoader(const MysqlConfig &mysql, std::shared_ptr<const std::atomic<quint64>> latest)
     // The engine's own way to open a connection (TLS, character set, time zone included);
     // it is opened, used and closed on the worker thread (the destructor runs there too).
     : m_db(mysql, QStringLiteral("sync-ui-status-") + QUuid::createUuid().toString(QUuid::Id128))

@@ -18,7 +18,7 @@ namespace mysqlsync::ui {
 class SyncStatusLoader : public QObject {
     Q_OBJECT
 public:
-    SyncStatusLoader(const MysqlConfig &mysql, std::shared_ptr<std::atomic<quint64>> latest);
+    SyncStatusLoader(const MysqlConfig &mysql, std::shared_ptr<const std::atomic<quint64>> latest);
     ~SyncStatusLoader() override;
 
     // Worker-thread slots (call them queued).
@@ -36,7 +36,7 @@ private:
     bool stale(quint64 generation) const { return generation < m_latest->load(); }
 
     DbConnection m_db;
-    std::shared_ptr<std::atomic<quint64>> m_latest;
+    std::shared_ptr<const std::atomic<quint64>> m_latest;
 };
 
 } // namespace mysqlsync::ui

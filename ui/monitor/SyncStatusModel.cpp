@@ -12,29 +12,19 @@ SyncStatusModel::SyncStatusModel(QObject *parent)
 {
     qRegisterMetaType<StatusRow>();
     qRegisterMetaType<QList<StatusRow>>();
-    m_thread.setObjectName(QStringLiteral("sync-ui-status"));
-    m_countThread.setObjectName(QStringLiteral("sync-ui-count"));
 }
 
 SyncStatusModel::~SyncStatusModel()
 {
-    m_latest->store(~quint64(0)); // whatever is still queued is skipped
-    m_thread.quit();
-    m_countThread.quit();
-    m_thread.wait();
-    m_countThread.wait();
+    m_generation.next(); // whatever is still queued is skipped
 }
 
 void SyncStatusModel::setDatabase(const MysqlConfig &mysql)
 {
     if (m_loader) {
-        m_loader->disconnect(this);
-        m_counter->disconnect(this);
-        m_latest->store(++m_generation);
-        m_thread.quit();
-        m_countThread.quit();
-        m_thread.wait(); // only a query already running is waited for
-        m_countThread.wait();
+        m_generation.next();
+        m_pageThread.retire(); // nothing waits for a query already running
+        m_countThread.retire();
         m_loader = nullptr;
         m_counter = nullptr;
     }
@@ -44,19 +34,15 @@ void SyncStatusModel::setDatabase(const MysqlConfig &mysql)
     endResetModel();
     if (mysql.database.isEmpty())
         return;
-    m_loader = new SyncStatusLoader(mysql, m_latest);
-    m_loader->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_loader, &QObject::deleteLater);
+    m_loader = new SyncStatusLoader(mysql, m_generation.latest());
     connect(m_loader, &SyncStatusLoader::pageLoaded, this, &SyncStatusModel::onPage, Qt::QueuedConnection);
     connect(m_loader, &SyncStatusLoader::rowsCounted, this, &SyncStatusModel::onCount, Qt::QueuedConnection);
     connect(m_loader, &SyncStatusLoader::failed, this, &SyncStatusModel::onFailed, Qt::QueuedConnection);
-    m_counter = new SyncStatusLoader(mysql, m_latest);
-    m_counter->moveToThread(&m_countThread);
-    connect(&m_countThread, &QThread::finished, m_counter, &QObject::deleteLater);
+    m_counter = new SyncStatusLoader(mysql, m_generation.latest());
     connect(m_counter, &SyncStatusLoader::rowsCounted, this, &SyncStatusModel::onCount, Qt::QueuedConnection);
     connect(m_counter, &SyncStatusLoader::failed, this, &SyncStatusModel::onFailed, Qt::QueuedConnection);
-    m_thread.start();
-    m_countThread.start();
+    m_pageThread.start(m_loader);
+    m_countThread.start(m_counter);
     restart();
 }
 
@@ -85,7 +71,7 @@ void SyncStatusModel::sort(int column, Qt::SortOrder order)
 
 void SyncStatusModel::restart()
 {
-    m_latest->store(++m_generation);
+    m_generation.next();
     beginResetModel();
     m_rows.clear();
     m_atEnd = true; // views asking during the reset must not request a first page of their own
@@ -101,7 +87,7 @@ void SyncStatusModel::restart()
         return;
     }
     request(true);
-    const quint64 generation = m_generation;
+    const quint64 generation = m_generation.current();
     const StatusFilter filter = m_filter;
     SyncStatusLoader *counter = m_counter;
     const qint64 limit = m_countLimit;
@@ -113,7 +99,7 @@ void SyncStatusModel::restart()
 void SyncStatusModel::request(bool fromStart)
 {
     setLoading(true);
-    const quint64 generation = m_generation;
+    const quint64 generation = m_generation.current();
     const StatusFilter filter = m_filter;
     const StatusRow after = m_rows.isEmpty() ? StatusRow() : m_rows.constLast();
     const int limit = m_pageSize;
@@ -135,7 +121,7 @@ void SyncStatusModel::fetchMore(const QModelIndex &parent)
 
 void SyncStatusModel::onPage(quint64 generation, const QList<StatusRow> &rows, bool atEnd, qint64 elapsedMs)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return;
     if (!rows.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size()) - 1);
@@ -149,7 +135,7 @@ void SyncStatusModel::onPage(quint64 generation, const QList<StatusRow> &rows, b
 
 void SyncStatusModel::onCount(quint64 generation, qint64 count)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return;
     m_capped = count > m_countLimit;
     m_total = qMin(count, m_countLimit);
@@ -158,7 +144,7 @@ void SyncStatusModel::onCount(quint64 generation, qint64 count)
 
 void SyncStatusModel::onFailed(quint64 generation, const QString &message)
 {
-    if (generation != m_generation)
+    if (!m_generation.isCurrent(generation))
         return;
     m_atEnd = true; // refresh() tries again
     setLoading(false);

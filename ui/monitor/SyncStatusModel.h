@@ -3,16 +3,15 @@
 // thread): the first page after every filter or sort change, the next one when a view
 // asks for more (canFetchMore/fetchMore). Sorting is done by the database (keyset pages).
 // Rows are counted by a second loader on a thread of its own: a COUNT(*) over a large
-// table takes seconds and never holds back the pages of the next filter.
+// table takes seconds and never holds back the pages of the next filter. A database switch
+// retires both threads without waiting for them; answers carry a generation, stale ones are dropped.
 #include "config/Config.h"
 #include "database/SyncStatusStore.h"
+#include "monitor/RequestGeneration.h"
+#include "monitor/WorkerThread.h"
 
 #include <QAbstractTableModel>
 #include <QList>
-#include <QThread>
-
-#include <atomic>
-#include <memory>
 
 namespace mysqlsync::ui {
 
@@ -22,7 +21,7 @@ class SyncStatusModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     explicit SyncStatusModel(QObject *parent = nullptr);
-    ~SyncStatusModel() override; // quits and joins the worker thread
+    ~SyncStatusModel() override; // joins the worker threads (only a query running is waited for)
 
     // Connects to `mysql` (password resolved) and loads the first page. An empty
     // database name disconnects.
@@ -65,12 +64,11 @@ private:
     void onFailed(quint64 generation, const QString &message);
     void setLoading(bool loading);
 
-    QThread m_thread;
+    WorkerThread m_pageThread{QStringLiteral("sync-ui-status")};
     SyncStatusLoader *m_loader = nullptr;
-    QThread m_countThread;
+    WorkerThread m_countThread{QStringLiteral("sync-ui-count")};
     SyncStatusLoader *m_counter = nullptr;
-    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
-    quint64 m_generation = 0;
+    RequestGeneration m_generation;
     StatusFilter m_filter;
     QList<StatusRow> m_rows;
     bool m_atEnd = true;

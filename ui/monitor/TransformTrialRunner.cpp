@@ -3,8 +3,6 @@
 #include "monitor/TransformTrialWorker.h"
 #include "monitor/UiLogging.h"
 
-#include <QThread>
-
 #include <utility>
 
 namespace mysqlsync::ui {
@@ -18,27 +16,16 @@ TransformTrialRunner::TransformTrialRunner(QObject *parent)
 
 TransformTrialRunner::~TransformTrialRunner()
 {
-    blockSignals(true);               // whoever listens may be half destroyed already (the page owning us)
-    m_latestKeys->store(~quint64(0)); // key lists still queued are skipped
+    blockSignals(true);      // whoever listens may be half destroyed already (the page owning us)
+    m_keysGeneration.next(); // key lists still queued are skipped
     retire();
-    for (const QPointer<QThread> &thread : std::as_const(m_retired)) {
-        if (thread)
-            thread->wait();
-    }
 }
 
 void TransformTrialRunner::retire()
 {
-    if (!m_thread)
+    if (!m_thread.isRunning())
         return;
-    m_worker->disconnect(this);
-    // The worker is deleted on its thread as it ends (connected in setConfiguration), then
-    // the thread object here.
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    m_thread->quit();
-    m_retired.removeAll(QPointer<QThread>());
-    m_retired << m_thread;
-    m_thread = nullptr;
+    m_thread.retire(); // the worker ends its run on its own thread; nothing waits here
     m_worker = nullptr;
     setRunning(false);
 }
@@ -46,31 +33,27 @@ void TransformTrialRunner::retire()
 void TransformTrialRunner::setConfiguration(const Config &config)
 {
     retire();
-    ++m_runGeneration;
+    m_runGeneration.next();
     if (config.mysql.database.isEmpty())
         return;
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("sync-ui-transform"));
-    m_worker = new TransformTrialWorker(config, m_latestKeys);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_worker = new TransformTrialWorker(config, m_keysGeneration.latest());
     connect(
         m_worker, &TransformTrialWorker::keysListed, this,
         [this](quint64 generation, const QString &table, const QStringList &keys, const QString &error) {
-            if (generation == m_keysGeneration)
+            if (m_keysGeneration.isCurrent(generation))
                 Q_EMIT keysListed(table, keys, error);
         },
         Qt::QueuedConnection);
     connect(
         m_worker, &TransformTrialWorker::finished, this,
         [this](quint64 generation, const TrialResult &result) {
-            if (generation != m_runGeneration)
+            if (!m_runGeneration.isCurrent(generation))
                 return;
             setRunning(false);
             Q_EMIT finished(result);
         },
         Qt::QueuedConnection);
-    m_thread->start();
+    m_thread.start(m_worker);
 }
 
 void TransformTrialRunner::listKeys(const QString &table, int limit)
@@ -79,8 +62,7 @@ void TransformTrialRunner::listKeys(const QString &table, int limit)
         Q_EMIT keysListed(table, {}, tr("no configuration is open"));
         return;
     }
-    m_latestKeys->store(++m_keysGeneration);
-    const quint64 generation = m_keysGeneration;
+    const quint64 generation = m_keysGeneration.next();
     TransformTrialWorker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [=] { worker->listKeys(generation, table, limit); }, Qt::QueuedConnection);
@@ -98,7 +80,7 @@ void TransformTrialRunner::run(const TrialRequest &request)
         return;
     }
     setRunning(true);
-    const quint64 generation = ++m_runGeneration;
+    const quint64 generation = m_runGeneration.next();
     TransformTrialWorker *worker = m_worker;
     qCDebug(lcUiTransform).noquote() << "trying the transformer of" << request.table << "on key" << request.key;
     QMetaObject::invokeMethod(

@@ -4,16 +4,11 @@
 // queued signals. Answers to requests the runner no longer waits for (a newer key list,
 // a configuration replaced meanwhile) are dropped.
 #include "config/Config.h"
+#include "monitor/RequestGeneration.h"
 #include "monitor/TransformTrial.h"
+#include "monitor/WorkerThread.h"
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
-
-#include <atomic>
-#include <memory>
-
-class QThread;
 
 namespace mysqlsync::ui {
 
@@ -47,12 +42,10 @@ private:
     void retire();
     void setRunning(bool running);
 
-    QThread *m_thread = nullptr;
+    WorkerThread m_thread{QStringLiteral("sync-ui-transform")};
     TransformTrialWorker *m_worker = nullptr;
-    QList<QPointer<QThread>> m_retired;
-    std::shared_ptr<std::atomic<quint64>> m_latestKeys = std::make_shared<std::atomic<quint64>>(0);
-    quint64 m_keysGeneration = 0;
-    quint64 m_runGeneration = 0;
+    RequestGeneration m_keysGeneration;
+    RequestGeneration m_runGeneration;
     bool m_running = false;
 };
 

@@ -29,7 +29,7 @@ bool loadTable(const QSqlDatabase &db, const QString &name, TableInfo *out, QStr
 
 } // namespace
 
-TransformTrialWorker::TransformTrialWorker(const Config &config, std::shared_ptr<std::atomic<quint64>> latestKeys)
+TransformTrialWorker::TransformTrialWorker(const Config &config, std::shared_ptr<const std::atomic<quint64>> latestKeys)
     : m_directory(config.transformerDirectory)
     , m_clientName(config.clientName)
     , m_timeLimitMs(config.transformTimeoutMs)

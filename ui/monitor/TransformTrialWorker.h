@@ -30,7 +30,7 @@ class TransformTrialWorker : public QObject {
     Q_OBJECT
 public:
     // `latestKeys`: the newest listKeys generation the runner asked for (older ones are skipped).
-    TransformTrialWorker(const Config &config, std::shared_ptr<std::atomic<quint64>> latestKeys);
+    TransformTrialWorker(const Config &config, std::shared_ptr<const std::atomic<quint64>> latestKeys);
     ~TransformTrialWorker() override;
 
     // Worker-thread slots (call them queued).
@@ -51,7 +51,7 @@ private:
     QString m_clientName;
     int m_timeLimitMs;
     DbConnection m_db;
-    std::shared_ptr<std::atomic<quint64>> m_latestKeys;
+    std::shared_ptr<const std::atomic<quint64>> m_latestKeys;
     QHash<QString, TableInfo> m_tables;
     std::unique_ptr<TrialDatabase> m_database;
     std::unique_ptr<TrialPublisher> m_publisher;

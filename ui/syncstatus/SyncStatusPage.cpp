@@ -3,7 +3,8 @@
 #include "monitor/CsvWriter.h"
 #include "monitor/SyncStatusActions.h"
 #include "monitor/SyncStatusModel.h"
-#include "widgets/PlainTextDelegate.h"
+#include "widgets/FilterBar.h"
+#include "widgets/RowsView.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -31,41 +32,21 @@ namespace mysqlsync::ui {
 SyncStatusPage::SyncStatusPage(SyncStatusModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_status(new QComboBox(this))
-    , m_table(new QComboBox(this))
-    , m_remote(new QComboBox(this))
-    , m_key(new QLineEdit(this))
+    , m_bar(new FilterBar(this))
     , m_view(new QTableView(this))
     , m_info(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
-    auto *bar = new QHBoxLayout;
-    m_status->addItem(tr("Any status"), QVariant());
-    m_status->addItem(tr("Successful"), int(SyncStatus::Successful));
-    m_status->addItem(tr("Pending"), int(SyncStatus::Pending));
-    m_status->addItem(tr("Error"), int(SyncStatus::Error));
-    setChoices({}, {});
-    m_key->setPlaceholderText(tr("Search key"));
-    m_key->setClearButtonEnabled(true);
-    auto *refresh = new QPushButton(tr("Refresh"), this);
-    bar->addWidget(m_status);
-    bar->addWidget(m_table);
-    bar->addWidget(m_remote);
-    bar->addWidget(m_key, 1);
-    bar->addWidget(refresh);
-    layout->addLayout(bar);
+    QComboBox *status = m_bar->first();
+    status->addItem(tr("Any status"), QVariant());
+    status->addItem(tr("Successful"), int(SyncStatus::Successful));
+    status->addItem(tr("Pending"), int(SyncStatus::Pending));
+    status->addItem(tr("Error"), int(SyncStatus::Error));
+    layout->addWidget(m_bar);
 
-    m_view->setModel(model);
-    m_view->setItemDelegate(new PlainTextDelegate(m_view));
+    setUpRowsView(m_view, model, StatusFilter::Date, QStringLiteral("0000-00-00 00:00:00"));
     m_view->horizontalHeader()->setSortIndicator(StatusFilter::Date, Qt::DescendingOrder);
     m_view->setSortingEnabled(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->verticalHeader()->hide();
-    m_view->setWordWrap(false);
-    m_view->setColumnWidth(StatusFilter::Date,
-                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00")) + 24);
     layout->addWidget(m_view);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_info, 1);
@@ -78,13 +59,8 @@ SyncStatusPage::SyncStatusPage(SyncStatusModel *model, QWidget *parent)
     }
     layout->addLayout(bottom);
 
-    m_debounce.setSingleShot(true);
-    m_debounce.setInterval(300);
-    connect(&m_debounce, &QTimer::timeout, this, &SyncStatusPage::applyFilter);
-    connect(m_key, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
-    for (QComboBox *combo : {m_status, m_table, m_remote})
-        connect(combo, &QComboBox::currentIndexChanged, this, &SyncStatusPage::applyFilter);
-    connect(refresh, &QPushButton::clicked, model, &SyncStatusModel::refresh);
+    connect(m_bar, &FilterBar::changed, this, &SyncStatusPage::applyFilter);
+    connect(m_bar->refreshButton(), &QPushButton::clicked, model, &SyncStatusModel::refresh);
     connect(model, &SyncStatusModel::pageLoaded, this, [this](int, qint64 ms) {
         m_lastPageMs = ms;
         m_error.clear();
@@ -169,7 +145,7 @@ void SyncStatusPage::askResendErrors()
 {
     if (m_remotes.isEmpty())
         return;
-    const QString current = m_remote->currentData().toString();
+    const QString current = m_bar->remote()->currentData().toString();
     bool ok = false;
     const QString remote = QInputDialog::getItem(this, tr("Resend errors"), tr("Resend every row in error for remote:"),
                                                  m_remotes, qMax(0, int(m_remotes.indexOf(current))), false, &ok);
@@ -206,16 +182,7 @@ void SyncStatusPage::askExportCsv()
 
 void SyncStatusPage::setChoices(const QStringList &tables, const QStringList &remotes)
 {
-    const QSignalBlocker b1(m_table);
-    const QSignalBlocker b2(m_remote);
-    m_table->clear();
-    m_table->addItem(tr("Any table"), QString());
-    for (const QString &t : tables)
-        m_table->addItem(t, t);
-    m_remote->clear();
-    m_remote->addItem(tr("Any remote"), QString());
-    for (const QString &r : remotes)
-        m_remote->addItem(r, r);
+    m_bar->setChoices(tables, remotes);
     m_remotes = remotes;
     if (m_resendErrorsAction)
         updateActions();
@@ -224,11 +191,11 @@ void SyncStatusPage::setChoices(const QStringList &tables, const QStringList &re
 void SyncStatusPage::applyFilter()
 {
     StatusFilter f = m_model->filter();
-    const QVariant status = m_status->currentData();
+    const QVariant status = m_bar->first()->currentData();
     f.status = status.isValid() ? std::optional<SyncStatus>(SyncStatus(status.toInt())) : std::nullopt;
-    f.table = m_table->currentData().toString();
-    f.remote = m_remote->currentData().toString();
-    f.keySearch = m_key->text().trimmed();
+    f.table = m_bar->table()->currentData().toString();
+    f.remote = m_bar->remote()->currentData().toString();
+    f.keySearch = m_bar->key()->text().trimmed();
     m_model->setFilter(f);
 }
 

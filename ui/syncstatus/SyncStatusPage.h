@@ -5,17 +5,15 @@
 // error of a remote, copy the selected rows (tab-separated), export the loaded rows as CSV.
 #include "database/SyncStatusStore.h"
 
-#include <QTimer>
 #include <QWidget>
 
 class QAction;
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QTableView;
 
 namespace mysqlsync::ui {
 
+class FilterBar;
 class SyncStatusModel;
 
 class SyncStatusPage : public QWidget {
@@ -56,13 +54,9 @@ private:
     void updateStatus();
 
     SyncStatusModel *m_model;
-    QComboBox *m_status;
-    QComboBox *m_table;
-    QComboBox *m_remote;
-    QLineEdit *m_key;
+    FilterBar *m_bar;
     QTableView *m_view;
     QLabel *m_info;
-    QTimer m_debounce;
     qint64 m_lastPageMs = -1;
     QString m_error;
     QString m_notice;
