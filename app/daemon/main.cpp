@@ -71,9 +71,10 @@ int main(int argc, char *argv[])
         QStringLiteral("[load …]"));
     parser.addPositionalArgument(
         QStringLiteral("verify"),
-        QStringLiteral("mysql-sync verify CONFIG TABLE REMOTE|--all [--repair]: compares a sync table with a remote's "
-                       "copy (through the running engine) and, with --repair, sends the rows that differ again; "
-                       "mysql-sync verify CONFIG --status: the latest verifications."),
+        QStringLiteral("mysql-sync verify [--table NAME] [--remote NAME] [--repair] CONFIG: compares the sync tables "
+                       "with each remote's copy (through the running engine); --repair makes the remotes' copies "
+                       "equal to this site's, then verifies again. mysql-sync verify --status CONFIG: the latest "
+                       "verifications."),
         QStringLiteral("[verify …]"));
     parser.process(app);
 

@@ -49,10 +49,15 @@ bool RemotePaths::compresses(const QString &remote, qint64 now) const
     return batches(remote, now) && m_remotes.value(remote).announcement.has(ext::capabilityZlib());
 }
 
-bool RemotePaths::speaks(const QString &remote, const QString &capability, qint64 now) const
+bool RemotePaths::hasAnnounced(const QString &remote, qint64 now) const
 {
     const auto it = m_remotes.constFind(remote);
-    return it != m_remotes.cend() && now < it->deadline && it->announcement.has(capability);
+    return it != m_remotes.cend() && now < it->deadline;
+}
+
+bool RemotePaths::speaks(const QString &remote, const QString &capability, qint64 now) const
+{
+    return hasAnnounced(remote, now) && m_remotes.value(remote).announcement.has(capability);
 }
 
 void RemotePaths::sent(const QString &remote, Path path, int rows, qint64 bytes)

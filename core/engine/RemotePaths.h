@@ -41,6 +41,8 @@ public:
     Path path(const QString &remote, qint64 now) const;
     bool batches(const QString &remote, qint64 now) const { return path(remote, now) == Path::Batch; }
     bool compresses(const QString &remote, qint64 now) const;
+    // Whether the remote has an announcement still valid at `now` (it speaks the channel).
+    bool hasAnnounced(const QString &remote, qint64 now) const;
     // Whether the remote's announcement, still valid at `now`, names `capability`.
     bool speaks(const QString &remote, const QString &capability, qint64 now) const;
     // The site identity it last announced (empty: never announced).

@@ -5,6 +5,7 @@
 #include "database/RowDigests.h"
 #include "engine/DigestWorker.h"
 #include "engine/RemotePaths.h"
+#include "mqtt/Presence.h"
 #include "mqtt/Transport.h"
 #include "outbox/Outbox.h"
 #include "protocol/Extensions.h"
@@ -18,6 +19,7 @@ namespace {
 constexpr int kTickMs = 250;
 constexpr qint64 kAnswerMs = 60000;     // an answer that takes longer is asked for again (twice)
 constexpr qint64 kWaitRemoteMs = 60000; // the remote must be online and speak verify by then
+constexpr qint64 kAnnounceMs = 5000;   // an online remote of ours announces within a heartbeat or so
 constexpr qint64 kSettleMs = 15000;     // at most this long for the remote's outbox to drain
 constexpr qint64 kTargetMs = 250;       // a window's checksums should take about this long
 constexpr int kMinWindow = 2000;
@@ -77,12 +79,7 @@ void Verifier::tick()
         return;
     }
     case Phase::Waiting:
-        if (m_ctx.paths && m_ctx.paths->speaks(m_run.remote, ext::capabilityVerify(), now))
-            sendOpen();
-        else if (m_since.hasExpired(kWaitRemoteMs))
-            finish(QStringLiteral("%1 is offline, or its engine does not answer verify messages (an engine from "
-                                  "before verify, or one with extensions.enabled false)")
-                       .arg(m_run.remote));
+        waitForRemote(now);
         return;
     case Phase::Opening:
     case Phase::Range:
@@ -113,6 +110,31 @@ void Verifier::tick()
     }
 }
 
+void Verifier::waitForRemote(qint64 now)
+{
+    const QString &remote = m_run.remote;
+    if (m_ctx.paths && m_ctx.paths->speaks(remote, ext::capabilityVerify(), now)) {
+        sendOpen();
+        return;
+    }
+    if (!m_ctx.presence || !m_ctx.presence->isOnline(remote, now)) {
+        m_onlineSince.invalidate();
+        if (m_since.hasExpired(kWaitRemoteMs))
+            finish(QStringLiteral("%1 is offline (waited %2 s)").arg(remote).arg(kWaitRemoteMs / 1000));
+        return;
+    }
+    if (!m_onlineSince.isValid())
+        m_onlineSince.start();
+    if (m_ctx.paths && m_ctx.paths->hasAnnounced(remote, now))
+        finish(QStringLiteral("%1's engine does not answer verify messages (an earlier version of this engine): "
+                              "verification needs this version on both sites")
+                   .arg(remote));
+    else if (m_onlineSince.hasExpired(kAnnounceMs))
+        finish(QStringLiteral("%1 is an earlier engine (it is online but does not announce the extension channel: "
+                              "the TypeScript engine, or extensions.enabled false): it cannot be verified")
+                   .arg(remote));
+}
+
 void Verifier::begin(const VerifyRun &queued)
 {
     const Config &cfg = m_ctx.config;
@@ -130,6 +152,7 @@ void Verifier::begin(const VerifyRun &queued)
     m_recheck.clear();
     m_phase = Phase::Waiting;
     m_since.start();
+    m_onlineSince.invalidate();
     qCInfo(lcEngine).noquote() << "verifying" << m_run.table << "against" << m_run.remote
                                << (m_run.repair ? "(repairing)" : "");
     if (!cfg.syncTables.contains(m_run.table)) {
@@ -355,6 +378,7 @@ void Verifier::onKeysResult(const ext::VerifyMessage &m)
         if (here.isNull()) {
             note(key, QStringLiteral("extra"));
             ++m_run.extra;
+            repair.append(key); // owed as the row this site has: none, a delete
         } else if (there.isNull()) {
             note(key, QStringLiteral("missing"));
             ++m_run.missing;

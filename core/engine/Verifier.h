@@ -5,7 +5,8 @@
 // chunks at a time (range), and gets back the remote's rows of the chunks that differ. The
 // keys found different are asked about again once the remote's outbox is empty (keys), so a
 // row that was merely in flight is not reported; what still differs is recorded, and with
-// `repair` sent to the remote again through the outbox. Checksums are computed on the
+// `repair` owed to the remote again through the outbox (a row this site lacks as a delete),
+// so that the remote's copy becomes this site's. Checksums are computed on the
 // DigestWorker's thread; the window is sized so each computation takes about a quarter second.
 #include "database/Catalog.h"
 #include "database/VerifyStore.h"
@@ -38,6 +39,8 @@ public:
 private:
     enum class Phase { Idle, Waiting, Opening, Window, Range, Settling, LocalKeys, Keys };
     void tick();
+    // The remote must be online and speak verify; says plainly why not.
+    void waitForRemote(qint64 now);
     void begin(const VerifyRun &run);
     void sendOpen();
     void readWindow();
@@ -79,7 +82,8 @@ private:
     QStringList m_batch;                 // the keys asked about now
     QString m_lastTopic;                 // the last request, sent again when its answer is late
     QByteArray m_lastPayload;
-    QElapsedTimer m_since; // since the phase began (answers time out)
+    QElapsedTimer m_since;       // since the phase began (answers time out)
+    QElapsedTimer m_onlineSince; // waiting: since the remote was seen online
     int m_attempts = 0;
 };
 

@@ -1,7 +1,9 @@
 // Issue 14: verify and repair between two engines. A receive table changed by hand (rows
 // edited, deleted, added, one byte of one row flipped) is found out key by key by
-// `mysql-sync verify`, which exits 3; `--repair` sends the rows that differ or are missing
-// again, after which only the row the remote alone has is left (loads and repairs merge).
+// `mysql-sync verify`, which exits 1; `--repair` makes the remote's copy equal to this site's
+// (the rows sent again, the extra row deleted) and verifies again: exit 0.
+#include <QElapsedTimer>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
@@ -26,8 +28,8 @@ Outcome verify(const Site &site, const QStringList &extra)
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(EngineProcess::daemonPath(),
-            QStringList{QStringLiteral("verify"), site.engine->configPath()} + extra
-                + QStringList{QStringLiteral("--timeout"), QStringLiteral("100")});
+            QStringList{QStringLiteral("verify")} + extra
+                + QStringList{QStringLiteral("--timeout"), QStringLiteral("100"), site.engine->configPath()});
     if (!p.waitForFinished(kTimeoutMs))
         return {};
     return {p.exitCode(), QString::fromUtf8(p.readAll())};
@@ -39,6 +41,7 @@ class TestVerify : public QObject {
 private slots:
     void initTestCase();
     void findsAndRepairsDifferences();
+    void earlierEngineCannotBeVerified();
 
 private:
     Servers m_servers;
@@ -73,10 +76,9 @@ void TestVerify::findsAndRepairsDifferences()
     // The initial load brings the rows over; then both agree.
     SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, table) && SiteSet::unsettled(a, QStringLiteral("site_b")) == 0,
                kTimeoutMs);
-    Outcome same = verify(a, {table, QStringLiteral("site_b")});
+    Outcome same = verify(a, {});
     QVERIFY2(same.exitCode == 0, qPrintable(same.output));
-    QVERIFY2(same.output.contains(QStringLiteral("%1 row(s) compared").arg(kRows)), qPrintable(same.output));
-    QVERIFY2(same.output.contains(QStringLiteral("0 differ, 0 missing on site_b, 0 only on site_b")),
+    QVERIFY2(same.output.startsWith(QStringLiteral("items -> site_b: identical (%1 row(s) compared").arg(kRows)),
              qPrintable(same.output));
 
     // By hand on the receive side: two rows edited, one byte of a third flipped, two deleted,
@@ -87,9 +89,9 @@ void TestVerify::findsAndRepairsDifferences()
     QVERIFY(b.db->exec(QStringLiteral("DELETE FROM items WHERE id IN (1, 19999)")));
     QVERIFY(b.db->exec(QStringLiteral("INSERT INTO items (id, name) VALUES (50000, 'only on b')")));
 
-    Outcome found = verify(a, {table, QStringLiteral("site_b")});
-    QVERIFY2(found.exitCode == 3, qPrintable(found.output));
-    QVERIFY2(found.output.contains(QStringLiteral("3 differ, 2 missing on site_b, 1 only on site_b")),
+    Outcome found = verify(a, {QStringLiteral("--table"), table, QStringLiteral("--remote"), QStringLiteral("site_b")});
+    QVERIFY2(found.exitCode == 1, qPrintable(found.output));
+    QVERIFY2(found.output.startsWith(QStringLiteral("items -> site_b: 3 changed, 2 missing there, 1 extra there")),
              qPrintable(found.output));
     for (const QString &line :
          {QStringLiteral("differs\t17"), QStringLiteral("differs\t9001"), QStringLiteral("differs\t15555"),
@@ -98,18 +100,15 @@ void TestVerify::findsAndRepairsDifferences()
     QVERIFY(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 17")).toString()
             == QStringLiteral("edited"));
 
-    Outcome repaired = verify(a, {table, QStringLiteral("site_b"), QStringLiteral("--repair")});
-    QVERIFY2(repaired.output.contains(QStringLiteral("5 sent again")), qPrintable(repaired.output));
-    SITES_WAIT(sites, tables,
-               b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 17")).toString()
-                       == QStringLiteral("row 17")
-                   && b.db->count(table) == kRows + 1 && SiteSet::unsettled(a, QStringLiteral("site_b")) == 0,
-               kTimeoutMs);
-    // Merge: the row only the remote has stays, and is all that is left.
-    Outcome after = verify(a, {table, QStringLiteral("--all")});
-    QVERIFY2(after.exitCode == 3, qPrintable(after.output));
-    QVERIFY2(after.output.contains(QStringLiteral("0 differ, 0 missing on site_b, 1 only on site_b")),
-             qPrintable(after.output));
+    // Repair, then the same verification again: identical.
+    Outcome repaired = verify(a, {QStringLiteral("--repair")});
+    QVERIFY2(repaired.exitCode == 0, qPrintable(repaired.output));
+    QVERIFY2(repaired.output.contains(QStringLiteral("6 sent again")), qPrintable(repaired.output));
+    QVERIFY2(repaired.output.contains(QStringLiteral("verifying again:\nitems -> site_b: identical")),
+             qPrintable(repaired.output));
+    QVERIFY(SiteSet::sameDumps(a, b, table));
+    QCOMPARE(b.db->count(table), qint64(kRows)); // the two deleted are back, the extra one is gone
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 17")).toString(), QStringLiteral("row 17"));
 
     // Forged and malformed verify messages are refused by name, and answer nothing.
     QVERIFY(mqttPublish(m_servers, QStringLiteral("/mysql-sync/site_a/verify/site_b"), "{\"sender\":\"site_a\"}"));
@@ -117,7 +116,40 @@ void TestVerify::findsAndRepairsDifferences()
 
     Outcome status = verify(a, {QStringLiteral("--status")});
     QCOMPARE(status.exitCode, 0);
-    QVERIFY2(status.output.count(QStringLiteral("\tdone")) >= 4, qPrintable(status.output));
+    QVERIFY2(status.output.count(QStringLiteral("items -> site_b: identical")) == 2, qPrintable(status.output));
+    QVERIFY2(status.output.contains(QStringLiteral(" repair items -> site_b: 3 changed, 2 missing there, 1 extra there")),
+             qPrintable(status.output));
+
+    // Usage errors and names that are not in the configuration: exit 2, named.
+    Outcome unknown = verify(a, {QStringLiteral("--remote"), QStringLiteral("site_z")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.output.contains(QStringLiteral("site_z is not one of the remoteClients")), qPrintable(unknown.output));
+    QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+void TestVerify::earlierEngineCannotBeVerified()
+{
+    // A remote that speaks only the five per-row messages (an earlier engine, or extensions off):
+    // exit 2 with a plain message, soon, not after a time-out.
+    const QStringList tables{QStringLiteral("items")};
+    const QString ddl = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("verify2_a"), QStringList{ddl});
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify2_b"), QStringList{ddl});
+    sites.configure(a, {QStringLiteral("site_b")}, tables, {});
+    sites.configure(b, {QStringLiteral("site_a")}, {}, tables,
+                    QJsonObject{{QStringLiteral("extensions"), QJsonObject{{QStringLiteral("enabled"), false}}}});
+    QVERIFY(sites.start(b));
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+    QElapsedTimer t;
+    t.start();
+    const Outcome o = verify(a, {});
+    QVERIFY2(o.exitCode == 2, qPrintable(o.output));
+    QVERIFY2(o.output.contains(QStringLiteral("items -> site_b: could not compare: site_b is an earlier engine")),
+             qPrintable(o.output));
+    QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());
 }
