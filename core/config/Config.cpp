@@ -254,9 +254,10 @@ void checkMappings(Reader &r, Config *c)
         }
         auto mapping = c->sendMappings.constFind(table);
         if (mapping != c->sendMappings.cend() && mapping->columns.contains(column)) {
-            r.fail(at, QStringLiteral("column `%1` of table `%2` is published by %3.columns; a filtered column is "
-                                      "never sent: remove it from one of them")
-                           .arg(column, table, mapping->key));
+            r.fail(at,
+                   QStringLiteral("column `%1` of table `%2` is published by %3.columns; a filtered column is "
+                                  "never sent: remove it from one of them")
+                       .arg(column, table, mapping->key));
             return;
         }
     }
@@ -286,6 +287,11 @@ void readConfig(Reader r, Config *c)
     r.integer("resendTimeout", &c->resendTimeoutMs);
     r.integer("sendWindow", &c->sendWindow);
     r.integer("transformTimeout", &c->transformTimeoutMs);
+    r.integer("verifyInterval", &c->verifyIntervalMs);
+    if (!r.failed() && c->verifyIntervalMs > 0 && c->verifyIntervalMs < 60000)
+        r.fail(r.keyPath("verifyInterval"),
+               QStringLiteral("expected 0 (no background verification) or at least 60000 ms, got %1")
+                   .arg(c->verifyIntervalMs));
     Reader ext = r.object("extensions");
     ext.allowOnly();
     ext.boolean("enabled", &c->extensions.enabled);

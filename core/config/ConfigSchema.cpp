@@ -114,6 +114,10 @@ QList<ConfigKey> makeKeys()
         integer("transformTimeout", Group::Site, 2000, 10, 600000, "milliseconds",
                 QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformer time limit (ms)"),
                 "A transformer that runs longer is interrupted."),
+        integer("verifyInterval", Group::Site, 0, 0, 2147483647, "milliseconds",
+                QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Background verification (ms)"),
+                "How often each sync table is compared with each remote in the background; 0: never, "
+                "else at least 60000."),
 
         // The extension channel between engines of this product (docs/protocol.md).
         key("extensions", Type::Object, Group::None, nullptr,

@@ -80,6 +80,18 @@ bool LoadStore::everSynced(const QSqlDatabase &db, const QString &table, const Q
     return true;
 }
 
+bool LoadStore::isDone(const QSqlDatabase &db, const QString &table, const QString &remote, bool *done, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT state = 'done' FROM sync_loads WHERE `table_name` = ? AND remote = ?"));
+    q.addBindValue(table);
+    q.addBindValue(remote);
+    if (!q.exec())
+        return fail(q, "read sync_loads", error, nullptr);
+    *done = q.next() && q.value(0).toBool();
+    return true;
+}
+
 bool LoadStore::restart(const QSqlDatabase &db, const QString &table, const QString &remote, QString *error)
 {
     QSqlQuery q(db);

@@ -29,6 +29,8 @@ public:
     // Whether sync_status holds any row of (table, remote).
     static bool everSynced(const QSqlDatabase &db, const QString &table, const QString &remote, bool *synced,
                            QString *error, QSqlError *sqlError = nullptr);
+    // Whether the pair's initial load is recorded as done.
+    static bool isDone(const QSqlDatabase &db, const QString &table, const QString &remote, bool *done, QString *error);
     // Starts the pair again from the first key (a load on request, a remote that lost its state).
     static bool restart(const QSqlDatabase &db, const QString &table, const QString &remote, QString *error);
 };

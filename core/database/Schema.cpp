@@ -93,6 +93,7 @@ QStringList Schema::tableDdl()
                        "`table_name` VARCHAR(255) NOT NULL, "
                        "remote VARCHAR(32) NOT NULL, "
                        "repair TINYINT NOT NULL DEFAULT 0, "
+                       "requested_by VARCHAR(32) NOT NULL DEFAULT 'operator', "
                        "state ENUM('queued', 'running', 'done', 'failed') NOT NULL, "
                        "requested_at BIGINT NOT NULL, "
                        "started_at BIGINT NOT NULL DEFAULT 0, "

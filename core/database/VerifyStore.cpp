@@ -13,7 +13,7 @@ namespace mysqlsync {
 namespace {
 
 const char kColumns[] = "id, `table_name`, remote, repair, state, requested_at, started_at, IFNULL(finished_at, 0), "
-                        "rows_checked, differing, missing, extra, repaired, message, details";
+                        "rows_checked, differing, missing, extra, repaired, message, details, requested_by";
 
 bool fail(const QSqlQuery &q, const QString &what, QString *error)
 {
@@ -50,6 +50,7 @@ VerifyRun fromQuery(const QSqlQuery &q)
     r.repaired = q.value(12).toLongLong();
     r.message = q.value(13).toString();
     r.details = QJsonDocument::fromJson(q.value(14).toByteArray()).array();
+    r.requestedBy = q.value(15).toString();
     return r;
 }
 
@@ -79,14 +80,15 @@ QString VerifyRun::stateName(State s)
 }
 
 bool VerifyStore::queue(const QSqlDatabase &db, const QString &table, const QString &remote, bool repair, qint64 *id,
-                        QString *error)
+                        QString *error, const QString &requestedBy)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO sync_verifies (`table_name`, remote, repair, state, requested_at) VALUES (?, "
-                             "?, ?, 'queued', ?)"));
+    q.prepare(QStringLiteral("INSERT INTO sync_verifies (`table_name`, remote, repair, requested_by, state, "
+                             "requested_at) VALUES (?, ?, ?, ?, 'queued', ?)"));
     q.addBindValue(table);
     q.addBindValue(remote);
     q.addBindValue(repair ? 1 : 0);
+    q.addBindValue(requestedBy.left(32));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec())
         return fail(q, QStringLiteral("write"), error);
@@ -145,6 +147,20 @@ bool VerifyStore::update(const QSqlDatabase &db, const VerifyRun &r, QString *er
     q.addBindValue(r.id);
     if (!q.exec())
         return fail(q, QStringLiteral("write"), error);
+    return true;
+}
+
+bool VerifyStore::lastRequested(const QSqlDatabase &db, const QString &table, const QString &remote, qint64 *at,
+                                QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT IFNULL(MAX(requested_at), 0) FROM sync_verifies WHERE `table_name` = ? AND "
+                             "remote = ?"));
+    q.addBindValue(table);
+    q.addBindValue(remote);
+    if (!q.exec() || !q.next())
+        return fail(q, QStringLiteral("read"), error);
+    *at = q.value(0).toLongLong();
     return true;
 }
 

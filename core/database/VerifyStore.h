@@ -15,6 +15,7 @@ struct VerifyRun {
     QString table;
     QString remote;
     bool repair = false;
+    QString requestedBy; // "operator", "background" (verifyInterval) or "recovery" (a remote or outbox lost state)
     State state = State::Queued;
     qint64 requestedAt = 0; // ms
     qint64 startedAt = 0;
@@ -32,15 +33,18 @@ struct VerifyRun {
 
 class VerifyStore {
 public:
-    // Queues a verification; its id in *id.
+    // Queues a verification; its id in *id. `requestedBy`: see VerifyRun.
     static bool queue(const QSqlDatabase &db, const QString &table, const QString &remote, bool repair, qint64 *id,
-                      QString *error);
+                      QString *error, const QString &requestedBy = QStringLiteral("operator"));
     // The oldest queued one, if any (*found).
     static bool nextQueued(const QSqlDatabase &db, VerifyRun *out, bool *found, QString *error);
     static bool read(const QSqlDatabase &db, qint64 id, VerifyRun *out, bool *found, QString *error);
     // The latest `limit`, newest first.
     static bool recent(const QSqlDatabase &db, int limit, QList<VerifyRun> *out, QString *error);
     static bool update(const QSqlDatabase &db, const VerifyRun &run, QString *error);
+    // When the pair was last verified, queued or running included (ms; 0: never).
+    static bool lastRequested(const QSqlDatabase &db, const QString &table, const QString &remote, qint64 *at,
+                              QString *error);
     // Runs left `running` by an engine that stopped: failed, so that nobody waits for them.
     static bool abandonRunning(const QSqlDatabase &db, QString *error);
 };

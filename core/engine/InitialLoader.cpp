@@ -2,11 +2,13 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
+#include "database/VerifyStore.h"
 #include "engine/ChangeSender.h"
 #include "engine/ConflictResolver.h"
 #include "engine/RemotePaths.h"
 #include "engine/StatusTracker.h"
 #include "outbox/Outbox.h"
+#include "protocol/VerifyMessages.h"
 
 namespace mysqlsync {
 
@@ -109,30 +111,46 @@ bool InitialLoader::readStates()
     return true;
 }
 
+bool InitialLoader::recover(LoadState *s, qint64 now)
+{
+    // Restored from a backup or recreated: whatever it had of ours may be gone or old.
+    QString error;
+    if (m_ctx.paths->speaks(s->remote, ext::capabilityVerify(), now)) {
+        // Compared and repaired: only what differs travels, and rows we deleted since go too.
+        qint64 id = 0;
+        if (!VerifyStore::queue(m_ctx.db->db(), s->table, s->remote, true, &id, &error, QStringLiteral("recovery"))) {
+            qCWarning(lcEngine).noquote() << error;
+            return false;
+        }
+        const QString why = QStringLiteral("%1 came back with another site identity (restored from a backup or "
+                                           "recreated): verifying and repairing %2 in it")
+                                .arg(s->remote, s->table);
+        qCWarning(lcEngine).noquote() << why;
+        m_ctx.reportError(EngineError::Source::Remote, why, s->remote, s->table);
+        return true;
+    }
+    const QString why = QStringLiteral("%1 came back with another site identity (restored from a backup or "
+                                       "recreated): loading %2 into it again")
+                            .arg(s->remote, s->table);
+    qCWarning(lcEngine).noquote() << why;
+    m_ctx.reportError(EngineError::Source::Remote, why, s->remote, s->table);
+    s->done = false;
+    s->lastKey = QString();
+    s->rows = 0;
+    s->startedAt = 0;
+    s->finishedAt = 0;
+    return true;
+}
+
 bool InitialLoader::step(LoadState *s, qint64 now)
 {
     QString error;
     QSqlError sqlError;
     const QString site = m_ctx.paths ? m_ctx.paths->site(s->remote) : QString();
     if (!site.isEmpty() && s->remoteSite != site) {
-        const bool changed = !s->remoteSite.isEmpty();
+        if (!s->remoteSite.isEmpty() && !recover(s, now))
+            return false; // tried again at the next tick
         s->remoteSite = site;
-        if (changed) {
-            // Restored from a backup or recreated: whatever it had of ours may be gone.
-            qCWarning(lcEngine).noquote()
-                << s->remote << "announced another site identity (" << site
-                << "): its database was restored or recreated; loading" << s->table << "into it again";
-            m_ctx.reportError(EngineError::Source::Remote,
-                              QStringLiteral("%1 came back with another site identity (restored from a backup or "
-                                             "recreated): loading %2 into it again")
-                                  .arg(s->remote, s->table),
-                              s->remote, s->table);
-            s->done = false;
-            s->lastKey = QString();
-            s->rows = 0;
-            s->startedAt = 0;
-            s->finishedAt = 0;
-        }
         if (!LoadStore::write(m_ctx.db->db(), *s, &error, &sqlError)) {
             m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
             return false;

@@ -5,8 +5,8 @@
 // two. Each row goes out through the outbox like any change (its current state when it is sent,
 // a sync_status row, a receipt), so a change made during the load is never reverted. How far
 // each (table, remote) got is kept in sync_loads: a restart resumes there, and a finished pair
-// is not loaded again, unless the remote comes back with another identity (restored from a
-// backup, database recreated) or an operator asks (`mysql-sync load`).
+// is not loaded again, unless an operator asks (`mysql-sync load`). A remote that comes back
+// with another identity (database recreated) is verified and repaired instead.
 #include "database/LoadStore.h"
 #include "database/RowStore.h"
 #include "engine/EngineContext.h"
@@ -42,6 +42,9 @@ public:
 private:
     void tick();
     bool readStates();
+    // The remote announced another identity than the pair was loaded into: a verification
+    // with repair is queued (or, to an engine without verify, the load starts again).
+    bool recover(LoadState *state, qint64 now);
     // One chunk of one pair; true when something was owed.
     bool step(LoadState *state, qint64 now);
     static QString pairKey(const QString &table, const QString &remote);

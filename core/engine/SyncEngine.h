@@ -87,6 +87,7 @@ private:
     void housekeeping();
     // A damaged outbox was replaced: owe again what sync_status says is pending.
     void rebuildOutbox();
+    void checkLostOutbox();
     void writeStatus();
     void setRunning(bool running);
     void fail(const QString &message);

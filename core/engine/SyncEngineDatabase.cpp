@@ -6,9 +6,11 @@
 #include "common/Logging.h"
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
+#include "database/LoadStore.h"
 #include "database/MappingCheck.h"
 #include "database/Schema.h"
 #include "database/ServerCheck.h"
+#include "database/VerifyStore.h"
 #include "engine/CaptureScheduler.h"
 #include "engine/ChangeReceiver.h"
 #include "engine/ChangeSender.h"
@@ -129,6 +131,41 @@ void SyncEngine::onDatabaseLost(const QString &reason)
     m_reconnectTimer.start(m_reconnectDelayMs);
 }
 
+void SyncEngine::checkLostOutbox()
+{
+    // A new outbox on a site that has synced before: the queue directory was wiped (or moved),
+    // and what it owed may be lost. Every sync table is compared with every remote and repaired.
+    if (!m_outbox->createdNew())
+        return;
+    QSqlError sqlError;
+    QString error;
+    QList<QPair<QString, QString>> pairs;
+    for (const QString &table : std::as_const(m_ctx.config.syncTables)) {
+        for (const QString &remote : std::as_const(m_ctx.config.remoteClients)) {
+            bool synced = false;
+            if (!LoadStore::everSynced(m_db->db(), table, remote, &synced, &error, &sqlError)) {
+                m_ctx.databaseFailure(sqlError, QStringLiteral("reading sync_status"));
+                return;
+            }
+            if (synced)
+                pairs.append({table, remote});
+        }
+    }
+    if (pairs.isEmpty())
+        return; // a new site
+    const QString why = QStringLiteral("the outbox %1 was created anew although this site has synced before: what "
+                                       "it owed may be lost; verifying and repairing every sync table with every "
+                                       "remote")
+                            .arg(m_outbox->filePath());
+    qCWarning(lcEngine).noquote() << why;
+    m_ctx.reportError(EngineError::Source::Outbox, why);
+    for (const auto &[table, remote] : std::as_const(pairs)) {
+        qint64 id = 0;
+        if (!VerifyStore::queue(m_db->db(), table, remote, true, &id, &error, QStringLiteral("recovery")))
+            qCWarning(lcEngine).noquote() << error;
+    }
+}
+
 void SyncEngine::checkDatabase()
 {
     // DNS, the TCP connect and the TLS probe run on a thread of their own (database/ServerCheck);
@@ -151,6 +188,8 @@ void SyncEngine::reconnectDatabase(const ServerCheck &check)
     if (check.state == ServerCheck::State::Answers && connectDatabase(check, &error, &fatal)) {
         m_ctx.databaseUp = true;
         m_reconnectDelayMs = 1000;
+        if (!m_databaseWasUp)
+            checkLostOutbox();
         qCInfo(lcDatabase).noquote() << (m_databaseWasUp ? "database connection restored" : "database connected");
         m_databaseWasUp = true;
         Q_EMIT databaseStateChanged(true, m_db->description());

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
+#include "database/LoadStore.h"
 #include "database/RowDigests.h"
 #include "engine/DigestWorker.h"
 #include "engine/RemotePaths.h"
@@ -19,13 +20,15 @@ namespace {
 constexpr int kTickMs = 250;
 constexpr qint64 kAnswerMs = 60000;     // an answer that takes longer is asked for again (twice)
 constexpr qint64 kWaitRemoteMs = 60000; // the remote must be online and speak verify by then
-constexpr qint64 kAnnounceMs = 5000;   // an online remote of ours announces within a heartbeat or so
+constexpr qint64 kAnnounceMs = 5000;    // an online remote of ours announces within a heartbeat or so
 constexpr qint64 kSettleMs = 15000;     // at most this long for the remote's outbox to drain
 constexpr qint64 kTargetMs = 250;       // a window's checksums should take about this long
 constexpr int kMinWindow = 2000;
 constexpr int kMaxWindow = 50000;
 constexpr int kChunksPerWindow = 20;
-constexpr int kDetails = 100; // keys kept per run in sync_verifies.details
+constexpr int kDetails = 100;                // keys kept per run in sync_verifies.details
+constexpr qint64 kBackgroundCheckMs = 60000; // how often background verifications are considered
+constexpr int kBackgroundPauseMs = 250;      // between the windows of a background verification
 } // namespace
 
 Verifier::Verifier(EngineContext &context, DigestWorker *worker, Resend resend, QObject *parent)
@@ -76,6 +79,8 @@ void Verifier::tick()
         }
         if (found)
             begin(run);
+        else
+            scheduleBackground(now);
         return;
     }
     case Phase::Waiting:
@@ -107,6 +112,40 @@ void Verifier::tick()
     case Phase::Window:
     case Phase::LocalKeys:
         return; // the worker answers
+    }
+}
+
+void Verifier::scheduleBackground(qint64 now)
+{
+    const qint64 interval = m_ctx.config.verifyIntervalMs;
+    if (interval <= 0)
+        return;
+    // Each pair whose remote can answer now, whose initial load is done (before, rows would be
+    // missing for a good reason) and that was not verified within the interval. A pair is
+    // looked at in the database at most once a minute.
+    for (const QString &table : std::as_const(m_ctx.config.syncTables)) {
+        for (const QString &remote : std::as_const(m_ctx.config.remoteClients)) {
+            const QString pair = table + QLatin1Char('\n') + remote;
+            if (!m_ctx.paths || !m_ctx.paths->speaks(remote, ext::capabilityVerify(), now)
+                || m_nextBackgroundLook.value(pair) > now)
+                continue;
+            m_nextBackgroundLook.insert(pair, now + kBackgroundCheckMs);
+            QString error;
+            bool loaded = false;
+            qint64 last = 0;
+            qint64 id = 0;
+            if (!LoadStore::isDone(m_ctx.db->db(), table, remote, &loaded, &error)
+                || (loaded && !VerifyStore::lastRequested(m_ctx.db->db(), table, remote, &last, &error))) {
+                qCWarning(lcEngine).noquote() << error;
+                return;
+            }
+            if (!loaded || now - last < interval)
+                continue;
+            if (!VerifyStore::queue(m_ctx.db->db(), table, remote, false, &id, &error, QStringLiteral("background"))) {
+                qCWarning(lcEngine).noquote() << error;
+                return;
+            }
+        }
     }
 }
 
@@ -153,6 +192,7 @@ void Verifier::begin(const VerifyRun &queued)
     m_phase = Phase::Waiting;
     m_since.start();
     m_onlineSince.invalidate();
+    m_isBackground = m_run.requestedBy == QLatin1String("background");
     qCInfo(lcEngine).noquote() << "verifying" << m_run.table << "against" << m_run.remote
                                << (m_run.repair ? "(repairing)" : "");
     if (!cfg.syncTables.contains(m_run.table)) {
@@ -312,6 +352,16 @@ void Verifier::onRangeResult(const ext::VerifyMessage &m)
     m_window.clear();
     save();
     if (!m_lastWindow) {
+        if (m_isBackground) {
+            // At low priority: the database gets a rest between windows.
+            m_phase = Phase::Window;
+            const quint64 token = m_token;
+            QTimer::singleShot(kBackgroundPauseMs, this, [this, token] {
+                if (token == m_token && m_phase == Phase::Window)
+                    readWindow();
+            });
+            return;
+        }
         readWindow();
         return;
     }
@@ -419,6 +469,13 @@ void Verifier::finish(const QString &failure)
                             .arg(m_run.repair ? QStringLiteral(", %1 sent again").arg(m_run.repaired) : QString());
         qCInfo(lcEngine).noquote() << "verify of" << m_run.table << "against" << m_run.remote
                                    << "done:" << m_run.message;
+        if (m_isBackground && m_run.differing + m_run.missing + m_run.extra > 0) {
+            const QString drift = QStringLiteral("background verification found drift: %1 differs in %2 (%3); "
+                                                 "mysql-sync verify --repair makes it equal")
+                                      .arg(m_run.table, m_run.remote, m_run.message);
+            qCWarning(lcEngine).noquote() << drift;
+            m_ctx.reportError(EngineError::Source::Remote, drift, m_run.remote, m_run.table);
+        }
     } else {
         m_run.message = failure;
         qCWarning(lcEngine).noquote() << "verify of" << m_run.table << "against" << m_run.remote

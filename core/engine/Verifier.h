@@ -41,6 +41,8 @@ private:
     void tick();
     // The remote must be online and speak verify; says plainly why not.
     void waitForRemote(qint64 now);
+    // With verifyInterval: queues a verification of each pair not verified within it.
+    void scheduleBackground(qint64 now);
     void begin(const VerifyRun &run);
     void sendOpen();
     void readWindow();
@@ -60,6 +62,8 @@ private:
     QTimer m_timer;
     bool m_running = false;
     bool m_abandonedChecked = false;
+    QHash<QString, qint64> m_nextBackgroundLook; // "table\nremote" -> when to look at it again
+    bool m_isBackground = false;
     quint64 m_token = 0; // worker answers for an older run are dropped
 
     // The run in progress.

@@ -41,6 +41,7 @@ bool Outbox::open(QString *error)
         *error = QStringLiteral("queueDirectory %1: cannot create the folder").arg(m_directory);
         return false;
     }
+    m_createdNew = !QFileInfo::exists(m_filePath);
     QString problem;
     Health health = openChecked(&problem);
     if (health == Health::Damaged) {

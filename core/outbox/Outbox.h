@@ -57,6 +57,8 @@ public:
     QString filePath() const { return m_filePath; }
     // Where the damaged file went at this open(); empty when none was found.
     QString damagedFile() const { return m_damagedFile; }
+    // Whether this open() created the file (a new site, or a queue directory that was wiped).
+    bool createdNew() const { return m_createdNew; }
     // True while what is owed must be rebuilt (from sync_status): the outbox replaced a
     // damaged one and markRebuilt() has not been committed since (survives a restart).
     bool rebuildOwed() const;
@@ -131,6 +133,7 @@ private:
     QString m_connectionName;
     QString m_filePath;
     QString m_damagedFile;
+    bool m_createdNew = false;
     QString m_beginError; // the failed BEGIN of the open transaction
     qint64 m_nextSeq = 1;
     int m_transactionDepth = 0;

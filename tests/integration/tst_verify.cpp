@@ -42,6 +42,9 @@ private slots:
     void initTestCase();
     void findsAndRepairsDifferences();
     void earlierEngineCannotBeVerified();
+    void lostOutboxIsRepaired();
+    void backgroundVerificationFindsDrift();
+    void recreatedRemoteIsRepaired();
 
 private:
     Servers m_servers;
@@ -117,13 +120,15 @@ void TestVerify::findsAndRepairsDifferences()
     Outcome status = verify(a, {QStringLiteral("--status")});
     QCOMPARE(status.exitCode, 0);
     QVERIFY2(status.output.count(QStringLiteral("items -> site_b: identical")) == 2, qPrintable(status.output));
-    QVERIFY2(status.output.contains(QStringLiteral(" repair items -> site_b: 3 changed, 2 missing there, 1 extra there")),
+    QVERIFY2(status.output.contains(
+                 QStringLiteral(" repair items -> site_b: 3 changed, 2 missing there, 1 extra there")),
              qPrintable(status.output));
 
     // Usage errors and names that are not in the configuration: exit 2, named.
     Outcome unknown = verify(a, {QStringLiteral("--remote"), QStringLiteral("site_z")});
     QCOMPARE(unknown.exitCode, 2);
-    QVERIFY2(unknown.output.contains(QStringLiteral("site_z is not one of the remoteClients")), qPrintable(unknown.output));
+    QVERIFY2(unknown.output.contains(QStringLiteral("site_z is not one of the remoteClients")),
+             qPrintable(unknown.output));
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());
 }
@@ -133,7 +138,8 @@ void TestVerify::earlierEngineCannotBeVerified()
     // A remote that speaks only the five per-row messages (an earlier engine, or extensions off):
     // exit 2 with a plain message, soon, not after a time-out.
     const QStringList tables{QStringLiteral("items")};
-    const QString ddl = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
     SiteSet sites(m_servers);
     SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("verify2_a"), QStringList{ddl});
     SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify2_b"), QStringList{ddl});
@@ -150,6 +156,117 @@ void TestVerify::earlierEngineCannotBeVerified()
     QVERIFY2(o.output.contains(QStringLiteral("items -> site_b: could not compare: site_b is an earlier engine")),
              qPrintable(o.output));
     QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+void TestVerify::lostOutboxIsRepaired()
+{
+    // A site that synced before (sync_status rows) starts with a new outbox: its queue directory
+    // was wiped, so what it owed may be lost. Every pair is verified and repaired, with a warning.
+    const QStringList tables{QStringLiteral("items")};
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    const QString rows = QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq) FROM seq_1_to_100");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("verify3_a"),
+               (QStringList{ddl, rows,
+                            QStringLiteral(
+                                "CREATE TABLE sync_status (id VARCHAR(32) PRIMARY KEY NOT NULL, `table_name` "
+                                "VARCHAR(255) NOT NULL, primary_key VARCHAR(255) NOT NULL, remote "
+                                "VARCHAR(32) NOT NULL, `date` DATETIME NOT NULL, `status` "
+                                "ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) "
+                                "NULL) DEFAULT CHARSET=utf8mb4"),
+                            QStringLiteral("INSERT INTO sync_status VALUES (MD5('items-1-site_b'), 'items', '1', "
+                                           "'site_b', NOW(), 'successful', NULL)")}));
+    // What the lost outbox owed: a change of row 7 that site_b never got.
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify3_b"),
+               (QStringList{ddl, rows, QStringLiteral("UPDATE items SET name = 'old' WHERE id = 7")}));
+    sites.configure(a, {QStringLiteral("site_b")}, tables, {});
+    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
+    QVERIFY(sites.start(b));
+    QVERIFY(sites.start(a));
+    QVERIFY(a.engine->waitForLog("was created anew although this site has synced before", 30000, a.logOffset));
+    SITES_WAIT(sites, tables,
+               b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 7")).toString()
+                   == QStringLiteral("row 7"),
+               30000);
+    QVERIFY(SiteSet::sameDumps(a, b, QStringLiteral("items")));
+    QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+void TestVerify::backgroundVerificationFindsDrift()
+{
+    // verifyInterval: a pair whose load is done is verified in the background once its remote
+    // is online and not within the interval; drift is logged as a warning and reported, and
+    // nothing is repaired without an operator.
+    const QStringList tables{QStringLiteral("items")};
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("verify4_a"),
+               (QStringList{ddl,
+                            QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq) FROM seq_1_to_100")}));
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify4_b"), QStringList{ddl});
+    sites.configure(a, {QStringLiteral("site_b")}, tables, {}, QJsonObject{{QStringLiteral("verifyInterval"), 60000}});
+    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
+    QVERIFY(sites.start(b));
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+    SITES_WAIT(sites, tables,
+               a.db->scalar(QStringLiteral("SELECT state FROM sync_loads")).toString() == QStringLiteral("done")
+                   && SiteSet::sameDumps(a, b, QStringLiteral("items")),
+               30000);
+    QVERIFY(b.db->exec(QStringLiteral("UPDATE items SET name = 'drifted' WHERE id = 7")));
+    // Restarted: the pair is looked at as soon as site_b announces, and was never verified.
+    QVERIFY(a.engine->stop());
+    QVERIFY(sites.start(a));
+    QVERIFY(a.engine->waitForLog("background verification found drift: items differs in site_b", 30000, a.logOffset));
+    QCOMPARE(a.db->scalar(QStringLiteral("SELECT CONCAT(differing, ' ', missing, ' ', extra, ' ', repair) FROM "
+                                         "sync_verifies WHERE state = 'done'"))
+                 .toString(),
+             QStringLiteral("1 0 0 0"));
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 7")).toString(), QStringLiteral("drifted"));
+    QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+void TestVerify::recreatedRemoteIsRepaired()
+{
+    // site_b comes back with another identity (its database recreated from an old copy): site_a
+    // verifies and repairs it without an operator, saying why.
+    const QStringList tables{QStringLiteral("items")};
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("verify5_a"),
+               (QStringList{ddl,
+                            QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq) FROM seq_1_to_100")}));
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify5_b"), QStringList{ddl});
+    sites.configure(a, {QStringLiteral("site_b")}, tables, {});
+    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
+    QVERIFY(sites.start(b));
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+    SITES_WAIT(sites, tables,
+               a.db->scalar(QStringLiteral("SELECT state FROM sync_loads")).toString() == QStringLiteral("done")
+                   && SiteSet::sameDumps(a, b, QStringLiteral("items")),
+               30000);
+    QVERIFY(b.engine->stop());
+    QVERIFY(b.db->exec(QStringLiteral("DELETE FROM sync_site")));
+    QVERIFY(b.db->exec(QStringLiteral("DELETE FROM items WHERE id <= 10")));
+    QVERIFY(b.db->exec(QStringLiteral("UPDATE items SET name = 'old' WHERE id = 50")));
+    QVERIFY(b.db->exec(QStringLiteral("INSERT INTO items VALUES (500, 'gone since')")));
+    QVERIFY(sites.start(b));
+    QVERIFY(a.engine->waitForLog("site_b came back with another site identity (restored from a backup or recreated): "
+                                 "verifying and repairing items in it",
+                                 30000, a.logOffset));
+    SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, QStringLiteral("items")), 30000);
+    QCOMPARE(a.db->scalar(QStringLiteral("SELECT CONCAT(requested_by, ' ', repair, ' ', differing, ' ', missing, ' ', "
+                                         "extra) FROM sync_verifies"))
+                 .toString(),
+             QStringLiteral("recovery 1 1 10 1"));
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());
 }
