@@ -122,15 +122,15 @@ bool InitialLoader::recover(LoadState *s, qint64 now)
             qCWarning(lcEngine).noquote() << error;
             return false;
         }
-        const QString why = QStringLiteral("%1 came back with another site identity (restored from a backup or "
-                                           "recreated): verifying and repairing %2 in it")
+        const QString why = QStringLiteral("%1 came back with another site identity (its database was recreated or "
+                                           "replaced): verifying and repairing %2 in it")
                                 .arg(s->remote, s->table);
         qCWarning(lcEngine).noquote() << why;
         m_ctx.reportError(EngineError::Source::Remote, why, s->remote, s->table);
         return true;
     }
-    const QString why = QStringLiteral("%1 came back with another site identity (restored from a backup or "
-                                       "recreated): loading %2 into it again")
+    const QString why = QStringLiteral("%1 came back with another site identity (its database was recreated or "
+                                       "replaced): loading %2 into it again")
                             .arg(s->remote, s->table);
     qCWarning(lcEngine).noquote() << why;
     m_ctx.reportError(EngineError::Source::Remote, why, s->remote, s->table);

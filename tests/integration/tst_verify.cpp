@@ -259,7 +259,7 @@ void TestVerify::recreatedRemoteIsRepaired()
     QVERIFY(b.db->exec(QStringLiteral("UPDATE items SET name = 'old' WHERE id = 50")));
     QVERIFY(b.db->exec(QStringLiteral("INSERT INTO items VALUES (500, 'gone since')")));
     QVERIFY(sites.start(b));
-    QVERIFY(a.engine->waitForLog("site_b came back with another site identity (restored from a backup or recreated): "
+    QVERIFY(a.engine->waitForLog("site_b came back with another site identity (its database was recreated or replaced): "
                                  "verifying and repairing items in it",
                                  30000, a.logOffset));
     SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, QStringLiteral("items")), 30000);
