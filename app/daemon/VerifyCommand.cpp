@@ -177,7 +177,8 @@ int runVerifyCommand(const QStringList &arguments)
             return 2;
         }
         for (const VerifyRun &r : std::as_const(runs)) {
-            out << "#" << r.id << " " << when(r.requestedAt) << (r.repair ? " repair " : " ");
+            out << "#" << r.id << " " << when(r.requestedAt) << (r.repair ? " repair " : " ")
+                << (r.requestedBy == QLatin1String("operator") ? QString() : r.requestedBy + QLatin1Char(' '));
             print(out, r);
         }
         return 0;

@@ -148,13 +148,15 @@ void Reader::receiveTables(const char *key, QStringList *names, QHash<QString, R
         m.key = path;
         if (!onlyFields(o, path,
                         {QStringLiteral("table"), QStringLiteral("from"), QStringLiteral("columns"),
-                         QStringLiteral("update"), QStringLiteral("insert"), QStringLiteral("delete")})
+                         QStringLiteral("update"), QStringLiteral("insert"), QStringLiteral("delete"),
+                         QStringLiteral("mirror")})
             || !nameField(o, path, "table", true, &m.table) || !nameField(o, path, "from", false, &m.from)
             || !columnMap(o, path, QStringLiteral("local"), &m.columns))
             return QString();
         if (m.from.isEmpty())
             m.from = m.table;
-        for (const char *field : {"insert", "delete"}) {
+        for (const auto &[field, flag] : {std::pair<const char *, bool *>{"insert", &m.insert},
+                                          {"delete", &m.remove}, {"mirror", &m.mirror}}) {
             const QJsonValue v = o.value(QLatin1String(field));
             if (v.isUndefined())
                 continue;
@@ -162,7 +164,14 @@ void Reader::receiveTables(const char *key, QStringList *names, QHash<QString, R
                 wrong(path + QLatin1Char('.') + QLatin1String(field), QStringLiteral("true or false"), v);
                 return QString();
             }
-            (qstrcmp(field, "insert") == 0 ? m.insert : m.remove) = v.toBool();
+            *flag = v.toBool();
+        }
+        if (m.mirror && (!m.remove || !m.insert)) {
+            fail(path + QStringLiteral(".mirror"),
+                 QStringLiteral("a mirror takes every row of the source and deletes those it lacks: it needs "
+                                "\"insert\" and \"delete\" true, got %1 false")
+                     .arg(m.remove ? QStringLiteral("\"insert\"") : QStringLiteral("\"delete\"")));
+            return QString();
         }
         if (o.contains(QStringLiteral("update"))) {
             const QJsonValue v = o.value(QStringLiteral("update"));

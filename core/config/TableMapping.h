@@ -28,6 +28,7 @@ struct ReceiveMapping {
     QStringList update;             // local columns a remote may change in an existing row
     bool insert = true;             // a remote may add rows
     bool remove = true;             // a remote may delete rows ("delete" in the file)
+    bool mirror = false;            // after an initial load, rows the source lacks are deleted
     QString key;                    // the JSON path of the entry it came from, e.g. "receiveTables[1]"
 
     // The local column a remote column is written to; empty when it is not written.

@@ -261,6 +261,7 @@ void Verifier::handle(const ext::VerifyMessage &answer)
         }
         m_local = local;
         m_wire = wire;
+        m_remoteMirror = answer.mirror;
         readWindow();
     } else if (answer.type == Type::RangeResult && m_phase == Phase::Range) {
         onRangeResult(answer);
@@ -428,7 +429,10 @@ void Verifier::onKeysResult(const ext::VerifyMessage &m)
         if (here.isNull()) {
             note(key, QStringLiteral("extra"));
             ++m_run.extra;
-            repair.append(key); // owed as the row this site has: none, a delete
+            // Owed as the row this site has: none, a delete. After a load only into a mirror:
+            // loads merge otherwise.
+            if (m_run.requestedBy != QLatin1String("load") || m_remoteMirror)
+                repair.append(key);
         } else if (there.isNull()) {
             note(key, QStringLiteral("missing"));
             ++m_run.missing;

@@ -64,6 +64,7 @@ private:
     bool m_abandonedChecked = false;
     QHash<QString, qint64> m_nextBackgroundLook; // "table\nremote" -> when to look at it again
     bool m_isBackground = false;
+    bool m_remoteMirror = false; // the remote's table is a mirror (from its `opened`)
     quint64 m_token = 0; // worker answers for an older run are dropped
 
     // The run in progress.

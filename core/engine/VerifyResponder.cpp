@@ -67,6 +67,8 @@ void VerifyResponder::handle(const ext::VerifyMessage &request)
     reply.columns = wire;
     if (request.type == Type::Open) {
         reply.type = Type::Opened;
+        const ReceiveMapping *mapping = m_ctx.config.receiveMapping(table.name);
+        reply.mirror = mapping && mapping->mirror;
         answer(request.sender, reply);
         return;
     }

@@ -175,7 +175,9 @@ QByteArray VerifyMessage::toJson() const
         o.insert(QStringLiteral("columns"), QJsonArray::fromStringList(columns));
     switch (type) {
     case Type::Open:
+        break;
     case Type::Opened:
+        o.insert(QStringLiteral("mirror"), mirror);
         break;
     case Type::Range: {
         o.insert(QStringLiteral("from"), nullable(from));
@@ -274,8 +276,16 @@ bool VerifyMessage::fromJson(const QByteArray &json, const QString &topicSender,
         m.columns.append(columns.at(i).toString());
     }
     switch (m.type) {
+    case Type::Opened: {
+        const QJsonValue v = o.value(QStringLiteral("mirror"));
+        if (!v.isUndefined() && !v.isBool()) {
+            setError(error, QStringLiteral("field `mirror` must be true or false, got %1").arg(jsonTypeName(v)));
+            return false;
+        }
+        m.mirror = v.toBool(false);
+        break;
+    }
     case Type::Open:
-    case Type::Opened:
     case Type::Failed:
         break;
     case Type::Range: {

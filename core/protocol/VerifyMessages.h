@@ -56,6 +56,7 @@ struct VerifyMessage {
     QStringList keys;      // Keys
     QList<RowDigest> rows; // KeysResult
     QString message;       // Failed: why
+    bool mirror = false;   // Opened: the responder's table is a mirror (rows the source lacks go)
 
     static QString typeName(Type type);
     QByteArray toJson() const;

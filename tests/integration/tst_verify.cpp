@@ -3,6 +3,7 @@
 // `mysql-sync verify`, which exits 1; `--repair` makes the remote's copy equal to this site's
 // (the rows sent again, the extra row deleted) and verifies again: exit 0.
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
@@ -45,6 +46,7 @@ private slots:
     void lostOutboxIsRepaired();
     void backgroundVerificationFindsDrift();
     void recreatedRemoteIsRepaired();
+    void mirrorLosesRowsTheSourceLacks();
 
 private:
     Servers m_servers;
@@ -119,7 +121,9 @@ void TestVerify::findsAndRepairsDifferences()
 
     Outcome status = verify(a, {QStringLiteral("--status")});
     QCOMPARE(status.exitCode, 0);
-    QVERIFY2(status.output.count(QStringLiteral("items -> site_b: identical")) == 2, qPrintable(status.output));
+    // Two by the operator, and the check after the initial load.
+    QVERIFY2(status.output.count(QStringLiteral("items -> site_b: identical")) == 3, qPrintable(status.output));
+    QVERIFY2(status.output.count(QStringLiteral(" load items -> site_b: identical")) == 1, qPrintable(status.output));
     QVERIFY2(status.output.contains(
                  QStringLiteral(" repair items -> site_b: 3 changed, 2 missing there, 1 extra there")),
              qPrintable(status.output));
@@ -218,13 +222,19 @@ void TestVerify::backgroundVerificationFindsDrift()
                a.db->scalar(QStringLiteral("SELECT state FROM sync_loads")).toString() == QStringLiteral("done")
                    && SiteSet::sameDumps(a, b, QStringLiteral("items")),
                30000);
+    SITES_WAIT(sites, tables,
+               a.db->scalar(QStringLiteral("SELECT state FROM sync_verifies WHERE requested_by = 'load'")).toString()
+                   == QStringLiteral("done"),
+               30000);
     QVERIFY(b.db->exec(QStringLiteral("UPDATE items SET name = 'drifted' WHERE id = 7")));
-    // Restarted: the pair is looked at as soon as site_b announces, and was never verified.
+    // The check after the load was two minutes ago, longer than the interval; restarted, the
+    // pair is looked at as soon as site_b announces.
     QVERIFY(a.engine->stop());
+    QVERIFY(a.db->exec(QStringLiteral("UPDATE sync_verifies SET requested_at = requested_at - 120000")));
     QVERIFY(sites.start(a));
     QVERIFY(a.engine->waitForLog("background verification found drift: items differs in site_b", 30000, a.logOffset));
     QCOMPARE(a.db->scalar(QStringLiteral("SELECT CONCAT(differing, ' ', missing, ' ', extra, ' ', repair) FROM "
-                                         "sync_verifies WHERE state = 'done'"))
+                                         "sync_verifies WHERE requested_by = 'background'"))
                  .toString(),
              QStringLiteral("1 0 0 0"));
     QCOMPARE(b.db->scalar(QStringLiteral("SELECT name FROM items WHERE id = 7")).toString(), QStringLiteral("drifted"));
@@ -251,7 +261,10 @@ void TestVerify::recreatedRemoteIsRepaired()
     QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
     SITES_WAIT(sites, tables,
                a.db->scalar(QStringLiteral("SELECT state FROM sync_loads")).toString() == QStringLiteral("done")
-                   && SiteSet::sameDumps(a, b, QStringLiteral("items")),
+                   && SiteSet::sameDumps(a, b, QStringLiteral("items"))
+                   && a.db->scalar(QStringLiteral("SELECT state FROM sync_verifies WHERE requested_by = 'load'"))
+                           .toString()
+                       == QStringLiteral("done"),
                30000);
     QVERIFY(b.engine->stop());
     QVERIFY(b.db->exec(QStringLiteral("DELETE FROM sync_site")));
@@ -264,9 +277,49 @@ void TestVerify::recreatedRemoteIsRepaired()
                                  30000, a.logOffset));
     SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, QStringLiteral("items")), 30000);
     QCOMPARE(a.db->scalar(QStringLiteral("SELECT CONCAT(requested_by, ' ', repair, ' ', differing, ' ', missing, ' ', "
-                                         "extra) FROM sync_verifies"))
+                                         "extra) FROM sync_verifies WHERE requested_by <> 'load'"))
                  .toString(),
              QStringLiteral("recovery 1 1 10 1"));
+    QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+void TestVerify::mirrorLosesRowsTheSourceLacks()
+{
+    // After an initial load the pair is verified; into a mirror ("mirror": true on the receiving
+    // side) the rows the source lacks are deleted, into a merge table they stay.
+    const QStringList tables{QStringLiteral("items"), QStringLiteral("notes")};
+    const QString items = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    const QString notes = QStringLiteral("CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    auto fill = [](const QString &table, int last) {
+        return QStringLiteral("INSERT INTO %1 SELECT seq, CONCAT('row ', seq) FROM seq_1_to_%2").arg(table).arg(last);
+    };
+    const QString extras = QStringLiteral("INSERT INTO %1 SELECT seq, 'only here' FROM seq_900_to_905");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("verify6_a"),
+               (QStringList{items, notes, fill(QStringLiteral("items"), 100), fill(QStringLiteral("notes"), 100)}));
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify6_b"),
+               (QStringList{items, notes, fill(QStringLiteral("items"), 50), fill(QStringLiteral("notes"), 50),
+                            extras.arg(QStringLiteral("items")), extras.arg(QStringLiteral("notes"))}));
+    sites.configure(a, {QStringLiteral("site_b")}, tables, {});
+    sites.configure(b, {QStringLiteral("site_a")}, {}, {},
+                    QJsonObject{{QStringLiteral("receiveTables"),
+                                 QJsonArray{QJsonObject{{QStringLiteral("table"), QStringLiteral("items")},
+                                                        {QStringLiteral("mirror"), true}},
+                                            QStringLiteral("notes")}}});
+    QVERIFY(sites.start(b));
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+    SITES_WAIT(sites, tables,
+               a.db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_verifies WHERE requested_by = 'load' AND state = "
+                                           "'done'"))
+                       .toLongLong()
+                   == 2
+                   && SiteSet::unsettled(a, QStringLiteral("site_b")) == 0,
+               60000);
+    SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, QStringLiteral("items")), 30000);
+    QCOMPARE(b.db->count(QStringLiteral("notes")), qint64(106));
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM notes WHERE name = 'only here'")).toLongLong(), qint64(6));
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());
 }

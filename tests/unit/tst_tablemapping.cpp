@@ -157,7 +157,7 @@ void TestMapping::errors_data()
     QTest::newRow("unknown key") << QByteArray(sync + R"("receiveTables": [{"table": "s", "form": "x"}])")
                                  << "receiveTables[0].form"
                                  << R"(unknown key "receiveTables[0].form" (expected table, from, columns, update, )"
-                                    R"(insert, delete))";
+                                    R"(insert, delete, mirror))";
     QTest::newRow("missing table") << QByteArray(sync + R"("receiveTables": [{"from": "x"}])")
                                    << "receiveTables[0].table"
                                    << "missing required key, expected a non-empty string of at most 64 characters";
@@ -183,6 +183,13 @@ void TestMapping::errors_data()
         << QByteArray(sync + R"("receiveTables": [{"table": "stock", "columns": {"qty": "quantity"}, )"
                              R"("update": ["title"]}])")
         << "receiveTables[0].update[0]" << R"(`title` is not a local column that "columns" of table `stock` maps onto)";
+    QTest::newRow("mirror not a boolean") << QByteArray(sync + R"("receiveTables": [{"table": "s", "mirror": 1}])")
+                                          << "receiveTables[0].mirror" << "expected true or false, got 1";
+    QTest::newRow("mirror that may not delete")
+        << QByteArray(sync + R"("receiveTables": [{"table": "s", "mirror": true, "delete": false}])")
+        << "receiveTables[0].mirror"
+        << R"(a mirror takes every row of the source and deletes those it lacks: it needs "insert" and "delete" )"
+           R"(true, got "delete" false)";
     QTest::newRow("update not an array") << QByteArray(sync + R"("receiveTables": [{"table": "s", "update": "a"}])")
                                          << "receiveTables[0].update"
                                          << R"(expected an array of local column names, got "a")";

@@ -75,6 +75,7 @@ void TestVerifyMessages::roundTrip()
     m.keys = {QStringLiteral("1"), QStringLiteral("x y")};
     m.rows = {{QStringLiteral("1"), QStringLiteral("bbbbbbbbbbbbbbbb")}};
     m.message = QStringLiteral("why");
+    m.mirror = true;
     VerifyMessage back;
     QString error;
     QVERIFY2(VerifyMessage::fromJson(m.toJson(), kA, &back, &error), qPrintable(error));
@@ -105,8 +106,12 @@ void TestVerifyMessages::roundTrip()
     case VerifyMessage::Type::Failed:
         QCOMPARE(back.message, m.message);
         break;
-    case VerifyMessage::Type::Open:
     case VerifyMessage::Type::Opened:
+        QVERIFY(back.mirror);
+        QCOMPARE(back.columns, m.columns);
+        break;
+    case VerifyMessage::Type::Open:
+        QVERIFY(!back.mirror); // only `opened` carries it
         QCOMPARE(back.columns, m.columns);
         break;
     }
