@@ -2,8 +2,9 @@
 // mysql-sync-bench (usage: bench_main.cpp): the options, the helpers every phase uses and the
 // Bench class. Its parts: BenchInfra.cpp (databases, daemons, which path they speak, the
 // warm-up), BenchPhasesThroughput.cpp (insert, e2e), BenchPhaseLatency.cpp, BenchPhaseWire.cpp
-// (messages and bytes per row, with WireObserver), BenchPhaseFloor.cpp, BenchPhaseBacklog.cpp
-// and BenchRun.cpp (the order of the phases, memory, the summary and the JSON line).
+// (messages and bytes per row, with WireObserver), BenchPhaseFloor.cpp, BenchPhaseBacklog.cpp,
+// BenchPhaseConsistency.cpp (verify, load) and BenchRun.cpp (the order of the phases, memory,
+// the summary and the JSON line).
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -139,6 +140,12 @@ private:
     QJsonObject runFloor(int rowsPerMessage, bool compress);
     void phaseBacklog(); // BenchPhaseBacklog.cpp
     void phaseMemory();  // BenchRun.cpp
+    // BenchPhaseConsistency.cpp
+    struct CpuMeter;
+    CpuMeter startCpuMeter();
+    qint64 consistencyRows();
+    void phaseConsistency();
+    void runLoadWithLiveStream(qint64 n, QJsonObject *r);
 
     Options m_opt;
     testsupport::Servers m_servers;

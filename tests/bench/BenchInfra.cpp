@@ -244,7 +244,8 @@ double median(QList<double> values)
 QStringList Options::allPhases()
 {
     return {QStringLiteral("insert"), QStringLiteral("e2e"),   QStringLiteral("latency"),
-            QStringLiteral("wire"),   QStringLiteral("floor"), QStringLiteral("backlog")};
+            QStringLiteral("wire"),   QStringLiteral("floor"), QStringLiteral("backlog"),
+            QStringLiteral("consistency")};
 }
 
 QString PathSetting::label() const

@@ -99,6 +99,9 @@ int Bench::run()
             phaseFloor();
         if (m_opt.phases.contains(QStringLiteral("backlog")) && !g_interrupted)
             phaseBacklog();
+        // After the backlog, whose rows it verifies and loads again.
+        if (m_opt.phases.contains(QStringLiteral("consistency")) && !g_interrupted)
+            phaseConsistency();
     }
 
     for (EngineProcess *e : {m_engineA.get(), m_engineB.get()}) {

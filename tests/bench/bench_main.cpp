@@ -8,7 +8,7 @@
 //   mysql-sync-bench --servers DIR [--daemon PATH] [--rows 50000] [--batch 1000]
 //                    [--latency-rows 1000] [--latency-rate 100] [--insert-repeats 3]
 //                    [--wire-rows 5000] [--backlog-rows 1000000]
-//                    [--phases insert,e2e,latency,wire,floor,backlog]
+//                    [--phases insert,e2e,latency,wire,floor,backlog,consistency]
 //                    [--log-level warn] [--log-dir DIR] [--timeout-scale 1] [--strict]
 //                    [--latency-trace FILE] [--check-interval 1000] [--set KEY=VALUE ...]
 //   DIR is a directory made by `tests/harness/servers.sh start DIR` (its env file is read);
@@ -39,9 +39,15 @@
 //   backlog  site_b's daemon stopped while --backlog-rows rows are inserted on A and site_a
 //            captures them into its outbox; then site_b starts and the drain is timed until
 //            every row is on B and acknowledged on A; both daemons' peak RSS in the phase
+//   consistency  (issue 14) on the rows backlog left on both sites (else --backlog-rows rows
+//            written on both directly): `mysql-sync verify` of the identical table, timed; one
+//            byte of one row changed on B and verified again (exactly that key must be named);
+//            B emptied and `mysql-sync load` timed until every row is on B and acknowledged,
+//            with a live single-row insert on A every 100 ms timed to B meanwhile
 // Every phase is bounded in time and reports FAILED rather than hanging. The last line of the
 // output is one JSON object with every figure (keys e2e = fast path, e2e_per_row, ratio,
-// latency = fast path, latency_per_row, wire, floor, floor_batch, backlog, db_insert, memory).
+// latency = fast path, latency_per_row, wire, floor, floor_batch, backlog, consistency, db_insert,
+// memory).
 // Exit status: 0 when every phase completed, 1 when one failed (timeout, daemon died, wrong
 // data), 2 on bad usage; with --strict also 3 when a figure misses its target.
 #include "Bench.h"
@@ -95,7 +101,7 @@ int main(int argc, char *argv[])
                                       QStringLiteral("Rows of each run of phase wire (5000)."), QStringLiteral("n"),
                                       QStringLiteral("5000"));
     const QCommandLineOption backlogRows(QStringLiteral("backlog-rows"),
-                                         QStringLiteral("Rows of phase backlog (1000000)."), QStringLiteral("n"),
+                                         QStringLiteral("Rows of phases backlog and consistency (1000000)."), QStringLiteral("n"),
                                          QStringLiteral("1000000"));
     const QCommandLineOption logDir(QStringLiteral("log-dir"),
                                     QStringLiteral("Copy the daemons' logs here at the end."), QStringLiteral("dir"));
