@@ -155,8 +155,8 @@ void Reader::receiveTables(const char *key, QStringList *names, QHash<QString, R
             return QString();
         if (m.from.isEmpty())
             m.from = m.table;
-        for (const auto &[field, flag] : {std::pair<const char *, bool *>{"insert", &m.insert},
-                                          {"delete", &m.remove}, {"mirror", &m.mirror}}) {
+        for (const auto &[field, flag] :
+             {std::pair<const char *, bool *>{"insert", &m.insert}, {"delete", &m.remove}, {"mirror", &m.mirror}}) {
             const QJsonValue v = o.value(QLatin1String(field));
             if (v.isUndefined())
                 continue;

@@ -62,8 +62,8 @@ ChangeReceiver::Transformed ChangeReceiver::transformAll(const QList<ChangeMessa
             change.entity = t.entity;
             // A transformer may map the key: the row written is the transformed one's.
             const ReceiveMapping *mapping = m_ctx.config.receiveMapping(local);
-            const QString id = keyToString(
-                t.entity.value(mapping ? mapping->remoteColumn(info.key().name) : info.key().name));
+            const QString id =
+                keyToString(t.entity.value(mapping ? mapping->remoteColumn(info.key().name) : info.key().name));
             if (!id.isNull())
                 change.id = id;
             break;

@@ -65,7 +65,7 @@ private:
     QHash<QString, qint64> m_nextBackgroundLook; // "table\nremote" -> when to look at it again
     bool m_isBackground = false;
     bool m_remoteMirror = false; // the remote's table is a mirror (from its `opened`)
-    quint64 m_token = 0; // worker answers for an older run are dropped
+    quint64 m_token = 0;         // worker answers for an older run are dropped
 
     // The run in progress.
     Phase m_phase = Phase::Idle;

@@ -35,6 +35,29 @@ Outcome verify(const Site &site, const QStringList &extra)
         return {};
     return {p.exitCode(), QString::fromUtf8(p.readAll())};
 }
+// site_a (syncTables items, `extraA` in its configuration) and site_b (receiveTables items)
+// started, the initial load of site_a's rows done, arrived, and checked.
+bool startLoaded(SiteSet &sites, Site &a, Site &b, const QJsonObject &extraA = {})
+{
+    const QStringList tables{QStringLiteral("items")};
+    sites.configure(a, {QStringLiteral("site_b")}, tables, {}, extraA);
+    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
+    if (!sites.start(b) || !sites.start(a) || !sites.waitReady(a, {QStringLiteral("site_b")}))
+        return false;
+    const bool loaded = waitUntil(
+        [&] {
+            return a.db->scalar(QStringLiteral("SELECT state FROM sync_loads")).toString() == QStringLiteral("done")
+                && a.db->scalar(QStringLiteral("SELECT state FROM sync_verifies WHERE requested_by = 'load'"))
+                       .toString()
+                == QStringLiteral("done")
+                && SiteSet::sameDumps(a, b, QStringLiteral("items"));
+        },
+        30000, 100);
+    if (!loaded)
+        sites.diagnostics(QStringLiteral("the initial load did not finish"), tables);
+    return loaded;
+}
+
 } // namespace
 
 class TestVerify : public QObject {
@@ -213,19 +236,7 @@ void TestVerify::backgroundVerificationFindsDrift()
                (QStringList{ddl,
                             QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq) FROM seq_1_to_100")}));
     SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify4_b"), QStringList{ddl});
-    sites.configure(a, {QStringLiteral("site_b")}, tables, {}, QJsonObject{{QStringLiteral("verifyInterval"), 60000}});
-    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
-    QVERIFY(sites.start(b));
-    QVERIFY(sites.start(a));
-    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
-    SITES_WAIT(sites, tables,
-               a.db->scalar(QStringLiteral("SELECT state FROM sync_loads")).toString() == QStringLiteral("done")
-                   && SiteSet::sameDumps(a, b, QStringLiteral("items")),
-               30000);
-    SITES_WAIT(sites, tables,
-               a.db->scalar(QStringLiteral("SELECT state FROM sync_verifies WHERE requested_by = 'load'")).toString()
-                   == QStringLiteral("done"),
-               30000);
+    QVERIFY(startLoaded(sites, a, b, QJsonObject{{QStringLiteral("verifyInterval"), 60000}}));
     QVERIFY(b.db->exec(QStringLiteral("UPDATE items SET name = 'drifted' WHERE id = 7")));
     // The check after the load was two minutes ago, longer than the interval; restarted, the
     // pair is looked at as soon as site_b announces.
@@ -254,27 +265,17 @@ void TestVerify::recreatedRemoteIsRepaired()
                (QStringList{ddl,
                             QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq) FROM seq_1_to_100")}));
     SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify5_b"), QStringList{ddl});
-    sites.configure(a, {QStringLiteral("site_b")}, tables, {});
-    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
-    QVERIFY(sites.start(b));
-    QVERIFY(sites.start(a));
-    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
-    SITES_WAIT(sites, tables,
-               a.db->scalar(QStringLiteral("SELECT state FROM sync_loads")).toString() == QStringLiteral("done")
-                   && SiteSet::sameDumps(a, b, QStringLiteral("items"))
-                   && a.db->scalar(QStringLiteral("SELECT state FROM sync_verifies WHERE requested_by = 'load'"))
-                           .toString()
-                       == QStringLiteral("done"),
-               30000);
+    QVERIFY(startLoaded(sites, a, b));
     QVERIFY(b.engine->stop());
     QVERIFY(b.db->exec(QStringLiteral("DELETE FROM sync_site")));
     QVERIFY(b.db->exec(QStringLiteral("DELETE FROM items WHERE id <= 10")));
     QVERIFY(b.db->exec(QStringLiteral("UPDATE items SET name = 'old' WHERE id = 50")));
     QVERIFY(b.db->exec(QStringLiteral("INSERT INTO items VALUES (500, 'gone since')")));
     QVERIFY(sites.start(b));
-    QVERIFY(a.engine->waitForLog("site_b came back with another site identity (its database was recreated or replaced): "
-                                 "verifying and repairing items in it",
-                                 30000, a.logOffset));
+    QVERIFY(
+        a.engine->waitForLog("site_b came back with another site identity (its database was recreated or replaced): "
+                             "verifying and repairing items in it",
+                             30000, a.logOffset));
     SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, QStringLiteral("items")), 30000);
     QCOMPARE(a.db->scalar(QStringLiteral("SELECT CONCAT(requested_by, ' ', repair, ' ', differing, ' ', missing, ' ', "
                                          "extra) FROM sync_verifies WHERE requested_by <> 'load'"))
@@ -289,8 +290,10 @@ void TestVerify::mirrorLosesRowsTheSourceLacks()
     // After an initial load the pair is verified; into a mirror ("mirror": true on the receiving
     // side) the rows the source lacks are deleted, into a merge table they stay.
     const QStringList tables{QStringLiteral("items"), QStringLiteral("notes")};
-    const QString items = QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
-    const QString notes = QStringLiteral("CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    const QString items =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    const QString notes =
+        QStringLiteral("CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
     auto fill = [](const QString &table, int last) {
         return QStringLiteral("INSERT INTO %1 SELECT seq, CONCAT('row ', seq) FROM seq_1_to_%2").arg(table).arg(last);
     };
@@ -313,13 +316,14 @@ void TestVerify::mirrorLosesRowsTheSourceLacks()
     SITES_WAIT(sites, tables,
                a.db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_verifies WHERE requested_by = 'load' AND state = "
                                            "'done'"))
-                       .toLongLong()
-                   == 2
+                           .toLongLong()
+                       == 2
                    && SiteSet::unsettled(a, QStringLiteral("site_b")) == 0,
                60000);
     SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, QStringLiteral("items")), 30000);
     QCOMPARE(b.db->count(QStringLiteral("notes")), qint64(106));
-    QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM notes WHERE name = 'only here'")).toLongLong(), qint64(6));
+    QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM notes WHERE name = 'only here'")).toLongLong(),
+             qint64(6));
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());
 }

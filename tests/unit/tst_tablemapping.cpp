@@ -172,19 +172,24 @@ void TestMapping::errors_data()
         << "receiveTables[0].columns.a"
         << R"(expected a column name (a non-empty string of at most 64 characters), got "")";
     QTest::newRow("two remote columns onto one local")
-        << QByteArray(sync + R"("receiveTables": ["x", {"table": "stock", "columns": {"id": "id", "name": "title", )"
-                             R"("qty": "title"}}])")
-        << "receiveTables[1].columns.qty" << R"(maps onto local column `title`, as "name" does: two columns would )"
-                                             "land on one";
+        << QByteArray(sync
+                      + R"("receiveTables": ["x", {"table": "stock", "columns": {"id": "id", "name": "title", )"
+                        R"("qty": "title"}}])")
+        << "receiveTables[1].columns.qty"
+        << R"(maps onto local column `title`, as "name" does: two columns would )"
+           "land on one";
     QTest::newRow("two local columns onto one sent name")
         << QByteArray(R"("receiveTables": [], "syncTables": [{"table": "u", "columns": {"a": "x", "b": "x"}}])")
-        << "syncTables[0].columns.b" << R"(maps onto sent column `x`, as "a" does: two columns would land on one)";
-    QTest::newRow("update not mapped")
-        << QByteArray(sync + R"("receiveTables": [{"table": "stock", "columns": {"qty": "quantity"}, )"
-                             R"("update": ["title"]}])")
-        << "receiveTables[0].update[0]" << R"(`title` is not a local column that "columns" of table `stock` maps onto)";
-    QTest::newRow("mirror not a boolean") << QByteArray(sync + R"("receiveTables": [{"table": "s", "mirror": 1}])")
-                                          << "receiveTables[0].mirror" << "expected true or false, got 1";
+        << "syncTables[0].columns.b"
+        << R"(maps onto sent column `x`, as "a" does: two columns would land on one)";
+    QTest::newRow("update not mapped") << QByteArray(
+        sync
+        + R"("receiveTables": [{"table": "stock", "columns": {"qty": "quantity"}, )"
+          R"("update": ["title"]}])") << "receiveTables[0].update[0]"
+                                       << R"(`title` is not a local column that "columns" of table `stock` maps onto)";
+    QTest::newRow("mirror not a boolean")
+        << QByteArray(sync + R"("receiveTables": [{"table": "s", "mirror": 1}])") << "receiveTables[0].mirror"
+        << "expected true or false, got 1";
     QTest::newRow("mirror that may not delete")
         << QByteArray(sync + R"("receiveTables": [{"table": "s", "mirror": true, "delete": false}])")
         << "receiveTables[0].mirror"
@@ -196,25 +201,28 @@ void TestMapping::errors_data()
     QTest::newRow("insert not a boolean")
         << QByteArray(sync + R"("receiveTables": [{"table": "s", "insert": "no"}])") << "receiveTables[0].insert"
         << R"(expected true or false, got "no")";
-    QTest::newRow("delete not a boolean") << QByteArray(sync + R"("receiveTables": [{"table": "s", "delete": 0}])")
-                                          << "receiveTables[0].delete" << "expected true or false, got 0";
+    QTest::newRow("delete not a boolean")
+        << QByteArray(sync + R"("receiveTables": [{"table": "s", "delete": 0}])") << "receiveTables[0].delete"
+        << "expected true or false, got 0";
     QTest::newRow("string and object of one table")
-        << QByteArray(sync + R"("receiveTables": ["stock", {"table": "stock", "from": "items"}])")
-        << "receiveTables[1]" << R"(expected no duplicates, got "stock" again (first at receiveTables[0]))";
+        << QByteArray(sync + R"("receiveTables": ["stock", {"table": "stock", "from": "items"}])") << "receiveTables[1]"
+        << R"(expected no duplicates, got "stock" again (first at receiveTables[0]))";
     QTest::newRow("two tables from one remote name")
         << QByteArray(sync + R"("receiveTables": ["items", {"table": "stock", "from": "items"}])")
-        << "receiveTables[1].from" << R"(table `stock` would receive "items", which table `items` receives already)";
+        << "receiveTables[1].from"
+        << R"(table `stock` would receive "items", which table `items` receives already)";
     QTest::newRow("two tables sent as one name")
         << QByteArray(R"("receiveTables": [], "syncTables": ["members", {"table": "users", "as": "members"}])")
-        << "syncTables[1].as" << R"(table `users` would be sent as "members", which is already the name of table )"
-                                 "`members`";
+        << "syncTables[1].as"
+        << R"(table `users` would be sent as "members", which is already the name of table )"
+           "`members`";
     QTest::newRow("element neither name nor object")
         << QByteArray(sync + R"("receiveTables": [true])") << "receiveTables[0]"
         << "expected a table name (a non-empty string of at most 64 characters) or a mapping object, got true";
-    QTest::newRow("filter without a dot") << QByteArray(sync + R"("receiveTables": [], "filters": ["password"])")
-                                          << "filters[0]"
-                                          << "expected a column as table.column (each name non-empty, of at most 64 "
-                                             R"(characters), got "password")";
+    QTest::newRow("filter without a dot")
+        << QByteArray(sync + R"("receiveTables": [], "filters": ["password"])") << "filters[0]"
+        << "expected a column as table.column (each name non-empty, of at most 64 "
+           R"(characters), got "password")";
     QTest::newRow("filter of a table not sent")
         << QByteArray(sync + R"("receiveTables": [], "filters": ["users.password"])") << "filters[0]"
         << "names table `users`, which is not one of syncTables";
@@ -256,12 +264,16 @@ void TestMapping::catalogueCheck_data()
         << QStringList{f + QStringLiteral("receiveTables[0].columns.qty: table `stock` has no column `qty`")};
     QTest::newRow("receive mapping without the key")
         << QByteArray(R"("syncTables": [], "receiveTables": [{"table": "stock", "columns": {"qty": "quantity"}}])")
-        << QStringList{f + QStringLiteral("receiveTables[0].columns: maps no column onto the primary key `id` of table `stock`: "
-                           "every change names its row by it")};
+        << QStringList{
+               f
+               + QStringLiteral("receiveTables[0].columns: maps no column onto the primary key `id` of table `stock`: "
+                                "every change names its row by it")};
     QTest::newRow("send mapping without the key")
         << QByteArray(R"("receiveTables": [], "syncTables": [{"table": "users", "columns": {"name": "name"}}])")
-        << QStringList{f + QStringLiteral("syncTables[0].columns: does not map the primary key `id` of table `users`: every "
-                           "change names its row by it")};
+        << QStringList{
+               f
+               + QStringLiteral("syncTables[0].columns: does not map the primary key `id` of table `users`: every "
+                                "change names its row by it")};
     QTest::newRow("sent column missing")
         << QByteArray(R"("receiveTables": [], "syncTables": [{"table": "users", "columns": {"id": "id", )"
                       R"("mail": "mail"}}])")
@@ -272,7 +284,9 @@ void TestMapping::catalogueCheck_data()
     QTest::newRow("filter column missing and filter of the key")
         << QByteArray(R"("syncTables": ["users"], "receiveTables": [], "filters": ["users.pw", "users.id"])")
         << QStringList{f + QStringLiteral("filters[0]: table `users` has no column `pw`"),
-                       f + QStringLiteral("filters[1]: `id` is the primary key of table `users`, which every change must carry")};
+                       f
+                           + QStringLiteral(
+                               "filters[1]: `id` is the primary key of table `users`, which every change must carry")};
 }
 
 void TestMapping::catalogueCheck()
@@ -285,9 +299,11 @@ void TestMapping::catalogueCheck()
     c.filePath = kFile;
     QHash<QString, TableInfo> catalog;
     catalog.insert(QStringLiteral("users"),
-                   table(QStringLiteral("users"), {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("password")}));
+                   table(QStringLiteral("users"),
+                         {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("password")}));
     catalog.insert(QStringLiteral("stock"),
-                   table(QStringLiteral("stock"), {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("quantity")}));
+                   table(QStringLiteral("stock"),
+                         {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("quantity")}));
     QCOMPARE(MappingCheck::problems(c, catalog), problems);
 }
 
@@ -304,10 +320,12 @@ void TestMapping::outgoingFiltersThenMaps()
                            {QStringLiteral("password"), QStringLiteral("hash")},
                            {QStringLiteral("local"), 1}};
     QCOMPARE(c.outgoing(QStringLiteral("users"), user),
-             (QJsonObject{{QStringLiteral("mid"), QStringLiteral("7")}, {QStringLiteral("name"), QStringLiteral("Ann")}}));
+             (QJsonObject{{QStringLiteral("mid"), QStringLiteral("7")},
+                          {QStringLiteral("name"), QStringLiteral("Ann")}}));
     QCOMPARE(c.sentColumn(QStringLiteral("users"), QStringLiteral("id")), QStringLiteral("mid"));
     QCOMPARE(c.sentColumn(QStringLiteral("users"), QStringLiteral("local")), QString());
-    const QJsonObject order{{QStringLiteral("id"), QStringLiteral("1")}, {QStringLiteral("token"), QStringLiteral("t")}};
+    const QJsonObject order{{QStringLiteral("id"), QStringLiteral("1")},
+                            {QStringLiteral("token"), QStringLiteral("t")}};
     QCOMPARE(c.outgoing(QStringLiteral("orders"), order), (QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}}));
     QCOMPARE(c.sentColumn(QStringLiteral("orders"), QStringLiteral("token")), QString());
 }
@@ -329,8 +347,9 @@ void TestMapping::incomingToLocal()
                                 {QStringLiteral("colour"), QStringLiteral("red")}};
     QCOMPARE(incoming::toLocal(c, &change), QString());
     QCOMPARE(change.table, QStringLiteral("stock"));
-    QCOMPARE(change.entity.toObject(), (QJsonObject{{QStringLiteral("id"), QStringLiteral("4")},
-                                                    {QStringLiteral("title"), QStringLiteral("bolt")}}));
+    QCOMPARE(change.entity.toObject(),
+             (QJsonObject{{QStringLiteral("id"), QStringLiteral("4")},
+                          {QStringLiteral("title"), QStringLiteral("bolt")}}));
 
     ChangeMessage gone = change;
     gone.table = QStringLiteral("goods");
