@@ -22,8 +22,8 @@ struct CommandLine {
         tab{QStringLiteral("tab"),
             QCoreApplication::
                 translate("main",
-                          "Open on this tab: overview, clients, status, conflicts, errors, configuration or "
-                          "transformers."),
+                          "Open on this tab: overview, clients, status, conflicts, consistency, errors, "
+                          "configuration or transformers."),
             QStringLiteral("name")};
 
     CommandLine()
@@ -92,9 +92,9 @@ int main(int argc, char *argv[])
         window.openConfiguration(path);
     else // no configuration yet (or it is gone): the first-run page creates one, at `path` if one was named
         window.showFirstRun(args.isEmpty() ? QString() : path);
-    const QStringList tabs{QStringLiteral("overview"),      QStringLiteral("clients"),     QStringLiteral("status"),
-                           QStringLiteral("conflicts"),     QStringLiteral("errors"),      QStringLiteral("configuration"),
-                           QStringLiteral("transformers")};
+    const QStringList tabs{QStringLiteral("overview"),  QStringLiteral("clients"),     QStringLiteral("status"),
+                           QStringLiteral("conflicts"), QStringLiteral("consistency"), QStringLiteral("errors"),
+                           QStringLiteral("configuration"), QStringLiteral("transformers")};
     if (parser.isSet(tab)) {
         const int index = tabs.indexOf(parser.value(tab));
         if (index < 0) {

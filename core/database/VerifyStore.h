@@ -40,6 +40,9 @@ public:
     static bool read(const QSqlDatabase &db, qint64 id, VerifyRun *out, bool *found, QString *error);
     // The latest `limit`, newest first.
     static bool recent(const QSqlDatabase &db, int limit, QList<VerifyRun> *out, QString *error);
+    // For each (table, remote): its newest run and its newest finished (done or failed) one,
+    // the same row when the newest has finished; ordered by id.
+    static bool latestPerPair(const QSqlDatabase &db, QList<VerifyRun> *out, QString *error);
     static bool update(const QSqlDatabase &db, const VerifyRun &run, QString *error);
     // Runs left `running` by an engine that stopped: failed, so that nobody waits for them.
     static bool abandonRunning(const QSqlDatabase &db, QString *error);
