@@ -27,9 +27,9 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTabWidget>
 #include <QTest>
 
 using namespace mysqlsync;
@@ -79,7 +79,7 @@ private:
     std::unique_ptr<FakeEngine> m_engine;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
-    qint64 m_running = 0; // the verification of items against site_c, running
+    qint64 m_running = 0;                   // the verification of items against site_c, running
     QList<QPair<QString, QString>> m_asked; // (title, text) of the confirmations asked
     bool m_answer = true;
 };
@@ -178,10 +178,14 @@ void TestConsistencyPage::initTestCase()
     differs.missing = 1;
     differs.extra = 1;
     differs.message = QStringLiteral("2 differ, 1 missing on site_b, 1 only on site_b");
-    differs.details = QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("3")}, {QStringLiteral("kind"), QStringLiteral("differs")}},
-                                 QJsonObject{{QStringLiteral("key"), QStringLiteral("5")}, {QStringLiteral("kind"), QStringLiteral("differs")}},
-                                 QJsonObject{{QStringLiteral("key"), QStringLiteral("7")}, {QStringLiteral("kind"), QStringLiteral("missing")}},
-                                 QJsonObject{{QStringLiteral("key"), QStringLiteral("90")}, {QStringLiteral("kind"), QStringLiteral("extra")}}};
+    differs.details = QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("3")},
+                                             {QStringLiteral("kind"), QStringLiteral("differs")}},
+                                 QJsonObject{{QStringLiteral("key"), QStringLiteral("5")},
+                                             {QStringLiteral("kind"), QStringLiteral("differs")}},
+                                 QJsonObject{{QStringLiteral("key"), QStringLiteral("7")},
+                                             {QStringLiteral("kind"), QStringLiteral("missing")}},
+                                 QJsonObject{{QStringLiteral("key"), QStringLiteral("90")},
+                                             {QStringLiteral("kind"), QStringLiteral("extra")}}};
     QVERIFY(finishRun(kNotes, kSiteB, identical) > 0); // older: the newer one is shown
     QVERIFY(finishRun(kNotes, kSiteB, differs) > 0);
     VerifyRun failed;
@@ -247,23 +251,27 @@ void TestConsistencyPage::rowsShowLoadsAndVerifications()
              qPrintable(cell(kItems, kSiteB, ConsistencyModel::Load)));
     QVERIFY(cell(kItems, kSiteB, ConsistencyModel::Verified).startsWith(QStringLiteral("20")));
     QCOMPARE(cell(kItems, kSiteB, ConsistencyModel::Progress), QString());
-    QCOMPARE(model()->index(model()->rowOf(kItems, kSiteB), ConsistencyModel::Progress)
+    QCOMPARE(model()
+                 ->index(model()->rowOf(kItems, kSiteB), ConsistencyModel::Progress)
                  .data(ConsistencyModel::FractionRole)
                  .toDouble(),
              -1.0);
-    QCOMPARE(cell(kNotes, kSiteB, ConsistencyModel::Result), QStringLiteral("2 differ, 1 missing there, 1 extra there"));
+    QCOMPARE(cell(kNotes, kSiteB, ConsistencyModel::Result),
+             QStringLiteral("2 differ, 1 missing there, 1 extra there"));
     QCOMPARE(cell(kNotes, kSiteC, ConsistencyModel::Result),
              QStringLiteral("failed: site_c did not answer for 60 s (offline?)"));
     QCOMPARE(cell(kNotes, kSiteC, ConsistencyModel::Load), QStringLiteral("not recorded yet"));
     // A verification runs: the last finished one stays in Result, the running one in Progress.
-    QCOMPARE(cell(kItems, kSiteC, ConsistencyModel::Result), QStringLiteral("failed: site_c did not answer for 60 s (offline?)"));
+    QCOMPARE(cell(kItems, kSiteC, ConsistencyModel::Result),
+             QStringLiteral("failed: site_c did not answer for 60 s (offline?)"));
     QCOMPARE(cell(kItems, kSiteC, ConsistencyModel::Load), QStringLiteral("loading: 250 row(s) sent"));
     const QString progress = cell(kItems, kSiteC, ConsistencyModel::Progress);
     QVERIFY2(progress.startsWith(QStringLiteral("verifying · %1 of %2 rows (40%)").arg(n(400), n(1000))),
              qPrintable(progress));
     QVERIFY2(progress.contains(QStringLiteral(" rows/s · ")) && progress.endsWith(QStringLiteral(" left")),
              qPrintable(progress));
-    QCOMPARE(model()->index(model()->rowOf(kItems, kSiteC), ConsistencyModel::Progress)
+    QCOMPARE(model()
+                 ->index(model()->rowOf(kItems, kSiteC), ConsistencyModel::Progress)
                  .data(ConsistencyModel::FractionRole)
                  .toDouble(),
              0.4);
@@ -281,7 +289,10 @@ void TestConsistencyPage::aRunningVerificationMovesItsBar()
     QVERIFY2(VerifyStore::update(m_db->database(), run, &error), qPrintable(error));
     // Polled every second while it runs: no refresh asked for.
     const int row = model()->rowOf(kItems, kSiteC);
-    QTRY_COMPARE_WITH_TIMEOUT(model()->index(row, ConsistencyModel::Progress).data(ConsistencyModel::FractionRole).toDouble(),
+    QTRY_COMPARE_WITH_TIMEOUT(model()
+                                  ->index(row, ConsistencyModel::Progress)
+                                  .data(ConsistencyModel::FractionRole)
+                                  .toDouble(),
                               0.8, 5000);
     QVERIFY(cell(kItems, kSiteC, ConsistencyModel::Progress).contains(QStringLiteral("(80%)")));
     QVERIFY(model()->pair(row).rate > 0);
@@ -301,7 +312,8 @@ void TestConsistencyPage::detailsListTheDifferingKeys()
 {
     QVERIFY(clickRow(kNotes, kSiteB));
     const QString details = page()->detailsText();
-    for (const char *part : {"Verification ", "of notes against site_b", "Result: 2 differ, 1 missing there, 1 extra there"})
+    for (const char *part :
+         {"Verification ", "of notes against site_b", "Result: 2 differ, 1 missing there, 1 extra there"})
         QVERIFY2(details.contains(QLatin1String(part)), qPrintable(details));
     QTableWidget *keys = page()->keysView();
     QCOMPARE(keys->rowCount(), 4);
@@ -388,7 +400,8 @@ void TestConsistencyPage::loadAgainRestartsTheLoad()
     QVERIFY(!page()->loadAgainButton()->isEnabled()); // loading: nothing to restart
     QVERIFY2(page()->statusText().contains(QStringLiteral("again")), qPrintable(page()->statusText()));
     // An empty table: its bar is full at once.
-    QCOMPARE(model()->index(model()->rowOf(kNotes, kSiteB), ConsistencyModel::Progress)
+    QCOMPARE(model()
+                 ->index(model()->rowOf(kNotes, kSiteB), ConsistencyModel::Progress)
                  .data(ConsistencyModel::FractionRole)
                  .toDouble(),
              1.0);
@@ -410,7 +423,8 @@ void TestConsistencyPage::liveVerifyAndRepair()
     const QStringList tables{kItems};
     SiteSet sites(m_servers);
     SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("gui_consistency_a"),
-               (QStringList{ddl, QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq) FROM seq_1_to_2000")}));
+               (QStringList{ddl,
+                            QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq) FROM seq_1_to_2000")}));
     SITES_MAKE(sites, b, kSiteB, 'B', QStringLiteral("gui_consistency_b"), QStringList{ddl});
     sites.configure(a, {kSiteB}, tables, {});
     sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
@@ -456,8 +470,9 @@ void TestConsistencyPage::liveVerifyAndRepair()
                60000);
     QTRY_VERIFY_WITH_TIMEOUT(livePage.verifyButton()->isEnabled(), kWaitMs);
     QTest::mouseClick(livePage.verifyButton(), Qt::LeftButton);
-    SITES_WAIT(sites, tables, liveModel.pair(0).hasLatest && liveModel.pair(0).latest.state == VerifyRun::State::Done
-                                  && result() == QStringLiteral("identical"),
+    SITES_WAIT(sites, tables,
+               liveModel.pair(0).hasLatest && liveModel.pair(0).latest.state == VerifyRun::State::Done
+                   && result() == QStringLiteral("identical"),
                60000);
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());

@@ -35,7 +35,8 @@ ConsistencyPage::ConsistencyPage(ConsistencyModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     auto *buttons = new QHBoxLayout;
     m_verify->setToolTip(tr("Compare the selected table with the remote's copy, row by row (nothing is changed)"));
-    m_repair->setToolTip(tr("Compare, then send the rows that differ or are missing on the remote again from this site"));
+    m_repair->setToolTip(
+        tr("Compare, then send the rows that differ or are missing on the remote again from this site"));
     m_loadAgain->setToolTip(tr("Send every row of the selected table to the remote again, from its first key"));
     for (QPushButton *b : {m_verify, m_repair, m_loadAgain})
         buttons->addWidget(b);

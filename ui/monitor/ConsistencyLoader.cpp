@@ -99,8 +99,9 @@ void ConsistencyLoader::queueVerify(const QString &table, const QString &remote,
     }
     qCInfo(lcUiConsistency).noquote() << (repair ? "repair" : "verification") << id << "of" << table << "against"
                                       << remote << "queued";
-    Q_EMIT actionDone(true, repair ? tr("repair of %1 on %2 queued (verification %3)").arg(table, remote).arg(id)
-                                   : tr("verification of %1 against %2 queued (%3)").arg(table, remote).arg(id));
+    Q_EMIT actionDone(true,
+                      repair ? tr("repair of %1 on %2 queued (verification %3)").arg(table, remote).arg(id)
+                             : tr("verification of %1 against %2 queued (%3)").arg(table, remote).arg(id));
 }
 
 void ConsistencyLoader::restartLoad(const QString &table, const QString &remote)

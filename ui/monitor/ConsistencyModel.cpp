@@ -21,7 +21,8 @@ QString duration(qint64 seconds)
     const qint64 h = seconds / 3600;
     const qint64 m = (seconds / 60) % 60;
     const qint64 s = seconds % 60;
-    const QString mmss = QStringLiteral("%1:%2").arg(m, h > 0 ? 2 : 1, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    const QString mmss =
+        QStringLiteral("%1:%2").arg(m, h > 0 ? 2 : 1, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
     return h > 0 ? QStringLiteral("%1:%2").arg(h).arg(mmss) : mmss;
 }
 
@@ -79,12 +80,13 @@ void ConsistencyModel::setDatabase(const MysqlConfig &mysql)
     m_loader = new ConsistencyLoader(mysql, m_generation.latest());
     connect(m_loader, &ConsistencyLoader::snapshotRead, this, &ConsistencyModel::onSnapshot, Qt::QueuedConnection);
     connect(m_loader, &ConsistencyLoader::readFailed, this, &ConsistencyModel::onReadFailed, Qt::QueuedConnection);
-    connect(m_loader, &ConsistencyLoader::actionDone, this,
-            [this](bool ok, const QString &message) {
-                Q_EMIT actionFinished(ok, message);
-                refresh(); // show the queued verification or the restarted load at once
-            },
-            Qt::QueuedConnection);
+    connect(
+        m_loader, &ConsistencyLoader::actionDone, this,
+        [this](bool ok, const QString &message) {
+            Q_EMIT actionFinished(ok, message);
+            refresh(); // show the queued verification or the restarted load at once
+        },
+        Qt::QueuedConnection);
     m_thread.start(m_loader);
     refresh();
 }
@@ -108,7 +110,8 @@ void ConsistencyModel::refresh()
     m_poll.stop(); // the answer sets the next poll
     const quint64 generation = m_generation.next();
     ConsistencyLoader *loader = m_loader;
-    QMetaObject::invokeMethod(loader, [=] { loader->read(generation); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        loader, [=] { loader->read(generation); }, Qt::QueuedConnection);
 }
 
 void ConsistencyModel::verify(int row, bool repair)
@@ -118,7 +121,8 @@ void ConsistencyModel::verify(int row, bool repair)
     const QString table = m_pairs.at(row).table;
     const QString remote = m_pairs.at(row).remote;
     ConsistencyLoader *loader = m_loader;
-    QMetaObject::invokeMethod(loader, [=] { loader->queueVerify(table, remote, repair); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        loader, [=] { loader->queueVerify(table, remote, repair); }, Qt::QueuedConnection);
 }
 
 void ConsistencyModel::loadAgain(int row)
@@ -128,7 +132,8 @@ void ConsistencyModel::loadAgain(int row)
     const QString table = m_pairs.at(row).table;
     const QString remote = m_pairs.at(row).remote;
     ConsistencyLoader *loader = m_loader;
-    QMetaObject::invokeMethod(loader, [=] { loader->restartLoad(table, remote); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        loader, [=] { loader->restartLoad(table, remote); }, Qt::QueuedConnection);
 }
 
 void ConsistencyModel::onSnapshot(quint64 generation, const ConsistencySnapshot &snapshot)
@@ -281,9 +286,7 @@ QString ConsistencyModel::progressText(const Pair &p)
     QStringList parts;
     parts << (verifying ? (p.latest.repair ? tr("repairing") : tr("verifying")) : tr("loading"));
     if (p.total > 0)
-        parts << tr("%1 of %2 rows (%3%)")
-                     .arg(number(done), number(p.total))
-                     .arg(int(fraction(p) * 100.0));
+        parts << tr("%1 of %2 rows (%3%)").arg(number(done), number(p.total)).arg(int(fraction(p) * 100.0));
     else
         parts << tr("%1 rows").arg(number(done));
     if (p.rate >= 1) {

@@ -56,7 +56,7 @@ void MonitorSession::wire()
         m_tracker->setFatal(false);
         m_status->refresh(); // sync_status exists now (the engine creates it when missing)
         m_clients->refreshCounts();
-        m_conflicts->refresh(); // sync_conflicts exists now too
+        m_conflicts->refresh();   // sync_conflicts exists now too
         m_consistency->refresh(); // and sync_loads, sync_verifies
         m_notifier->start(m_engine.config().remoteClients);
         Q_EMIT stateChanged();
