@@ -293,7 +293,7 @@ void TestConsistencyPage::aRunningVerificationMovesItsBar()
                                   ->index(row, ConsistencyModel::Progress)
                                   .data(ConsistencyModel::FractionRole)
                                   .toDouble(),
-                              0.8, 5000);
+                              0.8, kWaitMs);
     QVERIFY(cell(kItems, kSiteC, ConsistencyModel::Progress).contains(QStringLiteral("(80%)")));
     QVERIFY(model()->pair(row).rate > 0);
     // It ends identical.
@@ -301,7 +301,7 @@ void TestConsistencyPage::aRunningVerificationMovesItsBar()
     run.rowsChecked = 1000;
     run.finishedAt = QDateTime::currentMSecsSinceEpoch();
     QVERIFY2(VerifyStore::update(m_db->database(), run, &error), qPrintable(error));
-    QTRY_COMPARE_WITH_TIMEOUT(cell(kItems, kSiteC, ConsistencyModel::Result), QStringLiteral("identical"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(kItems, kSiteC, ConsistencyModel::Result), QStringLiteral("identical"), kWaitMs);
     // The load still runs: its bar now (250 of 1,000).
     QVERIFY2(cell(kItems, kSiteC, ConsistencyModel::Progress)
                  .startsWith(QStringLiteral("loading · %1 of %2 rows (25%)").arg(n(250), n(1000))),

@@ -80,19 +80,26 @@ ConsistencyPage::ConsistencyPage(ConsistencyModel *model, QWidget *parent)
             &ConsistencyPage::onSelectionChanged);
     connect(model, &QAbstractItemModel::dataChanged, this, &ConsistencyPage::showSelected);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_asking = m_asked = false; // a new configuration or database: nothing is on its way
         if (!select(m_selectedTable, m_selectedRemote))
             showSelected();
     });
     connect(model, &ConsistencyModel::refreshed, this, [this] {
         if (m_readError)
             setStatus(QString()); // read again: the error is over
+        if (m_asked) {
+            m_asking = m_asked = false;
+            showSelected();
+        }
     });
     connect(model, &ConsistencyModel::readFailed, this, [this](const QString &message) {
         setStatus(message);
         m_readError = true;
     });
-    connect(model, &ConsistencyModel::actionFinished, this,
-            [this](bool, const QString &message) { setStatus(message); });
+    connect(model, &ConsistencyModel::actionFinished, this, [this](bool, const QString &message) {
+        m_asked = true; // the model reads again now
+        setStatus(message);
+    });
     showSelected();
 }
 
@@ -150,7 +157,7 @@ void ConsistencyPage::onSelectionChanged()
 void ConsistencyPage::showSelected()
 {
     const int row = selectedRow();
-    const bool usable = row >= 0 && m_model->hasDatabase();
+    const bool usable = row >= 0 && m_model->hasDatabase() && !m_asking;
     const ConsistencyModel::Pair *p = row >= 0 ? &m_model->pair(row) : nullptr;
     m_verify->setEnabled(usable && !p->verifyPending());
     m_repair->setEnabled(usable && !p->verifyPending());
@@ -206,8 +213,8 @@ void ConsistencyPage::onVerify(bool repair)
         return;
     setStatus(repair ? tr("asking for a repair of %1 on %2…").arg(p.table, p.remote)
                      : tr("asking for a verification of %1 against %2…").arg(p.table, p.remote));
-    m_verify->setEnabled(false); // until the queued run shows
-    m_repair->setEnabled(false);
+    m_asking = true;
+    showSelected();
     m_model->verify(row, repair);
 }
 
@@ -223,7 +230,8 @@ void ConsistencyPage::onLoadAgain()
                      .arg(p.table, p.remote)))
         return;
     setStatus(tr("asking for a new load of %1 into %2…").arg(p.table, p.remote));
-    m_loadAgain->setEnabled(false);
+    m_asking = true;
+    showSelected();
     m_model->loadAgain(row);
 }
 

@@ -60,6 +60,9 @@ private:
     QString m_selectedTable; // kept across resets of the model
     QString m_selectedRemote;
     bool m_readError = false; // the status shows why the last read failed
+    // An action is on its way (until the poll after it shows what it did): no second one meanwhile.
+    bool m_asking = false;
+    bool m_asked = false; // written; the poll after it is on its way
 };
 
 } // namespace mysqlsync::ui
