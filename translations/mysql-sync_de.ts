@@ -961,10 +961,6 @@
         <translation>geladen</translation>
     </message>
     <message>
-        <source>to be loaded (when the remote is online)</source>
-        <translation>wird geladen, sobald die Gegenstelle online ist</translation>
-    </message>
-    <message>
         <source>loading: %1 row(s) sent</source>
         <translation>lädt: %1 Zeile(n) gesendet</translation>
     </message>
@@ -1031,6 +1027,14 @@
     <message>
         <source>Progress</source>
         <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>to be loaded</source>
+        <translation>zu laden</translation>
+    </message>
+    <message>
+        <source>The engine sends the table&apos;s rows when %1 is online</source>
+        <translation>Die Engine sendet die Zeilen der Tabelle, sobald %1 online ist</translation>
     </message>
 </context>
 <context>

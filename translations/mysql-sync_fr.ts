@@ -961,10 +961,6 @@
         <translation>chargée</translation>
     </message>
     <message>
-        <source>to be loaded (when the remote is online)</source>
-        <translation>à charger (quand le site distant sera en ligne)</translation>
-    </message>
-    <message>
         <source>loading: %1 row(s) sent</source>
         <translation>chargement&#xa0;: %1 ligne(s) envoyée(s)</translation>
     </message>
@@ -1031,6 +1027,14 @@
     <message>
         <source>Progress</source>
         <translation>Progression</translation>
+    </message>
+    <message>
+        <source>to be loaded</source>
+        <translation>à charger</translation>
+    </message>
+    <message>
+        <source>The engine sends the table&apos;s rows when %1 is online</source>
+        <translation>Le moteur envoie les lignes de la table quand %1 est en ligne</translation>
     </message>
 </context>
 <context>

@@ -48,8 +48,9 @@ ConsistencyPage::ConsistencyPage(ConsistencyModel *model, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setItemDelegateForColumn(ConsistencyModel::Progress,
                                      new ProgressDelegate(ConsistencyModel::FractionRole, m_view));
-    m_view->setColumnWidth(ConsistencyModel::Result, m_view->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 36);
-    m_view->setColumnWidth(ConsistencyModel::Load, m_view->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
+    const int x = m_view->fontMetrics().horizontalAdvance(QLatin1Char('x'));
+    m_view->setColumnWidth(ConsistencyModel::Result, x * 30);
+    m_view->setColumnWidth(ConsistencyModel::Load, x * 26);
 
     auto *details = new Section(tr("Last verification"), this);
     auto *detailsLayout = new QVBoxLayout(details->body());
@@ -161,7 +162,7 @@ void ConsistencyPage::showSelected()
     const ConsistencyModel::Pair *p = row >= 0 ? &m_model->pair(row) : nullptr;
     m_verify->setEnabled(usable && !p->verifyPending());
     m_repair->setEnabled(usable && !p->verifyPending());
-    m_loadAgain->setEnabled(usable && !p->loading());
+    m_loadAgain->setEnabled(usable && !p->loadPending());
     m_refresh->setEnabled(m_model->hasDatabase());
     m_keys->setRowCount(0);
     if (!p) {

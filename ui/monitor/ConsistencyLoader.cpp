@@ -38,7 +38,7 @@ void ConsistencyLoader::read(quint64 generation)
     }
     QSet<QString> running;
     for (const LoadState &load : std::as_const(snapshot.loads)) {
-        if (!load.done)
+        if (!load.done && (load.startedAt > 0 || load.rows > 0)) // begun: a bar to draw
             running.insert(load.table);
     }
     for (const VerifyRun &run : std::as_const(snapshot.verifies)) {

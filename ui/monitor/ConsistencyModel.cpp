@@ -262,7 +262,7 @@ QString ConsistencyModel::loadText(const Pair &p)
     if (p.load.done)
         return p.load.finishedAt > 0 ? tr("loaded %1").arg(timeText(p.load.finishedAt)) : tr("loaded");
     if (p.load.startedAt == 0 && p.load.rows == 0)
-        return tr("to be loaded (when the remote is online)");
+        return tr("to be loaded");
     return tr("loading: %1 row(s) sent").arg(number(p.load.rows));
 }
 
@@ -277,11 +277,12 @@ double ConsistencyModel::fraction(const Pair &p)
 
 QString ConsistencyModel::progressText(const Pair &p)
 {
-    if (p.hasLatest && p.latest.state == VerifyRun::State::Queued)
-        return p.latest.repair ? tr("repair queued") : tr("verification queued");
     const bool verifying = runningVerify(p);
-    if (!verifying && !p.loading())
+    if (!verifying && !p.loading()) {
+        if (p.hasLatest && p.latest.state == VerifyRun::State::Queued)
+            return p.latest.repair ? tr("repair queued") : tr("verification queued");
         return QString();
+    }
     const qint64 done = workDone(p);
     QStringList parts;
     parts << (verifying ? (p.latest.repair ? tr("repairing") : tr("verifying")) : tr("loading"));
@@ -314,6 +315,10 @@ QVariant ConsistencyModel::data(const QModelIndex &index, int role) const
     const Pair &p = m_pairs.at(index.row());
     if (role == FractionRole)
         return index.column() == Progress ? fraction(p) : QVariant();
+    if (role == Qt::ToolTipRole && index.column() == Load && p.loadPending() && !p.loading())
+        return tr("The engine sends the table's rows when %1 is online").arg(p.remote);
+    if (role == Qt::ToolTipRole && index.column() == Result && p.hasFinished)
+        return resultText(p.finished); // may be longer than the column
     if (role == Qt::ForegroundRole && index.column() == Result && p.hasFinished) {
         const VerifyRun &r = p.finished;
         const bool same = r.state == VerifyRun::State::Done && r.differing == 0 && r.missing == 0 && r.extra == 0;

@@ -54,7 +54,10 @@ public:
         double rate = 0; // rows/s
 
         bool verifyPending() const;
-        bool loading() const { return hasLoad && !load.done; }
+        // The load is not done (it may wait for the remote to come online).
+        bool loadPending() const { return hasLoad && !load.done; }
+        // The engine has begun it and it is not done.
+        bool loading() const { return loadPending() && (load.startedAt > 0 || load.rows > 0); }
     };
 
     explicit ConsistencyModel(QObject *parent = nullptr);
@@ -74,7 +77,7 @@ public:
     bool hasDatabase() const { return m_loader != nullptr; }
     const Pair &pair(int row) const { return m_pairs.at(row); }
     int rowOf(const QString &table, const QString &remote) const;
-    // Whether a load or a verification runs (or waits) on some pair.
+    // Whether a load or a verification runs (or is queued) on some pair.
     bool isBusy() const;
     int pollInterval() const { return isBusy() ? kBusyPollMs : kIdlePollMs; }
     // Answers arrived since setDatabase (tests wait on it).
