@@ -5,7 +5,8 @@
 # both sites keep traffic flowing. site_b's `orders` lacks a column that site_a's has, so
 # site_a's orders come back as error receipts (the Errors tab). Both sites change the same rows
 # of `items` (policy newest: settled at once) and `notes` (manual: left open) at the same moment
-# now and then (the Conflicts tab).
+# now and then (the Conflicts tab). A verification of `notes` against site_b is queued before
+# the Consistency tab opens; the app's engine runs it.
 #   bash scripts/screenshots.sh [OUT_DIR]     (default: docs/screenshots)
 # SCREENSHOT_KEEP=1 keeps the work folder (logs), SCREENSHOT_WAIT=N seconds per tab (12).
 set -euo pipefail
@@ -119,7 +120,11 @@ PIDS+=($!)
 mkdir -p "$OUT"
 export HOME=$WORK/home XDG_RUNTIME_DIR=$WORK/runtime SHOP_DB_PASSWORD=$MYSQL_PASSWORD
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
-for tab in overview clients status conflicts errors configuration transformers; do
+for tab in overview clients status conflicts consistency errors configuration transformers; do
+    if [ "$tab" = consistency ]; then # sync_verifies exists: the app's engine made it on the first tab
+        sql a "INSERT INTO sync_verifies (\`table_name\`, remote, repair, state, requested_at)
+               VALUES ('notes', 'site_b', 0, 'queued', UNIX_TIMESTAMP(NOW(3)) * 1000)"
+    fi
     "$MONITOR" --tab "$tab" "$WORK/site_a.json" >"$WORK/monitor-$tab.log" 2>&1 &
     APP_PID=$!
     sleep "${SCREENSHOT_WAIT:-12}"

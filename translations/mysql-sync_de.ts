@@ -113,8 +113,8 @@
         <translation>Die Konfigurationsdatei (Vorgabe: die zuletzt verwendete; gibt es keine, legt eine Seite für den ersten Start sie an).</translation>
     </message>
     <message>
-        <source>Open on this tab: overview, clients, status, conflicts, errors, configuration or transformers.</source>
-        <translation>Mit diesem Tab öffnen: overview, clients, status, conflicts, errors, configuration oder transformers.</translation>
+        <source>Open on this tab: overview, clients, status, conflicts, consistency, errors, configuration or transformers.</source>
+        <translation>Mit diesem Tab öffnen: overview, clients, status, conflicts, consistency, errors, configuration oder transformers.</translation>
     </message>
 </context>
 <context>
@@ -897,6 +897,262 @@
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::ConsistencyLoader</name>
+    <message>
+        <source>repair of %1 on %2 queued (verification %3)</source>
+        <translation>Reparatur von %1 auf %2 eingereiht (Überprüfung %3)</translation>
+    </message>
+    <message>
+        <source>verification of %1 against %2 queued (%3)</source>
+        <translation>Überprüfung von %1 gegen %2 eingereiht (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is loaded into %2 again from its first key</source>
+        <translation>%1 wird ab dem ersten Schlüssel erneut nach %2 geladen</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConsistencyModel</name>
+    <message>
+        <source>queued</source>
+        <translation>eingereiht</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 differ</source>
+        <translation>%1 abweichend</translation>
+    </message>
+    <message>
+        <source>%1 missing there</source>
+        <translation>%1 fehlen dort</translation>
+    </message>
+    <message>
+        <source>%1 extra there</source>
+        <translation>%1 nur dort</translation>
+    </message>
+    <message>
+        <source>identical</source>
+        <translation>identisch</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n row(s) sent again</source>
+        <translation>
+            <numerusform> — %n Zeile erneut gesendet</numerusform>
+            <numerusform> — %n Zeilen erneut gesendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not recorded yet</source>
+        <translation>noch nicht erfasst</translation>
+    </message>
+    <message>
+        <source>loaded %1</source>
+        <translation>geladen %1</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>geladen</translation>
+    </message>
+    <message>
+        <source>loading: %1 row(s) sent</source>
+        <translation>lädt: %1 Zeile(n) gesendet</translation>
+    </message>
+    <message>
+        <source>repair queued</source>
+        <translation>Reparatur eingereiht</translation>
+    </message>
+    <message>
+        <source>verification queued</source>
+        <translation>Überprüfung eingereiht</translation>
+    </message>
+    <message>
+        <source>repairing</source>
+        <translation>Reparatur</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>Überprüfung</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows (%3%)</source>
+        <translation>%1 von %2 Zeilen (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Zuletzt überprüft</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Initial load</source>
+        <translation>Erstbefüllung</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>to be loaded</source>
+        <translation>zu laden</translation>
+    </message>
+    <message>
+        <source>The engine sends the table&apos;s rows when %1 is online</source>
+        <translation>Die Engine sendet die Zeilen der Tabelle, sobald %1 online ist</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConsistencyPage</name>
+    <message>
+        <source>Verify</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>Reparieren…</translation>
+    </message>
+    <message>
+        <source>Load again…</source>
+        <translation>Erneut laden…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Compare the selected table with the remote&apos;s copy, row by row (nothing is changed)</source>
+        <translation>Die gewählte Tabelle Zeile für Zeile mit der Kopie der Gegenstelle vergleichen (nichts wird geändert)</translation>
+    </message>
+    <message>
+        <source>Compare, then send the rows that differ or are missing on the remote again from this site</source>
+        <translation>Vergleichen, dann die Zeilen, die auf der Gegenstelle abweichen oder fehlen, von diesem Standort erneut senden</translation>
+    </message>
+    <message>
+        <source>Send every row of the selected table to the remote again, from its first key</source>
+        <translation>Jede Zeile der gewählten Tabelle ab dem ersten Schlüssel erneut an die Gegenstelle senden</translation>
+    </message>
+    <message>
+        <source>Last verification</source>
+        <translation>Letzte Überprüfung</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Unterschied</translation>
+    </message>
+    <message>
+        <source>Select a table and remote to see its last verification.</source>
+        <translation>Eine Tabelle und Gegenstelle auswählen, um ihre letzte Überprüfung zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 has not been verified against %2 yet.</source>
+        <translation>%1 wurde noch nicht gegen %2 überprüft.</translation>
+    </message>
+    <message>
+        <source>Repair %1 of %2 against %3</source>
+        <translation>Reparatur %1 von %2 gegen %3</translation>
+    </message>
+    <message>
+        <source>Verification %1 of %2 against %3</source>
+        <translation>Überprüfung %1 von %2 gegen %3</translation>
+    </message>
+    <message>
+        <source>Asked for %1, finished %2; %3 row(s) of this site compared.</source>
+        <translation>Angefordert %1, beendet %2; %3 Zeile(n) dieses Standorts verglichen.</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>weicht ab</translation>
+    </message>
+    <message>
+        <source>missing there</source>
+        <translation>fehlt dort</translation>
+    </message>
+    <message>
+        <source>extra there (only the remote has it)</source>
+        <translation>nur dort (nur die Gegenstelle hat sie)</translation>
+    </message>
+    <message>
+        <source>Repair %1 on %2</source>
+        <translation>%1 auf %2 reparieren</translation>
+    </message>
+    <message>
+        <source>The rows of %1 that differ on %2 or that it lacks are sent again from this site: %2&apos;s copies of them are overwritten. Rows only %2 has are left alone.
+
+Repair now?</source>
+        <translation>Die Zeilen von %1, die auf %2 abweichen oder dort fehlen, werden von diesem Standort erneut gesendet: die Kopien von %2 werden überschrieben. Zeilen, die nur %2 hat, bleiben unberührt.
+
+Jetzt reparieren?</translation>
+    </message>
+    <message>
+        <source>asking for a repair of %1 on %2…</source>
+        <translation>Reparatur von %1 auf %2 wird angefordert…</translation>
+    </message>
+    <message>
+        <source>asking for a verification of %1 against %2…</source>
+        <translation>Überprüfung von %1 gegen %2 wird angefordert…</translation>
+    </message>
+    <message>
+        <source>Load %1 into %2 again</source>
+        <translation>%1 erneut nach %2 laden</translation>
+    </message>
+    <message>
+        <source>Every row of %1 is sent to %2 again, from its first key, while live changes keep flowing. %2&apos;s copies of these rows are overwritten.
+
+Load again now?</source>
+        <translation>Jede Zeile von %1 wird ab dem ersten Schlüssel erneut an %2 gesendet, während laufende Änderungen weiter fließen. Die Kopien dieser Zeilen auf %2 werden überschrieben.
+
+Jetzt erneut laden?</translation>
+    </message>
+    <message>
+        <source>asking for a new load of %1 into %2…</source>
+        <translation>neues Laden von %1 nach %2 wird angefordert…</translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::EntityDiffModel</name>
     <message>
         <source>(absent)</source>
@@ -1287,6 +1543,10 @@
     <message>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>Konsistenz</translation>
     </message>
 </context>
 <context>

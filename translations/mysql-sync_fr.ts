@@ -113,8 +113,8 @@
         <translation>Le fichier de configuration (par défaut&#xa0;: le dernier utilisé&#xa0;; sans fichier, une page de premier démarrage le crée).</translation>
     </message>
     <message>
-        <source>Open on this tab: overview, clients, status, conflicts, errors, configuration or transformers.</source>
-        <translation>Ouvrir sur cet onglet&#xa0;: overview, clients, status, conflicts, errors, configuration ou transformers.</translation>
+        <source>Open on this tab: overview, clients, status, conflicts, consistency, errors, configuration or transformers.</source>
+        <translation>Ouvrir sur cet onglet&#xa0;: overview, clients, status, conflicts, consistency, errors, configuration ou transformers.</translation>
     </message>
 </context>
 <context>
@@ -897,6 +897,262 @@
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::ConsistencyLoader</name>
+    <message>
+        <source>repair of %1 on %2 queued (verification %3)</source>
+        <translation>réparation de %1 sur %2 en file d’attente (vérification %3)</translation>
+    </message>
+    <message>
+        <source>verification of %1 against %2 queued (%3)</source>
+        <translation>vérification de %1 avec %2 en file d’attente (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is loaded into %2 again from its first key</source>
+        <translation>%1 est de nouveau chargée dans %2 depuis sa première clé</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConsistencyModel</name>
+    <message>
+        <source>queued</source>
+        <translation>en file d’attente</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 differ</source>
+        <translation>%1 différente(s)</translation>
+    </message>
+    <message>
+        <source>%1 missing there</source>
+        <translation>%1 absente(s) là-bas</translation>
+    </message>
+    <message>
+        <source>%1 extra there</source>
+        <translation>%1 en trop là-bas</translation>
+    </message>
+    <message>
+        <source>identical</source>
+        <translation>identique</translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n row(s) sent again</source>
+        <translation>
+            <numerusform> — %n ligne renvoyée</numerusform>
+            <numerusform> — %n lignes renvoyées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not recorded yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>loaded %1</source>
+        <translation>chargée le %1</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>chargée</translation>
+    </message>
+    <message>
+        <source>loading: %1 row(s) sent</source>
+        <translation>chargement&#xa0;: %1 ligne(s) envoyée(s)</translation>
+    </message>
+    <message>
+        <source>repair queued</source>
+        <translation>réparation en file d’attente</translation>
+    </message>
+    <message>
+        <source>verification queued</source>
+        <translation>vérification en file d’attente</translation>
+    </message>
+    <message>
+        <source>repairing</source>
+        <translation>réparation</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>vérification</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>chargement</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows (%3%)</source>
+        <translation>%1 sur %2 lignes (%3&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 lignes</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 lignes/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>reste %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>Site distant</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Initial load</source>
+        <translation>Chargement initial</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>to be loaded</source>
+        <translation>à charger</translation>
+    </message>
+    <message>
+        <source>The engine sends the table&apos;s rows when %1 is online</source>
+        <translation>Le moteur envoie les lignes de la table quand %1 est en ligne</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::ConsistencyPage</name>
+    <message>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>Réparer…</translation>
+    </message>
+    <message>
+        <source>Load again…</source>
+        <translation>Recharger…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Compare the selected table with the remote&apos;s copy, row by row (nothing is changed)</source>
+        <translation>Comparer la table choisie, ligne par ligne, avec la copie du site distant (rien n’est modifié)</translation>
+    </message>
+    <message>
+        <source>Compare, then send the rows that differ or are missing on the remote again from this site</source>
+        <translation>Comparer, puis renvoyer depuis ce site les lignes différentes ou absentes sur le site distant</translation>
+    </message>
+    <message>
+        <source>Send every row of the selected table to the remote again, from its first key</source>
+        <translation>Renvoyer au site distant chaque ligne de la table choisie, depuis sa première clé</translation>
+    </message>
+    <message>
+        <source>Last verification</source>
+        <translation>Dernière vérification</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Différence</translation>
+    </message>
+    <message>
+        <source>Select a table and remote to see its last verification.</source>
+        <translation>Choisissez une table et un site distant pour voir leur dernière vérification.</translation>
+    </message>
+    <message>
+        <source>%1 has not been verified against %2 yet.</source>
+        <translation>%1 n’a pas encore été vérifiée avec %2.</translation>
+    </message>
+    <message>
+        <source>Repair %1 of %2 against %3</source>
+        <translation>Réparation %1 de %2 avec %3</translation>
+    </message>
+    <message>
+        <source>Verification %1 of %2 against %3</source>
+        <translation>Vérification %1 de %2 avec %3</translation>
+    </message>
+    <message>
+        <source>Asked for %1, finished %2; %3 row(s) of this site compared.</source>
+        <translation>Demandée le %1, terminée le %2&#xa0;; %3 ligne(s) de ce site comparée(s).</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Résultat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>différente</translation>
+    </message>
+    <message>
+        <source>missing there</source>
+        <translation>absente là-bas</translation>
+    </message>
+    <message>
+        <source>extra there (only the remote has it)</source>
+        <translation>en trop là-bas (seul le site distant l’a)</translation>
+    </message>
+    <message>
+        <source>Repair %1 on %2</source>
+        <translation>Réparer %1 sur %2</translation>
+    </message>
+    <message>
+        <source>The rows of %1 that differ on %2 or that it lacks are sent again from this site: %2&apos;s copies of them are overwritten. Rows only %2 has are left alone.
+
+Repair now?</source>
+        <translation>Les lignes de %1 différentes sur %2 ou absentes de %2 sont renvoyées depuis ce site&#xa0;: les copies de %2 sont écrasées. Les lignes que seul %2 possède ne sont pas touchées.
+
+Réparer maintenant&#xa0;?</translation>
+    </message>
+    <message>
+        <source>asking for a repair of %1 on %2…</source>
+        <translation>demande de réparation de %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>asking for a verification of %1 against %2…</source>
+        <translation>demande de vérification de %1 avec %2…</translation>
+    </message>
+    <message>
+        <source>Load %1 into %2 again</source>
+        <translation>Recharger %1 dans %2</translation>
+    </message>
+    <message>
+        <source>Every row of %1 is sent to %2 again, from its first key, while live changes keep flowing. %2&apos;s copies of these rows are overwritten.
+
+Load again now?</source>
+        <translation>Chaque ligne de %1 est renvoyée à %2, depuis sa première clé, pendant que les modifications courantes continuent. Les copies de ces lignes sur %2 sont écrasées.
+
+Recharger maintenant&#xa0;?</translation>
+    </message>
+    <message>
+        <source>asking for a new load of %1 into %2…</source>
+        <translation>demande d’un nouveau chargement de %1 dans %2…</translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::EntityDiffModel</name>
     <message>
         <source>(absent)</source>
@@ -1287,6 +1543,10 @@
     <message>
         <source>Conflicts</source>
         <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>Cohérence</translation>
     </message>
 </context>
 <context>

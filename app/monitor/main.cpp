@@ -20,10 +20,9 @@ struct CommandLine {
                                                              "Start hidden in the system tray (where there is one).")};
     QCommandLineOption
         tab{QStringLiteral("tab"),
-            QCoreApplication::
-                translate("main",
-                          "Open on this tab: overview, clients, status, conflicts, errors, configuration or "
-                          "transformers."),
+            QCoreApplication::translate("main",
+                                        "Open on this tab: overview, clients, status, conflicts, consistency, errors, "
+                                        "configuration or transformers."),
             QStringLiteral("name")};
 
     CommandLine()
@@ -93,8 +92,8 @@ int main(int argc, char *argv[])
     else // no configuration yet (or it is gone): the first-run page creates one, at `path` if one was named
         window.showFirstRun(args.isEmpty() ? QString() : path);
     const QStringList tabs{QStringLiteral("overview"),      QStringLiteral("clients"),     QStringLiteral("status"),
-                           QStringLiteral("conflicts"),     QStringLiteral("errors"),      QStringLiteral("configuration"),
-                           QStringLiteral("transformers")};
+                           QStringLiteral("conflicts"),     QStringLiteral("consistency"), QStringLiteral("errors"),
+                           QStringLiteral("configuration"), QStringLiteral("transformers")};
     if (parser.isSet(tab)) {
         const int index = tabs.indexOf(parser.value(tab));
         if (index < 0) {

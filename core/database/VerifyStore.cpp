@@ -128,6 +128,20 @@ bool VerifyStore::recent(const QSqlDatabase &db, int limit, QList<VerifyRun> *ou
     return true;
 }
 
+bool VerifyStore::latestPerPair(const QSqlDatabase &db, QList<VerifyRun> *out, QString *error)
+{
+    out->clear();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM sync_verifies WHERE id IN (SELECT MAX(id) FROM sync_verifies GROUP BY "
+                               "`table_name`, remote UNION SELECT MAX(id) FROM sync_verifies WHERE state IN ('done', "
+                               "'failed') GROUP BY `table_name`, remote) ORDER BY id")
+                    .arg(QLatin1String(kColumns))))
+        return fail(q, QStringLiteral("read"), error);
+    while (q.next())
+        out->append(fromQuery(q));
+    return true;
+}
+
 bool VerifyStore::update(const QSqlDatabase &db, const VerifyRun &r, QString *error)
 {
     QSqlQuery q(db);

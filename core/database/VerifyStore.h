@@ -41,6 +41,9 @@ public:
     static bool read(const QSqlDatabase &db, qint64 id, VerifyRun *out, bool *found, QString *error);
     // The latest `limit`, newest first.
     static bool recent(const QSqlDatabase &db, int limit, QList<VerifyRun> *out, QString *error);
+    // For each (table, remote): its newest run and its newest finished (done or failed) one,
+    // the same row when the newest has finished; ordered by id.
+    static bool latestPerPair(const QSqlDatabase &db, QList<VerifyRun> *out, QString *error);
     static bool update(const QSqlDatabase &db, const VerifyRun &run, QString *error);
     // When the pair was last verified, queued or running included (ms; 0: never).
     static bool lastRequested(const QSqlDatabase &db, const QString &table, const QString &remote, qint64 *at,

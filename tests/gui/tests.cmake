@@ -61,6 +61,10 @@ mysql_sync_add_test(NAME tst_monitorsession SOURCES gui/tst_monitorsession.cpp L
 mysql_sync_add_test(NAME tst_conflictnotifier SOURCES gui/tst_conflictnotifier.cpp LIBS sync_monitor LABELS gui)
 mysql_sync_add_test(NAME tst_conflictspage SOURCES gui/tst_conflictspage.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
+# The Consistency tab (issue 14) on the harness's MariaDB (fixture "servers"): sync_loads and
+# sync_verifies as the page shows them, its actions, then Verify and Repair between two daemons.
+mysql_sync_add_test(NAME tst_consistencypage SOURCES gui/tst_consistencypage.cpp
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
 # The monitor's loader threads and request generations (WorkerThread, RequestGeneration).
 mysql_sync_add_test(NAME tst_workerthread SOURCES gui/tst_workerthread.cpp LIBS sync_monitor LABELS gui)
 mysql_sync_add_test(NAME tst_notificationpacer SOURCES gui/tst_notificationpacer.cpp LIBS sync_monitor LABELS gui)

@@ -6,6 +6,7 @@
 #include "configuration/ConfigPage.h"
 #include "configuration/FirstRunPage.h"
 #include "conflicts/ConflictsPage.h"
+#include "consistency/ConsistencyPage.h"
 #include "engine/ThreadedEngine.h"
 #include "errors/ErrorsPage.h"
 #include "mainwindow/SettingsDialog.h"
@@ -13,6 +14,7 @@
 #include "mainwindow/TrayController.h"
 #include "monitor/ClientsModel.h"
 #include "monitor/ConflictsModel.h"
+#include "monitor/ConsistencyModel.h"
 #include "monitor/ErrorNotifier.h"
 #include "monitor/ErrorsModel.h"
 #include "monitor/ExpiryWatcher.h"
@@ -75,12 +77,14 @@ void MainWindow::build(bool trayAvailable)
     m_overview = new OverviewPage(m_tabs);
     m_statusPage = new SyncStatusPage(syncStatusModel(), m_tabs);
     m_conflictsPage = new ConflictsPage(conflictsModel(), m_tabs);
+    m_consistencyPage = new ConsistencyPage(consistencyModel(), m_tabs);
     m_errorsPage = new ErrorsPage(errorsModel(), m_tabs);
     m_configPage = new ConfigPage(m_tabs);
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(new ClientsPage(clientsModel(), m_tabs), tr("Clients"));
     m_tabs->addTab(m_statusPage, tr("Sync status"));
     m_tabs->addTab(m_conflictsPage, tr("Conflicts"));
+    m_tabs->addTab(m_consistencyPage, tr("Consistency"));
     m_tabs->addTab(m_errorsPage, tr("Errors && log"));
     m_tabs->addTab(m_configPage, tr("Configuration"));
     m_transformersPage = new TransformersPage(m_tabs);
@@ -138,6 +142,11 @@ SyncStatusModel *MainWindow::syncStatusModel() const
 ConflictsModel *MainWindow::conflictsModel() const
 {
     return m_session->conflictsModel();
+}
+
+ConsistencyModel *MainWindow::consistencyModel() const
+{
+    return m_session->consistencyModel();
 }
 
 RemoteNotifier *MainWindow::remoteNotifier() const

@@ -1,6 +1,6 @@
 #pragma once
-// The main window: tabs (Overview, Clients, Sync status, Conflicts, Errors & log, Configuration,
-// Transformers),
+// The main window: tabs (Overview, Clients, Sync status, Conflicts, Consistency, Errors & log,
+// Configuration, Transformers),
 // the tray icon and close-to-tray; a view over a MonitorSession (the open configuration, its
 // engine, the models and the state), whose engine is a ThreadedEngine unless one is given.
 #include "config/Config.h"
@@ -23,6 +23,8 @@ class ClientsModel;
 class ConfigPage;
 class ConflictsModel;
 class ConflictsPage;
+class ConsistencyModel;
+class ConsistencyPage;
 class ExpiryWatcher;
 class ErrorsModel;
 class ErrorsPage;
@@ -39,7 +41,16 @@ class TransformersPage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { OverviewTab, ClientsTab, SyncStatusTab, ConflictsTab, ErrorsTab, ConfigurationTab, TransformersTab };
+    enum Tab {
+        OverviewTab,
+        ClientsTab,
+        SyncStatusTab,
+        ConflictsTab,
+        ConsistencyTab,
+        ErrorsTab,
+        ConfigurationTab,
+        TransformersTab
+    };
 
     // `trayAvailable`: QSystemTrayIcon::isSystemTrayAvailable() unless a test says otherwise.
     explicit MainWindow(bool trayAvailable, QWidget *parent = nullptr);
@@ -69,6 +80,8 @@ public:
     SyncStatusPage *syncStatusPage() const { return m_statusPage; }
     ConflictsModel *conflictsModel() const;
     ConflictsPage *conflictsPage() const { return m_conflictsPage; }
+    ConsistencyModel *consistencyModel() const;
+    ConsistencyPage *consistencyPage() const { return m_consistencyPage; }
     RemoteNotifier *remoteNotifier() const;
     ErrorNotifier *errorNotifier() const;
     TransformersPage *transformersPage() const { return m_transformersPage; }
@@ -109,6 +122,7 @@ private:
     OverviewPage *m_overview;
     SyncStatusPage *m_statusPage;
     ConflictsPage *m_conflictsPage;
+    ConsistencyPage *m_consistencyPage;
     ErrorsPage *m_errorsPage;
     ConfigPage *m_configPage;
     TransformersPage *m_transformersPage;

@@ -5,6 +5,7 @@
 #include "monitor/ClientsModel.h"
 #include "monitor/ConflictNotifier.h"
 #include "monitor/ConflictsModel.h"
+#include "monitor/ConsistencyModel.h"
 #include "monitor/ErrorNotifier.h"
 #include "monitor/ErrorsModel.h"
 #include "monitor/ExpiryWatcher.h"
@@ -28,6 +29,7 @@ MonitorSession::MonitorSession(Engine &engine, QObject *parent)
     , m_status(new SyncStatusModel(this))
     , m_conflicts(new ConflictsModel(this))
     , m_conflictNotifier(new ConflictNotifier(this))
+    , m_consistency(new ConsistencyModel(this))
     , m_secrets(new AsyncSecretResolver(this))
     , m_notifier(new RemoteNotifier(this))
     , m_errorNotifier(new ErrorNotifier(this))
@@ -54,7 +56,8 @@ void MonitorSession::wire()
         m_tracker->setFatal(false);
         m_status->refresh(); // sync_status exists now (the engine creates it when missing)
         m_clients->refreshCounts();
-        m_conflicts->refresh(); // sync_conflicts exists now too
+        m_conflicts->refresh();   // sync_conflicts exists now too
+        m_consistency->refresh(); // and sync_loads, sync_verifies
         m_notifier->start(m_engine.config().remoteClients);
         Q_EMIT stateChanged();
     });
@@ -150,6 +153,8 @@ void MonitorSession::start(const Config &config)
     Q_EMIT starting(config);
     m_status->setDatabase(config.mysql);
     m_conflicts->setDatabase(config.mysql);
+    m_consistency->setPairs(config.syncTables, config.remoteClients);
+    m_consistency->setDatabase(config.mysql);
     m_conflictNotifier->reset();
     if (m_openConflicts != -1) {
         m_openConflicts = -1; // the new engine reports its database's count when it connects

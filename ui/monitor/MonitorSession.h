@@ -2,8 +2,8 @@
 // The desktop app without its widgets: one open configuration and its engine. open() loads the
 // file, resolves its password references (AsyncSecretResolver: the keychain without blocking),
 // then starts the engine. The session owns what is derived from the engine's reports: the
-// Clients, Errors, Sync status and Conflicts models, the notifiers that decide what to tell the user, the
-// certificate expiry watcher and the one-word SyncState. It depends on the Engine interface
+// Clients, Errors, Sync status, Conflicts and Consistency models, the notifiers that decide
+// what to tell the user, the certificate expiry watcher and the one-word SyncState. It depends on the Engine interface
 // only: the app passes a ThreadedEngine, tests a FakeEngine. Views (MainWindow) read the models
 // and state from here, show what the session says, and send commands to engine().
 #include "config/Config.h"
@@ -24,6 +24,7 @@ class AsyncSecretResolver;
 class ClientsModel;
 class ConflictNotifier;
 class ConflictsModel;
+class ConsistencyModel;
 class ErrorNotifier;
 class ErrorsModel;
 class ExpiryWatcher;
@@ -52,6 +53,8 @@ public:
     SyncStatusModel *syncStatusModel() const { return m_status; }
     ConflictsModel *conflictsModel() const { return m_conflicts; }
     ConflictNotifier *conflictNotifier() const { return m_conflictNotifier; }
+    // The Consistency tab's rows: every sync table against every remote.
+    ConsistencyModel *consistencyModel() const { return m_consistency; }
     // The open conflicts of sync_conflicts as the engine last reported them (conflictsChanged),
     // -1 before its first report for this configuration.
     qint64 openConflicts() const { return m_openConflicts; }
@@ -88,6 +91,7 @@ private:
     SyncStatusModel *m_status;
     ConflictsModel *m_conflicts;
     ConflictNotifier *m_conflictNotifier;
+    ConsistencyModel *m_consistency;
     QTimer m_conflictsRefresh; // coalesces the inbox's reloads after conflictsChanged
     qint64 m_openConflicts = -1;
     AsyncSecretResolver *m_secrets;
