@@ -538,6 +538,10 @@
         <source>Conflict policies</source>
         <translation>Konfliktregeln</translation>
     </message>
+    <message>
+        <source>Background verification (ms)</source>
+        <translation>Hintergrundprüfung (ms)</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>
@@ -1120,10 +1124,10 @@
         <translation>%1 auf %2 reparieren</translation>
     </message>
     <message>
-        <source>The rows of %1 that differ on %2 or that it lacks are sent again from this site: %2&apos;s copies of them are overwritten. Rows only %2 has are left alone.
+        <source>The rows of %1 that differ on %2 or that it lacks are sent again from this site: %2&apos;s copies of them are overwritten, and rows only %2 has are deleted there.
 
 Repair now?</source>
-        <translation>Die Zeilen von %1, die auf %2 abweichen oder dort fehlen, werden von diesem Standort erneut gesendet: die Kopien von %2 werden überschrieben. Zeilen, die nur %2 hat, bleiben unberührt.
+        <translation>Die Zeilen von %1, die auf %2 abweichen oder dort fehlen, werden von diesem Standort erneut gesendet: die Kopien von %2 werden überschrieben, und Zeilen, die nur %2 hat, werden dort gelöscht.
 
 Jetzt reparieren?</translation>
     </message>

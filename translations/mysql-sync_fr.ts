@@ -538,6 +538,10 @@
         <source>Conflict policies</source>
         <translation>Règles de conflit</translation>
     </message>
+    <message>
+        <source>Background verification (ms)</source>
+        <translation>Vérification en arrière-plan (ms)</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>
@@ -1120,10 +1124,10 @@
         <translation>Réparer %1 sur %2</translation>
     </message>
     <message>
-        <source>The rows of %1 that differ on %2 or that it lacks are sent again from this site: %2&apos;s copies of them are overwritten. Rows only %2 has are left alone.
+        <source>The rows of %1 that differ on %2 or that it lacks are sent again from this site: %2&apos;s copies of them are overwritten, and rows only %2 has are deleted there.
 
 Repair now?</source>
-        <translation>Les lignes de %1 différentes sur %2 ou absentes de %2 sont renvoyées depuis ce site&#xa0;: les copies de %2 sont écrasées. Les lignes que seul %2 possède ne sont pas touchées.
+        <translation>Les lignes de %1 différentes sur %2 ou absentes de %2 sont renvoyées depuis ce site&#xa0;: les copies de %2 sont écrasées, et les lignes que seul %2 possède y sont supprimées.
 
 Réparer maintenant&#xa0;?</translation>
     </message>

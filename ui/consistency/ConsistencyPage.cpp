@@ -209,7 +209,7 @@ void ConsistencyPage::onVerify(bool repair)
     if (repair
         && !confirm(tr("Repair %1 on %2").arg(p.table, p.remote),
                     tr("The rows of %1 that differ on %2 or that it lacks are sent again from this site: %2's "
-                       "copies of them are overwritten. Rows only %2 has are left alone.\n\nRepair now?")
+                       "copies of them are overwritten, and rows only %2 has are deleted there.\n\nRepair now?")
                         .arg(p.table, p.remote)))
         return;
     setStatus(repair ? tr("asking for a repair of %1 on %2…").arg(p.table, p.remote)
