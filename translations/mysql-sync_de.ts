@@ -542,6 +542,10 @@
         <source>Background verification (ms)</source>
         <translation>Hintergrundprüfung (ms)</translation>
     </message>
+    <message>
+        <source>Initial load</source>
+        <translation>Erstbefüllung</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>

@@ -542,6 +542,10 @@
         <source>Background verification (ms)</source>
         <translation>Vérification en arrière-plan (ms)</translation>
     </message>
+    <message>
+        <source>Initial load</source>
+        <translation>Chargement initial</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>

@@ -287,6 +287,7 @@ void readConfig(Reader r, Config *c)
     r.integer("resendTimeout", &c->resendTimeoutMs);
     r.integer("sendWindow", &c->sendWindow);
     r.integer("transformTimeout", &c->transformTimeoutMs);
+    r.boolean("initialLoad", &c->initialLoad);
     r.integer("verifyInterval", &c->verifyIntervalMs);
     if (!r.failed() && c->verifyIntervalMs > 0 && c->verifyIntervalMs < 60000)
         r.fail(r.keyPath("verifyInterval"),

@@ -122,6 +122,7 @@ struct Config {
     int resendTimeoutMs = 30000;   // an unacknowledged change is sent again after this
     int sendWindow = 500;          // changes a remote may have unacknowledged at most
     int transformTimeoutMs = 2000; // a transformer run longer than this is interrupted
+    bool initialLoad = true;       // load the existing rows of new (sync table, remote) pairs
     int verifyIntervalMs = 0;      // background verification of each (sync table, remote); 0: off
     struct Extensions {
         bool enabled = true;      // announce the channel, batch to remotes that do too

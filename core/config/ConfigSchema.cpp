@@ -114,6 +114,11 @@ QList<ConfigKey> makeKeys()
         integer("transformTimeout", Group::Site, 2000, 10, 600000, "milliseconds",
                 QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Transformer time limit (ms)"),
                 "A transformer that runs longer is interrupted."),
+        withDefault(key("initialLoad", Type::Boolean, Group::Site,
+                        QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Initial load"),
+                        "Send the rows a sync table already holds to each remote that never had them; off: only on "
+                        "request (mysql-sync load)."),
+                    true),
         integer("verifyInterval", Group::Site, 0, 0, 2147483647, "milliseconds",
                 QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Background verification (ms)"),
                 "How often each sync table is compared with each remote in the background; 0: never, "

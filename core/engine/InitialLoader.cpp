@@ -95,12 +95,15 @@ bool InitialLoader::readStates()
                 m_ctx.databaseFailure(sqlError, QStringLiteral("reading sync_status"));
                 return false;
             }
-            s.done = synced;
+            s.done = synced || !m_ctx.config.initialLoad;
             if (!LoadStore::write(m_ctx.db->db(), s, &error, &sqlError)) {
                 m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
                 return false;
             }
-            if (!synced)
+            if (!synced && !m_ctx.config.initialLoad)
+                qCInfo(lcEngine).noquote() << "table" << table << "is not loaded into" << remote
+                                           << "(initialLoad is false: mysql-sync load does it on request)";
+            else if (!synced)
                 qCInfo(lcEngine).noquote() << "table" << table << "has never been loaded into" << remote
                                            << ": its rows are sent once the remote is online";
             states.insert(key, s);

@@ -133,36 +133,33 @@ void SyncEngine::onDatabaseLost(const QString &reason)
 
 void SyncEngine::checkLostOutbox()
 {
-    // A new outbox on a site that has synced before: the queue directory was wiped (or moved),
-    // and what it owed may be lost. Every sync table is compared with every remote and repaired.
+    // A new outbox on a site whose engine of this version ran before (sync_loads has rows): the
+    // queue directory was wiped (or moved), and what it owed may be lost. Every sync table is
+    // compared with every remote and repaired. (A site upgraded from an earlier engine has no
+    // sync_loads rows yet: its pairs count as synced, as the earlier engine left them.)
     if (!m_outbox->createdNew())
         return;
-    QSqlError sqlError;
+    QList<LoadState> loads;
     QString error;
-    QList<QPair<QString, QString>> pairs;
-    for (const QString &table : std::as_const(m_ctx.config.syncTables)) {
-        for (const QString &remote : std::as_const(m_ctx.config.remoteClients)) {
-            bool synced = false;
-            if (!LoadStore::everSynced(m_db->db(), table, remote, &synced, &error, &sqlError)) {
-                m_ctx.databaseFailure(sqlError, QStringLiteral("reading sync_status"));
-                return;
-            }
-            if (synced)
-                pairs.append({table, remote});
-        }
+    QSqlError sqlError;
+    if (!LoadStore::readAll(m_db->db(), &loads, &error, &sqlError)) {
+        m_ctx.databaseFailure(sqlError, QStringLiteral("reading sync_loads"));
+        return;
     }
-    if (pairs.isEmpty())
-        return; // a new site
+    if (loads.isEmpty())
+        return; // a new site, or the first start of this version
     const QString why = QStringLiteral("the outbox %1 was created anew although this site has synced before: what "
                                        "it owed may be lost; verifying and repairing every sync table with every "
                                        "remote")
                             .arg(m_outbox->filePath());
     qCWarning(lcEngine).noquote() << why;
     m_ctx.reportError(EngineError::Source::Outbox, why);
-    for (const auto &[table, remote] : std::as_const(pairs)) {
-        qint64 id = 0;
-        if (!VerifyStore::queue(m_db->db(), table, remote, true, &id, &error, QStringLiteral("recovery")))
-            qCWarning(lcEngine).noquote() << error;
+    for (const QString &table : std::as_const(m_ctx.config.syncTables)) {
+        for (const QString &remote : std::as_const(m_ctx.config.remoteClients)) {
+            qint64 id = 0;
+            if (!VerifyStore::queue(m_db->db(), table, remote, true, &id, &error, QStringLiteral("recovery")))
+                qCWarning(lcEngine).noquote() << error;
+        }
     }
 }
 

@@ -53,6 +53,7 @@ void TestEngineCommands::pauseResendAndIndexes()
                                              {QStringLiteral("site_b")}, {QStringLiteral("items")}, {});
     json.insert(QStringLiteral("queueDirectory"), dir.filePath(QStringLiteral("queue")));
     json.insert(QStringLiteral("loggingLevel"), QStringLiteral("warn"));
+    json.insert(QStringLiteral("initialLoad"), false); // only the rows the test writes travel
     QFile file(dir.filePath(QStringLiteral("site_a.json")));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QJsonDocument(json).toJson());

@@ -205,7 +205,16 @@ void TestVerify::lostOutboxIsRepaired()
                                 "ENUM('successful', 'pending', 'error') NOT NULL, message VARCHAR(255) "
                                 "NULL) DEFAULT CHARSET=utf8mb4"),
                             QStringLiteral("INSERT INTO sync_status VALUES (MD5('items-1-site_b'), 'items', '1', "
-                                           "'site_b', NOW(), 'successful', NULL)")}));
+                                           "'site_b', NOW(), 'successful', NULL)"),
+                            // An engine of this version ran here: its load of the pair is done.
+                            QStringLiteral("CREATE TABLE sync_loads (`table_name` VARCHAR(255) NOT NULL, remote "
+                                           "VARCHAR(32) NOT NULL, remote_site VARCHAR(64) NOT NULL DEFAULT '', state "
+                                           "ENUM('loading', 'done') NOT NULL, last_key VARCHAR(255) NULL, rows_sent "
+                                           "BIGINT NOT NULL DEFAULT 0, started_at BIGINT NOT NULL DEFAULT 0, "
+                                           "finished_at BIGINT NULL, PRIMARY KEY (`table_name`, remote)) DEFAULT "
+                                           "CHARSET=utf8mb4"),
+                            QStringLiteral("INSERT INTO sync_loads VALUES ('items', 'site_b', '', 'done', NULL, 100, "
+                                           "1, 2)")}));
     // What the lost outbox owed: a change of row 7 that site_b never got.
     SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify3_b"),
                (QStringList{ddl, rows, QStringLiteral("UPDATE items SET name = 'old' WHERE id = 7")}));
