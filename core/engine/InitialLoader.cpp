@@ -190,8 +190,9 @@ bool InitialLoader::step(LoadState *s, qint64 now)
         qCInfo(lcEngine).noquote() << "initial load of" << s->table << "into" << s->remote << "done:" << s->rows
                                    << "row(s) in" << (now - s->startedAt) / 1000.0 << "s";
         // Checked once it has all arrived; into a mirror, rows this site lacks are deleted then.
+        // A load that found no rows is not checked: what changes from now on travels as changes.
         qint64 id = 0;
-        if (m_ctx.paths->speaks(s->remote, ext::capabilityVerify(), now)
+        if (s->rows > 0 && m_ctx.paths->speaks(s->remote, ext::capabilityVerify(), now)
             && !VerifyStore::queue(m_ctx.db->db(), s->table, s->remote, true, &id, &error, QStringLiteral("load")))
             qCWarning(lcEngine).noquote() << error;
         return false;
