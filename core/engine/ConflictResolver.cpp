@@ -100,8 +100,43 @@ RowStore::Result ConflictResolver::failure(const QSqlError &sqlError, const QStr
     return RowStore::Result::Rejected;
 }
 
+namespace {
+// A column value as both sites encode it (ValueCodec): equal JSON, or the same number written
+// as a number on one side and as digits on the other.
+bool equalValue(const QJsonValue &a, const QJsonValue &b)
+{
+    if (a == b)
+        return true;
+    auto text = [](const QJsonValue &v) {
+        return v.isDouble() ? QString::number(v.toDouble(), 'g', 17) : v.toString();
+    };
+    return (a.isDouble() || a.isString()) && (b.isDouble() || b.isString()) && (a.isDouble() != b.isDouble())
+        && text(a) == text(b);
+}
+} // namespace
+
+bool ConflictResolver::equalState(const QJsonValue &here, const QJsonValue &incoming)
+{
+    if (here.isNull() || incoming.isNull())
+        return here.isNull() && incoming.isNull(); // both deleted
+    if (!here.isObject() || !incoming.isObject())
+        return false;
+    const QJsonObject row = here.toObject();
+    const QJsonObject entity = incoming.toObject();
+    if (entity.isEmpty())
+        return false;
+    // Every column the change carries holds the same value here (a column filtered out by its
+    // sender is not carried, and not compared).
+    for (auto it = entity.constBegin(); it != entity.constEnd(); ++it) {
+        const auto local = row.constFind(it.key());
+        if (local == row.constEnd() || !equalValue(*local, it.value()))
+            return false;
+    }
+    return true;
+}
+
 ConflictResolver::Verdict ConflictResolver::judgeOne(const ChangeMessage &c, const RowVersion &stored,
-                                                     bool localPending, qint64 now, QString *error)
+                                                     bool localPending, bool sameState, qint64 now)
 {
     const QString &self = m_ctx.config.clientName;
     // Our row's version: the stored one, or a newer one of ours while a local change of the
@@ -152,7 +187,9 @@ ConflictResolver::Verdict ConflictResolver::judgeOne(const ChangeMessage &c, con
     if (!concurrent)
         return v;
 
-    const ConflictPolicy policy = m_ctx.config.conflictPolicy(c.table);
+    // Both sites made the same state (rows both held before their first load, the same edit on
+    // each): not a conflict. The versions still converge, by the rule every site applies alike.
+    const ConflictPolicy policy = sameState ? ConflictPolicy() : m_ctx.config.conflictPolicy(c.table);
     const ConflictWinner winner = ConflictRule::decide(policy, local, remote);
     ConflictRecord record;
     record.table = c.table;
@@ -187,12 +224,15 @@ ConflictResolver::Verdict ConflictResolver::judgeOne(const ChangeMessage &c, con
         v.storeVersion = false;
         break;
     }
+    if (sameState) {
+        v.sendBack = false; // the sender holds this very state
+        return v;
+    }
     if (record.winner) {
         record.settledAt = now;
         record.settledBy = QStringLiteral("policy");
     }
     v.conflict = record;
-    Q_UNUSED(error);
     return v;
 }
 
@@ -233,12 +273,14 @@ RowStore::Result ConflictResolver::judge(const QList<const ChangeMessage *> &cha
                 pending.insert(l.key);
         }
         for (const ChangeMessage *c : it.value()) {
-            Verdict v = judgeOne(*c, stored.value(c->id), pending.contains(c->id), now, error);
-            if (v.conflict) {
-                // The row as this site has it, for the record.
-                auto row = rows.constFind(c->id);
-                v.conflict->localVersion = row == rows.cend() ? QJsonValue(QJsonValue::Null) : QJsonValue(*row);
-            }
+            // The row as this site has it: for the record, and to tell an equal state.
+            auto row = rows.constFind(c->id);
+            const QJsonValue here = row == rows.cend() ? QJsonValue(QJsonValue::Null) : QJsonValue(*row);
+            // A local change still waiting in table_changes may make it differ: judged as it is.
+            const bool same = !pending.contains(c->id) && equalState(here, c->entity);
+            Verdict v = judgeOne(*c, stored.value(c->id), pending.contains(c->id), same, now);
+            if (v.conflict)
+                v.conflict->localVersion = here;
             out->insert(c, v);
         }
     }
@@ -279,6 +321,12 @@ RowStore::Result ConflictResolver::finish(const QHash<const ChangeMessage *, Ver
         if (!VersionStore::write(db, it.key(), it.value(), error, &sqlError))
             return failure(sqlError, *error, error);
     }
+    // The change that settled a row, by "table\nkey": looked up once per settled row.
+    QHash<QString, const ChangeMessage *> byRow;
+    if (!advanced.isEmpty()) {
+        for (auto v = verdicts.cbegin(); v != verdicts.cend(); ++v)
+            byRow.insert(v.key()->table + QLatin1Char('\n') + v.key()->id, v.key());
+    }
     for (auto it = advanced.cbegin(); it != advanced.cend(); ++it) {
         QList<ConflictRecord> open;
         if (!ConflictStore::openFor(db, it.key(), it.value(), &open, error, &sqlError))
@@ -287,11 +335,7 @@ RowStore::Result ConflictResolver::finish(const QHash<const ChangeMessage *, Ver
         for (const ConflictRecord &o : std::as_const(open))
             rows.insert(o.key);
         for (const QString &key : std::as_const(rows)) {
-            const ChangeMessage *by = nullptr;
-            for (auto v = verdicts.cbegin(); v != verdicts.cend() && !by; ++v) {
-                if (v.key()->table == it.key() && v.key()->id == key)
-                    by = v.key();
-            }
+            const ChangeMessage *by = byRow.value(it.key() + QLatin1Char('\n') + key);
             const QString origin = by ? verdicts.value(by).store.origin : QString();
             if (!ConflictStore::settleRow(db, it.key(), key, ConflictOutcome::Remote, origin, EngineContext::now(),
                                           error, &sqlError))

@@ -11,6 +11,7 @@
 #include "engine/EngineContext.h"
 
 #include <QHash>
+#include <QJsonValue>
 #include <QSet>
 
 #include <optional>
@@ -21,6 +22,9 @@ struct ChangeMessage;
 
 class ConflictResolver {
 public:
+    // Whether the row as this site has it (`here`, null: none) is the state `incoming` (a
+    // change's entity) describes: every column it carries equal.
+    static bool equalState(const QJsonValue &here, const QJsonValue &incoming);
     explicit ConflictResolver(EngineContext &context);
 
     // Capture: these local changes get their new versions (on the capture connection). False
@@ -60,8 +64,9 @@ public:
     void resetStatements() { m_rows.reset(); }
 
 private:
-    Verdict judgeOne(const ChangeMessage &change, const RowVersion &stored, bool localPending, qint64 now,
-                     QString *error);
+    // `sameState`: the row here already is what the change makes it (not a conflict).
+    Verdict judgeOne(const ChangeMessage &change, const RowVersion &stored, bool localPending, bool sameState,
+                     qint64 now);
     RowStore::Result failure(const QSqlError &sqlError, const QString &message, QString *error);
 
     EngineContext &m_ctx;

@@ -3,6 +3,9 @@
 #include "common/Logging.h"
 #include "database/DbConnection.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+
 #include <atomic>
 
 namespace mysqlsync {
@@ -46,6 +49,15 @@ void DigestWorker::post(Job job)
             if (side->stopping)
                 return;
             QString error;
+            if (side->db) {
+                // A connection the server dropped (restart, idle time-out) is opened again.
+                QSqlQuery ping(side->db->db());
+                if (!ping.exec(QStringLiteral("SELECT 1"))) {
+                    qCInfo(lcDatabase).noquote()
+                        << "verify connection lost (" << DbConnection::describe(ping.lastError()) << "): reopening";
+                    side->db.reset();
+                }
+            }
             if (!side->db || !side->db->db().isOpen()) {
                 side->db = std::make_unique<DbConnection>(config, name);
                 if (!side->db->open(&error)) {

@@ -18,6 +18,7 @@ namespace mysqlsync {
 
 namespace {
 constexpr int kTickMs = 250;
+constexpr qint64 kIdleLookMs = 1000;    // sync_verifies read for queued runs at most this often
 constexpr qint64 kAnswerMs = 60000;     // an answer that takes longer is asked for again (twice)
 constexpr qint64 kWaitRemoteMs = 60000; // the remote must be online and speak verify by then
 constexpr qint64 kAnnounceMs = 5000;    // an online remote of ours announces within a heartbeat or so
@@ -73,6 +74,10 @@ void Verifier::tick()
             }
             m_abandonedChecked = true;
         }
+        // Queued runs are looked for about once a second (an operator's request starts within it).
+        if (m_idleLook.isValid() && !m_idleLook.hasExpired(kIdleLookMs))
+            return;
+        m_idleLook.start();
         if (!VerifyStore::nextQueued(m_ctx.db->db(), &run, &found, &error)) {
             qCWarning(lcEngine).noquote() << error;
             return;

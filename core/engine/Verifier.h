@@ -87,6 +87,7 @@ private:
     QStringList m_batch;                 // the keys asked about now
     QString m_lastTopic;                 // the last request, sent again when its answer is late
     QByteArray m_lastPayload;
+    QElapsedTimer m_idleLook;    // when sync_verifies was last read for queued runs
     QElapsedTimer m_since;       // since the phase began (answers time out)
     QElapsedTimer m_onlineSince; // waiting: since the remote was seen online
     int m_attempts = 0;

@@ -72,6 +72,12 @@ void VerifyResponder::handle(const ext::VerifyMessage &request)
         answer(request.sender, reply);
         return;
     }
+    if (m_pending >= kMaxPending) {
+        // A remote that asks faster than this database answers gets told, not queued without end.
+        fail(request, QStringLiteral("busy: %1 verify requests are being answered; ask again later").arg(m_pending));
+        return;
+    }
+    ++m_pending;
     const QString to = request.sender;
     m_worker->post([this, request, table, local, reply, to](const QSqlDatabase &db, const QString &openError) mutable {
         QString error = openError;
@@ -101,6 +107,7 @@ void VerifyResponder::handle(const ext::VerifyMessage &request)
         QMetaObject::invokeMethod(
             this,
             [this, request, reply, to, error] {
+                --m_pending;
                 if (error.isEmpty())
                     answer(to, reply);
                 else

@@ -28,8 +28,11 @@ private:
     void answer(const QString &to, ext::VerifyMessage m);
     void fail(const ext::VerifyMessage &request, const QString &why);
 
+    static constexpr int kMaxPending = 4; // requests being answered at once, at most
+
     EngineContext &m_ctx;
     DigestWorker *m_worker;
+    int m_pending = 0;
 };
 
 } // namespace mysqlsync

@@ -22,6 +22,7 @@ private slots:
     void initTestCase();
     void existingRowsArriveOnce();
     void syncedBeforeIsNotLoaded();
+    void bidirectionalEqualRowsAreNoConflict();
 
 private:
     Servers m_servers;
@@ -140,6 +141,43 @@ void TestInitialLoad::syncedBeforeIsNotLoaded()
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
     SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, table), 30000);
+    QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+void TestInitialLoad::bidirectionalEqualRowsAreNoConflict()
+{
+    // Two sites seeded alike load a bidirectional table into each other: the rows both hold
+    // with the same content are no conflict; the one row they hold differently is one, and
+    // both end identical.
+    const QString table = QStringLiteral("items");
+    const QStringList tables{table};
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB");
+    const QString rows = QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq) FROM seq_1_to_50");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("load3_a"), (QStringList{ddl, rows}));
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("load3_b"),
+               (QStringList{ddl, rows, QStringLiteral("UPDATE items SET name = 'B version' WHERE id = 7")}));
+    sites.configure(a, {QStringLiteral("site_b")}, tables, tables);
+    sites.configure(b, {QStringLiteral("site_a")}, tables, tables);
+    QVERIFY(sites.start(b));
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+    auto loaded = [](Site &s) {
+        return s.db->scalar(QStringLiteral("SELECT state FROM sync_loads")).toString() == QStringLiteral("done");
+    };
+    SITES_WAIT(sites, tables,
+               loaded(a) && loaded(b) && SiteSet::sameDumps(a, b, table)
+                   && SiteSet::unsettled(a, QStringLiteral("site_b")) == 0
+                   && SiteSet::unsettled(b, QStringLiteral("site_a")) == 0,
+               60000);
+    auto conflicts = [](Site &s, const QString &where) {
+        return s.db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_conflicts WHERE %1").arg(where)).toLongLong();
+    };
+    const QString others = QStringLiteral("primary_key <> '7'");
+    QCOMPARE(conflicts(a, others) + conflicts(b, others), qint64(0));
+    QVERIFY(conflicts(a, QStringLiteral("primary_key = '7'")) + conflicts(b, QStringLiteral("primary_key = '7'")) >= 1);
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());
 }

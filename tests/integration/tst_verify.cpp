@@ -70,6 +70,7 @@ private slots:
     void backgroundVerificationFindsDrift();
     void recreatedRemoteIsRepaired();
     void mirrorLosesRowsTheSourceLacks();
+    void floodOfRequestsIsRefusedNotQueued();
 
 private:
     Servers m_servers;
@@ -334,6 +335,46 @@ void TestVerify::mirrorLosesRowsTheSourceLacks()
     QCOMPARE(b.db->scalar(QStringLiteral("SELECT COUNT(*) FROM notes WHERE name = 'only here'")).toLongLong(),
              qint64(6));
     QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+void TestVerify::floodOfRequestsIsRefusedNotQueued()
+{
+    // A remote that sends verify requests faster than the database answers them gets "busy"
+    // for the excess, and an answer for every one: nothing piles up without end.
+    const QStringList tables{QStringLiteral("items")};
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50)) ENGINE=InnoDB");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("verify7_b"),
+               (QStringList{ddl,
+                            QStringLiteral("INSERT INTO items SELECT seq, CONCAT('row ', seq) FROM seq_1_to_20000")}));
+    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
+    QVERIFY(sites.start(b));
+    QVERIFY(b.engine->waitForLog("subscribed to /mysql-sync/+/hello", 30000, b.logOffset));
+    MqttSubscriber answers(m_servers, QStringLiteral("/mysql-sync/site_b/verify/site_a"));
+    QVERIFY(answers.isReady());
+    constexpr int kRequests = 30;
+    QList<QByteArray> requests;
+    for (int i = 1; i <= kRequests; ++i)
+        requests.append(QStringLiteral("{\"sender\":\"site_a\",\"type\":\"range\",\"run\":\"flood\",\"seq\":%1,"
+                                       "\"table\":\"items\",\"columns\":[\"id\",\"name\"],\"from\":null,"
+                                       "\"chunks\":[{\"to\":null,\"count\":0,\"sum\":\"0000000000000000\"}]}")
+                            .arg(i)
+                            .toUtf8());
+    QVERIFY(mqttPublishLines(m_servers, QStringLiteral("/mysql-sync/site_a/verify/site_b"), requests));
+    auto count = [&](const QString &what) {
+        int n = 0;
+        for (const QString &line : answers.lines())
+            n += line.contains(what) ? 1 : 0;
+        return n;
+    };
+    QVERIFY2(waitUntil([&] { return count(QStringLiteral("\"run\":\"flood\"")) == kRequests; }, 60000, 100),
+             qPrintable(QString::number(count(QStringLiteral("\"run\":\"flood\"")))));
+    const int busy = count(QStringLiteral("busy: "));
+    const int results = count(QStringLiteral("\"type\":\"range-result\""));
+    QVERIFY2(busy > 0 && results >= 4 && busy + results == kRequests,
+             qPrintable(QStringLiteral("%1 busy, %2 results").arg(busy).arg(results)));
     QVERIFY(b.engine->stop());
 }
 
