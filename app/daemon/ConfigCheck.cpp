@@ -1,13 +1,18 @@
 #include "ConfigCheck.h"
 
+#include "VerifyRuns.h"
+
 #include "config/Config.h"
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
+#include "database/EngineLock.h"
+#include "database/LoadStore.h"
 #include "database/MappingCheck.h"
 #include "database/Schema.h"
 #include "mqtt/MqttClient.h"
 #include "protocol/Messages.h"
 
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QTextStream>
 #include <QTimer>
@@ -15,6 +20,8 @@
 using namespace mysqlsync;
 
 namespace {
+
+constexpr int kAgreementMs = 300000; // every comparison of --check finishes within this
 
 bool checkDatabase(const Config &config, QTextStream &out)
 {
@@ -98,6 +105,66 @@ bool checkBroker(const Config &config, QTextStream &out)
     return true;
 }
 
+// Seed 003's start-up check: whether each sync table agrees with each remote that is online
+// and speaks the extension channel, compared (never changed) through the site's running
+// engine. No engine, no comparison: said, and not a failure. A table that differs is one.
+bool checkAgreement(const Config &config, QTextStream &out)
+{
+    if (config.syncTables.isEmpty() || config.remoteClients.isEmpty())
+        return true;
+    if (!config.extensions.enabled) {
+        out << "tables: not compared with the remotes (extensions.enabled is false)\n";
+        return true;
+    }
+    DbConnection db(config.mysql, QStringLiteral("mysql-sync-check"));
+    QString error;
+    qint64 holder = 0;
+    if (!db.open(&error) || !EngineLock::holder(db.db(), config.clientName, &holder, &error)) {
+        out << "tables: FAILED: " << error << "\n";
+        return false;
+    }
+    if (holder == 0) {
+        out << "tables: not compared with the remotes: no engine of " << config.clientName
+            << " is running (the comparison runs through it: start it, then run --check again or mysql-sync "
+               "verify)\n";
+        return true;
+    }
+    out << "tables: compared with each remote through the running engine (nothing is changed):\n";
+    QList<QPair<QString, QString>> pairs;
+    for (const QString &table : config.syncTables) {
+        for (const QString &remote : config.remoteClients) {
+            bool loaded = false;
+            if (!LoadStore::isDone(db.db(), table, remote, &loaded, &error)) {
+                out << "  FAILED: " << error << "\n";
+                return false;
+            }
+            if (loaded)
+                pairs.append({table, remote});
+            else
+                out << "  " << table << " -> " << remote << ": not compared: its initial load has not finished\n";
+        }
+    }
+    out.flush();
+    QTextStream err(stderr);
+    QList<VerifyRun> runs;
+    if (!runAll(db, config, pairs, false, VerifyStore::requestedByCheck(), QDeadlineTimer(kAgreementMs), err, &runs)) {
+        out << "  FAILED: the comparison did not finish within " << kAgreementMs / 1000
+            << " s (mysql-sync verify --status shows how far it got)\n";
+        return false;
+    }
+    bool agree = true;
+    for (const VerifyRun &r : std::as_const(runs)) {
+        if (r.state == VerifyRun::State::Failed)
+            out << "  " << r.table << " -> " << r.remote << ": not compared: " << r.message << "\n";
+        else
+            print(out, r, QStringLiteral("  "));
+        agree = agree && (r.state == VerifyRun::State::Failed || identical(r));
+    }
+    if (!agree)
+        out << "  ERROR: a table differs from a remote's copy (mysql-sync verify --repair makes them equal)\n";
+    return agree;
+}
+
 } // namespace
 
 int runCheck(const Config &config)
@@ -109,7 +176,9 @@ int runCheck(const Config &config)
     const bool database = checkDatabase(config, out);
     out.flush();
     const bool broker = checkBroker(config, out);
-    out << (database && broker ? "check passed\n" : "check FAILED\n");
+    const bool agree = database && broker && checkAgreement(config, out);
+    const bool passed = database && broker && agree;
+    out << (passed ? "check passed\n" : "check FAILED\n");
     out.flush();
-    return database && broker ? 0 : 1;
+    return passed ? 0 : 1;
 }

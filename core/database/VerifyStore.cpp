@@ -189,4 +189,15 @@ bool VerifyStore::abandonRunning(const QSqlDatabase &db, QString *error)
     return true;
 }
 
+bool VerifyStore::withdraw(const QSqlDatabase &db, qint64 id, bool *removed, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM sync_verifies WHERE id = ? AND state = 'queued'"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q, QStringLiteral("write"), error);
+    *removed = q.numRowsAffected() == 1;
+    return true;
+}
+
 } // namespace mysqlsync

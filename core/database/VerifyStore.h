@@ -15,7 +15,9 @@ struct VerifyRun {
     QString table;
     QString remote;
     bool repair = false;
-    QString requestedBy; // "operator", "background" (verifyInterval) or "recovery" (a remote or outbox lost state)
+    // "operator", "background" (verifyInterval), "recovery" (a remote or outbox lost state),
+    // "load" (after an initial load) or "check" (mysql-sync --check)
+    QString requestedBy;
     State state = State::Queued;
     qint64 requestedAt = 0; // ms
     qint64 startedAt = 0;
@@ -50,6 +52,12 @@ public:
                               QString *error);
     // Runs left `running` by an engine that stopped: failed, so that nobody waits for them.
     static bool abandonRunning(const QSqlDatabase &db, QString *error);
+    // Removes a run that is still queued (one nobody will take: no engine runs); *removed
+    // false when an engine has taken it meanwhile.
+    static bool withdraw(const QSqlDatabase &db, qint64 id, bool *removed, QString *error);
+    // requested_by of the comparisons `mysql-sync --check` asks for: reported, never repaired,
+    // and never waiting for a remote that is offline.
+    static QString requestedByCheck() { return QStringLiteral("check"); }
 };
 
 } // namespace mysqlsync

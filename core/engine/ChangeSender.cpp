@@ -355,6 +355,20 @@ bool ChangeSender::oweTo(const QStringList &remotes, const QList<TableKey> &keys
     return true;
 }
 
+bool ChangeSender::oweAgain(const QString &remote, const QString &table, const QStringList &keys, qint64 now)
+{
+    QList<TableKey> owed;
+    owed.reserve(keys.size());
+    for (const QString &key : keys)
+        owed.append({table, key});
+    if (!oweTo({remote}, owed))
+        return false;
+    for (const QString &key : keys)
+        m_ctx.status->pending(table, key, remote, now);
+    m_ctx.statusQueued();
+    return true;
+}
+
 bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
 {
     const qint64 now = EngineContext::now();

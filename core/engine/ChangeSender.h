@@ -34,6 +34,10 @@ public:
     bool owe(const QList<TableKey> &keys, const QString &except);
     // The same for the given remotes.
     bool oweTo(const QStringList &remotes, const QList<TableKey> &keys);
+    // Owes these keys of one table to one remote again and marks each `pending` in
+    // sync_status, as a send does: a load chunk, a resend, a repair. False when the outbox
+    // failed (reported).
+    bool oweAgain(const QString &remote, const QString &table, const QStringList &keys, qint64 now);
 
     // Sends what is owed to `remote`: queued receipts, queued changes, and changes sent
     // before `unacknowledgedBefore` with no receipt yet. At most one batch per call;

@@ -6,7 +6,6 @@
 #include "engine/ChangeSender.h"
 #include "engine/ConflictResolver.h"
 #include "engine/RemotePaths.h"
-#include "engine/StatusTracker.h"
 #include "outbox/Outbox.h"
 #include "protocol/VerifyMessages.h"
 
@@ -199,15 +198,8 @@ bool InitialLoader::step(LoadState *s, qint64 now)
     }
     if (m_versions && !m_versions->stampMissing(s->table, keys))
         return false;
-    QList<TableKey> owedKeys;
-    owedKeys.reserve(keys.size());
-    for (const QString &key : std::as_const(keys))
-        owedKeys.append({s->table, key});
-    if (!m_sender->oweTo({s->remote}, owedKeys))
+    if (!m_sender->oweAgain(s->remote, s->table, keys, now))
         return false;
-    for (const QString &key : std::as_const(keys))
-        m_ctx.status->pending(s->table, key, s->remote, now);
-    m_ctx.statusQueued();
     // Owed durably before the position moves on: a crash in between owes the chunk again.
     s->lastKey = keys.last();
     s->rows += keys.size();

@@ -335,15 +335,8 @@ void SyncEngine::resend(const QString &remote, const QString &table, const QStri
                           remote, table);
         return;
     }
-    QList<TableKey> owed;
-    for (const QString &key : keys)
-        owed.append({table, key});
-    if (!m_sender->oweTo({remote}, owed))
+    if (!m_sender->oweAgain(remote, table, keys, EngineContext::now()))
         return;
-    const qint64 now = EngineContext::now();
-    for (const QString &key : keys)
-        m_status->pending(table, key, remote, now);
-    m_ctx.statusQueued();
     qCInfo(lcEngine).noquote() << "resending" << keys.size() << "row(s) of" << table << "to" << remote;
     m_flush->schedule(remote, 0);
 }

@@ -6,6 +6,7 @@
 #include "common/Logging.h"
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
+#include "database/EngineLock.h"
 #include "database/LoadStore.h"
 #include "database/MappingCheck.h"
 #include "database/Schema.h"
@@ -79,6 +80,15 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
         qCInfo(lcDatabase).noquote() << "site identity" << m_siteId;
         updateAnnouncement();
     }
+    bool held = false;
+    qint64 holder = 0;
+    if (!EngineLock::take(m_db->db(), m_ctx.config.clientName, &held, &holder, error))
+        return false; // a connection that dropped: retried
+    if (!held)
+        qCWarning(lcDatabase).noquote()
+            << "another connection (id" << holder << ") of this database holds the engine lock of"
+            << m_ctx.config.clientName
+            << ": is a second engine of this site running? Two engines of one site send every change twice";
     qCInfo(lcDatabase).noquote() << "database" << m_db->description() << "ready (" << m_db->serverVersion() << ")";
     return true;
 }

@@ -163,7 +163,10 @@ void Verifier::waitForRemote(qint64 now)
     }
     if (!m_ctx.presence || !m_ctx.presence->isOnline(remote, now)) {
         m_onlineSince.invalidate();
-        if (m_since.hasExpired(kWaitRemoteMs))
+        // `--check` reports on the remotes that are online now; others wait a while for them.
+        if (m_run.requestedBy == VerifyStore::requestedByCheck())
+            finish(QStringLiteral("%1 is offline").arg(remote));
+        else if (m_since.hasExpired(kWaitRemoteMs))
             finish(QStringLiteral("%1 is offline (waited %2 s)").arg(remote).arg(kWaitRemoteMs / 1000));
         return;
     }

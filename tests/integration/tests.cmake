@@ -106,3 +106,6 @@ mysql_sync_add_test(NAME tst_initialload SOURCES integration/tst_initialload.cpp
 # Issue 14: verify and repair between two engines (mysql-sync verify).
 mysql_sync_add_test(NAME tst_verify SOURCES integration/tst_verify.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Issue 14: --check compares each sync table with each online remote through the running engine.
+mysql_sync_add_test(NAME tst_startcheck SOURCES integration/tst_startcheck.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)
