@@ -16,6 +16,7 @@ PACKAGES=(
     mariadb-server mariadb-client
     qtkeychain-qt6-dev gnome-keyring dbus-daemon dbus-bin libsecret-1-0
     procps
+    python3-prometheus-client  # tst_metrics reads the /metrics text with Prometheus' own parser
     xvfb xauth x11-utils trayer imagemagick fonts-dejavu-core libgl1
     dpkg-dev desktop-file-utils appstream librsvg2-bin
     systemd  # only for systemd-analyze (package test); no service is started or enabled

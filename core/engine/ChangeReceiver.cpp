@@ -420,6 +420,7 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
     }
     if (m_schemaChanged)
         m_ctx.refreshCatalogue(QStringLiteral("a write named a column or table the database no longer has"));
+    const qint64 committedAt = EngineContext::now();
     // A failed BEGIN refuses the receipts kept below (each reported) and fails the commit.
     (void)m_ctx.outbox->begin();
     for (const Outcome &o : std::as_const(outcomes)) {
@@ -428,6 +429,7 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
         const QString table = receiptTables.value(&c, c.table); // as the sender named it
         if (o.error.isEmpty()) {
             ++m_ctx.counters.applied;
+            m_ctx.counters.applyLatency.add(double(committedAt - c.date) / 1000.0);
             m_sender.sendReceipt(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, table, id, c.date));
         } else {
             qCWarning(lcEngine).noquote()

@@ -2,6 +2,17 @@
 
 namespace mysqlsync {
 
+void LatencyHistogram::add(double seconds)
+{
+    seconds = qMax(0.0, seconds);
+    size_t i = 0;
+    while (i < kBounds.size() && seconds > kBounds[i])
+        ++i;
+    ++counts[i];
+    sum += seconds;
+    ++count;
+}
+
 EngineError EngineError::now(Source source, const QString &message, const QString &remote, const QString &table,
                              const QString &key)
 {

@@ -2,10 +2,29 @@
 // What the engine reports to observers (the daemon's log, the desktop app).
 #include <QDateTime>
 #include <QMap>
+
 #include <QMetaType>
 #include <QString>
+#include <array>
 
 namespace mysqlsync {
+
+// Seconds from an incoming change's send date (the `date` its sender gave it, in the sender's
+// clock) to its commit here, counted into fixed buckets: the apply latency histogram of
+// GET /metrics. A difference between the two clocks adds to it; one that makes it negative
+// counts as 0.
+struct LatencyHistogram {
+    static constexpr std::array<double, 12> kBounds{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+    std::array<qint64, kBounds.size() + 1> counts{}; // per bucket, not cumulative; the last: above every bound
+    double sum = 0;                                  // seconds
+    qint64 count = 0;
+
+    void add(double seconds);
+    friend bool operator==(const LatencyHistogram &a, const LatencyHistogram &b)
+    {
+        return a.counts == b.counts && a.sum == b.sum && a.count == b.count;
+    }
+};
 
 struct EngineCounters {
     qint64 captured = 0;         // table_changes rows taken
@@ -23,6 +42,7 @@ struct EngineCounters {
     qint64 conflictsSettled = 0; // settled: by the table's policy, an operator, or another site
     // Conflicts seen per "table/remote" (the remote: the origin of the version that arrived).
     QMap<QString, qint64> conflictsByTable;
+    LatencyHistogram applyLatency; // incoming changes written
 
     friend bool operator==(const EngineCounters &a, const EngineCounters &b)
     {
@@ -30,7 +50,7 @@ struct EngineCounters {
             && a.relayed == b.relayed && a.receiptsIn == b.receiptsIn && a.receiptsOut == b.receiptsOut
             && a.errors == b.errors && a.unknownSenders == b.unknownSenders && a.messagesOut == b.messagesOut
             && a.bytesOut == b.bytesOut && a.conflicts == b.conflicts && a.conflictsSettled == b.conflictsSettled
-            && a.conflictsByTable == b.conflictsByTable;
+            && a.conflictsByTable == b.conflictsByTable && a.applyLatency == b.applyLatency;
     }
     friend bool operator!=(const EngineCounters &a, const EngineCounters &b) { return !(a == b); }
 };

@@ -36,3 +36,5 @@ mysql_sync_add_test(NAME tst_verifymessages SOURCES unit/tst_verifymessages.cpp 
 mysql_sync_add_test(NAME tst_remotepaths SOURCES unit/tst_remotepaths.cpp LIBS sync_engine   LABELS unit)
 mysql_sync_add_test(NAME tst_conflictrule SOURCES unit/tst_conflictrule.cpp LIBS sync_engine LABELS unit)
 mysql_sync_add_test(NAME tst_tablemapping SOURCES unit/tst_tablemapping.cpp LIBS sync_engine   LABELS unit)
+# GET /metrics' text read back with Prometheus' own parser (python3-prometheus-client), issue 18.
+mysql_sync_add_test(NAME tst_metrics SOURCES unit/tst_metrics.cpp LIBS sync_metrics LABELS unit)
