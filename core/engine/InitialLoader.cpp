@@ -95,11 +95,20 @@ bool InitialLoader::readStates()
                 return false;
             }
             s.done = synced || !m_ctx.config.initialLoad;
+            // An empty table has nothing to load: what it gets from now on, its triggers
+            // (installed before the loader starts) capture and send as changes. Loading it
+            // later would send those rows a second time.
+            bool empty = false;
+            if (!s.done && !isEmpty(table, &empty))
+                return false;
+            s.done = s.done || empty;
             if (!LoadStore::write(m_ctx.db->db(), s, &error, &sqlError)) {
                 m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
                 return false;
             }
-            if (!synced && !m_ctx.config.initialLoad)
+            if (empty)
+                qCInfo(lcEngine).noquote() << "table" << table << "is empty: nothing to load into" << remote;
+            else if (!synced && !m_ctx.config.initialLoad)
                 qCInfo(lcEngine).noquote() << "table" << table << "is not loaded into" << remote
                                            << "(initialLoad is false: mysql-sync load does it on request)";
             else if (!synced)
@@ -110,6 +119,26 @@ bool InitialLoader::readStates()
     }
     m_states = states;
     m_statesRead.start();
+    return true;
+}
+
+bool InitialLoader::isEmpty(const QString &table, bool *empty)
+{
+    const auto info = m_ctx.tables.constFind(table);
+    if (info == m_ctx.tables.cend() || info->primaryKey < 0)
+        return true; // not in the catalogue: loaded once it is (step() checks again)
+    QStringList keys;
+    QString error;
+    const RowStore::Result r = m_rows.keysAfter(*info, QString(), 1, &keys, &error);
+    if (r == RowStore::Result::ConnectionLost) {
+        m_ctx.databaseLost(error);
+        return false;
+    }
+    if (r != RowStore::Result::Ok) {
+        m_ctx.reportError(EngineError::Source::Database, error, QString(), table);
+        return false;
+    }
+    *empty = keys.isEmpty();
     return true;
 }
 

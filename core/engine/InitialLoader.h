@@ -42,6 +42,8 @@ public:
 private:
     void tick();
     bool readStates();
+    // Whether `table` holds no row (false on a database error, reported).
+    bool isEmpty(const QString &table, bool *empty);
     // The remote announced another identity than the pair was loaded into: a verification
     // with repair is queued (or, to an engine without verify, the load starts again).
     bool recover(LoadState *state, qint64 now);

@@ -23,6 +23,7 @@ private slots:
     void existingRowsArriveOnce();
     void syncedBeforeIsNotLoaded();
     void bidirectionalEqualRowsAreNoConflict();
+    void emptyTableIsNotLoaded();
 
 private:
     Servers m_servers;
@@ -178,6 +179,41 @@ void TestInitialLoad::bidirectionalEqualRowsAreNoConflict()
     const QString others = QStringLiteral("primary_key <> '7'");
     QCOMPARE(conflicts(a, others) + conflicts(b, others), qint64(0));
     QVERIFY(conflicts(a, QStringLiteral("primary_key = '7'")) + conflicts(b, QStringLiteral("primary_key = '7'")) >= 1);
+    QVERIFY(a.engine->stop());
+    QVERIFY(b.engine->stop());
+}
+
+void TestInitialLoad::emptyTableIsNotLoaded()
+{
+    // A table that is empty when its pair is first seen has nothing to load, whether or not
+    // the remote is online: its triggers capture what comes later, and a load would send
+    // those rows a second time (tst_sync's relay test saw the extra sends).
+    const QString table = QStringLiteral("items");
+    const QStringList tables{table};
+    const QString ddl =
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB");
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("load4_a"), QStringList{ddl});
+    SITES_MAKE(sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("load4_b"), QStringList{ddl});
+    // site_c is never started: its pair cannot be loaded before it comes online.
+    sites.configure(a, {QStringLiteral("site_b"), QStringLiteral("site_c")}, tables, {});
+    sites.configure(b, {QStringLiteral("site_a")}, {}, tables);
+    QVERIFY(sites.start(b));
+    QVERIFY(sites.start(a));
+    QVERIFY(sites.waitReady(a, {QStringLiteral("site_b")}));
+    auto pair = [&](const QString &remote) {
+        return a.db
+            ->scalar(
+                QStringLiteral("SELECT CONCAT(state, ' ', rows_sent) FROM sync_loads WHERE remote = '%1'").arg(remote))
+            .toString();
+    };
+    SITES_WAIT(sites, tables, pair(QStringLiteral("site_b")) == QStringLiteral("done 0"), 30000);
+    QCOMPARE(pair(QStringLiteral("site_c")), QStringLiteral("done 0"));
+    QVERIFY(a.engine->waitForLog("table items is empty: nothing to load into site_c", 1000, a.logOffset));
+    QVERIFY(a.db->exec(QStringLiteral("INSERT INTO items VALUES (1, 'after the start')")));
+    SITES_WAIT(sites, tables, SiteSet::sameDumps(a, b, table) && SiteSet::unsettled(a, QStringLiteral("site_b")) == 0,
+               30000);
+    QCOMPARE(pair(QStringLiteral("site_b")), QStringLiteral("done 0"));
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());
 }
