@@ -3,7 +3,6 @@
 // remote's copy, compared through the site's running engine and never changed. Without a
 // running engine it says so and passes; a table that differs fails the check and names its
 // keys; an offline remote is reported as not compared.
-#include <QProcess>
 #include <QTest>
 
 #include "EngineProcess.h"
@@ -14,19 +13,11 @@ using namespace testsupport;
 
 namespace {
 
-struct Outcome {
-    int exitCode = -1;
-    QString output;
-};
+using Outcome = EngineProcess::CommandRun;
 
 Outcome check(const Site &site)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(EngineProcess::daemonPath(), {QStringLiteral("--check"), site.engine->configPath()});
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAll())};
+    return EngineProcess::runCommand({QStringLiteral("--check"), site.engine->configPath()});
 }
 
 } // namespace

@@ -5,7 +5,6 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 #include "EngineProcess.h"
@@ -19,21 +18,14 @@ namespace {
 constexpr int kRows = 20000;
 constexpr int kTimeoutMs = 120000;
 
-struct Outcome {
-    int exitCode = -1;
-    QString output;
-};
+using Outcome = EngineProcess::CommandRun;
 
 Outcome verify(const Site &site, const QStringList &extra)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(EngineProcess::daemonPath(),
-            QStringList{QStringLiteral("verify")} + extra
-                + QStringList{QStringLiteral("--timeout"), QStringLiteral("100"), site.engine->configPath()});
-    if (!p.waitForFinished(kTimeoutMs))
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAll())};
+    return EngineProcess::runCommand(QStringList{QStringLiteral("verify")} + extra
+                                         + QStringList{QStringLiteral("--timeout"), QStringLiteral("100"),
+                                                       site.engine->configPath()},
+                                     kTimeoutMs);
 }
 // site_a (syncTables items, `extraA` in its configuration) and site_b (receiveTables items)
 // started, the initial load of site_a's rows done, arrived, and checked.

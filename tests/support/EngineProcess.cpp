@@ -67,6 +67,23 @@ QJsonObject EngineProcess::config(const Servers &servers, char site, const QStri
     return c;
 }
 
+EngineProcess::CommandRun EngineProcess::runCommand(const QStringList &args, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(daemonPath(), args);
+    CommandRun r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.output = QString::fromUtf8(p.readAll()) + QStringLiteral("\n(did not finish within %1 ms)").arg(timeoutMs);
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.output = QString::fromUtf8(p.readAll());
+    return r;
+}
+
 QString EngineProcess::daemonPath()
 {
     return qEnvironmentVariable("MYSQL_SYNC_DAEMON");

@@ -70,6 +70,14 @@ public:
     // $MYSQL_SYNC_DAEMON, or empty.
     static QString daemonPath();
 
+    // The daemon run as a command (verify, --check, load, ...): its exit code (-1 when it did
+    // not finish in time or crashed) and its stdout and stderr merged.
+    struct CommandRun {
+        int exitCode = -1;
+        QString output;
+    };
+    static CommandRun runCommand(const QStringList &args, int timeoutMs = 120000);
+
 private:
     void readOutput();
     void append(const QByteArray &data);
