@@ -36,3 +36,4 @@ mysql_sync_add_test(NAME tst_verifymessages SOURCES unit/tst_verifymessages.cpp 
 mysql_sync_add_test(NAME tst_remotepaths SOURCES unit/tst_remotepaths.cpp LIBS sync_engine   LABELS unit)
 mysql_sync_add_test(NAME tst_conflictrule SOURCES unit/tst_conflictrule.cpp LIBS sync_engine LABELS unit)
 mysql_sync_add_test(NAME tst_tablemapping SOURCES unit/tst_tablemapping.cpp LIBS sync_engine   LABELS unit)
+mysql_sync_add_test(NAME tst_refusal SOURCES unit/tst_refusal.cpp LIBS sync_engine LABELS unit)
