@@ -72,3 +72,6 @@ mysql_sync_add_test(NAME tst_notificationpacer SOURCES gui/tst_notificationpacer
 # and Errors views.
 mysql_sync_add_test(NAME tst_refusaldisplay SOURCES gui/tst_refusaldisplay.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
+# Issue 16 (desktop): the mapping and filter editors with the harness's catalogue (fixture "servers").
+mysql_sync_add_test(NAME tst_mappingeditor SOURCES gui/tst_mappingeditor.cpp
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)

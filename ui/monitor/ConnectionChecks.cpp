@@ -32,6 +32,9 @@ ConnectionCheckResult ConnectionChecks::database(const MysqlConfig &config)
     result.ok = true;
     result.serverVersion = connection.serverVersion();
     result.tables = Catalog::tableNames(connection.db(), &result.tablesError);
+    QStringList problems; // tables the engine could not sync (no primary key, ...): listed all the same
+    if (result.tablesError.isEmpty() && !Catalog::load(connection.db(), result.tables, &result.catalog, &problems))
+        qCDebug(lcUiConfig).noquote() << "catalogue:" << problems.join(QStringLiteral("; "));
     result.message = QCoreApplication::translate("ConnectionChecks", "Connected to %1, server %2; %n table(s) in %3.",
                                                  nullptr, int(result.tables.size()))
                          .arg(connection.description(), result.serverVersion, config.database);
