@@ -37,3 +37,4 @@ mysql_sync_add_test(NAME tst_remotepaths SOURCES unit/tst_remotepaths.cpp LIBS s
 mysql_sync_add_test(NAME tst_conflictrule SOURCES unit/tst_conflictrule.cpp LIBS sync_engine LABELS unit)
 mysql_sync_add_test(NAME tst_tablemapping SOURCES unit/tst_tablemapping.cpp LIBS sync_engine   LABELS unit)
 mysql_sync_add_test(NAME tst_refusal SOURCES unit/tst_refusal.cpp LIBS sync_engine LABELS unit)
+mysql_sync_add_test(NAME tst_mappingjson SOURCES unit/tst_mappingjson.cpp LIBS sync_config LABELS unit)
