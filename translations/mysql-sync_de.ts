@@ -342,6 +342,25 @@
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::ColumnMapEditor</name>
+    <message>
+        <source>Local column</source>
+        <translation>Lokale Spalte</translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add all columns</source>
+        <translation>Alle Spalten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::ConfigFile</name>
     <message>
         <source>%1: %2</source>
@@ -1247,6 +1266,14 @@ Jetzt erneut laden?</translation>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
+    <message>
+        <source>refused by &quot;%1&quot;</source>
+        <translation>abgelehnt durch „%1“</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ErrorsPage</name>
@@ -1318,6 +1345,25 @@ Jetzt erneut laden?</translation>
     <message>
         <source>Any remote</source>
         <translation>Jede Gegenstelle</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FiltersEditor</name>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1601,97 @@ Jetzt erneut laden?</translation>
     <message>
         <source>Consistency</source>
         <translation>Konsistenz</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::MappingDialog</name>
+    <message>
+        <source>Published as</source>
+        <translation>Veröffentlicht als</translation>
+    </message>
+    <message>
+        <source>Remote column</source>
+        <translation>Entfernte Spalte</translation>
+    </message>
+    <message>
+        <source>Sync table mapping</source>
+        <translation>Abbildung einer zu sendenden Tabelle</translation>
+    </message>
+    <message>
+        <source>Receive table mapping</source>
+        <translation>Abbildung einer zu empfangenden Tabelle</translation>
+    </message>
+    <message>
+        <source>Local table</source>
+        <translation>Lokale Tabelle</translation>
+    </message>
+    <message>
+        <source>the local table&apos;s name</source>
+        <translation>der Name der lokalen Tabelle</translation>
+    </message>
+    <message>
+        <source>&quot;as&quot;: the name remotes receive this table under</source>
+        <translation>„as“: der Name, unter dem die Gegenstellen diese Tabelle empfangen</translation>
+    </message>
+    <message>
+        <source>&quot;from&quot;: the name the remote sends this table under</source>
+        <translation>„from“: der Name, unter dem die Gegenstelle diese Tabelle sendet</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Empfangen als</translation>
+    </message>
+    <message>
+        <source>Publish only these columns, under these names</source>
+        <translation>Nur diese Spalten senden, unter diesen Namen</translation>
+    </message>
+    <message>
+        <source>Write only these columns (remote column → local column)</source>
+        <translation>Nur diese Spalten schreiben (entfernte Spalte → lokale Spalte)</translation>
+    </message>
+    <message>
+        <source>&quot;columns&quot;; unticked: every column under its own name</source>
+        <translation>„columns“; nicht angehakt: jede Spalte unter ihrem eigenen Namen</translation>
+    </message>
+    <message>
+        <source>A remote may change only the ticked columns of an existing row</source>
+        <translation>Eine Gegenstelle darf in einer vorhandenen Zeile nur die angehakten Spalten ändern</translation>
+    </message>
+    <message>
+        <source>&quot;update&quot;; unticked: every column it writes</source>
+        <translation>„update“; nicht angehakt: jede Spalte, die sie schreibt</translation>
+    </message>
+    <message>
+        <source>A remote may add rows (&quot;insert&quot;)</source>
+        <translation>Eine Gegenstelle darf Zeilen hinzufügen („insert“)</translation>
+    </message>
+    <message>
+        <source>A remote may delete rows (&quot;delete&quot;)</source>
+        <translation>Eine Gegenstelle darf Zeilen löschen („delete“)</translation>
+    </message>
+    <message>
+        <source>Mirror: after an initial load, delete the rows the source lacks (&quot;mirror&quot;)</source>
+        <translation>Spiegel: nach einem ersten Abgleich die Zeilen löschen, die der Quelle fehlen („mirror“)</translation>
+    </message>
+    <message>
+        <source>Choose the local table.</source>
+        <translation>Wählen Sie die lokale Tabelle.</translation>
+    </message>
+    <message>
+        <source>Add the columns to map, or untick &quot;%1&quot;.</source>
+        <translation>Fügen Sie die abzubildenden Spalten hinzu oder entfernen Sie den Haken bei „%1“.</translation>
+    </message>
+    <message>
+        <source>Row %1 of the column map needs both column names.</source>
+        <translation>Zeile %1 der Spaltenabbildung braucht beide Spaltennamen.</translation>
+    </message>
+    <message>
+        <source>Local column `%1` is listed twice in the column map.</source>
+        <translation>Die lokale Spalte `%1` steht zweimal in der Spaltenabbildung.</translation>
+    </message>
+    <message>
+        <source>Remote column `%1` is listed twice in the column map.</source>
+        <translation>Die entfernte Spalte `%1` steht zweimal in der Spaltenabbildung.</translation>
     </message>
 </context>
 <context>
@@ -2122,6 +2259,10 @@ Jetzt erneut laden?</translation>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
+    <message>
+        <source>refused by rule &quot;%1&quot;</source>
+        <translation>abgelehnt durch Regel „%1“</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::SyncStatusPage</name>
@@ -2219,6 +2360,10 @@ Jetzt erneut laden?</translation>
         <source>more than %1</source>
         <translation>mehr als %1</translation>
     </message>
+    <message>
+        <source>Refused by rule</source>
+        <translation>Durch Regel abgelehnt</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::TableListModel</name>
@@ -2262,8 +2407,43 @@ Jetzt erneut laden?</translation>
         <translation>%1 (als %2)</translation>
     </message>
     <message>
-        <source>Mapped in the configuration file (kept as they are; edit them there): %1</source>
-        <translation>In der Konfigurationsdatei zugeordnet (bleiben unverändert; dort bearbeiten): %1</translation>
+        <source>Tables mapped under other names or columns, or with rights; double-click to edit</source>
+        <translation>Tabellen, die unter anderen Namen oder Spalten oder mit Rechten abgebildet sind; Doppelklick zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Map a table…</source>
+        <translation>Tabelle abbilden …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updates: %1</source>
+        <translation>Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>no insert</source>
+        <translation>kein Hinzufügen</translation>
+    </message>
+    <message>
+        <source>no delete</source>
+        <translation>kein Löschen</translation>
+    </message>
+    <message>
+        <source>mirror</source>
+        <translation>Spiegel</translation>
     </message>
 </context>
 <context>

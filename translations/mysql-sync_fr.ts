@@ -342,6 +342,25 @@
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::ColumnMapEditor</name>
+    <message>
+        <source>Local column</source>
+        <translation>Colonne locale</translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>Ajouter une colonne</translation>
+    </message>
+    <message>
+        <source>Add all columns</source>
+        <translation>Ajouter toutes les colonnes</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::ConfigFile</name>
     <message>
         <source>%1: %2</source>
@@ -1247,6 +1266,14 @@ Recharger maintenant&#xa0;?</translation>
         <source>Message</source>
         <translation>Message</translation>
     </message>
+    <message>
+        <source>refused by &quot;%1&quot;</source>
+        <translation>refusé par «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ErrorsPage</name>
@@ -1318,6 +1345,25 @@ Recharger maintenant&#xa0;?</translation>
     <message>
         <source>Any remote</source>
         <translation>Tous les sites distants</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FiltersEditor</name>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>colonne</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1601,97 @@ Recharger maintenant&#xa0;?</translation>
     <message>
         <source>Consistency</source>
         <translation>Cohérence</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::MappingDialog</name>
+    <message>
+        <source>Published as</source>
+        <translation>Publiée sous</translation>
+    </message>
+    <message>
+        <source>Remote column</source>
+        <translation>Colonne distante</translation>
+    </message>
+    <message>
+        <source>Sync table mapping</source>
+        <translation>Correspondance d’une table à envoyer</translation>
+    </message>
+    <message>
+        <source>Receive table mapping</source>
+        <translation>Correspondance d’une table à recevoir</translation>
+    </message>
+    <message>
+        <source>Local table</source>
+        <translation>Table locale</translation>
+    </message>
+    <message>
+        <source>the local table&apos;s name</source>
+        <translation>le nom de la table locale</translation>
+    </message>
+    <message>
+        <source>&quot;as&quot;: the name remotes receive this table under</source>
+        <translation>«&#xa0;as&#xa0;»&#xa0;: le nom sous lequel les sites distants reçoivent cette table</translation>
+    </message>
+    <message>
+        <source>&quot;from&quot;: the name the remote sends this table under</source>
+        <translation>«&#xa0;from&#xa0;»&#xa0;: le nom sous lequel le site distant envoie cette table</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Reçue sous</translation>
+    </message>
+    <message>
+        <source>Publish only these columns, under these names</source>
+        <translation>N’envoyer que ces colonnes, sous ces noms</translation>
+    </message>
+    <message>
+        <source>Write only these columns (remote column → local column)</source>
+        <translation>N’écrire que ces colonnes (colonne distante → colonne locale)</translation>
+    </message>
+    <message>
+        <source>&quot;columns&quot;; unticked: every column under its own name</source>
+        <translation>«&#xa0;columns&#xa0;»&#xa0;; non cochée&#xa0;: chaque colonne sous son propre nom</translation>
+    </message>
+    <message>
+        <source>A remote may change only the ticked columns of an existing row</source>
+        <translation>Un site distant ne peut modifier que les colonnes cochées d’une ligne existante</translation>
+    </message>
+    <message>
+        <source>&quot;update&quot;; unticked: every column it writes</source>
+        <translation>«&#xa0;update&#xa0;»&#xa0;; non cochée&#xa0;: toutes les colonnes qu’il écrit</translation>
+    </message>
+    <message>
+        <source>A remote may add rows (&quot;insert&quot;)</source>
+        <translation>Un site distant peut ajouter des lignes («&#xa0;insert&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>A remote may delete rows (&quot;delete&quot;)</source>
+        <translation>Un site distant peut supprimer des lignes («&#xa0;delete&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>Mirror: after an initial load, delete the rows the source lacks (&quot;mirror&quot;)</source>
+        <translation>Miroir&#xa0;: après un chargement initial, supprimer les lignes absentes de la source («&#xa0;mirror&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>Choose the local table.</source>
+        <translation>Choisissez la table locale.</translation>
+    </message>
+    <message>
+        <source>Add the columns to map, or untick &quot;%1&quot;.</source>
+        <translation>Ajoutez les colonnes à faire correspondre, ou décochez «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Row %1 of the column map needs both column names.</source>
+        <translation>La ligne %1 de la correspondance des colonnes doit avoir les deux noms de colonne.</translation>
+    </message>
+    <message>
+        <source>Local column `%1` is listed twice in the column map.</source>
+        <translation>La colonne locale `%1` figure deux fois dans la correspondance des colonnes.</translation>
+    </message>
+    <message>
+        <source>Remote column `%1` is listed twice in the column map.</source>
+        <translation>La colonne distante `%1` figure deux fois dans la correspondance des colonnes.</translation>
     </message>
 </context>
 <context>
@@ -2122,6 +2259,10 @@ Recharger maintenant&#xa0;?</translation>
         <source>Message</source>
         <translation>Message</translation>
     </message>
+    <message>
+        <source>refused by rule &quot;%1&quot;</source>
+        <translation>refusé par la règle «&#xa0;%1&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::SyncStatusPage</name>
@@ -2219,6 +2360,10 @@ Recharger maintenant&#xa0;?</translation>
         <source>more than %1</source>
         <translation>plus de %1</translation>
     </message>
+    <message>
+        <source>Refused by rule</source>
+        <translation>Refusé par une règle</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::TableListModel</name>
@@ -2262,8 +2407,43 @@ Recharger maintenant&#xa0;?</translation>
         <translation>%1 (sous le nom %2)</translation>
     </message>
     <message>
-        <source>Mapped in the configuration file (kept as they are; edit them there): %1</source>
-        <translation>Correspondances du fichier de configuration (conservées telles quelles ; à modifier dans le fichier) : %1</translation>
+        <source>Tables mapped under other names or columns, or with rights; double-click to edit</source>
+        <translation>Tables mises en correspondance sous d’autres noms ou colonnes, ou avec des droits&#xa0;; double-cliquez pour modifier</translation>
+    </message>
+    <message>
+        <source>Map a table…</source>
+        <translation>Faire correspondre une table…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n colonne</numerusform>
+            <numerusform>%n colonnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>updates: %1</source>
+        <translation>modifications&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>no insert</source>
+        <translation>pas d’ajout</translation>
+    </message>
+    <message>
+        <source>no delete</source>
+        <translation>pas de suppression</translation>
+    </message>
+    <message>
+        <source>mirror</source>
+        <translation>miroir</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,9 @@
 
 #include "config/Config.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 namespace mysqlsync {
 
 QString SendMapping::wireColumn(const QString &local) const
@@ -9,6 +12,49 @@ QString SendMapping::wireColumn(const QString &local) const
     if (columns.isEmpty())
         return local;
     return columns.value(local);
+}
+
+namespace {
+QJsonObject columnsObject(const QMap<QString, QString> &columns)
+{
+    QJsonObject o;
+    for (auto it = columns.cbegin(); it != columns.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+} // namespace
+
+QJsonValue SendMapping::toJson() const
+{
+    if ((as.isEmpty() || as == table) && columns.isEmpty())
+        return table;
+    QJsonObject o{{QStringLiteral("table"), table}};
+    if (!as.isEmpty() && as != table)
+        o.insert(QStringLiteral("as"), as);
+    if (!columns.isEmpty())
+        o.insert(QStringLiteral("columns"), columnsObject(columns));
+    return o;
+}
+
+QJsonValue ReceiveMapping::toJson() const
+{
+    const bool renamed = !from.isEmpty() && from != table;
+    if (!renamed && columns.isEmpty() && !updateListed && insert && remove && !mirror)
+        return table;
+    QJsonObject o{{QStringLiteral("table"), table}};
+    if (renamed)
+        o.insert(QStringLiteral("from"), from);
+    if (!columns.isEmpty())
+        o.insert(QStringLiteral("columns"), columnsObject(columns));
+    if (updateListed)
+        o.insert(QStringLiteral("update"), QJsonArray::fromStringList(update));
+    if (!insert)
+        o.insert(QStringLiteral("insert"), false);
+    if (!remove)
+        o.insert(QStringLiteral("delete"), false);
+    if (mirror)
+        o.insert(QStringLiteral("mirror"), true);
+    return o;
 }
 
 QString ReceiveMapping::localColumn(const QString &remote) const

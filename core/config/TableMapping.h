@@ -4,6 +4,7 @@
 // of its columns, renamed; a receiveTables entry may take a remote's table into a local one
 // of another name, its columns onto local ones, with rights to update, insert and delete.
 // Config keeps the local names in syncTables/receiveTables and these beside them.
+#include <QJsonValue>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,9 @@ struct SendMapping {
 
     // The name `local` travels under; empty when the column is not published.
     QString wireColumn(const QString &local) const;
+    // The syncTables entry as the file has it: the table's name when nothing is mapped, else
+    // the object with what differs from the defaults (the desktop app's editor writes this).
+    QJsonValue toJson() const;
 };
 
 struct ReceiveMapping {
@@ -39,6 +43,9 @@ struct ReceiveMapping {
     bool mayUpdate(const QString &local) const { return !updateListed || update.contains(local); }
     // Whether the rules need the row's existence to be known (insert refused, update limited).
     bool restricts() const { return !insert || updateListed; }
+    // The receiveTables entry as the file has it: the table's name when nothing is mapped and
+    // no rule differs from its default, else the object with what differs.
+    QJsonValue toJson() const;
 };
 
 } // namespace mysqlsync

@@ -4,6 +4,7 @@
 #include "database/DbConnection.h"
 #include "database/SqlLiteral.h"
 #include "protocol/Messages.h"
+#include "protocol/Refusal.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -313,6 +314,10 @@ QString SyncStatusStore::where(const StatusFilter &filter, QStringList *conditio
     if (!filter.keySearch.isEmpty()) {
         *conditions << QStringLiteral("primary_key LIKE ?");
         *binds << containsPattern(filter.keySearch);
+    }
+    if (filter.refusedOnly) {
+        *conditions << QStringLiteral("`status` = 'error' AND (message LIKE ? OR message = ?)");
+        *binds << containsPattern(refusal::rulePrefix()).mid(1) << refusal::notReceivedMessage(); // a prefix
     }
     return conditions->isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions->join(QStringLiteral(" AND "));
 }

@@ -57,13 +57,14 @@ struct StatusFilter {
     QString table;                    // exact, or empty
     QString remote;                   // exact, or empty
     QString keySearch;                // substring of primary_key, or empty
+    bool refusedOnly = false;         // only errors that a receiver's rule caused (protocol/Refusal)
     int sortColumn = Date;
     bool descending = true;
 
     friend bool operator==(const StatusFilter &a, const StatusFilter &b)
     {
         return a.status == b.status && a.table == b.table && a.remote == b.remote && a.keySearch == b.keySearch
-            && a.sortColumn == b.sortColumn && a.descending == b.descending;
+            && a.refusedOnly == b.refusedOnly && a.sortColumn == b.sortColumn && a.descending == b.descending;
     }
 };
 

@@ -1,15 +1,15 @@
 #include "engine/IncomingMapping.h"
 
 #include "protocol/Messages.h"
+#include "protocol/Refusal.h"
 
 namespace mysqlsync::incoming {
 
 namespace {
-QString refused(const char *rule, const ReceiveMapping &rules, const char *why)
+QString refused(refusal::Rule rule, const ReceiveMapping &rules, const char *why)
 {
-    // Short: the sender's sync_status keeps 255 characters of it.
-    return QStringLiteral("refused by the receiver's rule \"%1\": false of table %2 (%3): %4")
-        .arg(QLatin1String(rule), rules.table, rules.key, QLatin1String(why));
+    // Worded by protocol/Refusal, which the desktop app classifies them by.
+    return refusal::message(rule, rules.table, rules.key, QLatin1String(why));
 }
 } // namespace
 
@@ -17,13 +17,13 @@ QString toLocal(const Config &config, ChangeMessage *change)
 {
     const QString local = config.receiveTableFor(change->table);
     if (local.isEmpty())
-        return QStringLiteral("The table is not configured as receive table!");
+        return refusal::notReceivedMessage();
     change->table = local;
     const ReceiveMapping *rules = config.receiveMapping(local);
     if (!rules)
         return {};
     if (change->entity.isNull())
-        return rules->remove ? QString() : refused("delete", *rules, "a remote may not delete its rows");
+        return rules->remove ? QString() : refused(refusal::Rule::Delete, *rules, "a remote may not delete its rows");
     if (rules->columns.isEmpty() || !change->entity.isObject())
         return {};
     const QJsonObject sent = change->entity.toObject();
@@ -49,7 +49,7 @@ QJsonObject updatable(const ReceiveMapping &rules, const QString &keyColumn, con
 
 QString insertRefused(const ReceiveMapping &rules)
 {
-    return refused("insert", rules, "a remote may not add rows");
+    return refused(refusal::Rule::Insert, rules, "a remote may not add rows");
 }
 
 } // namespace mysqlsync::incoming

@@ -68,3 +68,10 @@ mysql_sync_add_test(NAME tst_consistencypage SOURCES gui/tst_consistencypage.cpp
 # The monitor's loader threads and request generations (WorkerThread, RequestGeneration).
 mysql_sync_add_test(NAME tst_workerthread SOURCES gui/tst_workerthread.cpp LIBS sync_monitor LABELS gui)
 mysql_sync_add_test(NAME tst_notificationpacer SOURCES gui/tst_notificationpacer.cpp LIBS sync_monitor LABELS gui)
+# Issue 16 (desktop): refusals by rule in the Sync status (real sync_status, fixture "servers")
+# and Errors views.
+mysql_sync_add_test(NAME tst_refusaldisplay SOURCES gui/tst_refusaldisplay.cpp
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
+# Issue 16 (desktop): the mapping and filter editors with the harness's catalogue (fixture "servers").
+mysql_sync_add_test(NAME tst_mappingeditor SOURCES gui/tst_mappingeditor.cpp
+                    LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)

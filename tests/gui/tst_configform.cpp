@@ -2,6 +2,7 @@
 #include "config/ConfigSchema.h"
 #include "configuration/ConfigForm.h"
 #include "configuration/ConfigPage.h"
+#include "configuration/FiltersEditor.h"
 #include "configuration/TablePicker.h"
 #include "monitor/ConfigFile.h"
 
@@ -81,9 +82,11 @@ private Q_SLOTS:
         ConfigForm plain;
         plain.setDocument(validConfig());
         QVERIFY(!plain.document().contains(QStringLiteral("filters")));
-        auto *filters = qobject_cast<QLineEdit *>(plain.fieldFor(QStringLiteral("filters")));
+        auto *filters = qobject_cast<FiltersEditor *>(plain.fieldFor(QStringLiteral("filters")));
         QVERIFY(filters);
-        filters->setText(QStringLiteral("items.secret, items.token"));
+        QVERIFY(filters->add(QStringLiteral("items"), QStringLiteral("secret")));
+        QVERIFY(filters->add(QStringLiteral("items"), QStringLiteral("token")));
+        QVERIFY(!filters->add(QStringLiteral("items"), QStringLiteral("token"))); // listed already
         QCOMPARE(plain.document().value(QStringLiteral("filters")).toArray(),
                  (QJsonArray{QStringLiteral("items.secret"), QStringLiteral("items.token")}));
     }

@@ -64,9 +64,9 @@ private Q_SLOTS:
         const QString csv = QString::fromUtf8(file.readAll());
         const QStringList lines = csv.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2); // header + the one filtered row
-        QCOMPARE(lines.at(0), QStringLiteral("Time,Source,Remote,Table,Key,Message"));
+        QCOMPARE(lines.at(0), QStringLiteral("Time,Source,Remote,Table,Key,Rule,Message"));
         QVERIFY2(lines.at(1).endsWith(
-                     QStringLiteral(",apply,site_b,items,7,\"Data too long for column \"\"name\"\", row 1\"")),
+                     QStringLiteral(",apply,site_b,items,7,,\"Data too long for column \"\"name\"\", row 1\"")),
                  qPrintable(lines.at(1)));
     }
 

@@ -1,7 +1,7 @@
 // The desktop app end to end: MainWindow (offscreen) runs site_a's engine on the harness's
 // servers against a real site_b daemon (EngineProcess). What the views show must be what
 // happened: rows sent to site_b and rows relayed from site_b appear in the Sync status view
-// with their status, site_b's refusal of a table arrives in Errors & log with its message,
+// with their status, site_b's refusal of a table arrives in Errors & log with its message and rule,
 // and killing site_b (kill -9) turns it offline in Clients before its `until` runs out.
 #include "engine/Engine.h"
 #include "mainwindow/MainWindow.h"
@@ -279,15 +279,16 @@ void TestMainWindow::errorReceiptAppearsInErrors()
     QCOMPARE(errors->index(r, ErrorsModel::Message).data().toString(), refusal);
     QCOMPARE(errors->index(r, ErrorsModel::Source).data().toString(),
              EngineError::sourceName(EngineError::Source::Remote));
+    QCOMPARE(errors->index(r, ErrorsModel::Rule).data().toString(), QStringLiteral("refused by \"receiveTables\""));
     QCOMPARE(m_b->count(QStringLiteral("orders")), 0);
 
-    // The same refusal is the row's status in the Sync status view, message included.
+    // The same refusal is the row's status in the Sync status view, named by its rule, message included.
     const QTableView *view = m_window->syncStatusPage()->view();
     QString message;
     QVERIFY(refreshUntil(
         [&] {
             return shownStatus(view, QStringLiteral("orders"), QStringLiteral("7"), QStringLiteral("site_b"), &message)
-                == QLatin1String("error");
+                == QLatin1String("refused by rule \"receiveTables\"");
         },
         30000));
     QCOMPARE(message, refusal);

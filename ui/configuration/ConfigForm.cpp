@@ -2,7 +2,9 @@
 
 #include "config/Config.h"
 #include "config/ConfigSchema.h"
+#include "configuration/FiltersEditor.h"
 #include "configuration/TablePicker.h"
+#include "database/MappingCheck.h"
 #include "monitor/ConflictPoliciesText.h"
 #include "monitor/UiLogging.h"
 #include "security/SecuritySettings.h"
@@ -177,8 +179,10 @@ void ConfigForm::add(QFormLayout *form, const ConfigKey &k)
         kind = Kind::Choice;
         break;
     case ConfigKey::Type::ClientNames:
-    case ConfigKey::Type::Columns:
         kind = Kind::List;
+        break;
+    case ConfigKey::Type::Columns:
+        kind = Kind::Filters;
         break;
     case ConfigKey::Type::Tables:
         kind = Kind::Tables;
@@ -229,8 +233,27 @@ void ConfigForm::add(QFormLayout *form, const ConfigKey &k)
     }
     case Kind::Tables: {
         auto *picker = new TablePicker(form->parentWidget());
+        picker->setSide(key == QLatin1String("receiveTables") ? MappingSide::Receive : MappingSide::Send);
+        // An edited entry is checked in the lists as they would be saved, as the engine checks them.
+        picker->setValidator([this, key](const QJsonArray &list) {
+            const QJsonObject doc = document();
+            QJsonObject lists;
+            for (const QString &k :
+                 {QStringLiteral("syncTables"), QStringLiteral("receiveTables"), QStringLiteral("filters")}) {
+                if (doc.contains(k))
+                    lists.insert(k, doc.value(k));
+            }
+            lists.insert(key, list);
+            return mappingentry::check(lists, m_catalog, m_filePath);
+        });
         connect(picker, &TablePicker::changed, this, &ConfigForm::changed);
         editor = picker;
+        break;
+    }
+    case Kind::Filters: {
+        auto *filters = new FiltersEditor(form->parentWidget());
+        connect(filters, &FiltersEditor::changed, this, &ConfigForm::changed);
+        editor = filters;
         break;
     }
     case Kind::Choice: {
@@ -279,6 +302,9 @@ void ConfigForm::setDocument(const QJsonObject &object)
             static_cast<TablePicker *>(f.editor)->setMappedEntries(mapped);
             break;
         }
+        case Kind::Filters:
+            static_cast<FiltersEditor *>(f.editor)->setFilters(v.toVariant().toStringList());
+            break;
         case Kind::Brokers:
             static_cast<QLineEdit *>(f.editor)->setText(brokersText(v.toArray()));
             break;
@@ -331,12 +357,13 @@ QJsonObject ConfigForm::document() const
             isDefault = items.isEmpty() && !f.required;
             break;
         }
-        case Kind::Tables: {
-            const auto *picker = static_cast<TablePicker *>(f.editor);
-            QJsonArray tables = QJsonArray::fromStringList(picker->selected());
-            for (const QJsonValue &entry : picker->mappedEntries())
-                tables.append(entry);
-            value = tables;
+        case Kind::Tables:
+            value = static_cast<TablePicker *>(f.editor)->entries();
+            break;
+        case Kind::Filters: {
+            const QStringList filters = static_cast<FiltersEditor *>(f.editor)->filters();
+            value = QJsonArray::fromStringList(filters);
+            isDefault = filters.isEmpty() && !f.required;
             break;
         }
         case Kind::Brokers: {
@@ -432,6 +459,17 @@ void ConfigForm::setAvailableTables(const QStringList &tables, const QString &er
     }
 }
 
+void ConfigForm::setCatalogue(const TableCatalog &catalog)
+{
+    m_catalog = catalog;
+    for (const Field &f : std::as_const(m_fields)) {
+        if (f.kind == Kind::Tables)
+            static_cast<TablePicker *>(f.editor)->setCatalogue(catalog);
+        else if (f.kind == Kind::Filters)
+            static_cast<FiltersEditor *>(f.editor)->setCatalogue(catalog);
+    }
+}
+
 QString ConfigForm::validationMessage() const
 {
     return m_message->isHidden() ? QString() : m_message->text();
@@ -451,6 +489,7 @@ void ConfigForm::clearMarks()
 bool ConfigForm::validate(const QString &filePath, QString *message, bool typedPasswordsPending)
 {
     clearMarks();
+    m_filePath = filePath;
     Config config;
     QString error;
     const QByteArray json = QJsonDocument(document()).toJson();
@@ -465,10 +504,17 @@ bool ConfigForm::validate(const QString &filePath, QString *message, bool typedP
         m_invalidKey = textKey;
     } else {
         ConfigError loaderError;
-        if (ConfigLoader::parse(json, filePath, &config, &loaderError))
-            return true;
-        error = loaderError.text;
-        m_invalidKey = fieldKeyFor(loaderError.key);
+        if (ConfigLoader::parse(json, filePath, &config, &loaderError)) {
+            // Mappings and filters against the live catalogue, as the engine checks them at start.
+            config.filePath = filePath;
+            error = MappingCheck::problems(config, m_catalog).value(0);
+            if (error.isEmpty())
+                return true;
+            m_invalidKey = fieldKeyFor(error.mid(filePath.size() + 2).section(QStringLiteral(": "), 0, 0));
+        } else {
+            error = loaderError.text;
+            m_invalidKey = fieldKeyFor(loaderError.key);
+        }
     }
     if (QWidget *editor = fieldFor(m_invalidKey)) {
         editor->setStyleSheet(QStringLiteral("border: 2px solid #b00020"));

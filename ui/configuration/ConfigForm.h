@@ -4,8 +4,12 @@
 // are, optional keys are written only when the file had them or their value differs from the
 // default. Passwords (kept in the keychain) and TLS files are SecuritySettings' part: a
 // reference ({"env": …}, {"file": …}, {"keychain": …}) is kept unless a new password is typed.
-// Validation is ConfigLoader's own; its error carries the key, and the field of that key is
-// marked.
+// Validation is ConfigLoader's own, then MappingCheck's against the live catalogue (table
+// mappings and filters); its error carries the key, and the field of that key is marked.
+// Mapped entries are edited in TablePicker's MappingDialog, filters in a FiltersEditor, both
+// with columns picked from the catalogue (setCatalogue, listed off the GUI thread).
+#include "monitor/MappingEntry.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QWidget>
@@ -43,12 +47,17 @@ public:
     // The live database's tables for the syncTables / receiveTables pickers; `error` when
     // they could not be listed.
     void setAvailableTables(const QStringList &tables, const QString &error = QString());
+    // The live database's tables with their columns, for the mapping and filter editors and
+    // the mapping checks of validate().
+    void setCatalogue(const TableCatalog &catalog);
+    // The file being edited (named in the mapping editor's errors).
+    void setFilePath(const QString &path) { m_filePath = path; }
 
 Q_SIGNALS:
     void changed();
 
 private:
-    enum class Kind { Text, Int, Bool, Choice, List, Tables, Brokers, Policies };
+    enum class Kind { Text, Int, Bool, Choice, List, Tables, Filters, Brokers, Policies };
     struct Field {
         QString key; // JSON path, e.g. "mqttConfig.port"
         Kind kind;
@@ -68,6 +77,8 @@ private:
     QLabel *m_message;
     SecuritySettings *m_security;
     QString m_invalidKey;
+    QString m_filePath;
+    TableCatalog m_catalog;
 };
 
 } // namespace mysqlsync::ui

@@ -35,6 +35,7 @@ ConfigPage::ConfigPage(QWidget *parent)
     layout->addWidget(tabs, 1);
     layout->addWidget(m_tests);
     connect(m_tests, &ConnectionTestPanel::tablesListed, m_form, &ConfigForm::setAvailableTables);
+    connect(m_tests, &ConnectionTestPanel::catalogueListed, m_form, &ConfigForm::setCatalogue);
     auto *buttons = new QHBoxLayout;
     auto *validate = new QPushButton(tr("Validate"), this);
     auto *saveButton = new QPushButton(tr("Save"), this);
@@ -76,6 +77,7 @@ bool ConfigPage::load(const QString &path)
     m_path = path;
     m_file->setText(tr("File: %1").arg(path));
     m_form->security()->setConfigPath(path);
+    m_form->setFilePath(path);
     m_form->setDocument(object);
     m_tests->setFilePath(path);
     m_tests->listTables(); // for the table pickers, off the GUI thread

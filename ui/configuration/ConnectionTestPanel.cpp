@@ -63,6 +63,7 @@ ConnectionTestPanel::ConnectionTestPanel(ConfigForm *form, QWidget *parent)
     connect(m_broker.button, &QPushButton::clicked, this, &ConnectionTestPanel::testBroker);
     connect(&m_db.watcher, &QFutureWatcher<ConnectionCheckResult>::finished, this, [this] {
         const ConnectionCheckResult r = m_db.watcher.result();
+        Q_EMIT catalogueListed(r.catalog);
         Q_EMIT tablesListed(r.tables, r.ok ? r.tablesError : r.message);
         finish(m_db, r.ok, r.message);
     });

@@ -44,6 +44,8 @@ Q_SIGNALS:
     void brokerTested(bool ok, const QString &message);
     // The database's tables (empty with `error` when they could not be listed).
     void tablesListed(const QStringList &tables, const QString &error);
+    // Their columns, just before tablesListed() (empty when they could not be listed).
+    void catalogueListed(const mysqlsync::ui::TableCatalog &catalog);
 
 private:
     struct Test {

@@ -61,6 +61,7 @@ FirstRunPage::FirstRunPage(QWidget *parent)
     connect(m_create, &QPushButton::clicked, this, [this] { create(); });
     connect(m_path, &QLineEdit::textChanged, m_tests, &ConnectionTestPanel::setFilePath);
     connect(m_tests, &ConnectionTestPanel::tablesListed, m_form, &ConfigForm::setAvailableTables);
+    connect(m_tests, &ConnectionTestPanel::catalogueListed, m_form, &ConfigForm::setCatalogue);
     m_form->setDocument(starterDocument());
     setTargetPath(defaultTargetPath());
 }

@@ -1,12 +1,15 @@
 #include "configuration/TablePicker.h"
 
+#include "configuration/MappingDialog.h"
 #include "monitor/TableListModel.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -18,7 +21,7 @@ TablePicker::TablePicker(QWidget *parent)
     , m_view(new QListView(this))
     , m_name(new QLineEdit(this))
     , m_status(new QLabel(this))
-    , m_mappedLabel(new QLabel(this))
+    , m_mappedList(new QListWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -34,10 +37,23 @@ TablePicker::TablePicker(QWidget *parent)
     layout->addLayout(row);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
-    m_mappedLabel->setWordWrap(true);
-    m_mappedLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_mappedLabel->hide();
-    layout->addWidget(m_mappedLabel);
+
+    // Mapped entries: other names, a column map, rights.
+    m_mappedList->setMaximumHeight(90);
+    m_mappedList->setToolTip(tr("Tables mapped under other names or columns, or with rights; double-click to edit"));
+    layout->addWidget(m_mappedList);
+    auto *mapRow = new QHBoxLayout;
+    auto *map = new QPushButton(tr("Map a table…"), this);
+    map->setObjectName(QStringLiteral("mapTable"));
+    auto *edit = new QPushButton(tr("Edit…"), this);
+    edit->setObjectName(QStringLiteral("editMapping"));
+    auto *remove = new QPushButton(tr("Remove"), this);
+    remove->setObjectName(QStringLiteral("removeMapping"));
+    mapRow->addWidget(map);
+    mapRow->addWidget(edit);
+    mapRow->addWidget(remove);
+    mapRow->addStretch();
+    layout->addLayout(mapRow);
 
     connect(add, &QPushButton::clicked, this, &TablePicker::addTyped);
     connect(m_name, &QLineEdit::returnPressed, this, &TablePicker::addTyped);
@@ -45,7 +61,23 @@ TablePicker::TablePicker(QWidget *parent)
         updateStatus();
         Q_EMIT changed();
     });
+    connect(map, &QPushButton::clicked, this, [this] { editMapping(-1); });
+    connect(edit, &QPushButton::clicked, this, [this] {
+        if (m_mappedList->currentRow() >= 0)
+            editMapping(m_mappedList->currentRow());
+    });
+    connect(m_mappedList, &QListWidget::itemDoubleClicked, this,
+            [this](QListWidgetItem *item) { editMapping(m_mappedList->row(item)); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int r = m_mappedList->currentRow();
+        if (r < 0 || r >= m_mapped.size())
+            return;
+        m_mapped.removeAt(r);
+        updateMappedList();
+        Q_EMIT changed();
+    });
     updateStatus();
+    updateMappedList();
 }
 
 void TablePicker::addTyped()
@@ -69,24 +101,117 @@ QStringList TablePicker::selected() const
 void TablePicker::setMappedEntries(const QJsonArray &entries)
 {
     m_mapped = entries;
-    QStringList items;
-    for (const QJsonValue &v : entries) {
+    updateMappedList();
+}
+
+QJsonArray TablePicker::entries() const
+{
+    QJsonArray out = QJsonArray::fromStringList(selected());
+    for (const QJsonValue &entry : m_mapped)
+        out.append(entry);
+    return out;
+}
+
+void TablePicker::updateMappedList()
+{
+    m_mappedList->clear();
+    for (const QJsonValue &v : std::as_const(m_mapped)) {
         const QJsonObject o = v.toObject();
         const QString table = o.value(QStringLiteral("table")).toString();
         const QString other = o.contains(QStringLiteral("from")) ? o.value(QStringLiteral("from")).toString()
-                                                                   : o.value(QStringLiteral("as")).toString();
-        items << (other.isEmpty() || other == table ? table : tr("%1 (as %2)").arg(table, other));
+                                                                 : o.value(QStringLiteral("as")).toString();
+        QString text = other.isEmpty() || other == table ? table : tr("%1 (as %2)").arg(table, other);
+        QStringList notes;
+        const int columns = int(o.value(QStringLiteral("columns")).toObject().size());
+        if (columns > 0)
+            notes << tr("%n column(s)", nullptr, columns);
+        if (o.contains(QStringLiteral("update")))
+            notes << tr("updates: %1")
+                         .arg(o.value(QStringLiteral("update")).toVariant().toStringList().join(QStringLiteral(", ")));
+        if (!o.value(QStringLiteral("insert")).toBool(true))
+            notes << tr("no insert");
+        if (!o.value(QStringLiteral("delete")).toBool(true))
+            notes << tr("no delete");
+        if (o.value(QStringLiteral("mirror")).toBool())
+            notes << tr("mirror");
+        if (!notes.isEmpty())
+            text += QStringLiteral(" — ") + notes.join(QStringLiteral("; "));
+        m_mappedList->addItem(text);
     }
-    m_mappedLabel->setText(items.isEmpty() ? QString()
-                                           : tr("Mapped in the configuration file (kept as they are; edit them "
-                                                "there): %1")
-                                                 .arg(items.join(QStringLiteral(", "))));
-    m_mappedLabel->setVisible(!items.isEmpty());
+    m_mappedList->setVisible(!m_mapped.isEmpty());
 }
 
 QString TablePicker::mappedText() const
 {
-    return m_mappedLabel->text();
+    QStringList lines;
+    for (int i = 0; i < m_mappedList->count(); ++i)
+        lines << m_mappedList->item(i)->text();
+    return lines.join(QLatin1Char('\n'));
+}
+
+QJsonArray TablePicker::candidate(int row, const QJsonValue &entry) const
+{
+    QStringList names = selected();
+    QJsonArray mapped = m_mapped;
+    const QString table = mappingentry::tableOf(entry);
+    if (entry.isString()) {
+        if (row >= 0 && row < mapped.size())
+            mapped.removeAt(row);
+        if (!names.contains(table))
+            names << table;
+    } else {
+        names.removeAll(table);
+        if (row >= 0 && row < mapped.size())
+            mapped.replace(row, entry);
+        else
+            mapped.append(entry);
+    }
+    QJsonArray out = QJsonArray::fromStringList(names);
+    for (const QJsonValue &v : std::as_const(mapped))
+        out.append(v);
+    return out;
+}
+
+void TablePicker::apply(int row, const QJsonValue &entry)
+{
+    const QJsonArray list = candidate(row, entry);
+    QStringList names;
+    QJsonArray mapped;
+    for (const QJsonValue &v : list) {
+        if (v.isString())
+            names << v.toString();
+        else
+            mapped.append(v);
+    }
+    m_mapped = mapped;
+    {
+        const QSignalBlocker blocker(m_model);
+        m_model->setChecked(names);
+    }
+    updateStatus();
+    updateMappedList();
+    Q_EMIT changed();
+}
+
+MappingDialog *TablePicker::editMapping(int row)
+{
+    auto *dialog = new MappingDialog(m_side, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCatalogue(m_catalog);
+    if (row >= 0 && row < m_mapped.size()) {
+        dialog->setEntry(m_mapped.at(row));
+    } else {
+        row = -1;
+        const QModelIndex current = m_view->currentIndex();
+        dialog->setEntry(QJsonValue());
+        if (current.isValid())
+            dialog->tableCombo()->setCurrentText(current.data().toString());
+    }
+    dialog->setValidator(
+        [this, row](const QJsonValue &entry) { return m_validator ? m_validator(candidate(row, entry)) : QString(); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog, row] { apply(row, dialog->entry()); });
+    dialog->open();
+    return dialog;
 }
 
 void TablePicker::setAvailable(const QStringList &tables, const QString &error)

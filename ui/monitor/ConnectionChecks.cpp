@@ -2,6 +2,7 @@
 
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
+#include "database/EngineTables.h"
 #include "monitor/UiLogging.h"
 #include "mqtt/MqttClient.h"
 #include "security/TlsProbe.h"
@@ -32,6 +33,11 @@ ConnectionCheckResult ConnectionChecks::database(const MysqlConfig &config)
     result.ok = true;
     result.serverVersion = connection.serverVersion();
     result.tables = Catalog::tableNames(connection.db(), &result.tablesError);
+    QStringList userTables = result.tables; // the engine's own tables are never mapped or filtered
+    userTables.removeIf([](const QString &table) { return isEngineTable(table); });
+    QStringList problems; // tables the engine could not sync (no primary key, ...): listed all the same
+    if (result.tablesError.isEmpty() && !Catalog::load(connection.db(), userTables, &result.catalog, &problems))
+        qCDebug(lcUiConfig).noquote() << "catalogue:" << problems.join(QStringLiteral("; "));
     result.message = QCoreApplication::translate("ConnectionChecks", "Connected to %1, server %2; %n table(s) in %3.",
                                                  nullptr, int(result.tables.size()))
                          .arg(connection.description(), result.serverVersion, config.database);

@@ -4,6 +4,7 @@
 // the broker with core's MqttClient (whose failures TlsProbe explains), so a test fails for
 // exactly the reasons the engine would.
 #include "config/Config.h"
+#include "monitor/MappingEntry.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -16,12 +17,14 @@ struct ConnectionCheckResult {
     QString serverVersion; // database: SELECT VERSION()
     QStringList tables;    // database: its base tables, sorted
     QString tablesError;   // database: connected but the table list could not be read
+    TableCatalog catalog;  // database: the tables' columns (for the mapping and filter editors)
 };
 
 class ConnectionChecks {
     Q_DECLARE_TR_FUNCTIONS(mysqlsync::ui::ConnectionChecks)
 public:
-    // Connects as the engine would, reads the server version and the list of tables.
+    // Connects as the engine would, reads the server version, the list of tables and their
+    // columns.
     static ConnectionCheckResult database(const MysqlConfig &config);
     // Connects (with a client id of its own, so a running engine is not disconnected) and
     // waits for the broker to accept, at most min(connectTimeout, `timeoutMs`).

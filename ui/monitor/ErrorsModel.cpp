@@ -1,5 +1,7 @@
 #include "monitor/ErrorsModel.h"
 
+#include "protocol/Refusal.h"
+
 namespace mysqlsync::ui {
 
 ErrorsModel::ErrorsModel(int capacity, QObject *parent)
@@ -34,6 +36,10 @@ QVariant ErrorsModel::data(const QModelIndex &index, int role) const
             return e.table;
         case Key:
             return e.key;
+        case Rule: {
+            const refusal::Rule rule = refusal::classify(e.message);
+            return rule == refusal::Rule::None ? QString() : tr("refused by \"%1\"").arg(refusal::ruleName(rule));
+        }
         case Message:
             return e.message;
         }
@@ -56,6 +62,8 @@ QVariant ErrorsModel::headerData(int section, Qt::Orientation orientation, int r
         return tr("Table");
     case Key:
         return tr("Key");
+    case Rule:
+        return tr("Rule");
     case Message:
         return tr("Message");
     }

@@ -1,6 +1,7 @@
 #pragma once
 // Every error the engine reported (receipts from remotes, apply failures, connection
-// failures), newest last, at most `capacity` (the oldest are dropped).
+// failures), newest last, at most `capacity` (the oldest are dropped). Rule: the receive rule
+// that refused a change (protocol/Refusal: "delete", "insert", "receiveTables"), else empty.
 #include "engine/EngineTypes.h"
 
 #include <QAbstractTableModel>
@@ -11,7 +12,7 @@ namespace mysqlsync::ui {
 class ErrorsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Source, Remote, Table, Key, Message, ColumnCount };
+    enum Column { Time, Source, Remote, Table, Key, Rule, Message, ColumnCount };
 
     explicit ErrorsModel(int capacity = 10000, QObject *parent = nullptr);
 

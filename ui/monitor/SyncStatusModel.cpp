@@ -2,6 +2,7 @@
 
 #include "monitor/SyncStatusLoader.h"
 #include "monitor/UiLogging.h"
+#include "protocol/Refusal.h"
 
 #include <QColor>
 
@@ -189,8 +190,11 @@ QVariant SyncStatusModel::data(const QModelIndex &index, int role) const
                 return tr("successful");
             case SyncStatus::Pending:
                 return tr("pending");
-            case SyncStatus::Error:
-                return tr("error");
+            case SyncStatus::Error: {
+                const refusal::Rule rule = refusal::classify(r.message);
+                return rule == refusal::Rule::None ? tr("error")
+                                                   : tr("refused by rule \"%1\"").arg(refusal::ruleName(rule));
+            }
             }
             return {};
         case StatusFilter::Date:

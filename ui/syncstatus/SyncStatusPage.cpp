@@ -29,6 +29,10 @@
 
 namespace mysqlsync::ui {
 
+namespace {
+constexpr int kRefusedByRule = -1; // the status filter's choice beside the SyncStatus values
+} // namespace
+
 SyncStatusPage::SyncStatusPage(SyncStatusModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
@@ -42,6 +46,7 @@ SyncStatusPage::SyncStatusPage(SyncStatusModel *model, QWidget *parent)
     status->addItem(tr("Successful"), int(SyncStatus::Successful));
     status->addItem(tr("Pending"), int(SyncStatus::Pending));
     status->addItem(tr("Error"), int(SyncStatus::Error));
+    status->addItem(tr("Refused by rule"), kRefusedByRule); // errors a receiver's rule caused
     layout->addWidget(m_bar);
 
     setUpRowsView(m_view, model, StatusFilter::Date, QStringLiteral("0000-00-00 00:00:00"));
@@ -192,7 +197,9 @@ void SyncStatusPage::applyFilter()
 {
     StatusFilter f = m_model->filter();
     const QVariant status = m_bar->first()->currentData();
-    f.status = status.isValid() ? std::optional<SyncStatus>(SyncStatus(status.toInt())) : std::nullopt;
+    f.refusedOnly = status.isValid() && status.toInt() == kRefusedByRule;
+    f.status =
+        status.isValid() && !f.refusedOnly ? std::optional<SyncStatus>(SyncStatus(status.toInt())) : std::nullopt;
     f.table = m_bar->table()->currentData().toString();
     f.remote = m_bar->remote()->currentData().toString();
     f.keySearch = m_bar->key()->text().trimmed();

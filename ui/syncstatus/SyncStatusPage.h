@@ -1,5 +1,6 @@
 #pragma once
-// Sync status tab: the SyncStatusModel with filters (status, table, remote), a key search
+// Sync status tab: the SyncStatusModel with filters (status, or the errors a receiver's rule
+// refused: protocol/Refusal; table, remote), a key search
 // (applied 300 ms after the last keystroke), sorting by any column and a status line.
 // Actions (buttons and the table's context menu): resend the selected rows, resend every
 // error of a remote, copy the selected rows (tab-separated), export the loaded rows as CSV.
