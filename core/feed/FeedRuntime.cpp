@@ -21,7 +21,6 @@ FeedRuntime::FeedRuntime(const Config &config, QObject *parent)
                                          if (m_server)
                                              m_server->deliver(table, key, delivery, change, gone);
                                      });
-    m_server = new FeedServer(config, m_db.get(), m_stream.get(), this);
 }
 
 FeedRuntime::~FeedRuntime()
@@ -49,12 +48,15 @@ bool FeedRuntime::start(QString *error)
         }
         m_stream->prime(it.key(), values);
     }
+    // Made here, on the feed's thread: Qt HttpServer's WebSocket server has no parent, so a
+    // moveToThread() of the runtime would leave it behind.
+    m_server = new FeedServer(m_config, m_db.get(), m_stream.get(), this);
     return m_server->start(error);
 }
 
 quint16 FeedRuntime::port() const
 {
-    return m_server->port();
+    return m_server ? m_server->port() : 0;
 }
 
 void FeedRuntime::rowsChanged(const QList<ChangedRow> &rows)

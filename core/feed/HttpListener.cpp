@@ -92,6 +92,10 @@ bool HttpListener::start(const QString &host, int port, const QString &certFile,
 
 bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Qt HttpServer 6.4 hands a WebSocket upgrade over only when this returns true for it and
+    // writes nothing: the handshake is then the WebSocket server's.
+    if (request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0)
+        return true;
     auto path = m_routes.constFind(request.url().path());
     if (path == m_routes.cend())
         return false;

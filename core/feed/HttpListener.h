@@ -1,6 +1,7 @@
 #pragma once
 // One listening port for HTTP and WebSocket (Qt HttpServer 6.4 hands the WebSocket upgrades
-// over: newWebSocketConnection / nextPendingWebSocketConnection). Other parts register their
+// over: newWebSocketConnection / nextPendingWebSocketConnection, for a request that
+// handleRequest() accepts without writing, which it does for every upgrade, on any path). Other parts register their
 // routes on it (the feed: /ping, /publish); a path without a route answers 404, a known path
 // with another method 405. With a certificate and key it speaks TLS only (https://, wss://).
 #include <QAbstractHttpServer>

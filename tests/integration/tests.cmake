@@ -106,3 +106,7 @@ mysql_sync_add_test(NAME tst_initialload SOURCES integration/tst_initialload.cpp
 # Issue 14: verify and repair between two engines (mysql-sync verify).
 mysql_sync_add_test(NAME tst_verify SOURCES integration/tst_verify.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Issue 18: the live feed of a real daemon (WebSocket clients, the slow-client drop, HTTP).
+mysql_sync_add_test(NAME tst_feed SOURCES integration/tst_feed.cpp integration/tst_feed.h
+                    integration/tst_feed_clients.cpp
+                    LIBS mysqlsync_testsupport Qt6::WebSockets LABELS integration FIXTURES servers TIMEOUT 600)

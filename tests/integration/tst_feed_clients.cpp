@@ -1,0 +1,185 @@
+// tst_feed: tokens refused, a client that stops reading dropped while another keeps receiving,
+// GET /ping and POST /publish (tst_feed.h).
+#include "tst_feed.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include "WaitUntil.h"
+
+using namespace testsupport;
+
+namespace {
+constexpr int kTimeoutMs = 30000;
+
+QString bodyString(const QJsonObject &frame, const char *field)
+{
+    return frame.value(QStringLiteral("body")).toObject().value(QLatin1String(field)).toString();
+}
+
+// A masked client text frame (RFC 6455), short payloads only.
+QByteArray clientFrame(const QByteArray &payload)
+{
+    QByteArray frame;
+    frame.append(char(0x81));
+    frame.append(char(0x80 | payload.size()));
+    const quint32 mask = QRandomGenerator::global()->generate();
+    QByteArray key(4, Qt::Uninitialized);
+    for (int i = 0; i < 4; ++i)
+        key[i] = char((mask >> (8 * i)) & 0xff);
+    frame.append(key);
+    for (int i = 0; i < payload.size(); ++i)
+        frame.append(char(payload.at(i) ^ key.at(i % 4)));
+    return frame;
+}
+
+struct HttpAnswer {
+    int status = 0;
+    QByteArray body;
+};
+
+HttpAnswer http(QNetworkAccessManager &nam, const QString &method, const QUrl &url, const QByteArray &body = {})
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = method == QLatin1String("POST") ? nam.post(request, body) : nam.get(request);
+    waitUntil([reply] { return reply->isFinished(); }, kTimeoutMs);
+    HttpAnswer a{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    reply->deleteLater();
+    return a;
+}
+
+} // namespace
+
+void TestFeed::wrongOrRevokedTokenRefused()
+{
+    // Wrong token in the URL.
+    FeedTestClient wrong;
+    QVERIFY(wrong.open(m_port, QStringLiteral("no-such-token")));
+    const QJsonObject error = wrong.waitFor(QStringLiteral("error"));
+    QCOMPARE(bodyString(error, "error"), QStringLiteral("unauthorized"));
+    QVERIFY(bodyString(error, "message").contains(QLatin1String("wrong or revoked")));
+    QVERIFY2(waitUntil([&] { return wrong.isClosed(); }, kTimeoutMs), "the connection was not closed");
+    QCOMPARE(wrong.socket().closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+
+    // Wrong token in a message; subscribing before any token is refused too.
+    FeedTestClient early;
+    QVERIFY(early.open(m_port));
+    early.send(QJsonObject{{QStringLiteral("action"), QStringLiteral("subscribe")},
+                           {QStringLiteral("body"), QJsonObject{{QStringLiteral("entity"), QStringLiteral("notes")}}}});
+    QCOMPARE(bodyString(early.waitFor(QStringLiteral("error")), "error"), QStringLiteral("unauthorized"));
+    QVERIFY(!early.isClosed());
+    early.send(QJsonObject{{QStringLiteral("action"), QStringLiteral("secret")},
+                           {QStringLiteral("body"), QStringLiteral("tok-1' OR '1'='1")}});
+    QVERIFY2(waitUntil([&] { return early.isClosed(); }, kTimeoutMs), "a wrong secret did not close the connection");
+    QVERIFY(early.count(QStringLiteral("authenticated"), QString(), QString()) == 0);
+
+    // A revoked token (no longer in the table) is refused.
+    QVERIFY(m_a->exec(QStringLiteral("UPDATE users SET token = NULL WHERE id = 3")));
+    FeedTestClient revoked;
+    QVERIFY(revoked.open(m_port, QStringLiteral("tok-3")));
+    QCOMPARE(bodyString(revoked.waitFor(QStringLiteral("error")), "error"), QStringLiteral("unauthorized"));
+    QVERIFY(waitUntil([&] { return revoked.isClosed(); }, kTimeoutMs));
+    QVERIFY(m_a->exec(QStringLiteral("UPDATE users SET token = 'tok-3' WHERE id = 3")));
+}
+
+void TestFeed::slowClientDroppedOthersKeepReceiving()
+{
+    auto fast = client(QStringLiteral("tok-1"), {QStringLiteral("blobs"), QStringLiteral("notes")});
+    QVERIFY(fast);
+    // The slow client speaks WebSocket by hand, so that it can stop reading.
+    QTcpSocket slow;
+    slow.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(slow.waitForConnected(kTimeoutMs));
+    slow.write(QByteArrayLiteral("GET /?token=tok-2 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                 "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                 "Sec-WebSocket-Version: 13\r\n\r\n"));
+    QByteArray received;
+    QVERIFY(waitUntil(
+        [&] {
+            received += slow.readAll();
+            return received.contains("\"authenticated\"");
+        },
+        kTimeoutMs));
+    QVERIFY(received.startsWith("HTTP/1.1 101"));
+    slow.write(clientFrame(R"({"action":"subscribe","body":{"entity":"blobs"}})"));
+    QVERIFY(waitUntil(
+        [&] {
+            received += slow.readAll();
+            return received.contains("\"subscribed\"");
+        },
+        kTimeoutMs));
+    slow.setReadBufferSize(4096); // from now on it reads nothing: the kernel's buffers fill up
+
+    const int rows = 150; // 150 rows of 200 kB: far more than the socket buffers hold
+    const int logOffset = int(m_engineA->log().size());
+    QVERIFY(m_a->exec(QStringLiteral("INSERT INTO blobs SELECT seq, REPEAT('x', 200000) FROM seq_1_to_%1").arg(rows)));
+    QVERIFY2(waitUntil(
+                 [&] {
+                     int n = 0;
+                     for (const QJsonObject &f : fast->frames())
+                         n += bodyString(f, "table") == QLatin1String("blobs");
+                     return n == rows;
+                 },
+                 120000),
+             "the fast client did not receive every row");
+    QVERIFY2(m_engineA->waitForLog("dropping feed client", kTimeoutMs, logOffset),
+             m_engineA->log().right(2000).constData());
+    // Reading again, the slow client finds its connection closed.
+    slow.setReadBufferSize(0);
+    QVERIFY2(waitUntil(
+                 [&] {
+                     slow.readAll();
+                     return slow.state() == QAbstractSocket::UnconnectedState;
+                 },
+                 kTimeoutMs),
+             "the slow client was not disconnected");
+    // The fast one is still served.
+    barrier({fast.get()});
+}
+
+void TestFeed::httpPingAndPublish()
+{
+    QNetworkAccessManager nam;
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    HttpAnswer a = http(nam, QStringLiteral("GET"), QUrl(base + QStringLiteral("/ping")));
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.body, QByteArray("pong"));
+    QCOMPARE(http(nam, QStringLiteral("GET"), QUrl(base + QStringLiteral("/nowhere"))).status, 404);
+
+    auto c2 = client(QStringLiteral("tok-2"), {QStringLiteral("orders"), QStringLiteral("notes")});
+    auto c1 = client(QStringLiteral("tok-1"), {QStringLiteral("orders"), QStringLiteral("notes")});
+    QVERIFY(c1 && c2);
+    const QUrl publish(base + QStringLiteral("/publish"));
+    QCOMPARE(http(nam, QStringLiteral("POST"), publish, "{not json").status, 400);
+    QCOMPARE(http(nam, QStringLiteral("POST"), publish,
+                  R"({"data": {"id": 7}, "type": "insert", "userId": "2", "table": "orders"})")
+                 .status,
+             401);
+    QCOMPARE(http(nam, QStringLiteral("POST"), publish,
+                  R"({"securityToken": "guess", "data": {"id": 7}, "type": "insert", "userId": "2", "table": "orders"})")
+                 .status,
+             403);
+    QCOMPARE(http(nam, QStringLiteral("POST"), publish,
+                  R"({"securityToken": "publish-secret-1", "data": {"id": 7}, "type": "merge", "userId": "2",
+                      "table": "orders"})")
+                 .status,
+             400);
+    a = http(nam, QStringLiteral("POST"), publish,
+             R"({"securityToken": "publish-secret-1", "type": "update", "userId": "2", "table": "orders",
+                 "data": {"id": 900, "user_id": 2, "item": "published", "secret": "TOPSECRET-pub"}})");
+    QCOMPARE(a.status, 200);
+    const QJsonObject pushed = c2->waitFor(QStringLiteral("change"), QStringLiteral("orders"), QStringLiteral("900"));
+    QVERIFY(!pushed.isEmpty());
+    const QJsonObject body = pushed.value(QStringLiteral("body")).toObject();
+    QCOMPARE(body.value(QStringLiteral("kind")).toString(), QStringLiteral("update"));
+    QCOMPARE(body.value(QStringLiteral("source")).toString(), QStringLiteral("api"));
+    QCOMPARE(body.value(QStringLiteral("row")).toObject().value(QStringLiteral("item")).toString(),
+             QStringLiteral("published"));
+    barrier({c1.get(), c2.get()});
+    QCOMPARE(c1->count(QStringLiteral("change"), QStringLiteral("orders"), QStringLiteral("900")), 0);
+}
