@@ -24,7 +24,8 @@ public:
     bool open(quint16 port, const QString &token = QString());
     void send(const QJsonObject &message);
     // Sends {"action": action, "body": {"entity": table(, "id": key)}} and waits for the answer.
-    bool subscribe(const QString &table, const QString &key = QString(), const QString &action = QStringLiteral("subscribe"));
+    bool subscribe(const QString &table, const QString &key = QString(),
+                   const QString &action = QStringLiteral("subscribe"));
     // The first frame with this action (and, if given, body.table/body.key) after `from`; waits.
     QJsonObject waitFor(const QString &action, const QString &table = QString(), const QString &key = QString(),
                         int timeoutMs = 30000);
@@ -39,6 +40,7 @@ private:
     QWebSocket m_socket;
     QList<QByteArray> m_raw;
     QList<QJsonObject> m_frames;
+    bool m_connected = false;
     bool m_closed = false;
 };
 
