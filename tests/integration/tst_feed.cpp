@@ -160,7 +160,7 @@ void TestFeed::cleanupTestCase()
     if (m_engineB)
         m_engineB->stop();
     if (m_engineA)
-        QVERIFY(m_engineA->stop());
+        m_engineA->stop(); // catalogueProblemsRefused leaves it exited with 1
 }
 
 std::unique_ptr<FeedTestClient> TestFeed::client(const QString &token, const QStringList &tables)

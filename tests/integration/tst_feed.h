@@ -1,7 +1,8 @@
 #pragma once
 // tst_feed (issue 18): the live feed of a real daemon against the private servers, seen by
 // WebSocket clients in this process. tst_feed.cpp: set-up, routing, subscriptions, filters, a
-// row applied from a remote; tst_feed_clients.cpp: tokens, a client that stops reading, HTTP.
+// row applied from a remote; tst_feed_clients.cpp: tokens, a client that stops reading, HTTP,
+// wss:// and https://, catalogue problems refused at start and by --check.
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -57,6 +58,8 @@ private slots:
     void wrongOrRevokedTokenRefused();
     void slowClientDroppedOthersKeepReceiving();
     void httpPingAndPublish();
+    void tlsOnly();
+    void catalogueProblemsRefused();
     void filteredColumnsNeverSent();
 
 private:

@@ -1,12 +1,14 @@
 // tst_feed: tokens refused, a client that stops reading dropped while another keeps receiving,
-// GET /ping and POST /publish (tst_feed.h).
+// GET /ping and POST /publish, TLS only, catalogue problems (tst_feed.h).
 #include "tst_feed.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QSslError>
 #include <QTest>
 
 #include "WaitUntil.h"
@@ -181,4 +183,89 @@ void TestFeed::httpPingAndPublish()
              QStringLiteral("published"));
     barrier({c1.get(), c2.get()});
     QCOMPARE(c1->count(QStringLiteral("change"), QStringLiteral("orders"), QStringLiteral("900")), 0);
+}
+
+void TestFeed::tlsOnly()
+{
+    // A self-signed certificate for 127.0.0.1; the feed then speaks wss:// and https:// only.
+    QProcess openssl;
+    const QString dir = m_engineA->tempDir();
+    const QString certFile = dir + QStringLiteral("/feed.crt");
+    const QString keyFile = dir + QStringLiteral("/feed.key");
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-keyout"), keyFile, QStringLiteral("-out"), certFile});
+    QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+    QVERIFY(m_engineA->stop());
+    QJsonObject config = m_engineA->currentConfig();
+    QJsonObject feed = config.value(QStringLiteral("feed")).toObject();
+    feed.insert(QStringLiteral("tls"),
+                QJsonObject{{QStringLiteral("cert"), certFile}, {QStringLiteral("key"), keyFile}});
+    config.insert(QStringLiteral("feed"), feed);
+    m_engineA->setConfig(config);
+    const int logOffset = int(m_engineA->log().size());
+    QVERIFY(m_engineA->start());
+    QVERIFY2(m_engineA->waitForLog("(wss://, https://)", kTimeoutMs, logOffset),
+             m_engineA->log().right(3000).constData());
+    QVERIFY(m_engineA->waitForLog("ready (", kTimeoutMs, logOffset));
+
+    FeedTestClient secure;
+    connect(&secure.socket(), &QWebSocket::sslErrors, &secure.socket(),
+            [&secure](const QList<QSslError> &) { secure.socket().ignoreSslErrors(); });
+    secure.socket().open(QUrl(QStringLiteral("wss://127.0.0.1:%1/?token=tok-1").arg(m_port)));
+    QCOMPARE(bodyString(secure.waitFor(QStringLiteral("authenticated")), "user"), QStringLiteral("1"));
+    QVERIFY(secure.subscribe(QStringLiteral("orders")));
+    QVERIFY(m_a->exec(QStringLiteral("INSERT INTO orders VALUES (500, 1, 'tls', 'TOPSECRET-o500')")));
+    QVERIFY(!secure.waitFor(QStringLiteral("change"), QStringLiteral("orders"), QStringLiteral("500")).isEmpty());
+    m_allFrames += secure.raw();
+
+    // Plain ws:// gets no WebSocket; https:// answers.
+    FeedTestClient plain;
+    QVERIFY(!plain.open(m_port, QStringLiteral("tok-1")));
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(QStringLiteral("https://127.0.0.1:%1/ping").arg(m_port)));
+    QNetworkReply *reply = nam.get(request);
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &) { reply->ignoreSslErrors(); });
+    QVERIFY(waitUntil([reply] { return reply->isFinished(); }, kTimeoutMs));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(reply->readAll(), QByteArray("pong"));
+    reply->deleteLater();
+}
+
+void TestFeed::catalogueProblemsRefused()
+{
+    // A routing column the table does not have: --check names it, and the daemon does not start.
+    QVERIFY(m_engineA->stop());
+    QJsonObject config = m_engineA->currentConfig();
+    QJsonObject feed = config.value(QStringLiteral("feed")).toObject();
+    QJsonObject routing = feed.value(QStringLiteral("routing")).toObject();
+    routing.insert(QStringLiteral("orders"), QStringLiteral("owner"));
+    feed.insert(QStringLiteral("routing"), routing);
+    feed.insert(QStringLiteral("tokens"),
+                QJsonObject{{QStringLiteral("table"), QStringLiteral("users")},
+                            {QStringLiteral("tokenColumn"), QStringLiteral("tokn")},
+                            {QStringLiteral("userColumn"), QStringLiteral("id")}});
+    config.insert(QStringLiteral("feed"), feed);
+    m_engineA->setConfig(config);
+
+    QProcess check;
+    check.setProcessChannelMode(QProcess::MergedChannels);
+    check.start(EngineProcess::daemonPath(), {QStringLiteral("--check"), m_engineA->configPath()});
+    QVERIFY(check.waitForFinished(60000));
+    const QString out = QString::fromUtf8(check.readAll());
+    QCOMPARE(check.exitCode(), 1);
+    QVERIFY2(out.contains(QStringLiteral("feed.routing.orders: table `orders` has no column `owner`")),
+             qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("feed.tokens.tokenColumn: table `users` has no column `tokn`")),
+             qPrintable(out));
+
+    const int logOffset = int(m_engineA->log().size());
+    QVERIFY(m_engineA->start());
+    QVERIFY(m_engineA->waitForExit(kTimeoutMs));
+    QCOMPARE(m_engineA->exitCode(), 1);
+    QVERIFY2(m_engineA->log().mid(logOffset).contains("the feed cannot start: "),
+             m_engineA->log().right(2000).constData());
+    QVERIFY(m_engineA->log().mid(logOffset).contains("feed.routing.orders: table `orders` has no column `owner`"));
 }
