@@ -67,7 +67,9 @@ FeedDatabase::Lookup FeedDatabase::userForToken(const QString &token, QString *u
     const ColumnInfo *tokenColumn = tokens->column(m_config.feed.tokenColumn);
     QSqlQuery q(m_db->db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? LIMIT 2")
+    // The column's collation may ignore case and trailing spaces: the SQL finds the candidates
+    // (by index), the exact comparison is made here.
+    q.prepare(QStringLiteral("SELECT %1, CAST(%3 AS BINARY) FROM %2 WHERE %3 = ? LIMIT 16")
                   .arg(ValueCodec::selectExpression(*userColumn, quoteIdentifier(userColumn->name)),
                        quoteIdentifier(tokens->name), quoteIdentifier(tokenColumn->name)));
     q.addBindValue(token);
@@ -79,8 +81,11 @@ FeedDatabase::Lookup FeedDatabase::userForToken(const QString &token, QString *u
         return Lookup::Failed;
     }
     QStringList users;
-    while (q.next())
-        users << FeedRouting::userId(ValueCodec::encode(*userColumn, q.value(0)));
+    const QByteArray presented = token.toUtf8();
+    while (q.next()) {
+        if (q.value(1).toByteArray() == presented)
+            users << FeedRouting::userId(ValueCodec::encode(*userColumn, q.value(0)));
+    }
     // A token shared by two users names neither: it is refused rather than guessed.
     if (users.size() != 1 || users.first().isEmpty())
         return Lookup::NotFound;

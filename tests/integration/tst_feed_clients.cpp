@@ -80,6 +80,14 @@ void TestFeed::wrongOrRevokedTokenRefused()
     QVERIFY2(waitUntil([&] { return early.isClosed(); }, kTimeoutMs), "a wrong secret did not close the connection");
     QVERIFY(early.count(QStringLiteral("authenticated"), QString(), QString()) == 0);
 
+    // The column's collation ignores case and trailing spaces; the token comparison does not.
+    for (const QString &near : {QStringLiteral("TOK-1"), QStringLiteral("tok-1 ")}) {
+        FeedTestClient nearly;
+        QVERIFY(nearly.open(m_port, near));
+        QCOMPARE(bodyString(nearly.waitFor(QStringLiteral("error")), "error"), QStringLiteral("unauthorized"));
+        QVERIFY(waitUntil([&] { return nearly.isClosed(); }, kTimeoutMs));
+    }
+
     // A revoked token (no longer in the table) is refused.
     QVERIFY(m_a->exec(QStringLiteral("UPDATE users SET token = NULL WHERE id = 3")));
     FeedTestClient revoked;
