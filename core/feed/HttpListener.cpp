@@ -16,9 +16,9 @@ HttpListener::HttpListener(QObject *parent)
     : QAbstractHttpServer(parent)
 { }
 
-void HttpListener::route(QHttpServerRequest::Method method, const QString &path, Handler handler)
+void HttpListener::route(QHttpServerRequest::Method method, const QString &path, const Handler &handler)
 {
-    m_routes[path].insert(int(method), std::move(handler));
+    m_routes[path].insert(int(method), handler);
 }
 
 namespace {

@@ -22,7 +22,7 @@ public:
     explicit HttpListener(QObject *parent = nullptr);
 
     // `path` exactly (no patterns); a second route for the same method and path replaces the first.
-    void route(QHttpServerRequest::Method method, const QString &path, Handler handler);
+    void route(QHttpServerRequest::Method method, const QString &path, const Handler &handler);
     // Listens on host:port ("localhost", "*" or an IP address; port 0: any free one), with TLS
     // when `certFile` is not empty. False with `error` naming the address and the reason.
     bool start(const QString &host, int port, const QString &certFile, const QString &keyFile, QString *error);
