@@ -7,6 +7,7 @@ set -euo pipefail
 PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev qt6-declarative-dev
+    qt6-httpserver-dev  # the live feed's HTTP endpoints and WebSocket upgrades on one listener (core/feed)
     libqt6sql6-mysql libqt6sql6-sqlite
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libpaho-mqttpp-dev libpaho-mqtt-dev libssl-dev

@@ -6,6 +6,7 @@
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
 #include "database/EngineLock.h"
+#include "database/FeedCheck.h"
 #include "database/LoadStore.h"
 #include "database/MappingCheck.h"
 #include "database/Schema.h"
@@ -48,6 +49,19 @@ bool checkDatabase(const Config &config, QTextStream &out)
                         : config.syncTables.contains(t) ? " (sync)"
                                                         : " (receive)")
                 << "\n";
+    }
+    if (config.feed.enabled) {
+        // FeedCheck names each missing table with its key; Catalog::load's lines would repeat it.
+        QHash<QString, TableInfo> feedCatalog;
+        QStringList unused;
+        Catalog::load(db.db(), FeedCheck::tables(config.feed), &feedCatalog, &unused);
+        const QStringList feed = FeedCheck::problems(config, feedCatalog);
+        problems += feed;
+        ok = ok && feed.isEmpty();
+        if (feed.isEmpty())
+            out << "  feed: tokens in `" << config.feed.tokenTable << "`, " << config.feed.routing.size()
+                << " routed table(s), listening on " << config.feed.host << ":" << config.feed.port
+                << (config.feed.usesTls() ? " (TLS)" : "") << "\n";
     }
     for (const QString &p : problems)
         out << "  ERROR: " << p << "\n";

@@ -10,6 +10,7 @@
 #include "common/Logging.h"
 #include "config/Config.h"
 #include "engine/ThreadedEngine.h"
+#include "feed/FeedService.h"
 #include "security/SecretResolver.h"
 
 #include <QCommandLineParser>
@@ -103,8 +104,19 @@ int main(int argc, char *argv[])
     if (parser.isSet(check))
         return runCheck(config);
 
+    // The live feed (optional) listens before the engine starts, so that no change is missed.
+    std::shared_ptr<FeedService> feed;
+    if (config.feed.enabled) {
+        feed = std::make_shared<FeedService>(config);
+        if (!feed->start(&error)) {
+            err << "mysql-sync: the feed cannot start: " << error << "\n";
+            return 1;
+        }
+    }
+
     int exitCode = 0;
     auto engine = std::make_unique<ThreadedEngine>();
+    engine->setRowChangeSink(feed);
     QObject::connect(engine.get(), &Engine::fatalError, &app, [&](const QString &message) {
         err << "mysql-sync: " << message << "\n";
         err.flush();
@@ -124,5 +136,6 @@ int main(int argc, char *argv[])
     engine->start(config);
     app.exec();
     engine.reset(); // stops the engine (if still running) and joins its thread
+    feed.reset();   // after the engine: nothing tells it of changes any more
     return exitCode;
 }

@@ -8,6 +8,7 @@ Q_LOGGING_CATEGORY(lcPresence, "sync.presence", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcOutbox, "sync.outbox", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcEngine, "sync.engine", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcMetrics, "sync.metrics", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcFeed, "sync.feed", QtInfoMsg)
 
 namespace mysqlsync {
 

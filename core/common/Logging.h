@@ -10,6 +10,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcPresence)
 Q_DECLARE_LOGGING_CATEGORY(lcOutbox)
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 Q_DECLARE_LOGGING_CATEGORY(lcMetrics)
+Q_DECLARE_LOGGING_CATEGORY(lcFeed)
 
 namespace mysqlsync {
 // Applies one of the configuration's logging levels (error, warn, info, debug, trace)

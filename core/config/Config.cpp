@@ -308,6 +308,7 @@ void readConfig(Reader r, Config *c)
                    QStringLiteral("names a table that is not in both syncTables and receiveTables: conflicts "
                                   "arise only on bidirectional tables"));
     }
+    readFeed(r, c);
 }
 
 bool setError(ConfigError *error, const QString &text)

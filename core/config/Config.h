@@ -103,6 +103,41 @@ struct ConflictPolicy {
     }
 };
 
+// Who may see the rows of one table in the live feed: every authenticated client ("*"), or the
+// users whose id equals the value of one of `columns`.
+struct FeedRoute {
+    bool everyone = false;
+    QStringList columns;
+    friend bool operator==(const FeedRoute &a, const FeedRoute &b)
+    {
+        return a.everyone == b.everyone && a.columns == b.columns;
+    }
+};
+
+// The optional `feed` section: the live feed's listener, its TLS files, where client tokens are
+// looked up, which users each table's rows reach, the columns it never pushes, the token of
+// POST /publish and its bounds (docs/protocol.md, "Live feed").
+struct FeedConfig {
+    bool enabled = false; // the section is present
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 8765;
+    QString tlsCert; // absolute path, or empty (no TLS: ws:// and http://)
+    QString tlsKey;
+    QString tokenTable; // tokens.table
+    QString tokenColumn;
+    QString userColumn;
+    QHash<QString, FeedRoute> routing; // local table -> route; a table not listed reaches no client
+    QStringList filters;               // "table.column": never pushed
+    QString publishToken;              // plain, or resolved from publishTokenRef; empty: /publish refused
+    SecretRef publishTokenRef;
+    int clientQueue = 1000; // messages a client may have waiting; beyond that it is told and dropped
+    int cacheRows = 100000; // per routed table: rows whose owners the feed remembers
+
+    bool usesTls() const { return !tlsCert.isEmpty(); }
+    // The columns of `table` that never reach a client.
+    QStringList filteredColumns(const QString &table) const;
+};
+
 struct Config {
     QString filePath; // absolute path of the file this was read from
     MqttConfig mqtt;
@@ -132,6 +167,7 @@ struct Config {
     } extensions;
     // Per table; a table without an entry: Newest.
     QHash<QString, ConflictPolicy> conflicts;
+    FeedConfig feed; // the live feed; feed.enabled false: none
 
     ConflictPolicy conflictPolicy(const QString &table) const { return conflicts.value(table); }
 

@@ -57,6 +57,10 @@ public:
     void conflictPolicies(const char *key, QHash<QString, ConflictPolicy> *out);
     // A password or a reference; references leave `out` empty (the daemon resolves them).
     void secret(const char *key, QString *out, SecretRef *ref);
+    // feed.listen: "host:port" (ConfigFeed.cpp).
+    void listen(const char *key, QString *host, int *port);
+    // feed.routing: table -> column | [columns] | "*" (ConfigFeed.cpp).
+    void feedRouting(const char *key, QHash<QString, FeedRoute> *out);
 
 private:
     struct Check {
@@ -89,5 +93,8 @@ private:
     QJsonObject m_object;
     bool m_present;
 };
+
+// The `feed` section (ConfigFeed.cpp), after the tables are read.
+void readFeed(Reader &r, Config *c);
 
 } // namespace mysqlsync::configreader

@@ -146,6 +146,35 @@ QList<ConfigKey> makeKeys()
             "Per bidirectional table: how two changes of one row made without seeing each other are "
             "settled (newest, priority, manual); a table not listed: newest."),
 
+        // The live feed (docs/protocol.md, "Live feed"); edited in the file only.
+        key("feed", Type::Object, Group::None, nullptr,
+            "The live feed: WebSocket push of row changes to apps, HTTP /ping and /publish; absent: none."),
+        withDefault(key("feed.listen", Type::Listen, Group::None, nullptr,
+                        "Where the feed listens (WebSocket and HTTP on one port), as host:port."),
+                    QStringLiteral("127.0.0.1:8765")),
+        key("feed.tls", Type::Object, Group::None, nullptr, "TLS for the feed (wss://, https://); absent: none."),
+        required(key("feed.tls.cert", Type::File, Group::None, nullptr, "The feed's certificate (PEM).")),
+        required(key("feed.tls.key", Type::File, Group::None, nullptr, "The feed certificate's private key (PEM).")),
+        required(key("feed.tokens", Type::Object, Group::None, nullptr, "Where the clients' tokens are looked up.")),
+        required(nonEmpty(
+            key("feed.tokens.table", Type::String, Group::None, nullptr, "The table that holds the clients' tokens."))),
+        required(
+            nonEmpty(key("feed.tokens.tokenColumn", Type::String, Group::None, nullptr, "The column of the token."))),
+        required(nonEmpty(key("feed.tokens.userColumn", Type::String, Group::None, nullptr,
+                              "The column of the user id the token stands for."))),
+        key("feed.routing", Type::FeedRouting, Group::None, nullptr,
+            "Per table: the column(s) holding the user id a row belongs to, or \"*\" for every client; a table not "
+            "listed reaches no client."),
+        key("feed.filters", Type::Columns, Group::None, nullptr,
+            "Columns the feed never pushes, as table.column (e.g. users.password)."),
+        key("feed.publishToken", Type::Secret, Group::None, nullptr,
+            "The securityToken of POST /publish, or a reference: keychain, environment variable or file; absent: "
+            "/publish refused."),
+        integer("feed.clientQueue", Group::None, 1000, 1, 1000000, nullptr, nullptr,
+                "Messages a client may have waiting; one that falls further behind is told and dropped."),
+        integer("feed.cacheRows", Group::None, 100000, 0, 100000000, nullptr, nullptr,
+                "Per routed table: rows whose owners the feed remembers (to tell an owner a row left them)."),
+
         // The database.
         required(key("mysqlConfig", Type::Object, Group::None, nullptr, "The database connection.")),
         withDefault(nonEmpty(key("mysqlConfig.host", Type::String, Group::Database,
@@ -298,6 +327,10 @@ QString ConfigKey::expected() const
     case Type::ConflictPolicies:
         return QStringLiteral(
             R"(an object of table names to "newest", "manual" or {"policy": "priority", "sites": [client names]})");
+    case Type::FeedRouting:
+        return QStringLiteral(R"(an object of table names to a column name, an array of column names or "*")");
+    case Type::Listen:
+        return QStringLiteral(R"(an address and port as "host:port" (e.g. "127.0.0.1:8765", "[::1]:8765"))");
     }
     return QStringLiteral("a value");
 }

@@ -30,6 +30,8 @@ struct ConfigKey {
         UrlPath,          // starts with "/"
         Brokers,          // an array of {host, port, protocol}
         ConflictPolicies, // table -> "newest" | "manual" | {"policy": "priority", "sites": [...]}
+        FeedRouting,      // table -> "column" | ["column", ...] | "*" (feed.routing)
+        Listen,           // "host:port" (feed.listen)
     };
     // Where the desktop app edits it.
     enum class Group { None, Site, Database, Broker, Security };

@@ -112,6 +112,7 @@ void CaptureScheduler::capture()
     for (qint64 id : batch.ids)
         m_takenIds.insert(id);
     m_syncer->request(m_ticket);
+    m_ctx.rowsChanged(keys);
     m_ctx.counters.captured += batch.ids.size();
     qCDebug(lcEngine) << "captured" << batch.ids.size() << "change(s) of" << keys.size() << "key(s)";
     schedule(changes.size() >= limit ? 0 : m_ctx.config.captureIntervalMs);

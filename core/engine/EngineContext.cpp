@@ -8,6 +8,17 @@
 
 namespace mysqlsync {
 
+void EngineContext::rowsChanged(const QList<TableKey> &keys) const
+{
+    if (!rowSink || keys.isEmpty())
+        return;
+    QList<ChangedRow> rows;
+    rows.reserve(keys.size());
+    for (const TableKey &k : keys)
+        rows.append({k.table, k.key});
+    rowSink->rowsChanged(rows);
+}
+
 bool EngineContext::canSendTo(const QString &remote, qint64 at) const
 {
     return mqtt && mqtt->isReady() && presence->isOnline(remote, at)

@@ -1,5 +1,6 @@
 #pragma once
 // What the engine's parts share. Lives on the engine's thread and is touched only there.
+#include "common/RowChangeSink.h"
 #include "config/Config.h"
 #include "database/Catalog.h"
 #include "engine/EngineTypes.h"
@@ -58,9 +59,14 @@ struct EngineContext {
     std::function<bool(const QList<TableKey> &keys)> stampLocal;
     // Conflicts were recorded or settled (`detected` of them new): report the open count.
     std::function<void(int detected)> conflictsChanged;
+    // Told of every row that changed at this site, captured or applied (the live feed); never
+    // waited for. Null: nobody listens.
+    std::shared_ptr<RowChangeSink> rowSink;
 
     static qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
     bool canSendTo(const QString &remote, qint64 at) const;
+    // Tells rowSink (if any) that these rows changed.
+    void rowsChanged(const QList<TableKey> &keys) const;
     // Whether `remote` is served batches now (it announced them in its current online period).
     bool batchesTo(const QString &remote, qint64 at) const;
     // Reports a failed database statement: a lost connection goes to databaseLost.

@@ -53,6 +53,8 @@ public:
     const Config &config() const { return m_ctx.config; }
     EngineCounters counters() const { return m_ctx.counters; }
     bool isPaused() const { return m_paused; }
+    // Where rows that changed at this site are told (captured or applied); set before start().
+    void setRowChangeSink(std::shared_ptr<RowChangeSink> sink) { m_ctx.rowSink = std::move(sink); }
 
 public Q_SLOTS:
     // Opens the outbox, the database (tables, triggers) and the broker connection.

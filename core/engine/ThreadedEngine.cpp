@@ -26,6 +26,7 @@ void ThreadedEngine::launch()
 {
     m_restartPending = false;
     m_engine = std::make_unique<EngineThread>(m_config);
+    m_engine->engine()->setRowChangeSink(m_rowSink); // before its thread starts
     wire();
     qCInfo(lcEngine).noquote() << "starting the engine for" << m_config.clientName << "from" << m_config.filePath;
     m_engine->start(m_background);

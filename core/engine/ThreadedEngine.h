@@ -4,6 +4,7 @@
 // re-emitted here, on the thread this object lives in, so observers never hold an engine that
 // a restart replaces. start() while an engine runs asks it to stop and starts the new one on
 // its stopped() (nothing waits). The destructor stops the engine and joins its thread.
+#include "common/RowChangeSink.h"
 #include "engine/Engine.h"
 
 #include <memory>
@@ -21,6 +22,9 @@ public:
     // Engines started from now on run at a lower scheduling priority, with every thread they
     // start (the desktop app, so that its window stays responsive; the daemon does not).
     void setBackgroundPriority(bool background) { m_background = background; }
+    // Engines started from now on tell `sink` of every row that changed at this site (the live
+    // feed); it is called on the engine's thread and must not block.
+    void setRowChangeSink(std::shared_ptr<RowChangeSink> sink) { m_rowSink = std::move(sink); }
     bool backgroundPriority() const { return m_background; }
 
     void start(const Config &config) override;
@@ -45,6 +49,7 @@ private:
     Config m_config;
     std::unique_ptr<EngineThread> m_engine;
     bool m_background = false;
+    std::shared_ptr<RowChangeSink> m_rowSink;
     bool m_restartPending = false;
     bool m_paused = false;
 };

@@ -91,7 +91,8 @@ bool SecretResolver::resolve(Config *config, QString *error, int keychainTimeout
     if (!resolve(config->mqtt.passwordRef, &config->mqtt.password, &message, keychainTimeoutMs)
         || !resolve(config->mysql.passwordRef, &config->mysql.password, &message, keychainTimeoutMs)
         || !resolve(config->mysql.transformerPasswordRef, &config->mysql.transformerPassword, &message,
-                    keychainTimeoutMs)) {
+                    keychainTimeoutMs)
+        || !resolve(config->feed.publishTokenRef, &config->feed.publishToken, &message, keychainTimeoutMs)) {
         *error = inFile(*config, message);
         return false;
     }

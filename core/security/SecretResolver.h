@@ -8,7 +8,8 @@ namespace mysqlsync {
 
 class SecretResolver {
 public:
-    // Resolves mqttConfig.password, mysqlConfig.password and mysqlConfig.transformerPassword in place. On failure `error` is
+    // Resolves mqttConfig.password, mysqlConfig.password, mysqlConfig.transformerPassword and
+    // feed.publishToken in place. On failure `error` is
     // one line naming the file, the key and what to do; it never contains a secret.
     static bool resolve(Config *config, QString *error, int keychainTimeoutMs = 20000);
     // One reference; `out` receives the secret.

@@ -109,3 +109,7 @@ mysql_sync_add_test(NAME tst_verify SOURCES integration/tst_verify.cpp
 # Issue 14: --check compares each sync table with each online remote through the running engine.
 mysql_sync_add_test(NAME tst_startcheck SOURCES integration/tst_startcheck.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)
+# Issue 18: the live feed of a real daemon (WebSocket clients, the slow-client drop, HTTP).
+mysql_sync_add_test(NAME tst_feed SOURCES integration/tst_feed.cpp integration/tst_feed.h
+                    integration/tst_feed_clients.cpp
+                    LIBS mysqlsync_testsupport Qt6::WebSockets LABELS integration FIXTURES servers TIMEOUT 600)

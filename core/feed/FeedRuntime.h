@@ -1,0 +1,42 @@
+#pragma once
+// The feed's objects on the feed's thread: its database connection, the push stream and the
+// server. Turns the keys the engine reports into changes (the rows read on the feed's own
+// connection) for the stream.
+#include "common/RowChangeSink.h"
+#include "config/Config.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+
+namespace mysqlsync {
+
+class FeedDatabase;
+class FeedServer;
+class FeedStream;
+
+class FeedRuntime : public QObject {
+    Q_OBJECT
+public:
+    explicit FeedRuntime(const Config &config, QObject *parent = nullptr);
+    ~FeedRuntime() override;
+
+    // Opens the database, checks the catalogue, primes the owner cache, listens. False with
+    // `error` naming the problem.
+    bool start(QString *error);
+    quint16 port() const;
+    FeedStream *stream() const { return m_stream.get(); }
+
+    // The rows of routed tables that changed (their current state is read now).
+    void rowsChanged(const QList<ChangedRow> &rows);
+
+private:
+    Config m_config;
+    std::unique_ptr<FeedDatabase> m_db;
+    std::unique_ptr<FeedStream> m_stream;
+    FeedServer *m_server = nullptr;
+    QElapsedTimer m_lastWarning;
+};
+
+} // namespace mysqlsync

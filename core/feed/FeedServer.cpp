@@ -1,0 +1,232 @@
+#include "feed/FeedServer.h"
+
+#include "common/Logging.h"
+#include "feed/FeedClient.h"
+#include "feed/FeedDatabase.h"
+#include "feed/FeedPublish.h"
+#include "feed/FeedStream.h"
+#include "feed/HttpListener.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace mysqlsync {
+
+namespace {
+constexpr int kAuthTimeoutMs = 10000; // a client without a token is closed after this
+constexpr int kPolicyViolation = 1008;
+constexpr int kInternalError = 1011;
+} // namespace
+
+FeedServer::FeedServer(const Config &config, FeedDatabase *db, FeedStream *stream, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_db(db)
+    , m_stream(stream)
+    , m_listener(new HttpListener(this))
+{
+    connect(m_listener, &HttpListener::newWebSocketConnection, this, &FeedServer::accept);
+    m_listener->route(QHttpServerRequest::Method::Get, QStringLiteral("/ping"),
+                      [](const QHttpServerRequest &, QHttpServerResponder &responder) {
+                          responder.write(QByteArrayLiteral("pong"), QByteArrayLiteral("text/plain"));
+                      });
+    m_listener->route(QHttpServerRequest::Method::Post, QStringLiteral("/publish"),
+                      [this](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+                          const FeedPublish::Answer a =
+                              FeedPublish::handle(request.body(), m_config.feed.publishToken, m_stream,
+                                                  [this](const QString &table) {
+                                                      const TableInfo *info = m_db->table(table);
+                                                      return info && info->primaryKey >= 0 ? info->key().name
+                                                                                           : QString();
+                                                  });
+                          responder.write(QJsonDocument(a.body).toJson(QJsonDocument::Compact),
+                                          QByteArrayLiteral("application/json"),
+                                          QHttpServerResponder::StatusCode(a.status));
+                      });
+}
+
+FeedServer::~FeedServer()
+{
+    qDeleteAll(m_clients);
+}
+
+bool FeedServer::start(QString *error)
+{
+    const FeedConfig &f = m_config.feed;
+    QString why;
+    if (!m_listener->start(f.host, f.port, f.tlsCert, f.tlsKey, &why)) {
+        *error = QStringLiteral("%1: feed.listen: %2").arg(m_config.filePath, why);
+        return false;
+    }
+    qCInfo(lcFeed).noquote() << "feed listening on" << f.host << "port" << m_listener->port()
+                             << (f.usesTls() ? "(wss://, https://)" : "(ws://, http://)");
+    return true;
+}
+
+quint16 FeedServer::port() const
+{
+    return m_listener->port();
+}
+
+bool FeedServer::sameSecret(const QString &a, const QString &b)
+{
+    // Compared as digests, so that neither the length nor the first difference shows in the time.
+    const QByteArray x = QCryptographicHash::hash(a.toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray y = QCryptographicHash::hash(b.toUtf8(), QCryptographicHash::Sha256);
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < x.size(); ++i)
+        diff |= static_cast<unsigned char>(x.at(i) ^ y.at(i));
+    return diff == 0;
+}
+
+void FeedServer::accept()
+{
+    while (m_listener->hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_listener->nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        const QString token =
+            QUrlQuery(socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+        auto *client = new FeedClient(std::move(socket), m_config.feed.clientQueue, this);
+        m_clients.append(client);
+        qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "connected";
+        connect(client, &FeedClient::message, this, [this, client](const QString &text) { onMessage(client, text); });
+        connect(client, &FeedClient::closed, this, [this, client] { remove(client); });
+        QTimer::singleShot(kAuthTimeoutMs, client, [client] {
+            if (!client->isAuthenticated())
+                client->refuse(QStringLiteral("unauthorized"),
+                               QStringLiteral("no token within %1 s").arg(kAuthTimeoutMs / 1000), kPolicyViolation);
+        });
+        if (!token.isEmpty())
+            authenticate(client, token);
+    }
+}
+
+void FeedServer::remove(FeedClient *client)
+{
+    qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "of user" << client->user() << "disconnected";
+    m_clients.removeAll(client);
+    m_byUser.remove(client->user(), client);
+    client->deleteLater();
+}
+
+void FeedServer::send(FeedClient *client, const QByteArray &frame)
+{
+    if (!client->send(frame))
+        m_byUser.remove(client->user(), client); // dropped: it gets nothing more
+}
+
+void FeedServer::onMessage(FeedClient *client, const QString &text)
+{
+    if (client->isClosing())
+        return;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+    const QJsonObject o = doc.object();
+    const QString action = o.value(QStringLiteral("action")).toString();
+    const QJsonValue body = o.value(QStringLiteral("body"));
+    if (action == QLatin1String("secret") && body.isString() && !body.toString().isEmpty()) {
+        authenticate(client, body.toString());
+        return;
+    }
+    if (action == QLatin1String("subscribe") || action == QLatin1String("unsubscribe")) {
+        subscription(client, action, body);
+        return;
+    }
+    send(client,
+         FeedClient::frame(QStringLiteral("error"),
+                           QJsonObject{{QStringLiteral("error"), QStringLiteral("bad-request")},
+                                       {QStringLiteral("message"),
+                                        QStringLiteral("expected {\"action\": \"secret\", \"body\": token} "
+                                                       "or {\"action\": \"subscribe\"/\"unsubscribe\", "
+                                                       "\"body\": {\"entity\": table, \"id\": key}}")}}));
+}
+
+void FeedServer::authenticate(FeedClient *client, const QString &token)
+{
+    QString user;
+    QString error;
+    switch (m_db->userForToken(token, &user, &error)) {
+    case FeedDatabase::Lookup::Found:
+        m_byUser.remove(client->user(), client);
+        client->setUser(user);
+        m_byUser.insert(user, client);
+        qCInfo(lcFeed).noquote() << "feed client" << client->peer() << "authenticated as user" << user;
+        send(client, FeedClient::frame(QStringLiteral("authenticated"), QJsonObject{{QStringLiteral("user"), user}}));
+        return;
+    case FeedDatabase::Lookup::NotFound:
+        qCInfo(lcFeed).noquote() << "feed client" << client->peer() << "refused: unknown or revoked token";
+        m_byUser.remove(client->user(), client);
+        client->refuse(QStringLiteral("unauthorized"), QStringLiteral("the token is wrong or revoked"),
+                       kPolicyViolation);
+        return;
+    case FeedDatabase::Lookup::Failed:
+        qCWarning(lcFeed).noquote() << "cannot check the token of feed client" << client->peer() << ":" << error;
+        m_byUser.remove(client->user(), client);
+        client->refuse(QStringLiteral("unavailable"), QStringLiteral("the feed cannot check tokens now"),
+                       kInternalError);
+        return;
+    }
+}
+
+void FeedServer::subscription(FeedClient *client, const QString &action, const QJsonValue &body)
+{
+    const QJsonObject o = body.toObject();
+    const QString table = o.value(QStringLiteral("entity")).toString();
+    const QJsonValue id = o.value(QStringLiteral("id"));
+    auto error = [&](const QString &code, const QString &message) {
+        send(client,
+             FeedClient::frame(QStringLiteral("error"),
+                               QJsonObject{{QStringLiteral("error"), code},
+                                           {QStringLiteral("message"), message},
+                                           {QStringLiteral("action"), action}}));
+    };
+    if (!client->isAuthenticated())
+        return error(QStringLiteral("unauthorized"), QStringLiteral("present a token first"));
+    if (!body.isObject() || table.isEmpty() || !(id.isUndefined() || id.isString() || id.isDouble()))
+        return error(QStringLiteral("bad-request"),
+                     QStringLiteral("expected a body {\"entity\": table} or {\"entity\": table, \"id\": key}"));
+    const QString key = id.isUndefined() ? QString() : FeedRouting::userId(id);
+    if (!id.isUndefined() && key.isEmpty())
+        return error(QStringLiteral("bad-request"), QStringLiteral("expected \"id\" as a string or an integer"));
+    if (!m_config.feed.routing.contains(table))
+        return error(QStringLiteral("unknown-entity"),
+                     QStringLiteral("the feed pushes no rows of \"%1\"").arg(table.left(64)));
+    if (action == QLatin1String("subscribe"))
+        client->subscribe(table, key);
+    else
+        client->unsubscribe(table, key);
+    QJsonObject answer{{QStringLiteral("entity"), table}};
+    if (!key.isNull())
+        answer.insert(QStringLiteral("id"), key);
+    send(client, FeedClient::frame(action + QLatin1Char('d'), answer));
+}
+
+void FeedServer::deliver(const QString &table, const QString &key, const FeedDelivery &delivery,
+                         const QByteArray &change, const QByteArray &gone)
+{
+    const QList<FeedClient *> clients = m_clients;
+    if (delivery.everyone) {
+        for (FeedClient *c : clients) {
+            if (c->isAuthenticated() && !c->isClosing() && c->wants(table, key))
+                send(c, change);
+        }
+        return;
+    }
+    for (const QString &user : delivery.to) {
+        for (FeedClient *c : m_byUser.values(user)) {
+            if (!c->isClosing() && c->wants(table, key))
+                send(c, change);
+        }
+    }
+    for (const QString &user : delivery.gone) {
+        for (FeedClient *c : m_byUser.values(user)) {
+            if (!c->isClosing() && c->wants(table, key))
+                send(c, gone);
+        }
+    }
+}
+
+} // namespace mysqlsync
