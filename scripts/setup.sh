@@ -14,6 +14,7 @@ PACKAGES=(
     libmariadb-dev  # MariaDB Connector/C headers: core registers a connection plugin (database/VerifiedTls)
     mosquitto mosquitto-clients
     mariadb-server mariadb-client
+    postgresql libqt6sql6-psql  # PostgreSQL sites (issue 17): the harness's private server, QPSQL
     qtkeychain-qt6-dev gnome-keyring dbus-daemon dbus-bin libsecret-1-0
     procps
     xvfb xauth x11-utils trayer imagemagick fonts-dejavu-core libgl1
