@@ -106,3 +106,7 @@ mysql_sync_add_test(NAME tst_initialload SOURCES integration/tst_initialload.cpp
 # Issue 14: verify and repair between two engines (mysql-sync verify).
 mysql_sync_add_test(NAME tst_verify SOURCES integration/tst_verify.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Issue 17: PostgreSQL sites' foundation (connection, catalogue, engine tables) against the
+# harness's private PostgreSQL server.
+mysql_sync_add_test(NAME tst_pgcatalog SOURCES integration/tst_pgcatalog.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)

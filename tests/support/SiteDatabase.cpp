@@ -84,6 +84,11 @@ SiteDatabase::SiteDatabase(const Servers &servers, char site, const QString &dat
     m_engineConfig.user = servers.user;
     m_engineConfig.password = servers.password;
     m_engineConfig.database = database;
+    m_postgresConfig.host = QStringLiteral("127.0.0.1");
+    m_postgresConfig.port = servers.pgPort;
+    m_postgresConfig.user = servers.pgUser;
+    m_postgresConfig.password = servers.pgPassword;
+    m_postgresConfig.database = database;
     m_name = QStringLiteral("testsupport-%1-%2-%3")
                  .arg(QLatin1Char(m_site))
                  .arg(database)
@@ -107,8 +112,9 @@ SiteDatabase::SiteDatabase(const Servers &servers, char site, const QString &dat
         if (!openServer(db, servers, database, mode))
             return;
         QSqlQuery q(db);
-        if (!isPostgres())
-            run(q, QStringLiteral("SET NAMES utf8mb4"), {});
+        run(q,
+            isPostgres() ? QStringLiteral("SET client_min_messages TO warning") : QStringLiteral("SET NAMES utf8mb4"),
+            {});
     }
     m_open = true;
 }

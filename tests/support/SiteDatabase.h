@@ -52,6 +52,9 @@ public:
     QSqlDatabase database() const; // for QSqlQuery in tests
     // The same database as an engine's mysqlConfig (TCP 127.0.0.1, the harness's sync user).
     mysqlsync::MysqlConfig engineConfig() const { return m_engineConfig; }
+    // Site 'P': the same database as an engine's postgresConfig (TCP 127.0.0.1, the harness's
+    // sync role, schema public).
+    mysqlsync::PostgresConfig postgresConfig() const { return m_postgresConfig; }
 
     // `name` quoted as a MySQL identifier.
     static QString quoteIdentifier(const QString &name);
@@ -66,6 +69,7 @@ private:
     QString m_database;
     char m_site;
     mysqlsync::MysqlConfig m_engineConfig;
+    mysqlsync::PostgresConfig m_postgresConfig;
     bool m_open = false;
     QString m_lastError;
 };
