@@ -12,6 +12,7 @@
 #include "Servers.h"
 #include "SiteDatabase.h"
 #include "database/Catalog.h"
+#include "database/ChangeLog.h"
 #include "database/DbConnection.h"
 #include "database/LoadStore.h"
 #include "database/Schema.h"
@@ -326,6 +327,20 @@ void TestPgCatalog::engineTablesOnPostgres()
                                      "'1', %1), ('items', '2', %1)")
                           .arg(db.dialect().utcNow())));
     QCOMPARE(site.scalar(QStringLiteral("SELECT max(id) - min(id) FROM table_changes")).toInt(), 1);
+    // ChangeLog reads and removes them.
+    QList<CapturedChange> changes;
+    QSqlError sqlError;
+    QVERIFY2(ChangeLog::read(db.db(), 10, &changes, &sqlError), qPrintable(sqlError.text()));
+    QCOMPARE(changes.size(), 2);
+    QCOMPARE(changes.at(0).table, QStringLiteral("items"));
+    QCOMPARE(changes.at(1).key, QStringLiteral("2"));
+    QList<CapturedChange> forKey;
+    QVERIFY2(ChangeLog::rowsFor(db.db(), QStringLiteral("items"), {QStringLiteral("2")}, &forKey, &sqlError),
+             qPrintable(sqlError.text()));
+    QCOMPARE(forKey.size(), 1);
+    QCOMPARE(forKey.first().id, changes.at(1).id);
+    QVERIFY2(ChangeLog::remove(db.db(), {changes.at(0).id}, &sqlError), qPrintable(sqlError.text()));
+    QCOMPARE(site.count(QStringLiteral("table_changes")), 1);
 
     // The site's identity, made once.
     QString id, again;
