@@ -16,7 +16,9 @@
 # PG_HOST PG_PORT PG_SOCKET_DIR PG_USER PG_PASSWORD (a login role with CREATEDB, no superuser,
 # password authentication over TCP; the superuser `postgres` logs in over the socket only).
 # PostgreSQL (initdb + pg_ctl from /usr/lib/postgresql/N/bin) runs as the `postgres` user when
-# this script runs as root (root may not run it), in DIR/pg (data) and DIR/pg-run (socket, log).
+# this script runs as root (root may not run it), in a directory of its own under /tmp (data and
+# run: socket, log), named in DIR/pg-root: the `postgres` user may not be able to reach DIR (a
+# checkout under /root), and PostgreSQL refuses a data directory it cannot own.
 # MYSQL_SYNC_BUFFER_POOL sets both MariaDB servers' innodb_buffer_pool_size (default 64M: the
 # tests' tables are small; scripts/bench.sh gives its million-row backlog more).
 # Only processes named by DIR's own pid files (and whose command line names DIR) are
@@ -62,7 +64,8 @@ find_tool() {
 # ---------------------------------------------------------------- processes
 
 # pid_of NAME: the pid in DIR/NAME.pid when that process is alive and its command line
-# names DIR (so a recycled pid of some other process is never taken for ours).
+# names DIR (PostgreSQL: its directory under /tmp), so a recycled pid of some other process is
+# never taken for ours.
 pid_of() {
     local file="$DIR/$1.pid" pid cmdline
     [[ -f $file ]] || return 1
@@ -70,7 +73,9 @@ pid_of() {
     [[ -n $pid ]] || return 1
     [[ -r /proc/$pid/cmdline ]] || return 1
     cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
-    [[ $cmdline == *"$DIR/"* ]] || return 1
+    local home="$DIR/"
+    if [[ $1 == postgres ]]; then home="$(cat "$DIR/pg-root" 2>/dev/null || echo "$DIR")/"; fi
+    [[ $cmdline == *"$home"* ]] || return 1
     # A zombie is not running.
     local state
     state=$(awk '/^State:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
@@ -179,7 +184,7 @@ write_env() {
         echo "MYSQL_PASSWORD=$MYSQL_USER_PASSWORD"
         echo "PG_HOST=127.0.0.1"
         echo "PG_PORT=$PG_PORT"
-        echo "PG_SOCKET_DIR=$DIR/pg-run"
+        echo "PG_SOCKET_DIR=$PG_RUN"
         echo "PG_USER=$PG_USER_NAME"
         echo "PG_PASSWORD=$PG_USER_PASSWORD"
     } >"$tmp"
@@ -334,21 +339,32 @@ AS_PG=()
 if [[ $(id -u) -eq 0 ]]; then AS_PG=(runuser -u postgres --); fi
 as_pg() { "${AS_PG[@]}" "$@"; }
 
+# PG_ROOT (and PG_DATA, PG_RUN): made by init_pg, found again from DIR/pg-root.
+pg_dirs() {
+    PG_ROOT=$(cat "$DIR/pg-root" 2>/dev/null || true)
+    PG_DATA=$PG_ROOT/data
+    PG_RUN=$PG_ROOT/run
+}
+
 init_pg() {
-    mkdir -p "$DIR/pg" "$DIR/pg-run"
-    chmod 0700 "$DIR/pg"
-    printf '%s\n' "$PG_USER_PASSWORD" >"$DIR/pg-run/superuser-pw"
+    PG_ROOT=$(mktemp -d /tmp/mysql-sync-pg.XXXXXX)
+    chmod 0755 "$PG_ROOT"
+    echo "$PG_ROOT" >"$DIR/pg-root"
+    pg_dirs
+    mkdir -p "$PG_DATA" "$PG_RUN"
+    chmod 0700 "$PG_DATA"
+    printf '%s\n' "$PG_USER_PASSWORD" >"$PG_RUN/superuser-pw"
     if [[ $(id -u) -eq 0 ]]; then
-        chown postgres:postgres "$DIR/pg" "$DIR/pg-run" "$DIR/pg-run/superuser-pw"
+        chown postgres:postgres "$PG_DATA" "$PG_RUN" "$PG_RUN/superuser-pw"
     fi
     # Socket: trust (the superuser, for setup); TCP: scram passwords only.
-    if ! as_pg "$PG_BIN/initdb" -D "$DIR/pg" -U postgres -E UTF8 --no-locale --no-sync \
-            --auth-local=trust --auth-host=scram-sha-256 --pwfile="$DIR/pg-run/superuser-pw" \
+    if ! as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -E UTF8 --no-locale --no-sync \
+            --auth-local=trust --auth-host=scram-sha-256 --pwfile="$PG_RUN/superuser-pw" \
             >"$DIR/pg-initdb.log" 2>&1; then
         tail -n 30 "$DIR/pg-initdb.log" >&2 || true
-        die "initdb failed for $DIR/pg (log: $DIR/pg-initdb.log)"
+        die "initdb failed for $PG_DATA (log: $DIR/pg-initdb.log)"
     fi
-    rm -f "$DIR/pg-run/superuser-pw"
+    rm -f "$PG_RUN/superuser-pw"
 }
 
 # launch_pg PORT -> 0 started, 1 did not start (the log says why)
@@ -356,19 +372,19 @@ launch_pg() {
     local port=$1
     rm -f "$DIR/postgres.pid"
     # synchronous_commit off: like MariaDB's innodb-flush-log-at-trx-commit=2 above.
-    if ! setsid -w "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$DIR/pg" -l "$DIR/pg-run/postgres.log" \
+    if ! setsid -w "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_RUN/postgres.log" \
             -w -t "$START_TIMEOUT" \
-            -o "-p $port -k $DIR/pg-run -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c max_connections=300" \
+            -o "-p $port -k $PG_RUN -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c max_connections=300" \
             start </dev/null >"$DIR/pg-ctl.out" 2>&1; then
         return 1
     fi
-    head -n1 "$DIR/pg/postmaster.pid" >"$DIR/postgres.pid"
+    head -n1 "$PG_DATA/postmaster.pid" >"$DIR/postgres.pid"
     is_running postgres
 }
 
 show_pg_log() {
-    echo "---- tail of $DIR/pg-run/postgres.log ----" >&2
-    tail -n 30 "$DIR/pg-run/postgres.log" >&2 2>/dev/null || true
+    echo "---- tail of $PG_RUN/postgres.log ----" >&2
+    tail -n 30 "$PG_RUN/postgres.log" >&2 2>/dev/null || true
     tail -n 10 "$DIR/pg-ctl.out" >&2 2>/dev/null || true
 }
 
@@ -378,9 +394,9 @@ start_pg() {
         pick_port; PG_PORT=$PORT
         launch_pg "$PG_PORT" && return 0
         if grep -q "could not bind\|Address already in use\|could not create any TCP/IP sockets" \
-                "$DIR/pg-run/postgres.log" 2>/dev/null; then
+                "$PG_RUN/postgres.log" 2>/dev/null; then
             echo "servers.sh: port $PG_PORT was taken for PostgreSQL, trying another one" >&2
-            mv "$DIR/pg-run/postgres.log" "$DIR/pg-run/postgres.log.port-$PG_PORT" 2>/dev/null || true
+            mv "$PG_RUN/postgres.log" "$PG_RUN/postgres.log.port-$PG_PORT" 2>/dev/null || true
             continue
         fi
         show_pg_log
@@ -392,13 +408,13 @@ start_pg() {
 
 create_pg_user() {
     local out
-    if ! out=$(as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR/pg-run" -p "$PG_PORT" -U postgres -d postgres \
+    if ! out=$(as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_RUN" -p "$PG_PORT" -U postgres -d postgres \
             -c "CREATE ROLE $PG_USER_NAME LOGIN CREATEDB PASSWORD '$PG_USER_PASSWORD'" 2>&1); then
         echo "$out" >&2
         die "could not create role $PG_USER_NAME on PostgreSQL"
     fi
     # CREATE DATABASE cannot share a -c with another statement (it runs outside a transaction).
-    if ! out=$(as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$DIR/pg-run" -p "$PG_PORT" -U postgres -d postgres \
+    if ! out=$(as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_RUN" -p "$PG_PORT" -U postgres -d postgres \
             -c "CREATE DATABASE $PG_USER_NAME OWNER $PG_USER_NAME" 2>&1); then
         echo "$out" >&2
         die "could not create database $PG_USER_NAME on PostgreSQL"
@@ -407,11 +423,13 @@ create_pg_user() {
 
 # Fast shutdown (SIGTERM would be PostgreSQL's smart mode, which waits for every client).
 stop_pg() {
+    pg_dirs
     if is_running postgres; then
         [[ -n $PG_BIN ]] || find_pg_tools
-        as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg" -m fast -w -t "$STOP_TIMEOUT" stop >/dev/null 2>&1 || true
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t "$STOP_TIMEOUT" stop >/dev/null 2>&1 || true
     fi
     stop_process postgres
+    if [[ $PG_ROOT == /tmp/mysql-sync-pg.* ]]; then rm -rf "$PG_ROOT"; fi
 }
 
 # ---------------------------------------------------------------- Mosquitto
