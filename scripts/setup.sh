@@ -15,6 +15,7 @@ PACKAGES=(
     libmariadb-dev  # MariaDB Connector/C headers: core registers a connection plugin (database/VerifiedTls)
     mosquitto mosquitto-clients
     mariadb-server mariadb-client
+    postgresql libqt6sql6-psql  # PostgreSQL sites (issue 17): the harness's private server, QPSQL
     qtkeychain-qt6-dev gnome-keyring dbus-daemon dbus-bin libsecret-1-0
     procps
     python3-prometheus-client  # tst_metrics reads the /metrics text with Prometheus' own parser

@@ -8,7 +8,8 @@ bool openSite(const QString &configPath, const QString &connectionName, Config *
               std::unique_ptr<DbConnection> *db, QTextStream &err)
 {
     QString error;
-    if (!ConfigLoader::load(configPath, config, &error) || !SecretResolver::resolve(config, &error)) {
+    if (!ConfigLoader::load(configPath, config, &error) || !(error = unsupportedDatabaseReason(*config)).isEmpty()
+        || !SecretResolver::resolve(config, &error)) {
         err << "mysql-sync: " << error << "\n";
         return false;
     }

@@ -91,6 +91,12 @@ int main(int argc, char *argv[])
         err << "mysql-sync: " << error << "\n";
         return 1;
     }
+    // Never pretend: a database this build cannot run on is refused before anything connects.
+    error = unsupportedDatabaseReason(config);
+    if (!error.isEmpty()) {
+        err << "mysql-sync: " << error << "\n";
+        return 1;
+    }
     // Passwords given by reference (keychain, environment, file) are read before anything connects.
     if (!SecretResolver::resolve(&config, &error)) {
         err << "mysql-sync: " << error << "\n";

@@ -191,6 +191,63 @@ void readMysql(Reader r, MysqlConfig *m)
     }
 }
 
+void readPostgres(Reader r, PostgresConfig *p)
+{
+    r.allowOnly();
+    r.string("host", &p->host);
+    r.integer("port", &p->port);
+    r.string("user", &p->user);
+    r.secret("password", &p->password, &p->passwordRef);
+    r.string("database", &p->database);
+    r.string("schema", &p->schema);
+    r.integer("connectTimeout", &p->connectTimeoutMs);
+    Reader tls = r.object("tls");
+    if (!tls.present())
+        return;
+    p->tlsEnabled = true;
+    tls.allowOnly();
+    tls.file("ca", &p->tls.ca);
+    tls.file("cert", &p->tls.cert);
+    tls.file("key", &p->tls.key);
+    tls.boolean("verify", &p->tls.rejectUnauthorized);
+    // A client certificate is useless without its key, and a key without its certificate.
+    if (!tls.failed() && p->tls.cert.isEmpty() != p->tls.key.isEmpty()) {
+        const char *missing = p->tls.cert.isEmpty() ? "cert" : "key";
+        tls.fail(tls.keyPath(missing),
+                 QStringLiteral("missing required key, expected the client certificate's %1 (a readable file): "
+                                "postgresConfig.tls.cert and postgresConfig.tls.key go together")
+                     .arg(p->tls.cert.isEmpty() ? QStringLiteral("certificate") : QStringLiteral("private key")));
+    }
+}
+
+// Exactly one of mysqlConfig and postgresConfig: the site's database.
+void readDatabase(Reader &r, Config *c)
+{
+    Reader mysql = r.object("mysqlConfig");
+    Reader postgres = r.object("postgresConfig");
+    if (r.failed())
+        return;
+    if (mysql.present() && postgres.present()) {
+        r.fail(QStringLiteral("postgresConfig"),
+               QStringLiteral("mysqlConfig is given too: a site's database is either MySQL/MariaDB (mysqlConfig) or "
+                              "PostgreSQL (postgresConfig); give exactly one of them"));
+        return;
+    }
+    if (!mysql.present() && !postgres.present()) {
+        r.fail(QStringLiteral("mysqlConfig"),
+               QStringLiteral("missing required key, expected the site's database: mysqlConfig (MySQL/MariaDB) or "
+                              "postgresConfig (PostgreSQL), exactly one of them"));
+        return;
+    }
+    if (postgres.present()) {
+        c->databaseKind = DatabaseKind::Postgres;
+        readPostgres(postgres, &c->postgres);
+    } else {
+        c->databaseKind = DatabaseKind::MariaDb;
+        readMysql(mysql, &c->mysql);
+    }
+}
+
 // A bidirectional table mapped in one list maps both ways (the other list gets the inverse);
 // filters name sent tables, and never a column the mapping publishes or the key.
 void checkMappings(Reader &r, Config *c)
@@ -267,7 +324,7 @@ void readConfig(Reader r, Config *c)
 {
     r.allowOnly();
     readMqtt(r.object("mqttConfig"), &c->mqtt);
-    readMysql(r.object("mysqlConfig"), &c->mysql);
+    readDatabase(r, c);
     r.sendTables("syncTables", &c->syncTables, &c->sendMappings);
     r.receiveTables("receiveTables", &c->receiveTables, &c->receiveMappings);
     r.string("clientName", &c->clientName);
@@ -319,6 +376,16 @@ bool setError(ConfigError *error, const QString &text)
 }
 
 } // namespace
+
+QString unsupportedDatabaseReason(const Config &config)
+{
+    if (config.databaseKind != DatabaseKind::Postgres)
+        return QString();
+    const QString file = config.filePath.isEmpty() ? QStringLiteral("(configuration)") : config.filePath;
+    return QStringLiteral("%1: postgresConfig: PostgreSQL sites are not supported by this build yet; use a "
+                          "MySQL/MariaDB database (mysqlConfig)")
+        .arg(file);
+}
 
 // ---------------------------------------------------------------------------
 // ConfigLoader

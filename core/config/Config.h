@@ -86,6 +86,24 @@ struct MysqlConfig {
     MysqlConfig forTransformers() const;
 };
 
+// A PostgreSQL site's database (issue 17), in place of mysqlConfig.
+struct PostgresConfig {
+    QString host = QStringLiteral("localhost");
+    int port = 5432;
+    QString user;
+    QString password; // plain, or resolved from passwordRef
+    SecretRef passwordRef;
+    QString database;
+    QString schema = QStringLiteral("public"); // the sync tables' schema (the session's search_path)
+    int connectTimeoutMs = 10000;
+    bool tlsEnabled = false; // true when "tls" is present
+    // ca, cert, key; rejectUnauthorized is "verify": sslmode verify-full when on, require when off.
+    TlsFiles tls;
+};
+
+// Which database a site runs on: exactly one of mysqlConfig and postgresConfig is given.
+enum class DatabaseKind { MariaDb, Postgres };
+
 // How a bidirectional table settles two changes of one row made without seeing each other
 // (docs/protocol.md, "Row versions and conflicts").
 struct ConflictPolicy {
@@ -142,6 +160,8 @@ struct Config {
     QString filePath; // absolute path of the file this was read from
     MqttConfig mqtt;
     MysqlConfig mysql;
+    DatabaseKind databaseKind = DatabaseKind::MariaDb;
+    PostgresConfig postgres;   // databaseKind Postgres only
     QStringList syncTables;    // local table names (an object entry gives its "table")
     QStringList receiveTables; // local table names (an object entry gives its "table")
     QString clientName;
@@ -199,6 +219,10 @@ struct Config {
     // syncTables and receiveTables, each once (syncTables' order first).
     QStringList configuredTables() const;
 };
+
+// Empty when this build's engine can run on the configuration's database; else a plain line
+// saying why not (PostgreSQL sites, until the engine works on them: issue 17).
+QString unsupportedDatabaseReason(const Config &config);
 
 // Reads and validates a configuration file by ConfigSchema. Every failure is reported in
 // `error` with the key it concerns (a JSON path such as "mqttConfig.port") and as one line

@@ -176,7 +176,9 @@ QList<ConfigKey> makeKeys()
                 "Per routed table: rows whose owners the feed remembers (to tell an owner a row left them)."),
 
         // The database.
-        required(key("mysqlConfig", Type::Object, Group::None, nullptr, "The database connection.")),
+        // Exactly one of mysqlConfig and postgresConfig (the loader checks that).
+        key("mysqlConfig", Type::Object, Group::None, nullptr,
+            "The MySQL/MariaDB database; give this or postgresConfig."),
         withDefault(nonEmpty(key("mysqlConfig.host", Type::String, Group::Database,
                                  QT_TRANSLATE_NOOP("mysqlsync::ui::ConfigForm", "Host"),
                                  "The database server's host name or address.")),
@@ -219,6 +221,30 @@ QList<ConfigKey> makeKeys()
         key("mysqlConfig.ssl.key", Type::File, Group::Security, nullptr, "The client certificate's private key."),
         withDefault(key("mysqlConfig.ssl.rejectUnauthorized", Type::Boolean, Group::Security, nullptr,
                         "Refuse a server whose certificate or host name does not verify."),
+                    true),
+
+        // A PostgreSQL database (issue 17): not on the form until the form offers the kind.
+        key("postgresConfig", Type::Object, Group::None, nullptr, "The PostgreSQL database; give this or mysqlConfig."),
+        withDefault(nonEmpty(key("postgresConfig.host", Type::String, Group::None, nullptr,
+                                 "The PostgreSQL server's host name or address.")),
+                    localhost),
+        integer("postgresConfig.port", Group::None, 5432, 1, 65535, nullptr, nullptr, "The PostgreSQL server's port."),
+        withDefault(key("postgresConfig.user", Type::String, Group::None, nullptr, "The database role."), QString()),
+        key("postgresConfig.password", Type::Secret, Group::None, nullptr,
+            "The role's password, or a reference: keychain, environment variable or file."),
+        required(nonEmpty(
+            key("postgresConfig.database", Type::String, Group::None, nullptr, "The database that holds the tables."))),
+        withDefault(nonEmpty(key("postgresConfig.schema", Type::String, Group::None, nullptr,
+                                 "The schema of the tables (and of the engine's own tables).")),
+                    QStringLiteral("public")),
+        integer("postgresConfig.connectTimeout", Group::None, 10000, 1000, INT_MAX, "milliseconds", nullptr,
+                "How long a connection attempt may take."),
+        key("postgresConfig.tls", Type::Object, Group::None, nullptr, "TLS to the database; absent: none."),
+        key("postgresConfig.tls.ca", Type::File, Group::None, nullptr, "CA certificate that signed the server's."),
+        key("postgresConfig.tls.cert", Type::File, Group::None, nullptr, "Client certificate (with its key)."),
+        key("postgresConfig.tls.key", Type::File, Group::None, nullptr, "The client certificate's private key."),
+        withDefault(key("postgresConfig.tls.verify", Type::Boolean, Group::None, nullptr,
+                        "Refuse a server whose certificate or host name does not verify (sslmode verify-full)."),
                     true),
 
         // The broker.

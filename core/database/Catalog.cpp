@@ -1,6 +1,7 @@
 #include "database/Catalog.h"
 
 #include "database/DbConnection.h"
+#include "database/SqlDialect.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -14,15 +15,8 @@ bool Catalog::load(const QSqlDatabase &db, const QStringList &tables, QHash<QStr
     QSqlQuery q(db);
     q.setForwardOnly(true);
     // All tables of the schema, filtered here with exact (case-sensitive) names.
-    if (!q.exec(QStringLiteral(
-            "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.IS_NULLABLE, "
-            "       (SELECT COUNT(*) FROM information_schema.KEY_COLUMN_USAGE k "
-            "         WHERE k.TABLE_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME "
-            "           AND k.COLUMN_NAME = c.COLUMN_NAME AND k.CONSTRAINT_NAME = 'PRIMARY') AS in_pk "
-            "FROM information_schema.COLUMNS c "
-            "JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
-            "WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE' "
-            "ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION"))) {
+    const SqlDialect &dialect = SqlDialect::of(db);
+    if (!q.exec(dialect.catalogColumnsSql())) {
         problems->append(
             QStringLiteral("cannot read the database catalogue: %1").arg(DbConnection::describe(q.lastError())));
         return false;
@@ -35,14 +29,19 @@ bool Catalog::load(const QSqlDatabase &db, const QStringList &tables, QHash<QStr
         TableInfo &info = (*out)[table];
         info.name = table;
         const QString column = q.value(1).toString();
+        ColumnInfo mapped;
+        QString problem;
+        if (!dialect.mapColumn(table, column, q.value(2).toString(), q.value(3).toString(),
+                               q.value(4).toString() == QLatin1String("YES"), &mapped, &problem)) {
+            problems->append(problem);
+            mapped.name = column; // still listed, so that the key checks below name the real problems
+        }
         info.columnIndex.insert(column, int(info.columns.size()));
         if (q.value(5).toInt() > 0)
             keyColumns[table].append(int(info.columns.size()));
-        info.columns.append(ColumnInfo::fromCatalog(column, q.value(2).toString().toLower(), q.value(3).toString(),
-                                                    q.value(4).toString() == QLatin1String("YES")));
+        info.columns.append(mapped);
     }
-    if (!q.exec(QStringLiteral("SELECT DISTINCT TABLE_NAME FROM information_schema.STATISTICS "
-                               "WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY'"))) {
+    if (!q.exec(dialect.otherUniqueKeyTablesSql())) {
         problems->append(
             QStringLiteral("cannot read the database's indexes: %1").arg(DbConnection::describe(q.lastError())));
         return false;
@@ -79,8 +78,7 @@ QStringList Catalog::tableNames(const QSqlDatabase &db, QString *error)
     QStringList names;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES "
-                               "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME"))) {
+    if (!q.exec(SqlDialect::of(db).tableNamesSql())) {
         *error = QStringLiteral("cannot read the database catalogue: %1").arg(DbConnection::describe(q.lastError()));
         return names;
     }

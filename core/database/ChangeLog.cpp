@@ -1,5 +1,7 @@
 #include "database/ChangeLog.h"
 
+#include "database/SqlDialect.h"
+
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
@@ -12,7 +14,8 @@ bool ChangeLog::read(const QSqlDatabase &db, int limit, QList<CapturedChange> *o
     q.setForwardOnly(true);
     // Not "id > last id": an earlier id may commit after a later one. Rows leave the
     // table only once the outbox holds what they caused, so the smallest ids are next.
-    if (!q.exec(QStringLiteral("SELECT id, `table_name`, primary_key FROM table_changes ORDER BY id LIMIT %1")
+    if (!q.exec(QStringLiteral("SELECT id, %1, primary_key FROM table_changes ORDER BY id LIMIT %2")
+                    .arg(SqlDialect::of(db).quoteIdentifier(QStringLiteral("table_name")))
                     .arg(limit))) {
         *error = q.lastError();
         return false;
@@ -63,8 +66,8 @@ bool ChangeLog::rowsFor(const QSqlDatabase &db, const QString &table, const QStr
     if (keys.isEmpty())
         return true;
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id, primary_key FROM table_changes WHERE `table_name` = ? AND primary_key IN (%1)")
-                  .arg(marks.join(QLatin1Char(','))));
+    q.prepare(QStringLiteral("SELECT id, primary_key FROM table_changes WHERE %1 = ? AND primary_key IN (%2)")
+                  .arg(SqlDialect::of(db).quoteIdentifier(QStringLiteral("table_name")), marks.join(QLatin1Char(','))));
     q.addBindValue(table);
     for (const QString &key : keys)
         q.addBindValue(key);

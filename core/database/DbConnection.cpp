@@ -23,6 +23,11 @@ DbConnection::~DbConnection()
 
 QString DbConnection::description() const
 {
+    if (m_postgres)
+        return QStringLiteral("%1@%2:%3/%4 (schema %5)")
+            .arg(m_pg.user, m_pg.host)
+            .arg(m_pg.port)
+            .arg(m_pg.database, m_pg.schema);
     const QString where = m_config.socketPath.isEmpty() ? QStringLiteral("%1:%2").arg(m_config.host).arg(m_config.port)
                                                         : m_config.socketPath;
     return QStringLiteral("%1@%2/%3").arg(m_config.user, where, m_config.database);
@@ -31,6 +36,8 @@ QString DbConnection::description() const
 bool DbConnection::open(QString *error, const QStringList &sessionSql, const ServerCheck *checked)
 {
     close();
+    if (m_postgres)
+        return openPostgres(error, sessionSql);
     // The server must answer, and its certificate verify, before a password is sent.
     const ServerCheck check = checked ? *checked : ServerCheck::run(m_config);
     if (check.state == ServerCheck::State::Refused) {
@@ -174,17 +181,33 @@ bool DbConnection::isConnectionError(const QSqlError &error)
     static const QStringList codes = {
         QStringLiteral("1053"), // server shutdown in progress
         QStringLiteral("1927"), // connection was killed
-        QStringLiteral("2002"), QStringLiteral("2003"), QStringLiteral("2005"), QStringLiteral("2006"),
-        QStringLiteral("2013"), QStringLiteral("2055"), QStringLiteral("4031"),
+        QStringLiteral("2002"),
+        QStringLiteral("2003"),
+        QStringLiteral("2005"),
+        QStringLiteral("2006"),
+        QStringLiteral("2013"),
+        QStringLiteral("2055"),
+        QStringLiteral("4031"),
         QStringLiteral("1205"), // lock wait timeout: try again later
         QStringLiteral("1213"), // deadlock: try again later
+        // PostgreSQL's SQLSTATEs: shut down, cannot connect now, deadlock, lock not available,
+        // serialization failure (the 08 class, connection exceptions, below).
+        QStringLiteral("57P01"),
+        QStringLiteral("57P02"),
+        QStringLiteral("57P03"),
+        QStringLiteral("40P01"),
+        QStringLiteral("55P03"),
+        QStringLiteral("40001"),
     };
-    return codes.contains(error.nativeErrorCode());
+    const QString code = error.nativeErrorCode();
+    return codes.contains(code) || (code.size() == 5 && code.startsWith(QLatin1String("08")));
 }
 
 bool DbConnection::isBusy(const QSqlError &error)
 {
-    return error.nativeErrorCode() == QLatin1String("1205") || error.nativeErrorCode() == QLatin1String("1213");
+    static const QStringList codes = {QStringLiteral("1205"), QStringLiteral("1213"), QStringLiteral("40P01"),
+                                      QStringLiteral("55P03"), QStringLiteral("40001")};
+    return codes.contains(error.nativeErrorCode());
 }
 
 QString DbConnection::describe(const QSqlError &error)
@@ -206,6 +229,13 @@ QString DbConnection::describe(const QSqlError &error)
     else if (error.nativeErrorCode() == QLatin1String("1142") || error.nativeErrorCode() == QLatin1String("1044"))
         text += QStringLiteral(" - the database user lacks a privilege the engine needs (SELECT, INSERT, UPDATE, "
                                "DELETE, CREATE, TRIGGER)");
+    else if (error.nativeErrorCode() == QLatin1String("28P01") || error.nativeErrorCode() == QLatin1String("28000"))
+        text += QStringLiteral(" - wrong user name or password (postgresConfig.user / postgresConfig.password)");
+    else if (error.nativeErrorCode() == QLatin1String("3D000"))
+        text += QStringLiteral(" - no such database (postgresConfig.database)");
+    else if (error.nativeErrorCode() == QLatin1String("42501"))
+        text += QStringLiteral(" - the database role lacks a privilege the engine needs (SELECT, INSERT, UPDATE, "
+                               "DELETE on the tables; CREATE and TRIGGER)");
     return text;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// One named QMYSQL connection, opened from the configuration and owned by the
-// thread that opened it (Qt Sql connections must never cross threads).
+// One named QMYSQL connection (QPSQL for a PostgreSQL site), opened from the configuration
+// and owned by the thread that opened it (Qt Sql connections must never cross threads).
 #include "config/Config.h"
 
 #include <QSqlDatabase>
@@ -8,11 +8,15 @@
 
 namespace mysqlsync {
 
+class SqlDialect;
 struct ServerCheck;
 
 class DbConnection {
 public:
     DbConnection(const MysqlConfig &config, const QString &connectionName);
+    // A PostgreSQL site's connection (DbConnectionPostgres.cpp): the session's search_path is
+    // postgresConfig.schema; TLS with verification is sslmode verify-full.
+    DbConnection(const PostgresConfig &config, const QString &connectionName);
     ~DbConnection();
     DbConnection(const DbConnection &) = delete;
     DbConnection &operator=(const DbConnection &) = delete;
@@ -30,6 +34,9 @@ public:
     QString name() const { return m_name; }
     QString serverVersion() const { return m_serverVersion; }
     bool isMariaDb() const { return m_serverVersion.contains(QLatin1String("MariaDB"), Qt::CaseInsensitive); }
+    bool isPostgres() const { return m_postgres; }
+    // The SQL dialect of this connection's database.
+    const SqlDialect &dialect() const;
     // The server's max_allowed_packet, read when the connection opened.
     qint64 maxAllowedPacket() const { return m_maxAllowedPacket; }
 
@@ -46,8 +53,13 @@ public:
 private:
     // mysqlConfig.ssl: the session must really be encrypted (Ssl_cipher not empty).
     bool checkEncrypted(class QSqlQuery *q, QString *error);
+    bool openPostgres(QString *error, const QStringList &sessionSql);
+    // The conninfo options (sslmode, certificates, timeout) of a PostgreSQL connection.
+    bool postgresOptions(QStringList *options, QString *error) const;
 
     MysqlConfig m_config;
+    PostgresConfig m_pg;
+    bool m_postgres = false;
     QString m_name;
     QString m_serverVersion;
     qint64 m_maxAllowedPacket = 4 * 1024 * 1024;

@@ -1,6 +1,7 @@
 #include "database/LoadStore.h"
 
 #include "database/DbConnection.h"
+#include "database/SqlDialect.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -22,14 +23,21 @@ QVariant nullable(const QString &s)
     return s.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
 }
 
+// The column `table_name`, quoted for the connection's dialect.
+QString tableNameColumn(const QSqlDatabase &db)
+{
+    return SqlDialect::of(db).quoteIdentifier(QStringLiteral("table_name"));
+}
+
 } // namespace
 
 bool LoadStore::readAll(const QSqlDatabase &db, QList<LoadState> *out, QString *error, QSqlError *sqlError)
 {
     out->clear();
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT `table_name`, remote, remote_site, state = 'done', last_key, rows_sent, "
-                               "started_at, IFNULL(finished_at, 0) FROM sync_loads")))
+    if (!q.exec(QStringLiteral("SELECT %1, remote, remote_site, state = 'done', last_key, rows_sent, "
+                               "started_at, COALESCE(finished_at, 0) FROM sync_loads")
+                    .arg(tableNameColumn(db))))
         return fail(q, "read sync_loads", error, sqlError);
     while (q.next()) {
         LoadState s;
@@ -48,12 +56,17 @@ bool LoadStore::readAll(const QSqlDatabase &db, QList<LoadState> *out, QString *
 
 bool LoadStore::write(const QSqlDatabase &db, const LoadState &s, QString *error, QSqlError *sqlError)
 {
+    const SqlDialect &dialect = SqlDialect::of(db);
+    QStringList updates;
+    for (const char *column : {"remote_site", "state", "last_key", "rows_sent", "started_at", "finished_at"}) {
+        const QString name = QString::fromLatin1(column);
+        updates << QStringLiteral("%1 = %2").arg(name, dialect.insertedValue(name));
+    }
     QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO sync_loads (`table_name`, remote, remote_site, state, last_key, rows_sent, started_at, "
-        "finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE remote_site = VALUES(remote_site), "
-        "state = VALUES(state), last_key = VALUES(last_key), rows_sent = VALUES(rows_sent), "
-        "started_at = VALUES(started_at), finished_at = VALUES(finished_at)"));
+    q.prepare(QStringLiteral("INSERT INTO sync_loads (%1, remote, remote_site, state, last_key, rows_sent, started_at, "
+                             "finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) %2 %3")
+                  .arg(tableNameColumn(db), dialect.upsertClause({tableNameColumn(db), QStringLiteral("remote")}),
+                       updates.join(QStringLiteral(", "))));
     q.addBindValue(s.table);
     q.addBindValue(s.remote);
     q.addBindValue(s.remoteSite.isNull() ? QStringLiteral("") : s.remoteSite); // NOT NULL: "" while unknown
@@ -71,7 +84,7 @@ bool LoadStore::everSynced(const QSqlDatabase &db, const QString &table, const Q
                            QString *error, QSqlError *sqlError)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT 1 FROM sync_status WHERE `table_name` = ? AND remote = ? LIMIT 1"));
+    q.prepare(QStringLiteral("SELECT 1 FROM sync_status WHERE %1 = ? AND remote = ? LIMIT 1").arg(tableNameColumn(db)));
     q.addBindValue(table);
     q.addBindValue(remote);
     if (!q.exec())
@@ -83,7 +96,8 @@ bool LoadStore::everSynced(const QSqlDatabase &db, const QString &table, const Q
 bool LoadStore::isDone(const QSqlDatabase &db, const QString &table, const QString &remote, bool *done, QString *error)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT state = 'done' FROM sync_loads WHERE `table_name` = ? AND remote = ?"));
+    q.prepare(
+        QStringLiteral("SELECT state = 'done' FROM sync_loads WHERE %1 = ? AND remote = ?").arg(tableNameColumn(db)));
     q.addBindValue(table);
     q.addBindValue(remote);
     if (!q.exec())
@@ -94,10 +108,12 @@ bool LoadStore::isDone(const QSqlDatabase &db, const QString &table, const QStri
 
 bool LoadStore::restart(const QSqlDatabase &db, const QString &table, const QString &remote, QString *error)
 {
+    const SqlDialect &dialect = SqlDialect::of(db);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO sync_loads (`table_name`, remote, remote_site, state, last_key, rows_sent, "
-                             "started_at) VALUES (?, ?, '', 'loading', NULL, 0, 0) ON DUPLICATE KEY UPDATE "
-                             "state = 'loading', last_key = NULL, rows_sent = 0, started_at = 0, finished_at = NULL"));
+    q.prepare(QStringLiteral("INSERT INTO sync_loads (%1, remote, remote_site, state, last_key, rows_sent, "
+                             "started_at) VALUES (?, ?, '', 'loading', NULL, 0, 0) %2 "
+                             "state = 'loading', last_key = NULL, rows_sent = 0, started_at = 0, finished_at = NULL")
+                  .arg(tableNameColumn(db), dialect.upsertClause({tableNameColumn(db), QStringLiteral("remote")})));
     q.addBindValue(table);
     q.addBindValue(remote);
     if (!q.exec())

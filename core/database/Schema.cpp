@@ -13,11 +13,7 @@ namespace mysqlsync {
 
 QString sqlStringLiteral(const QString &value)
 {
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_ $.-]*$"));
-    if (plain.match(value).hasMatch())
-        return QLatin1Char('\'') + value + QLatin1Char('\'');
-    // Anything else as a hex literal: no quoting or escaping rules to get wrong.
-    return QStringLiteral("CONVERT(X'%1' USING utf8mb4)").arg(QString::fromLatin1(value.toUtf8().toHex()));
+    return SqlDialect::mariaDb().stringLiteral(value);
 }
 
 QString TriggerPlan::createSql() const
@@ -26,87 +22,9 @@ QString TriggerPlan::createSql() const
         .arg(quoteIdentifier(name), event, quoteIdentifier(table), body);
 }
 
-QStringList Schema::tableDdl()
+QStringList Schema::tableDdl(const SqlDialect &dialect)
 {
-    return {
-        QStringLiteral("CREATE TABLE IF NOT EXISTS table_changes("
-                       "id INT(11) NOT NULL AUTO_INCREMENT PRIMARY KEY, "
-                       "`table_name` VARCHAR(255) NOT NULL, "
-                       "primary_key VARCHAR(255) NOT NULL, "
-                       "`date` DATETIME NOT NULL) DEFAULT CHARSET=utf8mb4"),
-        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_status("
-                       "id VARCHAR(32) PRIMARY KEY NOT NULL, "
-                       "`table_name` VARCHAR(255) NOT NULL, "
-                       "primary_key VARCHAR(255) NOT NULL, "
-                       "remote VARCHAR(32) NOT NULL, "
-                       "`date` DATETIME NOT NULL, "
-                       "`status` ENUM('successful', 'pending', 'error') NOT NULL, "
-                       "message VARCHAR(255) NULL) DEFAULT CHARSET=utf8mb4"),
-        // The site's identity (docs/protocol.md, "Extensions"): one random id, made once. A
-        // restored backup or a recreated database shows itself by another id.
-        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_site("
-                       "id CHAR(36) NOT NULL PRIMARY KEY, "
-                       "created_at DATETIME NOT NULL) DEFAULT CHARSET=utf8mb4"),
-        // The version of each row of a bidirectional table (database/VersionStore).
-        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_versions("
-                       "`table_name` VARCHAR(255) NOT NULL, "
-                       "primary_key VARCHAR(255) NOT NULL, "
-                       "origin VARCHAR(32) NOT NULL, "
-                       "origin_time BIGINT NOT NULL, "
-                       "vector TEXT NOT NULL, "
-                       "absorbed TEXT NULL, "
-                       "PRIMARY KEY (`table_name`, primary_key)) DEFAULT CHARSET=utf8mb4"),
-        // Every conflict seen here (database/ConflictStore; docs/protocol.md).
-        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_conflicts("
-                       "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
-                       "`table_name` VARCHAR(255) NOT NULL, "
-                       "primary_key VARCHAR(255) NOT NULL, "
-                       "local_site VARCHAR(32) NOT NULL, "
-                       "remote_site VARCHAR(32) NOT NULL, "
-                       "local_version LONGTEXT NOT NULL, "
-                       "remote_version LONGTEXT NOT NULL, "
-                       "local_time BIGINT NOT NULL, "
-                       "remote_time BIGINT NOT NULL, "
-                       "local_vector TEXT NOT NULL, "
-                       "remote_vector TEXT NOT NULL, "
-                       "policy VARCHAR(16) NOT NULL, "
-                       "winner ENUM('local', 'remote', 'edited') NULL, "
-                       "detected_at DATETIME(3) NOT NULL, "
-                       "settled_at DATETIME(3) NULL, "
-                       "settled_by VARCHAR(255) NULL, "
-                       "KEY mysql_sync_conflicts_row (`table_name`, primary_key), "
-                       "KEY mysql_sync_conflicts_settled (settled_at)) DEFAULT CHARSET=utf8mb4"),
-        // Initial loads per (sync table, remote) (database/LoadStore).
-        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_loads("
-                       "`table_name` VARCHAR(255) NOT NULL, "
-                       "remote VARCHAR(32) NOT NULL, "
-                       "remote_site VARCHAR(64) NOT NULL DEFAULT '', "
-                       "state ENUM('loading', 'done') NOT NULL, "
-                       "last_key VARCHAR(255) NULL, "
-                       "rows_sent BIGINT NOT NULL DEFAULT 0, "
-                       "started_at BIGINT NOT NULL DEFAULT 0, "
-                       "finished_at BIGINT NULL, "
-                       "PRIMARY KEY (`table_name`, remote)) DEFAULT CHARSET=utf8mb4"),
-        // Verifications of a sync table against a remote (database/VerifyStore).
-        QStringLiteral("CREATE TABLE IF NOT EXISTS sync_verifies("
-                       "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
-                       "`table_name` VARCHAR(255) NOT NULL, "
-                       "remote VARCHAR(32) NOT NULL, "
-                       "repair TINYINT NOT NULL DEFAULT 0, "
-                       "requested_by VARCHAR(32) NOT NULL DEFAULT 'operator', "
-                       "state ENUM('queued', 'running', 'done', 'failed') NOT NULL, "
-                       "requested_at BIGINT NOT NULL, "
-                       "started_at BIGINT NOT NULL DEFAULT 0, "
-                       "finished_at BIGINT NULL, "
-                       "rows_checked BIGINT NOT NULL DEFAULT 0, "
-                       "differing BIGINT NOT NULL DEFAULT 0, "
-                       "missing BIGINT NOT NULL DEFAULT 0, "
-                       "extra BIGINT NOT NULL DEFAULT 0, "
-                       "repaired BIGINT NOT NULL DEFAULT 0, "
-                       "message VARCHAR(1024) NULL, "
-                       "details MEDIUMTEXT NULL, "
-                       "KEY mysql_sync_verifies_state (state)) DEFAULT CHARSET=utf8mb4"),
-    };
+    return dialect.engineTableDdl();
 }
 
 bool Schema::siteIdentity(const QSqlDatabase &db, QString *id, QString *error)
@@ -121,7 +39,8 @@ bool Schema::siteIdentity(const QSqlDatabase &db, QString *id, QString *error)
             *id = q.value(0).toString();
             return true;
         }
-        q.prepare(QStringLiteral("INSERT INTO sync_site (id, created_at) VALUES (?, UTC_TIMESTAMP())"));
+        q.prepare(
+            QStringLiteral("INSERT INTO sync_site (id, created_at) VALUES (?, %1)").arg(SqlDialect::of(db).utcNow()));
         q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
         if (!q.exec()) {
             *error = QStringLiteral("cannot store the site's identity: %1").arg(DbConnection::describe(q.lastError()));
@@ -188,7 +107,7 @@ bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringL
 bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPlan> &plan, QString *error)
 {
     QSqlQuery q(db);
-    for (const QString &ddl : tableDdl()) {
+    for (const QString &ddl : tableDdl(SqlDialect::of(db))) {
         if (!q.exec(ddl)) {
             *error = QStringLiteral("cannot create the engine's tables: %1").arg(DbConnection::describe(q.lastError()));
             return false;

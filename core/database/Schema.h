@@ -1,6 +1,7 @@
 #pragma once
 // The database contract: the bookkeeping tables and the mysqlSync* triggers.
 #include "database/Catalog.h"
+#include "database/SqlDialect.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -22,7 +23,8 @@ public:
     // change never echoes back to its sender).
     static QString applyingVariable() { return QStringLiteral("@mysql_sync_applying"); }
 
-    static QStringList tableDdl();
+    // The engine's tables (SqlDialect::engineTableDdl).
+    static QStringList tableDdl(const SqlDialect &dialect = SqlDialect::mariaDb());
     // The three triggers of each sync table. Fails (naming the table) when a trigger
     // name would pass MySQL's 64-character limit.
     static bool triggerPlan(const QHash<QString, TableInfo> &tables, const QStringList &syncTables,

@@ -1,6 +1,7 @@
 #include "database/VersionStore.h"
 
 #include "database/DbConnection.h"
+#include "database/SqlDialect.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -30,8 +31,9 @@ bool VersionStore::read(const QSqlDatabase &db, const QString &table, const QStr
     for (qsizetype from = 0; from < keys.size(); from += kRowsPerStatement) {
         const QStringList part = keys.mid(from, kRowsPerStatement);
         q.prepare(QStringLiteral("SELECT primary_key, origin, origin_time, vector, absorbed FROM sync_versions "
-                                 "WHERE `table_name` = ? AND primary_key IN (%1)")
-                      .arg(placeholders(part.size(), QStringLiteral("?"))));
+                                 "WHERE %1 = ? AND primary_key IN (%2)")
+                      .arg(SqlDialect::of(db).quoteIdentifier(QStringLiteral("table_name")),
+                           placeholders(part.size(), QStringLiteral("?"))));
         q.addBindValue(table);
         for (const QString &key : part)
             q.addBindValue(key);
@@ -61,14 +63,21 @@ bool VersionStore::read(const QSqlDatabase &db, const QString &table, const QStr
 bool VersionStore::write(const QSqlDatabase &db, const QString &table,
                          const QList<QPair<QString, RowVersion>> &versions, QString *error, QSqlError *sqlError)
 {
+    const SqlDialect &dialect = SqlDialect::of(db);
+    const QString tableName = dialect.quoteIdentifier(QStringLiteral("table_name"));
+    QStringList assignments;
+    for (const char *column : {"origin", "origin_time", "vector", "absorbed"}) {
+        const QString name = QString::fromLatin1(column);
+        assignments << QStringLiteral("%1 = %2").arg(name, dialect.insertedValue(name));
+    }
+    const QString updates = assignments.join(QStringLiteral(", "));
     QSqlQuery q(db);
     for (qsizetype from = 0; from < versions.size(); from += kRowsPerStatement) {
         const auto part = versions.mid(from, kRowsPerStatement);
-        q.prepare(QStringLiteral("INSERT INTO sync_versions (`table_name`, primary_key, origin, origin_time, vector, "
-                                 "absorbed) VALUES %1 ON DUPLICATE KEY UPDATE origin = VALUES(origin), "
-                                 "origin_time = VALUES(origin_time), vector = VALUES(vector), "
-                                 "absorbed = VALUES(absorbed)")
-                      .arg(placeholders(part.size(), QStringLiteral("(?,?,?,?,?,?)"))));
+        q.prepare(QStringLiteral("INSERT INTO sync_versions (%1, primary_key, origin, origin_time, vector, "
+                                 "absorbed) VALUES %2 %3 %4")
+                      .arg(tableName, placeholders(part.size(), QStringLiteral("(?,?,?,?,?,?)")),
+                           dialect.upsertClause({tableName, QStringLiteral("primary_key")}), updates));
         for (const auto &[key, v] : part) {
             q.addBindValue(table);
             q.addBindValue(key);

@@ -93,7 +93,11 @@ void SyncEngine::start()
     const Config &cfg = m_ctx.config;
     const QString suffix = cfg.clientName + QLatin1Char('-') + QString::number(quintptr(this), 16);
 
-    QString error;
+    QString error = unsupportedDatabaseReason(cfg);
+    if (!error.isEmpty()) {
+        fail(error);
+        return;
+    }
     m_outbox = std::make_unique<Outbox>(cfg.queueDirectory, QStringLiteral("mysql-sync-outbox-") + suffix);
     if (!m_outbox->open(&error)) {
         fail(error);

@@ -90,6 +90,7 @@ bool SecretResolver::resolve(Config *config, QString *error, int keychainTimeout
     QString message;
     if (!resolve(config->mqtt.passwordRef, &config->mqtt.password, &message, keychainTimeoutMs)
         || !resolve(config->mysql.passwordRef, &config->mysql.password, &message, keychainTimeoutMs)
+        || !resolve(config->postgres.passwordRef, &config->postgres.password, &message, keychainTimeoutMs)
         || !resolve(config->mysql.transformerPasswordRef, &config->mysql.transformerPassword, &message,
                     keychainTimeoutMs)
         || !resolve(config->feed.publishTokenRef, &config->feed.publishToken, &message, keychainTimeoutMs)) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Private test servers for the integration tests: two MariaDB servers (sites A and B)
-# and one Mosquitto broker, all bound to 127.0.0.1 on free random ports, all state in DIR.
+# Private test servers for the integration tests: two MariaDB servers (sites A and B),
+# one PostgreSQL server and one Mosquitto broker, all bound to 127.0.0.1 on free random
+# ports, all state in DIR.
 #
 #   servers.sh start DIR           start everything (no-op when DIR's servers already run)
 #   servers.sh stop DIR            stop everything that DIR's pid files name, remove DIR
@@ -8,10 +9,16 @@
 #   servers.sh start-broker DIR    start the broker again, on the same port
 #   servers.sh restart-broker DIR  stop-broker + start-broker (persistence is off: the
 #                                  broker forgets sessions, subscriptions and retained messages)
-#   servers.sh status DIR          print what runs; exit 0 only when all three run
+#   servers.sh status DIR          print what runs; exit 0 only when all four run
 #
 # DIR/env then holds KEY=VALUE lines: MYSQL_A_PORT MYSQL_A_SOCKET MYSQL_B_PORT MYSQL_B_SOCKET
-# MQTT_PORT MYSQL_USER MYSQL_PASSWORD (plus MYSQL_HOST, MQTT_HOST).
+# MQTT_PORT MYSQL_USER MYSQL_PASSWORD (plus MYSQL_HOST, MQTT_HOST), and for PostgreSQL
+# PG_HOST PG_PORT PG_SOCKET_DIR PG_USER PG_PASSWORD (a login role with CREATEDB, no superuser,
+# password authentication over TCP; the superuser `postgres` logs in over the socket only).
+# PostgreSQL (initdb + pg_ctl from /usr/lib/postgresql/N/bin) runs as the `postgres` user when
+# this script runs as root (root may not run it), in a directory of its own under /tmp (data and
+# run: socket, log), named in DIR/pg-root: the `postgres` user may not be able to reach DIR (a
+# checkout under /root), and PostgreSQL refuses a data directory it cannot own.
 # MYSQL_SYNC_BUFFER_POOL sets both MariaDB servers' innodb_buffer_pool_size (default 64M: the
 # tests' tables are small; scripts/bench.sh gives its million-row backlog more).
 # Only processes named by DIR's own pid files (and whose command line names DIR) are
@@ -20,6 +27,8 @@ set -euo pipefail
 
 MYSQL_USER_NAME=sync
 MYSQL_USER_PASSWORD=sync-test-pw
+PG_USER_NAME=sync
+PG_USER_PASSWORD=sync-pg-test-pw
 START_TIMEOUT=${MYSQL_SYNC_SERVER_START_TIMEOUT:-60}
 STOP_TIMEOUT=${MYSQL_SYNC_SERVER_STOP_TIMEOUT:-30}
 
@@ -55,7 +64,8 @@ find_tool() {
 # ---------------------------------------------------------------- processes
 
 # pid_of NAME: the pid in DIR/NAME.pid when that process is alive and its command line
-# names DIR (so a recycled pid of some other process is never taken for ours).
+# names DIR (PostgreSQL: its directory under /tmp), so a recycled pid of some other process is
+# never taken for ours.
 pid_of() {
     local file="$DIR/$1.pid" pid cmdline
     [[ -f $file ]] || return 1
@@ -63,7 +73,9 @@ pid_of() {
     [[ -n $pid ]] || return 1
     [[ -r /proc/$pid/cmdline ]] || return 1
     cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
-    [[ $cmdline == *"$DIR/"* ]] || return 1
+    local home="$DIR/"
+    if [[ $1 == postgres ]]; then home="$(cat "$DIR/pg-root" 2>/dev/null || echo "$DIR")/"; fi
+    [[ $cmdline == *"$home"* ]] || return 1
     # A zombie is not running.
     local state
     state=$(awk '/^State:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
@@ -170,6 +182,11 @@ write_env() {
         echo "MQTT_PORT=$MQTT_PORT"
         echo "MYSQL_USER=$MYSQL_USER_NAME"
         echo "MYSQL_PASSWORD=$MYSQL_USER_PASSWORD"
+        echo "PG_HOST=127.0.0.1"
+        echo "PG_PORT=$PG_PORT"
+        echo "PG_SOCKET_DIR=$PG_RUN"
+        echo "PG_USER=$PG_USER_NAME"
+        echo "PG_PASSWORD=$PG_USER_PASSWORD"
     } >"$tmp"
     mv "$tmp" "$DIR/env"
 }
@@ -305,6 +322,116 @@ FLUSH PRIVILEGES;"
     fi
 }
 
+# ---------------------------------------------------------------- PostgreSQL
+
+PG_BIN=""
+find_pg_tools() {
+    local d
+    for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -n -r); do
+        if [[ -x $d/initdb && -x $d/pg_ctl && -x $d/psql ]]; then PG_BIN=$d; return 0; fi
+    done
+    die "PostgreSQL's initdb/pg_ctl not found in /usr/lib/postgresql/*/bin (install postgresql: scripts/setup.sh)"
+}
+
+# AS_PG: the prefix that runs a command as the `postgres` user when this script runs as
+# root (initdb and the server refuse root); empty otherwise.
+AS_PG=()
+if [[ $(id -u) -eq 0 ]]; then AS_PG=(runuser -u postgres --); fi
+as_pg() { "${AS_PG[@]}" "$@"; }
+
+# PG_ROOT (and PG_DATA, PG_RUN): made by init_pg, found again from DIR/pg-root.
+pg_dirs() {
+    PG_ROOT=$(cat "$DIR/pg-root" 2>/dev/null || true)
+    PG_DATA=$PG_ROOT/data
+    PG_RUN=$PG_ROOT/run
+}
+
+init_pg() {
+    PG_ROOT=$(mktemp -d /tmp/mysql-sync-pg.XXXXXX)
+    chmod 0755 "$PG_ROOT"
+    echo "$PG_ROOT" >"$DIR/pg-root"
+    pg_dirs
+    mkdir -p "$PG_DATA" "$PG_RUN"
+    chmod 0700 "$PG_DATA"
+    printf '%s\n' "$PG_USER_PASSWORD" >"$PG_RUN/superuser-pw"
+    if [[ $(id -u) -eq 0 ]]; then
+        chown postgres:postgres "$PG_DATA" "$PG_RUN" "$PG_RUN/superuser-pw"
+    fi
+    # Socket: trust (the superuser, for setup); TCP: scram passwords only.
+    if ! as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -E UTF8 --no-locale --no-sync \
+            --auth-local=trust --auth-host=scram-sha-256 --pwfile="$PG_RUN/superuser-pw" \
+            >"$DIR/pg-initdb.log" 2>&1; then
+        tail -n 30 "$DIR/pg-initdb.log" >&2 || true
+        die "initdb failed for $PG_DATA (log: $DIR/pg-initdb.log)"
+    fi
+    rm -f "$PG_RUN/superuser-pw"
+}
+
+# launch_pg PORT -> 0 started, 1 did not start (the log says why)
+launch_pg() {
+    local port=$1
+    rm -f "$DIR/postgres.pid"
+    # synchronous_commit off: like MariaDB's innodb-flush-log-at-trx-commit=2 above.
+    if ! setsid -w "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_RUN/postgres.log" \
+            -w -t "$START_TIMEOUT" \
+            -o "-p $port -k $PG_RUN -c listen_addresses=127.0.0.1 -c synchronous_commit=off -c max_connections=300" \
+            start </dev/null >"$DIR/pg-ctl.out" 2>&1; then
+        return 1
+    fi
+    head -n1 "$PG_DATA/postmaster.pid" >"$DIR/postgres.pid"
+    is_running postgres
+}
+
+show_pg_log() {
+    echo "---- tail of $PG_RUN/postgres.log ----" >&2
+    tail -n 30 "$PG_RUN/postgres.log" >&2 2>/dev/null || true
+    tail -n 10 "$DIR/pg-ctl.out" >&2 2>/dev/null || true
+}
+
+start_pg() {
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        pick_port; PG_PORT=$PORT
+        launch_pg "$PG_PORT" && return 0
+        if grep -q "could not bind\|Address already in use\|could not create any TCP/IP sockets" \
+                "$PG_RUN/postgres.log" 2>/dev/null; then
+            echo "servers.sh: port $PG_PORT was taken for PostgreSQL, trying another one" >&2
+            mv "$PG_RUN/postgres.log" "$PG_RUN/postgres.log.port-$PG_PORT" 2>/dev/null || true
+            continue
+        fi
+        show_pg_log
+        die "PostgreSQL did not start (port $PG_PORT)"
+    done
+    show_pg_log
+    die "PostgreSQL: no usable port found"
+}
+
+create_pg_user() {
+    local out
+    if ! out=$(as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_RUN" -p "$PG_PORT" -U postgres -d postgres \
+            -c "CREATE ROLE $PG_USER_NAME LOGIN CREATEDB PASSWORD '$PG_USER_PASSWORD'" 2>&1); then
+        echo "$out" >&2
+        die "could not create role $PG_USER_NAME on PostgreSQL"
+    fi
+    # CREATE DATABASE cannot share a -c with another statement (it runs outside a transaction).
+    if ! out=$(as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_RUN" -p "$PG_PORT" -U postgres -d postgres \
+            -c "CREATE DATABASE $PG_USER_NAME OWNER $PG_USER_NAME" 2>&1); then
+        echo "$out" >&2
+        die "could not create database $PG_USER_NAME on PostgreSQL"
+    fi
+}
+
+# Fast shutdown (SIGTERM would be PostgreSQL's smart mode, which waits for every client).
+stop_pg() {
+    pg_dirs
+    if is_running postgres; then
+        [[ -n $PG_BIN ]] || find_pg_tools
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t "$STOP_TIMEOUT" stop >/dev/null 2>&1 || true
+    fi
+    stop_process postgres
+    if [[ $PG_ROOT == /tmp/mysql-sync-pg.* ]]; then rm -rf "$PG_ROOT"; fi
+}
+
 # ---------------------------------------------------------------- Mosquitto
 
 write_mosquitto_conf() {
@@ -411,10 +538,12 @@ stop_all() {
     stop_process mosquitto
     stop_process mysql-a
     stop_process mysql-b
+    stop_pg
 }
 
 do_start() {
-    if [[ -f $DIR/env ]] && is_running mysql-a && is_running mysql-b && is_running mosquitto; then
+    if [[ -f $DIR/env ]] && is_running mysql-a && is_running mysql-b && is_running mosquitto \
+            && is_running postgres; then
         return 0  # already running: idempotent
     fi
     if [[ -d $DIR ]]; then
@@ -425,6 +554,7 @@ do_start() {
     mkdir -p "$DIR"
     echo "made by tests/harness/servers.sh; removed by: servers.sh stop $DIR" >"$DIR/$MARKER"
     find_mariadb_tools
+    find_pg_tools
 
     local started=$SECONDS
     # On failure, leave nothing running.
@@ -432,15 +562,18 @@ do_start() {
 
     init_datadir "$DIR/mysql-a"
     cp -a "$DIR/mysql-a" "$DIR/mysql-b"
+    init_pg
 
     start_broker_new
     start_sites
+    start_pg
 
     create_user a
     create_user b
+    create_pg_user
     write_env
     trap - EXIT
-    echo "servers.sh: started in $DIR ($((SECONDS - started))s): MariaDB A :$MYSQL_A_PORT, B :$MYSQL_B_PORT, MQTT :$MQTT_PORT"
+    echo "servers.sh: started in $DIR ($((SECONDS - started))s): MariaDB A :$MYSQL_A_PORT, B :$MYSQL_B_PORT, PostgreSQL :$PG_PORT, MQTT :$MQTT_PORT"
 }
 
 do_stop() {
@@ -466,7 +599,7 @@ do_start_broker() {
 do_status() {
     local ok=0 name pid
     if [[ -f $DIR/env ]]; then cat "$DIR/env"; else echo "no $DIR/env"; ok=1; fi
-    for name in mysql-a mysql-b mosquitto; do
+    for name in mysql-a mysql-b postgres mosquitto; do
         if pid=$(pid_of "$name"); then
             echo "$name: running (pid $pid)"
         else

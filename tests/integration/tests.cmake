@@ -113,3 +113,7 @@ mysql_sync_add_test(NAME tst_startcheck SOURCES integration/tst_startcheck.cpp
 mysql_sync_add_test(NAME tst_feed SOURCES integration/tst_feed.cpp integration/tst_feed.h
                     integration/tst_feed_clients.cpp
                     LIBS mysqlsync_testsupport Qt6::WebSockets LABELS integration FIXTURES servers TIMEOUT 600)
+# Issue 17: PostgreSQL sites' foundation (connection, catalogue, engine tables) against the
+# harness's private PostgreSQL server.
+mysql_sync_add_test(NAME tst_pgcatalog SOURCES integration/tst_pgcatalog.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void wrongArguments();
     void invalidConfiguration_data();
     void invalidConfiguration();
+    void postgresSiteRefused();
     void checkPassesAndChangesNothing();
     void checkNamesBadTables_data();
     void checkNamesBadTables();
@@ -141,6 +142,42 @@ void TestDaemon::invalidConfiguration()
     const Run missing = runDaemon({m_dir.filePath(QStringLiteral("does-not-exist.json"))});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(QLatin1String("does-not-exist.json")), qPrintable(missing.err));
+}
+
+// Issue 17: until the engine runs on PostgreSQL, a postgresConfig is refused plainly, before
+// anything connects (the server is there and the login is right: nothing is made in it).
+void TestDaemon::postgresSiteRefused()
+{
+    SiteDatabase pg(m_servers, 'P', QStringLiteral("daemon_pg"));
+    QVERIFY2(pg.isOpen(), qPrintable(pg.lastError()));
+    QVERIFY(pg.exec(QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name text)")));
+    QJsonObject c = config(QStringLiteral("daemon_pg"), {QStringLiteral("items")}, {QStringLiteral("items")});
+    c.remove(QStringLiteral("mysqlConfig"));
+    c.insert(QStringLiteral("postgresConfig"),
+             QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                         {QStringLiteral("port"), m_servers.pgPort},
+                         {QStringLiteral("user"), m_servers.pgUser},
+                         {QStringLiteral("password"), m_servers.pgPassword},
+                         {QStringLiteral("database"), QStringLiteral("daemon_pg")}});
+    const QString path = writeConfig(m_dir, c, QStringLiteral("postgres.json"));
+    const QString expected =
+        path + QStringLiteral(": postgresConfig: PostgreSQL sites are not supported by this build yet");
+    for (const QStringList &args : {QStringList{path}, QStringList{QStringLiteral("--check"), path},
+                                    QStringList{QStringLiteral("load"), path, QStringLiteral("--status")}}) {
+        const Run r = runDaemon(args);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(m_servers.pgPassword), qPrintable(r.err));
+    }
+    QCOMPARE(pg.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).toInt(), 1);
+
+    // Both databases at once: the loader says so, naming the file.
+    c.insert(QStringLiteral("mysqlConfig"),
+             config(QStringLiteral("daemon_pg"), {}, {}).value(QStringLiteral("mysqlConfig")));
+    const QString both = writeConfig(m_dir, c, QStringLiteral("both.json"));
+    const Run r = runDaemon({both});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(both + QStringLiteral(": postgresConfig: mysqlConfig is given too")), qPrintable(r.err));
 }
 
 void TestDaemon::checkPassesAndChangesNothing()

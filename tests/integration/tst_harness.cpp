@@ -26,6 +26,7 @@ private slots:
     void databasesAnswer_data();
     void databasesAnswer();
     void sitesCompareEqual();
+    void postgresAnswers();
     void attachKeepsData();
     void mqttRoundTrip();
     void brokerStopStart();
@@ -119,6 +120,52 @@ void TestHarness::databasesAnswer()
         "CREATE TRIGGER sample_ai AFTER INSERT ON sample FOR EACH ROW BEGIN INSERT INTO audit VALUES (NEW.id); END")));
     QVERIFY(db.exec(QStringLiteral("INSERT INTO sample (id) VALUES (4)")));
     QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM audit")).toInt(), 1);
+}
+
+void TestHarness::postgresAnswers()
+{
+    QVERIFY(m_servers.pgPort > 0);
+    QVERIFY(m_servers.pgPort != 5432);
+    QVERIFY(m_servers.pgPort != m_servers.mysqlPortA && m_servers.pgPort != m_servers.mysqlPortB);
+    QVERIFY(m_servers.pid(QStringLiteral("postgres.pid")) > 0);
+    SiteDatabase db(m_servers, 'P', QStringLiteral("harness_pg"));
+    QVERIFY2(db.isOpen(), qPrintable(db.lastError()));
+    QVERIFY(db.isPostgres());
+    QCOMPARE(db.scalar(QStringLiteral("SELECT current_database()")).toString(), QStringLiteral("harness_pg"));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT current_setting('port')")).toInt(), m_servers.pgPort);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT current_user")).toString(), m_servers.pgUser);
+    // The sync role is no superuser (a site's engine must not need one).
+    QCOMPARE(db.scalar(QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).toBool(), false);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT server_encoding = 'UTF8' FROM (SELECT current_setting('server_encoding') "
+                                      "AS server_encoding) s"))
+                 .toBool(),
+             true);
+
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE \"Sample\" (id integer PRIMARY KEY, name text, data bytea, "
+                                   "price numeric(12,3))")));
+    const QByteArray bytes("\x00\xff\x10 \n\x7f", 6);
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO \"Sample\" VALUES (?, ?, ?, ?)"),
+                    {1, QStringLiteral("Grüße\tand 'quotes' \\ 😀"), bytes, QStringLiteral("12345.678")}));
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO \"Sample\" (id, name) VALUES (2, 'plain')")));
+    QCOMPARE(db.count(QStringLiteral("Sample")), 2);
+    QCOMPARE(db.scalar(QStringLiteral("SELECT name FROM \"Sample\" WHERE id = 1")).toString(),
+             QStringLiteral("Grüße\tand 'quotes' \\ 😀"));
+    const QStringList lines =
+        db.dump(QStringLiteral("Sample"), QStringLiteral("id")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QStringLiteral("id\tname\tdata\tprice"));
+    QVERIFY2(lines[1].contains(QStringLiteral("x'00FF10200A7F'")), qPrintable(lines[1]));
+    QVERIFY2(lines[1].endsWith(QStringLiteral("'12345.678'")), qPrintable(lines[1]));
+
+    // Attach keeps the data; Recreate starts afresh even while another connection is open.
+    {
+        SiteDatabase again(m_servers, 'P', QStringLiteral("harness_pg"), SiteDatabase::Attach);
+        QVERIFY2(again.isOpen(), qPrintable(again.lastError()));
+        QCOMPARE(again.count(QStringLiteral("Sample")), 2);
+    }
+    SiteDatabase fresh(m_servers, 'P', QStringLiteral("harness_pg"));
+    QVERIFY2(fresh.isOpen(), qPrintable(fresh.lastError()));
+    QCOMPARE(fresh.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).toInt(), 0);
 }
 
 void TestHarness::sitesCompareEqual()

@@ -50,8 +50,14 @@ Servers Servers::fromDirectory(const QString &dirPath, const QString &harness)
     s.socketB = env.value(QStringLiteral("MYSQL_B_SOCKET"));
     s.user = env.value(QStringLiteral("MYSQL_USER"));
     s.password = env.value(QStringLiteral("MYSQL_PASSWORD"));
-    if (s.mysqlPortA <= 0 || s.mysqlPortB <= 0 || s.mqttPort <= 0 || s.user.isEmpty()) {
-        s.error = QStringLiteral("%1 lacks MYSQL_A_PORT, MYSQL_B_PORT, MQTT_PORT or MYSQL_USER").arg(file.fileName());
+    s.pgPort = port("PG_PORT");
+    s.pgSocketDir = env.value(QStringLiteral("PG_SOCKET_DIR"));
+    s.pgUser = env.value(QStringLiteral("PG_USER"));
+    s.pgPassword = env.value(QStringLiteral("PG_PASSWORD"));
+    if (s.mysqlPortA <= 0 || s.mysqlPortB <= 0 || s.mqttPort <= 0 || s.user.isEmpty() || s.pgPort <= 0
+        || s.pgUser.isEmpty()) {
+        s.error = QStringLiteral("%1 lacks MYSQL_A_PORT, MYSQL_B_PORT, MQTT_PORT, MYSQL_USER, PG_PORT or PG_USER")
+                      .arg(file.fileName());
         return s;
     }
     s.valid = true;

@@ -14,6 +14,12 @@ struct Servers {
     int mqttPort = 0;
     QString user; // "sync": ALL PRIVILEGES ON *.* WITH GRANT OPTION, over TCP 127.0.0.1
     QString password;
+    // The private PostgreSQL server: a login role with CREATEDB (not a superuser), password
+    // authentication over TCP 127.0.0.1; it owns a database of its own name.
+    int pgPort = 0;
+    QString pgSocketDir;
+    QString pgUser;
+    QString pgPassword;
     bool valid = false;
     QString error; // why not valid
 
@@ -25,7 +31,7 @@ struct Servers {
     int mysqlPort(char site) const; // 'A' or 'B' (lower case accepted)
     QString mysqlSocket(char site) const;
     // The process id in the harness's pid file `file` ("mysql-a.pid", "mysql-b.pid",
-    // "mosquitto.pid"), or -1 when it cannot be read.
+    // "postgres.pid", "mosquitto.pid"), or -1 when it cannot be read.
     qint64 pid(const QString &file) const;
 
     // Runs `bash <harness> <action> <dir>` and waits for it: "stop-broker", "start-broker",

@@ -64,15 +64,31 @@ QString SiteDatabase::quoteIdentifier(const QString &name)
     return QLatin1Char('`') + n + QLatin1Char('`');
 }
 
+QString SiteDatabase::quote(const QString &name) const
+{
+    if (!isPostgres())
+        return quoteIdentifier(name);
+    QString n = name;
+    n.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + n + QLatin1Char('"');
+}
+
 SiteDatabase::SiteDatabase(const Servers &servers, char site, const QString &database, Mode mode)
     : m_database(database)
-    , m_site((site == 'b' || site == 'B') ? 'B' : 'A')
+    , m_site((site == 'p' || site == 'P')       ? 'P'
+                 : (site == 'b' || site == 'B') ? 'B'
+                                                : 'A')
 {
     m_engineConfig.host = QStringLiteral("127.0.0.1");
     m_engineConfig.port = servers.mysqlPort(m_site);
     m_engineConfig.user = servers.user;
     m_engineConfig.password = servers.password;
     m_engineConfig.database = database;
+    m_postgresConfig.host = QStringLiteral("127.0.0.1");
+    m_postgresConfig.port = servers.pgPort;
+    m_postgresConfig.user = servers.pgUser;
+    m_postgresConfig.password = servers.pgPassword;
+    m_postgresConfig.database = database;
     m_name = QStringLiteral("testsupport-%1-%2-%3")
                  .arg(QLatin1Char(m_site))
                  .arg(database)
@@ -83,48 +99,66 @@ SiteDatabase::SiteDatabase(const Servers &servers, char site, const QString &dat
         return;
     }
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), m_name);
+        const QString driver = isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QMYSQL");
+        QSqlDatabase db = QSqlDatabase::addDatabase(driver, m_name);
         if (!db.isValid()) {
-            m_lastError = QStringLiteral("the QMYSQL driver is not available (libqt6sql6-mysql); drivers: ")
+            m_lastError =
+                QStringLiteral("the %1 driver is not available (%2); drivers: ")
+                    .arg(driver, isPostgres() ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-mysql"))
                 + QSqlDatabase::drivers().join(QLatin1Char(' '));
             qWarning().noquote() << "SiteDatabase:" << m_lastError;
             return;
         }
-        db.setHostName(QStringLiteral("127.0.0.1"));
-        db.setPort(servers.mysqlPort(m_site));
-        db.setUserName(servers.user);
-        db.setPassword(servers.password);
-        db.setConnectOptions(QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10"));
-        if (mode == Recreate) {
-            if (!db.open()) {
-                m_lastError = db.lastError().text();
-                qWarning().noquote() << "SiteDatabase: cannot connect to site" << m_site << "port"
-                                     << servers.mysqlPort(m_site) << ":" << m_lastError;
-                return;
-            }
-            QSqlQuery q(db);
-            const QString quoted = quoteIdentifier(database);
-            if (!run(q, QStringLiteral("DROP DATABASE IF EXISTS ") + quoted, {})
-                || !run(q,
-                        QStringLiteral("CREATE DATABASE ") + quoted
-                            + QStringLiteral(" CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"),
-                        {})) {
-                return;
-            }
-            q.finish();
-            db.close();
-        }
-        db.setDatabaseName(database);
-        if (!db.open()) {
-            m_lastError = db.lastError().text();
-            qWarning().noquote() << "SiteDatabase: cannot open database" << database << "on site" << m_site << ":"
-                                 << m_lastError;
+        if (!openServer(db, servers, database, mode))
             return;
-        }
         QSqlQuery q(db);
-        run(q, QStringLiteral("SET NAMES utf8mb4"), {});
+        run(q,
+            isPostgres() ? QStringLiteral("SET client_min_messages TO warning") : QStringLiteral("SET NAMES utf8mb4"),
+            {});
     }
     m_open = true;
+}
+
+// Connects as the harness's user, recreates `database` when asked, then opens it.
+bool SiteDatabase::openServer(QSqlDatabase &db, const Servers &servers, const QString &database, Mode mode)
+{
+    const int port = isPostgres() ? servers.pgPort : servers.mysqlPort(m_site);
+    db.setHostName(QStringLiteral("127.0.0.1"));
+    db.setPort(port);
+    db.setUserName(isPostgres() ? servers.pgUser : servers.user);
+    db.setPassword(isPostgres() ? servers.pgPassword : servers.password);
+    db.setConnectOptions(isPostgres() ? QStringLiteral("connect_timeout=10")
+                                      : QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10"));
+    if (mode == Recreate) {
+        // PostgreSQL: a connection always names a database; the role's own one is there.
+        if (isPostgres())
+            db.setDatabaseName(servers.pgUser);
+        if (!db.open()) {
+            m_lastError = db.lastError().text();
+            qWarning().noquote() << "SiteDatabase: cannot connect to site" << m_site << "port" << port << ":"
+                                 << m_lastError;
+            return false;
+        }
+        QSqlQuery q(db);
+        const QString quoted = quote(database);
+        const QString drop = isPostgres() ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
+                                          : QStringLiteral("DROP DATABASE IF EXISTS %1");
+        const QString create = isPostgres() ? QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8'")
+                                            : QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4 COLLATE "
+                                                             "utf8mb4_general_ci");
+        if (!run(q, drop.arg(quoted), {}) || !run(q, create.arg(quoted), {}))
+            return false;
+        q.finish();
+        db.close();
+    }
+    db.setDatabaseName(database);
+    if (!db.open()) {
+        m_lastError = db.lastError().text();
+        qWarning().noquote() << "SiteDatabase: cannot open database" << database << "on site" << m_site << ":"
+                             << m_lastError;
+        return false;
+    }
+    return true;
 }
 
 SiteDatabase::~SiteDatabase()
@@ -206,7 +240,7 @@ QString SiteDatabase::dump(const QString &table, const QString &orderBy)
     q.setForwardOnly(true);
     // Exact text for DECIMAL/DOUBLE rather than rounded doubles.
     q.setNumericalPrecisionPolicy(QSql::HighPrecision);
-    QString sql = QStringLiteral("SELECT * FROM ") + quoteIdentifier(table);
+    QString sql = QStringLiteral("SELECT * FROM ") + quote(table);
     if (!orderBy.isEmpty())
         sql += QStringLiteral(" ORDER BY ") + orderBy;
     if (!run(q, sql, {}))
@@ -230,7 +264,7 @@ QString SiteDatabase::dump(const QString &table, const QString &orderBy)
 
 qint64 SiteDatabase::count(const QString &table)
 {
-    const QVariant v = scalar(QStringLiteral("SELECT COUNT(*) FROM ") + quoteIdentifier(table));
+    const QVariant v = scalar(QStringLiteral("SELECT COUNT(*) FROM ") + quote(table));
     return v.isValid() ? v.toLongLong() : -1;
 }
 

@@ -1,5 +1,5 @@
 # Unit tests: pure logic, no servers.
-mysql_sync_add_test(NAME tst_config     SOURCES unit/tst_config.cpp unit/tst_config.h unit/tst_config_valid.cpp unit/tst_config_errors.cpp LIBS sync_config LABELS unit)
+mysql_sync_add_test(NAME tst_config     SOURCES unit/tst_config.cpp unit/tst_config.h unit/tst_config_valid.cpp unit/tst_config_errors.cpp unit/tst_config_postgres.cpp LIBS sync_config LABELS unit)
 mysql_sync_add_test(NAME tst_feedconfig SOURCES unit/tst_feedconfig.cpp LIBS sync_config LABELS unit)
 mysql_sync_add_test(NAME tst_feedrouting SOURCES unit/tst_feedrouting.cpp LIBS sync_feed LABELS unit)
 mysql_sync_add_test(NAME tst_configschema SOURCES unit/tst_configschema.cpp LIBS sync_config LABELS unit)

@@ -2,7 +2,7 @@
 // The test class of tst_config (core/config's loader), in three files: tst_config.cpp (the
 // shared helpers, file errors, the transformers' login, secrets and the program's main),
 // tst_config_valid.cpp (valid configurations) and tst_config_errors.cpp (every class of
-// error message), with the helpers they share.
+// error message), and tst_config_postgres.cpp (postgresConfig), with the helpers they share.
 #include "config/Config.h"
 
 #include <QByteArray>
@@ -53,6 +53,11 @@ private slots:
     void secretsNeverInMessages_data();
     void secretsNeverInMessages();
     void failureLeavesConfigUntouched();
+
+    void postgresAccepted();
+    void postgresErrors_data();
+    void postgresErrors();
+    void postgresPasswordNeverInMessages();
 
 private:
     QString write(const QByteArray &json, const QString &name = QStringLiteral("config.json"));

@@ -34,8 +34,10 @@ void TestConfig::errors_data()
     // Required keys.
     QTest::newRow("missing mqttConfig") << "mqttConfig" << QByteArray()
                                         << "mqttConfig: missing required key, expected an object";
-    QTest::newRow("missing mysqlConfig") << "mysqlConfig" << QByteArray()
-                                         << "mysqlConfig: missing required key, expected an object";
+    QTest::newRow("missing mysqlConfig")
+        << "mysqlConfig" << QByteArray()
+        << "mysqlConfig: missing required key, expected the site's database: mysqlConfig (MySQL/MariaDB) or "
+           "postgresConfig (PostgreSQL), exactly one of them";
     QTest::newRow("missing syncTables") << "syncTables" << QByteArray()
                                         << "syncTables: missing required key, expected an array of table names or mapping objects";
     QTest::newRow("missing receiveTables")

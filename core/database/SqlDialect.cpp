@@ -1,0 +1,25 @@
+#include "database/SqlDialect.h"
+
+#include "database/MariaDbDialect.h"
+#include "database/PostgresDialect.h"
+
+namespace mysqlsync {
+
+const SqlDialect &SqlDialect::mariaDb()
+{
+    static const MariaDbDialect dialect;
+    return dialect;
+}
+
+const SqlDialect &SqlDialect::postgres()
+{
+    static const PostgresDialect dialect;
+    return dialect;
+}
+
+const SqlDialect &SqlDialect::of(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QPSQL") ? postgres() : mariaDb();
+}
+
+} // namespace mysqlsync
