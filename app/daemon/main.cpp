@@ -7,6 +7,7 @@
 #include "SignalWatcher.h"
 #include "VerifyCommand.h"
 
+#include "OpsEndpoints.h"
 #include "common/Logging.h"
 #include "config/Config.h"
 #include "engine/ThreadedEngine.h"
@@ -123,6 +124,15 @@ int main(int argc, char *argv[])
     int exitCode = 0;
     auto engine = std::make_unique<ThreadedEngine>();
     engine->setRowChangeSink(feed);
+    // GET /metrics and /healthz (optional), following the engine's reports from its start.
+    std::unique_ptr<OpsEndpoints> ops;
+    if (config.httpPort > 0) {
+        ops = std::make_unique<OpsEndpoints>(config, engine.get());
+        if (!ops->start(&error)) {
+            err << "mysql-sync: http.listen: " << error << "\n";
+            return 1;
+        }
+    }
     QObject::connect(engine.get(), &Engine::fatalError, &app, [&](const QString &message) {
         err << "mysql-sync: " << message << "\n";
         err.flush();
@@ -141,6 +151,7 @@ int main(int argc, char *argv[])
     });
     engine->start(config);
     app.exec();
+    ops.reset();
     engine.reset(); // stops the engine (if still running) and joins its thread
     feed.reset();   // after the engine: nothing tells it of changes any more
     return exitCode;

@@ -366,6 +366,7 @@ void readConfig(Reader r, Config *c)
                                   "arise only on bidirectional tables"));
     }
     readFeed(r, c);
+    readHttp(r, c);
 }
 
 bool setError(ConfigError *error, const QString &text)

@@ -188,6 +188,9 @@ struct Config {
     // Per table; a table without an entry: Newest.
     QHash<QString, ConflictPolicy> conflicts;
     FeedConfig feed; // the live feed; feed.enabled false: none
+    // The daemon's HTTP listener for GET /metrics and GET /healthz (`http.listen`); httpPort 0: none.
+    QString httpHost;
+    int httpPort = 0;
 
     ConflictPolicy conflictPolicy(const QString &table) const { return conflicts.value(table); }
 

@@ -134,6 +134,15 @@ void readFeed(Reader &r, Config *c)
     }
 }
 
+void readHttp(Reader &r, Config *c)
+{
+    Reader http = r.object("http");
+    if (r.failed() || !http.present())
+        return;
+    http.allowOnly();
+    http.listen("listen", &c->httpHost, &c->httpPort);
+}
+
 } // namespace configreader
 
 } // namespace mysqlsync

@@ -96,5 +96,7 @@ private:
 
 // The `feed` section (ConfigFeed.cpp), after the tables are read.
 void readFeed(Reader &r, Config *c);
+// The `http` section (ConfigFeed.cpp): the daemon's listener for /metrics and /healthz.
+void readHttp(Reader &r, Config *c);
 
 } // namespace mysqlsync::configreader

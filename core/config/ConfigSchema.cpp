@@ -146,6 +146,11 @@ QList<ConfigKey> makeKeys()
             "Per bidirectional table: how two changes of one row made without seeing each other are "
             "settled (newest, priority, manual); a table not listed: newest."),
 
+        // The daemon's operations endpoints (docs/protocol.md, "Metrics and health"); file only.
+        key("http", Type::Object, Group::None, nullptr,
+            "The daemon's HTTP listener for GET /metrics (Prometheus) and GET /healthz; absent: none."),
+        required(key("http.listen", Type::Listen, Group::None, nullptr,
+                     "Where /metrics and /healthz are served, as host:port (e.g. 127.0.0.1:9108).")),
         // The live feed (docs/protocol.md, "Live feed"); edited in the file only.
         key("feed", Type::Object, Group::None, nullptr,
             "The live feed: WebSocket push of row changes to apps, HTTP /ping and /publish; absent: none."),

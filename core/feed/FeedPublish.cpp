@@ -30,11 +30,14 @@ FeedPublish::Answer FeedPublish::handle(const QByteArray &body, const QString &p
         return answer(400, QStringLiteral("expected a JSON object as the body"));
     const QJsonObject o = doc.object();
     const QJsonValue token = o.value(QStringLiteral("securityToken"));
+    // esink's codes: 403 when this site has no token to compare with, 401 for an invalid one.
+    if (publishToken.isEmpty())
+        return answer(403, QStringLiteral("no feed.publishToken is configured: /publish is refused"));
     if (!token.isString() || token.toString().isEmpty())
         return answer(401, QStringLiteral("no securityToken"));
-    if (publishToken.isEmpty() || !FeedServer::sameSecret(token.toString(), publishToken)) {
+    if (!FeedServer::sameSecret(token.toString(), publishToken)) {
         qCInfo(lcFeed) << "POST /publish refused: wrong securityToken";
-        return answer(403, QStringLiteral("wrong securityToken"));
+        return answer(401, QStringLiteral("wrong securityToken"));
     }
     const QJsonValue data = o.value(QStringLiteral("data"));
     const QString type = o.value(QStringLiteral("type")).toString();

@@ -117,3 +117,6 @@ mysql_sync_add_test(NAME tst_feed SOURCES integration/tst_feed.cpp integration/t
 # harness's private PostgreSQL server.
 mysql_sync_add_test(NAME tst_pgcatalog SOURCES integration/tst_pgcatalog.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)
+# Issue 18, operations: GET /metrics (Prometheus' parser) and GET /healthz on http.listen.
+mysql_sync_add_test(NAME tst_opsendpoints SOURCES integration/tst_opsendpoints.cpp
+                    LIBS mysqlsync_testsupport Qt6::Network LABELS integration FIXTURES servers TIMEOUT 300)

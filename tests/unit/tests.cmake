@@ -39,6 +39,6 @@ mysql_sync_add_test(NAME tst_remotepaths SOURCES unit/tst_remotepaths.cpp LIBS s
 mysql_sync_add_test(NAME tst_conflictrule SOURCES unit/tst_conflictrule.cpp LIBS sync_engine LABELS unit)
 mysql_sync_add_test(NAME tst_tablemapping SOURCES unit/tst_tablemapping.cpp LIBS sync_engine   LABELS unit)
 # GET /metrics' text read back with Prometheus' own parser (python3-prometheus-client), issue 18.
-mysql_sync_add_test(NAME tst_metrics SOURCES unit/tst_metrics.cpp LIBS sync_metrics LABELS unit)
+mysql_sync_add_test(NAME tst_metrics SOURCES unit/tst_metrics.cpp LIBS sync_metrics mysqlsync_testsupport LABELS unit)
 mysql_sync_add_test(NAME tst_refusal SOURCES unit/tst_refusal.cpp LIBS sync_engine LABELS unit)
 mysql_sync_add_test(NAME tst_mappingjson SOURCES unit/tst_mappingjson.cpp LIBS sync_config LABELS unit)

@@ -172,8 +172,9 @@ private slots:
         };
         QCOMPARE(status("not json"), 400);
         QCOMPARE(status(R"({"data": {}, "type": "insert", "userId": "1", "table": "news"})"), 401);
+        // esink's codes: 401 an invalid (wrong or missing) token, 403 no token configured here.
         QCOMPARE(status(R"({"securityToken": "nope", "data": {}, "type": "insert", "userId": "1", "table": "t"})"),
-                 403);
+                 401);
         QCOMPARE(status(R"({"securityToken": "pub-token", "data": {}, "type": "insert", "userId": "1", "table": "t"})",
                         QString()),
                  403);

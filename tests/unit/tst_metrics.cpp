@@ -5,10 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
+#include "PrometheusParse.h"
 #include "engine/EngineReports.h"
 #include "metrics/EngineMetrics.h"
 #include "metrics/PrometheusText.h"
@@ -16,34 +16,6 @@
 using namespace mysqlsync;
 
 namespace {
-
-// Parses `text` with prometheus_client.parser; per family: type and samples
-// [{name, labels, value}]. An empty object and *error when the parser refused it.
-QJsonObject parse(const QByteArray &text, QString *error)
-{
-    static const char script[] = R"(
-import json, sys
-from prometheus_client.parser import text_string_to_metric_families
-out = {}
-for f in text_string_to_metric_families(sys.stdin.read()):
-    out[f.name] = {"type": f.type, "help": f.documentation,
-                   "samples": [{"name": s.name, "labels": s.labels, "value": s.value} for s in f.samples]}
-print(json.dumps(out))
-)";
-    QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QString::fromLatin1(script)});
-    if (!p.waitForStarted(10000)) {
-        *error = QStringLiteral("python3 did not start: ") + p.errorString();
-        return {};
-    }
-    p.write(text);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(30000) || p.exitCode() != 0) {
-        *error = QString::fromUtf8(p.readAllStandardError());
-        return {};
-    }
-    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-}
 
 double value(const QJsonObject &families, const QString &family, const QString &sample, const QJsonObject &labels)
 {
@@ -86,7 +58,7 @@ void TestMetrics::labelValuesEscaped()
     const QString hostile = QStringLiteral("a \"quoted\" \\ back\nslash}");
     p.sample(QStringLiteral("t_gauge"), {{QStringLiteral("remote"), hostile}}, 7);
     QString error;
-    const QJsonObject f = parse(p.text(), &error);
+    const QJsonObject f = testsupport::parsePrometheus(p.text(), &error);
     QVERIFY2(!f.isEmpty(), qPrintable(error + QStringLiteral("\n") + QString::fromUtf8(p.text())));
     QCOMPARE(f.value(QStringLiteral("t_gauge")).toObject().value(QStringLiteral("help")).toString(),
              QStringLiteral("help with \\ and\nnewline"));
@@ -121,7 +93,7 @@ void TestMetrics::engineReportsBecomeMetrics()
     Q_EMIT engine.countersChanged(c);
 
     QString error;
-    const QJsonObject f = parse(metrics.prometheusText(), &error);
+    const QJsonObject f = testsupport::parsePrometheus(metrics.prometheusText(), &error);
     QVERIFY2(!f.isEmpty(), qPrintable(error + QStringLiteral("\n") + QString::fromUtf8(metrics.prometheusText())));
     const QJsonObject site{{QStringLiteral("site"), QStringLiteral("site_a")}};
     auto with = [&site](const QString &k, const QString &v) {
