@@ -52,15 +52,9 @@ void Reader::listen(const char *key, QString *host, int *port)
 
 void Reader::feedRouting(const char *key, QHash<QString, FeedRoute> *out)
 {
-    const ConfigKey &k = spec(key);
-    const QJsonValue value = take(key, k.expected(), k.required);
-    if (value.isUndefined())
+    QJsonObject tables;
+    if (!takeObject(key, &tables))
         return;
-    if (!value.isObject()) {
-        wrong(keyPath(key), k.expected(), value);
-        return;
-    }
-    const QJsonObject tables = value.toObject();
     QHash<QString, FeedRoute> routes;
     for (auto it = tables.begin(); it != tables.end(); ++it) {
         const QString path = keyPath(key) + QLatin1Char('.') + it.key();

@@ -197,17 +197,26 @@ QJsonValue Reader::take(const char *key, const QString &expected, bool required)
     return it.value();
 }
 
-Reader Reader::object(const char *key)
+bool Reader::takeObject(const char *key, QJsonObject *out)
 {
     const ConfigKey &k = spec(key);
     const QJsonValue value = take(key, k.expected(), k.required);
     if (value.isUndefined())
-        return Reader(m_ctx, keyPath(key), {}, false);
+        return false;
     if (!value.isObject()) {
         wrong(keyPath(key), k.expected(), value);
-        return Reader(m_ctx, keyPath(key), {}, false);
+        return false;
     }
-    return Reader(m_ctx, keyPath(key), value.toObject());
+    *out = value.toObject();
+    return true;
+}
+
+Reader Reader::object(const char *key)
+{
+    QJsonObject value;
+    if (!takeObject(key, &value))
+        return Reader(m_ctx, keyPath(key), {}, false);
+    return Reader(m_ctx, keyPath(key), value);
 }
 
 QList<Reader> Reader::objects(const char *key)
@@ -413,15 +422,9 @@ void Reader::uniqueList(const char *key, QStringList *out,
 
 void Reader::conflictPolicies(const char *key, QHash<QString, ConflictPolicy> *out)
 {
-    const ConfigKey &k = spec(key);
-    const QJsonValue value = take(key, k.expected(), k.required);
-    if (value.isUndefined())
+    QJsonObject tables;
+    if (!takeObject(key, &tables))
         return;
-    if (!value.isObject()) {
-        wrong(keyPath(key), k.expected(), value);
-        return;
-    }
-    const QJsonObject tables = value.toObject();
     QHash<QString, ConflictPolicy> policies;
     for (auto it = tables.begin(); it != tables.end(); ++it) {
         const QString path = keyPath(key) + QLatin1Char('.') + it.key();

@@ -73,6 +73,9 @@ private:
     void wrong(const QString &keyPath, const QString &expected, const QJsonValue &value, bool secret = false);
     void allowOnly(std::initializer_list<const char *> keys);
     QJsonValue take(const char *key, const QString &expected, bool required);
+    // take() of a key whose value must be an object: false when it is absent or is not one
+    // (then the error is recorded).
+    bool takeObject(const char *key, QJsonObject *out);
     void rawString(const char *key, QString *out, bool required, const Check &check);
     void rawPath(const char *key, QString *out, bool required);
     // The elements of a syncTables/receiveTables array: names and objects (each object is

@@ -302,12 +302,14 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         m_ctx.counters.relayed += qint64(it.value().size()) * others.size();
     }
     m_conflicts.count(tally);
-    QList<TableKey> changedRows;
-    for (const Outcome &o : std::as_const(local)) {
-        if (o.error.isEmpty() && o.changed)
-            changedRows.append({o.change->table, o.change->id});
+    if (m_ctx.rowSink) { // the keys are gathered only when a feed listens
+        QList<TableKey> changedRows;
+        for (const Outcome &o : std::as_const(local)) {
+            if (o.error.isEmpty() && o.changed)
+                changedRows.append({o.change->table, o.change->id});
+        }
+        m_ctx.rowsChanged(changedRows);
     }
-    m_ctx.rowsChanged(changedRows);
     *outcomes += local;
     return Written::Done;
 }
