@@ -60,13 +60,8 @@ bool RowStore::fitsPacket(qint64 bytes, QString *error) const
 RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys, QHash<QString, QJsonObject> *rows,
                                  QString *error, bool forUpdate)
 {
-    QStringList select;
-    select << QStringLiteral("CAST(%1 AS CHAR)").arg(quoteIdentifier(table.key().name));
-    for (const ColumnInfo &c : table.columns)
-        select << ValueCodec::selectExpression(c, quoteIdentifier(c.name));
-    const QString head =
-        QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (")
-            .arg(select.join(QStringLiteral(", ")), quoteIdentifier(table.name), quoteIdentifier(table.key().name));
+    const QString head = QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (")
+                             .arg(selectList(table), quoteIdentifier(table.name), quoteIdentifier(table.key().name));
     // Keys as literals of the key column's own type: a string compared with an integer
     // key makes the server scan the whole table instead of using the primary key.
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -91,11 +86,8 @@ RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys
         if (!q->exec(sql))
             return fail(*q, QStringLiteral("reading `%1`").arg(table.name), error);
         while (q->next()) {
-            const QString key = q->value(0).toString();
             QJsonObject entity;
-            for (int i = 0; i < table.columns.size(); ++i)
-                entity.insert(table.columns.at(i).name, ValueCodec::encode(table.columns.at(i), q->value(i + 1)));
-            entity.insert(table.key().name, key); // the key travels as the same string as `id`
+            const QString key = rowOf(table, *q, &entity);
             rows->insert(key, entity);
         }
         q->finish();
@@ -114,22 +106,73 @@ RowStore::Result RowStore::keysAfter(const TableInfo &table, const QString &afte
     keys->clear();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     const QString key = quoteIdentifier(table.key().name);
-    QString where;
-    if (!after.isNull()) {
-        QVariant value;
-        if (!ValueCodec::decode(table.key(), QJsonValue(after), &value, nullptr))
-            value = after;
-        where = QStringLiteral(" WHERE %1 > %2").arg(key, sqlLiteral(db.driver(), value));
-    }
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT CAST(%1 AS CHAR) FROM %2%3 ORDER BY %1 LIMIT %4")
-                    .arg(key, quoteIdentifier(table.name), where)
+                    .arg(key, quoteIdentifier(table.name), afterClause(table, after))
                     .arg(qMax(1, limit))))
         return fail(q, QStringLiteral("reading the keys of `%1`").arg(table.name), error);
     while (q.next())
         keys->append(q.value(0).toString());
     return Result::Ok;
+}
+
+RowStore::Result RowStore::rowsAfter(const TableInfo &table, const QString &after, int limit,
+                                     QList<QPair<QString, QJsonObject>> *rows, QString *error)
+{
+    rows->clear();
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
+                    .arg(selectList(table), quoteIdentifier(table.name), afterClause(table, after),
+                         quoteIdentifier(table.key().name))
+                    .arg(qMax(1, limit))))
+        return fail(q, QStringLiteral("reading the rows of `%1`").arg(table.name), error);
+    rows->reserve(qMax(1, limit));
+    while (q.next()) {
+        QJsonObject entity;
+        const QString key = rowOf(table, q, &entity);
+        rows->append({key, entity});
+    }
+    q.finish();
+    Result result = Result::Ok;
+    if (!rows->isEmpty() && !columnsMatch(table, &q, error, &result)) {
+        rows->clear();
+        return result;
+    }
+    return Result::Ok;
+}
+
+QString RowStore::selectList(const TableInfo &table)
+{
+    // The key first, as the string the protocol sends; then every column in its wire form.
+    QStringList select;
+    select << QStringLiteral("CAST(%1 AS CHAR)").arg(quoteIdentifier(table.key().name));
+    for (const ColumnInfo &c : table.columns)
+        select << ValueCodec::selectExpression(c, quoteIdentifier(c.name));
+    return select.join(QStringLiteral(", "));
+}
+
+QString RowStore::rowOf(const TableInfo &table, const QSqlQuery &q, QJsonObject *entity)
+{
+    const QString key = q.value(0).toString();
+    for (int i = 0; i < table.columns.size(); ++i)
+        entity->insert(table.columns.at(i).name, ValueCodec::encode(table.columns.at(i), q.value(i + 1)));
+    entity->insert(table.key().name, key); // the key travels as the same string as `id`
+    return key;
+}
+
+QString RowStore::afterClause(const TableInfo &table, const QString &after) const
+{
+    if (after.isNull())
+        return QString();
+    QVariant value;
+    if (!ValueCodec::decode(table.key(), QJsonValue(after), &value, nullptr))
+        value = after; // no such key can exist; compared as text, harmlessly
+    return QStringLiteral(" WHERE %1 > %2")
+        .arg(quoteIdentifier(table.key().name),
+             sqlLiteral(QSqlDatabase::database(m_connection, false).driver(), value));
 }
 
 bool RowStore::columnsMatch(const TableInfo &table, QSqlQuery *q, QString *error, Result *result)

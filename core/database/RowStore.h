@@ -37,6 +37,10 @@ public:
     // The keys after `after` (null: from the first) in the primary key's order, at most `limit`,
     // as the strings the protocol sends.
     Result keysAfter(const TableInfo &table, const QString &after, int limit, QStringList *keys, QString *error);
+    // The same keys with their current rows (as fetch() gives them), in key order: one read
+    // where keysAfter() and fetch() would take two. The columns are checked as by fetch().
+    Result rowsAfter(const TableInfo &table, const QString &after, int limit, QList<QPair<QString, QJsonObject>> *rows,
+                     QString *error);
 
     // Checks an entity against the table before anything is executed: every column must
     // exist, every value must decode, the primary key must equal `key`.
@@ -76,6 +80,11 @@ private:
                             const QVariantList &values, QString *error, bool *changed);
     static bool isPrimaryKeyClash(const QSqlError &error);
     bool fitsPacket(qint64 bytes, QString *error) const;
+    // The SELECT list of fetch() and rowsAfter(), and how they turn a result row into the key and entity.
+    static QString selectList(const TableInfo &table);
+    static QString rowOf(const TableInfo &table, const QSqlQuery &q, QJsonObject *entity);
+    // " WHERE key > literal" (nothing for a null `after`).
+    QString afterClause(const TableInfo &table, const QString &after) const;
     bool columnsMatch(const TableInfo &table, QSqlQuery *q, QString *error, Result *result);
     QSqlQuery *statement(const QString &sql, QString *error, Result *result);
     Result fail(const QSqlQuery &q, const QString &what, QString *error);

@@ -82,22 +82,59 @@ bool ChangeSender::states(const QList<TableKey> &keys, QHash<QString, QJsonValue
             auto row = rows.constFind(key);
             out->insert(mapKey(it.key(), key), row == rows.cend() ? QJsonValue(QJsonValue::Null) : QJsonValue(*row));
         }
-        if (!m_ctx.config.isBidirectional(it.key()))
-            continue;
-        QHash<QString, RowVersion> versions;
-        QSqlError sqlError;
-        if (!VersionStore::read(m_ctx.db->db(), it.key(), it.value(), &versions, &error, &sqlError)) {
-            if (DbConnection::isConnectionError(sqlError)) {
-                m_ctx.databaseLost(error);
-                return false;
-            }
-            reportReadFailure(it.key(), error); // sent without versions: received as per-row changes
-            continue;
-        }
-        for (auto v = versions.cbegin(); v != versions.cend(); ++v)
-            m_versions.insert(mapKey(it.key(), v.key()), v.value());
+        bool lost = false;
+        if (!readVersions(it.key(), it.value(), &lost) && lost)
+            return false;
     }
     return true;
+}
+
+bool ChangeSender::readVersions(const QString &table, const QStringList &keys, bool *connectionLost)
+{
+    *connectionLost = false;
+    if (!m_ctx.config.isBidirectional(table))
+        return true;
+    QHash<QString, RowVersion> versions;
+    QString error;
+    QSqlError sqlError;
+    if (!VersionStore::read(m_ctx.db->db(), table, keys, &versions, &error, &sqlError)) {
+        if (DbConnection::isConnectionError(sqlError)) {
+            *connectionLost = true;
+            m_ctx.databaseLost(error);
+            return false;
+        }
+        reportReadFailure(table, error); // sent without versions: received as per-row changes
+        return false;
+    }
+    for (auto v = versions.cbegin(); v != versions.cend(); ++v)
+        m_versions.insert(mapKey(table, v.key()), v.value());
+    return true;
+}
+
+qint64 ChangeSender::sendLoadChunk(const QString &remote, const QString &table,
+                                   const QList<QPair<QString, QJsonObject>> &rows, QStringList *unsent)
+{
+    QList<TableKey> keys;
+    QStringList keyNames;
+    QHash<QString, QJsonValue> states;
+    keys.reserve(rows.size());
+    keyNames.reserve(rows.size());
+    states.reserve(rows.size());
+    for (const auto &row : rows) {
+        keys.append({table, row.first});
+        keyNames.append(row.first);
+        states.insert(mapKey(table, row.first), row.second);
+    }
+    m_versions.clear();
+    bool lost = false;
+    if (!readVersions(table, keyNames, &lost))
+        return 0; // a bidirectional table's rows go with their versions, or not yet
+    const qint64 date = sendDate(EngineContext::now());
+    QList<TableKey> failed;
+    publish(remote, keys, states, date, &failed);
+    for (const TableKey &k : std::as_const(failed))
+        unsent->append(k.key);
+    return date;
 }
 
 void ChangeSender::reportReadFailure(const QString &table, const QString &error)
@@ -113,10 +150,12 @@ void ChangeSender::reportReadFailure(const QString &table, const QString &error)
 }
 
 void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows,
-                           qint64 date)
+                           qint64 date, QList<TableKey> *unsent)
 {
     QList<ChangeMessage> changes;
+    QList<TableKey> sources; // the key each change was made from (a transformer may rename it)
     changes.reserve(keys.size());
+    sources.reserve(keys.size());
     ChangeMessage message;
     message.sender = m_ctx.config.clientName;
     message.date = date;
@@ -133,11 +172,15 @@ void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, c
         if (m_ctx.transformer && !transform(remote, k, date, &message))
             continue;
         changes.append(message);
+        sources.append(k);
     }
     if (changes.isEmpty())
         return;
+    qsizetype published = 0;
     if (m_ctx.batchesTo(remote, EngineContext::now())) {
-        publishBatches(remote, changes, date);
+        published = publishBatches(remote, changes, date);
+        if (unsent)
+            *unsent = sources.mid(published);
         return;
     }
     const QString topic = topics::changeFor(remote);
@@ -145,15 +188,18 @@ void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, c
         const QByteArray payload = change.toJson();
         if (!m_ctx.mqtt->publish(topic, payload))
             break; // not connected: the rest stays owed and goes out with the resends
+        ++published;
         ++m_ctx.counters.sent;
         ++m_ctx.counters.messagesOut;
         m_ctx.counters.bytesOut += payload.size();
         if (m_ctx.paths)
             m_ctx.paths->sent(remote, RemotePaths::Path::PerRow, 1, payload.size());
     }
+    if (unsent)
+        *unsent = sources.mid(published);
 }
 
-void ChangeSender::publishBatches(const QString &remote, const QList<ChangeMessage> &changes, qint64 date)
+qsizetype ChangeSender::publishBatches(const QString &remote, const QList<ChangeMessage> &changes, qint64 date)
 {
     const Config::Extensions &x = m_ctx.config.extensions;
     ext::BatchBuilder builder(m_ctx.config.clientName, date, x.batchRows, x.batchBytes);
@@ -173,6 +219,7 @@ void ChangeSender::publishBatches(const QString &remote, const QList<ChangeMessa
         m_ctx.counters.bytesOut += payload.size();
         m_ctx.paths->sent(remote, RemotePaths::Path::Batch, batch.rows, payload.size());
     }
+    return first;
 }
 
 bool ChangeSender::transform(const QString &remote, const TableKey &k, qint64 date, ChangeMessage *message)

@@ -39,6 +39,14 @@ public:
     // failed (reported).
     bool oweAgain(const QString &remote, const QString &table, const QStringList &keys, qint64 now);
 
+    // One chunk of an initial load (rows as RowStore::rowsAfter reads them, in key order),
+    // published to a remote on the batch path without the outbox: InitialLoader keeps the
+    // chunk until its receipts are written. Returns the send's date; *unsent gets the keys the
+    // broker would not take (the caller owes them through the outbox). 0 when the rows could
+    // not be prepared (their versions unreadable: reported; nothing was sent).
+    qint64 sendLoadChunk(const QString &remote, const QString &table, const QList<QPair<QString, QJsonObject>> &rows,
+                         QStringList *unsent);
+
     // Sends what is owed to `remote`: queued receipts, queued changes, and changes sent
     // before `unacknowledgedBefore` with no receipt yet. At most one batch per call;
     // returns true when more is waiting.
@@ -61,10 +69,15 @@ private:
     // was lost; a table that cannot be read (after one re-read of the catalogue) is left out.
     // The rows' versions (bidirectional tables) go to m_versions, for publish().
     bool states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out);
+    // *unsent (if given) gets the keys the broker would not take.
     void publish(const QString &remote, const QList<TableKey> &keys, const QHash<QString, QJsonValue> &rows,
-                 qint64 date);
-    // The extension channel's path: the changes in batch messages.
-    void publishBatches(const QString &remote, const QList<ChangeMessage> &changes, qint64 date);
+                 qint64 date, QList<TableKey> *unsent = nullptr);
+    // The extension channel's path: the changes in batch messages. Returns how many of them
+    // (from the first) the broker took.
+    qsizetype publishBatches(const QString &remote, const QList<ChangeMessage> &changes, qint64 date);
+    // The stored versions of bidirectional tables' rows into m_versions; false when they
+    // cannot be read (a lost connection is reported as such).
+    bool readVersions(const QString &table, const QStringList &keys, bool *connectionLost);
     // Receipts for a remote on the batch path, in batch receipts; false when the broker would
     // not take them (none of the rest was published).
     bool publishReceipts(const QString &remote, const QList<InfoMessage> &receipts, qsizetype *published);

@@ -6,6 +6,7 @@
 #include "engine/ChangeSender.h"
 #include "engine/ConflictResolver.h"
 #include "engine/RemotePaths.h"
+#include "engine/StatusTracker.h"
 #include "outbox/Outbox.h"
 #include "protocol/VerifyMessages.h"
 
@@ -16,6 +17,8 @@ constexpr int kIdleMs = 2000;    // nothing to load now: look again after this
 constexpr int kBusyMs = 10;      // loading: the next chunk as soon as there is room
 constexpr int kReReadMs = 5000;  // sync_loads read again (an operator's `mysql-sync load`)
 constexpr int kFailedMs = 30000; // sync_loads could not be read or written: try again after this
+constexpr int kLaneDepth = 3;     // chunks a pair may have out on the batch path
+constexpr int kPendingAfterMs = 1000; // a chunk's rows unanswered this long get their `pending` rows
 } // namespace
 
 InitialLoader::InitialLoader(EngineContext &context, QObject *parent)
@@ -47,6 +50,15 @@ void InitialLoader::stop()
 {
     m_running = false;
     m_timer.stop();
+    m_chunks.clear();
+}
+
+void InitialLoader::receiptsWritten(const QList<InfoMessage> &receipts)
+{
+    if (m_chunks.isEmpty())
+        return;
+    m_chunks.written(receipts);
+    poke(); // a settled chunk makes room for the next
 }
 
 void InitialLoader::setPaused(bool paused)
@@ -117,6 +129,13 @@ bool InitialLoader::readStates()
             states.insert(key, s);
         }
     }
+    // An operator's `mysql-sync load` (or another engine's write) moved a pair: its chunks
+    // out would settle a position that no longer holds.
+    for (auto it = states.cbegin(); it != states.cend(); ++it) {
+        const auto before = m_states.constFind(it.key());
+        if (before != m_states.cend() && (before->lastKey != it->lastKey || before->done != it->done))
+            m_chunks.drop(it->table, it->remote);
+    }
     m_states = states;
     m_statesRead.start();
     return true;
@@ -165,6 +184,7 @@ bool InitialLoader::recover(LoadState *s, qint64 now)
                             .arg(s->remote, s->table);
     qCWarning(lcEngine).noquote() << why;
     m_ctx.reportError(EngineError::Source::Remote, why, s->remote, s->table);
+    m_chunks.drop(s->table, s->remote);
     s->done = false;
     s->lastKey = QString();
     s->rows = 0;
@@ -187,12 +207,16 @@ bool InitialLoader::step(LoadState *s, qint64 now)
             return false;
         }
     }
-    if (s->done || !m_ctx.canSendTo(s->remote, now))
+    if (s->done || !settle(s) || !m_ctx.canSendTo(s->remote, now))
         return false;
     const auto table = m_ctx.tables.constFind(s->table);
     if (table == m_ctx.tables.cend() || table->primaryKey < 0)
         return false;
     const int chunk = chunkFor(s->remote, now);
+    if (m_ctx.batchesTo(s->remote, now))
+        return stepLane(s, *table, chunk, now);
+    if (m_chunks.inFlight(s->table, s->remote) > 0)
+        return true; // the remote left the batch path: its chunks out are chased first
     const int owed = m_ctx.outbox->owedUpTo(s->remote, 2 * chunk, &error);
     if (owed >= 2 * chunk)
         return true; // busy: the next chunk once the remote has taken this one
@@ -209,20 +233,7 @@ bool InitialLoader::step(LoadState *s, qint64 now)
     if (s->startedAt == 0)
         s->startedAt = now;
     if (keys.isEmpty()) {
-        s->done = true;
-        s->finishedAt = now;
-        if (!LoadStore::write(m_ctx.db->db(), *s, &error, &sqlError)) {
-            m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
-            return false;
-        }
-        qCInfo(lcEngine).noquote() << "initial load of" << s->table << "into" << s->remote << "done:" << s->rows
-                                   << "row(s) in" << (now - s->startedAt) / 1000.0 << "s";
-        // Checked once it has all arrived; into a mirror, rows this site lacks are deleted then.
-        // A load that found no rows is not checked: what changes from now on travels as changes.
-        qint64 id = 0;
-        if (s->rows > 0 && m_ctx.paths->speaks(s->remote, ext::capabilityVerify(), now)
-            && !VerifyStore::queue(m_ctx.db->db(), s->table, s->remote, true, &id, &error, QStringLiteral("load")))
-            qCWarning(lcEngine).noquote() << error;
+        finish(s, now);
         return false;
     }
     if (m_versions && !m_versions->stampMissing(s->table, keys))
@@ -241,6 +252,126 @@ bool InitialLoader::step(LoadState *s, qint64 now)
     return true;
 }
 
+void InitialLoader::finish(LoadState *s, qint64 now)
+{
+    QString error;
+    QSqlError sqlError;
+    s->done = true;
+    s->finishedAt = now;
+    if (!LoadStore::write(m_ctx.db->db(), *s, &error, &sqlError)) {
+        m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
+        return;
+    }
+    qCInfo(lcEngine).noquote() << "initial load of" << s->table << "into" << s->remote << "done:" << s->rows
+                               << "row(s) in" << (now - s->startedAt) / 1000.0 << "s";
+    // Checked once it has all arrived; into a mirror, rows this site lacks are deleted then.
+    // A load that found no rows is not checked: what changes from now on travels as changes.
+    qint64 id = 0;
+    if (s->rows > 0 && m_ctx.paths->speaks(s->remote, ext::capabilityVerify(), now)
+        && !VerifyStore::queue(m_ctx.db->db(), s->table, s->remote, true, &id, &error, QStringLiteral("load")))
+        qCWarning(lcEngine).noquote() << error;
+}
+
+bool InitialLoader::settle(LoadState *s)
+{
+    int rows = 0;
+    const QString upTo = m_chunks.takeSettled(s->table, s->remote, &rows);
+    if (upTo.isNull())
+        return true;
+    s->lastKey = upTo;
+    s->rows += rows;
+    QString error;
+    QSqlError sqlError;
+    if (LoadStore::write(m_ctx.db->db(), *s, &error, &sqlError))
+        return true;
+    m_ctx.databaseFailure(sqlError, QStringLiteral("writing sync_loads"));
+    return false;
+}
+
+void InitialLoader::chaseOverdue(qint64 now)
+{
+    if (m_chunks.isEmpty())
+        return;
+    // Shown as on their way, as any sent row is, once the answer takes longer than usual.
+    const QList<LoadChunk> slow = m_chunks.overdue(now - kPendingAfterMs, false);
+    for (const LoadChunk &chunk : slow) {
+        for (const QString &key : chunk.waiting)
+            m_ctx.status->pending(chunk.table, key, chunk.remote, chunk.date);
+    }
+    if (!slow.isEmpty())
+        m_ctx.statusQueued();
+    // Lost on the way, or the remote went away: owed durably, the chunk counts as settled.
+    const QList<LoadChunk> lost = m_chunks.overdue(now - m_ctx.config.resendTimeoutMs, true);
+    for (const LoadChunk &chunk : lost) {
+        qCInfo(lcEngine).noquote() << chunk.waiting.size() << "row(s) of" << chunk.table << "loaded into"
+                                   << chunk.remote << "were not answered in time: owed again";
+        if (!m_sender->oweAgain(chunk.remote, chunk.table, QStringList(chunk.waiting.cbegin(), chunk.waiting.cend()),
+                                now)) {
+            // Not owed: every chunk out is sent again from the last settled key.
+            m_chunks.clear();
+            return;
+        }
+    }
+}
+
+bool InitialLoader::stepLane(LoadState *s, const TableInfo &table, int chunk, qint64 now)
+{
+    if (m_chunks.inFlight(s->table, s->remote) >= kLaneDepth)
+        return true;
+    QString error;
+    // Live changes first: a chunk goes out only while the remote is owed less than one.
+    if (m_ctx.outbox->owedUpTo(s->remote, chunk, &error) >= chunk)
+        return true;
+    QList<QPair<QString, QJsonObject>> rows;
+    const RowStore::Result r =
+        m_rows.rowsAfter(table, m_chunks.readFrom(s->table, s->remote, s->lastKey), chunk, &rows, &error);
+    if (r == RowStore::Result::ConnectionLost) {
+        m_ctx.databaseLost(error);
+        return false;
+    }
+    if (r == RowStore::Result::SchemaChanged) {
+        m_ctx.refreshCatalogue(error); // read again; the next tick reads the rows again
+        return true;
+    }
+    if (r != RowStore::Result::Ok) {
+        m_ctx.reportError(EngineError::Source::Database, error, s->remote, s->table);
+        return false;
+    }
+    if (s->startedAt == 0)
+        s->startedAt = now;
+    if (rows.isEmpty()) {
+        if (m_chunks.inFlight(s->table, s->remote) > 0)
+            return true; // done once the chunks out are settled
+        finish(s, now);
+        return false;
+    }
+    QStringList keys;
+    keys.reserve(rows.size());
+    for (const auto &row : std::as_const(rows))
+        keys.append(row.first);
+    if (m_versions && !m_versions->stampMissing(s->table, keys))
+        return false;
+    QStringList unsent;
+    const qint64 date = m_sender->sendLoadChunk(s->remote, s->table, rows, &unsent);
+    if (date == 0)
+        return false;
+    LoadChunk sent;
+    sent.table = s->table;
+    sent.remote = s->remote;
+    sent.lastKey = keys.last();
+    sent.date = date;
+    sent.sentAt = now;
+    sent.rows = int(rows.size());
+    sent.waiting = QSet<QString>(keys.cbegin(), keys.cend());
+    for (const QString &key : std::as_const(unsent))
+        sent.waiting.remove(key);
+    // What the broker would not take is owed through the outbox, like any change.
+    if (!unsent.isEmpty() && !m_sender->oweAgain(s->remote, s->table, unsent, now))
+        return false;
+    m_chunks.add(std::move(sent));
+    return true;
+}
+
 void InitialLoader::tick()
 {
     if (!m_running || m_paused || !m_ctx.databaseUp || !m_sender)
@@ -250,7 +381,8 @@ void InitialLoader::tick()
         return;
     }
     const qint64 now = EngineContext::now();
-    bool busy = false;
+    chaseOverdue(now);
+    bool busy = !m_chunks.isEmpty();
     for (auto it = m_states.begin(); it != m_states.end() && m_ctx.databaseUp; ++it) {
         if (m_ctx.config.syncTables.contains(it->table) && m_ctx.config.remoteClients.contains(it->remote))
             busy = step(&*it, now) || busy;

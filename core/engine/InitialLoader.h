@@ -1,15 +1,21 @@
 #pragma once
 // Initial loads (docs/protocol.md, "Initial load"): the rows a sync table already holds are
-// owed to each remote that has never had them, in key order, a chunk at a time, and only while
+// sent to each remote that has never had them, in key order, a chunk at a time, and only while
 // the remote's outbox is nearly empty, so live changes never wait behind more than a chunk or
-// two. Each row goes out through the outbox like any change (its current state when it is sent,
-// a sync_status row, a receipt), so a change made during the load is never reverted. How far
-// each (table, remote) got is kept in sync_loads: a restart resumes there, and a finished pair
-// is not loaded again, unless an operator asks (`mysql-sync load`). A remote that comes back
-// with another identity (database recreated) is verified and repaired instead.
+// two. To a remote on the batch path a chunk is read once (rows with their keys) and published
+// at once, without the outbox (LoadChunks keeps it until its receipts are written): wire order
+// is read order, so a change made during the load, sent after its row was read, is never
+// overtaken. Its `pending` rows are written only for rows not answered within a second (a
+// row answered sooner gets one `successful` write); rows not answered within resendTimeout are
+// owed through the outbox. To an earlier engine each row is owed through the outbox like any
+// change. How far each (table, remote) got is kept in sync_loads, moved only past settled
+// chunks: a restart resumes there, and a finished pair is not loaded again, unless an operator
+// asks (`mysql-sync load`). A remote that comes back with another identity (database
+// recreated) is verified and repaired instead.
 #include "database/LoadStore.h"
 #include "database/RowStore.h"
 #include "engine/EngineContext.h"
+#include "engine/LoadChunks.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -34,7 +40,15 @@ public:
     void setPaused(bool paused);
     // The database is back, or a remote came online: look again now.
     void poke();
-    void resetStatements() { m_rows.reset(); }
+    // The connection is opened again: statements are prepared again, and chunks still out are
+    // sent again from the last settled key (their receipts may never be written now).
+    void resetStatements()
+    {
+        m_rows.reset();
+        m_chunks.clear();
+    }
+    // Receipts written to sync_status that matched no outbox entry (EngineContext::receiptsWritten).
+    void receiptsWritten(const QList<InfoMessage> &receipts);
 
     // Rows per chunk, and how many a remote may be owed before the next chunk.
     int chunkFor(const QString &remote, qint64 now) const;
@@ -49,6 +63,15 @@ private:
     bool recover(LoadState *state, qint64 now);
     // One chunk of one pair; true when something was owed.
     bool step(LoadState *state, qint64 now);
+    // The batch path's chunk of one pair (see above); true while the pair is busy.
+    bool stepLane(LoadState *state, const TableInfo &table, int chunk, qint64 now);
+    // Moves the pair's position past its settled chunks; false when sync_loads failed.
+    bool settle(LoadState *state);
+    // `pending` rows for chunk rows not answered within a second; the rows of chunks not
+    // answered within resendTimeout owed through the outbox.
+    void chaseOverdue(qint64 now);
+    // The pair has nothing more to send: recorded as done, and verified.
+    void finish(LoadState *state, qint64 now);
     static QString pairKey(const QString &table, const QString &remote);
 
     EngineContext &m_ctx;
@@ -57,6 +80,7 @@ private:
     ConflictResolver *m_versions = nullptr;
     std::function<void(const QString &)> m_flush;
     QHash<QString, LoadState> m_states; // pairKey -> state
+    LoadChunks m_chunks;                // chunks out on the batch path
     QElapsedTimer m_statesRead;
     QTimer m_timer;
     bool m_running = false;

@@ -69,6 +69,11 @@ void StatusTracker::flush()
         }
         if (ack == Outbox::Ack::Matched) {
             batch.settle.append(r);
+        } else if (ack == Outbox::Ack::Unknown) {
+            // Nothing owed in the outbox (a load chunk's row): it never counted as in flight there.
+            batch.unowed.append(r);
+            --batch.receipts[r.sender];
+            release({{r.sender, 1}});
         } else if (ack == Outbox::Ack::Stale) {
             m_rows.dropReceipt(r.table, r.id, r.sender, r.date);
             qCDebug(lcEngine).noquote() << "stale receipt from" << r.sender << "for" << r.table << r.id;
@@ -106,6 +111,8 @@ void StatusTracker::collect()
                               row.update.key);
         }
         settle(batch);
+        if (!batch.unowed.isEmpty() && m_ctx.receiptsWritten)
+            m_ctx.receiptsWritten(batch.unowed);
         // The window counted these receipts as room already, unless sync_status was backed
         // up (receiptsWaiting); either way, what waits may go now.
         m_ctx.roomMade(batch.receipts.keys());

@@ -149,6 +149,7 @@ void SyncEngine::start()
     m_loader->start(m_sender.get(), &m_receiver->conflicts(),
                     [this](const QString &remote) { m_flush->schedule(remote, 0); });
     m_loader->setPaused(m_paused);
+    m_ctx.receiptsWritten = [this](const QList<InfoMessage> &receipts) { m_loader->receiptsWritten(receipts); };
     m_digests = std::make_unique<DigestWorker>(cfg.mysql, QStringLiteral("mysql-sync-verify-") + suffix);
     m_verifier =
         std::make_unique<Verifier>(m_ctx, m_digests.get(),
@@ -512,6 +513,7 @@ void SyncEngine::shutdown()
     m_transformDb.reset();
     m_expiry.reset();
     m_incoming->setReceiver(nullptr);
+    m_ctx.receiptsWritten = nullptr;
     m_loader.reset();
     m_verifier.reset();
     m_verifyResponder.reset();
