@@ -58,8 +58,7 @@ struct EngineContext {
     std::function<bool(qint64 id)> isTaken;
     // Capture: new versions for local changes of bidirectional tables (false: try again later).
     std::function<bool(const QList<TableKey> &keys)> stampLocal;
-    // Receipts that matched nothing in the outbox, once their sync_status rows are written
-    // (InitialLoader's chunks).
+    // Receipts once their sync_status rows are written (or found stale): InitialLoader's chunks.
     std::function<void(const QList<InfoMessage> &receipts)> receiptsWritten;
     // Conflicts were recorded or settled (`detected` of them new): report the open count.
     std::function<void(int detected)> conflictsChanged;

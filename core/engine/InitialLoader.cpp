@@ -13,11 +13,11 @@
 namespace mysqlsync {
 
 namespace {
-constexpr int kIdleMs = 2000;    // nothing to load now: look again after this
-constexpr int kBusyMs = 10;      // loading: the next chunk as soon as there is room
-constexpr int kReReadMs = 5000;  // sync_loads read again (an operator's `mysql-sync load`)
-constexpr int kFailedMs = 30000; // sync_loads could not be read or written: try again after this
-constexpr int kLaneDepth = 3;     // chunks a pair may have out on the batch path
+constexpr int kIdleMs = 2000;         // nothing to load now: look again after this
+constexpr int kBusyMs = 10;           // loading: the next chunk as soon as there is room
+constexpr int kReReadMs = 5000;       // sync_loads read again (an operator's `mysql-sync load`)
+constexpr int kFailedMs = 30000;      // sync_loads could not be read or written: try again after this
+constexpr int kLaneDepth = 2;         // chunks a pair may have out on the batch path
 constexpr int kPendingAfterMs = 1000; // a chunk's rows unanswered this long get their `pending` rows
 } // namespace
 

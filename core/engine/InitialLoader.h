@@ -47,7 +47,7 @@ public:
         m_rows.reset();
         m_chunks.clear();
     }
-    // Receipts written to sync_status that matched no outbox entry (EngineContext::receiptsWritten).
+    // Receipts whose sync_status rows are written (EngineContext::receiptsWritten).
     void receiptsWritten(const QList<InfoMessage> &receipts);
 
     // Rows per chunk, and how many a remote may be owed before the next chunk.

@@ -55,6 +55,8 @@ void StatusTracker::flush()
     // A receipt for an older send than the one now owed is stale, and its row is not
     // written; the others settle the outbox once their rows are.
     QString error;
+    if (m_ctx.receiptsWritten)
+        batch.written = m_receipts;
     for (const InfoMessage &r : std::as_const(m_receipts)) {
         ++batch.receipts[r.sender];
         if (!error.isEmpty())
@@ -71,7 +73,6 @@ void StatusTracker::flush()
             batch.settle.append(r);
         } else if (ack == Outbox::Ack::Unknown) {
             // Nothing owed in the outbox (a load chunk's row): it never counted as in flight there.
-            batch.unowed.append(r);
             --batch.receipts[r.sender];
             release({{r.sender, 1}});
         } else if (ack == Outbox::Ack::Stale) {
@@ -79,6 +80,8 @@ void StatusTracker::flush()
             qCDebug(lcEngine).noquote() << "stale receipt from" << r.sender << "for" << r.table << r.id;
         }
     }
+    if (!error.isEmpty())
+        batch.written.clear(); // the receipts' rows are not written now
     StatusBatch out;
     out.ticket = batch.ticket;
     m_rows.split(&out.pending, error.isEmpty() ? &out.receipts : nullptr);
@@ -111,8 +114,10 @@ void StatusTracker::collect()
                               row.update.key);
         }
         settle(batch);
-        if (!batch.unowed.isEmpty() && m_ctx.receiptsWritten)
-            m_ctx.receiptsWritten(batch.unowed);
+        // A load chunk's row is settled by its receipt, whether the outbox owed the key too
+        // (a live change of it) or not.
+        if (!batch.written.isEmpty() && m_ctx.receiptsWritten)
+            m_ctx.receiptsWritten(batch.written);
         // The window counted these receipts as room already, unless sync_status was backed
         // up (receiptsWaiting); either way, what waits may go now.
         m_ctx.roomMade(batch.receipts.keys());

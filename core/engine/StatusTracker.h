@@ -66,7 +66,7 @@ private:
     struct InFlight {
         quint64 ticket = 0;
         QList<InfoMessage> settle;    // matched an outbox entry when handed over
-        QList<InfoMessage> unowed;    // matched none (an initial load's chunk): for receiptsWritten
+        QList<InfoMessage> written;   // every receipt handed over, for receiptsWritten (if set)
         QHash<QString, int> receipts; // remote -> receipts of the batch (receiptsWaiting)
     };
     void settle(const InFlight &batch);

@@ -25,6 +25,7 @@ mysql_sync_add_test(NAME tst_threadedengine SOURCES unit/tst_threadedengine.cpp 
 # ChangeSender behind a fake Transport (unit/FakeTransport.h) with a real outbox.
 mysql_sync_add_test(NAME tst_statusrows  SOURCES unit/tst_statusrows.cpp  LIBS sync_engine   LABELS unit)
 mysql_sync_add_test(NAME tst_sendwindow  SOURCES unit/tst_sendwindow.cpp  LIBS sync_engine   LABELS unit)
+mysql_sync_add_test(NAME tst_loadchunks  SOURCES unit/tst_loadchunks.cpp  LIBS sync_engine   LABELS unit)
 mysql_sync_add_test(NAME tst_retrybackoff SOURCES unit/tst_retrybackoff.cpp LIBS sync_engine LABELS unit)
 mysql_sync_add_test(NAME tst_changelog   SOURCES unit/tst_changelog.cpp   LIBS sync_database LABELS unit)
 mysql_sync_add_test(NAME tst_sqlliteral  SOURCES unit/tst_sqlliteral.cpp  LIBS sync_database LABELS unit)
