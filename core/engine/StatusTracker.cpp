@@ -71,8 +71,10 @@ void StatusTracker::flush()
         }
         if (ack == Outbox::Ack::Matched) {
             batch.settle.append(r);
-        } else if (ack == Outbox::Ack::Unknown) {
-            // Nothing owed in the outbox (a load chunk's row): it never counted as in flight there.
+        } else if (ack == Outbox::Ack::Unknown || ack == Outbox::Ack::Newer) {
+            // A send the outbox did not make (a load chunk's, read after any send of the key
+            // the outbox made): its row is written, and it never counted as in flight there.
+            // Dropped as stale, a `pending` row of that newer send would stay for good.
             --batch.receipts[r.sender];
             release({{r.sender, 1}});
         } else if (ack == Outbox::Ack::Stale) {

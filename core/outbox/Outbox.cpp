@@ -452,9 +452,8 @@ Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, con
                          // arrives after a resend, for the send before it, is not stale.
                          "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ? AND sent_date > 0 "
                          "AND ? BETWEEN (CASE WHEN first_sent > 0 THEN first_sent ELSE sent_date END) AND sent_date")));
-        m_ackExists = std::make_unique<QSqlQuery>(
-            prepared(db,
-                     QStringLiteral("SELECT 1 FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
+        m_ackExists = std::make_unique<QSqlQuery>(prepared(
+            db, QStringLiteral("SELECT sent_date FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
     }
     QSqlQuery &del = *m_ackDelete;
     del.bindValue(0, remote);
@@ -476,9 +475,10 @@ Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, con
                      .arg(remote, table, key, describe(exists));
         return Ack::Unknown;
     }
-    const bool stale = exists.next();
+    const bool owed = exists.next();
+    const qint64 sentDate = owed ? exists.value(0).toLongLong() : 0;
     exists.finish();
-    return stale ? Ack::Stale : Ack::Unknown;
+    return !owed ? Ack::Unknown : sentDate > 0 && date > sentDate ? Ack::Newer : Ack::Stale;
 }
 
 Outbox::Ack Outbox::match(const QString &remote, const QString &table, const QString &key, qint64 date,
@@ -488,21 +488,24 @@ Outbox::Ack Outbox::match(const QString &remote, const QString &table, const QSt
         // The same condition as acknowledge()'s DELETE.
         m_ackMatch = std::make_unique<QSqlQuery>(
             prepared(QSqlDatabase::database(m_connectionName, false),
-                     QStringLiteral("SELECT sent_date > 0 AND ? BETWEEN (CASE WHEN first_sent > 0 THEN first_sent ELSE "
-                                    "sent_date END) AND sent_date "
+                     QStringLiteral("SELECT CASE WHEN sent_date > 0 AND ? BETWEEN (CASE WHEN first_sent > 0 THEN "
+                                    "first_sent ELSE sent_date END) AND sent_date THEN 1 "
+                                    "WHEN sent_date > 0 AND ? > sent_date THEN 2 ELSE 0 END "
                                     "FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
     }
     QSqlQuery &q = *m_ackMatch;
     q.bindValue(0, date);
-    q.bindValue(1, remote);
-    q.bindValue(2, table);
-    q.bindValue(3, key);
+    q.bindValue(1, date);
+    q.bindValue(2, remote);
+    q.bindValue(3, table);
+    q.bindValue(4, key);
     if (!q.exec()) {
         *error =
             QStringLiteral("outbox: cannot read what is owed to %1 for %2 %3: %4").arg(remote, table, key, describe(q));
         return Ack::Unknown;
     }
-    const Ack ack = !q.next() ? Ack::Unknown : q.value(0).toInt() != 0 ? Ack::Matched : Ack::Stale;
+    const int found = q.next() ? q.value(0).toInt() : -1;
+    const Ack ack = found < 0 ? Ack::Unknown : found == 1 ? Ack::Matched : found == 2 ? Ack::Newer : Ack::Stale;
     q.finish();
     return ack;
 }

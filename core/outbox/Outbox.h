@@ -40,7 +40,7 @@ struct OutboxReceipt {
 
 class Outbox {
 public:
-    enum class Ack { Matched, Stale, Unknown };
+    enum class Ack { Matched, Stale, Unknown, Newer };
 
     Outbox(const QString &directory, const QString &connectionName);
     ~Outbox();
@@ -96,7 +96,9 @@ public:
     // Entries sent before `sentBefore` and not acknowledged, oldest first (*error as queued).
     QList<OutboxEntry> unacknowledged(const QString &remote, qint64 sentBefore, int limit, QString *error) const;
     // A receipt for (table, key) sent with `date`: Matched removes the entry; Stale means
-    // the key was changed or sent again since (the entry stays); Unknown: nothing is owed.
+    // the key was changed or sent again since (the entry stays); Newer: the entry was last
+    // sent before `date`, by a send the outbox did not make (an initial load's chunk, read
+    // after it; the entry stays); Unknown: nothing is owed.
     Ack acknowledge(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error);
     // What acknowledge() would answer now, without removing anything (*error as queued).
     Ack match(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error) const;

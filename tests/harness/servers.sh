@@ -209,7 +209,7 @@ init_datadir() {
     local datadir=$1
     if ! "$INSTALL_DB" --no-defaults --user=root --datadir="$datadir" \
             --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
-            --innodb-log-file-size=32M \
+            --innodb-log-file-size="${MYSQL_SYNC_REDO_LOG:-32M}" \
             >"$DIR/install-db.log" 2>&1; then
         tail -n 30 "$DIR/install-db.log" >&2 || true
         die "mariadb-install-db failed for $datadir (log: $DIR/install-db.log)"
@@ -226,7 +226,7 @@ launch_mariadb() {
         --pid-file="$DIR/$name.server-pid" --log-error="$DIR/$name.err" --tmpdir="$DIR/$name.tmp" \
         --skip-log-bin --skip-name-resolve \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
-        --innodb-buffer-pool-size="${MYSQL_SYNC_BUFFER_POOL:-64M}" --innodb-log-file-size=32M \
+        --innodb-buffer-pool-size="${MYSQL_SYNC_BUFFER_POOL:-64M}" --innodb-log-file-size="${MYSQL_SYNC_REDO_LOG:-32M}" \
         --innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0 \
         --performance-schema=OFF --max-connections=300 \
         </dev/null >"$DIR/$name.out" 2>&1 &
