@@ -57,6 +57,7 @@ void StatusTracker::flush()
     QString error;
     if (m_ctx.receiptsWritten)
         batch.written = m_receipts;
+    m_ctx.outbox->beginRead(); // one lock of the file for all of the receipts' matches
     for (const InfoMessage &r : std::as_const(m_receipts)) {
         ++batch.receipts[r.sender];
         if (!error.isEmpty())
@@ -82,6 +83,7 @@ void StatusTracker::flush()
             qCDebug(lcEngine).noquote() << "stale receipt from" << r.sender << "for" << r.table << r.id;
         }
     }
+    m_ctx.outbox->endRead();
     if (!error.isEmpty())
         batch.written.clear(); // the receipts' rows are not written now
     StatusBatch out;

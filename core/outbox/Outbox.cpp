@@ -270,6 +270,7 @@ bool Outbox::writable(QString *error) const
 
 bool Outbox::begin(Durability durability)
 {
+    endRead(); // a write transaction replaces a read one
     if (m_transactionDepth++ > 0) {
         if (durability == Durability::PowerSafe && m_synchronous != Durability::PowerSafe)
             m_syncOnCommit = true;
@@ -288,6 +289,22 @@ bool Outbox::begin(Durability durability)
         return false;
     }
     return true;
+}
+
+void Outbox::beginRead()
+{
+    QString error;
+    if (m_transactionDepth > 0 || m_reading || !QSqlDatabase::database(m_connectionName, false).isOpen())
+        return;
+    m_reading = exec(QStringLiteral("BEGIN"), &error);
+}
+
+void Outbox::endRead()
+{
+    QString error;
+    if (m_reading && !exec(QStringLiteral("COMMIT"), &error))
+        qCWarning(lcOutbox).noquote() << "outbox" << m_filePath << ": cannot end a read transaction:" << error;
+    m_reading = false;
 }
 
 bool Outbox::commit(QString *error)
@@ -452,8 +469,10 @@ Outbox::Ack Outbox::acknowledge(const QString &remote, const QString &table, con
                          // arrives after a resend, for the send before it, is not stale.
                          "DELETE FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ? AND sent_date > 0 "
                          "AND ? BETWEEN (CASE WHEN first_sent > 0 THEN first_sent ELSE sent_date END) AND sent_date")));
-        m_ackExists = std::make_unique<QSqlQuery>(prepared(
-            db, QStringLiteral("SELECT sent_date FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
+        m_ackExists = std::make_unique<QSqlQuery>(
+            prepared(db,
+                     QStringLiteral(
+                         "SELECT sent_date FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
     }
     QSqlQuery &del = *m_ackDelete;
     del.bindValue(0, remote);

@@ -79,6 +79,11 @@ public:
     [[nodiscard]] bool begin(Durability durability = Durability::Relaxed);
     bool commit(QString *error);
     void rollback();
+    // Many reads as one read transaction: the file is locked once, not once per statement
+    // (each lock costs system calls). Nothing happens inside a transaction already open, or
+    // when BEGIN fails (the reads then go on one by one).
+    void beginRead();
+    void endRead();
 
     // Makes every commit so far reach the disk (a checkpoint, which syncs the WAL first).
     bool syncToDisk(QString *error);
@@ -139,6 +144,7 @@ private:
     QString m_beginError; // the failed BEGIN of the open transaction
     qint64 m_nextSeq = 1;
     int m_transactionDepth = 0;
+    bool m_reading = false;                           // beginRead() opened a read transaction
     Durability m_synchronous = Durability::PowerSafe; // the connection's PRAGMA synchronous
     bool m_syncOnCommit = false;                      // a PowerSafe write inside a Relaxed transaction
     std::unique_ptr<QSqlQuery> m_ackDelete;
