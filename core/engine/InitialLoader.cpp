@@ -221,15 +221,8 @@ bool InitialLoader::step(LoadState *s, qint64 now)
     if (owed >= 2 * chunk)
         return true; // busy: the next chunk once the remote has taken this one
     QStringList keys;
-    const RowStore::Result r = m_rows.keysAfter(*table, s->lastKey, chunk, &keys, &error);
-    if (r == RowStore::Result::ConnectionLost) {
-        m_ctx.databaseLost(error);
+    if (!readOk(m_rows.keysAfter(*table, s->lastKey, chunk, &keys, &error), error, *s))
         return false;
-    }
-    if (r != RowStore::Result::Ok) {
-        m_ctx.reportError(EngineError::Source::Database, error, s->remote, s->table);
-        return false;
-    }
     if (s->startedAt == 0)
         s->startedAt = now;
     if (keys.isEmpty()) {
@@ -270,6 +263,26 @@ void InitialLoader::finish(LoadState *s, qint64 now)
     if (s->rows > 0 && m_ctx.paths->speaks(s->remote, ext::capabilityVerify(), now)
         && !VerifyStore::queue(m_ctx.db->db(), s->table, s->remote, true, &id, &error, QStringLiteral("load")))
         qCWarning(lcEngine).noquote() << error;
+}
+
+bool InitialLoader::readOk(RowStore::Result r, const QString &error, const LoadState &s)
+{
+    switch (r) {
+    case RowStore::Result::Ok:
+        return true;
+    case RowStore::Result::ConnectionLost:
+        m_ctx.databaseLost(error);
+        return false;
+    case RowStore::Result::SchemaChanged:
+        // The table changed under the engine: the catalogue is read again, the chunk at the next tick.
+        if (m_ctx.refreshCatalogue(error))
+            return false;
+        break;
+    default:
+        break;
+    }
+    m_ctx.reportError(EngineError::Source::Database, error, s.remote, s.table);
+    return false;
 }
 
 bool InitialLoader::settle(LoadState *s)
@@ -323,20 +336,9 @@ bool InitialLoader::stepLane(LoadState *s, const TableInfo &table, int chunk, qi
     if (m_ctx.outbox->owedUpTo(s->remote, chunk, &error) >= chunk)
         return true;
     QList<QPair<QString, QJsonObject>> rows;
-    const RowStore::Result r =
-        m_rows.rowsAfter(table, m_chunks.readFrom(s->table, s->remote, s->lastKey), chunk, &rows, &error);
-    if (r == RowStore::Result::ConnectionLost) {
-        m_ctx.databaseLost(error);
+    const QString from = m_chunks.readFrom(s->table, s->remote, s->lastKey);
+    if (!readOk(m_rows.rowsAfter(table, from, chunk, &rows, &error), error, *s))
         return false;
-    }
-    if (r == RowStore::Result::SchemaChanged) {
-        m_ctx.refreshCatalogue(error); // read again; the next tick reads the rows again
-        return true;
-    }
-    if (r != RowStore::Result::Ok) {
-        m_ctx.reportError(EngineError::Source::Database, error, s->remote, s->table);
-        return false;
-    }
     if (s->startedAt == 0)
         s->startedAt = now;
     if (rows.isEmpty()) {

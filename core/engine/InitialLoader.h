@@ -65,6 +65,9 @@ private:
     bool step(LoadState *state, qint64 now);
     // The batch path's chunk of one pair (see above); true while the pair is busy.
     bool stepLane(LoadState *state, const TableInfo &table, int chunk, qint64 now);
+    // Whether a read of the pair's rows or keys worked; a failure is reported (a lost
+    // connection as such; a table changed under the engine has the catalogue read again).
+    bool readOk(RowStore::Result result, const QString &error, const LoadState &state);
     // Moves the pair's position past its settled chunks; false when sync_loads failed.
     bool settle(LoadState *state);
     // `pending` rows for chunk rows not answered within a second; the rows of chunks not
