@@ -26,7 +26,7 @@ constexpr int kAgreementMs = 300000; // every comparison of --check finishes wit
 
 bool checkDatabase(const Config &config, QTextStream &out)
 {
-    DbConnection db(config.mysql, QStringLiteral("mysql-sync-check"));
+    DbConnection db(config.siteDatabase(), QStringLiteral("mysql-sync-check"));
     QString error;
     if (!db.open(&error)) {
         out << "database: FAILED: " << error << "\n";
@@ -130,7 +130,7 @@ bool checkAgreement(const Config &config, QTextStream &out)
         out << "tables: not compared with the remotes (extensions.enabled is false)\n";
         return true;
     }
-    DbConnection db(config.mysql, QStringLiteral("mysql-sync-check"));
+    DbConnection db(config.siteDatabase(), QStringLiteral("mysql-sync-check"));
     QString error;
     qint64 holder = 0;
     if (!db.open(&error) || !EngineLock::holder(db.db(), config.clientName, &holder, &error)) {

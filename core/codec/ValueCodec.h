@@ -27,6 +27,9 @@ struct ColumnInfo {
     ColumnKind kind = ColumnKind::Text;
     bool isUnsigned = false;
     bool nullable = true;
+    // A column of a PostgreSQL table: dataType is the MariaDB type of the same wire form,
+    // columnType PostgreSQL's own (format_type), and selectExpression() reads it as PostgreSQL.
+    bool postgres = false;
 
     // Fills kind and isUnsigned from dataType/columnType.
     static ColumnInfo fromCatalog(const QString &name, const QString &dataType, const QString &columnType,

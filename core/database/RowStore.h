@@ -12,6 +12,8 @@
 
 namespace mysqlsync {
 
+class SqlDialect;
+
 class RowStore {
 public:
     // SchemaChanged: the table's columns are no longer those of the catalogue (an ALTER
@@ -75,6 +77,10 @@ private:
     Result updateElseInsert(const TableInfo &table, const QString &key, const QStringList &columns,
                             const QVariantList &values, QString *error, bool *changed);
     static bool isPrimaryKeyClash(const QSqlError &error);
+    // The dialect of the connection, an identifier quoted in it, a value as it is bound.
+    const SqlDialect &dialect() const;
+    QString quoted(const QString &name) const;
+    QVariant bindable(const QVariant &value) const;
     bool fitsPacket(qint64 bytes, QString *error) const;
     bool columnsMatch(const TableInfo &table, QSqlQuery *q, QString *error, Result *result);
     QSqlQuery *statement(const QString &sql, QString *error, Result *result);

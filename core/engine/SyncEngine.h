@@ -74,6 +74,8 @@ public Q_SLOTS:
 
 private:
     void startTransformers();
+    // A PostgreSQL site: LISTEN on the triggers' channel, each notification schedules a capture.
+    void listenForChanges();
     bool connectDatabase(const ServerCheck &check, QString *error, bool *fatal);
     void onDatabaseLost(const QString &reason);
     // Checks the server on a thread of its own, then (on this thread) reconnectDatabase().
