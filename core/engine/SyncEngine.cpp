@@ -219,8 +219,8 @@ void SyncEngine::startTransformers()
     // Never the engine's own connection: see TransformConnection. It logs in as
     // mysqlConfig.transformerUser when one is configured.
     m_transformDb =
-        std::make_unique<TransformConnection>(cfg.siteDatabase().forTransformers(), m_db->name() + QStringLiteral("-transform"),
-                                              cfg.transformTimeoutMs);
+        std::make_unique<TransformConnection>(cfg.siteDatabase().forTransformers(),
+                                              m_db->name() + QStringLiteral("-transform"), cfg.transformTimeoutMs);
     if (!cfg.mysql.transformerUser.isEmpty())
         qCInfo(lcEngine).noquote() << "transformers query the database as user" << cfg.mysql.transformerUser;
     m_transformPublisher = std::make_unique<MqttTransformPublisher>(m_ctx);
@@ -519,6 +519,8 @@ void SyncEngine::shutdown()
     m_sender.reset();
     if (m_applyDb)
         m_applyDb->close();
+    if (m_listenDb)
+        m_listenDb->close();
     if (m_db)
         m_db->close();
     if (m_outbox)

@@ -28,7 +28,8 @@ namespace mysqlsync {
 
 namespace {
 constexpr int kMaxReconnectDelayMs = 30000;
-constexpr int kCatalogueEveryMs = 1000; // the catalogue is re-read at most this often
+constexpr int kCatalogueEveryMs = 1000;   // the catalogue is re-read at most this often
+constexpr int kSafetyNetCaptureMs = 1000; // an idle capture woken by notifications looks this often
 } // namespace
 
 bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool *fatal)
@@ -41,15 +42,15 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
     if (!m_db->open(error, {}, &check))
         return false;
     const SqlDialect &dialect = m_db->dialect();
-    if (!m_applyDb->open(
-            error,
-            {Schema::markApplyingSql(dialect), dialect.lockWaitSql(ChangeReceiver::kLockWaitSeconds),
-             // Each read of a transaction sees what is committed by then: the conflict
-             // check reads table_changes after it has locked the rows (ConflictResolver).
-             dialect.kind() == SqlDialect::Kind::Postgres
-                 ? QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED")
-                 : QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")},
-            &check))
+    if (!m_applyDb->open(error,
+                         {Schema::markApplyingSql(dialect), dialect.lockWaitSql(ChangeReceiver::kLockWaitSeconds),
+                          // Each read of a transaction sees what is committed by then: the conflict
+                          // check reads table_changes after it has locked the rows (ConflictResolver).
+                          dialect.kind() == SqlDialect::Kind::Postgres
+                              ? QStringLiteral(
+                                  "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED")
+                              : QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")},
+                         &check))
         return false;
     m_receiver->setMaxPacket(m_applyDb->maxAllowedPacket());
     QStringList problems;
@@ -101,18 +102,25 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
 void SyncEngine::listenForChanges()
 {
     // The triggers notify at each commit that recorded a change: a capture runs at once. The
-    // periodic capture stays, for a notification lost with its connection.
-    QSqlDriver *driver = m_db->db().driver();
-    if (!driver->subscribeToNotification(Schema::notifyChannel())) {
+    // periodic capture stays, less often, for a notification lost with its connection.
+    m_capture->setIdleInterval(0);
+    if (!m_listenDb)
+        m_listenDb =
+            std::make_unique<DbConnection>(m_ctx.config.siteDatabase(), m_db->name() + QStringLiteral("-listen"));
+    QString error;
+    QSqlDriver *driver = m_listenDb->open(&error) ? m_listenDb->db().driver() : nullptr;
+    if (!driver || !driver->subscribeToNotification(Schema::notifyChannel())) {
         qCWarning(lcDatabase).noquote() << "cannot LISTEN on" << Schema::notifyChannel()
                                         << "- changes are found by the periodic capture only:"
-                                        << DbConnection::describe(driver->lastError());
+                                        << (driver ? DbConnection::describe(driver->lastError()) : error);
         return;
     }
     connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
         if (name == Schema::notifyChannel() && m_running && m_ctx.databaseUp)
             m_capture->schedule(0);
     });
+    m_capture->setIdleInterval(qMax(m_ctx.config.captureIntervalMs, kSafetyNetCaptureMs));
+    qCInfo(lcDatabase).noquote() << "capture woken by notifications on" << Schema::notifyChannel();
 }
 
 bool SyncEngine::refreshCatalogue(const QString &why)
