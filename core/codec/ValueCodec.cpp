@@ -82,26 +82,26 @@ int declaredPrecision(const QString &columnType)
 // timestamps and times with exactly the column's declared fractional digits (none declared:
 // PostgreSQL's own text, which drops trailing zeros), timestamptz in UTC (the session's time
 // zone), numeric digit for digit, everything textual (uuid, enums, json) as its text.
-QString postgresSelectExpression(const ColumnInfo &column, const QString &quotedName)
+QString postgresValueText(const ColumnInfo &column, const QString &quotedName)
 {
     const int fsp = declaredPrecision(column.columnType);
     const QString fraction = fsp > 0 ? QStringLiteral(".FF%1").arg(qMin(fsp, 6)) : QString();
     switch (column.kind) {
     case ColumnKind::Date:
-        return QStringLiteral("to_char(%1, 'YYYY-MM-DD') AS %1").arg(quotedName);
+        return QStringLiteral("to_char(%1, 'YYYY-MM-DD')").arg(quotedName);
     case ColumnKind::DateTime:
         if (fsp >= 0)
-            return QStringLiteral("to_char(%1, 'YYYY-MM-DD HH24:MI:SS%2') AS %1").arg(quotedName, fraction);
-        return QStringLiteral("to_char(%1, 'YYYY-MM-DD HH24:MI:SS') || "
-                              "rtrim(rtrim(to_char(%1, '.US'), '0'), '.') AS %1")
+            return QStringLiteral("to_char(%1, 'YYYY-MM-DD HH24:MI:SS%2')").arg(quotedName, fraction);
+        return QStringLiteral("(to_char(%1, 'YYYY-MM-DD HH24:MI:SS') || "
+                              "rtrim(rtrim(to_char(%1, '.US'), '0'), '.'))")
             .arg(quotedName);
     case ColumnKind::Text:
         if (column.columnType.startsWith(QLatin1String("time(")) && fsp >= 0)
-            return QStringLiteral("to_char(DATE '2000-01-01' + %1, 'HH24:MI:SS%2') AS %1").arg(quotedName, fraction);
-        return QStringLiteral("CAST(%1 AS text) AS %1").arg(quotedName);
+            return QStringLiteral("to_char(DATE '2000-01-01' + %1, 'HH24:MI:SS%2')").arg(quotedName, fraction);
+        return QStringLiteral("CAST(%1 AS text)").arg(quotedName);
     case ColumnKind::Decimal:
     case ColumnKind::Float:
-        return QStringLiteral("CAST(%1 AS text) AS %1").arg(quotedName);
+        return QStringLiteral("CAST(%1 AS text)").arg(quotedName);
     case ColumnKind::Integer: // smallint, integer, bigint; boolean arrives as a bool (1/0)
     case ColumnKind::Double:
     case ColumnKind::Binary: // bytea: its bytes
@@ -113,10 +113,31 @@ QString postgresSelectExpression(const ColumnInfo &column, const QString &quoted
 
 } // namespace
 
+QString ValueCodec::postgresText(const ColumnInfo &column, const QString &quotedName)
+{
+    const QString text = postgresValueText(column, quotedName);
+    if (text != quotedName)
+        return text;
+    switch (column.kind) {
+    case ColumnKind::Integer:
+        if (column.columnType == QLatin1String("boolean"))
+            return QStringLiteral("CAST(CAST(%1 AS integer) AS text)").arg(quotedName);
+        break;
+    case ColumnKind::Binary:
+    case ColumnKind::Bit:
+        return QStringLiteral("encode(%1, 'hex')").arg(quotedName);
+    default:
+        break;
+    }
+    return QStringLiteral("CAST(%1 AS text)").arg(quotedName);
+}
+
 QString ValueCodec::selectExpression(const ColumnInfo &column, const QString &quotedName)
 {
-    if (column.postgres)
-        return postgresSelectExpression(column, quotedName);
+    if (column.postgres) {
+        const QString text = postgresValueText(column, quotedName);
+        return text == quotedName ? text : QStringLiteral("%1 AS %2").arg(text, quotedName);
+    }
     switch (column.kind) {
     case ColumnKind::Date:
     case ColumnKind::DateTime:

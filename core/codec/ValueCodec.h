@@ -43,6 +43,11 @@ public:
     // already-quoted identifier.
     static QString selectExpression(const ColumnInfo &column, const QString &quotedName);
 
+    // A PostgreSQL column's value as text in the form its JSON takes (docs/protocol.md), for
+    // row checksums: the same text MariaDB's CAST(... AS CHAR) gives for an equal value
+    // (booleans 1/0, bytes as lowercase hex).
+    static QString postgresText(const ColumnInfo &column, const QString &quotedName);
+
     // A value read with selectExpression() -> its JSON form.
     static QJsonValue encode(const ColumnInfo &column, const QVariant &value);
 

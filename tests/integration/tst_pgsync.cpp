@@ -17,6 +17,11 @@
 #include "SiteSet.h"
 #include "SitesTest.h"
 #include "WaitUntil.h"
+#include "database/Catalog.h"
+#include "database/DbConnection.h"
+#include "database/RowDigests.h"
+
+#include <memory>
 
 using namespace testsupport;
 
@@ -74,6 +79,26 @@ bool allSuccessful(Site &site, const QString &table, const QString &remote, cons
             return false;
     }
     return true;
+}
+
+// verify's row checksums of `table` on the site's database, as the engine computes them.
+QList<mysqlsync::ext::RowDigest> digestsOf(Site &site, const QString &table, const QStringList &columns, QString *error)
+{
+    using namespace mysqlsync;
+    auto db = site.db->isPostgres()
+        ? std::make_unique<DbConnection>(site.db->postgresConfig(), QStringLiteral("pgsync-digests-p"))
+        : std::make_unique<DbConnection>(site.db->engineConfig(), QStringLiteral("pgsync-digests-a"));
+    QList<ext::RowDigest> out;
+    QHash<QString, TableInfo> tables;
+    QStringList problems;
+    if (!db->open(error))
+        return out;
+    if (!Catalog::load(db->db(), {table}, &tables, &problems)) {
+        *error = problems.join(QStringLiteral("; "));
+        return out;
+    }
+    RowDigests(tables.value(table), columns).range(db->db(), QString(), QString(), 0, &out, error);
+    return out;
 }
 
 QString statusId(const QString &table, const QString &key, const QString &remote)
@@ -300,6 +325,22 @@ void TestPgSync::everyMappedType()
                  + QStringLiteral(" from P||xyz|1970-01-01|00:00:00|1999-12-31 23:59:59.999|2038-01-19 03:14:07|00|"
                                   "[1,\"x\"]|{\"b\": null}|00000000-0000-0000-0000-000000000000|red"));
     QCOMPARE(rows.at(2), QStringLiteral("3") + QStringLiteral("|NULL").repeated(19));
+
+    // Row checksums (verify's canonical form) are the same on both databases for equal rows.
+    const QStringList columns = {QStringLiteral("s"),    QStringLiteral("i"),  QStringLiteral("b"),
+                                 QStringLiteral("n"),    QStringLiteral("r"),  QStringLiteral("d"),
+                                 QStringLiteral("flag"), QStringLiteral("t"),  QStringLiteral("v"),
+                                 QStringLiteral("c"),    QStringLiteral("dt"), QStringLiteral("tm"),
+                                 QStringLiteral("ts"),   QStringLiteral("tz"), QStringLiteral("bin"),
+                                 QStringLiteral("j"),    QStringLiteral("jb"), QStringLiteral("u"),
+                                 QStringLiteral("e")};
+    QString error;
+    const QList<mysqlsync::ext::RowDigest> mariaSums = digestsOf(*a, QStringLiteral("vals"), columns, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QList<mysqlsync::ext::RowDigest> pgSums = digestsOf(*p, QStringLiteral("vals"), columns, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(mariaSums.size(), 3);
+    QCOMPARE(pgSums, mariaSums);
 
     // An update of every column from MariaDB reaches PostgreSQL as well.
     QVERIFY(a->db->exec(QStringLiteral("UPDATE vals SET s = 7, n = '0.500000', flag = 0, dt = '2000-01-02', "
