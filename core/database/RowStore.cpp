@@ -32,8 +32,8 @@ QVariant RowStore::bindable(const QVariant &value) const
 {
     // PostgreSQL: a value bound as text of unknown type takes the column's type ("1" is a
     // boolean, an integer and a numeric alike); QPSQL would send a number as an integer.
-    if (dialect().kind() != SqlDialect::Kind::Postgres || value.isNull()
-        || value.typeId() == QMetaType::QByteArray || value.typeId() == QMetaType::QString)
+    if (dialect().kind() != SqlDialect::Kind::Postgres || value.isNull() || value.typeId() == QMetaType::QByteArray
+        || value.typeId() == QMetaType::QString)
         return value;
     if (value.typeId() == QMetaType::Bool)
         return QVariant(value.toBool() ? QStringLiteral("1") : QStringLiteral("0"));
@@ -88,9 +88,8 @@ RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys
     select << dialect().textCast(quoted(table.key().name));
     for (const ColumnInfo &c : table.columns)
         select << ValueCodec::selectExpression(c, quoted(c.name));
-    const QString head =
-        QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (")
-            .arg(select.join(QStringLiteral(", ")), quoted(table.name), quoted(table.key().name));
+    const QString head = QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (")
+                             .arg(select.join(QStringLiteral(", ")), quoted(table.name), quoted(table.key().name));
     // Keys as literals of the key column's own type: a string compared with an integer
     // key makes the server scan the whole table instead of using the primary key.
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -228,8 +227,8 @@ RowStore::Result RowStore::upsertMany(const TableInfo &table, const QList<QPair<
         names << quoted;
         updates << QStringLiteral("%1 = %2").arg(quoted, dialect().insertedValue(quoted));
     }
-    const QString head = QStringLiteral("INSERT INTO %1 (%2) VALUES ")
-                             .arg(this->quoted(table.name), names.join(QStringLiteral(", ")));
+    const QString head =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(this->quoted(table.name), names.join(QStringLiteral(", ")));
     const QString tail = QLatin1Char(' ') + dialect().upsertClause({this->quoted(table.key().name)}) + QLatin1Char(' ')
         + updates.join(QStringLiteral(", "));
     QString sql = head;
@@ -346,8 +345,7 @@ RowStore::Result RowStore::holds(const TableInfo &table, const QString &key, con
         select << QStringLiteral("1");
     Result result = Result::Ok;
     QSqlQuery *q = statement(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-                                 .arg(select.join(QStringLiteral(", ")), quoted(table.name),
-                                      quoted(table.key().name)),
+                                 .arg(select.join(QStringLiteral(", ")), quoted(table.name), quoted(table.key().name)),
                              error, &result);
     if (!q)
         return result;

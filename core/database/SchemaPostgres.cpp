@@ -61,8 +61,8 @@ bool Schema::installPostgres(const QSqlDatabase &db, const QList<TriggerPlan> &p
     // Indexes for readers of sync_status, as on MariaDB; its columns stay those of the contract.
     const QStringList indexes = {
         QStringLiteral("CREATE INDEX IF NOT EXISTS mysql_sync_status_date ON sync_status (\"date\")"),
-        QStringLiteral(
-            "CREATE INDEX IF NOT EXISTS mysql_sync_status_filter ON sync_status (status, remote, table_name, \"date\")"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS mysql_sync_status_filter ON sync_status (status, remote, "
+                       "table_name, \"date\")"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS mysql_sync_status_key ON sync_status (primary_key)"),
     };
     for (const QString &sql : indexes) {

@@ -88,9 +88,10 @@ bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &
     // first into the row that MariaDB's left-to-right application would leave.
     const QList<StatusUpdate> rows = postgres ? foldDuplicates(updates, receipts) : updates;
     const QString head = postgres
-        ? QStringLiteral("INSERT INTO sync_status(id, table_name, primary_key, remote, \"date\", status, message) VALUES ")
+        ? QStringLiteral(
+            "INSERT INTO sync_status(id, table_name, primary_key, remote, \"date\", status, message) VALUES ")
         : QStringLiteral(
-              "INSERT INTO sync_status(id, `table_name`, primary_key, remote, `date`, `status`, message) VALUES ");
+            "INSERT INTO sync_status(id, `table_name`, primary_key, remote, `date`, `status`, message) VALUES ");
     const QString fromUnixTime =
         postgres ? QStringLiteral(",(to_timestamp(%1) AT TIME ZONE 'UTC'),'") : QStringLiteral(",FROM_UNIXTIME(%1),'");
     const QString tail = QLatin1Char(' ') + dialect.upsertClause({QStringLiteral("id")}) + QLatin1Char(' ');
@@ -107,7 +108,8 @@ bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &
             sql += QLatin1Char('(') + literal(syncStatusId(u.table, u.key, u.remote)) + QLatin1Char(',')
                 + literal(u.table.left(255)) + QLatin1Char(',') + literal(u.key.left(255)) + QLatin1Char(',')
                 + literal(u.remote.left(32)) + fromUnixTime.arg(u.date / 1000) + syncStatusText(u.status)
-                + QStringLiteral("',") + (u.status == SyncStatus::Error ? literal(u.message.left(255)) : QStringLiteral("NULL"))
+                + QStringLiteral("',")
+                + (u.status == SyncStatus::Error ? literal(u.message.left(255)) : QStringLiteral("NULL"))
                 + QLatin1Char(')');
         }
         sql += tail + onDuplicate;
@@ -133,9 +135,9 @@ QString SyncStatusStore::receiptAssignments(const SqlDialect &dialect)
     // assigned: `keep` is evaluated on the stored row before status and date change.
     // PostgreSQL's assignments all see the stored row, which is the same thing here.
     if (dialect.kind() == SqlDialect::Kind::Postgres) {
-        const QString keep = QStringLiteral(
-            "(sync_status.\"date\" > EXCLUDED.\"date\" OR (sync_status.\"date\" = EXCLUDED.\"date\" "
-            "AND sync_status.status = 'error' AND EXCLUDED.status = 'successful'))");
+        const QString keep =
+            QStringLiteral("(sync_status.\"date\" > EXCLUDED.\"date\" OR (sync_status.\"date\" = EXCLUDED.\"date\" "
+                           "AND sync_status.status = 'error' AND EXCLUDED.status = 'successful'))");
         return QStringLiteral("message = CASE WHEN %1 THEN sync_status.message ELSE EXCLUDED.message END, "
                               "status = CASE WHEN %1 THEN sync_status.status ELSE EXCLUDED.status END, "
                               "\"date\" = GREATEST(sync_status.\"date\", EXCLUDED.\"date\")")
@@ -228,8 +230,9 @@ bool SyncStatusStore::pendingKeys(const QSqlDatabase &db, QList<RemoteKey> *out,
     QSqlQuery q(db);
     q.setForwardOnly(true);
     const SqlDialect &d = SqlDialect::of(db);
-    if (!q.exec(QStringLiteral("SELECT remote, %1, primary_key FROM sync_status WHERE %2 = 'pending'")
-                    .arg(d.quoteIdentifier(QStringLiteral("table_name")), d.quoteIdentifier(QStringLiteral("status"))))) {
+    if (!q.exec(
+            QStringLiteral("SELECT remote, %1, primary_key FROM sync_status WHERE %2 = 'pending'")
+                .arg(d.quoteIdentifier(QStringLiteral("table_name")), d.quoteIdentifier(QStringLiteral("status"))))) {
         *error = q.lastError();
         return false;
     }

@@ -2,8 +2,8 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
-#include "database/SqlDialect.h"
 #include "database/RowStore.h"
+#include "database/SqlDialect.h"
 #include "database/VersionStore.h"
 
 #include <QDateTime>
@@ -81,11 +81,11 @@ ConflictSettlement::Result ConflictSettlement::settle(const QSqlDatabase &dbIn, 
         // Captured even when the row already was so (keep this site's).
         QSqlQuery q(db);
         const SqlDialect &d = SqlDialect::of(db);
-        q.prepare(d.kind() == SqlDialect::Kind::Postgres
-                      ? QStringLiteral("INSERT INTO table_changes (table_name, primary_key, \"date\") VALUES (?, ?, %1)")
-                            .arg(d.utcNow())
-                      : QStringLiteral(
-                            "INSERT INTO table_changes (`table_name`, primary_key, `date`) VALUES (?, ?, NOW())"));
+        q.prepare(
+            d.kind() == SqlDialect::Kind::Postgres
+                ? QStringLiteral("INSERT INTO table_changes (table_name, primary_key, \"date\") VALUES (?, ?, %1)")
+                      .arg(d.utcNow())
+                : QStringLiteral("INSERT INTO table_changes (`table_name`, primary_key, `date`) VALUES (?, ?, NOW())"));
         q.addBindValue(conflict.table);
         q.addBindValue(conflict.key);
         ok = q.exec();

@@ -40,8 +40,7 @@ bool TransformConnection::ensureOpen(QString *error)
     // than transformTimeout.
     const int statementMs = qMax(1, m_timeLimitMs * 4 / 5);
     QSqlQuery q(m_connection.db());
-    const QString limit = m_connection.isPostgres()
-        ? QStringLiteral("SET statement_timeout = %1").arg(statementMs)
+    const QString limit = m_connection.isPostgres() ? QStringLiteral("SET statement_timeout = %1").arg(statementMs)
         : m_connection.isMariaDb()
         ? QStringLiteral("SET SESSION max_statement_time = %1").arg(statementMs / 1000.0, 0, 'f', 3)
         : QStringLiteral("SET SESSION max_execution_time = %1").arg(statementMs);
