@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
 #include <QTest>
 
 #include "EngineProcess.h"
@@ -20,6 +21,8 @@
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
 #include "database/RowDigests.h"
+#include "database/Schema.h"
+#include "database/SyncStatusStore.h"
 
 #include <memory>
 
@@ -119,6 +122,7 @@ private slots:
     void hostileMessagesRefused();
     void killedMidStream();
     void captureWokenByNotify();
+    void receiptRuleSameOnBoth();
 
 private:
     // site_a on MariaDB and site_p on PostgreSQL, both running and seeing each other.
@@ -527,6 +531,92 @@ void TestPgSync::captureWokenByNotify()
     for (qint64 ms : std::as_const(took))
         times << QString::number(ms);
     QVERIFY2(fast >= 8, qPrintable(QStringLiteral("milliseconds per row: ") + times.join(QLatin1Char(' '))));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void TestPgSync::receiptRuleSameOnBoth()
+{
+    // The same sequences of pending rows and receipts, in one multi-row statement (several
+    // updates of one id: PostgreSQL folds them first) and one statement each, leave the same
+    // sync_status rows on MariaDB and on PostgreSQL.
+    using mysqlsync::StatusUpdate;
+    using mysqlsync::SyncStatus;
+    const qint64 t1 = 1767225600000;
+    const qint64 t2 = t1 + 5000;
+    auto u = [](const QString &key, SyncStatus status, qint64 date, const QString &message = QString()) {
+        return StatusUpdate{QStringLiteral("items"), key, kA, status, message, date};
+    };
+    const QList<StatusUpdate> receipts = {
+        u(QStringLiteral("1"), SyncStatus::Error, t1, QStringLiteral("e1")),
+        u(QStringLiteral("1"), SyncStatus::Successful, t1), // an error stays for the same date
+        u(QStringLiteral("2"), SyncStatus::Successful, t2),
+        u(QStringLiteral("2"), SyncStatus::Error, t1, QStringLiteral("older")), // older: ignored
+        u(QStringLiteral("3"), SyncStatus::Error, t1, QStringLiteral("e3")),
+        u(QStringLiteral("3"), SyncStatus::Successful, t2), // newer: replaces the error
+        u(QStringLiteral("4"), SyncStatus::Successful, t1),
+        u(QStringLiteral("4"), SyncStatus::Error, t1, QStringLiteral("e4")), // error over success
+        u(QStringLiteral("4"), SyncStatus::Successful, t1),
+        u(QStringLiteral("5"), SyncStatus::Successful, t1),
+    };
+    const QList<StatusUpdate> pending = {u(QStringLiteral("5"), SyncStatus::Pending, t1),
+                                         u(QStringLiteral("6"), SyncStatus::Pending, t1),
+                                         u(QStringLiteral("6"), SyncStatus::Pending, t2)};
+    QHash<QString, QStringList> results; // "A1", "P1" (multi-row), "A2", "P2" (one by one)
+    for (char server : {'A', 'P'}) {
+        for (int oneByOne = 0; oneByOne < 2; ++oneByOne) {
+            SiteDatabase db(m_servers, server, QStringLiteral("tpgsync_receipts"));
+            QVERIFY2(db.isOpen(), qPrintable(db.lastError()));
+            QString error;
+            QVERIFY2(mysqlsync::Schema::install(db.database(), server == 'A', {}, &error), qPrintable(error));
+            QList<mysqlsync::RefusedStatusRow> refused;
+            QSqlError sqlError;
+            if (oneByOne) {
+                for (const StatusUpdate &p : pending)
+                    QVERIFY(mysqlsync::SyncStatusStore::write(db.database(), {p}, {}, &refused, &sqlError));
+                for (const StatusUpdate &r : receipts)
+                    QVERIFY(mysqlsync::SyncStatusStore::write(db.database(), {}, {r}, &refused, &sqlError));
+            } else {
+                QVERIFY(mysqlsync::SyncStatusStore::write(db.database(), pending, receipts, &refused, &sqlError));
+            }
+            QVERIFY(refused.isEmpty());
+            const QString epoch = server == 'A' ? QStringLiteral("UNIX_TIMESTAMP(`date`)")
+                                                : QStringLiteral("CAST(extract(epoch FROM \"date\") AS bigint)");
+            const QString status = server == 'A' ? QStringLiteral("CAST(`status` AS CHAR)") : QStringLiteral("status");
+            QStringList rows;
+            for (const QVariantMap &r :
+                 db.rows(QStringLiteral("SELECT id, primary_key AS k, %1 AS s, %2 AS d, message AS m FROM sync_status "
+                                        "ORDER BY primary_key")
+                             .arg(status, epoch))) {
+                rows << QStringLiteral("%1 %2 %3 %4 %5")
+                            .arg(r.value(QStringLiteral("id")).toString(), r.value(QStringLiteral("k")).toString(),
+                                 r.value(QStringLiteral("s")).toString(), r.value(QStringLiteral("d")).toString(),
+                                 r.value(QStringLiteral("m")).isNull() ? QStringLiteral("NULL")
+                                                                       : r.value(QStringLiteral("m")).toString());
+            }
+            results.insert(QString(QLatin1Char(server)) + QString::number(oneByOne + 1), rows);
+        }
+    }
+    const QString s1 = QString::number(t1 / 1000);
+    const QString s2 = QString::number(t2 / 1000);
+    const QStringList expected = {
+        statusId(QStringLiteral("items"), QStringLiteral("1"), kA) + QStringLiteral(" 1 error ") + s1
+            + QStringLiteral(" e1"),
+        statusId(QStringLiteral("items"), QStringLiteral("2"), kA) + QStringLiteral(" 2 successful ") + s2
+            + QStringLiteral(" NULL"),
+        statusId(QStringLiteral("items"), QStringLiteral("3"), kA) + QStringLiteral(" 3 successful ") + s2
+            + QStringLiteral(" NULL"),
+        statusId(QStringLiteral("items"), QStringLiteral("4"), kA) + QStringLiteral(" 4 error ") + s1
+            + QStringLiteral(" e4"),
+        statusId(QStringLiteral("items"), QStringLiteral("5"), kA) + QStringLiteral(" 5 successful ") + s1
+            + QStringLiteral(" NULL"),
+        statusId(QStringLiteral("items"), QStringLiteral("6"), kA) + QStringLiteral(" 6 pending ") + s2
+            + QStringLiteral(" NULL"),
+    };
+    QCOMPARE(results.value(QStringLiteral("A1")), expected);
+    QCOMPARE(results.value(QStringLiteral("A2")), expected);
+    QCOMPARE(results.value(QStringLiteral("P1")), expected);
+    QCOMPARE(results.value(QStringLiteral("P2")), expected);
 }
 
 QTEST_GUILESS_MAIN(TestPgSync)
