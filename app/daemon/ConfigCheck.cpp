@@ -10,6 +10,7 @@
 #include "database/LoadStore.h"
 #include "database/MappingCheck.h"
 #include "database/Schema.h"
+#include "database/SqlDialect.h"
 #include "mqtt/MqttClient.h"
 #include "protocol/Messages.h"
 
@@ -26,7 +27,7 @@ constexpr int kAgreementMs = 300000; // every comparison of --check finishes wit
 
 bool checkDatabase(const Config &config, QTextStream &out)
 {
-    DbConnection db(config.mysql, QStringLiteral("mysql-sync-check"));
+    DbConnection db(config.siteDatabase(), QStringLiteral("mysql-sync-check"));
     QString error;
     if (!db.open(&error)) {
         out << "database: FAILED: " << error << "\n";
@@ -68,14 +69,14 @@ bool checkDatabase(const Config &config, QTextStream &out)
     if (!ok)
         return false;
     QList<TriggerPlan> plan;
-    if (!Schema::triggerPlan(catalog, config.syncTables, &plan, &error)) {
+    if (!Schema::triggerPlan(catalog, config.syncTables, &plan, &error, db.dialect())) {
         out << "  ERROR: " << error << "\n";
         return false;
     }
     out << "  would ensure tables table_changes and sync_status exist\n";
     out << "  would replace the mysqlSync* triggers with:\n";
     for (const TriggerPlan &t : plan)
-        out << "    " << t.name << " AFTER " << t.event << " ON `" << t.table << "`\n";
+        out << "    " << t.name << " AFTER " << t.event << " ON " << db.dialect().quoteIdentifier(t.table) << "\n";
     return true;
 }
 
@@ -130,7 +131,7 @@ bool checkAgreement(const Config &config, QTextStream &out)
         out << "tables: not compared with the remotes (extensions.enabled is false)\n";
         return true;
     }
-    DbConnection db(config.mysql, QStringLiteral("mysql-sync-check"));
+    DbConnection db(config.siteDatabase(), QStringLiteral("mysql-sync-check"));
     QString error;
     qint64 holder = 0;
     if (!db.open(&error) || !EngineLock::holder(db.db(), config.clientName, &holder, &error)) {

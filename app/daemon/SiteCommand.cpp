@@ -13,7 +13,7 @@ bool openSite(const QString &configPath, const QString &connectionName, Config *
         err << "mysql-sync: " << error << "\n";
         return false;
     }
-    *db = std::make_unique<DbConnection>(config->mysql, connectionName);
+    *db = std::make_unique<DbConnection>(config->siteDatabase(), connectionName);
     if (!(*db)->open(&error)) {
         err << "mysql-sync: database: " << error << "\n";
         return false;

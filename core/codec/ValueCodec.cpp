@@ -64,8 +64,80 @@ ColumnInfo ColumnInfo::fromCatalog(const QString &name, const QString &dataType,
     return c;
 }
 
+namespace {
+
+// The number in parentheses of a type name such as "timestamp(3) without time zone", or -1.
+int declaredPrecision(const QString &columnType)
+{
+    const qsizetype open = columnType.indexOf(QLatin1Char('('));
+    const qsizetype close = columnType.indexOf(QLatin1Char(')'), open);
+    if (open < 0 || close < 0)
+        return -1;
+    bool ok = false;
+    const int n = columnType.mid(open + 1, close - open - 1).trimmed().toInt(&ok);
+    return ok ? n : -1;
+}
+
+// PostgreSQL's values as the text MariaDB gives for the same wire form: dates as YYYY-MM-DD,
+// timestamps and times with exactly the column's declared fractional digits (none declared:
+// PostgreSQL's own text, which drops trailing zeros), timestamptz in UTC (the session's time
+// zone), numeric digit for digit, everything textual (uuid, enums, json) as its text.
+QString postgresValueText(const ColumnInfo &column, const QString &quotedName)
+{
+    const int fsp = declaredPrecision(column.columnType);
+    const QString fraction = fsp > 0 ? QStringLiteral(".FF%1").arg(qMin(fsp, 6)) : QString();
+    switch (column.kind) {
+    case ColumnKind::Date:
+        return QStringLiteral("to_char(%1, 'YYYY-MM-DD')").arg(quotedName);
+    case ColumnKind::DateTime:
+        if (fsp >= 0)
+            return QStringLiteral("to_char(%1, 'YYYY-MM-DD HH24:MI:SS%2')").arg(quotedName, fraction);
+        return QStringLiteral("(to_char(%1, 'YYYY-MM-DD HH24:MI:SS') || "
+                              "rtrim(rtrim(to_char(%1, '.US'), '0'), '.'))")
+            .arg(quotedName);
+    case ColumnKind::Text:
+        if (column.columnType.startsWith(QLatin1String("time(")) && fsp >= 0)
+            return QStringLiteral("to_char(DATE '2000-01-01' + %1, 'HH24:MI:SS%2')").arg(quotedName, fraction);
+        return QStringLiteral("CAST(%1 AS text)").arg(quotedName);
+    case ColumnKind::Decimal:
+    case ColumnKind::Float:
+        return QStringLiteral("CAST(%1 AS text)").arg(quotedName);
+    case ColumnKind::Integer: // smallint, integer, bigint; boolean arrives as a bool (1/0)
+    case ColumnKind::Double:
+    case ColumnKind::Binary: // bytea: its bytes
+    case ColumnKind::Bit:
+        break;
+    }
+    return quotedName;
+}
+
+} // namespace
+
+QString ValueCodec::postgresText(const ColumnInfo &column, const QString &quotedName)
+{
+    const QString text = postgresValueText(column, quotedName);
+    if (text != quotedName)
+        return text;
+    switch (column.kind) {
+    case ColumnKind::Integer:
+        if (column.columnType == QLatin1String("boolean"))
+            return QStringLiteral("CAST(CAST(%1 AS integer) AS text)").arg(quotedName);
+        break;
+    case ColumnKind::Binary:
+    case ColumnKind::Bit:
+        return QStringLiteral("encode(%1, 'hex')").arg(quotedName);
+    default:
+        break;
+    }
+    return QStringLiteral("CAST(%1 AS text)").arg(quotedName);
+}
+
 QString ValueCodec::selectExpression(const ColumnInfo &column, const QString &quotedName)
 {
+    if (column.postgres) {
+        const QString text = postgresValueText(column, quotedName);
+        return text == quotedName ? text : QStringLiteral("%1 AS %2").arg(text, quotedName);
+    }
     switch (column.kind) {
     case ColumnKind::Date:
     case ColumnKind::DateTime:

@@ -27,6 +27,9 @@ struct ColumnInfo {
     ColumnKind kind = ColumnKind::Text;
     bool isUnsigned = false;
     bool nullable = true;
+    // A column of a PostgreSQL table: dataType is the MariaDB type of the same wire form,
+    // columnType PostgreSQL's own (format_type), and selectExpression() reads it as PostgreSQL.
+    bool postgres = false;
 
     // Fills kind and isUnsigned from dataType/columnType.
     static ColumnInfo fromCatalog(const QString &name, const QString &dataType, const QString &columnType,
@@ -39,6 +42,11 @@ public:
     // (for example DATE/DATETIME/DECIMAL/FLOAT as text). `quotedName` is the column's
     // already-quoted identifier.
     static QString selectExpression(const ColumnInfo &column, const QString &quotedName);
+
+    // A PostgreSQL column's value as text in the form its JSON takes (docs/protocol.md), for
+    // row checksums: the same text MariaDB's CAST(... AS CHAR) gives for an equal value
+    // (booleans 1/0, bytes as lowercase hex).
+    static QString postgresText(const ColumnInfo &column, const QString &quotedName);
 
     // A value read with selectExpression() -> its JSON form.
     static QJsonValue encode(const ColumnInfo &column, const QVariant &value);

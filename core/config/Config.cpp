@@ -90,6 +90,14 @@ MysqlConfig MysqlConfig::forTransformers() const
     return login;
 }
 
+MysqlConfig Config::siteDatabase() const
+{
+    MysqlConfig site = mysql;
+    if (databaseKind == DatabaseKind::Postgres)
+        site.postgres = std::make_shared<const PostgresConfig>(postgres);
+    return site;
+}
+
 QStringList MqttConfig::uris() const
 {
     QStringList result{uri()};
@@ -378,14 +386,10 @@ bool setError(ConfigError *error, const QString &text)
 
 } // namespace
 
-QString unsupportedDatabaseReason(const Config &config)
+QString unsupportedDatabaseReason(const Config &)
 {
-    if (config.databaseKind != DatabaseKind::Postgres)
-        return QString();
-    const QString file = config.filePath.isEmpty() ? QStringLiteral("(configuration)") : config.filePath;
-    return QStringLiteral("%1: postgresConfig: PostgreSQL sites are not supported by this build yet; use a "
-                          "MySQL/MariaDB database (mysqlConfig)")
-        .arg(file);
+    // Every database a configuration can name is supported: MySQL/MariaDB and PostgreSQL.
+    return QString();
 }
 
 // ---------------------------------------------------------------------------

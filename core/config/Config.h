@@ -11,7 +11,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace mysqlsync {
+
+struct PostgresConfig;
 
 struct TlsFiles {
     QString ca;   // absolute path or empty
@@ -80,6 +84,9 @@ struct MysqlConfig {
     QString transformerUser;
     QString transformerPassword; // plain, or resolved from transformerPasswordRef
     SecretRef transformerPasswordRef;
+    // A PostgreSQL site (Config::siteDatabase()): its postgresConfig, which every connection
+    // made from these settings opens in place of MySQL/MariaDB; null for a MySQL/MariaDB site.
+    std::shared_ptr<const PostgresConfig> postgres;
 
     // These settings with the transformers' login in place of the engine's, when one is
     // configured (same host, port, socket, TLS and database).
@@ -221,10 +228,13 @@ struct Config {
     }
     // syncTables and receiveTables, each once (syncTables' order first).
     QStringList configuredTables() const;
+    // The site's database settings as every DbConnection and ServerCheck takes them: mysql, with
+    // postgres attached for a PostgreSQL site (call it after the secrets are resolved).
+    MysqlConfig siteDatabase() const;
 };
 
 // Empty when this build's engine can run on the configuration's database; else a plain line
-// saying why not (PostgreSQL sites, until the engine works on them: issue 17).
+// saying why not. Empty for every configuration now: MySQL/MariaDB and PostgreSQL sites run.
 QString unsupportedDatabaseReason(const Config &config);
 
 // Reads and validates a configuration file by ConfigSchema. Every failure is reported in

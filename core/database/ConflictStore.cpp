@@ -1,6 +1,7 @@
 #include "database/ConflictStore.h"
 
 #include "database/DbConnection.h"
+#include "database/SqlDialect.h"
 #include "database/SyncStatusStore.h"
 
 #include <QJsonArray>
@@ -37,10 +38,38 @@ std::optional<ConflictOutcome> conflictOutcomeFromText(const QString &text)
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "id, `table_name`, primary_key, local_site, remote_site, local_version, remote_version, local_time, "
-    "remote_time, local_vector, remote_vector, policy, winner, CAST(UNIX_TIMESTAMP(detected_at) * 1000 AS SIGNED), "
-    "CAST(IFNULL(UNIX_TIMESTAMP(settled_at) * 1000, 0) AS SIGNED), settled_by");
+bool isPostgres(const QSqlDatabase &db)
+{
+    return SqlDialect::of(db).kind() == SqlDialect::Kind::Postgres;
+}
+
+// The columns fromQuery() reads; the dates as milliseconds since the epoch (stored as UTC on
+// PostgreSQL, in the session's time zone on MariaDB).
+QString columns(const QSqlDatabase &db)
+{
+    if (isPostgres(db))
+        return QStringLiteral(
+            "id, table_name, primary_key, local_site, remote_site, local_version, remote_version, local_time, "
+            "remote_time, local_vector, remote_vector, policy, winner, "
+            "CAST(extract(epoch FROM detected_at) * 1000 AS bigint), "
+            "CAST(COALESCE(extract(epoch FROM settled_at) * 1000, 0) AS bigint), settled_by");
+    return QStringLiteral(
+        "id, `table_name`, primary_key, local_site, remote_site, local_version, remote_version, local_time, "
+        "remote_time, local_vector, remote_vector, policy, winner, CAST(UNIX_TIMESTAMP(detected_at) * 1000 AS SIGNED), "
+        "CAST(IFNULL(UNIX_TIMESTAMP(settled_at) * 1000, 0) AS SIGNED), settled_by");
+}
+
+QString tableName(const QSqlDatabase &db)
+{
+    return SqlDialect::of(db).quoteIdentifier(QStringLiteral("table_name"));
+}
+
+// A date column's value from a bound number of milliseconds.
+QString fromMs(const QSqlDatabase &db)
+{
+    return isPostgres(db) ? QStringLiteral("(to_timestamp(? / 1000.0) AT TIME ZONE 'UTC')")
+                          : QStringLiteral("FROM_UNIXTIME(? / 1000)");
+}
 
 QString jsonText(const QJsonValue &v)
 {
@@ -94,11 +123,12 @@ ConflictRecord fromQuery(const QSqlQuery &q)
 bool ConflictStore::record(const QSqlDatabase &db, ConflictRecord *c, QString *error, QSqlError *sqlError)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO sync_conflicts (`table_name`, primary_key, local_site, remote_site, local_version, "
-        "remote_version, local_time, remote_time, local_vector, remote_vector, policy, winner, detected_at, "
-        "settled_at, settled_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,FROM_UNIXTIME(? / 1000), "
-        "IF(? = 0, NULL, FROM_UNIXTIME(? / 1000)),?)"));
+    const bool postgres = isPostgres(db);
+    q.prepare(QStringLiteral("INSERT INTO sync_conflicts (%1, primary_key, local_site, remote_site, local_version, "
+                             "remote_version, local_time, remote_time, local_vector, remote_vector, policy, winner, "
+                             "detected_at, settled_at, settled_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,%2, "
+                             "CASE WHEN ? = 0 THEN NULL ELSE %2 END,?)%3")
+                  .arg(tableName(db), fromMs(db), postgres ? QStringLiteral(" RETURNING id") : QString()));
     q.addBindValue(c->table);
     q.addBindValue(c->key);
     q.addBindValue(c->localSite);
@@ -117,7 +147,7 @@ bool ConflictStore::record(const QSqlDatabase &db, ConflictRecord *c, QString *e
     q.addBindValue(c->settledBy.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c->settledBy));
     if (!q.exec())
         return fail(q, "write", error, sqlError);
-    c->id = q.lastInsertId().toLongLong();
+    c->id = postgres ? (q.next() ? q.value(0).toLongLong() : 0) : q.lastInsertId().toLongLong();
     return true;
 }
 
@@ -131,9 +161,9 @@ bool ConflictStore::openFor(const QSqlDatabase &db, const QString &table, const 
     for (qsizetype i = 0; i < keys.size(); ++i)
         marks << QStringLiteral("?");
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT %1 FROM sync_conflicts WHERE settled_at IS NULL AND `table_name` = ? "
+    q.prepare(QStringLiteral("SELECT %1 FROM sync_conflicts WHERE settled_at IS NULL AND %3 = ? "
                              "AND primary_key IN (%2) ORDER BY id")
-                  .arg(kColumns, marks.join(QLatin1Char(','))));
+                  .arg(columns(db), marks.join(QLatin1Char(',')), tableName(db)));
     q.addBindValue(table);
     for (const QString &key : keys)
         q.addBindValue(key);
@@ -148,8 +178,9 @@ bool ConflictStore::settleRow(const QSqlDatabase &db, const QString &table, cons
                               const QString &settledBy, qint64 nowMs, QString *error, QSqlError *sqlError)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE sync_conflicts SET winner = ?, settled_at = FROM_UNIXTIME(? / 1000), "
-                             "settled_by = ? WHERE settled_at IS NULL AND `table_name` = ? AND primary_key = ?"));
+    q.prepare(QStringLiteral("UPDATE sync_conflicts SET winner = ?, settled_at = %1, "
+                             "settled_by = ? WHERE settled_at IS NULL AND %2 = ? AND primary_key = ?")
+                  .arg(fromMs(db), tableName(db)));
     q.addBindValue(conflictOutcomeText(winner));
     q.addBindValue(nowMs);
     q.addBindValue(settledBy);
@@ -163,7 +194,7 @@ bool ConflictStore::settleRow(const QSqlDatabase &db, const QString &table, cons
 bool ConflictStore::read(const QSqlDatabase &db, qint64 id, ConflictRecord *out, QString *error)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT %1 FROM sync_conflicts WHERE id = ?").arg(kColumns));
+    q.prepare(QStringLiteral("SELECT %1 FROM sync_conflicts WHERE id = ?").arg(columns(db)));
     q.addBindValue(id);
     if (!q.exec())
         return fail(q, "read", error, nullptr);
@@ -186,7 +217,7 @@ bool ConflictStore::readPage(const QSqlDatabase &db, const ConflictFilter &filte
     else if (filter.state == ConflictFilter::State::Settled)
         where << QStringLiteral("settled_at IS NOT NULL");
     if (!filter.table.isEmpty()) {
-        where << QStringLiteral("`table_name` = ?");
+        where << tableName(db) + QStringLiteral(" = ?");
         binds << filter.table;
     }
     if (!filter.remote.isEmpty()) {
@@ -202,10 +233,10 @@ bool ConflictStore::readPage(const QSqlDatabase &db, const ConflictFilter &filte
         binds << beforeId;
     }
     QSqlQuery q(db);
-    q.prepare(
-        QStringLiteral("SELECT %1 FROM sync_conflicts %2 ORDER BY id DESC LIMIT %3")
-            .arg(kColumns, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")))
-            .arg(qBound(1, limit, 10000)));
+    q.prepare(QStringLiteral("SELECT %1 FROM sync_conflicts %2 ORDER BY id DESC LIMIT %3")
+                  .arg(columns(db),
+                       where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")))
+                  .arg(qBound(1, limit, 10000)));
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec())

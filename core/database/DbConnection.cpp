@@ -14,7 +14,13 @@ namespace mysqlsync {
 DbConnection::DbConnection(const MysqlConfig &config, const QString &connectionName)
     : m_config(config)
     , m_name(connectionName)
-{ }
+{
+    if (config.postgres) { // a PostgreSQL site (Config::siteDatabase())
+        m_pg = *config.postgres;
+        m_postgres = true;
+        m_maxAllowedPacket = kPostgresMaxStatement;
+    }
+}
 
 DbConnection::~DbConnection()
 {

@@ -51,6 +51,9 @@ public:
     QString description() const;
 
 private:
+    // PostgreSQL has no max_allowed_packet; a statement may be up to 1 GB. The engine's batches
+    // stay far below; this bounds them as MariaDB's default would.
+    static constexpr qint64 kPostgresMaxStatement = 64 * 1024 * 1024;
     // mysqlConfig.ssl: the session must really be encrypted (Ssl_cipher not empty).
     bool checkEncrypted(class QSqlQuery *q, QString *error);
     bool openPostgres(QString *error, const QStringList &sessionSql);

@@ -55,9 +55,7 @@ DbConnection::DbConnection(const PostgresConfig &config, const QString &connecti
     , m_postgres(true)
     , m_name(connectionName)
 {
-    // PostgreSQL has no max_allowed_packet; a statement may be up to 1 GB. The engine's batches
-    // stay far below; this bounds them as MariaDB's default would.
-    m_maxAllowedPacket = 64 * 1024 * 1024;
+    m_maxAllowedPacket = kPostgresMaxStatement;
 }
 
 const SqlDialect &DbConnection::dialect() const
@@ -135,6 +133,8 @@ bool DbConnection::openPostgres(QString *error, const QStringList &sessionSql)
     setup << QStringLiteral("SET search_path TO %1").arg(SqlDialect::postgres().quoteIdentifier(m_pg.schema));
     // No NOTICEs ("relation ... already exists, skipping" on every start) on the engine's stderr.
     setup << QStringLiteral("SET client_min_messages TO warning");
+    // Dates and times travel as UTC text (docs/protocol.md): timestamptz is read and written in UTC.
+    setup << QStringLiteral("SET TIME ZONE 'UTC'");
     setup << sessionSql;
     for (const QString &sql : std::as_const(setup)) {
         if (!q.exec(sql)) {

@@ -9,7 +9,15 @@ public:
     Kind kind() const override { return Kind::MariaDb; }
     QString productName() const override { return QStringLiteral("MariaDB"); }
     QString quoteIdentifier(const QString &name) const override;
+    QString textCast(const QString &expression) const override
+    {
+        return QStringLiteral("CAST(%1 AS CHAR)").arg(expression);
+    }
     QString stringLiteral(const QString &value) const override;
+    QString lockWaitSql(int seconds) const override
+    {
+        return QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(seconds);
+    }
     QString catalogColumnsSql() const override;
     QString otherUniqueKeyTablesSql() const override;
     QString tableNamesSql() const override;

@@ -9,7 +9,17 @@ public:
     Kind kind() const override { return Kind::Postgres; }
     QString productName() const override { return QStringLiteral("PostgreSQL"); }
     QString quoteIdentifier(const QString &name) const override;
+    QString textCast(const QString &expression) const override
+    {
+        return QStringLiteral("CAST(%1 AS text)").arg(expression);
+    }
     QString stringLiteral(const QString &value) const override;
+    // lock_timeout 0 waits for ever: "not at all" is the shortest wait instead.
+    QString lockWaitSql(int seconds) const override
+    {
+        return seconds > 0 ? QStringLiteral("SET lock_timeout = '%1s'").arg(seconds)
+                           : QStringLiteral("SET lock_timeout = '1ms'");
+    }
     QString catalogColumnsSql() const override;
     QString otherUniqueKeyTablesSql() const override;
     QString tableNamesSql() const override;

@@ -69,6 +69,7 @@ bool PostgresDialect::mapColumn(const QString &table, const QString &column, con
         return false;
     }
     *out = ColumnInfo::fromCatalog(column, *it, columnType, nullable);
+    out->postgres = true;
     return true;
 }
 

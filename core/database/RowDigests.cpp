@@ -2,6 +2,7 @@
 
 #include "codec/ValueCodec.h"
 #include "database/DbConnection.h"
+#include "database/SqlDialect.h"
 #include "database/SqlLiteral.h"
 
 #include <QSqlError>
@@ -32,10 +33,18 @@ QString canonical(const ColumnInfo &c)
     return QStringLiteral("CONVERT(CAST(%1 AS CHAR) USING utf8mb4)").arg(q);
 }
 
+// PostgreSQL's counterpart: the same text for an equal value, `||` (NULL when the value is).
+QString postgresPart(const ColumnInfo &c)
+{
+    const QString v = ValueCodec::postgresText(c, SqlDialect::postgres().quoteIdentifier(c.name));
+    return QStringLiteral("COALESCE(CAST(char_length(%1) AS text) || ':' || %1, '-')").arg(v);
+}
+
 } // namespace
 
 RowDigests::RowDigests(const TableInfo &table, const QStringList &columns)
     : m_table(table)
+    , m_postgres(table.primaryKey >= 0 && table.key().postgres)
 {
     if (table.primaryKey < 0) {
         m_problem = QStringLiteral("table `%1` has no single-column primary key").arg(table.name);
@@ -48,6 +57,10 @@ RowDigests::RowDigests(const TableInfo &table, const QStringList &columns)
             m_problem = QStringLiteral("table `%1` has no column `%2`").arg(table.name, name);
             return;
         }
+        if (m_postgres) {
+            parts.append(postgresPart(*c));
+            continue;
+        }
         const QString v = canonical(*c);
         parts.append(QStringLiteral("IFNULL(CONCAT(CHAR_LENGTH(%1), ':', %1), '-')").arg(v));
     }
@@ -55,7 +68,14 @@ RowDigests::RowDigests(const TableInfo &table, const QStringList &columns)
         m_problem = QStringLiteral("no column of `%1` to compare").arg(table.name);
         return;
     }
-    m_expression = QStringLiteral("LEFT(MD5(CONCAT_WS(',', %1)), 16)").arg(parts.join(QStringLiteral(", ")));
+    m_expression = m_postgres
+        ? QStringLiteral("left(md5(%1), 16)").arg(parts.join(QStringLiteral(" || ',' || ")))
+        : QStringLiteral("LEFT(MD5(CONCAT_WS(',', %1)), 16)").arg(parts.join(QStringLiteral(", ")));
+}
+
+const SqlDialect &RowDigests::dialect() const
+{
+    return m_postgres ? SqlDialect::postgres() : SqlDialect::mariaDb();
 }
 
 bool RowDigests::valid(QString *error) const
@@ -79,14 +99,14 @@ bool RowDigests::range(const QSqlDatabase &db, const QString &from, const QStrin
 {
     if (!valid(error))
         return false;
-    const QString key = quoteIdentifier(m_table.key().name);
+    const QString key = dialect().quoteIdentifier(m_table.key().name);
     QStringList where;
     if (!from.isNull())
         where.append(QStringLiteral("%1 > %2").arg(key, bound(db, from)));
     if (!to.isNull())
         where.append(QStringLiteral("%1 <= %2").arg(key, bound(db, to)));
-    QString sql =
-        QStringLiteral("SELECT CAST(%1 AS CHAR), %2 FROM %3").arg(key, m_expression, quoteIdentifier(m_table.name));
+    QString sql = QStringLiteral("SELECT %1, %2 FROM %3")
+                      .arg(dialect().textCast(key), m_expression, dialect().quoteIdentifier(m_table.name));
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY %1").arg(key);
@@ -100,15 +120,16 @@ bool RowDigests::keys(const QSqlDatabase &db, const QStringList &keys, QList<ext
     out->clear();
     if (!valid(error))
         return false;
-    const QString key = quoteIdentifier(m_table.key().name);
+    const QString key = dialect().quoteIdentifier(m_table.key().name);
     for (qsizetype i = 0; i < keys.size(); i += 1000) {
         QStringList literals;
         for (const QString &k : keys.mid(i, 1000))
             literals.append(bound(db, k));
         QList<ext::RowDigest> part;
         if (!read(db,
-                  QStringLiteral("SELECT CAST(%1 AS CHAR), %2 FROM %3 WHERE %1 IN (%4)")
-                      .arg(key, m_expression, quoteIdentifier(m_table.name), literals.join(QLatin1Char(','))),
+                  QStringLiteral("SELECT %5, %2 FROM %3 WHERE %1 IN (%4)")
+                      .arg(key, m_expression, dialect().quoteIdentifier(m_table.name), literals.join(QLatin1Char(',')),
+                           dialect().textCast(key)),
                   &part, error))
             return false;
         *out += part;

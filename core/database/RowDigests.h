@@ -4,7 +4,8 @@
 // character sets or column types: for each compared column in the agreed order, its value as
 // text in the protocol's JSON form (numbers and DECIMAL digits as the server prints them,
 // dates "YYYY-MM-DD", date-times "YYYY-MM-DD HH:MM:SS[.ffffff]", bytes as lowercase hex,
-// text as UTF-8) written "length:value", NULL written "-", joined by ",".
+// text as UTF-8) written "length:value", NULL written "-", joined by ",". A PostgreSQL table
+// (ColumnInfo::postgres) gets the same text for equal values (ValueCodec::postgresText).
 #include "database/Catalog.h"
 #include "protocol/VerifyMessages.h"
 
@@ -13,6 +14,8 @@
 #include <QStringList>
 
 namespace mysqlsync {
+
+class SqlDialect;
 
 class RowDigests {
 public:
@@ -34,7 +37,11 @@ private:
     QString bound(const QSqlDatabase &db, const QString &key) const;
     bool read(const QSqlDatabase &db, const QString &sql, QList<ext::RowDigest> *out, QString *error) const;
 
+    // The dialect of the table's database (its columns say whether it is PostgreSQL's).
+    const SqlDialect &dialect() const;
+
     TableInfo m_table;
+    bool m_postgres = false;
     QString m_expression;
     QString m_problem;
 };

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
+#include "database/SqlDialect.h"
 #include "database/SqlLiteral.h"
 #include "protocol/Messages.h"
 
@@ -16,6 +17,28 @@ namespace {
 constexpr int kFetchChunk = 500;
 constexpr int kMaxStatementChars = 4 * 1024 * 1024;
 } // namespace
+
+const SqlDialect &RowStore::dialect() const
+{
+    return SqlDialect::of(QSqlDatabase::database(m_connection, false));
+}
+
+QString RowStore::quoted(const QString &name) const
+{
+    return dialect().quoteIdentifier(name);
+}
+
+QVariant RowStore::bindable(const QVariant &value) const
+{
+    // PostgreSQL: a value bound as text of unknown type takes the column's type ("1" is a
+    // boolean, an integer and a numeric alike); QPSQL would send a number as an integer.
+    if (dialect().kind() != SqlDialect::Kind::Postgres || value.isNull() || value.typeId() == QMetaType::QByteArray
+        || value.typeId() == QMetaType::QString)
+        return value;
+    if (value.typeId() == QMetaType::Bool)
+        return QVariant(value.toBool() ? QStringLiteral("1") : QStringLiteral("0"));
+    return QVariant(value.toString());
+}
 
 QSqlQuery *RowStore::statement(const QString &sql, QString *error, Result *result)
 {
@@ -40,8 +63,9 @@ RowStore::Result RowStore::fail(const QSqlQuery &q, const QString &what, QString
     if (DbConnection::isBusy(q.lastError()))
         return Result::Busy;
     const QString code = q.lastError().nativeErrorCode();
-    if (code == QLatin1String("1054") || code == QLatin1String("1146"))
-        return Result::SchemaChanged; // unknown column, no such table
+    if (code == QLatin1String("1054") || code == QLatin1String("1146") || code == QLatin1String("42703")
+        || code == QLatin1String("42P01"))
+        return Result::SchemaChanged; // unknown column, no such table (MariaDB, PostgreSQL)
     return DbConnection::isConnectionError(q.lastError()) ? Result::ConnectionLost : Result::Rejected;
 }
 
@@ -61,7 +85,7 @@ RowStore::Result RowStore::fetch(const TableInfo &table, const QStringList &keys
                                  QString *error, bool forUpdate)
 {
     const QString head = QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (")
-                             .arg(selectList(table), quoteIdentifier(table.name), quoteIdentifier(table.key().name));
+                             .arg(selectList(table), quoted(table.name), quoted(table.key().name));
     // Keys as literals of the key column's own type: a string compared with an integer
     // key makes the server scan the whole table instead of using the primary key.
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -105,11 +129,11 @@ RowStore::Result RowStore::keysAfter(const TableInfo &table, const QString &afte
 {
     keys->clear();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    const QString key = quoteIdentifier(table.key().name);
+    const QString key = quoted(table.key().name);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT CAST(%1 AS CHAR) FROM %2%3 ORDER BY %1 LIMIT %4")
-                    .arg(key, quoteIdentifier(table.name), afterClause(table, after))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
+                    .arg(dialect().textCast(key), quoted(table.name), afterClause(table, after), key)
                     .arg(qMax(1, limit))))
         return fail(q, QStringLiteral("reading the keys of `%1`").arg(table.name), error);
     while (q.next())
@@ -125,8 +149,7 @@ RowStore::Result RowStore::rowsAfter(const TableInfo &table, const QString &afte
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
-                    .arg(selectList(table), quoteIdentifier(table.name), afterClause(table, after),
-                         quoteIdentifier(table.key().name))
+                    .arg(selectList(table), quoted(table.name), afterClause(table, after), quoted(table.key().name))
                     .arg(qMax(1, limit))))
         return fail(q, QStringLiteral("reading the rows of `%1`").arg(table.name), error);
     rows->reserve(qMax(1, limit));
@@ -144,13 +167,13 @@ RowStore::Result RowStore::rowsAfter(const TableInfo &table, const QString &afte
     return Result::Ok;
 }
 
-QString RowStore::selectList(const TableInfo &table)
+QString RowStore::selectList(const TableInfo &table) const
 {
     // The key first, as the string the protocol sends; then every column in its wire form.
     QStringList select;
-    select << QStringLiteral("CAST(%1 AS CHAR)").arg(quoteIdentifier(table.key().name));
+    select << dialect().textCast(quoted(table.key().name));
     for (const ColumnInfo &c : table.columns)
-        select << ValueCodec::selectExpression(c, quoteIdentifier(c.name));
+        select << ValueCodec::selectExpression(c, quoted(c.name));
     return select.join(QStringLiteral(", "));
 }
 
@@ -171,13 +194,12 @@ QString RowStore::afterClause(const TableInfo &table, const QString &after) cons
     if (!ValueCodec::decode(table.key(), QJsonValue(after), &value, nullptr))
         value = after; // no such key can exist; compared as text, harmlessly
     return QStringLiteral(" WHERE %1 > %2")
-        .arg(quoteIdentifier(table.key().name),
-             sqlLiteral(QSqlDatabase::database(m_connection, false).driver(), value));
+        .arg(quoted(table.key().name), sqlLiteral(QSqlDatabase::database(m_connection, false).driver(), value));
 }
 
 bool RowStore::columnsMatch(const TableInfo &table, QSqlQuery *q, QString *error, Result *result)
 {
-    if (!q->exec(QStringLiteral("SELECT * FROM %1 LIMIT 0").arg(quoteIdentifier(table.name)))) {
+    if (!q->exec(QStringLiteral("SELECT * FROM %1 LIMIT 0").arg(quoted(table.name)))) {
         *result = fail(*q, QStringLiteral("reading the columns of `%1`").arg(table.name), error);
         if (*result == Result::Rejected)
             *result = Result::SchemaChanged;
@@ -242,13 +264,14 @@ RowStore::Result RowStore::upsertMany(const TableInfo &table, const QList<QPair<
         if (!rows.first().second.contains(table.columns.at(i).name))
             continue;
         columns << i;
-        const QString quoted = quoteIdentifier(table.columns.at(i).name);
+        const QString quoted = this->quoted(table.columns.at(i).name);
         names << quoted;
-        updates << QStringLiteral("%1 = VALUES(%1)").arg(quoted);
+        updates << QStringLiteral("%1 = %2").arg(quoted, dialect().insertedValue(quoted));
     }
-    const QString head = QStringLiteral("INSERT INTO %1 (%2) VALUES ")
-                             .arg(quoteIdentifier(table.name), names.join(QStringLiteral(", ")));
-    const QString tail = QStringLiteral(" ON DUPLICATE KEY UPDATE ") + updates.join(QStringLiteral(", "));
+    const QString head =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(this->quoted(table.name), names.join(QStringLiteral(", ")));
+    const QString tail = QLatin1Char(' ') + dialect().upsertClause({this->quoted(table.key().name)}) + QLatin1Char(' ')
+        + updates.join(QStringLiteral(", "));
     QString sql = head;
     bool first = true;
     QSqlQuery q(db);
@@ -284,8 +307,8 @@ RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, con
 {
     if (changed)
         *changed = true;
-    const QString quotedTable = quoteIdentifier(table.name);
-    const QString quotedKey = quoteIdentifier(table.key().name);
+    const QString quotedTable = quoted(table.name);
+    const QString quotedKey = quoted(table.key().name);
     if (entity.isNull()) {
         // A key that is no value of the key column ("42abc", "" for an INT key) must not reach
         // the server, whose loose conversion would make it match another row (42, 0).
@@ -321,17 +344,17 @@ RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, con
             value = key;
         else
             ValueCodec::decode(c, it.value(), &value, error);
-        const QString quoted = quoteIdentifier(c.name);
+        const QString quoted = this->quoted(c.name);
         columns << quoted;
         marks << QStringLiteral("?");
-        updates << QStringLiteral("%1 = VALUES(%1)").arg(quoted);
-        values << value;
+        updates << QStringLiteral("%1 = %2").arg(quoted, dialect().insertedValue(quoted));
+        values << bindable(value);
     }
     if (table.hasOtherUniqueKeys)
         return updateElseInsert(table, key, columns, values, error, changed);
-    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON DUPLICATE KEY UPDATE %4")
+    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) %4 %5")
                             .arg(quotedTable, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
-                                 updates.join(QStringLiteral(", ")));
+                                 dialect().upsertClause({quotedKey}), updates.join(QStringLiteral(", ")));
     Result result = Result::Ok;
     QSqlQuery *q = statement(sql, error, &result);
     if (!q)
@@ -341,6 +364,7 @@ RowStore::Result RowStore::apply(const TableInfo &table, const QString &key, con
     if (!q->exec())
         return fail(*q, QStringLiteral("writing `%1`").arg(table.name), error);
     // Without CLIENT_FOUND_ROWS (QMYSQL does not set it): 1 inserted, 2 updated, 0 already so.
+    // PostgreSQL counts every row it inserted or updated (1): holds() tells an unchanged one.
     if (changed)
         *changed = q->numRowsAffected() != 0;
     return Result::Ok;
@@ -356,14 +380,13 @@ RowStore::Result RowStore::holds(const TableInfo &table, const QString &key, con
         if (&c == &table.key() || !entity.contains(c.name))
             continue;
         columns << &c;
-        select << ValueCodec::selectExpression(c, quoteIdentifier(c.name));
+        select << ValueCodec::selectExpression(c, quoted(c.name));
     }
     if (columns.isEmpty())
         select << QStringLiteral("1");
     Result result = Result::Ok;
     QSqlQuery *q = statement(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-                                 .arg(select.join(QStringLiteral(", ")), quoteIdentifier(table.name),
-                                      quoteIdentifier(table.key().name)),
+                                 .arg(select.join(QStringLiteral(", ")), quoted(table.name), quoted(table.key().name)),
                              error, &result);
     if (!q)
         return result;
@@ -386,7 +409,7 @@ RowStore::Result RowStore::exists(const TableInfo &table, const QString &key, bo
         return Result::Rejected;
     Result result = Result::Ok;
     QSqlQuery *q = statement(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ? FOR UPDATE")
-                                 .arg(quoteIdentifier(table.name), quoteIdentifier(table.key().name)),
+                                 .arg(quoted(table.name), quoted(table.key().name)),
                              error, &result);
     if (!q)
         return result;
@@ -404,8 +427,8 @@ RowStore::Result RowStore::updateElseInsert(const TableInfo &table, const QStrin
     // INSERT ... ON DUPLICATE KEY UPDATE also fires on a secondary UNIQUE key and would
     // rewrite whichever row holds that value: here the row is found by its primary key only,
     // and a unique value that another row holds is an error that names the constraint.
-    const QString quotedTable = quoteIdentifier(table.name);
-    const QString quotedKey = quoteIdentifier(table.key().name);
+    const QString quotedTable = quoted(table.name);
+    const QString quotedKey = quoted(table.key().name);
     QStringList assignments;
     for (const QString &c : columns)
         assignments << QStringLiteral("%1 = ?").arg(c);
@@ -445,6 +468,9 @@ RowStore::Result RowStore::updateElseInsert(const TableInfo &table, const QStrin
 
 bool RowStore::isPrimaryKeyClash(const QSqlError &error)
 {
+    // PostgreSQL: unique_violation on the primary key's constraint (named <table>_pkey by default).
+    if (error.nativeErrorCode() == QLatin1String("23505"))
+        return error.databaseText().contains(QLatin1String("_pkey\""));
     // MariaDB: "Duplicate entry '1' for key 'PRIMARY'"; MySQL 8: "... for key 't.PRIMARY'".
     static const QRegularExpression primary(QStringLiteral("for key '(?:[^']*\\.)?PRIMARY'"));
     return error.nativeErrorCode() == QLatin1String("1062") && primary.match(error.databaseText()).hasMatch();

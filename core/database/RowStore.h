@@ -12,6 +12,8 @@
 
 namespace mysqlsync {
 
+class SqlDialect;
+
 class RowStore {
 public:
     // SchemaChanged: the table's columns are no longer those of the catalogue (an ALTER
@@ -79,9 +81,13 @@ private:
     Result updateElseInsert(const TableInfo &table, const QString &key, const QStringList &columns,
                             const QVariantList &values, QString *error, bool *changed);
     static bool isPrimaryKeyClash(const QSqlError &error);
+    // The dialect of the connection, an identifier quoted in it, a value as it is bound.
+    const SqlDialect &dialect() const;
+    QString quoted(const QString &name) const;
+    QVariant bindable(const QVariant &value) const;
     bool fitsPacket(qint64 bytes, QString *error) const;
     // The SELECT list of fetch() and rowsAfter(), and how they turn a result row into the key and entity.
-    static QString selectList(const TableInfo &table);
+    QString selectList(const TableInfo &table) const;
     static QString rowOf(const TableInfo &table, const QSqlQuery &q, QJsonObject *entity);
     // " WHERE key > literal" (nothing for a null `after`).
     QString afterClause(const TableInfo &table, const QString &after) const;

@@ -51,9 +51,17 @@ bool Schema::siteIdentity(const QSqlDatabase &db, QString *id, QString *error)
     return false;
 }
 
-bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringList &syncTables,
-                         QList<TriggerPlan> *plan, QString *error)
+QString Schema::markApplyingSql(const SqlDialect &dialect)
 {
+    if (dialect.kind() == SqlDialect::Kind::Postgres)
+        return QStringLiteral("SET %1 = 'on'").arg(postgresApplyingSetting());
+    return QStringLiteral("SET %1 = 1").arg(applyingVariable());
+}
+
+bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringList &syncTables,
+                         QList<TriggerPlan> *plan, QString *error, const SqlDialect &dialect)
+{
+    const bool postgres = dialect.kind() == SqlDialect::Kind::Postgres;
     plan->clear();
     const QString guard = applyingVariable();
     for (const QString &table : syncTables) {
@@ -89,6 +97,12 @@ bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringL
         for (const auto &t : triggers) {
             TriggerPlan p;
             p.name = QString::fromLatin1(t.prefix) + table;
+            if (postgres && p.name.toUtf8().size() > 63) {
+                *error = QStringLiteral("table \"%1\": the trigger name %2 is longer than PostgreSQL's 63 bytes; "
+                                        "rename the table or leave it out of syncTables")
+                             .arg(table, p.name);
+                return false;
+            }
             if (p.name.size() > 64) {
                 *error = QStringLiteral("table `%1`: the trigger name %2 is longer than MySQL's 64 characters; "
                                         "rename the table or leave it out of syncTables")
@@ -97,7 +111,7 @@ bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringL
             }
             p.table = table;
             p.event = QString::fromLatin1(t.event);
-            p.body = t.body;
+            p.body = postgres ? postgresTriggerBody(table, info.key().name, p.event) : t.body;
             plan->append(p);
         }
     }
@@ -106,6 +120,8 @@ bool Schema::triggerPlan(const QHash<QString, TableInfo> &tables, const QStringL
 
 bool Schema::install(const QSqlDatabase &db, bool mariaDb, const QList<TriggerPlan> &plan, QString *error)
 {
+    if (SqlDialect::of(db).kind() == SqlDialect::Kind::Postgres)
+        return installPostgres(db, plan, error);
     QSqlQuery q(db);
     for (const QString &ddl : tableDdl(SqlDialect::of(db))) {
         if (!q.exec(ddl)) {

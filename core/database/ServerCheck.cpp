@@ -29,6 +29,22 @@ ServerCheck unreachable(const MysqlConfig &config, const QString &why)
 
 ServerCheck ServerCheck::run(const MysqlConfig &config)
 {
+    if (config.postgres) {
+        // PostgreSQL says nothing until the client speaks: the server answers when it accepts
+        // the TCP connection (libpq verifies TLS itself, sslmode verify-full).
+        const PostgresConfig &pg = *config.postgres;
+        QTcpSocket socket;
+        socket.connectToHost(pg.host, quint16(pg.port));
+        if (socket.waitForConnected(std::clamp(pg.connectTimeoutMs, 1000, 10000)))
+            return {};
+        return {State::Unreachable,
+                QStringLiteral("cannot connect to the database %1@%2:%3/%4: %5 - the database server cannot be "
+                               "reached: check postgresConfig.host and postgresConfig.port, and that the server is "
+                               "running")
+                    .arg(pg.user, pg.host)
+                    .arg(pg.port)
+                    .arg(pg.database, socket.errorString())};
+    }
     if (!config.socketPath.isEmpty())
         return {}; // a local socket: nothing to resolve, no network to wait for
     const int timeoutMs = std::clamp(config.connectTimeoutMs, 1000, 10000);

@@ -23,6 +23,8 @@ public:
 
     // An identifier quoted for SQL text (`name` / "name"), any quote inside it doubled.
     virtual QString quoteIdentifier(const QString &name) const = 0;
+    // `expression` converted to text: CAST(... AS CHAR) / CAST(... AS text).
+    virtual QString textCast(const QString &expression) const = 0;
     // A string literal for SQL text, for names that came from the catalogue.
     virtual QString stringLiteral(const QString &value) const = 0;
 
@@ -50,6 +52,9 @@ public:
     virtual QString upsertClause(const QStringList &keyColumns) const = 0;
     // In an upsert's assignments: the value the INSERT would have written to `quotedColumn`.
     virtual QString insertedValue(const QString &quotedColumn) const = 0;
+
+    // The session statement that makes a row lock wait at most `seconds` (0: not at all).
+    virtual QString lockWaitSql(int seconds) const = 0;
 
     static const SqlDialect &mariaDb();
     static const SqlDialect &postgres();

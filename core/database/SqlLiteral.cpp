@@ -6,10 +6,37 @@
 
 namespace mysqlsync {
 
+namespace {
+
+// PostgreSQL: every value is an escape string constant (E'...': backslash and quote escaped,
+// whatever standard_conforming_strings says) of unknown type, which the server converts to the
+// column's own type: '1' is a valid boolean, integer and numeric alike, which a bare 1 is not.
+QString postgresLiteral(const QVariant &value)
+{
+    QString text;
+    switch (value.typeId()) {
+    case QMetaType::QByteArray:
+        return QStringLiteral("E'\\\\x") + QString::fromLatin1(value.toByteArray().toHex()) + QLatin1Char('\'');
+    case QMetaType::Bool:
+        text = value.toBool() ? QStringLiteral("1") : QStringLiteral("0");
+        break;
+    default:
+        text = value.toString();
+        break;
+    }
+    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    text.replace(QLatin1Char('\''), QLatin1String("''"));
+    return QStringLiteral("E'") + text + QLatin1Char('\'');
+}
+
+} // namespace
+
 QString sqlLiteral(const QSqlDriver *driver, const QVariant &value)
 {
     if (!value.isValid() || value.isNull())
         return QStringLiteral("NULL");
+    if (driver && driver->dbmsType() == QSqlDriver::PostgreSQL)
+        return postgresLiteral(value);
     switch (value.typeId()) {
     case QMetaType::QByteArray:
         return QStringLiteral("X'") + QString::fromLatin1(value.toByteArray().toHex()) + QLatin1Char('\'');

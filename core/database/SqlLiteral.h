@@ -4,6 +4,8 @@
 // Strings of plain characters are quoted as they are; every other string is its UTF-8 bytes
 // as a hex literal marked utf8mb4 (_utf8mb4 X'…'), and bytes become X'…': no value depends on
 // the session's sql_mode (NO_BACKSLASH_ESCAPES, ANSI_QUOTES) or escaping rules.
+// On PostgreSQL (the QPSQL driver) every value is an E'...' string of unknown type that the
+// server converts to the column's type; bytes are E'\\x…'.
 #include <QString>
 #include <QVariant>
 

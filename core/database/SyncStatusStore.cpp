@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "database/DbConnection.h"
+#include "database/SqlDialect.h"
 #include "database/SqlLiteral.h"
 #include "protocol/Messages.h"
 #include "protocol/Refusal.h"
@@ -53,32 +54,65 @@ QString SyncStatusStore::check(const QString &table, const QString &key, const Q
     return {};
 }
 
-bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &updates, const QString &onDuplicate,
+QList<StatusUpdate> SyncStatusStore::foldDuplicates(const QList<StatusUpdate> &updates, bool receipts)
+{
+    // What MariaDB's multi-row upsert leaves, row after row, for one id: a pending row takes
+    // the later row's values; a receipt replaces the stored one unless keeps() says otherwise
+    // (its date then being the later one of the two, as GREATEST gives).
+    QList<StatusUpdate> folded;
+    QHash<QString, qsizetype> at;
+    for (const StatusUpdate &u : updates) {
+        const QString id = syncStatusId(u.table, u.key, u.remote);
+        const auto it = at.constFind(id);
+        if (it == at.cend()) {
+            at.insert(id, folded.size());
+            folded.append(u);
+        } else if (!receipts || !keeps(folded.at(*it), u)) {
+            folded[*it] = u;
+        }
+    }
+    return folded;
+}
+
+bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &updates, bool receipts,
                              QSqlError *error)
 {
     // Many rows per statement, as literals escaped by the driver (mysql_real_escape_string):
     // binding thousands of placeholders costs more in Qt than the statement itself.
     // `date` is whole seconds, as DATETIME holds it: integer division keeps MySQL
     // (which rounds fractions) and MariaDB (which truncates) the same.
+    const SqlDialect &dialect = SqlDialect::of(db);
+    const bool postgres = dialect.kind() == SqlDialect::Kind::Postgres;
+    const QString onDuplicate = receipts ? receiptAssignments(dialect) : pendingAssignments(dialect);
+    // PostgreSQL refuses a statement that upserts one row twice: the duplicates are folded
+    // first into the row that MariaDB's left-to-right application would leave.
+    const QList<StatusUpdate> rows = postgres ? foldDuplicates(updates, receipts) : updates;
+    const QString head = postgres
+        ? QStringLiteral(
+            "INSERT INTO sync_status(id, table_name, primary_key, remote, \"date\", status, message) VALUES ")
+        : QStringLiteral(
+            "INSERT INTO sync_status(id, `table_name`, primary_key, remote, `date`, `status`, message) VALUES ");
+    const QString fromUnixTime =
+        postgres ? QStringLiteral(",(to_timestamp(%1) AT TIME ZONE 'UTC'),'") : QStringLiteral(",FROM_UNIXTIME(%1),'");
+    const QString tail = QLatin1Char(' ') + dialect.upsertClause({QStringLiteral("id")}) + QLatin1Char(' ');
     const QSqlDriver *driver = db.driver();
     auto literal = [driver](const QString &value) { return sqlLiteral(driver, value); };
-    for (qsizetype start = 0; start < updates.size(); start += kRowsPerStatement) {
-        const qsizetype n = qMin<qsizetype>(kRowsPerStatement, updates.size() - start);
-        QString sql = QStringLiteral(
-            "INSERT INTO sync_status(id, `table_name`, primary_key, remote, `date`, `status`, message) VALUES ");
+    for (qsizetype start = 0; start < rows.size(); start += kRowsPerStatement) {
+        const qsizetype n = qMin<qsizetype>(kRowsPerStatement, rows.size() - start);
+        QString sql = head;
         sql.reserve(int(n) * 120 + 400);
         for (qsizetype i = start; i < start + n; ++i) {
-            const StatusUpdate &u = updates.at(i);
+            const StatusUpdate &u = rows.at(i);
             if (i > start)
                 sql += QLatin1Char(',');
             sql += QLatin1Char('(') + literal(syncStatusId(u.table, u.key, u.remote)) + QLatin1Char(',')
                 + literal(u.table.left(255)) + QLatin1Char(',') + literal(u.key.left(255)) + QLatin1Char(',')
-                + literal(u.remote.left(32)) + QStringLiteral(",FROM_UNIXTIME(") + QString::number(u.date / 1000)
-                + QStringLiteral("),'") + syncStatusText(u.status) + QStringLiteral("',")
+                + literal(u.remote.left(32)) + fromUnixTime.arg(u.date / 1000) + syncStatusText(u.status)
+                + QStringLiteral("',")
                 + (u.status == SyncStatus::Error ? literal(u.message.left(255)) : QStringLiteral("NULL"))
                 + QLatin1Char(')');
         }
-        sql += QStringLiteral(" ON DUPLICATE KEY UPDATE ") + onDuplicate;
+        sql += tail + onDuplicate;
         QSqlQuery q(db);
         if (!q.exec(sql)) {
             *error = q.lastError();
@@ -88,10 +122,38 @@ bool SyncStatusStore::upsert(const QSqlDatabase &db, const QList<StatusUpdate> &
     return true;
 }
 
+QString SyncStatusStore::pendingAssignments(const SqlDialect &dialect)
+{
+    if (dialect.kind() == SqlDialect::Kind::Postgres)
+        return QStringLiteral("status = EXCLUDED.status, message = NULL, \"date\" = EXCLUDED.\"date\"");
+    return QStringLiteral("`status` = VALUES(`status`), message = NULL, `date` = VALUES(`date`)");
+}
+
+QString SyncStatusStore::receiptAssignments(const SqlDialect &dialect)
+{
+    // keeps() in SQL. MariaDB runs assignments left to right, each seeing the values already
+    // assigned: `keep` is evaluated on the stored row before status and date change.
+    // PostgreSQL's assignments all see the stored row, which is the same thing here.
+    if (dialect.kind() == SqlDialect::Kind::Postgres) {
+        const QString keep =
+            QStringLiteral("(sync_status.\"date\" > EXCLUDED.\"date\" OR (sync_status.\"date\" = EXCLUDED.\"date\" "
+                           "AND sync_status.status = 'error' AND EXCLUDED.status = 'successful'))");
+        return QStringLiteral("message = CASE WHEN %1 THEN sync_status.message ELSE EXCLUDED.message END, "
+                              "status = CASE WHEN %1 THEN sync_status.status ELSE EXCLUDED.status END, "
+                              "\"date\" = GREATEST(sync_status.\"date\", EXCLUDED.\"date\")")
+            .arg(keep);
+    }
+    const QString keep = QStringLiteral("(`date` > VALUES(`date`) OR (`date` = VALUES(`date`) AND `status` = 'error' "
+                                        "AND VALUES(`status`) = 'successful'))");
+    return QStringLiteral("message = IF(%1, message, VALUES(message)), "
+                          "`status` = IF(%1, `status`, VALUES(`status`)), "
+                          "`date` = GREATEST(`date`, VALUES(`date`))")
+        .arg(keep);
+}
+
 bool SyncStatusStore::setPending(const QSqlDatabase &db, const QList<StatusUpdate> &updates, QSqlError *error)
 {
-    return upsert(db, updates, QStringLiteral("`status` = VALUES(`status`), message = NULL, `date` = VALUES(`date`)"),
-                  error);
+    return upsert(db, updates, false, error);
 }
 
 bool SyncStatusStore::keeps(const StatusUpdate &stored, const StatusUpdate &incoming)
@@ -103,16 +165,7 @@ bool SyncStatusStore::keeps(const StatusUpdate &stored, const StatusUpdate &inco
 
 bool SyncStatusStore::applyReceipts(const QSqlDatabase &db, const QList<StatusUpdate> &updates, QSqlError *error)
 {
-    // keeps() in SQL. Assignments run left to right and see the values already assigned:
-    // `keep` is evaluated on the stored row before status and date change.
-    const QString keep = QStringLiteral("(`date` > VALUES(`date`) OR (`date` = VALUES(`date`) AND `status` = 'error' "
-                                        "AND VALUES(`status`) = 'successful'))");
-    return upsert(db, updates,
-                  QStringLiteral("message = IF(%1, message, VALUES(message)), "
-                                 "`status` = IF(%1, `status`, VALUES(`status`)), "
-                                 "`date` = GREATEST(`date`, VALUES(`date`))")
-                      .arg(keep),
-                  error);
+    return upsert(db, updates, true, error);
 }
 
 bool SyncStatusStore::write(const QSqlDatabase &db, const QList<StatusUpdate> &pending,
@@ -159,8 +212,9 @@ bool SyncStatusStore::keysInError(const QSqlDatabase &db, const QString &remote,
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT `table_name`, primary_key FROM sync_status WHERE remote = ? AND `status` = 'error'"));
+    const SqlDialect &d = SqlDialect::of(db);
+    q.prepare(QStringLiteral("SELECT %1, primary_key FROM sync_status WHERE remote = ? AND %2 = 'error'")
+                  .arg(d.quoteIdentifier(QStringLiteral("table_name")), d.quoteIdentifier(QStringLiteral("status"))));
     q.addBindValue(remote);
     if (!q.exec()) {
         *error = q.lastError();
@@ -175,8 +229,10 @@ bool SyncStatusStore::pendingKeys(const QSqlDatabase &db, QList<RemoteKey> *out,
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    const SqlDialect &d = SqlDialect::of(db);
     if (!q.exec(
-            QStringLiteral("SELECT remote, `table_name`, primary_key FROM sync_status WHERE `status` = 'pending'"))) {
+            QStringLiteral("SELECT remote, %1, primary_key FROM sync_status WHERE %2 = 'pending'")
+                .arg(d.quoteIdentifier(QStringLiteral("table_name")), d.quoteIdentifier(QStringLiteral("status"))))) {
         *error = q.lastError();
         return false;
     }

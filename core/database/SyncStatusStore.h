@@ -17,6 +17,8 @@
 
 namespace mysqlsync {
 
+class SqlDialect;
+
 // The `status` column (an ENUM in this order).
 enum class SyncStatus { Successful, Pending, Error };
 // "successful", "pending", "error": the column's values.
@@ -139,8 +141,12 @@ public:
     static QString containsPattern(const QString &text);
 
 private:
-    static bool upsert(const QSqlDatabase &db, const QList<StatusUpdate> &updates, const QString &onDuplicate,
-                       QSqlError *error);
+    static bool upsert(const QSqlDatabase &db, const QList<StatusUpdate> &updates, bool receipts, QSqlError *error);
+    // The upsert's assignments for pending rows and for receipts, in the connection's dialect.
+    static QString pendingAssignments(const SqlDialect &dialect);
+    static QString receiptAssignments(const SqlDialect &dialect);
+    // Several updates of one id in one list, as the one row they leave one after the other.
+    static QList<StatusUpdate> foldDuplicates(const QList<StatusUpdate> &updates, bool receipts);
     static QString where(const StatusFilter &filter, QStringList *conditions, QVariantList *binds);
     static QString sortExpression(int column);
 };

@@ -1,6 +1,7 @@
 #include "database/VerifyStore.h"
 
 #include "database/DbConnection.h"
+#include "database/SqlDialect.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -14,6 +15,16 @@ namespace {
 
 const char kColumns[] = "id, `table_name`, remote, repair, state, requested_at, started_at, IFNULL(finished_at, 0), "
                         "rows_checked, differing, missing, extra, repaired, message, details, requested_by";
+
+// This store's statements in the connection's dialect: on PostgreSQL its one quoted name
+// unquoted (table_name needs no quotes there) and IFNULL as COALESCE.
+QString inDialect(const QSqlDatabase &db, QString sql)
+{
+    if (SqlDialect::of(db).kind() == SqlDialect::Kind::Postgres)
+        sql.replace(QLatin1String("`table_name`"), QLatin1String("table_name"))
+            .replace(QLatin1String("IFNULL("), QLatin1String("COALESCE("));
+    return sql;
+}
 
 bool fail(const QSqlQuery &q, const QString &what, QString *error)
 {
@@ -83,8 +94,11 @@ bool VerifyStore::queue(const QSqlDatabase &db, const QString &table, const QStr
                         QString *error, const QString &requestedBy)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO sync_verifies (`table_name`, remote, repair, requested_by, state, "
-                             "requested_at) VALUES (?, ?, ?, ?, 'queued', ?)"));
+    const bool postgres = SqlDialect::of(db).kind() == SqlDialect::Kind::Postgres;
+    q.prepare(inDialect(db,
+                        QStringLiteral("INSERT INTO sync_verifies (`table_name`, remote, repair, requested_by, state, "
+                                       "requested_at) VALUES (?, ?, ?, ?, 'queued', ?)%1")
+                            .arg(postgres ? QStringLiteral(" RETURNING id") : QString())));
     q.addBindValue(table);
     q.addBindValue(remote);
     q.addBindValue(repair ? 1 : 0);
@@ -92,15 +106,16 @@ bool VerifyStore::queue(const QSqlDatabase &db, const QString &table, const QStr
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec())
         return fail(q, QStringLiteral("write"), error);
-    *id = q.lastInsertId().toLongLong();
+    *id = postgres ? (q.next() ? q.value(0).toLongLong() : 0) : q.lastInsertId().toLongLong();
     return true;
 }
 
 bool VerifyStore::nextQueued(const QSqlDatabase &db, VerifyRun *out, bool *found, QString *error)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM sync_verifies WHERE state = 'queued' ORDER BY id LIMIT 1")
-                    .arg(QLatin1String(kColumns))))
+    if (!q.exec(inDialect(db,
+                          QStringLiteral("SELECT %1 FROM sync_verifies WHERE state = 'queued' ORDER BY id LIMIT 1")
+                              .arg(QLatin1String(kColumns)))))
         return fail(q, QStringLiteral("read"), error);
     return readOne(q, out, found);
 }
@@ -108,7 +123,7 @@ bool VerifyStore::nextQueued(const QSqlDatabase &db, VerifyRun *out, bool *found
 bool VerifyStore::read(const QSqlDatabase &db, qint64 id, VerifyRun *out, bool *found, QString *error)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT %1 FROM sync_verifies WHERE id = ?").arg(QLatin1String(kColumns)));
+    q.prepare(inDialect(db, QStringLiteral("SELECT %1 FROM sync_verifies WHERE id = ?").arg(QLatin1String(kColumns))));
     q.addBindValue(id);
     if (!q.exec())
         return fail(q, QStringLiteral("read"), error);
@@ -119,9 +134,10 @@ bool VerifyStore::recent(const QSqlDatabase &db, int limit, QList<VerifyRun> *ou
 {
     out->clear();
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM sync_verifies ORDER BY id DESC LIMIT %2")
-                    .arg(QLatin1String(kColumns))
-                    .arg(qMax(1, limit))))
+    if (!q.exec(inDialect(db,
+                          QStringLiteral("SELECT %1 FROM sync_verifies ORDER BY id DESC LIMIT %2")
+                              .arg(QLatin1String(kColumns))
+                              .arg(qMax(1, limit)))))
         return fail(q, QStringLiteral("read"), error);
     while (q.next())
         out->append(fromQuery(q));
@@ -132,10 +148,12 @@ bool VerifyStore::latestPerPair(const QSqlDatabase &db, QList<VerifyRun> *out, Q
 {
     out->clear();
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM sync_verifies WHERE id IN (SELECT MAX(id) FROM sync_verifies GROUP BY "
-                               "`table_name`, remote UNION SELECT MAX(id) FROM sync_verifies WHERE state IN ('done', "
-                               "'failed') GROUP BY `table_name`, remote) ORDER BY id")
-                    .arg(QLatin1String(kColumns))))
+    if (!q.exec(inDialect(db,
+                          QStringLiteral(
+                              "SELECT %1 FROM sync_verifies WHERE id IN (SELECT MAX(id) FROM sync_verifies GROUP BY "
+                              "`table_name`, remote UNION SELECT MAX(id) FROM sync_verifies WHERE state IN ('done', "
+                              "'failed') GROUP BY `table_name`, remote) ORDER BY id")
+                              .arg(QLatin1String(kColumns)))))
         return fail(q, QStringLiteral("read"), error);
     while (q.next())
         out->append(fromQuery(q));
@@ -146,8 +164,10 @@ bool VerifyStore::update(const QSqlDatabase &db, const VerifyRun &r, QString *er
 {
     QSqlQuery q(db);
     q.prepare(
-        QStringLiteral("UPDATE sync_verifies SET state = ?, started_at = ?, finished_at = ?, rows_checked = ?, "
-                       "differing = ?, missing = ?, extra = ?, repaired = ?, message = ?, details = ? WHERE id = ?"));
+        inDialect(db,
+                  QStringLiteral(
+                      "UPDATE sync_verifies SET state = ?, started_at = ?, finished_at = ?, rows_checked = ?, "
+                      "differing = ?, missing = ?, extra = ?, repaired = ?, message = ?, details = ? WHERE id = ?")));
     q.addBindValue(VerifyRun::stateName(r.state));
     q.addBindValue(r.startedAt);
     q.addBindValue(r.finishedAt == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(r.finishedAt));
@@ -168,8 +188,10 @@ bool VerifyStore::lastRequested(const QSqlDatabase &db, const QString &table, co
                                 QString *error)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT IFNULL(MAX(requested_at), 0) FROM sync_verifies WHERE `table_name` = ? AND "
-                             "remote = ?"));
+    q.prepare(
+        inDialect(db,
+                  QStringLiteral("SELECT IFNULL(MAX(requested_at), 0) FROM sync_verifies WHERE `table_name` = ? AND "
+                                 "remote = ?")));
     q.addBindValue(table);
     q.addBindValue(remote);
     if (!q.exec() || !q.next())
@@ -181,8 +203,10 @@ bool VerifyStore::lastRequested(const QSqlDatabase &db, const QString &table, co
 bool VerifyStore::abandonRunning(const QSqlDatabase &db, QString *error)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE sync_verifies SET state = 'failed', finished_at = ?, message = 'the engine "
-                             "stopped before the verification finished' WHERE state = 'running'"));
+    q.prepare(
+        inDialect(db,
+                  QStringLiteral("UPDATE sync_verifies SET state = 'failed', finished_at = ?, message = 'the engine "
+                                 "stopped before the verification finished' WHERE state = 'running'")));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec())
         return fail(q, QStringLiteral("write"), error);
@@ -192,7 +216,7 @@ bool VerifyStore::abandonRunning(const QSqlDatabase &db, QString *error)
 bool VerifyStore::withdraw(const QSqlDatabase &db, qint64 id, bool *removed, QString *error)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM sync_verifies WHERE id = ? AND state = 'queued'"));
+    q.prepare(inDialect(db, QStringLiteral("DELETE FROM sync_verifies WHERE id = ? AND state = 'queued'")));
     q.addBindValue(id);
     if (!q.exec())
         return fail(q, QStringLiteral("write"), error);

@@ -92,8 +92,9 @@ void CaptureScheduler::capture()
     if (changes.size() > limit)
         changes.resize(limit);
     m_backlog = changes.size() >= limit;
+    const int idleMs = m_idleMs > 0 ? m_idleMs : m_ctx.config.captureIntervalMs;
     if (changes.isEmpty()) {
-        schedule(m_ctx.config.captureIntervalMs);
+        schedule(idleMs);
         return;
     }
     const ChangeBatch batch = ChangeLog::collapse(changes);
@@ -115,7 +116,7 @@ void CaptureScheduler::capture()
     m_ctx.rowsChanged(keys);
     m_ctx.counters.captured += batch.ids.size();
     qCDebug(lcEngine) << "captured" << batch.ids.size() << "change(s) of" << keys.size() << "key(s)";
-    schedule(changes.size() >= limit ? 0 : m_ctx.config.captureIntervalMs);
+    schedule(changes.size() >= limit ? 0 : idleMs);
 }
 
 void CaptureScheduler::onSynced(quint64 ticket)

@@ -33,6 +33,9 @@ public:
 
     // Captures after `delayMs` (while the database is up and the engine runs).
     void schedule(int delayMs);
+    // How long an idle engine waits before it looks at table_changes again (0: captureInterval).
+    // A PostgreSQL site woken by notifications looks less often: the look is a safety net.
+    void setIdleInterval(int ms) { m_idleMs = ms; }
     // Receipts made room: capture now, unless capture is backing off after a failure.
     void roomMade();
     void stop() { m_timer.stop(); }
@@ -58,6 +61,7 @@ private:
     bool m_isRunning = false;
     bool m_paused = false;
     QTimer m_timer;
+    int m_idleMs = 0;
     bool m_backlog = false; // the last capture left rows in table_changes
     // table_changes rows dispatched but not removed yet (until the outbox is on the disk),
     // by the syncer ticket that covers them.

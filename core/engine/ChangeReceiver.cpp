@@ -3,6 +3,7 @@
 #include "common/ClientName.h"
 #include "common/Logging.h"
 #include "database/DbConnection.h"
+#include "database/SqlDialect.h"
 #include "engine/ChangeSender.h"
 #include "engine/IncomingMapping.h"
 #include "outbox/Outbox.h"
@@ -170,7 +171,15 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         }
         return false;
     };
-    auto applyOne = [&](const ChangeMessage *c) {
+    // PostgreSQL aborts the whole transaction at a failed statement: each row (and each
+    // multi-row statement) runs under a savepoint, so that one refused row costs the others
+    // nothing, as on MariaDB.
+    const bool savepoints = m_ctx.applyDb->isPostgres();
+    auto savepoint = [&](const char *verb) {
+        if (savepoints)
+            QSqlQuery(db).exec(QLatin1String(verb) + QStringLiteral(" SAVEPOINT mysql_sync_row"));
+    };
+    auto applyRow = [&](const ChangeMessage *c) {
         QString error;
         bool changed = true;
         const TableInfo &table = m_ctx.tables[c->table];
@@ -203,6 +212,13 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         const RowStore::Result r = m_rows.apply(table, c->id, entity, &error, &changed);
         return record(c, r, error, changed);
     };
+    auto applyOne = [&](const ChangeMessage *c) {
+        savepoint("");
+        const qsizetype before = local.size();
+        const bool ok = applyRow(c);
+        savepoint(ok && local.size() > before && !local.last().error.isEmpty() ? "ROLLBACK TO" : "RELEASE");
+        return ok;
+    };
     QList<const ChangeMessage *> group;
     QString groupShape;
     auto flushGroup = [&]() {
@@ -214,7 +230,9 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         for (const ChangeMessage *c : rows)
             entities.append({c->id, c->entity.toObject()});
         QString error;
+        savepoint("");
         const RowStore::Result r = m_rows.upsertMany(m_ctx.tables[rows.first()->table], entities, &error);
+        savepoint(r == RowStore::Result::Ok ? "RELEASE" : "ROLLBACK TO");
         if (r == RowStore::Result::Ok) {
             for (const ChangeMessage *c : rows)
                 local.append({c, QString(), true});
@@ -317,8 +335,8 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
 void ChangeReceiver::setLockWait(int seconds)
 {
     QSqlQuery q(m_ctx.applyDb->db());
-    if (!q.exec(QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(seconds)))
-        qCDebug(lcEngine).noquote() << "cannot set innodb_lock_wait_timeout:" << DbConnection::describe(q.lastError());
+    if (!q.exec(m_ctx.applyDb->dialect().lockWaitSql(seconds)))
+        qCDebug(lcEngine).noquote() << "cannot set the lock wait timeout:" << DbConnection::describe(q.lastError());
 }
 
 QString ChangeReceiver::noteBusy(const ChangeMessage &c)

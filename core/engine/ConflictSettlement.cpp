@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "database/DbConnection.h"
 #include "database/RowStore.h"
+#include "database/SqlDialect.h"
 #include "database/VersionStore.h"
 
 #include <QDateTime>
@@ -79,7 +80,12 @@ ConflictSettlement::Result ConflictSettlement::settle(const QSqlDatabase &dbIn, 
     if (ok) {
         // Captured even when the row already was so (keep this site's).
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO table_changes (`table_name`, primary_key, `date`) VALUES (?, ?, NOW())"));
+        const SqlDialect &d = SqlDialect::of(db);
+        q.prepare(
+            d.kind() == SqlDialect::Kind::Postgres
+                ? QStringLiteral("INSERT INTO table_changes (table_name, primary_key, \"date\") VALUES (?, ?, %1)")
+                      .arg(d.utcNow())
+                : QStringLiteral("INSERT INTO table_changes (`table_name`, primary_key, `date`) VALUES (?, ?, NOW())"));
         q.addBindValue(conflict.table);
         q.addBindValue(conflict.key);
         ok = q.exec();

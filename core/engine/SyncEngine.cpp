@@ -103,8 +103,8 @@ void SyncEngine::start()
         fail(error);
         return;
     }
-    m_db = std::make_unique<DbConnection>(cfg.mysql, QStringLiteral("mysql-sync-main-") + suffix);
-    m_applyDb = std::make_unique<DbConnection>(cfg.mysql, QStringLiteral("mysql-sync-apply-") + suffix);
+    m_db = std::make_unique<DbConnection>(cfg.siteDatabase(), QStringLiteral("mysql-sync-main-") + suffix);
+    m_applyDb = std::make_unique<DbConnection>(cfg.siteDatabase(), QStringLiteral("mysql-sync-apply-") + suffix);
     m_presence = std::make_unique<Presence>(cfg.clientName, cfg.remoteClients, cfg.checkIntervalMs);
     connect(m_presence.get(), &Presence::remoteStateChanged, this, &SyncEngine::onRemoteState);
     connect(m_presence.get(), &Presence::remoteClockSkew, this,
@@ -132,7 +132,7 @@ void SyncEngine::start()
     m_ctx.applyDb = m_applyDb.get();
     m_sender = std::make_unique<ChangeSender>(m_ctx);
     m_receiver = std::make_unique<ChangeReceiver>(m_ctx, *m_sender);
-    m_statusWriter = std::make_unique<StatusWriter>(cfg.mysql, QStringLiteral("mysql-sync-status-") + suffix);
+    m_statusWriter = std::make_unique<StatusWriter>(cfg.siteDatabase(), QStringLiteral("mysql-sync-status-") + suffix);
     connect(
         m_statusWriter.get(), &StatusWriter::resultsReady, this,
         [this] {
@@ -150,7 +150,7 @@ void SyncEngine::start()
                     [this](const QString &remote) { m_flush->schedule(remote, 0); });
     m_loader->setPaused(m_paused);
     m_ctx.receiptsWritten = [this](const QList<InfoMessage> &receipts) { m_loader->receiptsWritten(receipts); };
-    m_digests = std::make_unique<DigestWorker>(cfg.mysql, QStringLiteral("mysql-sync-verify-") + suffix);
+    m_digests = std::make_unique<DigestWorker>(cfg.siteDatabase(), QStringLiteral("mysql-sync-verify-") + suffix);
     m_verifier =
         std::make_unique<Verifier>(m_ctx, m_digests.get(),
                                    [this](const QString &remote, const QString &table, const QStringList &keys) {
@@ -220,8 +220,8 @@ void SyncEngine::startTransformers()
     // Never the engine's own connection: see TransformConnection. It logs in as
     // mysqlConfig.transformerUser when one is configured.
     m_transformDb =
-        std::make_unique<TransformConnection>(cfg.mysql.forTransformers(), m_db->name() + QStringLiteral("-transform"),
-                                              cfg.transformTimeoutMs);
+        std::make_unique<TransformConnection>(cfg.siteDatabase().forTransformers(),
+                                              m_db->name() + QStringLiteral("-transform"), cfg.transformTimeoutMs);
     if (!cfg.mysql.transformerUser.isEmpty())
         qCInfo(lcEngine).noquote() << "transformers query the database as user" << cfg.mysql.transformerUser;
     m_transformPublisher = std::make_unique<MqttTransformPublisher>(m_ctx);
@@ -521,6 +521,8 @@ void SyncEngine::shutdown()
     m_sender.reset();
     if (m_applyDb)
         m_applyDb->close();
+    if (m_listenDb)
+        m_listenDb->close();
     if (m_db)
         m_db->close();
     if (m_outbox)

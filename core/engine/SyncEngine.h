@@ -74,6 +74,9 @@ public Q_SLOTS:
 
 private:
     void startTransformers();
+    // A PostgreSQL site: LISTEN on the triggers' channel on a connection of its own, each
+    // notification schedules a capture; the idle capture becomes a safety net.
+    void listenForChanges();
     bool connectDatabase(const ServerCheck &check, QString *error, bool *fatal);
     void onDatabaseLost(const QString &reason);
     // Checks the server on a thread of its own, then (on this thread) reconnectDatabase().
@@ -104,6 +107,9 @@ private:
     std::unique_ptr<OutboxSyncer> m_syncer;
     std::unique_ptr<DbConnection> m_db;
     std::unique_ptr<DbConnection> m_applyDb;
+    // A PostgreSQL site: the connection that LISTENs (and runs nothing else, so that no
+    // notification waits in libpq's buffer behind a query's result).
+    std::unique_ptr<DbConnection> m_listenDb;
     std::unique_ptr<MqttClient> m_mqtt;
     std::unique_ptr<Heartbeat> m_heartbeat; // before m_mqtt is stopped: shutdown() resets it first
     std::unique_ptr<Presence> m_presence;

@@ -20,6 +20,7 @@
 #include "engine/StatusTracker.h"
 #include "outbox/Outbox.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -27,7 +28,8 @@ namespace mysqlsync {
 
 namespace {
 constexpr int kMaxReconnectDelayMs = 30000;
-constexpr int kCatalogueEveryMs = 1000; // the catalogue is re-read at most this often
+constexpr int kCatalogueEveryMs = 1000;   // the catalogue is re-read at most this often
+constexpr int kSafetyNetCaptureMs = 1000; // an idle capture woken by notifications looks this often
 } // namespace
 
 bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool *fatal)
@@ -39,14 +41,16 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
         m_loader->resetStatements();
     if (!m_db->open(error, {}, &check))
         return false;
-    if (!m_applyDb
-             ->open(error,
-                    {QStringLiteral("SET %1 = 1").arg(Schema::applyingVariable()),
-                     QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1").arg(ChangeReceiver::kLockWaitSeconds),
-                     // Each read of a transaction sees what is committed by then: the conflict
-                     // check reads table_changes after it has locked the rows (ConflictResolver).
-                     QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")},
-                    &check))
+    const SqlDialect &dialect = m_db->dialect();
+    if (!m_applyDb->open(error,
+                         {Schema::markApplyingSql(dialect), dialect.lockWaitSql(ChangeReceiver::kLockWaitSeconds),
+                          // Each read of a transaction sees what is committed by then: the conflict
+                          // check reads table_changes after it has locked the rows (ConflictResolver).
+                          dialect.kind() == SqlDialect::Kind::Postgres
+                              ? QStringLiteral(
+                                  "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED")
+                              : QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")},
+                         &check))
         return false;
     m_receiver->setMaxPacket(m_applyDb->maxAllowedPacket());
     QStringList problems;
@@ -63,7 +67,7 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
         return false;
     }
     QList<TriggerPlan> plan;
-    if (!Schema::triggerPlan(m_ctx.tables, m_ctx.config.syncTables, &plan, error)) {
+    if (!Schema::triggerPlan(m_ctx.tables, m_ctx.config.syncTables, &plan, error, dialect)) {
         *fatal = true;
         return false;
     }
@@ -89,8 +93,34 @@ bool SyncEngine::connectDatabase(const ServerCheck &check, QString *error, bool 
             << "another connection (id" << holder << ") of this database holds the engine lock of"
             << m_ctx.config.clientName
             << ": is a second engine of this site running? Two engines of one site send every change twice";
+    if (m_db->isPostgres())
+        listenForChanges();
     qCInfo(lcDatabase).noquote() << "database" << m_db->description() << "ready (" << m_db->serverVersion() << ")";
     return true;
+}
+
+void SyncEngine::listenForChanges()
+{
+    // The triggers notify at each commit that recorded a change: a capture runs at once. The
+    // periodic capture stays, less often, for a notification lost with its connection.
+    m_capture->setIdleInterval(0);
+    if (!m_listenDb)
+        m_listenDb =
+            std::make_unique<DbConnection>(m_ctx.config.siteDatabase(), m_db->name() + QStringLiteral("-listen"));
+    QString error;
+    QSqlDriver *driver = m_listenDb->open(&error) ? m_listenDb->db().driver() : nullptr;
+    if (!driver || !driver->subscribeToNotification(Schema::notifyChannel())) {
+        qCWarning(lcDatabase).noquote() << "cannot LISTEN on" << Schema::notifyChannel()
+                                        << "- changes are found by the periodic capture only:"
+                                        << (driver ? DbConnection::describe(driver->lastError()) : error);
+        return;
+    }
+    connect(driver, &QSqlDriver::notification, this, [this](const QString &name) {
+        if (name == Schema::notifyChannel() && m_running && m_ctx.databaseUp)
+            m_capture->schedule(0);
+    });
+    m_capture->setIdleInterval(qMax(m_ctx.config.captureIntervalMs, kSafetyNetCaptureMs));
+    qCInfo(lcDatabase).noquote() << "capture woken by notifications on" << Schema::notifyChannel();
 }
 
 bool SyncEngine::refreshCatalogue(const QString &why)
@@ -119,7 +149,7 @@ bool SyncEngine::refreshCatalogue(const QString &why)
     // A renamed key column would leave the triggers naming a column that is gone.
     QList<TriggerPlan> plan;
     QString error;
-    if (!Schema::triggerPlan(m_ctx.tables, m_ctx.config.syncTables, &plan, &error)
+    if (!Schema::triggerPlan(m_ctx.tables, m_ctx.config.syncTables, &plan, &error, m_db->dialect())
         || !Schema::install(m_db->db(), m_db->isMariaDb(), plan, &error)) {
         qCWarning(lcDatabase).noquote() << "the triggers could not be checked again:" << error;
         m_ctx.reportError(EngineError::Source::Database, error);
@@ -180,7 +210,7 @@ void SyncEngine::checkDatabase()
     if (!m_running || m_checkingDatabase)
         return;
     m_checkingDatabase = true;
-    ServerCheck::start(m_ctx.config.mysql, this, [this](const ServerCheck &check) {
+    ServerCheck::start(m_ctx.config.siteDatabase(), this, [this](const ServerCheck &check) {
         m_checkingDatabase = false;
         reconnectDatabase(check);
     });

@@ -40,7 +40,8 @@ bool TransformConnection::ensureOpen(QString *error)
     // than transformTimeout.
     const int statementMs = qMax(1, m_timeLimitMs * 4 / 5);
     QSqlQuery q(m_connection.db());
-    const QString limit = m_connection.isMariaDb()
+    const QString limit = m_connection.isPostgres() ? QStringLiteral("SET statement_timeout = %1").arg(statementMs)
+        : m_connection.isMariaDb()
         ? QStringLiteral("SET SESSION max_statement_time = %1").arg(statementMs / 1000.0, 0, 'f', 3)
         : QStringLiteral("SET SESSION max_execution_time = %1").arg(statementMs);
     if (!q.exec(limit)) {
@@ -54,7 +55,7 @@ bool TransformConnection::ensureOpen(QString *error)
 
 QList<QVariantMap> TransformConnection::query(const QString &sql, const QVariantList &values, QString *error)
 {
-    static const QRegularExpression timeLimit(QStringLiteral("max_(statement|execution)_time"),
+    static const QRegularExpression timeLimit(QStringLiteral("max_(statement|execution)_time|statement_timeout"),
                                               QRegularExpression::CaseInsensitiveOption);
     if (timeLimit.match(sql).hasMatch()) {
         *error = QStringLiteral("a transformer cannot change the statement time limit");

@@ -20,7 +20,7 @@ FeedDatabase::FeedDatabase(const Config &config)
 bool FeedDatabase::open(QString *error, bool *fatal)
 {
     *fatal = false;
-    m_db = std::make_unique<DbConnection>(m_config.mysql, kConnection);
+    m_db = std::make_unique<DbConnection>(m_config.siteDatabase(), kConnection);
     m_rows = std::make_unique<RowStore>(kConnection);
     if (!m_db->open(error))
         return false;

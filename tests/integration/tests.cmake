@@ -120,3 +120,6 @@ mysql_sync_add_test(NAME tst_pgcatalog SOURCES integration/tst_pgcatalog.cpp
 # Issue 18, operations: GET /metrics (Prometheus' parser) and GET /healthz on http.listen.
 mysql_sync_add_test(NAME tst_opsendpoints SOURCES integration/tst_opsendpoints.cpp
                     LIBS mysqlsync_testsupport Qt6::Network LABELS integration FIXTURES servers TIMEOUT 300)
+# Issue 17: a MariaDB site and a PostgreSQL site synchronising end to end.
+mysql_sync_add_test(NAME tst_pgsync SOURCES integration/tst_pgsync.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)

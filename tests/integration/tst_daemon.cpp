@@ -59,7 +59,7 @@ private Q_SLOTS:
     void wrongArguments();
     void invalidConfiguration_data();
     void invalidConfiguration();
-    void postgresSiteRefused();
+    void postgresSiteRuns();
     void checkPassesAndChangesNothing();
     void checkNamesBadTables_data();
     void checkNamesBadTables();
@@ -146,11 +146,12 @@ void TestDaemon::invalidConfiguration()
 
 // Issue 17: until the engine runs on PostgreSQL, a postgresConfig is refused plainly, before
 // anything connects (the server is there and the login is right: nothing is made in it).
-void TestDaemon::postgresSiteRefused()
+void TestDaemon::postgresSiteRuns()
 {
     SiteDatabase pg(m_servers, 'P', QStringLiteral("daemon_pg"));
     QVERIFY2(pg.isOpen(), qPrintable(pg.lastError()));
     QVERIFY(pg.exec(QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name text)")));
+    QVERIFY(pg.exec(QStringLiteral("CREATE TABLE tagged (id integer PRIMARY KEY, tags text[])")));
     QJsonObject c = config(QStringLiteral("daemon_pg"), {QStringLiteral("items")}, {QStringLiteral("items")});
     c.remove(QStringLiteral("mysqlConfig"));
     c.insert(QStringLiteral("postgresConfig"),
@@ -160,22 +161,50 @@ void TestDaemon::postgresSiteRefused()
                          {QStringLiteral("password"), m_servers.pgPassword},
                          {QStringLiteral("database"), QStringLiteral("daemon_pg")}});
     const QString path = writeConfig(m_dir, c, QStringLiteral("postgres.json"));
-    const QString expected =
-        path + QStringLiteral(": postgresConfig: PostgreSQL sites are not supported by this build yet");
-    for (const QStringList &args : {QStringList{path}, QStringList{QStringLiteral("--check"), path},
-                                    QStringList{QStringLiteral("load"), path, QStringLiteral("--status")}}) {
-        const Run r = runDaemon(args);
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(expected), qPrintable(r.err));
-        QVERIFY2(!r.err.contains(m_servers.pgPassword), qPrintable(r.err));
-    }
-    QCOMPARE(pg.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).toInt(), 1);
+    auto tables = [&] {
+        return pg.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).toInt();
+    };
+    auto triggers = [&] {
+        return pg.scalar(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'mysqlSync%'")).toInt();
+    };
+
+    // --check works on a PostgreSQL site and changes nothing there.
+    Run r = runDaemon({QStringLiteral("--check"), path});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    for (const char *expected : {"mysqlSyncInsert_items", "mysqlSyncUpdate_items", "mysqlSyncDelete_items",
+                                 "primary key `id` (bidirectional)", "check passed"})
+        QVERIFY2(r.out.contains(QLatin1String(expected)),
+                 qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), r.out)));
+    QVERIFY2(!QString(r.out + r.err).contains(m_servers.pgPassword), qPrintable(r.out + r.err));
+    QCOMPARE(tables(), 2);
+    QCOMPARE(triggers(), 0);
+
+    // Still refused: a column type that has no wire form, named with its table.
+    QJsonObject arrays = c;
+    arrays.insert(QStringLiteral("syncTables"), QJsonArray{QStringLiteral("tagged")});
+    r = runDaemon({QStringLiteral("--check"), writeConfig(m_dir, arrays, QStringLiteral("arrays.json"))});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(QString(r.out + r.err).contains(QLatin1String("table \"tagged\", column \"tags\" (text[]) is an array")),
+             qPrintable(r.out + r.err));
+
+    // The daemon runs on it: the engine's tables and the three triggers are made.
+    EngineProcess engine(QStringLiteral("site_a"), c);
+    QVERIFY(engine.start());
+    QVERIFY2(engine.waitForLog(" ready (", 30000), engine.log().constData());
+    QCOMPARE(triggers(), 3);
+    QVERIFY(tables() > 2);
+    QCOMPARE(pg.scalar(QStringLiteral("SELECT count(*) FROM pg_tables WHERE tablename IN ('table_changes', "
+                                      "'sync_status')"))
+                 .toInt(),
+             2);
+    QVERIFY(engine.stop());
+    QVERIFY2(!engine.log().contains(m_servers.pgPassword.toUtf8()), engine.log().constData());
 
     // Both databases at once: the loader says so, naming the file.
     c.insert(QStringLiteral("mysqlConfig"),
              config(QStringLiteral("daemon_pg"), {}, {}).value(QStringLiteral("mysqlConfig")));
     const QString both = writeConfig(m_dir, c, QStringLiteral("both.json"));
-    const Run r = runDaemon({both});
+    r = runDaemon({both});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(both + QStringLiteral(": postgresConfig: mysqlConfig is given too")), qPrintable(r.err));
 }

@@ -55,7 +55,17 @@ QJsonObject EngineProcess::config(const Servers &servers, char site, const QStri
 
     QJsonObject c;
     c.insert(QStringLiteral("mqttConfig"), mqtt);
-    c.insert(QStringLiteral("mysqlConfig"), mysql);
+    if (site == 'P' || site == 'p') { // the harness's PostgreSQL server (schema public)
+        QJsonObject pg;
+        pg.insert(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+        pg.insert(QStringLiteral("port"), servers.pgPort);
+        pg.insert(QStringLiteral("user"), servers.pgUser);
+        pg.insert(QStringLiteral("password"), servers.pgPassword);
+        pg.insert(QStringLiteral("database"), database);
+        c.insert(QStringLiteral("postgresConfig"), pg);
+    } else {
+        c.insert(QStringLiteral("mysqlConfig"), mysql);
+    }
     c.insert(QStringLiteral("clientName"), clientName);
     c.insert(QStringLiteral("remoteClients"), QJsonArray::fromStringList(remotes));
     c.insert(QStringLiteral("syncTables"), QJsonArray::fromStringList(syncTables));

@@ -19,7 +19,8 @@ public:
     // A valid configuration for site 'A' or 'B': mqttConfig {host 127.0.0.1, port, protocol
     // mqtt}, mysqlConfig {host 127.0.0.1, port, user, password, database}, clientName,
     // remoteClients, syncTables, receiveTables, queueDirectory, checkInterval 500,
-    // loggingLevel "debug", resendTimeout 3000.
+    // loggingLevel "debug", resendTimeout 3000. Site 'P': postgresConfig {host 127.0.0.1, the
+    // harness's PostgreSQL port, role and password, database} in place of mysqlConfig.
     // queueDirectory is a fresh directory under this test process's temporary directory;
     // an EngineProcess replaces it by its own <temp dir>/queue (see below).
     static QJsonObject config(const Servers &servers, char site, const QString &database, const QString &clientName,

@@ -13,6 +13,11 @@ QString truncated(const QString &text, int max)
     return text.size() <= max ? text
                               : text.left(max) + QStringLiteral("\n... (%1 more characters)").arg(text.size() - max);
 }
+// A statement of this file for the site's database: backticks become double quotes on PostgreSQL.
+QString forSite(const Site &site, const QString &sql)
+{
+    return site.db->isPostgres() ? QString(sql).replace(QLatin1Char('`'), QLatin1Char('"')) : sql;
+}
 } // namespace
 
 Site *SiteSet::make(const QString &client, char server, const QString &database, const QStringList &ddl)
@@ -86,8 +91,10 @@ QSet<QString> SiteSet::statusKeys(Site &site, const QString &table, const QStrin
 {
     QSet<QString> keys;
     const auto rows =
-        site.db->rows(QStringLiteral("SELECT primary_key FROM sync_status WHERE `table_name` = ? AND remote = ? "
-                                     "AND `status` = ?"),
+        site.db->rows(forSite(site,
+                              QStringLiteral(
+                                  "SELECT primary_key FROM sync_status WHERE `table_name` = ? AND remote = ? "
+                                  "AND `status` = ?")),
                       {table, remote, status});
     for (const QVariantMap &r : rows)
         keys.insert(r.value(QStringLiteral("primary_key")).toString());
@@ -97,8 +104,9 @@ QSet<QString> SiteSet::statusKeys(Site &site, const QString &table, const QStrin
 qint64 SiteSet::unsettled(Site &site, const QString &remote)
 {
     const QVariant v =
-        site.db->scalar(QStringLiteral(
-                            "SELECT COUNT(*) FROM sync_status WHERE remote = ? AND `status` <> 'successful'"),
+        site.db->scalar(forSite(site,
+                                QStringLiteral(
+                                    "SELECT COUNT(*) FROM sync_status WHERE remote = ? AND `status` <> 'successful'")),
                         {remote});
     return v.isValid() ? v.toLongLong() : -1;
 }
@@ -111,8 +119,9 @@ qint64 SiteSet::pendingChanges(Site &site)
 bool SiteSet::allSuccessful(Site &site, const QString &table, const QString &remote, const QSet<QString> &expected)
 {
     const QVariant others =
-        site.db->scalar(QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = ? AND remote = ? "
-                                       "AND `status` <> 'successful'"),
+        site.db->scalar(forSite(site,
+                                QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = ? AND remote = ? "
+                                               "AND `status` <> 'successful'")),
                         {table, remote});
     if (!others.isValid() || others.toLongLong() != 0)
         return false;
@@ -139,9 +148,11 @@ void SiteSet::diagnostics(const QString &why, const QStringList &tables) const
             out += QStringLiteral("table %1:\n%2").arg(table, truncated(site.db->dump(table), 3000));
         out += QStringLiteral("table_changes:\n%1")
                    .arg(truncated(site.db->dump(QStringLiteral("table_changes"), QStringLiteral("id")), 2000));
-        const auto rows = site.db->rows(QStringLiteral(
-            "SELECT remote, `table_name`, `status`, COUNT(*) AS n, MAX(message) AS message FROM sync_status "
-            "GROUP BY remote, `table_name`, `status` ORDER BY 1, 2, 3"));
+        const auto rows =
+            site.db->rows(forSite(site,
+                                  QStringLiteral("SELECT remote, `table_name`, `status`, COUNT(*) AS n, MAX(message) "
+                                                 "AS message FROM sync_status "
+                                                 "GROUP BY remote, `table_name`, `status` ORDER BY 1, 2, 3")));
         for (const QVariantMap &r : rows) {
             out +=
                 QStringLiteral("  sync_status %1 %2 %3: %4 %5\n")
@@ -150,8 +161,10 @@ void SiteSet::diagnostics(const QString &why, const QStringList &tables) const
                          r.value(QStringLiteral("message")).toString());
         }
         const auto unsettledRows = site.db->rows(
-            QStringLiteral("SELECT remote, `table_name`, primary_key, `status`, `date`, message FROM sync_status "
-                           "WHERE `status` <> 'successful' ORDER BY `date` LIMIT 20"));
+            forSite(site,
+                    QStringLiteral(
+                        "SELECT remote, `table_name`, primary_key, `status`, `date`, message FROM sync_status "
+                        "WHERE `status` <> 'successful' ORDER BY `date` LIMIT 20")));
         for (const QVariantMap &r : unsettledRows) {
             out +=
                 QStringLiteral("  not successful: %1 %2 [%3] %4 %5 %6\n")

@@ -47,11 +47,13 @@ void TestConfig::postgresAccepted()
     QCOMPARE(c.postgres.schema, QStringLiteral("public"));
     QCOMPARE(c.postgres.connectTimeoutMs, 10000);
     QVERIFY(!c.postgres.tlsEnabled);
-    // Until the engine runs on PostgreSQL, this build says so plainly, naming the file.
-    QCOMPARE(unsupportedDatabaseReason(c),
-             path
-                 + QStringLiteral(": postgresConfig: PostgreSQL sites are not supported by this build yet; use a "
-                                  "MySQL/MariaDB database (mysqlConfig)"));
+    // PostgreSQL sites run: nothing refuses them, and every connection made from
+    // siteDatabase() opens PostgreSQL with these settings.
+    QVERIFY(unsupportedDatabaseReason(c).isEmpty());
+    const MysqlConfig site = c.siteDatabase();
+    QVERIFY(site.postgres);
+    QCOMPARE(site.postgres->host, QStringLiteral("pg.example.com"));
+    QCOMPARE(site.postgres->password, QStringLiteral("pg-secret-0816"));
 
     // Every key given; the password as a reference in the forms of mysqlConfig.password.
     QJsonObject object = patched(postgresObject(), QStringLiteral("postgresConfig.port"), "6543");
@@ -86,6 +88,7 @@ void TestConfig::postgresAccepted()
     QVERIFY2(ConfigLoader::load(write(earlierEngineObject()), &c, &error), qPrintable(error));
     QVERIFY(c.databaseKind == DatabaseKind::MariaDb);
     QVERIFY(unsupportedDatabaseReason(c).isEmpty());
+    QVERIFY(!c.siteDatabase().postgres);
     QVERIFY(c.postgres.database.isEmpty());
 }
 
