@@ -6,6 +6,7 @@
 #include "feed/FeedPublish.h"
 #include "feed/FeedStream.h"
 #include "feed/HttpListener.h"
+#include "feed/SocketIoSession.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -33,6 +34,19 @@ FeedServer::FeedServer(const Config &config, FeedDatabase *db, FeedStream *strea
                       [](const QHttpServerRequest &, QHttpServerResponder &responder) {
                           responder.write(QByteArrayLiteral("pong"), QByteArrayLiteral("text/plain"));
                       });
+    // socket.io's HTTP long-polling transport is not served: its clients connect with
+    // transports: ['websocket'] (the upgrade itself never reaches a route).
+    for (const QString &path : {QStringLiteral("/socket.io/"), QStringLiteral("/socket.io")}) {
+        for (auto method : {QHttpServerRequest::Method::Get, QHttpServerRequest::Method::Post})
+            m_listener->route(method, path, [](const QHttpServerRequest &, QHttpServerResponder &responder) {
+                responder.write(QJsonDocument(QJsonObject{{QStringLiteral("code"), 3},
+                                                          {QStringLiteral("message"),
+                                                           QStringLiteral("only the websocket transport is served: "
+                                                                          "connect with transports: ['websocket']")}})
+                                    .toJson(QJsonDocument::Compact),
+                                QByteArrayLiteral("application/json"), QHttpServerResponder::StatusCode::BadRequest);
+            });
+    }
     m_listener->route(QHttpServerRequest::Method::Post, QStringLiteral("/publish"),
                       [this](const QHttpServerRequest &request, QHttpServerResponder &responder) {
                           const FeedPublish::Answer a =
@@ -88,13 +102,27 @@ void FeedServer::accept()
         std::unique_ptr<QWebSocket> socket = m_listener->nextPendingWebSocketConnection();
         if (!socket)
             continue;
+        const QUrl url = socket->requestUrl();
+        const bool socketIo = SocketIoSession::isSocketIo(url);
         const QString token =
-            QUrlQuery(socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+            socketIo ? QString() : QUrlQuery(url).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
         auto *client = new FeedClient(std::move(socket), m_config.feed.clientQueue, this);
         m_clients.append(client);
-        qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "connected";
-        connect(client, &FeedClient::message, this, [this, client](const QString &text) { onMessage(client, text); });
+        qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "connected" << (socketIo ? "(socket.io)" : "");
         connect(client, &FeedClient::closed, this, [this, client] { remove(client); });
+        if (socketIo) {
+            const QString refusal = SocketIoSession::refusal(url);
+            if (!refusal.isEmpty()) {
+                client->refuse(QStringLiteral("bad-request"), refusal, kPolicyViolation);
+                continue;
+            }
+            auto *session = new SocketIoSession(client);
+            connect(session, &SocketIoSession::connectRequest, this,
+                    [this, client](const QString &presented) { authenticate(client, presented); });
+        } else {
+            connect(client, &FeedClient::message, this,
+                    [this, client](const QString &text) { onMessage(client, text); });
+        }
         QTimer::singleShot(kAuthTimeoutMs, client, [client] {
             if (!client->isAuthenticated())
                 client->refuse(QStringLiteral("unauthorized"),
