@@ -51,6 +51,7 @@ bool FeedRuntime::start(QString *error)
     // Made here, on the feed's thread: Qt HttpServer's WebSocket server has no parent, so a
     // moveToThread() of the runtime would leave it behind.
     m_server = new FeedServer(m_config, m_db.get(), m_stream.get(), this);
+    connect(m_server, &FeedServer::clientsChanged, this, &FeedRuntime::clientsChanged);
     return m_server->start(error);
 }
 

@@ -108,6 +108,7 @@ void FeedServer::accept()
             socketIo ? QString() : QUrlQuery(url).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
         auto *client = new FeedClient(std::move(socket), m_config.feed.clientQueue, this);
         m_clients.append(client);
+        Q_EMIT clientsChanged(int(m_clients.size()));
         qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "connected" << (socketIo ? "(socket.io)" : "");
         connect(client, &FeedClient::closed, this, [this, client] { remove(client); });
         if (socketIo) {
@@ -137,6 +138,7 @@ void FeedServer::remove(FeedClient *client)
 {
     qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "of user" << client->user() << "disconnected";
     m_clients.removeAll(client);
+    Q_EMIT clientsChanged(int(m_clients.size()));
     m_byUser.remove(client->user(), client);
     client->deleteLater();
 }

@@ -119,7 +119,7 @@ mysql_sync_add_test(NAME tst_pgcatalog SOURCES integration/tst_pgcatalog.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)
 # Issue 18, operations: GET /metrics (Prometheus' parser) and GET /healthz on http.listen.
 mysql_sync_add_test(NAME tst_opsendpoints SOURCES integration/tst_opsendpoints.cpp
-                    LIBS mysqlsync_testsupport Qt6::Network LABELS integration FIXTURES servers TIMEOUT 300)
+                    LIBS mysqlsync_testsupport Qt6::Network Qt6::WebSockets LABELS integration FIXTURES servers TIMEOUT 300)
 # Issue 18: esink's clients: a socket.io v4 client from npm (tests/node, package-lock.json) gets
 # the {table} and changes events. node_modules_install puts its modules in the build directory
 # (from npm's cache when it has them, else from the registry).
