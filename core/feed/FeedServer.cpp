@@ -3,12 +3,14 @@
 #include "common/Logging.h"
 #include "feed/FeedClient.h"
 #include "feed/FeedDatabase.h"
+#include "feed/FeedJwt.h"
 #include "feed/FeedPublish.h"
 #include "feed/FeedStream.h"
 #include "feed/HttpListener.h"
 #include "feed/SocketIoSession.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -178,7 +180,19 @@ void FeedServer::authenticate(FeedClient *client, const QString &token)
 {
     QString user;
     QString error;
-    switch (m_db->userForToken(token, &user, &error)) {
+    QString refusal = QStringLiteral("the token is wrong or revoked");
+    FeedDatabase::Lookup lookup = FeedDatabase::Lookup::NotFound;
+    if (m_config.feed.jwt) {
+        // Signed tokens: the reason is the client's to know (expired, wrong signature, ...).
+        if (FeedJwt::verify(token.toUtf8(), m_config.feed.jwtKey.toUtf8(), m_config.feed.jwtUserClaim,
+                            QDateTime::currentSecsSinceEpoch(), &user, &error))
+            lookup = FeedDatabase::Lookup::Found;
+        else
+            refusal = QStringLiteral("the token is invalid: ") + error;
+    } else {
+        lookup = m_db->userForToken(token, &user, &error);
+    }
+    switch (lookup) {
     case FeedDatabase::Lookup::Found:
         m_byUser.remove(client->user(), client);
         client->setUser(user);
@@ -187,10 +201,9 @@ void FeedServer::authenticate(FeedClient *client, const QString &token)
         send(client, FeedClient::frame(QStringLiteral("authenticated"), QJsonObject{{QStringLiteral("user"), user}}));
         return;
     case FeedDatabase::Lookup::NotFound:
-        qCInfo(lcFeed).noquote() << "feed client" << client->peer() << "refused: unknown or revoked token";
+        qCInfo(lcFeed).noquote() << "feed client" << client->peer() << "refused:" << refusal;
         m_byUser.remove(client->user(), client);
-        client->refuse(QStringLiteral("unauthorized"), QStringLiteral("the token is wrong or revoked"),
-                       kPolicyViolation);
+        client->refuse(QStringLiteral("unauthorized"), refusal, kPolicyViolation);
         return;
     case FeedDatabase::Lookup::Failed:
         qCWarning(lcFeed).noquote() << "cannot check the token of feed client" << client->peer() << ":" << error;

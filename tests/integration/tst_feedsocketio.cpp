@@ -2,11 +2,15 @@
 // (tests/node/socketio_client.js, socket.io-client) connects to a daemon's feed with
 // {auth: {token}} over the websocket transport and receives the `{table}` and `changes` events
 // of rows inserted in MariaDB, only those routed to its user and without the filtered columns; a
-// wrong token gets connect_error; the polling transport is refused with HTTP 400.
+// wrong token gets connect_error; the polling transport is refused with HTTP 400. A second daemon
+// takes signed tokens (feed.tokens.jwtKey): a good JWT connects as its `sub`, an expired one
+// and one with alg none get connect_error.
+#include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -111,6 +115,7 @@ private slots:
     void receivesTableAndChangesEvents();
     void wrongTokenGetsConnectError();
     void pollingRefused();
+    void signedTokens();
 
 private:
     Servers m_servers;
@@ -237,6 +242,86 @@ void TestFeedSocketIo::pollingRefused()
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 400);
     QVERIFY(reply->readAll().contains("only the websocket transport"));
     reply->deleteLater();
+}
+
+namespace {
+
+QByteArray jwt(const QByteArray &header, const QByteArray &claims, const QByteArray &key)
+{
+    const auto part = [](const QByteArray &b) {
+        return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QByteArray input = part(header) + '.' + part(claims);
+    return input + '.' + part(QMessageAuthenticationCode::hash(input, key, QCryptographicHash::Sha256));
+}
+
+} // namespace
+
+void TestFeedSocketIo::signedTokens()
+{
+    const QByteArray key = "tst-feedsocketio-shared-key-0123456789";
+    qputenv("TST_FEEDSIO_JWT_KEY", key);
+    SiteDatabase db(m_servers, 'A', QStringLiteral("tfeedsio_j"));
+    QVERIFY(db.isOpen());
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE orders (id INT PRIMARY KEY, user_id INT NULL, item VARCHAR(50))")));
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QJsonObject config = EngineProcess::config(m_servers, 'A', QStringLiteral("tfeedsio_j"), QStringLiteral("site_j"),
+                                               {QStringLiteral("site_b")}, {QStringLiteral("orders")}, {});
+    config.insert(QStringLiteral("initialLoad"), false);
+    config.insert(QStringLiteral("feed"),
+                  QJsonDocument::fromJson(QStringLiteral(R"({
+        "listen": "127.0.0.1:%1",
+        "tokens": {"jwtKey": {"env": "TST_FEEDSIO_JWT_KEY"}},
+        "routing": {"orders": "user_id"}})")
+                                              .arg(port)
+                                              .toUtf8())
+                      .object());
+    EngineProcess engine(QStringLiteral("site_j"), config);
+    QVERIFY(engine.start());
+    QVERIFY2(engine.waitForLog("ready (", kTimeoutMs), engine.log().right(3000).constData());
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QByteArray hs256 = R"({"alg":"HS256","typ":"JWT"})";
+    NodeClient good;
+    QVERIFY(
+        good.start(port,
+                   QString::fromLatin1(jwt(hs256, "{\"sub\":5,\"exp\":" + QByteArray::number(now + 600) + "}", key))));
+    const QJsonObject connected = good.waitFor(QStringLiteral("connected"));
+    QVERIFY2(!connected.isEmpty(), QByteArray(good.output() + engine.log().right(2000)).constData());
+    QCOMPARE(NodeClient::payload(connected).value(QStringLiteral("user")).toString(), QStringLiteral("5"));
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO orders VALUES (1, 5, 'signed')")));
+    const QJsonObject order = good.waitFor(QStringLiteral("orders"), QStringLiteral("1"));
+    QVERIFY2(!order.isEmpty(), good.output().constData());
+    QCOMPARE(NodeClient::payload(order)
+                 .value(QStringLiteral("data"))
+                 .toObject()
+                 .value(QStringLiteral("item"))
+                 .toString(),
+             QStringLiteral("signed"));
+
+    NodeClient expired;
+    QVERIFY(
+        expired.start(port,
+                      QString::fromLatin1(jwt(hs256, "{\"sub\":5,\"exp\":" + QByteArray::number(now - 5) + "}", key))));
+    const QJsonObject refused = expired.waitFor(QStringLiteral("connect_error"));
+    QVERIFY2(refused.value(QStringLiteral("message"))
+                 .toString()
+                 .startsWith(QLatin1String("the token is invalid: the JWT expired")),
+             expired.output().constData());
+
+    NodeClient none;
+    const auto part = [](const QByteArray &b) {
+        return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    QVERIFY(none.start(port, QString::fromLatin1(part(R"({"alg":"none"})") + '.' + part(R"({"sub":5})") + '.')));
+    const QJsonObject noneRefused = none.waitFor(QStringLiteral("connect_error"));
+    QVERIFY2(noneRefused.value(QStringLiteral("message")).toString().contains(QLatin1String("only HS256")),
+             none.output().constData());
+    QVERIFY(!engine.log().contains(key)); // the key never reaches the log
+    QVERIFY(engine.stop());
 }
 
 QTEST_GUILESS_MAIN(TestFeedSocketIo)
