@@ -288,6 +288,18 @@ int main(int argc, char **argv)
             latencyMs.push_back(double(pushNs[size_t(id)] - commitNs[size_t(id)]) / 1e6);
     }
     const double achieved = rows / inserter.seconds;
+    // The median by 2-second window of commits: does the latency grow (a stage that cannot keep
+    // up) or only jump (waiting for a CPU)?
+    QStringList windows;
+    const int perWindow = std::max(1, int(2 * rate));
+    for (int first = 1; first <= rows; first += perWindow) {
+        std::vector<double> w;
+        for (int id = first; id < first + perWindow && id <= rows; ++id) {
+            if (pushNs[size_t(id)] != 0 && commitNs[size_t(id)] != 0)
+                w.push_back(double(pushNs[size_t(id)] - commitNs[size_t(id)]) / 1e6);
+        }
+        windows << QString::number(percentile(w, 0.5), 'f', 0);
+    }
     auto ms = [](double v) { return QString::number(v, 'f', 1); };
     out() << "  rows committed ......... " << rows << " in " << QString::number(inserter.seconds, 'f', 1) << " s ("
           << QString::number(achieved, 'f', 0) << " rows/s)\n";
@@ -295,6 +307,7 @@ int main(int argc, char **argv)
     out() << "  push latency from commit p50 / p90 / p99 / max ... " << ms(percentile(latencyMs, 0.5)) << " / "
           << ms(percentile(latencyMs, 0.9)) << " / " << ms(percentile(latencyMs, 0.99)) << " / "
           << ms(percentile(latencyMs, 1.0)) << " ms\n";
+    out() << "  p50 by 2 s of commits .. " << windows.join(QLatin1Char(' ')) << " ms\n";
     out() << "  daemon CPU ............. " << QString::number(100 * cpu / wall, 'f', 0)
           << " % of one core (engine and feed)\n";
     out() << "  feed thread CPU ........ " << QString::number(100 * feedCpu / wall, 'f', 0) << " % of one core\n";
