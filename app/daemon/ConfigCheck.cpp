@@ -60,9 +60,11 @@ bool checkDatabase(const Config &config, QTextStream &out)
         problems += feed;
         ok = ok && feed.isEmpty();
         if (feed.isEmpty())
-            out << "  feed: tokens in `" << config.feed.tokenTable << "`, " << config.feed.routing.size()
-                << " routed table(s), listening on " << config.feed.host << ":" << config.feed.port
-                << (config.feed.usesTls() ? " (TLS)" : "") << "\n";
+            out << "  feed: "
+                << (config.feed.jwt ? QStringLiteral("signed tokens (HS256)")
+                                    : QStringLiteral("tokens in `%1`").arg(config.feed.tokenTable))
+                << ", " << config.feed.routing.size() << " routed table(s), listening on " << config.feed.host << ":"
+                << config.feed.port << (config.feed.usesTls() ? " (TLS)" : "") << "\n";
     }
     for (const QString &p : problems)
         out << "  ERROR: " << p << "\n";

@@ -128,6 +128,9 @@ int main(int argc, char *argv[])
     std::unique_ptr<OpsEndpoints> ops;
     if (config.httpPort > 0) {
         ops = std::make_unique<OpsEndpoints>(config, engine.get());
+        ops->metrics().addGauge(QStringLiteral("mysql_sync_feed_clients"),
+                                QStringLiteral("WebSocket connections open to the live feed (0 without a feed)"),
+                                [feed] { return feed ? double(feed->clients()) : 0.0; });
         if (!ops->start(&error)) {
             err << "mysql-sync: http.listen: " << error << "\n";
             return 1;

@@ -158,6 +158,13 @@ struct FeedConfig {
     int clientQueue = 1000; // messages a client may have waiting; beyond that it is told and dropped
     int cacheRows = 100000; // per routed table: rows whose owners the feed remembers
 
+    // tokens.jwtKey (instead of table, tokenColumn, userColumn): tokens are HS256 JWTs signed by
+    // jwtKey (plain, or resolved from jwtKeyRef), the user id in the claim tokens.userClaim.
+    bool jwt = false;
+    QString jwtKey;
+    SecretRef jwtKeyRef;
+    QString jwtUserClaim = QStringLiteral("sub");
+
     bool usesTls() const { return !tlsCert.isEmpty(); }
     // The columns of `table` that never reach a client.
     QStringList filteredColumns(const QString &table) const;

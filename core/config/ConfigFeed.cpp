@@ -100,9 +100,38 @@ void readFeed(Reader &r, Config *c)
     tls.file("key", &f.tlsKey);
     Reader tokens = feed.object("tokens");
     tokens.allowOnly();
-    tokens.string("table", &f.tokenTable);
-    tokens.string("tokenColumn", &f.tokenColumn);
-    tokens.string("userColumn", &f.userColumn);
+    // Either looked up (table, tokenColumn, userColumn) or signed (jwtKey, userClaim).
+    const char *lookup[] = {"table", "tokenColumn", "userColumn"};
+    if (tokens.has("jwtKey")) {
+        f.jwt = true;
+        tokens.secret("jwtKey", &f.jwtKey, &f.jwtKeyRef);
+        tokens.string("userClaim", &f.jwtUserClaim);
+        // A reference is read later: its length is checked when the feed starts.
+        if (!tokens.failed() && !f.jwtKeyRef.isReference() && f.jwtKey.toUtf8().size() < 32)
+            tokens.fail(QStringLiteral("feed.tokens.jwtKey"),
+                        QStringLiteral("expected a key of at least 32 bytes (HS256), got %1 bytes")
+                            .arg(f.jwtKey.toUtf8().size()));
+        for (const char *key : lookup) {
+            if (tokens.has(key) && !tokens.failed())
+                tokens.fail(QStringLiteral("feed.tokens.") + QLatin1String(key),
+                            QStringLiteral("expected either jwtKey (signed tokens) or table, tokenColumn and "
+                                           "userColumn (tokens looked up), not both"));
+        }
+    } else if (tokens.present()) {
+        if (tokens.has("userClaim"))
+            tokens.fail(QStringLiteral("feed.tokens.userClaim"),
+                        QStringLiteral("applies to signed tokens only: give jwtKey, or remove userClaim"));
+        tokens.string("table", &f.tokenTable);
+        tokens.string("tokenColumn", &f.tokenColumn);
+        tokens.string("userColumn", &f.userColumn);
+        for (const char *key : lookup) {
+            if (!tokens.has(key) && !tokens.failed())
+                tokens.fail(QStringLiteral("feed.tokens.") + QLatin1String(key),
+                            QStringLiteral(
+                                "missing required key, expected a non-empty string; or jwtKey (signed tokens) "
+                                "instead of table, tokenColumn and userColumn"));
+        }
+    }
     feed.feedRouting("routing", &f.routing);
     feed.stringList("filters", &f.filters);
     feed.secret("publishToken", &f.publishToken, &f.publishTokenRef);
@@ -110,7 +139,7 @@ void readFeed(Reader &r, Config *c)
     feed.integer("cacheRows", &f.cacheRows);
     if (feed.failed())
         return;
-    if (f.tokenColumn == f.userColumn)
+    if (!f.jwt && f.tokenColumn == f.userColumn)
         feed.fail(QStringLiteral("feed.tokens.userColumn"),
                   QStringLiteral("expected a column other than tokenColumn \"%1\": a token must not be its own user "
                                  "id")

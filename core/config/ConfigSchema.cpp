@@ -160,13 +160,21 @@ QList<ConfigKey> makeKeys()
         key("feed.tls", Type::Object, Group::None, nullptr, "TLS for the feed (wss://, https://); absent: none."),
         required(key("feed.tls.cert", Type::File, Group::None, nullptr, "The feed's certificate (PEM).")),
         required(key("feed.tls.key", Type::File, Group::None, nullptr, "The feed certificate's private key (PEM).")),
-        required(key("feed.tokens", Type::Object, Group::None, nullptr, "Where the clients' tokens are looked up.")),
-        required(nonEmpty(
-            key("feed.tokens.table", Type::String, Group::None, nullptr, "The table that holds the clients' tokens."))),
-        required(
-            nonEmpty(key("feed.tokens.tokenColumn", Type::String, Group::None, nullptr, "The column of the token."))),
-        required(nonEmpty(key("feed.tokens.userColumn", Type::String, Group::None, nullptr,
-                              "The column of the user id the token stands for."))),
+        required(key("feed.tokens", Type::Object, Group::None, nullptr,
+                     "How the clients' tokens are checked: looked up in a table (table, tokenColumn, userColumn), or "
+                     "signed (jwtKey).")),
+        // Either the three lookup keys or jwtKey (the loader checks that).
+        nonEmpty(
+            key("feed.tokens.table", Type::String, Group::None, nullptr, "The table that holds the clients' tokens.")),
+        nonEmpty(key("feed.tokens.tokenColumn", Type::String, Group::None, nullptr, "The column of the token.")),
+        nonEmpty(key("feed.tokens.userColumn", Type::String, Group::None, nullptr,
+                     "The column of the user id the token stands for.")),
+        key("feed.tokens.jwtKey", Type::Secret, Group::None, nullptr,
+            "Instead of a table: tokens are JWTs signed with HMAC-SHA256 (HS256) by this shared key (at least 32 "
+            "bytes), given as is or as a reference: keychain, environment variable or file."),
+        withDefault(nonEmpty(key("feed.tokens.userClaim", Type::String, Group::None, nullptr,
+                                 "With jwtKey: the claim that holds the user id.")),
+                    QStringLiteral("sub")),
         key("feed.routing", Type::FeedRouting, Group::None, nullptr,
             "Per table: the column(s) holding the user id a row belongs to, or \"*\" for every client; a table not "
             "listed reaches no client."),

@@ -37,6 +37,8 @@ QStringList FeedCheck::tables(const FeedConfig &feed)
 {
     QStringList routed = feed.routing.keys();
     routed.sort();
+    if (feed.jwt)
+        return routed; // signed tokens: no table of tokens
     routed.removeAll(feed.tokenTable);
     return QStringList{feed.tokenTable} + routed;
 }
@@ -49,7 +51,9 @@ QStringList FeedCheck::problems(const Config &config, const QHash<QString, Table
         return {};
     const QString missing = QStringLiteral("table `%1` does not exist in the database or has no single-column "
                                            "primary key");
-    if (const TableInfo *tokens = usable(catalog, feed.tokenTable)) {
+    if (feed.jwt) {
+        // Signed tokens: nothing of the database to check.
+    } else if (const TableInfo *tokens = usable(catalog, feed.tokenTable)) {
         if (!tokens->column(feed.tokenColumn))
             out.add(QStringLiteral("feed.tokens.tokenColumn"), noColumn(feed.tokenTable, feed.tokenColumn));
         if (!tokens->column(feed.userColumn))

@@ -65,7 +65,7 @@ void FeedClient::unsubscribe(const QString &table, const QString &key)
 
 bool FeedClient::wants(const QString &table, const QString &key) const
 {
-    if (m_tables.contains(table))
+    if (m_all || m_tables.contains(table))
         return true;
     auto it = m_keys.constFind(table);
     return it != m_keys.cend() && it->contains(key);
@@ -79,6 +79,16 @@ QByteArray FeedClient::frame(const QString &action, const QJsonValue &body)
 
 bool FeedClient::send(const QByteArray &frame)
 {
+    return enqueue(m_encoder ? m_encoder(frame) : QList<QByteArray>{frame});
+}
+
+bool FeedClient::sendRaw(const QByteArray &message)
+{
+    return enqueue({message});
+}
+
+bool FeedClient::enqueue(const QList<QByteArray> &messages)
+{
     if (m_closing)
         return false;
     if (m_queue.size() >= m_bound) {
@@ -90,7 +100,8 @@ bool FeedClient::send(const QByteArray &frame)
                1008);
         return false;
     }
-    m_queue.enqueue(frame);
+    for (const QByteArray &m : messages)
+        m_queue.enqueue(m);
     pump();
     return true;
 }
@@ -109,7 +120,8 @@ void FeedClient::refuse(const QString &error, const QString &message, int closeC
     m_queue.clear();
     const QByteArray text = frame(QStringLiteral("error"),
                                   QJsonObject{{QStringLiteral("error"), error}, {QStringLiteral("message"), message}});
-    m_socket->sendTextMessage(QString::fromUtf8(text));
+    for (const QByteArray &m : m_encoder ? m_encoder(text) : QList<QByteArray>{text})
+        m_socket->sendTextMessage(QString::fromUtf8(m));
     m_socket->close(QWebSocketProtocol::CloseCode(closeCode), error);
     m_closeTimer.start(kCloseTimeoutMs);
 }

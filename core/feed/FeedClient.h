@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <functional>
 #include <memory>
 
 namespace mysqlsync {
@@ -33,9 +34,18 @@ public:
     void subscribe(const QString &table, const QString &key);
     void unsubscribe(const QString &table, const QString &key);
     bool wants(const QString &table, const QString &key) const;
+    // Every table (a socket.io client: esink has no subscriptions).
+    void subscribeAll() { m_all = true; }
+
+    // How the feed's frames are written on this socket (SocketIoSession's packets); none: as
+    // they are. An encoded frame may be several messages, or none.
+    using Encoder = std::function<QList<QByteArray>(const QByteArray &frame)>;
+    void setEncoder(Encoder encoder) { m_encoder = std::move(encoder); }
 
     // Queues one frame; false (and the client is being dropped) when its queue was full.
     bool send(const QByteArray &frame);
+    // Queues one message as it is (not encoded), bounded like send().
+    bool sendRaw(const QByteArray &message);
     // Sends an error frame and closes the connection (`code`: the close code, e.g. 1008).
     void refuse(const QString &error, const QString &message, int closeCode);
     bool isClosing() const { return m_closing; }
@@ -49,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void pump();
+    bool enqueue(const QList<QByteArray> &messages);
 
     std::unique_ptr<QWebSocket> m_socket;
     QString m_peer;
@@ -57,6 +68,8 @@ private:
     QQueue<QByteArray> m_queue;
     QSet<QString> m_tables;               // whole tables
     QHash<QString, QSet<QString>> m_keys; // table -> keys
+    bool m_all = false;
+    Encoder m_encoder;
     bool m_closing = false;
     QTimer m_closeTimer; // a client that does not answer the close is cut off
 };

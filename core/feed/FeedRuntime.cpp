@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "feed/FeedDatabase.h"
+#include "feed/FeedJwt.h"
 #include "feed/FeedServer.h"
 #include "feed/FeedStream.h"
 
@@ -31,6 +32,12 @@ FeedRuntime::~FeedRuntime()
 
 bool FeedRuntime::start(QString *error)
 {
+    if (m_config.feed.jwt && m_config.feed.jwtKey.toUtf8().size() < FeedJwt::kMinKeyBytes) {
+        *error = QStringLiteral("feed.tokens.jwtKey: the key has %1 bytes; HS256 needs at least %2")
+                     .arg(m_config.feed.jwtKey.toUtf8().size())
+                     .arg(FeedJwt::kMinKeyBytes);
+        return false;
+    }
     bool fatal = false;
     if (!m_db->open(error, &fatal)) {
         if (!fatal)
@@ -51,6 +58,7 @@ bool FeedRuntime::start(QString *error)
     // Made here, on the feed's thread: Qt HttpServer's WebSocket server has no parent, so a
     // moveToThread() of the runtime would leave it behind.
     m_server = new FeedServer(m_config, m_db.get(), m_stream.get(), this);
+    connect(m_server, &FeedServer::clientsChanged, this, &FeedRuntime::clientsChanged);
     return m_server->start(error);
 }
 

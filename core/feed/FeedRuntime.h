@@ -31,6 +31,10 @@ public:
     // The rows of routed tables that changed (their current state is read now).
     void rowsChanged(const QList<ChangedRow> &rows);
 
+Q_SIGNALS:
+    // The feed's open WebSocket connections (FeedServer::clientsChanged), on the feed's thread.
+    void clientsChanged(int count);
+
 private:
     Config m_config;
     std::unique_ptr<FeedDatabase> m_db;

@@ -3,11 +3,14 @@
 #include "common/Logging.h"
 #include "feed/FeedClient.h"
 #include "feed/FeedDatabase.h"
+#include "feed/FeedJwt.h"
 #include "feed/FeedPublish.h"
 #include "feed/FeedStream.h"
 #include "feed/HttpListener.h"
+#include "feed/SocketIoSession.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -33,6 +36,19 @@ FeedServer::FeedServer(const Config &config, FeedDatabase *db, FeedStream *strea
                       [](const QHttpServerRequest &, QHttpServerResponder &responder) {
                           responder.write(QByteArrayLiteral("pong"), QByteArrayLiteral("text/plain"));
                       });
+    // socket.io's HTTP long-polling transport is not served: its clients connect with
+    // transports: ['websocket'] (the upgrade itself never reaches a route).
+    for (const QString &path : {QStringLiteral("/socket.io/"), QStringLiteral("/socket.io")}) {
+        for (auto method : {QHttpServerRequest::Method::Get, QHttpServerRequest::Method::Post})
+            m_listener->route(method, path, [](const QHttpServerRequest &, QHttpServerResponder &responder) {
+                responder.write(QJsonDocument(QJsonObject{{QStringLiteral("code"), 3},
+                                                          {QStringLiteral("message"),
+                                                           QStringLiteral("only the websocket transport is served: "
+                                                                          "connect with transports: ['websocket']")}})
+                                    .toJson(QJsonDocument::Compact),
+                                QByteArrayLiteral("application/json"), QHttpServerResponder::StatusCode::BadRequest);
+            });
+    }
     m_listener->route(QHttpServerRequest::Method::Post, QStringLiteral("/publish"),
                       [this](const QHttpServerRequest &request, QHttpServerResponder &responder) {
                           const FeedPublish::Answer a =
@@ -88,13 +104,28 @@ void FeedServer::accept()
         std::unique_ptr<QWebSocket> socket = m_listener->nextPendingWebSocketConnection();
         if (!socket)
             continue;
+        const QUrl url = socket->requestUrl();
+        const bool socketIo = SocketIoSession::isSocketIo(url);
         const QString token =
-            QUrlQuery(socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+            socketIo ? QString() : QUrlQuery(url).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
         auto *client = new FeedClient(std::move(socket), m_config.feed.clientQueue, this);
         m_clients.append(client);
-        qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "connected";
-        connect(client, &FeedClient::message, this, [this, client](const QString &text) { onMessage(client, text); });
+        Q_EMIT clientsChanged(int(m_clients.size()));
+        qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "connected" << (socketIo ? "(socket.io)" : "");
         connect(client, &FeedClient::closed, this, [this, client] { remove(client); });
+        if (socketIo) {
+            const QString refusal = SocketIoSession::refusal(url);
+            if (!refusal.isEmpty()) {
+                client->refuse(QStringLiteral("bad-request"), refusal, kPolicyViolation);
+                continue;
+            }
+            auto *session = new SocketIoSession(client);
+            connect(session, &SocketIoSession::connectRequest, this,
+                    [this, client](const QString &presented) { authenticate(client, presented); });
+        } else {
+            connect(client, &FeedClient::message, this,
+                    [this, client](const QString &text) { onMessage(client, text); });
+        }
         QTimer::singleShot(kAuthTimeoutMs, client, [client] {
             if (!client->isAuthenticated())
                 client->refuse(QStringLiteral("unauthorized"),
@@ -109,6 +140,7 @@ void FeedServer::remove(FeedClient *client)
 {
     qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "of user" << client->user() << "disconnected";
     m_clients.removeAll(client);
+    Q_EMIT clientsChanged(int(m_clients.size()));
     m_byUser.remove(client->user(), client);
     client->deleteLater();
 }
@@ -148,7 +180,19 @@ void FeedServer::authenticate(FeedClient *client, const QString &token)
 {
     QString user;
     QString error;
-    switch (m_db->userForToken(token, &user, &error)) {
+    QString refusal = QStringLiteral("the token is wrong or revoked");
+    FeedDatabase::Lookup lookup = FeedDatabase::Lookup::NotFound;
+    if (m_config.feed.jwt) {
+        // Signed tokens: the reason is the client's to know (expired, wrong signature, ...).
+        if (FeedJwt::verify(token.toUtf8(), m_config.feed.jwtKey.toUtf8(), m_config.feed.jwtUserClaim,
+                            QDateTime::currentSecsSinceEpoch(), &user, &error))
+            lookup = FeedDatabase::Lookup::Found;
+        else
+            refusal = QStringLiteral("the token is invalid: ") + error;
+    } else {
+        lookup = m_db->userForToken(token, &user, &error);
+    }
+    switch (lookup) {
     case FeedDatabase::Lookup::Found:
         m_byUser.remove(client->user(), client);
         client->setUser(user);
@@ -157,10 +201,9 @@ void FeedServer::authenticate(FeedClient *client, const QString &token)
         send(client, FeedClient::frame(QStringLiteral("authenticated"), QJsonObject{{QStringLiteral("user"), user}}));
         return;
     case FeedDatabase::Lookup::NotFound:
-        qCInfo(lcFeed).noquote() << "feed client" << client->peer() << "refused: unknown or revoked token";
+        qCInfo(lcFeed).noquote() << "feed client" << client->peer() << "refused:" << refusal;
         m_byUser.remove(client->user(), client);
-        client->refuse(QStringLiteral("unauthorized"), QStringLiteral("the token is wrong or revoked"),
-                       kPolicyViolation);
+        client->refuse(QStringLiteral("unauthorized"), refusal, kPolicyViolation);
         return;
     case FeedDatabase::Lookup::Failed:
         qCWarning(lcFeed).noquote() << "cannot check the token of feed client" << client->peer() << ":" << error;

@@ -39,6 +39,10 @@ public:
     // Whether two secrets are equal, in time independent of where they differ.
     static bool sameSecret(const QString &a, const QString &b);
 
+Q_SIGNALS:
+    // The number of open WebSocket connections changed (authenticated or not yet).
+    void clientsChanged(int count);
+
 private:
     void accept();
     void onMessage(FeedClient *client, const QString &text);

@@ -25,6 +25,9 @@ bool FeedService::start(QString *error)
     auto *runtime = new FeedRuntime(m_config);
     runtime->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, runtime, &QObject::deleteLater);
+    QObject::connect(
+        runtime, &FeedRuntime::clientsChanged, runtime, [this](int count) { m_clients.store(count); },
+        Qt::DirectConnection);
     m_thread.start();
     bool ok = false;
     QString why;
@@ -54,6 +57,7 @@ void FeedService::stop()
     m_runtime.store(nullptr); // deleted on its thread as it finishes
     m_thread.quit();
     m_thread.wait();
+    m_clients.store(0);
 }
 
 void FeedService::rowsChanged(const QList<ChangedRow> &rows)

@@ -30,6 +30,8 @@ public:
     // The port the feed listens on (feed.listen's, or the one chosen for port 0).
     quint16 port() const { return m_port; }
     qint64 dropped() const { return m_dropped.load(); }
+    // The feed's open WebSocket connections now (any thread; /metrics' mysql_sync_feed_clients).
+    int clients() const { return m_clients.load(); }
 
     void rowsChanged(const QList<ChangedRow> &rows) override;
 
@@ -41,6 +43,7 @@ private:
     quint16 m_port = 0;
     std::atomic<int> m_pending{0};
     std::atomic<qint64> m_dropped{0};
+    std::atomic<int> m_clients{0};
 };
 
 } // namespace mysqlsync

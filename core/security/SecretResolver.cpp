@@ -93,7 +93,8 @@ bool SecretResolver::resolve(Config *config, QString *error, int keychainTimeout
         || !resolve(config->postgres.passwordRef, &config->postgres.password, &message, keychainTimeoutMs)
         || !resolve(config->mysql.transformerPasswordRef, &config->mysql.transformerPassword, &message,
                     keychainTimeoutMs)
-        || !resolve(config->feed.publishTokenRef, &config->feed.publishToken, &message, keychainTimeoutMs)) {
+        || !resolve(config->feed.publishTokenRef, &config->feed.publishToken, &message, keychainTimeoutMs)
+        || !resolve(config->feed.jwtKeyRef, &config->feed.jwtKey, &message, keychainTimeoutMs)) {
         *error = inFile(*config, message);
         return false;
     }

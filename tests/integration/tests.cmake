@@ -119,7 +119,18 @@ mysql_sync_add_test(NAME tst_pgcatalog SOURCES integration/tst_pgcatalog.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)
 # Issue 18, operations: GET /metrics (Prometheus' parser) and GET /healthz on http.listen.
 mysql_sync_add_test(NAME tst_opsendpoints SOURCES integration/tst_opsendpoints.cpp
+                    LIBS mysqlsync_testsupport Qt6::Network Qt6::WebSockets LABELS integration FIXTURES servers TIMEOUT 300)
+# Issue 18: esink's clients: a socket.io v4 client from npm (tests/node, package-lock.json) gets
+# the {table} and changes events. node_modules_install puts its modules in the build directory
+# (from npm's cache when it has them, else from the registry).
+add_test(NAME node_modules_install
+         COMMAND sh -c "mkdir -p '${CMAKE_BINARY_DIR}/tests-node' && cp '${CMAKE_SOURCE_DIR}/tests/node/package.json' '${CMAKE_SOURCE_DIR}/tests/node/package-lock.json' '${CMAKE_BINARY_DIR}/tests-node/' && cd '${CMAKE_BINARY_DIR}/tests-node' && (npm ci --offline --no-audit --no-fund || npm ci --no-audit --no-fund)")
+set_tests_properties(node_modules_install PROPERTIES LABELS integration TIMEOUT 300 FIXTURES_SETUP node_modules)
+mysql_sync_add_test(NAME tst_feedsocketio SOURCES integration/tst_feedsocketio.cpp
                     LIBS mysqlsync_testsupport Qt6::Network LABELS integration FIXTURES servers TIMEOUT 300)
+set_tests_properties(tst_feedsocketio PROPERTIES FIXTURES_REQUIRED "servers;node_modules")
+set_property(TEST tst_feedsocketio APPEND PROPERTY ENVIRONMENT
+             "MYSQL_SYNC_NODE_MODULES=${CMAKE_BINARY_DIR}/tests-node/node_modules")
 # Issue 17: a MariaDB site and a PostgreSQL site synchronising end to end.
 mysql_sync_add_test(NAME tst_pgsync SOURCES integration/tst_pgsync.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)

@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QTest>
 #include <QTimer>
+#include <QWebSocket>
 
 #include "EngineProcess.h"
 #include "PrometheusParse.h"
@@ -59,6 +60,7 @@ private slots:
     void initTestCase();
     void metricsAndHealth();
     void unhealthyWithoutBroker();
+    void feedClientsGauge();
 
 private:
     Servers m_servers;
@@ -125,6 +127,11 @@ void TestOpsEndpoints::metricsAndHealth()
     remote.insert(QStringLiteral("remote"), QStringLiteral("site_b"));
     QCOMPARE(sample(fa, QStringLiteral("mysql_sync_remote_online"), QStringLiteral("mysql_sync_remote_online"), remote),
              1.0);
+    // No feed: its gauge is there, 0.
+    QCOMPARE(sample(fa, QStringLiteral("mysql_sync_feed_clients"), QStringLiteral("mysql_sync_feed_clients"), siteA),
+             0.0);
+    QCOMPARE(fa.value(QStringLiteral("mysql_sync_feed_clients")).toObject().value(QStringLiteral("type")).toString(),
+             QStringLiteral("gauge"));
     QCOMPARE(sample(fa, QStringLiteral("mysql_sync_database_connected"),
                     QStringLiteral("mysql_sync_database_connected"), siteA),
              1.0);
@@ -166,6 +173,49 @@ void TestOpsEndpoints::unhealthyWithoutBroker()
             return h.status == 503 && h.body.startsWith("broker not connected");
         },
         20000, 200));
+    QVERIFY(a.engine->stop());
+}
+
+// mysql_sync_feed_clients follows the feed's open WebSocket connections.
+void TestOpsEndpoints::feedClientsGauge()
+{
+    const QStringList
+        ddl{QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(50) NOT NULL) ENGINE=InnoDB"),
+            QStringLiteral("CREATE TABLE users (id INT PRIMARY KEY, token VARCHAR(64) NULL)"),
+            QStringLiteral("INSERT INTO users VALUES (1, 'tok-1')")};
+    SiteSet sites(m_servers);
+    SITES_MAKE(sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("ops3_a"), ddl);
+    const int port = freePort();
+    const int feedPort = freePort();
+    QVERIFY(port > 0 && feedPort > 0 && port != feedPort);
+    QJsonObject extra{{QStringLiteral("http"),
+                       QJsonObject{{QStringLiteral("listen"), QStringLiteral("127.0.0.1:%1").arg(port)}}},
+                      {QStringLiteral("feed"),
+                       QJsonObject{{QStringLiteral("listen"), QStringLiteral("127.0.0.1:%1").arg(feedPort)},
+                                   {QStringLiteral("tokens"),
+                                    QJsonObject{{QStringLiteral("table"), QStringLiteral("users")},
+                                                {QStringLiteral("tokenColumn"), QStringLiteral("token")},
+                                                {QStringLiteral("userColumn"), QStringLiteral("id")}}},
+                                   {QStringLiteral("routing"),
+                                    QJsonObject{{QStringLiteral("items"), QStringLiteral("*")}}}}}};
+    sites.configure(a, {QStringLiteral("site_b")}, {QStringLiteral("items")}, {}, extra);
+    QVERIFY(sites.start(a));
+    const QJsonObject siteA{{QStringLiteral("site"), QStringLiteral("site_a")}};
+    auto gauge = [&] {
+        QString error;
+        const QJsonObject f = parsePrometheus(get(port, QStringLiteral("/metrics")).body, &error);
+        return sample(f, QStringLiteral("mysql_sync_feed_clients"), QStringLiteral("mysql_sync_feed_clients"), siteA);
+    };
+    QVERIFY(waitUntil([&] { return gauge() == 0; }, 20000, 200));
+    QWebSocket one;
+    QWebSocket two;
+    one.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/?token=tok-1").arg(feedPort)));
+    two.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(feedPort)));
+    QVERIFY(waitUntil([&] { return gauge() == 2; }, 10000, 100));
+    two.close();
+    QVERIFY(waitUntil([&] { return gauge() == 1; }, 10000, 100));
+    one.close();
+    QVERIFY(waitUntil([&] { return gauge() == 0; }, 10000, 100));
     QVERIFY(a.engine->stop());
 }
 

@@ -125,6 +125,41 @@ private slots:
         QCOMPARE(c.feed.tlsCert, m_dir.filePath(QStringLiteral("feed.crt")));
     }
 
+    void signedTokens()
+    {
+        QJsonObject feed = feedSection();
+        feed.insert(QStringLiteral("tokens"),
+                    QJsonObject{{QStringLiteral("jwtKey"), QJsonObject{{QStringLiteral("env"), QStringLiteral("K")}}}});
+        QJsonObject o = baseConfig();
+        o.insert(QStringLiteral("feed"), feed);
+        Config c;
+        QString error;
+        QVERIFY2(ConfigLoader::parse(QJsonDocument(o).toJson(), path(), &c, &error), qPrintable(error));
+        QVERIFY(c.feed.jwt);
+        QCOMPARE(c.feed.jwtKeyRef.kind, SecretRef::Kind::Env);
+        QCOMPARE(c.feed.jwtKeyRef.name, QStringLiteral("K"));
+        QCOMPARE(c.feed.jwtKeyRef.key, QStringLiteral("feed.tokens.jwtKey"));
+        QVERIFY(c.feed.jwtKey.isEmpty()); // read later, by SecretResolver
+        QCOMPARE(c.feed.jwtUserClaim, QStringLiteral("sub"));
+        QVERIFY(c.feed.tokenTable.isEmpty());
+
+        const QByteArray key = "a-plain-shared-key-of-36-bytes-long!";
+        feed.insert(QStringLiteral("tokens"),
+                    QJsonObject{{QStringLiteral("jwtKey"), QString::fromLatin1(key)},
+                                {QStringLiteral("userClaim"), QStringLiteral("uid")}});
+        o.insert(QStringLiteral("feed"), feed);
+        QVERIFY2(ConfigLoader::parse(QJsonDocument(o).toJson(), path(), &c, &error), qPrintable(error));
+        QVERIFY(c.feed.jwt);
+        QCOMPARE(c.feed.jwtKey.toLatin1(), key);
+        QCOMPARE(c.feed.jwtUserClaim, QStringLiteral("uid"));
+
+        // Looked-up tokens stay the default form.
+        o.insert(QStringLiteral("feed"), feedSection());
+        Config lookup;
+        QVERIFY2(ConfigLoader::parse(QJsonDocument(o).toJson(), path(), &lookup, &error), qPrintable(error));
+        QVERIFY(!lookup.feed.jwt);
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("key");
@@ -146,7 +181,8 @@ private slots:
                                         << "feed.tokens: missing required key, expected an object";
         QTest::newRow("token column missing")
             << "tokens" << QByteArray(R"({"table": "users", "userColumn": "id"})")
-            << "feed.tokens.tokenColumn: missing required key, expected a non-empty string";
+            << "feed.tokens.tokenColumn: missing required key, expected a non-empty string; or jwtKey (signed tokens) "
+               "instead of table, tokenColumn and userColumn";
         QTest::newRow("token table empty")
             << "tokens" << QByteArray(R"({"table": "", "tokenColumn": "token", "userColumn": "id"})")
             << R"(feed.tokens.table: expected a non-empty string, got "")";
@@ -156,6 +192,23 @@ private slots:
         QTest::newRow("unknown tokens key")
             << "tokens" << QByteArray(R"({"table": "users", "tokenColumn": "t", "userColumn": "id", "x": 1})")
             << R"(unknown key "feed.tokens.x")";
+        QTest::newRow("jwt and table")
+            << "tokens"
+            << QByteArray(R"({"jwtKey": {"env": "K"}, "table": "users", "tokenColumn": "t", "userColumn": "id"})")
+            << "feed.tokens.table: expected either jwtKey (signed tokens) or table, tokenColumn and userColumn "
+               "(tokens looked up), not both";
+        QTest::newRow("jwt key short")
+            << "tokens" << QByteArray(R"({"jwtKey": "only-20-bytes-long!!"})")
+            << "feed.tokens.jwtKey: expected a key of at least 32 bytes (HS256), got 20 bytes";
+        QTest::newRow("jwt key number")
+            << "tokens" << QByteArray(R"({"jwtKey": 7})")
+            << R"(feed.tokens.jwtKey: expected a string or one of {"keychain": "account"}, {"env": "VARIABLE"}, {"file": "path"}, got a number)";
+        QTest::newRow("jwt empty claim") << "tokens" << QByteArray(R"({"jwtKey": {"env": "K"}, "userClaim": ""})")
+                                         << R"(feed.tokens.userClaim: expected a non-empty string, got "")";
+        QTest::newRow("claim without jwt")
+            << "tokens"
+            << QByteArray(R"({"table": "users", "tokenColumn": "t", "userColumn": "id", "userClaim": "sub"})")
+            << "feed.tokens.userClaim: applies to signed tokens only: give jwtKey, or remove userClaim";
         QTest::newRow("routing array")
             << "routing" << QByteArray(R"(["orders"])")
             << R"(feed.routing: expected an object of table names to a column name, an array of column names or "*", got an array)";
