@@ -150,6 +150,7 @@ struct FeedConfig {
     SecretRef publishTokenRef;
     int clientQueue = 1000; // messages a client may have waiting; beyond that it is told and dropped
     int cacheRows = 100000; // per routed table: rows whose owners the feed remembers
+    bool publishStream = false; // also publish routed changes on the broker for standalone feed servers
 
     bool usesTls() const { return !tlsCert.isEmpty(); }
     // The columns of `table` that never reach a client.

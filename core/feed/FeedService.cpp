@@ -2,6 +2,8 @@
 
 #include "common/Logging.h"
 #include "feed/FeedRuntime.h"
+#include "feed/FeedStreamMessage.h"
+#include "mqtt/Transport.h"
 
 #include <QMetaObject>
 
@@ -13,6 +15,7 @@ FeedService::FeedService(const Config &config)
     for (auto it = config.feed.routing.cbegin(); it != config.feed.routing.cend(); ++it)
         m_routed.insert(it.key());
     m_thread.setObjectName(QStringLiteral("sync-feed"));
+    m_streamTopic = FeedStreamMessage::topic(config.clientName);
 }
 
 FeedService::~FeedService()
@@ -23,6 +26,8 @@ FeedService::~FeedService()
 bool FeedService::start(QString *error)
 {
     auto *runtime = new FeedRuntime(m_config);
+    if (m_config.feed.publishStream)
+        runtime->setStreamPublisher([this](const QByteArray &payload) { publishStream(payload); });
     runtime->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, runtime, &QObject::deleteLater);
     m_thread.start();
@@ -82,6 +87,23 @@ void FeedService::rowsChanged(const QList<ChangedRow> &rows)
             m_pending.fetch_sub(n);
         },
         Qt::QueuedConnection);
+}
+
+void FeedService::brokerChanged(Transport *transport)
+{
+    QMutexLocker lock(&m_brokerMutex);
+    m_broker = transport;
+}
+
+void FeedService::publishStream(const QByteArray &payload)
+{
+    QMutexLocker lock(&m_brokerMutex);
+    // QoS 0: the feed is at most once, and the engine's own messages keep the broker's window.
+    if (m_broker && m_broker->publish(m_streamTopic, payload, 0))
+        return;
+    if (m_streamLost.fetch_add(1) == 0)
+        qCWarning(lcFeed) << "the broker is away: changes are not published on the feed stream (counted in "
+                             "streamLost())";
 }
 
 } // namespace mysqlsync

@@ -2,10 +2,14 @@
 // The live feed of one engine (docs/protocol.md, "Live feed"): runs FeedRuntime on a thread of
 // its own and is the engine's RowChangeSink. rowsChanged() only hands the keys over (a queued
 // call): the engine never waits for the feed. At most kMaxPending keys wait for the feed's thread;
-// beyond that the feed has fallen behind and keys are dropped (and counted).
+// beyond that the feed has fallen behind and keys are dropped (and counted). With
+// feed.publishStream it also publishes each change its feed resolved on the engine's broker
+// connection (FeedStreamMessage), for standalone feed servers; a change that finds the broker
+// away is not published (counted in streamLost()).
 #include "common/RowChangeSink.h"
 #include "config/Config.h"
 
+#include <QMutex>
 #include <QSet>
 #include <QThread>
 
@@ -31,7 +35,10 @@ public:
     quint16 port() const { return m_port; }
     qint64 dropped() const { return m_dropped.load(); }
 
+    qint64 streamLost() const { return m_streamLost.load(); }
+
     void rowsChanged(const QList<ChangedRow> &rows) override;
+    void brokerChanged(Transport *transport) override;
 
 private:
     Config m_config;
@@ -41,6 +48,13 @@ private:
     quint16 m_port = 0;
     std::atomic<int> m_pending{0};
     std::atomic<qint64> m_dropped{0};
+
+    // The stream (feed.publishStream): published from the feed's thread.
+    void publishStream(const QByteArray &payload);
+    QMutex m_brokerMutex; // held while publishing: the engine's thread waits for it to clear m_broker
+    Transport *m_broker = nullptr;
+    QString m_streamTopic;
+    std::atomic<qint64> m_streamLost{0};
 };
 
 } // namespace mysqlsync
