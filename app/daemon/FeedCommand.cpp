@@ -12,11 +12,10 @@
 using namespace mysqlsync;
 
 namespace {
-const char kUsage[] =
-    "usage: mysql-sync feed [--log-level LEVEL] CONFIG\n"
-    "Runs a feed server of its own: it takes the changes of the site CONFIG names (clientName) from\n"
-    "the broker (the site's engine runs with feed.publishStream) and serves them to WebSocket\n"
-    "clients on feed.listen. Stops on SIGINT or SIGTERM.\n";
+const char kUsage[] = "usage: mysql-sync feed [--log-level LEVEL] CONFIG\n"
+                      "Runs a feed server of its own: it takes the changes of the site CONFIG names (clientName) from\n"
+                      "the broker (the site's engine runs with feed.publishStream) and serves them to WebSocket\n"
+                      "clients on feed.listen. Stops on SIGINT or SIGTERM.\n";
 } // namespace
 
 int runFeedCommand(const QStringList &arguments)

@@ -81,11 +81,11 @@ int main(int argc, char *argv[])
                        "equal to this site's, then verifies again. mysql-sync verify --status CONFIG: the latest "
                        "verifications."),
         QStringLiteral("[verify …]"));
-    parser.addPositionalArgument(
-        QStringLiteral("feed"),
-        QStringLiteral("mysql-sync feed CONFIG: a feed server of its own, fed from the broker by the site's engine "
-                       "(feed.publishStream), serving WebSocket clients on feed.listen."),
-        QStringLiteral("[feed …]"));
+    parser.addPositionalArgument(QStringLiteral("feed"),
+                                 QStringLiteral("mysql-sync feed CONFIG: a feed server of its own, fed from the broker "
+                                                "by the site's engine (feed.publishStream), serving WebSocket "
+                                                "clients on feed.listen."),
+                                 QStringLiteral("[feed …]"));
     parser.process(app);
 
     QTextStream err(stderr);

@@ -150,7 +150,9 @@ struct FeedConfig {
     SecretRef publishTokenRef;
     int clientQueue = 1000; // messages a client may have waiting; beyond that it is told and dropped
     int cacheRows = 100000; // per routed table: rows whose owners the feed remembers
-    bool publishStream = false; // also publish routed changes on the broker for standalone feed servers
+
+    // Also publish routed changes on the broker for standalone feed servers (mysql-sync feed).
+    bool publishStream = false;
 
     bool usesTls() const { return !tlsCert.isEmpty(); }
     // The columns of `table` that never reach a client.

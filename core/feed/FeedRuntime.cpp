@@ -32,8 +32,9 @@ FeedRuntime::~FeedRuntime()
 
 void FeedRuntime::setStreamPublisher(std::function<void(const QByteArray &payload)> publish)
 {
-    m_stream->setResolved([publish = std::move(publish), sender = m_config.clientName](
-                              const FeedChange &change, const QSet<QString> &before, const QSet<QString> &after) {
+    m_stream->setResolved([publish = std::move(publish), sender = m_config.clientName](const FeedChange &change,
+                                                                                       const QSet<QString> &before,
+                                                                                       const QSet<QString> &after) {
         publish(FeedStreamMessage::encode(sender, change, before, after));
     });
 }

@@ -36,8 +36,8 @@ public:
 
     // A change as this feed resolved it, for the broker's stream (feed.publishStream): kind
     // decided, the row as clients may see it, the owners before and after.
-    using Resolved = std::function<void(const FeedChange &change, const QSet<QString> &before,
-                                        const QSet<QString> &after)>;
+    using Resolved =
+        std::function<void(const FeedChange &change, const QSet<QString> &before, const QSet<QString> &after)>;
 
     FeedStream(const Config &config, Deliver deliver);
     void setResolved(Resolved resolved) { m_resolved = std::move(resolved); }

@@ -34,7 +34,8 @@ bool readOwners(const QJsonObject &owners, const char *field, QSet<QString> *out
         return false;
     }
     for (const QJsonValue &user : v.toArray()) {
-        if (!user.isString() || user.toString().isEmpty() || user.toString().size() > FeedStreamMessage::kMaxUserLength) {
+        if (!user.isString() || user.toString().isEmpty()
+            || user.toString().size() > FeedStreamMessage::kMaxUserLength) {
             *error = QStringLiteral("field `owners.%1` must hold non-empty strings of at most %2 characters")
                          .arg(QLatin1String(field))
                          .arg(FeedStreamMessage::kMaxUserLength);

@@ -28,9 +28,8 @@ FeedStreamReader::FeedStreamReader(const Config &config, FeedStream *stream, QOb
         qCInfo(lcFeed).noquote() << "feed stream subscribed:" << FeedStreamMessage::topic(m_config.clientName);
         Q_EMIT ready();
     });
-    connect(m_mqtt.get(), &MqttClient::down, this, [](const QString &reason) {
-        qCWarning(lcFeed).noquote() << "feed stream: the broker is away:" << reason;
-    });
+    connect(m_mqtt.get(), &MqttClient::down, this,
+            [](const QString &reason) { qCWarning(lcFeed).noquote() << "feed stream: the broker is away:" << reason; });
     connect(m_mqtt.get(), &MqttClient::messagesArrived, this, &FeedStreamReader::onMessages);
 }
 
@@ -60,8 +59,9 @@ void FeedStreamReader::onMessages(const QList<MqttIncoming> &messages)
                 error = QStringLiteral("from another site than clientName");
             // The first few, then every thousandth: a flood must not flood the log.
             if (m_refused++ < 10 || m_refused % 1000 == 0)
-                qCWarning(lcFeed).noquote() << "feed stream: message on" << loggableName(m.topic.section(QLatin1Char('/'), 2, 2))
-                                            << "refused:" << error << QStringLiteral("(%1 so far)").arg(m_refused);
+                qCWarning(lcFeed).noquote()
+                    << "feed stream: message on" << loggableName(m.topic.section(QLatin1Char('/'), 2, 2))
+                    << "refused:" << error << QStringLiteral("(%1 so far)").arg(m_refused);
             continue;
         }
         ++m_received;
