@@ -1329,6 +1329,47 @@ Jetzt erneut laden?</translation>
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::FeedClientsModel</name>
+    <message>
+        <source>(not logged in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">Benutzer</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FeedPage</name>
+    <message>
+        <source>The live feed is not running (the configuration has no feed section).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on port %1: %n client(s) connected; %2 dropped for not keeping up; %3 change(s) the feed fell too far behind to push; %4 not published on the broker.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::FilterBar</name>
     <message>
         <source>Refresh</source>
@@ -1601,6 +1642,14 @@ Jetzt erneut laden?</translation>
     <message>
         <source>Consistency</source>
         <translation>Konsistenz</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live feed cannot start: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

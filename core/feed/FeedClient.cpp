@@ -77,11 +77,25 @@ QByteArray FeedClient::frame(const QString &action, const QJsonValue &body)
         .toJson(QJsonDocument::Compact);
 }
 
+QStringList FeedClient::subscriptions() const
+{
+    QStringList out(m_tables.cbegin(), m_tables.cend());
+    for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it) {
+        for (const QString &key : it.value())
+            out << it.key() + QLatin1Char('/') + key;
+    }
+    out.sort();
+    return out;
+}
+
 bool FeedClient::send(const QByteArray &frame)
 {
-    if (m_closing)
+    if (m_closing) {
+        ++m_dropped;
         return false;
+    }
     if (m_queue.size() >= m_bound) {
+        m_dropped += m_queue.size() + 1;
         qCWarning(lcFeed).noquote() << "dropping feed client" << m_peer << "of user" << m_user << ":" << m_bound
                                     << "messages waiting, it does not keep up";
         m_queue.clear();
@@ -97,8 +111,10 @@ bool FeedClient::send(const QByteArray &frame)
 
 void FeedClient::pump()
 {
-    while (!m_queue.isEmpty() && m_socket->bytesToWrite() < kSocketBuffer)
+    while (!m_queue.isEmpty() && m_socket->bytesToWrite() < kSocketBuffer) {
         m_socket->sendTextMessage(QString::fromUtf8(m_queue.dequeue()));
+        ++m_sent;
+    }
 }
 
 void FeedClient::refuse(const QString &error, const QString &message, int closeCode)

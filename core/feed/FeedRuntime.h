@@ -31,6 +31,7 @@ public:
     void setStreamPublisher(std::function<void(const QByteArray &payload)> publish);
     quint16 port() const;
     FeedStream *stream() const { return m_stream.get(); }
+    FeedServer *server() const { return m_server; }
 
     // The rows of routed tables that changed (their current state is read now).
     void rowsChanged(const QList<ChangedRow> &rows);

@@ -110,7 +110,26 @@ void FeedServer::remove(FeedClient *client)
     qCDebug(lcFeed).noquote() << "feed client" << client->peer() << "of user" << client->user() << "disconnected";
     m_clients.removeAll(client);
     m_byUser.remove(client->user(), client);
+    if (client->dropped() > 0)
+        ++m_droppedClients;
     client->deleteLater();
+}
+
+void FeedServer::report(FeedReport *out) const
+{
+    out->port = port();
+    out->droppedClients = m_droppedClients;
+    for (const FeedClient *c : m_clients) {
+        FeedClientReport r;
+        r.id = quintptr(c);
+        r.user = c->user();
+        r.peer = c->peer();
+        r.subscriptions = c->subscriptions();
+        r.sent = c->sent();
+        r.dropped = c->dropped();
+        r.queued = c->queued();
+        out->clients.append(r);
+    }
 }
 
 void FeedServer::send(FeedClient *client, const QByteArray &frame)

@@ -2,10 +2,12 @@
 
 #include "common/Logging.h"
 #include "feed/FeedRuntime.h"
+#include "feed/FeedServer.h"
 #include "feed/FeedStreamMessage.h"
 #include "mqtt/Transport.h"
 
 #include <QMetaObject>
+#include <QPointer>
 
 namespace mysqlsync {
 
@@ -85,6 +87,32 @@ void FeedService::rowsChanged(const QList<ChangedRow> &rows)
         [this, runtime, routed, n] {
             runtime->rowsChanged(routed);
             m_pending.fetch_sub(n);
+        },
+        Qt::QueuedConnection);
+}
+
+void FeedService::requestReport(QObject *context, std::function<void(const FeedReport &)> done)
+{
+    FeedRuntime *runtime = m_runtime.load();
+    if (!runtime)
+        return;
+    QPointer<QObject> target(context);
+    QMetaObject::invokeMethod(
+        runtime,
+        [this, runtime, target, done = std::move(done)] {
+            FeedReport report;
+            if (runtime->server())
+                runtime->server()->report(&report);
+            report.droppedChanges = dropped();
+            report.streamLost = streamLost();
+            if (target)
+                QMetaObject::invokeMethod(
+                    target.data(),
+                    [target, done, report] {
+                        if (target)
+                            done(report);
+                    },
+                    Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }

@@ -8,12 +8,14 @@
 // away is not published (counted in streamLost()).
 #include "common/RowChangeSink.h"
 #include "config/Config.h"
+#include "feed/FeedReport.h"
 
 #include <QMutex>
 #include <QSet>
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 
 namespace mysqlsync {
 
@@ -36,6 +38,10 @@ public:
     qint64 dropped() const { return m_dropped.load(); }
 
     qint64 streamLost() const { return m_streamLost.load(); }
+    // Asks the feed's thread for a FeedReport and hands it to `done` on `context`'s thread
+    // (`context` must outlive this service, or the service be stopped first); never waits.
+    // Nothing happens when the feed is not running. Any thread.
+    void requestReport(QObject *context, std::function<void(const FeedReport &)> done);
 
     void rowsChanged(const QList<ChangedRow> &rows) override;
     void brokerChanged(Transport *transport) override;
