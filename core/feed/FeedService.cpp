@@ -11,6 +11,20 @@
 
 namespace mysqlsync {
 
+namespace {
+struct Caller {
+    explicit Caller(std::atomic<int> &count)
+        : n(count)
+    {
+        n.fetch_add(1);
+    }
+    ~Caller() { n.fetch_sub(1); }
+    Caller(const Caller &) = delete;
+    Caller &operator=(const Caller &) = delete;
+    std::atomic<int> &n;
+};
+} // namespace
+
 FeedService::FeedService(const Config &config)
     : m_config(config)
 {
@@ -58,13 +72,16 @@ void FeedService::stop()
 {
     if (!m_thread.isRunning())
         return;
-    m_runtime.store(nullptr); // deleted on its thread as it finishes
+    m_runtime.store(nullptr);    // deleted on its thread as it finishes
+    while (m_callers.load() > 0) // a caller that read it before posts to it now (no waiting there)
+        QThread::yieldCurrentThread();
     m_thread.quit();
     m_thread.wait();
 }
 
 void FeedService::rowsChanged(const QList<ChangedRow> &rows)
 {
+    const Caller caller(m_callers);
     FeedRuntime *runtime = m_runtime.load();
     if (!runtime)
         return;
@@ -93,6 +110,7 @@ void FeedService::rowsChanged(const QList<ChangedRow> &rows)
 
 void FeedService::requestReport(QObject *context, std::function<void(const FeedReport &)> done)
 {
+    const Caller caller(m_callers);
     FeedRuntime *runtime = m_runtime.load();
     if (!runtime)
         return;

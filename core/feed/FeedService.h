@@ -51,6 +51,10 @@ private:
     QSet<QString> m_routed; // fixed after construction: read from any thread
     QThread m_thread;
     std::atomic<FeedRuntime *> m_runtime{nullptr};
+    // Calls (rowsChanged, requestReport) between reading m_runtime and posting to it: stop()
+    // waits for them to leave before the runtime can go (the app stops a feed while an engine
+    // that still holds it as its sink may be reporting changes).
+    std::atomic<int> m_callers{0};
     quint16 m_port = 0;
     std::atomic<int> m_pending{0};
     std::atomic<qint64> m_dropped{0};
