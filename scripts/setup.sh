@@ -23,6 +23,7 @@ PACKAGES=(
     dpkg-dev desktop-file-utils appstream librsvg2-bin
     systemd  # only for systemd-analyze (package test); no service is started or enabled
     clang-tidy-14 clang-format-14  # scripts/lint.sh (CTest label lint) and .clang-format
+    chromium  # tst_feedpage (label browser): docs/examples/feed.html in headless Chromium
 )
 
 missing=()

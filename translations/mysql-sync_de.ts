@@ -1329,6 +1329,110 @@ Jetzt erneut laden?</translation>
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::FeedClientsModel</name>
+    <message>
+        <source>(not logged in)</source>
+        <translation>(nicht angemeldet)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>Nachrichten/s</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FeedPage</name>
+    <message>
+        <source>The live feed is not running (the configuration has no feed section).</source>
+        <translation>Der Live-Feed läuft nicht (die Konfiguration hat keinen Abschnitt feed).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on port %1: %n client(s) connected; %2 dropped for not keeping up; %3 change(s) the feed fell too far behind to push; %4 not published on the broker.</source>
+        <translation>
+            <numerusform>Lauscht auf Port %1: %n Client verbunden; %2 getrennt, weil zu langsam; %3 Änderung(en), für die der Feed zu weit zurücklag; %4 nicht am Broker veröffentlicht.</numerusform>
+            <numerusform>Lauscht auf Port %1: %n Clients verbunden; %2 getrennt, weil zu langsam; %3 Änderung(en), für die der Feed zu weit zurücklag; %4 nicht am Broker veröffentlicht.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FeedSettings</name>
+    <message>
+        <source>Live feed (WebSocket push to apps and browsers)</source>
+        <translation>Live-Feed (WebSocket-Push an Apps und Browser)</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Lauschen auf</translation>
+    </message>
+    <message>
+        <source>Tokens table</source>
+        <translation>Token-Tabelle</translation>
+    </message>
+    <message>
+        <source>Token column</source>
+        <translation>Token-Spalte</translation>
+    </message>
+    <message>
+        <source>User id column</source>
+        <translation>Spalte der Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>Per table: the column(s) holding the user id a row belongs to, or * for every client; a table not listed reaches no client.</source>
+        <translation>Je Tabelle: die Spalte(n) mit der Benutzer-ID, der eine Zeile gehört, oder * für jeden Client; eine nicht genannte Tabelle erreicht keinen Client.</translation>
+    </message>
+    <message>
+        <source>Never pushed</source>
+        <translation>Nie gesendet</translation>
+    </message>
+    <message>
+        <source>Publish token</source>
+        <translation>Publish-Token</translation>
+    </message>
+    <message>
+        <source>Where the securityToken of POST /publish is read from; empty: /publish refused.</source>
+        <translation>Woher das securityToken von POST /publish gelesen wird; leer: /publish wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Publish the changes on the broker for standalone feed servers</source>
+        <translation>Änderungen am Broker für eigenständige Feed-Server veröffentlichen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not table=column, table=column,column or table=*</source>
+        <translation>&quot;%1&quot; ist nicht tabelle=spalte, tabelle=spalte,spalte oder tabelle=*</translation>
+    </message>
+    <message>
+        <source>the table %1 is listed twice</source>
+        <translation>die Tabelle %1 ist doppelt genannt</translation>
+    </message>
+    <message>
+        <source>(a token written in the file: kept)</source>
+        <translation>(ein Token in der Datei: bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>expected keychain:NAME, env:VARIABLE or file:PATH (the token itself is never typed here)</source>
+        <translation>erwartet keychain:NAME, env:VARIABLE oder file:PFAD (das Token selbst wird hier nie eingegeben)</translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::FilterBar</name>
     <message>
         <source>Refresh</source>
@@ -1601,6 +1705,14 @@ Jetzt erneut laden?</translation>
     <message>
         <source>Consistency</source>
         <translation>Konsistenz</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>The live feed cannot start: %1</source>
+        <translation>Der Live-Feed kann nicht starten: %1</translation>
     </message>
 </context>
 <context>

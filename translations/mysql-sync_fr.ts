@@ -1329,6 +1329,110 @@ Recharger maintenant&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::FeedClientsModel</name>
+    <message>
+        <source>(not logged in)</source>
+        <translation>(non connecté)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>Messages/s</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Perdus</translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FeedPage</name>
+    <message>
+        <source>The live feed is not running (the configuration has no feed section).</source>
+        <translation>Le flux en direct ne tourne pas (la configuration n’a pas de section feed).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on port %1: %n client(s) connected; %2 dropped for not keeping up; %3 change(s) the feed fell too far behind to push; %4 not published on the broker.</source>
+        <translation>
+            <numerusform>À l’écoute sur le port %1 : %n client connecté ; %2 déconnecté(s) car trop lents ; %3 modification(s) que le flux, trop en retard, n’a pas poussées ; %4 non publiée(s) sur le broker.</numerusform>
+            <numerusform>À l’écoute sur le port %1 : %n clients connectés ; %2 déconnecté(s) car trop lents ; %3 modification(s) que le flux, trop en retard, n’a pas poussées ; %4 non publiée(s) sur le broker.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mysqlsync::ui::FeedSettings</name>
+    <message>
+        <source>Live feed (WebSocket push to apps and browsers)</source>
+        <translation>Flux en direct (push WebSocket vers applications et navigateurs)</translation>
+    </message>
+    <message>
+        <source>Listen on</source>
+        <translation>Écouter sur</translation>
+    </message>
+    <message>
+        <source>Tokens table</source>
+        <translation>Table des jetons</translation>
+    </message>
+    <message>
+        <source>Token column</source>
+        <translation>Colonne du jeton</translation>
+    </message>
+    <message>
+        <source>User id column</source>
+        <translation>Colonne de l’identifiant</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Routage</translation>
+    </message>
+    <message>
+        <source>Per table: the column(s) holding the user id a row belongs to, or * for every client; a table not listed reaches no client.</source>
+        <translation>Par table : la ou les colonnes contenant l’identifiant de l’utilisateur à qui appartient une ligne, ou * pour tous les clients ; une table non listée n’atteint aucun client.</translation>
+    </message>
+    <message>
+        <source>Never pushed</source>
+        <translation>Jamais envoyées</translation>
+    </message>
+    <message>
+        <source>Publish token</source>
+        <translation>Jeton de publication</translation>
+    </message>
+    <message>
+        <source>Where the securityToken of POST /publish is read from; empty: /publish refused.</source>
+        <translation>D’où le securityToken de POST /publish est lu ; vide : /publish refusé.</translation>
+    </message>
+    <message>
+        <source>Publish the changes on the broker for standalone feed servers</source>
+        <translation>Publier les modifications sur le broker pour des serveurs de flux autonomes</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not table=column, table=column,column or table=*</source>
+        <translation>&quot;%1&quot; n’est pas table=colonne, table=colonne,colonne ou table=*</translation>
+    </message>
+    <message>
+        <source>the table %1 is listed twice</source>
+        <translation>la table %1 est listée deux fois</translation>
+    </message>
+    <message>
+        <source>(a token written in the file: kept)</source>
+        <translation>(un jeton écrit dans le fichier : conservé)</translation>
+    </message>
+    <message>
+        <source>expected keychain:NAME, env:VARIABLE or file:PATH (the token itself is never typed here)</source>
+        <translation>attendu keychain:NOM, env:VARIABLE ou file:CHEMIN (le jeton lui-même n’est jamais saisi ici)</translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::FilterBar</name>
     <message>
         <source>Refresh</source>
@@ -1601,6 +1705,14 @@ Recharger maintenant&#xa0;?</translation>
     <message>
         <source>Consistency</source>
         <translation>Cohérence</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>The live feed cannot start: %1</source>
+        <translation>Le flux en direct ne peut pas démarrer : %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // mysql-sync: the headless daemon.
 #include "ConfigCheck.h"
 #include "ConflictCommands.h"
+#include "FeedCommand.h"
 #include "LoadCommand.h"
 #include "LogHandler.h"
 #include "SetupBroker.h"
@@ -36,6 +37,8 @@ int main(int argc, char *argv[])
         return runLoadCommand(QCoreApplication::arguments());
     if (argc > 1 && QByteArray(argv[1]) == "verify")
         return runVerifyCommand(QCoreApplication::arguments());
+    if (argc > 1 && QByteArray(argv[1]) == "feed")
+        return runFeedCommand(QCoreApplication::arguments());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -78,6 +81,11 @@ int main(int argc, char *argv[])
                        "equal to this site's, then verifies again. mysql-sync verify --status CONFIG: the latest "
                        "verifications."),
         QStringLiteral("[verify …]"));
+    parser.addPositionalArgument(QStringLiteral("feed"),
+                                 QStringLiteral("mysql-sync feed CONFIG: a feed server of its own, fed from the broker "
+                                                "by the site's engine (feed.publishStream), serving WebSocket "
+                                                "clients on feed.listen."),
+                                 QStringLiteral("[feed …]"));
     parser.process(app);
 
     QTextStream err(stderr);

@@ -7,6 +7,8 @@
 
 namespace mysqlsync {
 
+class Transport;
+
 struct ChangedRow {
     QString table; // local table name
     QString key;   // the primary key's value as a string
@@ -16,6 +18,10 @@ class RowChangeSink {
 public:
     virtual ~RowChangeSink() = default;
     virtual void rowsChanged(const QList<ChangedRow> &rows) = 0;
+    // The engine's broker connection, once made (and nullptr before it goes): a sink may publish
+    // on it from any thread while it holds it (Transport::publish does not block). Called on the
+    // engine's thread.
+    virtual void brokerChanged(Transport * /*transport*/) { }
 };
 
 } // namespace mysqlsync

@@ -164,6 +164,8 @@ struct FeedConfig {
     QString jwtKey;
     SecretRef jwtKeyRef;
     QString jwtUserClaim = QStringLiteral("sub");
+    // Also publish routed changes on the broker for standalone feed servers (mysql-sync feed).
+    bool publishStream = false;
 
     bool usesTls() const { return !tlsCert.isEmpty(); }
     // The columns of `table` that never reach a client.

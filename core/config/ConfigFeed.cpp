@@ -137,6 +137,7 @@ void readFeed(Reader &r, Config *c)
     feed.secret("publishToken", &f.publishToken, &f.publishTokenRef);
     feed.integer("clientQueue", &f.clientQueue);
     feed.integer("cacheRows", &f.cacheRows);
+    feed.boolean("publishStream", &f.publishStream);
     if (feed.failed())
         return;
     if (!f.jwt && f.tokenColumn == f.userColumn)

@@ -187,6 +187,10 @@ QList<ConfigKey> makeKeys()
                 "Messages a client may have waiting; one that falls further behind is told and dropped."),
         integer("feed.cacheRows", Group::None, 100000, 0, 100000000, nullptr, nullptr,
                 "Per routed table: rows whose owners the feed remembers (to tell an owner a row left them)."),
+        withDefault(key("feed.publishStream", Type::Boolean, Group::None, nullptr,
+                        "Also publish each routed change on the broker (/mysql-sync/<clientName>/feed) for "
+                        "standalone feed servers (mysql-sync feed)."),
+                    false),
 
         // The database.
         // Exactly one of mysqlConfig and postgresConfig (the loader checks that).

@@ -176,6 +176,8 @@ void SyncEngine::start()
     if (cfg.extensions.enabled)
         m_mqtt->setOptionalSubscriptions(ext::subscriptions(cfg.clientName));
     m_ctx.mqtt = m_mqtt.get();
+    if (m_ctx.rowSink)
+        m_ctx.rowSink->brokerChanged(m_mqtt.get()); // the feed's stream (feed.publishStream)
     connect(m_mqtt.get(), &MqttClient::ready, this, &SyncEngine::onBrokerReady);
     connect(m_mqtt.get(), &MqttClient::optionalSubscribed, this, [this] {
         if (m_heartbeat)
@@ -495,6 +497,8 @@ void SyncEngine::shutdown()
     m_capture->detach();
     m_heartbeat.reset(); // joined: no `connected` after the goodbye
     if (m_mqtt) {
+        if (m_ctx.rowSink)
+            m_ctx.rowSink->brokerChanged(nullptr); // before the connection goes
         // The broker gets our goodbye; publishes still in flight finish within the timeout.
         m_mqtt->stop(InfoMessage::connectionLost(m_ctx.config.clientName).toJson(), 5000);
         m_ctx.mqtt = nullptr;

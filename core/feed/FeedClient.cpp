@@ -77,6 +77,17 @@ QByteArray FeedClient::frame(const QString &action, const QJsonValue &body)
         .toJson(QJsonDocument::Compact);
 }
 
+QStringList FeedClient::subscriptions() const
+{
+    QStringList out(m_tables.cbegin(), m_tables.cend());
+    for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it) {
+        for (const QString &key : it.value())
+            out << it.key() + QLatin1Char('/') + key;
+    }
+    out.sort();
+    return out;
+}
+
 bool FeedClient::send(const QByteArray &frame)
 {
     return enqueue(m_encoder ? m_encoder(frame) : QList<QByteArray>{frame});
@@ -89,9 +100,12 @@ bool FeedClient::sendRaw(const QByteArray &message)
 
 bool FeedClient::enqueue(const QList<QByteArray> &messages)
 {
-    if (m_closing)
+    if (m_closing) {
+        ++m_dropped;
         return false;
+    }
     if (m_queue.size() >= m_bound) {
+        m_dropped += m_queue.size() + 1;
         qCWarning(lcFeed).noquote() << "dropping feed client" << m_peer << "of user" << m_user << ":" << m_bound
                                     << "messages waiting, it does not keep up";
         m_queue.clear();
@@ -108,8 +122,10 @@ bool FeedClient::enqueue(const QList<QByteArray> &messages)
 
 void FeedClient::pump()
 {
-    while (!m_queue.isEmpty() && m_socket->bytesToWrite() < kSocketBuffer)
+    while (!m_queue.isEmpty() && m_socket->bytesToWrite() < kSocketBuffer) {
         m_socket->sendTextMessage(QString::fromUtf8(m_queue.dequeue()));
+        ++m_sent;
+    }
 }
 
 void FeedClient::refuse(const QString &error, const QString &message, int closeCode)

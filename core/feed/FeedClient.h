@@ -50,6 +50,10 @@ public:
     void refuse(const QString &error, const QString &message, int closeCode);
     bool isClosing() const { return m_closing; }
     int queued() const { return int(m_queue.size()); }
+    qint64 sent() const { return m_sent; }       // frames written to the socket
+    qint64 dropped() const { return m_dropped; } // frames it never got (dropped, or closing)
+    // What it subscribed to: "table" for a whole table, "table/key" for a key; sorted.
+    QStringList subscriptions() const;
 
     static QByteArray frame(const QString &action, const QJsonValue &body);
 
@@ -66,6 +70,8 @@ private:
     QString m_user;
     int m_bound;
     QQueue<QByteArray> m_queue;
+    qint64 m_sent = 0;
+    qint64 m_dropped = 0;
     QSet<QString> m_tables;               // whole tables
     QHash<QString, QSet<QString>> m_keys; // table -> keys
     bool m_all = false;

@@ -5,6 +5,7 @@
 #include "feed/FeedJwt.h"
 #include "feed/FeedServer.h"
 #include "feed/FeedStream.h"
+#include "feed/FeedStreamMessage.h"
 
 #include <QDateTime>
 
@@ -28,6 +29,15 @@ FeedRuntime::~FeedRuntime()
 {
     delete m_server; // its clients before the stream and the database
     m_server = nullptr;
+}
+
+void FeedRuntime::setStreamPublisher(std::function<void(const QByteArray &payload)> publish)
+{
+    m_stream->setResolved([publish = std::move(publish), sender = m_config.clientName](const FeedChange &change,
+                                                                                       const QSet<QString> &before,
+                                                                                       const QSet<QString> &after) {
+        publish(FeedStreamMessage::encode(sender, change, before, after));
+    });
 }
 
 bool FeedRuntime::start(QString *error)

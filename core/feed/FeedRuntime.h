@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace mysqlsync {
@@ -25,8 +26,12 @@ public:
     // Opens the database, checks the catalogue, primes the owner cache, listens. False with
     // `error` naming the problem.
     bool start(QString *error);
+    // feed.publishStream: each change the stream resolved is encoded and handed to `publish`
+    // (on this thread). Call before start().
+    void setStreamPublisher(std::function<void(const QByteArray &payload)> publish);
     quint16 port() const;
     FeedStream *stream() const { return m_stream.get(); }
+    FeedServer *server() const { return m_server; }
 
     // The rows of routed tables that changed (their current state is read now).
     void rowsChanged(const QList<ChangedRow> &rows);

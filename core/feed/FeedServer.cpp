@@ -142,7 +142,26 @@ void FeedServer::remove(FeedClient *client)
     m_clients.removeAll(client);
     Q_EMIT clientsChanged(int(m_clients.size()));
     m_byUser.remove(client->user(), client);
+    if (client->dropped() > 0)
+        ++m_droppedClients;
     client->deleteLater();
+}
+
+void FeedServer::report(FeedReport *out) const
+{
+    out->port = port();
+    out->droppedClients = m_droppedClients;
+    for (const FeedClient *c : m_clients) {
+        FeedClientReport r;
+        r.id = quintptr(c);
+        r.user = c->user();
+        r.peer = c->peer();
+        r.subscriptions = c->subscriptions();
+        r.sent = c->sent();
+        r.dropped = c->dropped();
+        r.queued = c->queued();
+        out->clients.append(r);
+    }
 }
 
 void FeedServer::send(FeedClient *client, const QByteArray &frame)

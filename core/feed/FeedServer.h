@@ -4,6 +4,7 @@
 // looked up by FeedDatabase), keeps its subscriptions, and delivers what FeedStream routes.
 // Serves GET /ping and POST /publish on the same listener. Lives on the feed's thread.
 #include "config/Config.h"
+#include "feed/FeedReport.h"
 #include "feed/FeedRouting.h"
 
 #include <QByteArray>
@@ -35,6 +36,8 @@ public:
     void deliver(const QString &table, const QString &key, const FeedDelivery &delivery, const QByteArray &change,
                  const QByteArray &gone);
     int clientCount() const { return int(m_clients.size()); }
+    // Its clients now, and how many were dropped for not keeping up (FeedReport).
+    void report(FeedReport *out) const;
 
     // Whether two secrets are equal, in time independent of where they differ.
     static bool sameSecret(const QString &a, const QString &b);
@@ -57,6 +60,7 @@ private:
     HttpListener *m_listener;
     QList<FeedClient *> m_clients;
     QMultiHash<QString, FeedClient *> m_byUser; // authenticated clients by user id
+    qint64 m_droppedClients = 0;
 };
 
 } // namespace mysqlsync

@@ -2,10 +2,28 @@
 
 #include "common/Logging.h"
 #include "feed/FeedRuntime.h"
+#include "feed/FeedServer.h"
+#include "feed/FeedStreamMessage.h"
+#include "mqtt/Transport.h"
 
 #include <QMetaObject>
+#include <QPointer>
 
 namespace mysqlsync {
+
+namespace {
+struct Caller {
+    explicit Caller(std::atomic<int> &count)
+        : n(count)
+    {
+        n.fetch_add(1);
+    }
+    ~Caller() { n.fetch_sub(1); }
+    Caller(const Caller &) = delete;
+    Caller &operator=(const Caller &) = delete;
+    std::atomic<int> &n;
+};
+} // namespace
 
 FeedService::FeedService(const Config &config)
     : m_config(config)
@@ -13,6 +31,7 @@ FeedService::FeedService(const Config &config)
     for (auto it = config.feed.routing.cbegin(); it != config.feed.routing.cend(); ++it)
         m_routed.insert(it.key());
     m_thread.setObjectName(QStringLiteral("sync-feed"));
+    m_streamTopic = FeedStreamMessage::topic(config.clientName);
 }
 
 FeedService::~FeedService()
@@ -23,6 +42,8 @@ FeedService::~FeedService()
 bool FeedService::start(QString *error)
 {
     auto *runtime = new FeedRuntime(m_config);
+    if (m_config.feed.publishStream)
+        runtime->setStreamPublisher([this](const QByteArray &payload) { publishStream(payload); });
     runtime->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, runtime, &QObject::deleteLater);
     QObject::connect(
@@ -54,7 +75,9 @@ void FeedService::stop()
 {
     if (!m_thread.isRunning())
         return;
-    m_runtime.store(nullptr); // deleted on its thread as it finishes
+    m_runtime.store(nullptr);    // deleted on its thread as it finishes
+    while (m_callers.load() > 0) // a caller that read it before posts to it now (no waiting there)
+        QThread::yieldCurrentThread();
     m_thread.quit();
     m_thread.wait();
     m_clients.store(0);
@@ -62,6 +85,7 @@ void FeedService::stop()
 
 void FeedService::rowsChanged(const QList<ChangedRow> &rows)
 {
+    const Caller caller(m_callers);
     FeedRuntime *runtime = m_runtime.load();
     if (!runtime)
         return;
@@ -86,6 +110,50 @@ void FeedService::rowsChanged(const QList<ChangedRow> &rows)
             m_pending.fetch_sub(n);
         },
         Qt::QueuedConnection);
+}
+
+void FeedService::requestReport(QObject *context, std::function<void(const FeedReport &)> done)
+{
+    const Caller caller(m_callers);
+    FeedRuntime *runtime = m_runtime.load();
+    if (!runtime)
+        return;
+    QPointer<QObject> target(context);
+    QMetaObject::invokeMethod(
+        runtime,
+        [this, runtime, target, done = std::move(done)] {
+            FeedReport report;
+            if (runtime->server())
+                runtime->server()->report(&report);
+            report.droppedChanges = dropped();
+            report.streamLost = streamLost();
+            if (target)
+                QMetaObject::invokeMethod(
+                    target.data(),
+                    [target, done, report] {
+                        if (target)
+                            done(report);
+                    },
+                    Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void FeedService::brokerChanged(Transport *transport)
+{
+    QMutexLocker lock(&m_brokerMutex);
+    m_broker = transport;
+}
+
+void FeedService::publishStream(const QByteArray &payload)
+{
+    QMutexLocker lock(&m_brokerMutex);
+    // QoS 0: the feed is at most once, and the engine's own messages keep the broker's window.
+    if (m_broker && m_broker->publish(m_streamTopic, payload, 0))
+        return;
+    if (m_streamLost.fetch_add(1) == 0)
+        qCWarning(lcFeed) << "the broker is away: changes are not published on the feed stream (counted in "
+                             "streamLost())";
 }
 
 } // namespace mysqlsync

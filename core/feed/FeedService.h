@@ -2,14 +2,20 @@
 // The live feed of one engine (docs/protocol.md, "Live feed"): runs FeedRuntime on a thread of
 // its own and is the engine's RowChangeSink. rowsChanged() only hands the keys over (a queued
 // call): the engine never waits for the feed. At most kMaxPending keys wait for the feed's thread;
-// beyond that the feed has fallen behind and keys are dropped (and counted).
+// beyond that the feed has fallen behind and keys are dropped (and counted). With
+// feed.publishStream it also publishes each change its feed resolved on the engine's broker
+// connection (FeedStreamMessage), for standalone feed servers; a change that finds the broker
+// away is not published (counted in streamLost()).
 #include "common/RowChangeSink.h"
 #include "config/Config.h"
+#include "feed/FeedReport.h"
 
+#include <QMutex>
 #include <QSet>
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 
 namespace mysqlsync {
 
@@ -33,17 +39,35 @@ public:
     // The feed's open WebSocket connections now (any thread; /metrics' mysql_sync_feed_clients).
     int clients() const { return m_clients.load(); }
 
+    qint64 streamLost() const { return m_streamLost.load(); }
+    // Asks the feed's thread for a FeedReport and hands it to `done` on `context`'s thread
+    // (`context` must outlive this service, or the service be stopped first); never waits.
+    // Nothing happens when the feed is not running. Any thread.
+    void requestReport(QObject *context, std::function<void(const FeedReport &)> done);
+
     void rowsChanged(const QList<ChangedRow> &rows) override;
+    void brokerChanged(Transport *transport) override;
 
 private:
     Config m_config;
     QSet<QString> m_routed; // fixed after construction: read from any thread
     QThread m_thread;
     std::atomic<FeedRuntime *> m_runtime{nullptr};
+    // Calls (rowsChanged, requestReport) between reading m_runtime and posting to it: stop()
+    // waits for them to leave before the runtime can go (the app stops a feed while an engine
+    // that still holds it as its sink may be reporting changes).
+    std::atomic<int> m_callers{0};
     quint16 m_port = 0;
     std::atomic<int> m_pending{0};
     std::atomic<qint64> m_dropped{0};
     std::atomic<int> m_clients{0};
+
+    // The stream (feed.publishStream): published from the feed's thread.
+    void publishStream(const QByteArray &payload);
+    QMutex m_brokerMutex; // held while publishing: the engine's thread waits for it to clear m_broker
+    Transport *m_broker = nullptr;
+    QString m_streamTopic;
+    std::atomic<qint64> m_streamLost{0};
 };
 
 } // namespace mysqlsync

@@ -66,11 +66,36 @@ void FeedStream::changed(const FeedChange &change)
             : wasKnown                ? QStringLiteral("update")
                                       : QStringLiteral("insert");
     const FeedDelivery delivery = FeedRouting::decide(&*route, before, change.row);
+    const QSet<QString> after =
+        change.row.isObject() ? FeedRouting::owners(*route, change.row.toObject()) : QSet<QString>();
     if (change.row.isObject())
-        remember(change.table, change.key, FeedRouting::owners(*route, change.row.toObject()));
+        remember(change.table, change.key, after);
     else
         cache.owners.remove(change.key);
     send(change, kind, delivery);
+    if (m_resolved) {
+        FeedChange resolved = change;
+        resolved.kind = kind;
+        resolved.row = visible(change.table, change.row);
+        m_resolved(resolved, before, after);
+    }
+}
+
+void FeedStream::streamed(const FeedChange &change, const QSet<QString> &before, const QSet<QString> &after)
+{
+    const auto route = m_config.feed.routing.constFind(change.table);
+    if (route == m_config.feed.routing.cend())
+        return; // deny by default: this feed serves the tables its own routing lists
+    FeedDelivery delivery;
+    if (route->everyone) {
+        delivery.everyone = true;
+    } else if (!change.row.isObject()) {
+        delivery.to = before; // a delete reaches those who had the row
+    } else {
+        delivery.to = after;
+        delivery.gone = before - after;
+    }
+    send(change, change.kind, delivery);
 }
 
 void FeedStream::published(const FeedChange &event)

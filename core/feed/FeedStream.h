@@ -34,7 +34,13 @@ public:
     using Deliver = std::function<void(const QString &table, const QString &key, const FeedDelivery &delivery,
                                        const QByteArray &change, const QByteArray &gone)>;
 
+    // A change as this feed resolved it, for the broker's stream (feed.publishStream): kind
+    // decided, the row as clients may see it, the owners before and after.
+    using Resolved =
+        std::function<void(const FeedChange &change, const QSet<QString> &before, const QSet<QString> &after)>;
+
     FeedStream(const Config &config, Deliver deliver);
+    void setResolved(Resolved resolved) { m_resolved = std::move(resolved); }
 
     bool isRouted(const QString &table) const { return m_config.feed.routing.contains(table); }
     // What the database holds of a routed table at start (key -> its routing columns).
@@ -44,6 +50,9 @@ public:
     // An event a backend published (POST /publish): routed by its table's rule applied to its
     // row, or, for a table without a rule, to the user it names; the cache is not touched.
     void published(const FeedChange &event);
+    // A change another feed resolved (the broker's stream, FeedStreamMessage): routed by the
+    // owners it names (or to everyone by this feed's "*"), the cache not touched.
+    void streamed(const FeedChange &change, const QSet<QString> &before, const QSet<QString> &after);
 
     // The row as clients see it: filtered columns removed.
     QJsonValue visible(const QString &table, const QJsonValue &row) const;
@@ -59,6 +68,7 @@ private:
 
     Config m_config;
     Deliver m_deliver;
+    Resolved m_resolved;
     QHash<QString, QStringList> m_filtered; // table -> columns never pushed
     QHash<QString, Cache> m_cache;
 };

@@ -75,3 +75,7 @@ mysql_sync_add_test(NAME tst_refusaldisplay SOURCES gui/tst_refusaldisplay.cpp
 # Issue 16 (desktop): the mapping and filter editors with the harness's catalogue (fixture "servers").
 mysql_sync_add_test(NAME tst_mappingeditor SOURCES gui/tst_mappingeditor.cpp
                     LIBS sync_ui mysqlsync_testsupport LABELS gui FIXTURES servers)
+# The Feed tab (issue 18): the app's FeedService and its clients, on the harness's MariaDB.
+mysql_sync_add_test(NAME tst_feedclientspage SOURCES gui/tst_feedclientspage.cpp
+                    LIBS sync_ui mysqlsync_testsupport Qt6::WebSockets LABELS gui FIXTURES servers)
+mysql_sync_add_test(NAME tst_feedsettings SOURCES gui/tst_feedsettings.cpp LIBS sync_ui LABELS gui)

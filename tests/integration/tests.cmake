@@ -113,6 +113,13 @@ mysql_sync_add_test(NAME tst_startcheck SOURCES integration/tst_startcheck.cpp
 mysql_sync_add_test(NAME tst_feed SOURCES integration/tst_feed.cpp integration/tst_feed.h
                     integration/tst_feed_clients.cpp
                     LIBS mysqlsync_testsupport Qt6::WebSockets LABELS integration FIXTURES servers TIMEOUT 600)
+# Issue 18, scale-out: an engine with feed.publishStream and two standalone feed servers.
+mysql_sync_add_test(NAME tst_feedscaleout SOURCES integration/tst_feedscaleout.cpp
+                    LIBS mysqlsync_testsupport Qt6::WebSockets LABELS integration FIXTURES servers TIMEOUT 300)
+# Issue 18: the example page docs/examples/feed.html in headless Chromium against a daemon's feed.
+mysql_sync_add_test(NAME tst_feedpage SOURCES integration/tst_feedpage.cpp
+                    LIBS mysqlsync_testsupport Qt6::WebSockets Qt6::Network LABELS integration browser
+                    FIXTURES servers TIMEOUT 300)
 # Issue 17: PostgreSQL sites' foundation (connection, catalogue, engine tables) against the
 # harness's private PostgreSQL server.
 mysql_sync_add_test(NAME tst_pgcatalog SOURCES integration/tst_pgcatalog.cpp

@@ -195,7 +195,7 @@ bool EngineProcess::start()
                .arg(m_starts)
                .arg(m_name, program, configPath())
                .toUtf8());
-    m_process->start(program, {configPath()});
+    m_process->start(program, m_arguments + QStringList{configPath()});
     if (!m_process->waitForStarted(15000)) {
         qWarning().noquote() << "EngineProcess" << m_name << ": cannot start" << program << ":"
                              << m_process->errorString();

@@ -34,9 +34,11 @@ public:
     EngineProcess(const QString &name, const QJsonObject &config, QObject *parent = nullptr);
     ~EngineProcess() override; // stops the daemon (SIGTERM, then SIGKILL)
 
-    // Starts $MYSQL_SYNC_DAEMON <configPath>; true once the process runs. A running
+    // Starts $MYSQL_SYNC_DAEMON [arguments] <configPath>; true once the process runs. A running
     // daemon is left alone (true).
     bool start();
+    // Arguments before the configuration's path (e.g. {"feed"}: a standalone feed server).
+    void setArguments(const QStringList &arguments) { m_arguments = arguments; }
     // SIGTERM and wait; true when it exited normally with code 0 (also when it had
     // already exited so). Kills it and returns false after timeoutMs.
     bool stop(int timeoutMs = 15000);
@@ -91,6 +93,7 @@ private:
     QByteArray m_log;
     QFile m_logFile;
     int m_starts = 0;
+    QStringList m_arguments;
 };
 
 } // namespace testsupport

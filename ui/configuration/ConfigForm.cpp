@@ -2,6 +2,7 @@
 
 #include "config/Config.h"
 #include "config/ConfigSchema.h"
+#include "configuration/FeedSettings.h"
 #include "configuration/FiltersEditor.h"
 #include "configuration/TablePicker.h"
 #include "database/MappingCheck.h"
@@ -162,6 +163,10 @@ ConfigForm::ConfigForm(QWidget *parent)
     connect(m_security, &SecuritySettings::changed, this, &ConfigForm::changed);
     connect(static_cast<QLineEdit *>(fieldFor(QStringLiteral("clientName"))), &QLineEdit::textChanged, m_security,
             &SecuritySettings::setClientName);
+    // The live feed's section (docs/protocol.md, "Live feed").
+    m_feed = new FeedSettings(content);
+    right->addWidget(m_feed);
+    connect(m_feed, &FeedSettings::changed, this, &ConfigForm::changed);
     right->addStretch();
 }
 
@@ -328,6 +333,7 @@ void ConfigForm::setDocument(const QJsonObject &object)
         }
     }
     m_security->setDocument(object);
+    m_feed->setDocument(object);
     clearMarks();
 }
 
@@ -408,6 +414,7 @@ QJsonObject ConfigForm::document() const
         setValueAt(&out, f.key, value, !write);
     }
     m_security->apply(&out);
+    m_feed->apply(&out);
     return out;
 }
 
@@ -423,7 +430,7 @@ QString ConfigForm::textProblem(QString *key) const
             return problem;
         }
     }
-    return {};
+    return m_feed->problem(key);
 }
 
 QString ConfigForm::fieldKeyFor(const QString &key) const
@@ -448,6 +455,8 @@ QWidget *ConfigForm::fieldFor(const QString &key) const
         if (f.key == key)
             return f.editor;
     }
+    if (QWidget *feed = m_feed->fieldFor(key))
+        return feed;
     return m_security->fieldFor(key);
 }
 
@@ -480,6 +489,8 @@ void ConfigForm::clearMarks()
     for (const Field &f : std::as_const(m_fields))
         f.editor->setStyleSheet(QString());
     if (QWidget *marked = m_security->fieldFor(m_invalidKey))
+        marked->setStyleSheet(QString());
+    if (QWidget *marked = m_feed->fieldFor(m_invalidKey))
         marked->setStyleSheet(QString());
     m_invalidKey.clear();
     m_message->clear();

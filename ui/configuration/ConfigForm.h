@@ -23,6 +23,7 @@ struct ConfigKey;
 
 namespace mysqlsync::ui {
 
+class FeedSettings;
 class SecuritySettings;
 
 class ConfigForm : public QWidget {
@@ -44,6 +45,7 @@ public:
     QWidget *fieldFor(const QString &key) const;
     QString validationMessage() const;
     SecuritySettings *security() const { return m_security; }
+    FeedSettings *feedSettings() const { return m_feed; }
     // The live database's tables for the syncTables / receiveTables pickers; `error` when
     // they could not be listed.
     void setAvailableTables(const QStringList &tables, const QString &error = QString());
@@ -76,6 +78,7 @@ private:
     QJsonObject m_base;
     QLabel *m_message;
     SecuritySettings *m_security;
+    FeedSettings *m_feed;
     QString m_invalidKey;
     QString m_filePath;
     TableCatalog m_catalog;

@@ -9,6 +9,8 @@
 #include "consistency/ConsistencyPage.h"
 #include "engine/ThreadedEngine.h"
 #include "errors/ErrorsPage.h"
+#include "feed/FeedService.h"
+#include "livefeed/FeedPage.h"
 #include "mainwindow/SettingsDialog.h"
 #include "mainwindow/StateIcon.h"
 #include "mainwindow/TrayController.h"
@@ -18,6 +20,7 @@
 #include "monitor/ErrorNotifier.h"
 #include "monitor/ErrorsModel.h"
 #include "monitor/ExpiryWatcher.h"
+#include "monitor/FeedMonitor.h"
 #include "monitor/MonitorSession.h"
 #include "monitor/RemoteNotifier.h"
 #include "monitor/SyncStatusModel.h"
@@ -89,6 +92,10 @@ void MainWindow::build(bool trayAvailable)
     m_tabs->addTab(m_configPage, tr("Configuration"));
     m_transformersPage = new TransformersPage(m_tabs);
     m_tabs->addTab(m_transformersPage, tr("Transformers"));
+    m_feedMonitor = new FeedMonitor(this);
+    m_feedPage = new FeedPage(m_feedMonitor, m_tabs);
+    m_tabs->addTab(m_feedPage, tr("Feed"));
+    m_tabs->setTabVisible(FeedTab, false);
     m_stack->addWidget(m_tabs);
     m_stack->addWidget(m_firstRun);
     setCentralWidget(m_stack);
@@ -254,6 +261,13 @@ void MainWindow::onStarting(const Config &config)
     }
     m_conflictsPage->setChoices(bidirectional, config.remoteClients);
     m_transformersPage->setConfiguration(config);
+    // The same live feed as the daemon's, fed by the engine about to start.
+    QString feedError;
+    const bool feedStarted = m_feedMonitor->start(config, &feedError);
+    m_feedPage->setError(feedStarted ? QString() : tr("The live feed cannot start: %1").arg(feedError));
+    if (auto *threaded = qobject_cast<ThreadedEngine *>(m_engine))
+        threaded->setRowChangeSink(m_feedMonitor->service());
+    m_tabs->setTabVisible(FeedTab, config.feed.enabled);
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
 }
 

@@ -26,6 +26,8 @@ class ConflictsPage;
 class ConsistencyModel;
 class ConsistencyPage;
 class ExpiryWatcher;
+class FeedMonitor;
+class FeedPage;
 class ErrorsModel;
 class ErrorsPage;
 class FirstRunPage;
@@ -49,7 +51,8 @@ public:
         ConsistencyTab,
         ErrorsTab,
         ConfigurationTab,
-        TransformersTab
+        TransformersTab,
+        FeedTab // shown only while the configuration has a `feed` section
     };
 
     // `trayAvailable`: QSystemTrayIcon::isSystemTrayAvailable() unless a test says otherwise.
@@ -85,6 +88,8 @@ public:
     RemoteNotifier *remoteNotifier() const;
     ErrorNotifier *errorNotifier() const;
     TransformersPage *transformersPage() const { return m_transformersPage; }
+    FeedMonitor *feedMonitor() const { return m_feedMonitor; }
+    FeedPage *feedPage() const { return m_feedPage; }
     QString stateText() const;
     Engine *engine() const { return m_engine; }
     ExpiryWatcher *expiryWatcher() const;
@@ -126,6 +131,8 @@ private:
     ErrorsPage *m_errorsPage;
     ConfigPage *m_configPage;
     TransformersPage *m_transformersPage;
+    FeedMonitor *m_feedMonitor = nullptr;
+    FeedPage *m_feedPage = nullptr;
     TrayController *m_tray = nullptr;
     QLabel *m_stateLabel;
     QTimer m_stateTimer;
