@@ -24,6 +24,7 @@ PACKAGES=(
     systemd  # only for systemd-analyze (package test); no service is started or enabled
     clang-tidy-14 clang-format-14  # scripts/lint.sh (CTest label lint) and .clang-format
     chromium  # tst_feedpage (label browser): docs/examples/feed.html in headless Chromium
+    nodejs    # tst_feedsocketio: a socket.io v4 client from npm (tests/node)
 )
 
 missing=()
@@ -33,6 +34,11 @@ for pkg in "${PACKAGES[@]}"; do
         missing+=("$pkg")
     fi
 done
+
+# npm comes with some builds of nodejs and is a package of its own in Debian's.
+if ! command -v npm >/dev/null 2>&1; then
+    missing+=(npm)
+fi
 
 if [[ ${#missing[@]} -eq 0 ]]; then
     exit 0
