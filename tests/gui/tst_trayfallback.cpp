@@ -38,8 +38,9 @@ private Q_SLOTS:
         MainWindow window(false);
         QVERIFY(!window.tray()->isActive());
         QVERIFY(QApplication::quitOnLastWindowClosed());
-        QCOMPARE(window.tabs()->count(), int(MainWindow::TransformersTab) + 1);
+        QCOMPARE(window.tabs()->count(), int(MainWindow::FeedTab) + 1);
         QCOMPARE(window.tabs()->widget(MainWindow::TransformersTab), static_cast<QWidget *>(window.transformersPage()));
+        QVERIFY(!window.tabs()->isTabVisible(MainWindow::FeedTab)); // no configuration, no feed
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.close()); // accepted: no tray to hide in
