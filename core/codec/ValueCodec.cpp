@@ -115,7 +115,7 @@ QString postgresValueText(const ColumnInfo &column, const QString &quotedName)
 
 QString ValueCodec::postgresText(const ColumnInfo &column, const QString &quotedName)
 {
-    const QString text = postgresValueText(column, quotedName);
+    QString text = postgresValueText(column, quotedName);
     if (text != quotedName)
         return text;
     switch (column.kind) {

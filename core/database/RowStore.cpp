@@ -179,7 +179,7 @@ QString RowStore::selectList(const TableInfo &table) const
 
 QString RowStore::rowOf(const TableInfo &table, const QSqlQuery &q, QJsonObject *entity)
 {
-    const QString key = q.value(0).toString();
+    QString key = q.value(0).toString();
     for (int i = 0; i < table.columns.size(); ++i)
         entity->insert(table.columns.at(i).name, ValueCodec::encode(table.columns.at(i), q.value(i + 1)));
     entity->insert(table.key().name, key); // the key travels as the same string as `id`

@@ -62,8 +62,8 @@ QString LoadChunks::takeSettled(const QString &table, const QString &remote, int
 QList<LoadChunk> LoadChunks::overdue(qint64 before, bool takeKeys)
 {
     QList<LoadChunk> out;
-    for (auto it = m_chunks.begin(); it != m_chunks.end(); ++it) {
-        for (LoadChunk &chunk : *it) {
+    for (QList<LoadChunk> &pair : m_chunks) {
+        for (LoadChunk &chunk : pair) {
             if (chunk.sentAt >= before || chunk.waiting.isEmpty() || (!takeKeys && chunk.pendingWritten))
                 continue;
             out.append(chunk);

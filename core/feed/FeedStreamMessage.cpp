@@ -33,7 +33,8 @@ bool readOwners(const QJsonObject &owners, const char *field, QSet<QString> *out
                      .arg(FeedStreamMessage::kMaxOwners);
         return false;
     }
-    for (const QJsonValue &user : v.toArray()) {
+    const QJsonArray users = v.toArray();
+    for (const QJsonValue user : users) {
         if (!user.isString() || user.toString().isEmpty()
             || user.toString().size() > FeedStreamMessage::kMaxUserLength) {
             *error = QStringLiteral("field `owners.%1` must hold non-empty strings of at most %2 characters")
