@@ -21,6 +21,7 @@
 #include "EngineProcess.h"
 #include "Servers.h"
 #include "SiteDatabase.h"
+#include "TestUtil.h"
 #include "WaitUntil.h"
 
 using namespace testsupport;
@@ -104,14 +105,6 @@ QString utf8Hex(const QString &s)
 QString latin1Hex(const QString &s)
 {
     return QString::fromLatin1(s.toLatin1().toHex().toUpper());
-}
-
-QString statusId(const QString &table, const QString &key, const QString &remote)
-{
-    return QString::fromLatin1(
-        QCryptographicHash::hash((table + QLatin1Char('-') + key + QLatin1Char('-') + remote).toUtf8(),
-                                 QCryptographicHash::Md5)
-            .toHex());
 }
 
 // One table's rows as "HEX(id) HEX(c1) HEX(c2)..." lines, ordered by HEX(id).

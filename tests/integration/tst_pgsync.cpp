@@ -17,6 +17,7 @@
 #include "SiteDatabase.h"
 #include "SiteSet.h"
 #include "SitesTest.h"
+#include "TestUtil.h"
 #include "WaitUntil.h"
 #include "database/Catalog.h"
 #include "database/DbConnection.h"
@@ -102,14 +103,6 @@ QList<mysqlsync::ext::RowDigest> digestsOf(Site &site, const QString &table, con
     }
     RowDigests(tables.value(table), columns).range(db->db(), QString(), QString(), 0, &out, error);
     return out;
-}
-
-QString statusId(const QString &table, const QString &key, const QString &remote)
-{
-    return QString::fromLatin1(
-        QCryptographicHash::hash((table + QLatin1Char('-') + key + QLatin1Char('-') + remote).toUtf8(),
-                                 QCryptographicHash::Md5)
-            .toHex());
 }
 
 } // namespace

@@ -24,21 +24,10 @@
 #include "SiteDatabase.h"
 #include "SiteSet.h"
 #include "SitesTest.h"
+#include "TestUtil.h"
 #include "WaitUntil.h"
 
 using namespace testsupport;
-
-namespace {
-
-QString statusId(const QString &table, const QString &key, const QString &remote)
-{
-    return QString::fromLatin1(
-        QCryptographicHash::hash((table + QLatin1Char('-') + key + QLatin1Char('-') + remote).toUtf8(),
-                                 QCryptographicHash::Md5)
-            .toHex());
-}
-
-} // namespace
 
 class TestSync : public SitesTest {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "TestUtil.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QHostAddress>
 #include <QList>
@@ -52,6 +53,14 @@ QString logTail(const QByteArray &log, int lines)
         .arg(last(problems, 40))
         .arg(lines)
         .arg(last(all, lines));
+}
+
+QString statusId(const QString &table, const QString &key, const QString &remote)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash((table + QLatin1Char('-') + key + QLatin1Char('-') + remote).toUtf8(),
+                                 QCryptographicHash::Md5)
+            .toHex());
 }
 
 } // namespace testsupport
