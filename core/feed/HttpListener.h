@@ -19,6 +19,10 @@ class HttpListener : public QAbstractHttpServer {
 public:
     using Handler = std::function<void(const QHttpServerRequest &request, QHttpServerResponder &responder)>;
 
+    // Connections the kernel may hold for the listener before it takes them (capped by the
+    // kernel's somaxconn): room for every client of a feed coming back at once.
+    static constexpr int kListenBacklog = 1024;
+
     explicit HttpListener(QObject *parent = nullptr);
 
     // `path` exactly (no patterns); a second route for the same method and path replaces the first.

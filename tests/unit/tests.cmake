@@ -3,6 +3,7 @@ mysql_sync_add_test(NAME tst_config     SOURCES unit/tst_config.cpp unit/tst_con
 mysql_sync_add_test(NAME tst_feedconfig SOURCES unit/tst_feedconfig.cpp LIBS sync_config LABELS unit)
 mysql_sync_add_test(NAME tst_feedrouting SOURCES unit/tst_feedrouting.cpp LIBS sync_feed LABELS unit)
 mysql_sync_add_test(NAME tst_feedjwt SOURCES unit/tst_feedjwt.cpp LIBS sync_feed LABELS unit)
+mysql_sync_add_test(NAME tst_httplistener SOURCES unit/tst_httplistener.cpp LIBS sync_feed LABELS unit)
 mysql_sync_add_test(NAME tst_configschema SOURCES unit/tst_configschema.cpp LIBS sync_config LABELS unit)
 mysql_sync_add_test(NAME tst_messages   SOURCES unit/tst_messages.cpp   LIBS sync_protocol LABELS unit)
 mysql_sync_add_test(NAME tst_valuecodec SOURCES unit/tst_valuecodec.cpp unit/tst_valuecodec.h unit/tst_valuecodec_decode.cpp LIBS sync_codec LABELS unit)
