@@ -8,6 +8,19 @@
 
 namespace mysqlsync {
 
+const TableInfo *findTable(const QHash<QString, TableInfo> &tables, const QString &name)
+{
+    if (tables.size() <= kScannedNames) {
+        for (auto it = tables.cbegin(); it != tables.cend(); ++it) {
+            if (it.key() == name)
+                return &it.value();
+        }
+        return nullptr;
+    }
+    auto it = tables.constFind(name);
+    return it == tables.cend() ? nullptr : &it.value();
+}
+
 bool Catalog::load(const QSqlDatabase &db, const QStringList &tables, QHash<QString, TableInfo> *out,
                    QStringList *problems)
 {

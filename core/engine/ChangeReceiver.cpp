@@ -51,8 +51,8 @@ ChangeReceiver::Transformed ChangeReceiver::transformAll(const QList<ChangeMessa
         ChangeMessage &change = result.changes[i];
         // The transformer of the local table, on the entity as the sender sent it (before mapping).
         const QString local = m_ctx.config.receiveTableFor(change.table);
-        const TableInfo info = m_ctx.tables.value(local);
-        if (change.sender == m_ctx.config.clientName || local.isEmpty() || info.primaryKey < 0)
+        const TableInfo *info = findTable(m_ctx.tables, local);
+        if (change.sender == m_ctx.config.clientName || local.isEmpty() || !info || info->primaryKey < 0)
             continue;
         const TransformResult t =
             m_ctx.transformer->transform(local, change.entity, change.sender, m_ctx.config.clientName);
@@ -64,7 +64,7 @@ ChangeReceiver::Transformed ChangeReceiver::transformAll(const QList<ChangeMessa
             // A transformer may map the key: the row written is the transformed one's.
             const ReceiveMapping *mapping = m_ctx.config.receiveMapping(local);
             const QString id =
-                keyToString(t.entity.value(mapping ? mapping->remoteColumn(info.key().name) : info.key().name));
+                keyToString(t.entity.value(mapping ? mapping->remoteColumn(info->key().name) : info->key().name));
             if (!id.isNull())
                 change.id = id;
             break;
@@ -90,8 +90,8 @@ void ChangeReceiver::refreshIfUnknownColumns(const QList<ChangeMessage> &changes
     for (const ChangeMessage &c : changes) {
         if (!c.entity.isObject() || !m_ctx.config.receiveTables.contains(c.table))
             continue;
-        auto table = m_ctx.tables.constFind(c.table);
-        if (table == m_ctx.tables.cend())
+        const TableInfo *table = findTable(m_ctx.tables, c.table);
+        if (!table)
             continue;
         const QJsonObject entity = c.entity.toObject();
         for (auto it = entity.constBegin(); it != entity.constEnd(); ++it) {
@@ -114,10 +114,11 @@ bool ChangeReceiver::groupable(const ChangeMessage &change) const
     if (const ReceiveMapping *rules = m_ctx.config.receiveMapping(change.table); rules && rules->restricts())
         return false; // whether the row exists decides what is written
 
-    const TableInfo &table = m_ctx.tables[change.table];
+    const TableInfo *table = findTable(m_ctx.tables, change.table);
     qint64 bytes = 0;
     QString error;
-    return !table.hasOtherUniqueKeys && RowStore::validate(table, change.id, change.entity.toObject(), &error, &bytes)
+    return table && !table->hasOtherUniqueKeys
+        && RowStore::validate(*table, change.id, change.entity.toObject(), &error, &bytes)
         && bytes * 8 < m_rows.maxPacket();
 }
 
@@ -406,7 +407,7 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
             continue; // our own message on our own topic: nothing to apply, no one to answer
         if (!m_ctx.config.receiveTables.contains(change.table))
             outcomes.append({&change, QStringLiteral("The table is not configured as receive table!")});
-        else if (m_ctx.tables.value(change.table).primaryKey < 0)
+        else if (const TableInfo *table = findTable(m_ctx.tables, change.table); !table || table->primaryKey < 0)
             outcomes.append({&change,
                              QStringLiteral("table `%1` cannot be written: it is not in the catalogue or has no "
                                             "single-column primary key")

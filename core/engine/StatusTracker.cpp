@@ -5,6 +5,8 @@
 #include "engine/StatusWriter.h"
 #include "outbox/Outbox.h"
 
+#include <algorithm>
+
 namespace mysqlsync {
 
 void StatusTracker::pending(const QString &table, const QString &key, const QString &remote, qint64 date)
@@ -58,11 +60,12 @@ void StatusTracker::flush()
     if (m_ctx.receiptsWritten)
         batch.written = m_receipts;
     m_ctx.outbox->beginRead(); // one lock of the file for all of the receipts' matches
+    QList<OwedSnapshot> owed;  // per remote
     for (const InfoMessage &r : std::as_const(m_receipts)) {
         ++batch.receipts[r.sender];
         if (!error.isEmpty())
             continue;
-        const Outbox::Ack ack = m_ctx.outbox->match(r.sender, r.table, r.id, r.date, &error);
+        const Outbox::Ack ack = match(r, &owed, &error);
         if (!error.isEmpty()) {
             m_ctx.reportError(EngineError::Source::Outbox, error, r.sender, r.table, r.id);
             // The receipts settle nothing now (their changes stay owed, are sent again and
@@ -93,6 +96,31 @@ void StatusTracker::flush()
     m_receipts.clear();
     m_inFlight = std::move(batch);
     m_writer->submit(out);
+}
+
+Outbox::Ack StatusTracker::match(const InfoMessage &r, QList<OwedSnapshot> *owed, QString *error) const
+{
+    // Whatever a remote is owed, read once per batch when it is little (a load's receipts find
+    // nothing owed for nearly every key): a look-up per receipt was the largest part of a
+    // load's receipts here.
+    auto snapshot =
+        std::find_if(owed->begin(), owed->end(), [&](const OwedSnapshot &o) { return o.remote == r.sender; });
+    if (snapshot == owed->end()) {
+        OwedSnapshot read;
+        read.remote = r.sender;
+        read.complete = m_ctx.outbox->owedKeys(r.sender, kOwedSnapshotLimit, &read.keys, error);
+        if (!error->isEmpty())
+            return Outbox::Ack::Unknown;
+        owed->append(read);
+        snapshot = owed->end() - 1;
+    }
+    if (!snapshot->complete)
+        return m_ctx.outbox->match(r.sender, r.table, r.id, r.date, error);
+    for (const Outbox::OwedKey &entry : std::as_const(snapshot->keys)) {
+        if (entry.key == r.id && entry.table == r.table)
+            return Outbox::ackFor(&entry, r.date);
+    }
+    return Outbox::Ack::Unknown;
 }
 
 void StatusTracker::collect()

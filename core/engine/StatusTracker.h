@@ -10,6 +10,7 @@
 #include "database/SyncStatusStore.h"
 #include "engine/EngineContext.h"
 #include "engine/StatusRows.h"
+#include "outbox/Outbox.h"
 #include "protocol/Messages.h"
 
 #include <QHash>
@@ -71,6 +72,14 @@ private:
     };
     void settle(const InFlight &batch);
     void release(const QHash<QString, int> &receipts);
+    // What a remote was owed when a batch was handed over, read once (Outbox::owedKeys).
+    struct OwedSnapshot {
+        QString remote;
+        bool complete = false; // keys holds everything owed to remote
+        QList<Outbox::OwedKey> keys;
+    };
+    static constexpr int kOwedSnapshotLimit = 64;
+    Outbox::Ack match(const InfoMessage &r, QList<OwedSnapshot> *owed, QString *error) const;
 
     EngineContext &m_ctx;
     StatusWriter *m_writer;

@@ -504,29 +504,63 @@ Outbox::Ack Outbox::match(const QString &remote, const QString &table, const QSt
                           QString *error) const
 {
     if (!m_ackMatch) {
-        // The same condition as acknowledge()'s DELETE.
-        m_ackMatch = std::make_unique<QSqlQuery>(
-            prepared(QSqlDatabase::database(m_connectionName, false),
-                     QStringLiteral("SELECT CASE WHEN sent_date > 0 AND ? BETWEEN (CASE WHEN first_sent > 0 THEN "
-                                    "first_sent ELSE sent_date END) AND sent_date THEN 1 "
-                                    "WHEN sent_date > 0 AND ? > sent_date THEN 2 ELSE 0 END "
-                                    "FROM outbox_changes WHERE remote = ? AND table_name = ? AND pk = ?")));
+        m_ackMatch =
+            std::make_unique<QSqlQuery>(prepared(QSqlDatabase::database(m_connectionName, false),
+                                                 QStringLiteral("SELECT first_sent, sent_date FROM outbox_changes "
+                                                                "WHERE remote = ? AND table_name = ? AND pk = ?")));
     }
     QSqlQuery &q = *m_ackMatch;
-    q.bindValue(0, date);
-    q.bindValue(1, date);
-    q.bindValue(2, remote);
-    q.bindValue(3, table);
-    q.bindValue(4, key);
+    q.bindValue(0, remote);
+    q.bindValue(1, table);
+    q.bindValue(2, key);
     if (!q.exec()) {
         *error =
             QStringLiteral("outbox: cannot read what is owed to %1 for %2 %3: %4").arg(remote, table, key, describe(q));
         return Ack::Unknown;
     }
-    const int found = q.next() ? q.value(0).toInt() : -1;
-    const Ack ack = found < 0 ? Ack::Unknown : found == 1 ? Ack::Matched : found == 2 ? Ack::Newer : Ack::Stale;
+    Ack ack = Ack::Unknown;
+    if (q.next()) {
+        const OwedKey entry{table, key, q.value(0).toLongLong(), q.value(1).toLongLong()};
+        ack = ackFor(&entry, date);
+    }
     q.finish();
     return ack;
+}
+
+Outbox::Ack Outbox::ackFor(const OwedKey *entry, qint64 date)
+{
+    // The same condition as acknowledge()'s DELETE.
+    if (!entry)
+        return Ack::Unknown;
+    if (entry->sentDate <= 0)
+        return Ack::Stale;
+    const qint64 from = entry->firstSent > 0 ? entry->firstSent : entry->sentDate;
+    if (date >= from && date <= entry->sentDate)
+        return Ack::Matched;
+    return date > entry->sentDate ? Ack::Newer : Ack::Stale;
+}
+
+bool Outbox::owedKeys(const QString &remote, int limit, QList<OwedKey> *out, QString *error) const
+{
+    out->clear();
+    QSqlQuery q =
+        prepared(QSqlDatabase::database(m_connectionName, false),
+                 QStringLiteral(
+                     "SELECT table_name, pk, first_sent, sent_date FROM outbox_changes WHERE remote = ? LIMIT ?"));
+    q.bindValue(0, remote);
+    q.bindValue(1, limit + 1);
+    if (!q.exec()) {
+        *error = QStringLiteral("outbox: cannot read what is owed to %1: %2").arg(remote, describe(q));
+        return false;
+    }
+    while (q.next()) {
+        if (out->size() == limit) {
+            out->clear();
+            return false;
+        }
+        out->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+    }
+    return true;
 }
 
 bool Outbox::forget(const QString &remote, const QString &table, const QString &key, QString *error)

@@ -107,6 +107,17 @@ public:
     Ack acknowledge(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error);
     // What acknowledge() would answer now, without removing anything (*error as queued).
     Ack match(const QString &remote, const QString &table, const QString &key, qint64 date, QString *error) const;
+    // An entry owed to a remote, with its send dates (0: never sent).
+    struct OwedKey {
+        QString table, key;
+        qint64 firstSent = 0, sentDate = 0;
+    };
+    // Everything `remote` is owed, when that is at most `limit` entries: one read in place of a
+    // match() per receipt of a batch (a load's receipts find nothing owed for nearly every key).
+    // False, and nothing in *out, when more are owed or on a read error (*error set).
+    bool owedKeys(const QString &remote, int limit, QList<OwedKey> *out, QString *error) const;
+    // match()'s answer for a receipt of a send made at `date`, from the key's entry (none: Unknown).
+    static Ack ackFor(const OwedKey *entry, qint64 date);
     // Removes whatever is owed for the key (an operator's choice, or a remote removed).
     bool forget(const QString &remote, const QString &table, const QString &key, QString *error);
     // How many changes `remote` is owed (queued or unacknowledged), counted up to `limit`.

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void queuedInOrderAndCollapsed();
     void sentEntriesWaitForTheirReceipt();
     void acknowledgeMatchedStaleUnknown();
+    void owedKeysOnlyWhenFew();
     void remotesAreSeparate();
     void receiptsKeepTheirOrder();
     void depthsCountChangesAndReceipts();
@@ -136,12 +137,21 @@ void TestOutbox::acknowledgeMatchedStaleUnknown()
 {
     QString error;
     const QString b = QStringLiteral("site_b");
-    // match() answers as acknowledge() then does, and removes nothing.
+    // match() answers as acknowledge() then does, and removes nothing; so does the answer from
+    // a snapshot of everything owed (owedKeys + ackFor, StatusTracker's way for a batch).
     const auto matchThenAck = [&](const QString &key, qint64 date) {
         const int depth = m_box->depth(b);
         const Outbox::Ack matched = m_box->match(b, QStringLiteral("items"), key, date, &error);
         if (m_box->depth(b) != depth)
             return Outbox::Ack(-1);
+        QList<Outbox::OwedKey> owed;
+        if (!m_box->owedKeys(b, 10, &owed, &error))
+            return Outbox::Ack(-3);
+        const Outbox::OwedKey *entry = nullptr;
+        for (const Outbox::OwedKey &o : std::as_const(owed))
+            entry = o.table == QLatin1String("items") && o.key == key ? &o : entry;
+        if (Outbox::ackFor(entry, date) != matched)
+            return Outbox::Ack(-4);
         const Outbox::Ack acked = m_box->acknowledge(b, QStringLiteral("items"), key, date, &error);
         return matched == acked ? acked : Outbox::Ack(-2);
     };
@@ -166,6 +176,30 @@ void TestOutbox::acknowledgeMatchedStaleUnknown()
     QCOMPARE(m_box->depth(b), 1);
     QCOMPARE(matchThenAck(QStringLiteral("2"), 3000), Outbox::Ack::Matched);
     QCOMPARE(m_box->depth(b), 0);
+    QVERIFY(error.isEmpty());
+}
+
+void TestOutbox::owedKeysOnlyWhenFew()
+{
+    QString error;
+    const QString b = QStringLiteral("site_b");
+    QList<Outbox::OwedKey> owed;
+    QVERIFY(m_box->owedKeys(b, 3, &owed, &error));
+    QVERIFY(owed.isEmpty());
+    QVERIFY(m_box->put(b, entries({"1", "2", "3"}), 1000, &error));
+    QVERIFY(m_box->put(QStringLiteral("site_c"), entries({"9"}), 0, &error));
+    QVERIFY(m_box->owedKeys(b, 3, &owed, &error));
+    QStringList keys;
+    for (const Outbox::OwedKey &o : std::as_const(owed)) {
+        QCOMPARE(o.table, QStringLiteral("items"));
+        QCOMPARE(o.sentDate, 1000);
+        keys << o.key;
+    }
+    keys.sort();
+    QCOMPARE(keys, (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
+    // More owed than the limit: no snapshot (the caller looks each receipt up instead).
+    QVERIFY(!m_box->owedKeys(b, 2, &owed, &error));
+    QVERIFY(owed.isEmpty());
     QVERIFY(error.isEmpty());
 }
 
