@@ -186,13 +186,18 @@ bool GuiBench::live()
         return fail(phase, QStringLiteral("no Refresh button on the Sync status page"));
     const qint64 base = counters.receiptsIn;
 
-    // The "user": every second the next tab; on the Sync status tab, Refresh.
+    // The "user": every second the next tab shown (the Feed tab is hidden without a feed
+    // section); on the Sync status tab, Refresh.
     QTimer user;
     user.setInterval(1000);
     int tabTurns = 0;
     QObject::connect(&user, &QTimer::timeout, &window, [&] {
-        const int next = (window.tabs()->currentIndex() + 1) % window.tabs()->count();
-        window.tabs()->setCurrentIndex(next);
+        QTabWidget *tabs = window.tabs();
+        int next = tabs->currentIndex();
+        do
+            next = (next + 1) % tabs->count();
+        while (!tabs->isTabVisible(next) && next != tabs->currentIndex());
+        tabs->setCurrentIndex(next);
         if (next == MainWindow::SyncStatusTab)
             refresh->click();
         ++tabTurns;
