@@ -23,6 +23,20 @@ struct Caller {
     Caller &operator=(const Caller &) = delete;
     std::atomic<int> &n;
 };
+
+// Hands `value` to `done` on `target`'s thread (queued), unless the target is gone by then.
+template <typename Done, typename Value>
+void handBack(const QPointer<QObject> &target, const Done &done, const Value &value)
+{
+    if (target)
+        QMetaObject::invokeMethod(
+            target.data(),
+            [target, done, value] {
+                if (target)
+                    done(value);
+            },
+            Qt::QueuedConnection);
+}
 } // namespace
 
 FeedService::FeedService(const Config &config)
@@ -96,14 +110,7 @@ void FeedService::startInBackground(QObject *context, std::function<void(const Q
                     why = QStringLiteral("the feed did not start");
                 m_thread.quit(); // the runtime goes as the thread ends
             }
-            if (target)
-                QMetaObject::invokeMethod(
-                    target.data(),
-                    [target, done, why] {
-                        if (target)
-                            done(why);
-                    },
-                    Qt::QueuedConnection);
+            handBack(target, done, why);
         },
         Qt::QueuedConnection);
 }
@@ -168,14 +175,7 @@ void FeedService::requestReport(QObject *context, std::function<void(const FeedR
                 runtime->server()->report(&report);
             report.droppedChanges = dropped();
             report.streamLost = streamLost();
-            if (target)
-                QMetaObject::invokeMethod(
-                    target.data(),
-                    [target, done, report] {
-                        if (target)
-                            done(report);
-                    },
-                    Qt::QueuedConnection);
+            handBack(target, done, report);
         },
         Qt::QueuedConnection);
 }
