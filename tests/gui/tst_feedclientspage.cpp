@@ -204,16 +204,21 @@ void TestFeedClientsPage::unreachableDatabaseNeverFreezesTheWindow()
     QElapsedTimer clock;
     clock.start();
     m_window->session()->start(config);
+    const bool startingAtOnce = m_window->feedMonitor()->state() == FeedMonitor::State::Starting;
+    const QString summaryAtOnce = m_window->feedPage()->summary()->text();
     QVERIFY(m_window->tabs()->isTabVisible(MainWindow::FeedTab));
-    QVERIFY(m_window->feedMonitor()->state() == FeedMonitor::State::Starting);
-    QVERIFY2(m_window->feedPage()->summary()->text().contains(QLatin1String("starting")),
-             qPrintable(m_window->feedPage()->summary()->text()));
     QVERIFY(waitUntil([&] { return m_window->feedMonitor()->state() == FeedMonitor::State::Failed; }, kWaitMs));
     QVERIFY2(clock.elapsed() >= 1500, "the feed's database answered at once: nothing was waited for");
+    const qint64 ticks = meter.ticks(); // the gap up to now counts once the next tick comes
+    QVERIFY(waitUntil([&] { return meter.ticks() > ticks; }, kWaitMs, 1));
     QVERIFY2(meter.longestMs() < 1000,
              qPrintable(QStringLiteral("the event loop stalled for %1 ms while the feed started (of %2 ms)")
                             .arg(meter.longestMs())
                             .arg(clock.elapsed())));
+    qInfo("the feed took %lld ms to fail; the event loop's longest stall meanwhile: %lld ms", clock.elapsed(),
+          meter.longestMs());
+    QVERIFY(startingAtOnce);
+    QVERIFY2(summaryAtOnce.contains(QLatin1String("starting")), qPrintable(summaryAtOnce));
     const QString error = m_window->feedPage()->error()->text();
     QVERIFY2(!m_window->feedPage()->error()->isHidden(), qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("the feed's database connection"))
