@@ -113,8 +113,8 @@
         <translation>Die Konfigurationsdatei (Vorgabe: die zuletzt verwendete; gibt es keine, legt eine Seite für den ersten Start sie an).</translation>
     </message>
     <message>
-        <source>Open on this tab: overview, clients, status, conflicts, consistency, errors, configuration or transformers.</source>
-        <translation>Mit diesem Tab öffnen: overview, clients, status, conflicts, consistency, errors, configuration oder transformers.</translation>
+        <source>Open on this tab: overview, clients, status, conflicts, consistency, errors, configuration, transformers or feed (shown when the configuration has a feed section).</source>
+        <translation>Mit diesem Tab öffnen: overview, clients, status, conflicts, consistency, errors, configuration, transformers oder feed (vorhanden, wenn die Konfiguration einen Abschnitt feed hat).</translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1356,13 @@ Jetzt erneut laden?</translation>
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::FeedMonitor</name>
+    <message>
+        <source>The live feed cannot start: %1</source>
+        <translation>Der Live-Feed kann nicht starten: %1</translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::FeedPage</name>
     <message>
         <source>The live feed is not running (the configuration has no feed section).</source>
@@ -1367,6 +1374,14 @@ Jetzt erneut laden?</translation>
             <numerusform>Lauscht auf Port %1: %n Client verbunden; %2 getrennt, weil zu langsam; %3 Änderung(en), für die der Feed zu weit zurücklag; %4 nicht am Broker veröffentlicht.</numerusform>
             <numerusform>Lauscht auf Port %1: %n Clients verbunden; %2 getrennt, weil zu langsam; %3 Änderung(en), für die der Feed zu weit zurücklag; %4 nicht am Broker veröffentlicht.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The live feed is starting… (connecting to its database, then listening)</source>
+        <translation>Der Live-Feed startet … (er verbindet sich mit seiner Datenbank, dann nimmt er Verbindungen an)</translation>
+    </message>
+    <message>
+        <source>The live feed is not running.</source>
+        <translation>Der Live-Feed läuft nicht.</translation>
     </message>
 </context>
 <context>
@@ -1711,8 +1726,8 @@ Jetzt erneut laden?</translation>
         <translation>Feed</translation>
     </message>
     <message>
-        <source>The live feed cannot start: %1</source>
-        <translation>Der Live-Feed kann nicht starten: %1</translation>
+        <source>There is no Feed tab: %1 has no feed section (the live feed is set up on the Configuration tab, &quot;Live feed&quot;).</source>
+        <translation>Es gibt keinen Tab „Feed“: %1 hat keinen Abschnitt feed (den Live-Feed richten Sie im Tab „Konfiguration“ unter „Live-Feed“ ein).</translation>
     </message>
 </context>
 <context>

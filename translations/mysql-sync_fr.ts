@@ -113,8 +113,8 @@
         <translation>Le fichier de configuration (par défaut&#xa0;: le dernier utilisé&#xa0;; sans fichier, une page de premier démarrage le crée).</translation>
     </message>
     <message>
-        <source>Open on this tab: overview, clients, status, conflicts, consistency, errors, configuration or transformers.</source>
-        <translation>Ouvrir sur cet onglet&#xa0;: overview, clients, status, conflicts, consistency, errors, configuration ou transformers.</translation>
+        <source>Open on this tab: overview, clients, status, conflicts, consistency, errors, configuration, transformers or feed (shown when the configuration has a feed section).</source>
+        <translation>Ouvrir sur cet onglet&#xa0;: overview, clients, status, conflicts, consistency, errors, configuration, transformers ou feed (présent quand la configuration a une section feed).</translation>
     </message>
 </context>
 <context>
@@ -1356,6 +1356,13 @@ Recharger maintenant&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>mysqlsync::ui::FeedMonitor</name>
+    <message>
+        <source>The live feed cannot start: %1</source>
+        <translation>Le flux en direct ne peut pas démarrer&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>mysqlsync::ui::FeedPage</name>
     <message>
         <source>The live feed is not running (the configuration has no feed section).</source>
@@ -1367,6 +1374,14 @@ Recharger maintenant&#xa0;?</translation>
             <numerusform>À l’écoute sur le port %1 : %n client connecté ; %2 déconnecté(s) car trop lents ; %3 modification(s) que le flux, trop en retard, n’a pas poussées ; %4 non publiée(s) sur le broker.</numerusform>
             <numerusform>À l’écoute sur le port %1 : %n clients connectés ; %2 déconnecté(s) car trop lents ; %3 modification(s) que le flux, trop en retard, n’a pas poussées ; %4 non publiée(s) sur le broker.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The live feed is starting… (connecting to its database, then listening)</source>
+        <translation>Le flux en direct démarre… (connexion à sa base de données, puis écoute)</translation>
+    </message>
+    <message>
+        <source>The live feed is not running.</source>
+        <translation>Le flux en direct ne tourne pas.</translation>
     </message>
 </context>
 <context>
@@ -1711,8 +1726,8 @@ Recharger maintenant&#xa0;?</translation>
         <translation>Flux</translation>
     </message>
     <message>
-        <source>The live feed cannot start: %1</source>
-        <translation>Le flux en direct ne peut pas démarrer : %1</translation>
+        <source>There is no Feed tab: %1 has no feed section (the live feed is set up on the Configuration tab, &quot;Live feed&quot;).</source>
+        <translation>Il n’y a pas d’onglet Flux&#xa0;: %1 n’a pas de section feed (le flux en direct se configure dans l’onglet Configuration, «&#xa0;Flux en direct&#xa0;»).</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QTabWidget>
 
 using namespace mysqlsync::ui;
 
@@ -22,7 +21,8 @@ struct CommandLine {
         tab{QStringLiteral("tab"),
             QCoreApplication::translate("main",
                                         "Open on this tab: overview, clients, status, conflicts, consistency, errors, "
-                                        "configuration or transformers."),
+                                        "configuration, transformers or feed (shown when the configuration has a "
+                                        "feed section)."),
             QStringLiteral("name")};
 
     CommandLine()
@@ -91,20 +91,13 @@ int main(int argc, char *argv[])
         window.openConfiguration(path);
     else // no configuration yet (or it is gone): the first-run page creates one, at `path` if one was named
         window.showFirstRun(args.isEmpty() ? QString() : path);
-    const QStringList tabs{QStringLiteral("overview"),      QStringLiteral("clients"),     QStringLiteral("status"),
-                           QStringLiteral("conflicts"),     QStringLiteral("consistency"), QStringLiteral("errors"),
-                           QStringLiteral("configuration"), QStringLiteral("transformers")};
-    if (parser.isSet(tab)) {
-        const int index = tabs.indexOf(parser.value(tab));
-        if (index < 0) {
-            fprintf(stderr, "%s\n",
-                    qPrintable(QApplication::translate("main",
-                                                       "mysql-sync-monitor: --tab: expected one "
-                                                       "of %1")
-                                   .arg(tabs.join(QStringLiteral(", ")))));
-            return 2;
-        }
-        window.tabs()->setCurrentIndex(index);
+    if (parser.isSet(tab) && !window.showTab(parser.value(tab))) {
+        fprintf(stderr, "%s\n",
+                qPrintable(QApplication::translate("main",
+                                                   "mysql-sync-monitor: --tab: expected one "
+                                                   "of %1")
+                               .arg(MainWindow::tabNames().join(QStringLiteral(", ")))));
+        return 2;
     }
     // Minimized only with a tray to come back from, and not while there is nothing to run yet.
     if (!(parser.isSet(minimized) && window.tray()->isActive() && !window.isFirstRunShown()))

@@ -23,6 +23,20 @@ struct Caller {
     Caller &operator=(const Caller &) = delete;
     std::atomic<int> &n;
 };
+
+// Hands `value` to `done` on `target`'s thread (queued), unless the target is gone by then.
+template <typename Done, typename Value>
+void handBack(const QPointer<QObject> &target, const Done &done, const Value &value)
+{
+    if (target)
+        QMetaObject::invokeMethod(
+            target.data(),
+            [target, done, value] {
+                if (target)
+                    done(value);
+            },
+            Qt::QueuedConnection);
+}
 } // namespace
 
 FeedService::FeedService(const Config &config)
@@ -39,8 +53,12 @@ FeedService::~FeedService()
     stop();
 }
 
-bool FeedService::start(QString *error)
+FeedRuntime *FeedService::launch()
 {
+    {
+        QMutexLocker lock(&m_stateMutex);
+        m_stopping = false;
+    }
     auto *runtime = new FeedRuntime(m_config);
     if (m_config.feed.publishStream)
         runtime->setStreamPublisher([this](const QByteArray &payload) { publishStream(payload); });
@@ -50,32 +68,62 @@ bool FeedService::start(QString *error)
         runtime, &FeedRuntime::clientsChanged, runtime, [this](int count) { m_clients.store(count); },
         Qt::DirectConnection);
     m_thread.start();
+    return runtime;
+}
+
+bool FeedService::begin(FeedRuntime *runtime, QString *error)
+{
+    if (!runtime->start(error))
+        return false;
+    m_port.store(runtime->port());
+    QMutexLocker lock(&m_stateMutex);
+    if (!m_stopping) // a stop() that began meanwhile has already let go of the runtime
+        m_runtime.store(runtime);
+    return true;
+}
+
+bool FeedService::start(QString *error)
+{
+    FeedRuntime *runtime = launch();
     bool ok = false;
     QString why;
-    quint16 port = 0;
     QMetaObject::invokeMethod(
-        runtime,
-        [&] {
-            ok = runtime->start(&why);
-            port = ok ? runtime->port() : 0;
-        },
-        Qt::BlockingQueuedConnection);
+        runtime, [&] { ok = begin(runtime, &why); }, Qt::BlockingQueuedConnection);
     if (!ok) {
         *error = why;
         m_thread.quit();
         m_thread.wait();
-        return false;
     }
-    m_port = port;
-    m_runtime.store(runtime);
-    return true;
+    return ok;
+}
+
+void FeedService::startInBackground(QObject *context, std::function<void(const QString &error)> done)
+{
+    FeedRuntime *runtime = launch();
+    QPointer<QObject> target(context);
+    QMetaObject::invokeMethod(
+        runtime,
+        [this, runtime, target, done = std::move(done)] {
+            QString why;
+            if (!begin(runtime, &why)) {
+                if (why.isEmpty())
+                    why = QStringLiteral("the feed did not start");
+                m_thread.quit(); // the runtime goes as the thread ends
+            }
+            handBack(target, done, why);
+        },
+        Qt::QueuedConnection);
 }
 
 void FeedService::stop()
 {
     if (!m_thread.isRunning())
         return;
-    m_runtime.store(nullptr);    // deleted on its thread as it finishes
+    {
+        QMutexLocker lock(&m_stateMutex);
+        m_stopping = true;
+        m_runtime.store(nullptr); // deleted on its thread as it finishes
+    }
     while (m_callers.load() > 0) // a caller that read it before posts to it now (no waiting there)
         QThread::yieldCurrentThread();
     m_thread.quit();
@@ -127,14 +175,7 @@ void FeedService::requestReport(QObject *context, std::function<void(const FeedR
                 runtime->server()->report(&report);
             report.droppedChanges = dropped();
             report.streamLost = streamLost();
-            if (target)
-                QMetaObject::invokeMethod(
-                    target.data(),
-                    [target, done, report] {
-                        if (target)
-                            done(report);
-                    },
-                    Qt::QueuedConnection);
+            handBack(target, done, report);
         },
         Qt::QueuedConnection);
 }

@@ -32,9 +32,14 @@ public:
 
     // Starts the thread and the feed on it; waits for it to listen. False with `error`.
     bool start(QString *error);
+    // The same without waiting (the desktop app: the feed's database may take its connect
+    // timeout to answer): `done` runs on `context`'s thread with an empty string once the feed
+    // listens, or the problem (its thread has ended then). Not called when `context` is gone. A
+    // stop() meanwhile waits for the start to end.
+    void startInBackground(QObject *context, std::function<void(const QString &error)> done);
     void stop();
-    // The port the feed listens on (feed.listen's, or the one chosen for port 0).
-    quint16 port() const { return m_port; }
+    // The port the feed listens on (feed.listen's, or the one chosen for port 0); 0 until then.
+    quint16 port() const { return m_port.load(); }
     qint64 dropped() const { return m_dropped.load(); }
     // The feed's open WebSocket connections now (any thread; /metrics' mysql_sync_feed_clients).
     int clients() const { return m_clients.load(); }
@@ -57,10 +62,18 @@ private:
     // waits for them to leave before the runtime can go (the app stops a feed while an engine
     // that still holds it as its sink may be reporting changes).
     std::atomic<int> m_callers{0};
-    quint16 m_port = 0;
+    std::atomic<quint16> m_port{0};
+    // Guards m_stopping against a start ending on the feed's thread as stop() begins.
+    QMutex m_stateMutex;
+    bool m_stopping = false;
     std::atomic<int> m_pending{0};
     std::atomic<qint64> m_dropped{0};
     std::atomic<int> m_clients{0};
+
+    // The runtime, made and moved to the started thread (start, startInBackground).
+    FeedRuntime *launch();
+    // On the feed's thread: starts `runtime`; once it listens, it takes the changes.
+    bool begin(FeedRuntime *runtime, QString *error);
 
     // The stream (feed.publishStream): published from the feed's thread.
     void publishStream(const QByteArray &payload);

@@ -2,9 +2,14 @@
 // (fixture "servers"): a configuration with a `feed` section shows the tab and runs the same
 // FeedService as the daemon; a WebSocket client connected to it appears with its user, address
 // and subscriptions, its messages per second follow the changes pushed to it, and it goes when
-// it disconnects; a configuration without a feed hides the tab and stops the feed.
+// it disconnects; a configuration without a feed hides the tab and stops the feed. A feed whose
+// database accepts connections and never answers starts in the background: the tab says
+// "starting", then names the problem, and the window's event loop never stalls meanwhile.
+// --tab feed (MainWindow::showTab) opens on the Feed tab once the configuration starts, and says
+// plainly that there is none when the configuration has no feed section.
 #include "FakeEngine.h"
 #include "SiteDatabase.h"
+#include "StallMeter.h"
 #include "WaitUntil.h"
 #include "common/RowChangeSink.h"
 #include "config/Config.h"
@@ -18,9 +23,11 @@
 #include "EngineProcess.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
@@ -43,9 +50,13 @@ private Q_SLOTS:
     void cleanupTestCase();
     void clientsShowLive();
     void noFeedHidesTheTab();
+    void unreachableDatabaseNeverFreezesTheWindow();
+    void tabOptionFeed();
 
 private:
-    Config load(bool withFeed);
+    // The site's configuration (with a feed section when asked); databasePort replaces the
+    // harness's MariaDB port, with a 2 s connect timeout.
+    Config load(bool withFeed, quint16 databasePort = 0);
     QString cell(int row, int column) const;
 
     Servers m_servers;
@@ -81,10 +92,16 @@ void TestFeedClientsPage::cleanupTestCase()
     m_window.reset();
 }
 
-Config TestFeedClientsPage::load(bool withFeed)
+Config TestFeedClientsPage::load(bool withFeed, quint16 databasePort)
 {
     QJsonObject json = EngineProcess::config(m_servers, 'A', QStringLiteral("tfgui_a"), QStringLiteral("site_a"),
                                              {QStringLiteral("site_b")}, {QStringLiteral("orders")}, {});
+    if (databasePort) {
+        QJsonObject mysql = json.value(QStringLiteral("mysqlConfig")).toObject();
+        mysql.insert(QStringLiteral("port"), databasePort);
+        mysql.insert(QStringLiteral("connectTimeout"), 2000);
+        json.insert(QStringLiteral("mysqlConfig"), mysql);
+    }
     if (withFeed)
         json.insert(QStringLiteral("feed"),
                     QJsonDocument::fromJson(QStringLiteral(R"({"listen": "127.0.0.1:%1",
@@ -117,7 +134,8 @@ void TestFeedClientsPage::clientsShowLive()
     QVERIFY(config.feed.enabled);
     m_window->session()->start(config);
     QVERIFY(m_window->tabs()->isTabVisible(MainWindow::FeedTab));
-    QVERIFY2(m_window->feedMonitor()->isRunning(), "the app's feed did not start");
+    QVERIFY2(waitUntil([&] { return m_window->feedMonitor()->isRunning(); }, kWaitMs),
+             qPrintable(m_window->feedMonitor()->error()));
     QCOMPARE(m_window->feedMonitor()->port(), m_port);
     const FeedClientsModel *model = m_window->feedMonitor()->model();
     QCOMPARE(model->rowCount(), 0);
@@ -172,6 +190,73 @@ void TestFeedClientsPage::noFeedHidesTheTab()
     // The port is free again: the feed was stopped.
     QTcpServer again;
     QVERIFY(again.listen(QHostAddress::LocalHost, m_port));
+}
+
+void TestFeedClientsPage::unreachableDatabaseNeverFreezesTheWindow()
+{
+    // A "database" that accepts connections and never says a word: the feed's connection waits
+    // for its greeting until the connect timeout (the server check, then the driver: 2 s each).
+    QTcpServer blackhole;
+    QVERIFY(blackhole.listen(QHostAddress::LocalHost, 0));
+    const Config config = load(true, blackhole.serverPort());
+    QVERIFY(config.feed.enabled);
+    StallMeter meter;
+    QElapsedTimer clock;
+    clock.start();
+    m_window->session()->start(config);
+    const bool startingAtOnce = m_window->feedMonitor()->state() == FeedMonitor::State::Starting;
+    const QString summaryAtOnce = m_window->feedPage()->summary()->text();
+    QVERIFY(m_window->tabs()->isTabVisible(MainWindow::FeedTab));
+    QVERIFY(waitUntil([&] { return m_window->feedMonitor()->state() == FeedMonitor::State::Failed; }, kWaitMs));
+    QVERIFY2(clock.elapsed() >= 1500, "the feed's database answered at once: nothing was waited for");
+    const qint64 ticks = meter.ticks(); // the gap up to now counts once the next tick comes
+    QVERIFY(waitUntil([&] { return meter.ticks() > ticks; }, kWaitMs, 1));
+    QVERIFY2(meter.longestMs() < 1000,
+             qPrintable(QStringLiteral("the event loop stalled for %1 ms while the feed started (of %2 ms)")
+                            .arg(meter.longestMs())
+                            .arg(clock.elapsed())));
+    qInfo("the feed took %lld ms to fail; the event loop's longest stall meanwhile: %lld ms", clock.elapsed(),
+          meter.longestMs());
+    QVERIFY(startingAtOnce);
+    QVERIFY2(summaryAtOnce.contains(QLatin1String("starting")), qPrintable(summaryAtOnce));
+    const QString error = m_window->feedPage()->error()->text();
+    QVERIFY2(!m_window->feedPage()->error()->isHidden(), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("the feed's database connection"))
+                 && error.contains(QString::number(blackhole.serverPort())),
+             qPrintable(error));
+    QVERIFY(!m_window->feedMonitor()->service());
+}
+
+void TestFeedClientsPage::tabOptionFeed()
+{
+    QCOMPARE(MainWindow::tabNames().size(), m_window->tabs()->count());
+    QCOMPARE(MainWindow::tabNames().at(MainWindow::FeedTab), QStringLiteral("feed"));
+    QVERIFY(!m_window->showTab(QStringLiteral("nonsense")));
+
+    // As main() does: --tab before the configuration starts (it starts from the event loop).
+    FakeEngine engine;
+    MainWindow window(engine, false);
+    QVERIFY(window.showTab(QStringLiteral("feed")));
+    QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::OverviewTab));
+    window.session()->start(load(true));
+    QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::FeedTab));
+
+    // A configuration without a feed section: no Feed tab to show, and the window says so.
+    window.session()->start(load(false));
+    QVERIFY(!window.tabs()->isTabVisible(MainWindow::FeedTab));
+    QVERIFY(window.showTab(QStringLiteral("feed")));
+    QVERIFY(window.tabs()->currentIndex() != int(MainWindow::FeedTab));
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("has no feed section")),
+             qPrintable(window.statusBar()->currentMessage()));
+
+    // The same when --tab feed waits for a configuration that turns out to have none.
+    FakeEngine engine2;
+    MainWindow window2(engine2, false);
+    QVERIFY(window2.showTab(QStringLiteral("feed")));
+    window2.session()->start(load(false));
+    QVERIFY(window2.tabs()->currentIndex() != int(MainWindow::FeedTab));
+    QVERIFY2(window2.statusBar()->currentMessage().contains(QLatin1String("has no feed section")),
+             qPrintable(window2.statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(TestFeedClientsPage)

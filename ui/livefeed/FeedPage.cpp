@@ -21,6 +21,7 @@ FeedPage::FeedPage(FeedMonitor *monitor, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("feedSummary"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
+    m_error->setObjectName(QStringLiteral("feedError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
@@ -33,21 +34,26 @@ FeedPage::FeedPage(FeedMonitor *monitor, QWidget *parent)
     m_view->verticalHeader()->hide();
     layout->addWidget(m_view);
     connect(monitor, &FeedMonitor::reported, this, &FeedPage::update);
-    connect(monitor, &FeedMonitor::runningChanged, this, &FeedPage::update);
+    connect(monitor, &FeedMonitor::stateChanged, this, &FeedPage::update);
     update();
-}
-
-void FeedPage::setError(const QString &message)
-{
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
 }
 
 void FeedPage::update()
 {
-    if (!m_monitor->isRunning()) {
+    m_error->setText(m_monitor->error());
+    m_error->setVisible(!m_monitor->error().isEmpty());
+    switch (m_monitor->state()) {
+    case FeedMonitor::State::Off:
         m_summary->setText(tr("The live feed is not running (the configuration has no feed section)."));
         return;
+    case FeedMonitor::State::Starting:
+        m_summary->setText(tr("The live feed is starting… (connecting to its database, then listening)"));
+        return;
+    case FeedMonitor::State::Failed:
+        m_summary->setText(tr("The live feed is not running."));
+        return;
+    case FeedMonitor::State::Running:
+        break;
     }
     const FeedReport &r = m_monitor->lastReport();
     m_summary->setText(tr("Listening on port %1: %n client(s) connected; %2 dropped for not keeping up; %3 "

@@ -1,6 +1,7 @@
 #pragma once
 // The Feed tab: the live feed's WebSocket clients (user, address, subscriptions, messages per
-// second, dropped) and what the feed lost, as FeedMonitor last reported them.
+// second, dropped) and what the feed lost, as FeedMonitor last reported them; while the feed
+// starts, that it is starting; when it could not, why (FeedMonitor::error()).
 #include <QWidget>
 
 class QLabel;
@@ -17,8 +18,7 @@ public:
 
     QTableView *view() const { return m_view; }
     QLabel *summary() const { return m_summary; }
-    // The feed could not start: `message` says why (empty: clears it).
-    void setError(const QString &message);
+    QLabel *error() const { return m_error; }
 
 private:
     void update();

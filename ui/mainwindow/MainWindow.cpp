@@ -32,6 +32,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -39,6 +40,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+
+#include <utility>
 
 namespace mysqlsync::ui {
 
@@ -261,14 +264,51 @@ void MainWindow::onStarting(const Config &config)
     }
     m_conflictsPage->setChoices(bidirectional, config.remoteClients);
     m_transformersPage->setConfiguration(config);
-    // The same live feed as the daemon's, fed by the engine about to start.
-    QString feedError;
-    const bool feedStarted = m_feedMonitor->start(config, &feedError);
-    m_feedPage->setError(feedStarted ? QString() : tr("The live feed cannot start: %1").arg(feedError));
+    // The same live feed as the daemon's, fed by the engine about to start; it starts in the
+    // background (the Feed tab says "starting…", then how it went).
+    m_feedMonitor->start(config);
     if (auto *threaded = qobject_cast<ThreadedEngine *>(m_engine))
         threaded->setRowChangeSink(m_feedMonitor->service());
     m_tabs->setTabVisible(FeedTab, config.feed.enabled);
+    m_startedPath = config.filePath;
+    if (m_wantedTab >= 0) {
+        const int wanted = std::exchange(m_wantedTab, -1);
+        if (m_tabs->isTabVisible(wanted))
+            m_tabs->setCurrentIndex(wanted);
+        else
+            reportNoFeedTab(config.filePath);
+    }
     setWindowTitle(tr("%1 — mysql-sync monitor").arg(config.clientName));
+}
+
+QStringList MainWindow::tabNames()
+{
+    return {QStringLiteral("overview"),      QStringLiteral("clients"),      QStringLiteral("status"),
+            QStringLiteral("conflicts"),     QStringLiteral("consistency"),  QStringLiteral("errors"),
+            QStringLiteral("configuration"), QStringLiteral("transformers"), QStringLiteral("feed")};
+}
+
+bool MainWindow::showTab(const QString &name)
+{
+    const int index = int(tabNames().indexOf(name));
+    if (index < 0)
+        return false;
+    if (m_tabs->isTabVisible(index))
+        m_tabs->setCurrentIndex(index);
+    else if (m_startedPath.isEmpty())
+        m_wantedTab = index; // the Feed tab: known once the configuration starts (onStarting)
+    else
+        reportNoFeedTab(m_startedPath);
+    return true;
+}
+
+void MainWindow::reportNoFeedTab(const QString &path)
+{
+    const QString message = tr("There is no Feed tab: %1 has no feed section (the live feed is set up on the "
+                               "Configuration tab, \"Live feed\").")
+                                .arg(QDir::toNativeSeparators(path));
+    qCWarning(lcUi).noquote() << message;
+    statusBar()->showMessage(message);
 }
 
 void MainWindow::showFirstRun(const QString &path)

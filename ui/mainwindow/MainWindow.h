@@ -7,6 +7,7 @@
 #include "monitor/SyncState.h"
 
 #include <QMainWindow>
+#include <QStringList>
 #include <QTimer>
 
 class QLabel;
@@ -71,6 +72,12 @@ public:
     bool isFirstRunShown() const;
     FirstRunPage *firstRunPage() const { return m_firstRun; }
     static QString lastConfiguration();
+    // --tab NAME: the tabs' names, in Tab order (overview, …, transformers, feed).
+    static QStringList tabNames();
+    // Shows the tab `name` names; false when no tab has that name. The Feed tab, hidden until a
+    // configuration with a `feed` section starts, is shown when one does; a configuration
+    // without one says so in the status bar (and the log) instead.
+    bool showTab(const QString &name);
 
     TrayController *tray() const { return m_tray; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -117,6 +124,7 @@ private:
     void showNotification(const QString &title, const QString &message, bool warning);
     void chooseConfiguration();
     void onStarting(const Config &config);
+    void reportNoFeedTab(const QString &path);
     void reportOpenError(const QString &message);
 
     Engine *m_engine;
@@ -138,6 +146,8 @@ private:
     QTimer m_stateTimer;
     QString m_readingMessage; // in the status bar while the keychain is read
     QString m_iconName;       // StateIcon::name() of the window icon shown
+    int m_wantedTab = -1;     // showTab() of a hidden tab, until a configuration starts
+    QString m_startedPath;    // the configuration started last (empty: none yet)
     bool m_quitting = false;
 };
 

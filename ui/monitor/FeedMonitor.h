@@ -1,7 +1,9 @@
 #pragma once
 // The app's live feed: runs the same FeedService as the daemon for a configuration with a `feed`
-// section (the engine is its RowChangeSink), and asks it once a second for a FeedReport (handed
-// over between threads, never waiting) for the Feed page's model and summary.
+// section (the engine is its RowChangeSink), started in the background (its database may take
+// its connect timeout to answer; the window never waits for it), and asks it once a second for
+// a FeedReport (handed over between threads, never waiting) for the Feed page's model and
+// summary.
 #include "config/Config.h"
 #include "feed/FeedReport.h"
 
@@ -10,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 namespace mysqlsync {
 class FeedService;
@@ -22,15 +25,25 @@ class FeedClientsModel;
 class FeedMonitor : public QObject {
     Q_OBJECT
 public:
+    enum class State {
+        Off,      // no feed section (or stopped)
+        Starting, // connecting to its database, then listening
+        Running,
+        Failed // error() says why
+    };
+
     explicit FeedMonitor(QObject *parent = nullptr);
     ~FeedMonitor() override; // stops the feed
 
-    // Stops the previous configuration's feed; starts `config`'s when it has a `feed` section.
-    // False with `error` naming the problem (the feed does not run then).
-    bool start(const Config &config, QString *error);
+    // Stops the previous configuration's feed; starts `config`'s when it has a `feed` section,
+    // without waiting: Starting, then Running or Failed (stateChanged()).
+    void start(const Config &config);
     void stop();
-    bool isRunning() const { return m_service != nullptr; }
-    // The engine's RowChangeSink while a feed runs, else null.
+    State state() const { return m_state; }
+    bool isRunning() const { return m_state == State::Running; }
+    // Why the feed could not start (Failed), else empty.
+    QString error() const { return m_error; }
+    // The engine's RowChangeSink while a feed starts or runs, else null.
     std::shared_ptr<FeedService> service() const { return m_service; }
     quint16 port() const;
 
@@ -40,13 +53,21 @@ public:
     void refresh();
 
 Q_SIGNALS:
-    void reported();       // lastReport() and model() are new
-    void runningChanged(); // a feed started or stopped
+    void reported();     // lastReport() and model() are new
+    void stateChanged(); // a feed started, failed or stopped
 
 private:
+    void started(quint64 generation, FeedService *service, const QString &error);
+    void setState(State state);
     void take(const FeedReport &report);
 
     std::shared_ptr<FeedService> m_service;
+    // Feeds stopped while they were starting: stopping one then would wait for its database's
+    // answer, so each is stopped once its start has ended (or when the monitor goes).
+    std::vector<std::shared_ptr<FeedService>> m_abandoned;
+    quint64 m_generation = 0; // of the current start: a start that ends later counts only if current
+    State m_state = State::Off;
+    QString m_error;
     FeedClientsModel *m_model;
     FeedReport m_report;
     QTimer m_timer;
