@@ -3,9 +3,7 @@
 // restarted under a running engine (no row lost either way, the engine reconnects by itself
 // and LISTENs again), an operator's settlement that changes no row still waking the capture at
 // once, and transformers' context.database.query with ? placeholders on PostgreSQL.
-#include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -195,8 +193,8 @@ void TestPgSites::settlementWakesCapture()
     QVERIFY(a->db->exec(QStringLiteral("UPDATE items SET name = 'A'")));
     WAIT_FOR(SiteSet::pendingChanges(*a) == 0 && SiteSet::pendingChanges(*p) == 0, kSyncTimeoutMs);
     QVERIFY(m_servers.broker(QStringLiteral("start-broker")));
-    const QString open = QStringLiteral("SELECT COUNT(*) FROM sync_conflicts WHERE settled_at IS NULL");
-    WAIT_FOR(p->db->scalar(open).toInt() == kRows && a->db->scalar(open).toInt() == kRows
+    const QString openCount = QStringLiteral("SELECT COUNT(*) FROM sync_conflicts WHERE settled_at IS NULL");
+    WAIT_FOR(p->db->scalar(openCount).toInt() == kRows && a->db->scalar(openCount).toInt() == kRows
                  && SiteSet::unsettled(*a, kP) == 0 && SiteSet::unsettled(*p, kA) == 0,
              kSyncTimeoutMs);
     QCOMPARE(p->db->count(QStringLiteral("items")), 0);
@@ -224,8 +222,8 @@ void TestPgSites::settlementWakesCapture()
     QCOMPARE(took.size(), kRows);
     QVERIFY2(countBelow(took, 400) >= kRows - 2, qPrintable(describeTimes(took)));
 
-    WAIT_FOR(a->db->scalar(open).toInt() == 0 && p->db->scalar(open).toInt() == 0 && SiteSet::pendingChanges(*p) == 0
-                 && SiteSet::unsettled(*p, kA) == 0,
+    WAIT_FOR(a->db->scalar(openCount).toInt() == 0 && p->db->scalar(openCount).toInt() == 0
+                 && SiteSet::pendingChanges(*p) == 0 && SiteSet::unsettled(*p, kA) == 0,
              kSyncTimeoutMs);
     QCOMPARE(a->db->count(QStringLiteral("items")), 0);
 }
