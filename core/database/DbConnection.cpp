@@ -209,6 +209,11 @@ bool DbConnection::isConnectionError(const QSqlError &error)
     return codes.contains(code) || (code.size() == 5 && code.startsWith(QLatin1String("08")));
 }
 
+bool DbConnection::isConnectionError(const QSqlError &error, const QSqlDatabase &db)
+{
+    return isConnectionError(error) || !db.isOpen() || db.isOpenError();
+}
+
 bool DbConnection::isBusy(const QSqlError &error)
 {
     static const QStringList codes = {QStringLiteral("1205"), QStringLiteral("1213"), QStringLiteral("40P01"),

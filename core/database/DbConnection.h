@@ -43,6 +43,10 @@ public:
     // True when the error means the server is gone (not that a statement was wrong):
     // the work must be retried later, not reported as the row's failure.
     static bool isConnectionError(const QSqlError &error);
+    // The same for a failure on `db`, which also counts when `db` is no longer open: QPSQL
+    // closes a connection the server dropped, whose first failure may carry no SQLSTATE and
+    // whose later statements fail with no error at all ("database not open").
+    static bool isConnectionError(const QSqlError &error, const QSqlDatabase &db);
     // A lock wait timeout or a deadlock (1205, 1213): the statement may succeed later.
     static bool isBusy(const QSqlError &error);
     // The database's message, with a hint where one helps (binary logging and triggers, ...).

@@ -66,7 +66,9 @@ RowStore::Result RowStore::fail(const QSqlQuery &q, const QString &what, QString
     if (code == QLatin1String("1054") || code == QLatin1String("1146") || code == QLatin1String("42703")
         || code == QLatin1String("42P01"))
         return Result::SchemaChanged; // unknown column, no such table (MariaDB, PostgreSQL)
-    return DbConnection::isConnectionError(q.lastError()) ? Result::ConnectionLost : Result::Rejected;
+    return DbConnection::isConnectionError(q.lastError(), QSqlDatabase::database(m_connection, false))
+        ? Result::ConnectionLost
+        : Result::Rejected;
 }
 
 bool RowStore::fitsPacket(qint64 bytes, QString *error) const

@@ -128,7 +128,7 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
     QSqlDatabase db = m_ctx.applyDb->db();
     if (!db.transaction()) {
         *failure = QStringLiteral("starting a transaction: %1").arg(DbConnection::describe(db.lastError()));
-        if (DbConnection::isConnectionError(db.lastError())) {
+        if (DbConnection::isConnectionError(db.lastError(), db)) {
             m_ctx.databaseLost(*failure);
             return Written::Lost;
         }
@@ -306,7 +306,7 @@ ChangeReceiver::Written ChangeReceiver::write(const QList<const ChangeMessage *>
         const QSqlError error = db.lastError();
         db.rollback();
         *failure = QStringLiteral("committing incoming changes: %1").arg(DbConnection::describe(error));
-        if (DbConnection::isConnectionError(error)) {
+        if (DbConnection::isConnectionError(error, db)) {
             m_ctx.databaseLost(*failure);
             return Written::Lost;
         }

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "database/DbConnection.h"
 #include "database/RowStore.h"
+#include "database/Schema.h"
 #include "database/SqlDialect.h"
 #include "database/VersionStore.h"
 
@@ -89,9 +90,18 @@ ConflictSettlement::Result ConflictSettlement::settle(const QSqlDatabase &dbIn, 
         q.addBindValue(conflict.table);
         q.addBindValue(conflict.key);
         ok = q.exec();
+        // On PostgreSQL the capture waits for a notification, as the triggers send one (at
+        // commit); a settlement that changed no row fired no trigger.
+        if (ok && d.kind() == SqlDialect::Kind::Postgres) {
+            q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+            q.addBindValue(Schema::notifyChannel());
+            q.addBindValue(conflict.table);
+            ok = q.exec();
+        }
         if (!ok) {
             r.sqlError = q.lastError();
-            error = QStringLiteral("cannot write table_changes: %1").arg(DbConnection::describe(r.sqlError));
+            error = QStringLiteral("cannot record the row for capture (table_changes): %1")
+                        .arg(DbConnection::describe(r.sqlError));
         }
     }
     ok = ok

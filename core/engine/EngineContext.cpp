@@ -33,7 +33,9 @@ bool EngineContext::batchesTo(const QString &remote, qint64 at) const
 void EngineContext::databaseFailure(const QSqlError &error, const QString &what)
 {
     const QString message = QStringLiteral("%1: %2").arg(what, DbConnection::describe(error));
-    if (DbConnection::isConnectionError(error))
+    // A connection of the engine that is no longer open was lost, whatever the error says.
+    if (DbConnection::isConnectionError(error) || (db && DbConnection::isConnectionError(error, db->db()))
+        || (applyDb && DbConnection::isConnectionError(error, applyDb->db())))
         databaseLost(message);
     else {
         // The daemon has no error list: what is reported is logged too.

@@ -9,6 +9,8 @@
 #   servers.sh start-broker DIR    start the broker again, on the same port
 #   servers.sh restart-broker DIR  stop-broker + start-broker (persistence is off: the
 #                                  broker forgets sessions, subscriptions and retained messages)
+#   servers.sh stop-postgres DIR   stop only PostgreSQL (fast shutdown: clients are cut off)
+#   servers.sh start-postgres DIR  start PostgreSQL again, on the same port, with its data
 #   servers.sh status DIR          print what runs; exit 0 only when all four run
 #
 # DIR/env then holds KEY=VALUE lines: MYSQL_A_PORT MYSQL_A_SOCKET MYSQL_B_PORT MYSQL_B_SOCKET
@@ -35,7 +37,7 @@ STOP_TIMEOUT=${MYSQL_SYNC_SERVER_STOP_TIMEOUT:-30}
 die() { echo "servers.sh: $*" >&2; exit 1; }
 
 usage() {
-    echo "usage: servers.sh {start|stop|start-broker|stop-broker|restart-broker|status} DIR" >&2
+    echo "usage: servers.sh {start|stop|start-broker|stop-broker|restart-broker|stop-postgres|start-postgres|status} DIR" >&2
     exit 2
 }
 
@@ -421,14 +423,19 @@ create_pg_user() {
     fi
 }
 
-# Fast shutdown (SIGTERM would be PostgreSQL's smart mode, which waits for every client).
-stop_pg() {
+# Fast shutdown (SIGTERM would be PostgreSQL's smart mode, which waits for every client);
+# the data directory stays.
+halt_pg() {
     pg_dirs
     if is_running postgres; then
         [[ -n $PG_BIN ]] || find_pg_tools
         as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t "$STOP_TIMEOUT" stop >/dev/null 2>&1 || true
     fi
     stop_process postgres
+}
+
+stop_pg() {
+    halt_pg
     if [[ $PG_ROOT == /tmp/mysql-sync-pg.* ]]; then rm -rf "$PG_ROOT"; fi
 }
 
@@ -596,6 +603,25 @@ do_start_broker() {
     start_broker_fixed "$port"
 }
 
+do_stop_postgres() {
+    [[ -f $DIR/pg-root ]] || die "no $DIR/pg-root (run: servers.sh start $DIR)"
+    halt_pg
+}
+
+do_start_postgres() {
+    local port
+    port=$(env_get PG_PORT) || true
+    [[ -n $port ]] || die "no PG_PORT in $DIR/env (run: servers.sh start $DIR)"
+    [[ -f $DIR/pg-root ]] || die "no $DIR/pg-root (run: servers.sh start $DIR)"
+    is_running postgres && return 0
+    pg_dirs
+    find_pg_tools
+    if ! launch_pg "$port"; then
+        show_pg_log
+        die "PostgreSQL did not start again on port $port"
+    fi
+}
+
 do_status() {
     local ok=0 name pid
     if [[ -f $DIR/env ]]; then cat "$DIR/env"; else echo "no $DIR/env"; ok=1; fi
@@ -616,6 +642,8 @@ case $ACTION in
     stop-broker) do_stop_broker ;;
     start-broker) do_start_broker ;;
     restart-broker) do_stop_broker; do_start_broker ;;
+    stop-postgres) do_stop_postgres ;;
+    start-postgres) do_start_postgres ;;
     status) do_status ;;
     *) usage ;;
 esac

@@ -141,3 +141,9 @@ set_property(TEST tst_feedsocketio APPEND PROPERTY ENVIRONMENT
 # Issue 17: a MariaDB site and a PostgreSQL site synchronising end to end.
 mysql_sync_add_test(NAME tst_pgsync SOURCES integration/tst_pgsync.cpp
                     LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 600)
+# Issue 17: a PostgreSQL server restarted under its engine, a settlement's wake-up, transformer queries.
+mysql_sync_add_test(NAME tst_pgsites SOURCES integration/tst_pgsites.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)
+# Issue 17: seed 003's fan-out from a PostgreSQL site to a PostgreSQL and a MariaDB site, engines stopped mid-stream.
+mysql_sync_add_test(NAME tst_pgfanout SOURCES integration/tst_pgfanout.cpp
+                    LIBS mysqlsync_testsupport LABELS integration FIXTURES servers TIMEOUT 300)

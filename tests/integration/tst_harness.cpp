@@ -1,5 +1,6 @@
 // Proves the integration test harness: the private MariaDB servers, the private broker
-// (including restarts on the same port) and the test support library.
+// (including restarts on the same port), stopping and starting PostgreSQL, and the test support
+// library.
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -31,6 +32,7 @@ private slots:
     void mqttRoundTrip();
     void brokerStopStart();
     void brokerRestartKeepsPort();
+    void postgresStopStartKeepsData();
     void engineConfig();
     void engineProcessLifecycle();
     void waitUntilTimesOut();
@@ -259,6 +261,35 @@ void TestHarness::brokerRestartKeepsPort()
     QVERIFY(sub.waitForLine(QStringLiteral("harness/after round trip after restart"), 10000));
     // persistence false: the retained message is gone.
     QCOMPARE(sub.count(QStringLiteral("harness/forgotten")), 0);
+}
+
+void TestHarness::postgresStopStartKeepsData()
+{
+    {
+        SiteDatabase db(m_servers, 'P', QStringLiteral("harness_pg_restart"));
+        QVERIFY2(db.isOpen(), qPrintable(db.lastError()));
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE kept (id integer PRIMARY KEY)")));
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO kept VALUES (1), (2)")));
+    }
+    const qint64 before = m_servers.pid(QStringLiteral("postgres.pid"));
+    QVERIFY(before > 0);
+    QVERIFY(m_servers.postgres(QStringLiteral("stop-postgres")));
+    QVERIFY(m_servers.postgres(QStringLiteral("stop-postgres"))); // stopping twice is fine
+    {
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(
+                                 QStringLiteral("SiteDatabase: cannot open database harness_pg_restart")));
+        SiteDatabase down(m_servers, 'P', QStringLiteral("harness_pg_restart"), SiteDatabase::Attach);
+        QVERIFY(!down.isOpen());
+    }
+    QVERIFY(m_servers.postgres(QStringLiteral("start-postgres")));
+    QVERIFY(m_servers.postgres(QStringLiteral("start-postgres"))); // starting twice too
+    QVERIFY(m_servers.pid(QStringLiteral("postgres.pid")) > 0);
+    QVERIFY(m_servers.pid(QStringLiteral("postgres.pid")) != before);
+    QCOMPARE(Servers::fromEnvironment().pgPort, m_servers.pgPort);
+    SiteDatabase again(m_servers, 'P', QStringLiteral("harness_pg_restart"), SiteDatabase::Attach);
+    QVERIFY2(again.isOpen(), qPrintable(again.lastError()));
+    QCOMPARE(again.count(QStringLiteral("kept")), 2);
 }
 
 void TestHarness::engineConfig()

@@ -5,7 +5,6 @@
 // hostile messages refused by the PostgreSQL site without writing, and the PostgreSQL site's
 // engine killed (-9) in the middle of a stream and started again without losing a row.
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -508,22 +507,14 @@ void TestPgSync::captureWokenByNotify()
     // An idle PostgreSQL site looks at table_changes once a second only (a safety net): rows
     // that reach MariaDB well within that were captured because the trigger's NOTIFY woke it.
     // Without the notification each row would wait half a second on average.
-    int fast = 0;
-    QList<qint64> took;
-    for (int i = 1; i <= 10; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        QVERIFY(p->db->exec(QStringLiteral("INSERT INTO items VALUES (?, 'n')"), {i}));
-        WAIT_FOR(a->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = ?"), {i}).toInt() == 1,
-                 kSyncTimeoutMs);
-        took << timer.elapsed();
-        if (took.last() < 300)
-            ++fast;
-    }
-    QStringList times;
-    for (qint64 ms : std::as_const(took))
-        times << QString::number(ms);
-    QVERIFY2(fast >= 8, qPrintable(QStringLiteral("milliseconds per row: ") + times.join(QLatin1Char(' '))));
+    const QList<qint64> took = timeArrivals(
+        10, [&](int i) { return p->db->exec(QStringLiteral("INSERT INTO items VALUES (?, 'n')"), {i + 1}); },
+        [&](int i) {
+            return a->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = ?"), {i + 1}).toInt() == 1;
+        },
+        kSyncTimeoutMs);
+    QCOMPARE(took.size(), 10);
+    QVERIFY2(countBelow(took, 300) >= 8, qPrintable(describeTimes(took)));
 }
 
 // ---------------------------------------------------------------------------------------------

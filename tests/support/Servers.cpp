@@ -82,28 +82,28 @@ qint64 Servers::pid(const QString &file) const
     return ok && id > 0 ? id : -1;
 }
 
-bool Servers::broker(const QString &action, int timeoutMs) const
+bool Servers::run(const QString &action, int timeoutMs) const
 {
     if (harness.isEmpty() || !QFileInfo::exists(harness)) {
-        qWarning().noquote() << "Servers::broker: MYSQL_SYNC_HARNESS is not set or missing:" << harness;
+        qWarning().noquote() << "Servers: MYSQL_SYNC_HARNESS is not set or missing:" << harness;
         return false;
     }
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(QStringLiteral("bash"), {harness, action, dir});
     if (!p.waitForStarted(10000)) {
-        qWarning().noquote() << "Servers::broker: cannot run bash:" << p.errorString();
+        qWarning().noquote() << "Servers: cannot run bash:" << p.errorString();
         return false;
     }
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        qWarning().noquote() << "Servers::broker:" << action << "timed out:" << p.readAll();
+        qWarning().noquote() << "Servers:" << action << "timed out:" << p.readAll();
         return false;
     }
     const QByteArray out = p.readAll();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning().noquote() << "Servers::broker:" << action << "failed with" << p.exitCode() << ":" << out;
+        qWarning().noquote() << "Servers:" << action << "failed with" << p.exitCode() << ":" << out;
         return false;
     }
     return true;

@@ -37,7 +37,13 @@ struct Servers {
     // Runs `bash <harness> <action> <dir>` and waits for it: "stop-broker", "start-broker",
     // "restart-broker" (same port; the broker forgets everything), "status".
     // True when it exited with 0; otherwise qWarning()s its output.
-    bool broker(const QString &action, int timeoutMs = 120000) const;
+    bool broker(const QString &action, int timeoutMs = 120000) const { return run(action, timeoutMs); }
+    // The same for the PostgreSQL server: "stop-postgres" (fast shutdown, clients cut off),
+    // "start-postgres" (same port, same data).
+    bool postgres(const QString &action, int timeoutMs = 120000) const { return run(action, timeoutMs); }
+
+private:
+    bool run(const QString &action, int timeoutMs) const;
 };
 
 } // namespace testsupport
