@@ -2,8 +2,9 @@
 // (site_p, the harness's PostgreSQL server) synchronising through the private broker with real
 // mysql-sync daemons: inserts, updates and deletes both ways with an integer and a string key,
 // every mapped type compared value for value on both sides, sync_status successful on both,
-// hostile messages refused by the PostgreSQL site without writing, and the PostgreSQL site's
-// engine killed (-9) in the middle of a stream and started again without losing a row.
+// hostile messages refused by the PostgreSQL site without writing, the PostgreSQL site's
+// engine killed (-9) in the middle of a stream and started again without losing a row, and a
+// backlog on the PostgreSQL site refreshing table_changes' statistics (its capture's plan).
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -115,6 +116,7 @@ private slots:
     void hostileMessagesRefused();
     void killedMidStream();
     void captureWokenByNotify();
+    void backlogAnalysesTableChanges();
     void receiptRuleSameOnBoth();
 
 private:
@@ -524,6 +526,30 @@ void TestPgSync::captureWokenByNotify()
     for (qint64 ms : std::as_const(took))
         times << QString::number(ms);
     QVERIFY2(fast >= 8, qPrintable(QStringLiteral("milliseconds per row: ") + times.join(QLatin1Char(' '))));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void TestPgSync::backlogAnalysesTableChanges()
+{
+    const QStringList maria = {
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)")};
+    const QStringList pg = {QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name varchar(100) NOT NULL)")};
+    Site *a = nullptr;
+    Site *p = nullptr;
+    QVERIFY(startPair(QStringLiteral("tpgsync_backlog"), maria, pg, {QStringLiteral("items")}, &a, &p));
+    // A fresh table_changes has no statistics (reltuples -1 since PostgreSQL 14): the planner
+    // would read and sort all of it at every capture of a backlog.
+    const QString reltuples = QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = 'table_changes'::regclass");
+    QCOMPARE(p->db->scalar(reltuples).toDouble(), -1.0);
+
+    // More rows in one commit than a capture takes (the send window's room): a backlog, and
+    // the engine refreshes the statistics of table_changes as it begins.
+    constexpr int kRows = 3000;
+    QVERIFY(p->db->exec(
+        QStringLiteral("INSERT INTO items SELECT g, 'burst ' || g FROM generate_series(1, %1) g").arg(kRows)));
+    WAIT_FOR(a->db->count(QStringLiteral("items")) == kRows, kSyncTimeoutMs * 2);
+    QVERIFY2(p->db->scalar(reltuples).toDouble() >= 0, "table_changes was not analysed when the backlog began");
 }
 
 // ---------------------------------------------------------------------------------------------
