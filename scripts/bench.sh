@@ -5,7 +5,7 @@
 # temporary directory, runs BUILD_DIR/tests/bench/mysql-sync-bench against them and stops the
 # servers again, whatever happens. Runs the fast path and the per-row path one after the other
 # on the same servers (phases insert, e2e, latency, wire, floor, backlog, consistency, pg:
-# docs/BENCHMARKS.md); takes 10-16 minutes after the build on 2 cores, most of it the
+# docs/BENCHMARKS.md); takes 9-15 minutes after the build on 2 cores, most of it the
 # 1,000,000-row backlog and its verify and initial load (--backlog-rows N, or --phases without
 # backlog and consistency, for a shorter run). Phase pg puts the sites on the PostgreSQL server
 # too: latency PostgreSQL -> MariaDB, and 50,000 rows end to end PostgreSQL -> MariaDB,

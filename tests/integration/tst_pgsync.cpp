@@ -123,6 +123,8 @@ private:
     // site_a on MariaDB and site_p on PostgreSQL, both running and seeing each other.
     bool startPair(const QString &prefix, const QStringList &mariaDdl, const QStringList &pgDdl,
                    const QStringList &tables, Site **a, Site **p);
+    // The same with one table, items (id integer key, name), on both.
+    bool startItemsPair(const QString &prefix, Site **a, Site **p);
 };
 
 bool TestPgSync::startPair(const QString &prefix, const QStringList &mariaDdl, const QStringList &pgDdl,
@@ -136,6 +138,14 @@ bool TestPgSync::startPair(const QString &prefix, const QStringList &mariaDdl, c
     m_sites->configure(**a, {kP}, tables, tables);
     m_sites->configure(**p, {kA}, tables, tables);
     return m_sites->start(**a) && m_sites->start(**p) && m_sites->waitReady(**a, {kP}) && m_sites->waitReady(**p, {kA});
+}
+
+bool TestPgSync::startItemsPair(const QString &prefix, Site **a, Site **p)
+{
+    const QStringList maria = {
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)")};
+    const QStringList pg = {QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name varchar(100) NOT NULL)")};
+    return startPair(prefix, maria, pg, {QStringLiteral("items")}, a, p);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -457,12 +467,9 @@ void TestPgSync::hostileMessagesRefused()
 
 void TestPgSync::killedMidStream()
 {
-    const QStringList maria = {
-        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)")};
-    const QStringList pg = {QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name varchar(100) NOT NULL)")};
     Site *a = nullptr;
     Site *p = nullptr;
-    QVERIFY(startPair(QStringLiteral("tpgsync_kill"), maria, pg, {QStringLiteral("items")}, &a, &p));
+    QVERIFY(startItemsPair(QStringLiteral("tpgsync_kill"), &a, &p));
 
     // Both sites write a stream of rows; the PostgreSQL site's engine is killed while rows
     // are on their way in both directions, the writes go on, and it is started again.
@@ -499,12 +506,9 @@ void TestPgSync::killedMidStream()
 
 void TestPgSync::captureWokenByNotify()
 {
-    const QStringList maria = {
-        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)")};
-    const QStringList pg = {QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name varchar(100) NOT NULL)")};
     Site *a = nullptr;
     Site *p = nullptr;
-    QVERIFY(startPair(QStringLiteral("tpgsync_notify"), maria, pg, {QStringLiteral("items")}, &a, &p));
+    QVERIFY(startItemsPair(QStringLiteral("tpgsync_notify"), &a, &p));
     QVERIFY(SiteSet::logged(*p, "capture woken by notifications on mysql_sync_changes"));
 
     // An idle PostgreSQL site looks at table_changes once a second only (a safety net): rows
@@ -532,12 +536,9 @@ void TestPgSync::captureWokenByNotify()
 
 void TestPgSync::backlogAnalysesTableChanges()
 {
-    const QStringList maria = {
-        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)")};
-    const QStringList pg = {QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name varchar(100) NOT NULL)")};
     Site *a = nullptr;
     Site *p = nullptr;
-    QVERIFY(startPair(QStringLiteral("tpgsync_backlog"), maria, pg, {QStringLiteral("items")}, &a, &p));
+    QVERIFY(startItemsPair(QStringLiteral("tpgsync_backlog"), &a, &p));
     // A fresh table_changes has no statistics (reltuples -1 since PostgreSQL 14): the planner
     // would read and sort all of it at every capture of a backlog.
     const QString reltuples = QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = 'table_changes'::regclass");
