@@ -4,11 +4,14 @@
 # default build), starts private MariaDB A + B and Mosquitto (tests/harness/servers.sh) in a
 # temporary directory, runs BUILD_DIR/tests/bench/mysql-sync-bench against them and stops the
 # servers again, whatever happens. Runs the fast path and the per-row path one after the other
-# on the same servers (phases insert, e2e, latency, wire, floor, backlog, consistency:
-# docs/BENCHMARKS.md); takes 8-13 minutes after the build on 2 cores, most of it the
+# on the same servers (phases insert, e2e, latency, wire, floor, backlog, consistency, pg:
+# docs/BENCHMARKS.md); takes 9-15 minutes after the build on 2 cores, most of it the
 # 1,000,000-row backlog and its verify and initial load (--backlog-rows N, or --phases without
-# backlog and consistency, for a shorter run). The figures are printed
-# as aligned text, the last line is the same as one JSON object.
+# backlog and consistency, for a shorter run). Phase pg puts the sites on the PostgreSQL server
+# too: latency PostgreSQL -> MariaDB, and 50,000 rows end to end PostgreSQL -> MariaDB,
+# MariaDB -> PostgreSQL and MariaDB -> MariaDB, in a few minutes on its own:
+#   SKIP_BUILD=1 bash scripts/bench.sh --phases pg
+# The figures are printed as aligned text, the last line is the same as one JSON object.
 # Exit status: the benchmark's (0 when every phase completed, 1 when one failed).
 # Extra arguments go to the benchmark, e.g.  bash scripts/bench.sh --rows 10000 --phases e2e,wire
 # (see: build/tests/bench/mysql-sync-bench --help).  SKIP_BUILD=1 skips setup and build.

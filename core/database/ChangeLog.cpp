@@ -26,6 +26,17 @@ bool ChangeLog::read(const QSqlDatabase &db, int limit, QList<CapturedChange> *o
     return true;
 }
 
+bool ChangeLog::backlogStarts(const QSqlDatabase &db, QSqlError *error)
+{
+    if (SqlDialect::of(db).kind() != SqlDialect::Kind::Postgres)
+        return true;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("ANALYZE table_changes")))
+        return true;
+    *error = q.lastError();
+    return false;
+}
+
 bool ChangeLog::remove(const QSqlDatabase &db, const QList<qint64> &ids, QSqlError *error)
 {
     QSqlQuery q(db);

@@ -91,7 +91,14 @@ void CaptureScheduler::capture()
     changes.removeIf([this](const CapturedChange &c) { return m_takenIds.contains(c.id); });
     if (changes.size() > limit)
         changes.resize(limit);
+    const bool backlogBefore = m_backlog;
     m_backlog = changes.size() >= limit;
+    if (m_backlog && !backlogBefore) {
+        // Only the speed of the next reads depends on it: a failure is logged, not acted on.
+        QSqlError statsError;
+        if (!ChangeLog::backlogStarts(m_db->db(), &statsError))
+            qCInfo(lcEngine).noquote() << "table_changes statistics not refreshed:" << statsError.text();
+    }
     const int idleMs = m_idleMs > 0 ? m_idleMs : m_ctx.config.captureIntervalMs;
     if (changes.isEmpty()) {
         schedule(idleMs);

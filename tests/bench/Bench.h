@@ -3,8 +3,8 @@
 // Bench class. Its parts: BenchInfra.cpp (databases, daemons, which path they speak, the
 // warm-up), BenchPhasesThroughput.cpp (insert, e2e), BenchPhaseLatency.cpp, BenchPhaseWire.cpp
 // (messages and bytes per row, with WireObserver), BenchPhaseFloor.cpp, BenchPhaseBacklog.cpp,
-// BenchPhaseConsistency.cpp (verify, load) and BenchRun.cpp (the order of the phases, memory,
-// the summary and the JSON line).
+// BenchPhaseConsistency.cpp (verify, load), BenchPhasePostgres.cpp (PostgreSQL sites) and
+// BenchRun.cpp (the order of the phases, memory, the summary and the JSON line).
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -54,8 +54,15 @@ extern const QString kItemsDdl;
 // Runs the prepared statements, one transaction each; rows/s, or -1 with *error set.
 double timedInserts(QSqlDatabase db, const QStringList &statements, int rows, QString *error,
                     double *seconds = nullptr);
-// A content fingerprint of items rows in [from, to]: equal on both sites when equal data.
+// A content fingerprint of items rows in [from, to]: equal on both sites when equal data,
+// also between a MariaDB and a PostgreSQL site.
 QString fingerprint(QSqlDatabase db, qint64 from, qint64 to);
+// True for a QPSQL connection.
+bool isPostgres(QSqlDatabase db);
+// The items table's DDL (kItemsDdl on MariaDB, the same columns on PostgreSQL), table `table`.
+QString itemsDdl(QSqlDatabase db, const QString &table);
+// True when `table` exists in the connection's database (MariaDB) or schema (PostgreSQL).
+bool tableExists(QSqlDatabase db, const QString &table);
 // The daemon's pid: through its QProcess, else by the config path on a /proc command line.
 qint64 daemonPid(testsupport::EngineProcess &engine);
 QString logTail(testsupport::EngineProcess &engine, int bytes = 3000);
@@ -96,6 +103,23 @@ struct PathSetting {
     bool operator==(const PathSetting &o) const { return fast == o.fast && compress == o.compress; }
 };
 
+// Which servers the two sites are on: site_a (the sender, items in syncTables) on `from`,
+// site_b (the receiver, items in receiveTables) on `to`; each 'A' (MariaDB A), 'B' (MariaDB
+// B) or 'P' (the PostgreSQL server). Every phase but pg runs on A -> B.
+struct SitePair {
+    char from = 'A';
+    char to = 'B';
+    static QString kind(char server); // "MariaDB" or "PostgreSQL"
+    QString label() const;            // "MariaDB -> PostgreSQL"
+    bool operator==(const SitePair &o) const { return from == o.from && to == o.to; }
+};
+
+// What a latency run is held against: p50 and p99 in ms at most.
+struct LatencyTargets {
+    double p50Ms;
+    double p99Ms;
+};
+
 // ------------------------------------------------------------------ the benchmark
 
 class Bench {
@@ -107,7 +131,12 @@ public:
 private:
     // BenchInfra.cpp
     bool setup();
+    // site 'A' (site_a, the sender) or 'B' (site_b, the receiver), on m_sites' servers.
     QJsonObject engineConfig(char site, const PathSetting &path) const;
+    // The bench's connections, the items tables and both daemons' configuration for `pair`:
+    // the daemons stopped (their peak RSS recorded), every database recreated when the pair
+    // changes; the next usePath() starts them. False (reported) on failure.
+    bool useSites(const SitePair &pair);
     bool startEngine(testsupport::EngineProcess &engine, const std::function<bool()> &ready, const QString &what);
     // Both daemons speak `path` (restarted with that configuration and every table emptied
     // when they did not, or when `restart`), warmed up, and the probe row went on that path.
@@ -133,8 +162,9 @@ private:
     void phaseEndToEnd();
     QJsonObject runEndToEnd(const QString &phase);
     void phaseLatency(); // BenchPhaseLatency.cpp
-    QJsonObject runLatency(const QString &phase);
-    void phaseWire(); // BenchPhaseWire.cpp
+    QJsonObject runLatency(const QString &phase, const LatencyTargets &targets);
+    void phasePostgres(); // BenchPhasePostgres.cpp
+    void phaseWire();     // BenchPhaseWire.cpp
     QJsonObject runWire(const PathSetting &path);
     void phaseFloor(); // BenchPhaseFloor.cpp
     QJsonObject runFloor(int rowsPerMessage, bool compress);
@@ -154,6 +184,7 @@ private:
     std::unique_ptr<testsupport::SiteDatabase> m_aCheck; // to A (sync_status checks)
     std::unique_ptr<testsupport::EngineProcess> m_engineA;
     std::unique_ptr<testsupport::EngineProcess> m_engineB;
+    SitePair m_sites;                                     // the servers the connections and daemons use now
     PathSetting m_path;                                   // what the daemons' configuration says now
     bool m_pathSet = false;                               // false until usePath() configured them
     QList<qint64> m_probeIds;                             // warm-up rows since the tables were last emptied

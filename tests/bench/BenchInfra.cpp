@@ -185,18 +185,53 @@ double timedInserts(QSqlDatabase db, const QStringList &statements, int rows, QS
 }
 
 // A content fingerprint of items rows in [from, to]: equal on both sites when equal data.
+// The row's text is the same on both kinds of database (the DECIMAL as MariaDB prints it, the
+// DATETIME as yyyy-mm-dd hh:mm:ss); the first 32 bits of its MD5 are summed, as text.
 QString fingerprint(QSqlDatabase db, qint64 from, qint64 to)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    const QString sql =
-        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CRC32(CONCAT_WS('|', id, name, qty, price, updated))), 0) "
-                       "FROM items WHERE id BETWEEN %1 AND %2")
-            .arg(from)
-            .arg(to);
-    if (!q.exec(sql) || !q.next())
+    const QString sql = isPostgres(db)
+        ? QStringLiteral("SELECT COUNT(*), COALESCE(SUM(('x' || left(md5(concat_ws('|', id, name, qty, price, "
+                         "to_char(updated, 'YYYY-MM-DD HH24:MI:SS'))), 8))::bit(32)::bigint), 0)::text "
+                         "FROM items WHERE id BETWEEN %1 AND %2")
+        : QStringLiteral("SELECT COUNT(*), CAST(COALESCE(SUM(CAST(CONV(LEFT(MD5(CONCAT_WS('|', id, name, qty, price, "
+                         "updated)), 8), 16, 10) AS UNSIGNED)), 0) AS CHAR) FROM items WHERE id BETWEEN %1 AND %2");
+    if (!q.exec(sql.arg(from).arg(to)) || !q.next())
         return QStringLiteral("error: ") + sqlError(q);
     return q.value(0).toString() + QLatin1Char('/') + q.value(1).toString();
+}
+
+bool isPostgres(QSqlDatabase db)
+{
+    return db.driverName() == QLatin1String("QPSQL");
+}
+
+// SQL for the connection's database (MariaDB) or schema (PostgreSQL), as information_schema
+// names it.
+static QString currentSchema(QSqlDatabase db)
+{
+    return isPostgres(db) ? QStringLiteral("current_schema()") : QStringLiteral("DATABASE()");
+}
+
+QString itemsDdl(QSqlDatabase db, const QString &table)
+{
+    static const QString postgres =
+        QStringLiteral("CREATE TABLE %1 (id integer NOT NULL PRIMARY KEY, name varchar(64), qty integer, "
+                       "price numeric(10,2), updated timestamp(0))");
+    return (isPostgres(db) ? postgres : kItemsDdl).arg(table);
+}
+
+bool tableExists(QSqlDatabase db, const QString &table)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = %1 "
+                                  "AND table_name = ?")
+                       .arg(currentSchema(db))))
+        return false;
+    q.addBindValue(table);
+    return q.exec() && q.next() && q.value(0).toLongLong() == 1;
 }
 
 // ------------------------------------------------------------------ daemons
@@ -243,9 +278,18 @@ double median(QList<double> values)
 
 QStringList Options::allPhases()
 {
-    return {QStringLiteral("insert"), QStringLiteral("e2e"),   QStringLiteral("latency"),
-            QStringLiteral("wire"),   QStringLiteral("floor"), QStringLiteral("backlog"),
-            QStringLiteral("consistency")};
+    return {QStringLiteral("insert"), QStringLiteral("e2e"),     QStringLiteral("latency"),     QStringLiteral("wire"),
+            QStringLiteral("floor"),  QStringLiteral("backlog"), QStringLiteral("consistency"), QStringLiteral("pg")};
+}
+
+QString SitePair::kind(char server)
+{
+    return server == 'P' ? QStringLiteral("PostgreSQL") : QStringLiteral("MariaDB");
+}
+
+QString SitePair::label() const
+{
+    return kind(from) + QStringLiteral(" -> ") + kind(to);
 }
 
 QString PathSetting::label() const
@@ -288,10 +332,11 @@ bool Bench::enginesAlive(QString *why)
 
 bool Bench::triggersInstalled()
 {
+    // One trigger per event on both kinds of database: insert, update, delete.
     return scalarInt(m_a->database(),
-                     QStringLiteral(
-                         "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() "
-                         "AND EVENT_OBJECT_TABLE = 'items' AND TRIGGER_NAME LIKE 'mysqlSync%'"))
+                     QStringLiteral("SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = %1 "
+                                    "AND event_object_table = 'items' AND trigger_name LIKE 'mysqlSync%'")
+                         .arg(currentSchema(m_a->database())))
         == 3;
 }
 
@@ -345,9 +390,9 @@ QJsonObject Bench::engineConfig(char site, const PathSetting &path) const
 {
     const QStringList items{QStringLiteral("items")};
     QJsonObject c = site == 'A'
-        ? EngineProcess::config(m_servers, 'A', QStringLiteral("bench"), QStringLiteral("site_a"),
+        ? EngineProcess::config(m_servers, m_sites.from, QStringLiteral("bench"), QStringLiteral("site_a"),
                                 {QStringLiteral("site_b")}, items, {})
-        : EngineProcess::config(m_servers, 'B', QStringLiteral("bench"), QStringLiteral("site_b"),
+        : EngineProcess::config(m_servers, m_sites.to, QStringLiteral("bench"), QStringLiteral("site_b"),
                                 {QStringLiteral("site_a")}, {}, items);
     c.insert(QStringLiteral("loggingLevel"), m_opt.logLevel);
     c.insert(QStringLiteral("checkInterval"), m_opt.checkInterval);
@@ -365,22 +410,40 @@ QJsonObject Bench::engineConfig(char site, const PathSetting &path) const
 
 bool Bench::setup()
 {
-    m_a = std::make_unique<SiteDatabase>(m_servers, 'A', QStringLiteral("bench"));
-    m_b = std::make_unique<SiteDatabase>(m_servers, 'B', QStringLiteral("bench"));
+    return useSites(SitePair{});
+}
+
+bool Bench::useSites(const SitePair &pair)
+{
+    if (m_engineA && m_sites == pair) // made last, when all the rest worked
+        return true;
+    if (m_engineA && m_engineB && !stopEngines())
+        return false;
+    // Daemons and connections first, so that every database can be dropped.
+    m_engineA.reset();
+    m_engineB.reset();
+    m_aCheck.reset();
+    m_a.reset();
+    m_b.reset();
+    m_sites = pair;
+    m_pathSet = false;
+    m_probeIds.clear();
+    m_a = std::make_unique<SiteDatabase>(m_servers, pair.from, QStringLiteral("bench"));
+    m_b = std::make_unique<SiteDatabase>(m_servers, pair.to, QStringLiteral("bench"));
     if (!m_a->isOpen() || !m_b->isOpen()) {
         fail(QStringLiteral("setup"),
              QStringLiteral("cannot open the databases: %1 %2").arg(m_a->lastError(), m_b->lastError()));
         return false;
     }
-    m_aCheck = std::make_unique<SiteDatabase>(m_servers, 'A', QStringLiteral("bench"), SiteDatabase::Attach);
+    m_aCheck = std::make_unique<SiteDatabase>(m_servers, pair.from, QStringLiteral("bench"), SiteDatabase::Attach);
     if (!m_aCheck->isOpen()) {
         fail(QStringLiteral("setup"), m_aCheck->lastError());
         return false;
     }
     QString error;
-    if (!execSql(m_a->database(), kItemsDdl.arg(QStringLiteral("items")), &error)
-        || !execSql(m_a->database(), kItemsDdl.arg(QStringLiteral("items_plain")), &error)
-        || !execSql(m_b->database(), kItemsDdl.arg(QStringLiteral("items")), &error)) {
+    if (!execSql(m_a->database(), itemsDdl(m_a->database(), QStringLiteral("items")), &error)
+        || !execSql(m_a->database(), itemsDdl(m_a->database(), QStringLiteral("items_plain")), &error)
+        || !execSql(m_b->database(), itemsDdl(m_b->database(), QStringLiteral("items")), &error)) {
         fail(QStringLiteral("setup"), error);
         return false;
     }
@@ -399,8 +462,12 @@ void Bench::recordPeakRss()
             mb[i] = procStatusKb(daemonPid(*e), "VmHWM") / 1024.0;
         ++i;
     }
-    if (mb[0] > 0 || mb[1] > 0)
-        m_peaks.append({m_pathSet ? m_path.label() : QStringLiteral("insert phase"), {mb[0], mb[1]}});
+    if (mb[0] > 0 || mb[1] > 0) {
+        QString label = m_pathSet ? m_path.label() : QStringLiteral("insert phase");
+        if (!(m_sites == SitePair{}))
+            label = m_sites.label() + QStringLiteral(", ") + label;
+        m_peaks.append({label, {mb[0], mb[1]}});
+    }
 }
 
 bool Bench::stopEngines()
@@ -421,30 +488,21 @@ bool Bench::stopEngines()
 bool Bench::emptyTables()
 {
     QString error;
-    for (const QString &t : {QStringLiteral("items"), QStringLiteral("items_plain"), QStringLiteral("table_changes"),
-                             QStringLiteral("sync_status")}) {
-        // TRUNCATE fires no triggers; the engine's tables exist once a daemon ran.
-        const bool exists = scalarInt(m_a->database(),
-                                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-                                                     "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%1'")
-                                          .arg(t))
-            == 1;
-        if (exists && !execSql(m_a->database(), QStringLiteral("TRUNCATE TABLE ") + t, &error)) {
-            fail(QStringLiteral("setup"), error);
-            return false;
+    // TRUNCATE fires no triggers; the engine's tables exist once a daemon ran.
+    auto empty = [&](QSqlDatabase db, const QStringList &tables) {
+        for (const QString &t : tables) {
+            if (tableExists(db, t) && !execSql(db, QStringLiteral("TRUNCATE TABLE ") + t, &error)) {
+                fail(QStringLiteral("setup"), error);
+                return false;
+            }
         }
-    }
-    for (const QString &t : {QStringLiteral("items"), QStringLiteral("sync_status")}) {
-        const bool exists = scalarInt(m_b->database(),
-                                      QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-                                                     "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%1'")
-                                          .arg(t))
-            == 1;
-        if (exists && !execSql(m_b->database(), QStringLiteral("TRUNCATE TABLE ") + t, &error)) {
-            fail(QStringLiteral("setup"), error);
-            return false;
-        }
-    }
+        return true;
+    };
+    if (!empty(m_a->database(),
+               {QStringLiteral("items"), QStringLiteral("items_plain"), QStringLiteral("table_changes"),
+                QStringLiteral("sync_status")})
+        || !empty(m_b->database(), {QStringLiteral("items"), QStringLiteral("sync_status")}))
+        return false;
     m_probeIds.clear();
     return true;
 }
@@ -481,13 +539,7 @@ bool Bench::warmUp()
         return false;
     if (!m_engineB->isRunning()
         && !startEngine(
-            *m_engineB,
-            [this] {
-                return scalarInt(m_b->database(),
-                                 QStringLiteral("SELECT COUNT(*) FROM information_schema.TABLES WHERE "
-                                                "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'sync_status'"))
-                    == 1;
-            },
+            *m_engineB, [this] { return tableExists(m_b->database(), QStringLiteral("sync_status")); },
             QStringLiteral("sync_status on B")))
         return false;
     WireObserver observer(m_servers.mqttPort, QStringLiteral("site_a"), QStringLiteral("site_b"));
@@ -510,9 +562,11 @@ bool Bench::warmUp()
             return false;
         }
         const QString acked =
-            QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `table_name` = 'items' AND primary_key = '%1' "
-                           "AND remote = 'site_b' AND `status` = 'successful'")
-                .arg(id);
+            QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE %1 = 'items' AND primary_key = '%2' "
+                           "AND remote = 'site_b' AND %3 = 'successful'")
+                .arg(m_aCheck->quote(QStringLiteral("table_name")))
+                .arg(id)
+                .arg(m_aCheck->quote(QStringLiteral("status")));
         const WireObserver::Count batchesBefore = observer.count(WireObserver::BatchChange);
         const WireObserver::Count rowsBefore = observer.count(WireObserver::RowChange);
         const bool ok = pollUntil(

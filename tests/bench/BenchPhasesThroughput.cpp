@@ -215,24 +215,36 @@ QJsonObject Bench::runEndToEnd(const QString &phase)
     QSqlDatabase aCheck = m_aCheck->database();
     const QString countB = QStringLiteral("SELECT COUNT(*) FROM items WHERE id BETWEEN 1 AND %1").arg(n);
     const QString countAcked =
-        QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE `status` = 'successful' AND remote = 'site_b'")
+        QStringLiteral("SELECT COUNT(*) FROM sync_status WHERE %1 = 'successful' AND remote = 'site_b'")
+            .arg(m_aCheck->quote(QStringLiteral("status")))
         + notProbes();
-    // CPU time of every process involved, to see where the time goes.
+    // CPU time of every process involved, to see where the time goes; PostgreSQL's with its
+    // backends (the postmaster's children), where the work is.
     struct Proc {
         QString name;
         qint64 pid;
+        bool withChildren;
         double start;
+        double cpu() const { return withChildren ? cpuSecondsWithChildren(pid) : cpuSeconds(pid); }
     };
-    QList<Proc> procs{{QStringLiteral("site_a"), daemonPid(*m_engineA), 0},
-                      {QStringLiteral("site_b"), daemonPid(*m_engineB), 0}};
-    for (const auto &[name, file] : {std::pair{"mariadbd A", "mysql-a.pid"}, std::pair{"mariadbd B", "mysql-b.pid"},
-                                     std::pair{"mosquitto", "mosquitto.pid"}}) {
-        if (const qint64 pid = m_servers.pid(QLatin1String(file)); pid > 0)
-            procs.append({QLatin1String(name), pid, 0});
+    QList<Proc> procs{{QStringLiteral("site_a"), daemonPid(*m_engineA), false, 0},
+                      {QStringLiteral("site_b"), daemonPid(*m_engineB), false, 0}};
+    QList<std::pair<const char *, const char *>> servers;
+    for (char server : {m_sites.from, m_sites.to}) {
+        if (server == 'P')
+            servers.append(std::pair{"postgres", "postgres.pid"});
+        else
+            servers.append(server == 'A' ? std::pair{"mariadbd A", "mysql-a.pid"}
+                                         : std::pair{"mariadbd B", "mysql-b.pid"});
     }
-    procs.append({QStringLiteral("bench"), qint64(QCoreApplication::applicationPid()), 0});
+    servers.append(std::pair{"mosquitto", "mosquitto.pid"});
+    for (const auto &[name, file] : servers) {
+        if (const qint64 pid = m_servers.pid(QLatin1String(file)); pid > 0)
+            procs.append({QLatin1String(name), pid, qstrcmp(name, "postgres") == 0, 0});
+    }
+    procs.append({QStringLiteral("bench"), qint64(QCoreApplication::applicationPid()), false, 0});
     for (Proc &p : procs)
-        p.start = cpuSeconds(p.pid);
+        p.start = p.cpu();
 
     // Inserts at full speed; nothing else runs meanwhile in this process.
     QString error;
@@ -274,7 +286,7 @@ QJsonObject Bench::runEndToEnd(const QString &phase)
     QStringList cpuText;
     QJsonObject cpu;
     for (const Proc &p : procs) {
-        const double now = cpuSeconds(p.pid);
+        const double now = p.cpu();
         if (p.start < 0 || now < 0)
             continue;
         cpuText << QStringLiteral("%1 %2").arg(p.name, num(now - p.start, 2));
@@ -287,6 +299,7 @@ QJsonObject Bench::runEndToEnd(const QString &phase)
     line(QStringLiteral("inserts on A done after"),
          QStringLiteral("%1 s  (%2 rows/s with the engines running)").arg(num(insertS, 2), num(insertRate)));
     r.insert(QStringLiteral("path"), m_path.label());
+    r.insert(QStringLiteral("sites"), m_sites.label());
     r.insert(QStringLiteral("rows"), n);
     r.insert(QStringLiteral("insert_seconds"), insertS);
     if (appliedS >= 0)

@@ -102,6 +102,9 @@ int Bench::run()
         // After the backlog, whose rows it verifies and loads again.
         if (m_opt.phases.contains(QStringLiteral("consistency")) && !g_interrupted)
             phaseConsistency();
+        // Last: it moves the sites onto other servers (the PostgreSQL one among them).
+        if (m_opt.phases.contains(QStringLiteral("pg")) && !g_interrupted)
+            phasePostgres();
     }
 
     for (EngineProcess *e : {m_engineA.get(), m_engineB.get()}) {

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 // CPU time (user + system) of a process in seconds, from /proc/PID/stat; -1 when unreadable.
@@ -21,6 +23,28 @@ inline double cpuSeconds(qint64 pid)
     if (fields.size() < 13)
         return -1;
     return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+// cpuSeconds() of a process plus those of its living children (PostgreSQL's postmaster and
+// its backends); -1 when the process's own is unreadable.
+inline double cpuSecondsWithChildren(qint64 pid)
+{
+    double total = cpuSeconds(pid);
+    if (total < 0)
+        return -1;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &e : entries) {
+        bool ok = false;
+        const qint64 child = e.toLongLong(&ok);
+        QFile f(QStringLiteral("/proc/%1/stat").arg(child));
+        if (!ok || !f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray s = f.readAll();
+        // After "pid (comm) ": the state, then the parent's pid.
+        if (s.mid(s.lastIndexOf(')') + 2).split(' ').value(1).toLongLong() == pid)
+            total += std::max(0.0, cpuSeconds(child));
+    }
+    return total;
 }
 
 // A field of /proc/PID/status in kB (VmHWM, VmRSS), -1 when unreadable.

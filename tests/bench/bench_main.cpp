@@ -8,7 +8,7 @@
 //   mysql-sync-bench --servers DIR [--daemon PATH] [--rows 50000] [--batch 1000]
 //                    [--latency-rows 1000] [--latency-rate 100] [--insert-repeats 3]
 //                    [--wire-rows 5000] [--backlog-rows 1000000]
-//                    [--phases insert,e2e,latency,wire,floor,backlog,consistency]
+//                    [--phases insert,e2e,latency,wire,floor,backlog,consistency,pg]
 //                    [--log-level warn] [--log-dir DIR] [--timeout-scale 1] [--strict]
 //                    [--latency-trace FILE] [--check-interval 1000] [--set KEY=VALUE ...]
 //   DIR is a directory made by `tests/harness/servers.sh start DIR` (its env file is read);
@@ -44,10 +44,16 @@
 //            byte of one row changed on B and verified again (exactly that key must be named);
 //            B emptied and `mysql-sync load` timed until every row is on B and acknowledged,
 //            with a live single-row insert on A every 100 ms timed to B meanwhile
+//   pg       (issue 17) PostgreSQL sites, on the fast path, run last: latency as above with
+//            site_a on the PostgreSQL server and site_b on MariaDB B (targets p50 <= 10 ms,
+//            p99 <= 30 ms); then --rows rows end to end (as e2e) PostgreSQL -> MariaDB B,
+//            MariaDB A -> PostgreSQL and MariaDB A -> MariaDB B, each run on fresh daemons and
+//            emptied tables, and the first two as a share of the third (target >= 70 %)
 // Every phase is bounded in time and reports FAILED rather than hanging. The last line of the
 // output is one JSON object with every figure (keys e2e = fast path, e2e_per_row, ratio,
 // latency = fast path, latency_per_row, wire, floor, floor_batch, backlog, consistency, db_insert,
-// memory).
+// memory, pg_latency, pg_e2e_pg_mariadb, pg_e2e_mariadb_pg, pg_e2e_mariadb_mariadb and the two
+// shares pg_e2e_pg_mariadb_share, pg_e2e_mariadb_pg_share).
 // Exit status: 0 when every phase completed, 1 when one failed (timeout, daemon died, wrong
 // data), 2 on bad usage; with --strict also 3 when a figure misses its target.
 #include "Bench.h"
@@ -81,18 +87,20 @@ int main(int argc, char *argv[])
 
     BenchCommandLine cli(QStringLiteral("Benchmarks two mysql-sync daemons on the private test servers."),
                          QStringLiteral("The mysql-sync executable."), QStringLiteral(MYSQL_SYNC_BENCH_DAEMON),
-                         QStringLiteral("Comma separated: %1 (all).").arg(Options::allPhases().join(QLatin1Char(','))),
+                         QStringLiteral("Comma separated: %1 (all). pg: PostgreSQL sites, latency PostgreSQL -> "
+                                        "MariaDB and e2e both ways against MariaDB -> MariaDB (a few minutes).")
+                             .arg(Options::allPhases().join(QLatin1Char(','))),
                          Options::allPhases().join(QLatin1Char(',')));
     QCommandLineParser &parser = cli.parser();
-    const QCommandLineOption rows(QStringLiteral("rows"), QStringLiteral("Rows of phases insert and e2e (50000)."),
+    const QCommandLineOption rows(QStringLiteral("rows"), QStringLiteral("Rows of phases insert, e2e and pg (50000)."),
                                   QStringLiteral("n"), QStringLiteral("50000"));
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Rows per INSERT transaction (1000)."),
                                    QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption latencyRows(QStringLiteral("latency-rows"),
-                                         QStringLiteral("Rows of the latency phase (1000)."), QStringLiteral("n"),
-                                         QStringLiteral("1000"));
+                                         QStringLiteral("Rows of each latency run (phases latency, pg) (1000)."),
+                                         QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption latencyRate(QStringLiteral("latency-rate"),
-                                         QStringLiteral("Rows/s of the latency phase (100)."), QStringLiteral("r"),
+                                         QStringLiteral("Rows/s of each latency run (100)."), QStringLiteral("r"),
                                          QStringLiteral("100"));
     const QCommandLineOption insertRepeats(QStringLiteral("insert-repeats"),
                                            QStringLiteral("Runs of phase insert (3)."), QStringLiteral("n"),
@@ -101,8 +109,8 @@ int main(int argc, char *argv[])
                                       QStringLiteral("Rows of each run of phase wire (5000)."), QStringLiteral("n"),
                                       QStringLiteral("5000"));
     const QCommandLineOption backlogRows(QStringLiteral("backlog-rows"),
-                                         QStringLiteral("Rows of phases backlog and consistency (1000000)."), QStringLiteral("n"),
-                                         QStringLiteral("1000000"));
+                                         QStringLiteral("Rows of phases backlog and consistency (1000000)."),
+                                         QStringLiteral("n"), QStringLiteral("1000000"));
     const QCommandLineOption logDir(QStringLiteral("log-dir"),
                                     QStringLiteral("Copy the daemons' logs here at the end."), QStringLiteral("dir"));
     const QCommandLineOption checkInterval(QStringLiteral("check-interval"),

@@ -2,8 +2,9 @@
 // (site_p, the harness's PostgreSQL server) synchronising through the private broker with real
 // mysql-sync daemons: inserts, updates and deletes both ways with an integer and a string key,
 // every mapped type compared value for value on both sides, sync_status successful on both,
-// hostile messages refused by the PostgreSQL site without writing, and the PostgreSQL site's
-// engine killed (-9) in the middle of a stream and started again without losing a row.
+// hostile messages refused by the PostgreSQL site without writing, the PostgreSQL site's
+// engine killed (-9) in the middle of a stream and started again without losing a row, and a
+// backlog on the PostgreSQL site refreshing table_changes' statistics (its capture's plan).
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -114,12 +115,15 @@ private slots:
     void hostileMessagesRefused();
     void killedMidStream();
     void captureWokenByNotify();
+    void backlogAnalysesTableChanges();
     void receiptRuleSameOnBoth();
 
 private:
     // site_a on MariaDB and site_p on PostgreSQL, both running and seeing each other.
     bool startPair(const QString &prefix, const QStringList &mariaDdl, const QStringList &pgDdl,
                    const QStringList &tables, Site **a, Site **p);
+    // The same with one table, items (id integer key, name), on both.
+    bool startItemsPair(const QString &prefix, Site **a, Site **p);
 };
 
 bool TestPgSync::startPair(const QString &prefix, const QStringList &mariaDdl, const QStringList &pgDdl,
@@ -133,6 +137,14 @@ bool TestPgSync::startPair(const QString &prefix, const QStringList &mariaDdl, c
     m_sites->configure(**a, {kP}, tables, tables);
     m_sites->configure(**p, {kA}, tables, tables);
     return m_sites->start(**a) && m_sites->start(**p) && m_sites->waitReady(**a, {kP}) && m_sites->waitReady(**p, {kA});
+}
+
+bool TestPgSync::startItemsPair(const QString &prefix, Site **a, Site **p)
+{
+    const QStringList maria = {
+        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)")};
+    const QStringList pg = {QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name varchar(100) NOT NULL)")};
+    return startPair(prefix, maria, pg, {QStringLiteral("items")}, a, p);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,12 +466,9 @@ void TestPgSync::hostileMessagesRefused()
 
 void TestPgSync::killedMidStream()
 {
-    const QStringList maria = {
-        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)")};
-    const QStringList pg = {QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name varchar(100) NOT NULL)")};
     Site *a = nullptr;
     Site *p = nullptr;
-    QVERIFY(startPair(QStringLiteral("tpgsync_kill"), maria, pg, {QStringLiteral("items")}, &a, &p));
+    QVERIFY(startItemsPair(QStringLiteral("tpgsync_kill"), &a, &p));
 
     // Both sites write a stream of rows; the PostgreSQL site's engine is killed while rows
     // are on their way in both directions, the writes go on, and it is started again.
@@ -496,12 +505,9 @@ void TestPgSync::killedMidStream()
 
 void TestPgSync::captureWokenByNotify()
 {
-    const QStringList maria = {
-        QStringLiteral("CREATE TABLE items (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)")};
-    const QStringList pg = {QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name varchar(100) NOT NULL)")};
     Site *a = nullptr;
     Site *p = nullptr;
-    QVERIFY(startPair(QStringLiteral("tpgsync_notify"), maria, pg, {QStringLiteral("items")}, &a, &p));
+    QVERIFY(startItemsPair(QStringLiteral("tpgsync_notify"), &a, &p));
     QVERIFY(SiteSet::logged(*p, "capture woken by notifications on mysql_sync_changes"));
 
     // An idle PostgreSQL site looks at table_changes once a second only (a safety net): rows
@@ -515,6 +521,27 @@ void TestPgSync::captureWokenByNotify()
         kSyncTimeoutMs);
     QCOMPARE(took.size(), 10);
     QVERIFY2(countBelow(took, 300) >= 8, qPrintable(describeTimes(took)));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void TestPgSync::backlogAnalysesTableChanges()
+{
+    Site *a = nullptr;
+    Site *p = nullptr;
+    QVERIFY(startItemsPair(QStringLiteral("tpgsync_backlog"), &a, &p));
+    // A fresh table_changes has no statistics (reltuples -1 since PostgreSQL 14): the planner
+    // would read and sort all of it at every capture of a backlog.
+    const QString reltuples = QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = 'table_changes'::regclass");
+    QCOMPARE(p->db->scalar(reltuples).toDouble(), -1.0);
+
+    // More rows in one commit than a capture takes (the send window's room): a backlog, and
+    // the engine refreshes the statistics of table_changes as it begins.
+    constexpr int kRows = 3000;
+    QVERIFY(p->db->exec(
+        QStringLiteral("INSERT INTO items SELECT g, 'burst ' || g FROM generate_series(1, %1) g").arg(kRows)));
+    WAIT_FOR(a->db->count(QStringLiteral("items")) == kRows, kSyncTimeoutMs * 2);
+    QVERIFY2(p->db->scalar(reltuples).toDouble() >= 0, "table_changes was not analysed when the backlog began");
 }
 
 // ---------------------------------------------------------------------------------------------
