@@ -26,6 +26,19 @@ using namespace mysqlsync;
 using namespace mysqlsync::ui;
 using namespace testsupport;
 
+namespace {
+
+// The names a model lists, as shown.
+QStringList listed(const TableListModel &model)
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names << model.index(row).data(Qt::DisplayRole).toString();
+    return names;
+}
+
+} // namespace
+
 class TestTableListModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -131,9 +144,7 @@ void TestTableListModel::filledFromTheDatabase()
     QCOMPARE(picker->selected(), (QStringList{QStringLiteral("items"), QStringLiteral("ghost")}));
     QTRY_VERIFY_WITH_TIMEOUT(model->hasAvailable(), 20000);
     QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.longestMs())));
-    QStringList names;
-    for (int row = 0; row < model->rowCount(); ++row)
-        names << model->index(row).data(Qt::DisplayRole).toString();
+    const QStringList names = listed(*model);
     QCOMPARE(names,
              (QStringList{QStringLiteral("customers"), QStringLiteral("items"), QStringLiteral("orders"),
                           QStringLiteral("ghost (not in the database)")}));
@@ -214,9 +225,7 @@ void TestTableListModel::postgresTablesOfTheSchema()
     QVERIFY(page.load(path));
     QCOMPARE(page.form()->databaseKind(), DatabaseKind::Postgres);
     QTRY_VERIFY_WITH_TIMEOUT(model->hasAvailable(), 20000);
-    QStringList names;
-    for (int row = 0; row < model->rowCount(); ++row)
-        names << model->index(row).data(Qt::DisplayRole).toString();
+    const QStringList names = listed(*model);
     QCOMPARE(names, (QStringList{QStringLiteral("items"), QStringLiteral("orders")}));
     QCOMPARE(model->index(0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QVERIFY2(picker->statusText().isEmpty() || !picker->statusText().contains(QStringLiteral("could not")),
