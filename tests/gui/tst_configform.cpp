@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -100,6 +101,32 @@ private Q_SLOTS:
         QCOMPARE(config.postgres.passwordRef.name, QStringLiteral("PG_PW"));
         QVERIFY(!config.postgres.tls.rejectUnauthorized);
         QVERIFY(config.postgres.tlsEnabled);
+    }
+
+    // The Configuration tab's raw view of a PostgreSQL site: postgresConfig shown, its plain
+    // password masked.
+    void postgresRawViewMasksThePassword()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("pg.json"));
+        QJsonObject config = postgresConfig();
+        QJsonObject postgres = config.value(QStringLiteral("postgresConfig")).toObject();
+        postgres.insert(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+        postgres.insert(QStringLiteral("port"), 1); // the page lists the tables: refused at once
+        postgres.insert(QStringLiteral("password"), QStringLiteral("pg-plain-secret"));
+        config.insert(QStringLiteral("postgresConfig"), postgres);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(config).toJson());
+        }
+        ConfigPage page;
+        QVERIFY(page.load(path));
+        auto *raw = page.findChild<QPlainTextEdit *>();
+        QVERIFY(raw);
+        QVERIFY2(raw->toPlainText().contains(QStringLiteral("\"postgresConfig\"")), qPrintable(raw->toPlainText()));
+        QVERIFY2(!raw->toPlainText().contains(QStringLiteral("pg-plain-secret")), qPrintable(raw->toPlainText()));
+        QVERIFY(raw->toPlainText().contains(QStringLiteral("********")));
     }
 
     // Switching the kind writes exactly one database section, and keeps what was typed in the
