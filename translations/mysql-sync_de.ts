@@ -565,6 +565,26 @@
         <source>Initial load</source>
         <translation>Erstbefüllung</translation>
     </message>
+    <message>
+        <source>MariaDB / MySQL</source>
+        <translation>MariaDB / MySQL</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>The site&apos;s database: mysqlConfig for MariaDB or MySQL, postgresConfig for PostgreSQL.</source>
+        <translation>Die Datenbank des Standorts: mysqlConfig für MariaDB oder MySQL, postgresConfig für PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>Database kind</source>
+        <translation>Datenbankart</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>

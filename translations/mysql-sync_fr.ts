@@ -565,6 +565,26 @@
         <source>Initial load</source>
         <translation>Chargement initial</translation>
     </message>
+    <message>
+        <source>MariaDB / MySQL</source>
+        <translation>MariaDB / MySQL</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>The site&apos;s database: mysqlConfig for MariaDB or MySQL, postgresConfig for PostgreSQL.</source>
+        <translation>La base de données du site : mysqlConfig pour MariaDB ou MySQL, postgresConfig pour PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>Database kind</source>
+        <translation>Type de base de données</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schéma</translation>
+    </message>
 </context>
 <context>
     <name>mysqlsync::ui::ConfigPage</name>

@@ -90,6 +90,11 @@ MysqlConfig MysqlConfig::forTransformers() const
     return login;
 }
 
+bool MysqlConfig::namesDatabase() const
+{
+    return postgres ? !postgres->database.isEmpty() : !database.isEmpty();
+}
+
 MysqlConfig Config::siteDatabase() const
 {
     MysqlConfig site = mysql;

@@ -91,6 +91,9 @@ struct MysqlConfig {
     // These settings with the transformers' login in place of the engine's, when one is
     // configured (same host, port, socket, TLS and database).
     MysqlConfig forTransformers() const;
+    // Whether a database is named (PostgreSQL's when one is attached): the desktop app's
+    // readers connect only then.
+    bool namesDatabase() const;
 };
 
 // A PostgreSQL site's database (issue 17), in place of mysqlConfig.

@@ -45,6 +45,13 @@ QString MariaDbDialect::tableNamesSql() const
                           "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME");
 }
 
+QString MariaDbDialect::rowEstimatesSql(int count) const
+{
+    return QStringLiteral("SELECT TABLE_NAME, IFNULL(TABLE_ROWS, 0) FROM information_schema.TABLES WHERE "
+                          "TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME IN (%1)")
+        .arg(placeholders(count));
+}
+
 bool MariaDbDialect::mapColumn(const QString &, const QString &column, const QString &dataType,
                                const QString &columnType, bool nullable, ColumnInfo *out, QString *) const
 {

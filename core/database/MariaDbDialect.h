@@ -21,6 +21,7 @@ public:
     QString catalogColumnsSql() const override;
     QString otherUniqueKeyTablesSql() const override;
     QString tableNamesSql() const override;
+    QString rowEstimatesSql(int count) const override;
     bool mapColumn(const QString &table, const QString &column, const QString &dataType, const QString &columnType,
                    bool nullable, ColumnInfo *out, QString *problem) const override;
     QStringList engineTableDdl() const override;

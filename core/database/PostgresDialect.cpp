@@ -56,6 +56,15 @@ QString PostgresDialect::tableNamesSql() const
                           "ORDER BY c.relname");
 }
 
+QString PostgresDialect::rowEstimatesSql(int count) const
+{
+    // reltuples is -1 for a table never vacuumed or analysed (PostgreSQL 14 and later).
+    return QStringLiteral("SELECT c.relname, CAST(GREATEST(c.reltuples, 0) AS bigint) FROM pg_class c "
+                          "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                          "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname IN (%1)")
+        .arg(placeholders(count));
+}
+
 QString PostgresDialect::upsertClause(const QStringList &keyColumns) const
 {
     return QStringLiteral("ON CONFLICT (%1) DO UPDATE SET").arg(keyColumns.join(QStringLiteral(", ")));

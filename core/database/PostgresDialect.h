@@ -23,6 +23,7 @@ public:
     QString catalogColumnsSql() const override;
     QString otherUniqueKeyTablesSql() const override;
     QString tableNamesSql() const override;
+    QString rowEstimatesSql(int count) const override;
     // PostgreSQL's types onto the engine's column kinds (PostgresTypes.cpp).
     bool mapColumn(const QString &table, const QString &column, const QString &dataType, const QString &columnType,
                    bool nullable, ColumnInfo *out, QString *problem) const override;

@@ -5,6 +5,14 @@
 
 namespace mysqlsync {
 
+QString SqlDialect::placeholders(int count)
+{
+    QStringList marks;
+    for (int i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
+}
+
 const SqlDialect &SqlDialect::mariaDb()
 {
     static const MariaDbDialect dialect;

@@ -36,6 +36,9 @@ public:
     virtual QString otherUniqueKeyTablesSql() const = 0;
     // The names of every base table of the schema, sorted.
     virtual QString tableNamesSql() const = 0;
+    // Table name and the server's estimate of its rows (0 when it has none), for the base
+    // tables of the schema named by `count` positional placeholders.
+    virtual QString rowEstimatesSql(int count) const = 0;
     // One row of catalogColumnsSql() as the engine's ColumnInfo. False, with `problem` naming
     // the table, the column and its type, for a type the engine cannot carry.
     virtual bool mapColumn(const QString &table, const QString &column, const QString &dataType,
@@ -55,6 +58,9 @@ public:
 
     // The session statement that makes a row lock wait at most `seconds` (0: not at all).
     virtual QString lockWaitSql(int seconds) const = 0;
+
+    // "?, ?, ?" for `count` positional placeholders.
+    static QString placeholders(int count);
 
     static const SqlDialect &mariaDb();
     static const SqlDialect &postgres();

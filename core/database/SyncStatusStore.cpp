@@ -271,12 +271,15 @@ bool SyncStatusStore::readPage(const QSqlDatabase &db, const StatusFilter &filte
 {
     QVariantList binds;
     // One row more than asked: it only tells that more follow.
-    const QString sql = pageSql(filter, after, limit + 1, &binds);
+    const QString sql = pageSql(SqlDialect::of(db), filter, after, limit + 1, &binds);
     QSqlQuery query(db);
     if (!run(query, sql, binds)) {
         *error = query.lastError();
         return false;
     }
+    // PostgreSQL's sync_status.date is UTC (timestamp without time zone); MariaDB's is in the
+    // session's time zone, which the driver reads as local time.
+    const bool utc = SqlDialect::of(db).kind() == SqlDialect::Kind::Postgres;
     rows->reserve(limit);
     while (query.next()) {
         if (rows->size() == limit)
@@ -288,6 +291,8 @@ bool SyncStatusStore::readPage(const QSqlDatabase &db, const StatusFilter &filte
         r.remote = query.value(3).toString();
         r.status = syncStatusFromText(query.value(4).toString()).value_or(SyncStatus::Error);
         r.date = query.value(5).toDateTime();
+        if (utc)
+            r.date = QDateTime(r.date.date(), r.date.time(), QTimeZone::utc());
         r.message = query.value(6).toString();
         rows->append(r);
     }
@@ -300,7 +305,7 @@ bool SyncStatusStore::countRows(const QSqlDatabase &db, const StatusFilter &filt
 {
     QVariantList binds;
     QSqlQuery query(db);
-    if (!run(query, countSql(filter, limit, &binds), binds) || !query.next()) {
+    if (!run(query, countSql(SqlDialect::of(db), filter, limit, &binds), binds) || !query.next()) {
         *error = query.lastError();
         return false;
     }
@@ -308,18 +313,20 @@ bool SyncStatusStore::countRows(const QSqlDatabase &db, const StatusFilter &filt
     return true;
 }
 
-QString SyncStatusStore::countsByRemoteSql()
+QString SyncStatusStore::countsByRemoteSql(const SqlDialect &dialect)
 {
     // The index mysql_sync_status_filter (status, remote, ...) answers this.
-    return QStringLiteral("SELECT remote, `status`, COUNT(*) FROM sync_status "
-                          "WHERE `status` IN ('pending', 'error') GROUP BY remote, `status`");
+    const QString status = dialect.quoteIdentifier(QStringLiteral("status"));
+    return QStringLiteral("SELECT remote, %1, COUNT(*) FROM sync_status "
+                          "WHERE %1 IN ('pending', 'error') GROUP BY remote, %1")
+        .arg(status);
 }
 
 bool SyncStatusStore::countsByRemote(const QSqlDatabase &db, StatusCountsByRemote *counts, QSqlError *error)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.exec(countsByRemoteSql())) {
+    if (!query.exec(countsByRemoteSql(SqlDialect::of(db)))) {
         *error = query.lastError();
         return false;
     }
@@ -333,23 +340,23 @@ bool SyncStatusStore::countsByRemote(const QSqlDatabase &db, StatusCountsByRemot
     return true;
 }
 
-QString SyncStatusStore::sortExpression(int column)
+QString SyncStatusStore::sortExpression(const SqlDialect &dialect, int column)
 {
     switch (column) {
     case StatusFilter::Table:
-        return QStringLiteral("`table_name`");
+        return dialect.quoteIdentifier(QStringLiteral("table_name"));
     case StatusFilter::Key:
         return QStringLiteral("primary_key");
     case StatusFilter::Remote:
         return QStringLiteral("remote");
     // An ENUM sorts by its index but compares as text: compare and sort as text.
     case StatusFilter::Status:
-        return QStringLiteral("CAST(`status` AS CHAR)");
+        return dialect.textCast(dialect.quoteIdentifier(QStringLiteral("status")));
     case StatusFilter::Message:
         return QStringLiteral("COALESCE(message, '')");
     case StatusFilter::Date:
     default:
-        return QStringLiteral("`date`");
+        return dialect.quoteIdentifier(QStringLiteral("date"));
     }
 }
 
@@ -362,14 +369,16 @@ QString SyncStatusStore::containsPattern(const QString &text)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
-QString SyncStatusStore::where(const StatusFilter &filter, QStringList *conditions, QVariantList *binds)
+QString SyncStatusStore::where(const SqlDialect &dialect, const StatusFilter &filter, QStringList *conditions,
+                               QVariantList *binds)
 {
+    const QString status = dialect.quoteIdentifier(QStringLiteral("status"));
     if (filter.status) {
-        *conditions << QStringLiteral("`status` = ?");
+        *conditions << status + QStringLiteral(" = ?");
         *binds << syncStatusText(*filter.status);
     }
     if (!filter.table.isEmpty()) {
-        *conditions << QStringLiteral("`table_name` = ?");
+        *conditions << dialect.quoteIdentifier(QStringLiteral("table_name")) + QStringLiteral(" = ?");
         *binds << filter.table;
     }
     if (!filter.remote.isEmpty()) {
@@ -381,7 +390,7 @@ QString SyncStatusStore::where(const StatusFilter &filter, QStringList *conditio
         *binds << containsPattern(filter.keySearch);
     }
     if (filter.refusedOnly) {
-        *conditions << QStringLiteral("`status` = 'error' AND (message LIKE ? OR message = ?)");
+        *conditions << status + QStringLiteral(" = 'error' AND (message LIKE ? OR message = ?)");
         *binds << containsPattern(refusal::rulePrefix()).mid(1) << refusal::notReceivedMessage(); // a prefix
     }
     return conditions->isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions->join(QStringLiteral(" AND "));
@@ -406,11 +415,12 @@ QVariant SyncStatusStore::sortValue(const StatusFilter &filter, const StatusRow 
     }
 }
 
-QString SyncStatusStore::pageSql(const StatusFilter &filter, const StatusRow *after, int limit, QVariantList *binds)
+QString SyncStatusStore::pageSql(const SqlDialect &dialect, const StatusFilter &filter, const StatusRow *after,
+                                 int limit, QVariantList *binds)
 {
     QStringList conditions;
-    where(filter, &conditions, binds);
-    const QString expr = sortExpression(filter.sortColumn);
+    where(dialect, filter, &conditions, binds);
+    const QString expr = sortExpression(dialect, filter.sortColumn);
     const QString cmp = filter.descending ? QStringLiteral("<") : QStringLiteral(">");
     if (after) {
         const QVariant value = sortValue(filter, *after);
@@ -418,14 +428,15 @@ QString SyncStatusStore::pageSql(const StatusFilter &filter, const StatusRow *af
         *binds << value << value << after->id;
     }
     const QString dir = filter.descending ? QStringLiteral(" DESC") : QString();
-    QString sql =
-        QStringLiteral("SELECT id, `table_name`, primary_key, remote, CAST(`status` AS CHAR), `date`, message "
-                       "FROM sync_status");
-    // A key search (LIKE '%x%') can use no index. Left alone, the optimizer walks the date
-    // index in order and looks up every row until it has a page: with few matches, one random
-    // read per row of the table (minutes for 1,000,000 rows on a small buffer pool). One scan
-    // and a sort of the matches is bounded by the table's size instead.
-    if (!filter.keySearch.isEmpty())
+    QString sql = QStringLiteral("SELECT id, %1, primary_key, remote, %2, %3, message FROM sync_status")
+                      .arg(dialect.quoteIdentifier(QStringLiteral("table_name")),
+                           sortExpression(dialect, StatusFilter::Status), sortExpression(dialect, StatusFilter::Date));
+    // A key search (LIKE '%x%') can use no index. Left alone, MariaDB's optimizer walks the
+    // date index in order and looks up every row until it has a page: with few matches, one
+    // random read per row of the table (minutes for 1,000,000 rows on a small buffer pool).
+    // One scan and a sort of the matches is bounded by the table's size instead. (PostgreSQL
+    // has no index hints; its planner costs the LIMIT against the filter's selectivity.)
+    if (!filter.keySearch.isEmpty() && dialect.kind() == SqlDialect::Kind::MariaDb)
         sql += QStringLiteral(" USE INDEX FOR ORDER BY ()");
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
@@ -433,11 +444,12 @@ QString SyncStatusStore::pageSql(const StatusFilter &filter, const StatusRow *af
     return sql;
 }
 
-QString SyncStatusStore::countSql(const StatusFilter &filter, qint64 limit, QVariantList *binds)
+QString SyncStatusStore::countSql(const SqlDialect &dialect, const StatusFilter &filter, qint64 limit,
+                                  QVariantList *binds)
 {
     QStringList conditions;
     return QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM sync_status%1 LIMIT %2) AS counted")
-        .arg(where(filter, &conditions, binds))
+        .arg(where(dialect, filter, &conditions, binds))
         .arg(limit + 1);
 }
 

@@ -48,7 +48,7 @@ struct StatusRow {
     QString key;
     QString remote;
     SyncStatus status = SyncStatus::Pending;
-    QDateTime date;
+    QDateTime date; // as stored: local time (MariaDB) or UTC (PostgreSQL)
     QString message;
 };
 
@@ -130,12 +130,15 @@ public:
     // The pending and error rows per remote.
     static bool countsByRemote(const QSqlDatabase &db, StatusCountsByRemote *counts, QSqlError *error);
 
-    // The statements behind them (ORDER BY <column>, id; the next page starts after the last
-    // row's (value, id), so no page ever costs an OFFSET scan). Placeholders are positional.
-    static QString pageSql(const StatusFilter &filter, const StatusRow *after, int limit, QVariantList *binds);
-    static QString countSql(const StatusFilter &filter, qint64 limit, QVariantList *binds);
-    static QString countsByRemoteSql();
-    // The value of `row` in the sort column, as compared by the keyset condition.
+    // The statements behind them, in `dialect` (ORDER BY <column>, id; the next page starts
+    // after the last row's (value, id), so no page ever costs an OFFSET scan). Placeholders
+    // are positional.
+    static QString pageSql(const SqlDialect &dialect, const StatusFilter &filter, const StatusRow *after, int limit,
+                           QVariantList *binds);
+    static QString countSql(const SqlDialect &dialect, const StatusFilter &filter, qint64 limit, QVariantList *binds);
+    static QString countsByRemoteSql(const SqlDialect &dialect);
+    // The value of `row` in the sort column, as compared by the keyset condition (a date in
+    // the time zone it was read in: readPage() gives PostgreSQL's as UTC).
     static QVariant sortValue(const StatusFilter &filter, const StatusRow &row);
     // LIKE pattern matching `text` anywhere, with % _ and \ escaped.
     static QString containsPattern(const QString &text);
@@ -147,8 +150,9 @@ private:
     static QString receiptAssignments(const SqlDialect &dialect);
     // Several updates of one id in one list, as the one row they leave one after the other.
     static QList<StatusUpdate> foldDuplicates(const QList<StatusUpdate> &updates, bool receipts);
-    static QString where(const StatusFilter &filter, QStringList *conditions, QVariantList *binds);
-    static QString sortExpression(int column);
+    static QString where(const SqlDialect &dialect, const StatusFilter &filter, QStringList *conditions,
+                         QVariantList *binds);
+    static QString sortExpression(const SqlDialect &dialect, int column);
 };
 
 } // namespace mysqlsync

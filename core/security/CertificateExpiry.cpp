@@ -41,11 +41,16 @@ bool CertificateExpiry::checkFile(const QString &key, const QString &path, int w
 QList<ExpiryNotice> CertificateExpiry::check(const Config &config, int withinDays, const QDateTime &now)
 {
     QList<ExpiryNotice> result;
+    const bool postgres = config.databaseKind == DatabaseKind::Postgres;
     const QList<QPair<QString, QString>> files{
         {QStringLiteral("mqttConfig.ca"), config.mqtt.tls.ca},
         {QStringLiteral("mqttConfig.cert"), config.mqtt.tls.cert},
         {QStringLiteral("mysqlConfig.ssl.ca"), config.mysql.sslEnabled ? config.mysql.ssl.ca : QString()},
         {QStringLiteral("mysqlConfig.ssl.cert"), config.mysql.sslEnabled ? config.mysql.ssl.cert : QString()},
+        {QStringLiteral("postgresConfig.tls.ca"),
+         postgres && config.postgres.tlsEnabled ? config.postgres.tls.ca : QString()},
+        {QStringLiteral("postgresConfig.tls.cert"),
+         postgres && config.postgres.tlsEnabled ? config.postgres.tls.cert : QString()},
     };
     for (const auto &f : files) {
         ExpiryNotice notice;

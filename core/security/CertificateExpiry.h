@@ -1,6 +1,6 @@
 #pragma once
 // Which configured certificates (the broker's CA and this site's certificate, and those of
-// mysqlConfig.ssl) expire soon. ExpiryMonitor checks at start and once a day and emits a
+// mysqlConfig.ssl or postgresConfig.tls) expire soon. ExpiryMonitor checks at start and once a day and emits a
 // plain warning for each; the engine forwards it as an EngineError, the app can call check().
 #include "config/Config.h"
 

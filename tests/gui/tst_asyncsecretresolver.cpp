@@ -110,6 +110,41 @@ private Q_SLOTS:
                                 "ASYNC_RESOLVER_READER_PW is not set (it should hold the password)"));
     }
 
+    // A PostgreSQL site (issue 17): postgresConfig.password is the database password, read
+    // from the keychain as mysqlConfig's is, and left out of the Config's other copies.
+    void resolvesAPostgresSitesPassword()
+    {
+        QString error;
+        QCOMPARE(SecretStore::write(QStringLiteral("mysql-sync-gui-test"), QStringLiteral("site_p-database"),
+                                    QStringLiteral("pg-from-keychain"), &error),
+                 SecretJob::Error::NoError);
+        Config config = configWith(SecretRef());
+        config.mysql = MysqlConfig();
+        config.databaseKind = DatabaseKind::Postgres;
+        config.postgres.database = QStringLiteral("shop");
+        config.postgres.passwordRef = keychainRef(QStringLiteral("site_p-database"));
+        config.postgres.passwordRef.key = QStringLiteral("postgresConfig.password");
+        AsyncSecretResolver resolver;
+        QSignalSpy finished(&resolver, &AsyncSecretResolver::finished);
+        resolver.start(config);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(2).toString()));
+        const Config c = finished.first().at(1).value<Config>();
+        QCOMPARE(c.postgres.password, QStringLiteral("pg-from-keychain"));
+        QCOMPARE(c.siteDatabase().postgres->password, QStringLiteral("pg-from-keychain"));
+
+        // Missing: named by its key.
+        config.postgres.passwordRef = keychainRef(QStringLiteral("no-such-entry"));
+        config.postgres.passwordRef.key = QStringLiteral("postgresConfig.password");
+        finished.clear();
+        resolver.start(config);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!finished.first().at(0).toBool());
+        QVERIFY2(finished.first().at(2).toString().startsWith(
+                     QStringLiteral("/etc/site.json: postgresConfig.password: cannot read the password")),
+                 qPrintable(finished.first().at(2).toString()));
+    }
+
     void newerStartSupersedes()
     {
         qputenv("ASYNC_RESOLVER_PW", "from-env");

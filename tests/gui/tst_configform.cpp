@@ -6,10 +6,14 @@
 #include "configuration/TablePicker.h"
 #include "monitor/ConfigFile.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,9 +35,134 @@ static QJsonObject validConfig()
         .object();
 }
 
+// validConfig() as a PostgreSQL site (issue 17): postgresConfig in place of mysqlConfig.
+static QJsonObject postgresConfig()
+{
+    QJsonObject config = validConfig();
+    config.remove(QStringLiteral("mysqlConfig"));
+    config.insert(QStringLiteral("postgresConfig"),
+                  QJsonDocument::fromJson(R"({
+        "host": "pg.example.org", "port": 5433, "user": "syncer", "password": {"env": "PG_PW"},
+        "database": "shop", "schema": "app", "connectTimeout": 5000, "tls": {"verify": false}
+    })")
+                      .object());
+    return config;
+}
+
 class TestConfigForm : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // A file with postgresConfig shows PostgreSQL with its values and is written back as it
+    // was: postgresConfig only, the password reference and the TLS switch kept.
+    void postgresRoundTrip()
+    {
+        ConfigForm form;
+        form.setDocument(postgresConfig());
+        QCOMPARE(form.databaseKind(), mysqlsync::DatabaseKind::Postgres);
+        QCOMPARE(form.databaseKindBox()->currentText(), QStringLiteral("PostgreSQL"));
+        auto text = [&](const char *key) {
+            return qobject_cast<QLineEdit *>(form.fieldFor(QLatin1String(key)))->text();
+        };
+        auto number = [&](const char *key) {
+            return qobject_cast<QSpinBox *>(form.fieldFor(QLatin1String(key)))->value();
+        };
+        QCOMPARE(text("postgresConfig.host"), QStringLiteral("pg.example.org"));
+        QCOMPARE(number("postgresConfig.port"), 5433);
+        QCOMPARE(text("postgresConfig.user"), QStringLiteral("syncer"));
+        QCOMPARE(text("postgresConfig.database"), QStringLiteral("shop"));
+        QCOMPARE(text("postgresConfig.schema"), QStringLiteral("app"));
+        QCOMPARE(number("postgresConfig.connectTimeout"), 5000);
+        QVERIFY(qobject_cast<QCheckBox *>(form.fieldFor(QStringLiteral("postgresConfig.tls")))->isChecked());
+        QVERIFY(!qobject_cast<QCheckBox *>(form.fieldFor(QStringLiteral("postgresConfig.tls.verify")))->isChecked());
+        // Only the chosen kind's fields are shown.
+        form.show();
+        QVERIFY(form.fieldFor(QStringLiteral("postgresConfig.host"))->isVisible());
+        QVERIFY(!form.fieldFor(QStringLiteral("mysqlConfig.host"))->isVisible());
+        QVERIFY(form.fieldFor(QStringLiteral("postgresConfig.password"))->isVisible());
+        QVERIFY(!form.fieldFor(QStringLiteral("mysqlConfig.password"))->isVisible());
+
+        QCOMPARE(form.document().value(QStringLiteral("postgresConfig")),
+                 postgresConfig().value(QStringLiteral("postgresConfig")));
+        QVERIFY(!form.document().contains(QStringLiteral("mysqlConfig")));
+        QVERIFY2(form.validate(QStringLiteral("/tmp/site.json")), qPrintable(form.validationMessage()));
+
+        // Edited values are written where the loader reads them.
+        qobject_cast<QSpinBox *>(form.fieldFor(QStringLiteral("postgresConfig.port")))->setValue(6543);
+        qobject_cast<QLineEdit *>(form.fieldFor(QStringLiteral("postgresConfig.schema")))
+            ->setText(QStringLiteral("s2"));
+        mysqlsync::Config config;
+        QString error;
+        QVERIFY2(mysqlsync::ConfigLoader::parse(QJsonDocument(form.document()).toJson(),
+                                                QStringLiteral("/tmp/site.json"), &config, &error),
+                 qPrintable(error));
+        QCOMPARE(config.databaseKind, mysqlsync::DatabaseKind::Postgres);
+        QCOMPARE(config.postgres.port, 6543);
+        QCOMPARE(config.postgres.schema, QStringLiteral("s2"));
+        QCOMPARE(config.postgres.passwordRef.name, QStringLiteral("PG_PW"));
+        QVERIFY(!config.postgres.tls.rejectUnauthorized);
+        QVERIFY(config.postgres.tlsEnabled);
+    }
+
+    // The Configuration tab's raw view of a PostgreSQL site: postgresConfig shown, its plain
+    // password masked.
+    void postgresRawViewMasksThePassword()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("pg.json"));
+        QJsonObject config = postgresConfig();
+        QJsonObject postgres = config.value(QStringLiteral("postgresConfig")).toObject();
+        postgres.insert(QStringLiteral("host"), QStringLiteral("127.0.0.1"));
+        postgres.insert(QStringLiteral("port"), 1); // the page lists the tables: refused at once
+        postgres.insert(QStringLiteral("password"), QStringLiteral("pg-plain-secret"));
+        config.insert(QStringLiteral("postgresConfig"), postgres);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QJsonDocument(config).toJson());
+        }
+        ConfigPage page;
+        QVERIFY(page.load(path));
+        auto *raw = page.findChild<QPlainTextEdit *>();
+        QVERIFY(raw);
+        QVERIFY2(raw->toPlainText().contains(QStringLiteral("\"postgresConfig\"")), qPrintable(raw->toPlainText()));
+        QVERIFY2(!raw->toPlainText().contains(QStringLiteral("pg-plain-secret")), qPrintable(raw->toPlainText()));
+        QVERIFY(raw->toPlainText().contains(QStringLiteral("********")));
+    }
+
+    // Switching the kind writes exactly one database section, and keeps what was typed in the
+    // other kind's fields until the form gets a new document.
+    void switchingKindKeepsBoth()
+    {
+        ConfigForm form;
+        form.setDocument(validConfig());
+        QCOMPARE(form.databaseKind(), mysqlsync::DatabaseKind::MariaDb);
+        QSignalSpy changed(&form, &ConfigForm::changed);
+        form.databaseKindBox()->setCurrentIndex(form.databaseKindBox()->findText(QStringLiteral("PostgreSQL")));
+        QCOMPARE(form.databaseKind(), mysqlsync::DatabaseKind::Postgres);
+        QVERIFY(changed.count() > 0);
+        // PostgreSQL's defaults; the database is required and named when left empty.
+        QCOMPARE(qobject_cast<QSpinBox *>(form.fieldFor(QStringLiteral("postgresConfig.port")))->value(), 5432);
+        QVERIFY(!form.validate(QStringLiteral("/tmp/site.json")));
+        QCOMPARE(form.invalidKey(), QStringLiteral("postgresConfig.database"));
+        qobject_cast<QLineEdit *>(form.fieldFor(QStringLiteral("postgresConfig.database")))
+            ->setText(QStringLiteral("pgshop"));
+        QJsonObject out = form.document();
+        QVERIFY(!out.contains(QStringLiteral("mysqlConfig")));
+        QCOMPARE(out.value(QStringLiteral("postgresConfig")).toObject(),
+                 (QJsonObject{{QStringLiteral("database"), QStringLiteral("pgshop")}}));
+        QVERIFY2(form.validate(QStringLiteral("/tmp/site.json")), qPrintable(form.validationMessage()));
+
+        // Back: mysqlConfig as the file had it (with the password), no postgresConfig.
+        form.setDatabaseKind(mysqlsync::DatabaseKind::MariaDb);
+        out = form.document();
+        QVERIFY(!out.contains(QStringLiteral("postgresConfig")));
+        QCOMPARE(out.value(QStringLiteral("mysqlConfig")), validConfig().value(QStringLiteral("mysqlConfig")));
+        // And again: what was typed for PostgreSQL is still there.
+        form.setDatabaseKind(mysqlsync::DatabaseKind::Postgres);
+        QCOMPARE(form.document().value(QStringLiteral("postgresConfig")).toObject().value(QStringLiteral("database")),
+                 QJsonValue(QStringLiteral("pgshop")));
+    }
+
     void roundTripKeepsWhatTheFormDoesNotShow()
     {
         ConfigForm form;
@@ -263,9 +392,10 @@ private Q_SLOTS:
         // Edited: written as the loader reads it.
         edit->setText(QStringLiteral(" orders = priority: site_a > site_b ,items=manual"));
         const QJsonObject edited = form.document().value(QStringLiteral("conflicts")).toObject();
-        QCOMPARE(edited, QJsonDocument::fromJson(R"({"items": "manual",
+        QCOMPARE(edited,
+                 QJsonDocument::fromJson(R"({"items": "manual",
             "orders": {"policy": "priority", "sites": ["site_a", "site_b"]}})")
-                             .object());
+                     .object());
         QVERIFY2(form.validate(QStringLiteral("/tmp/site.json")), qPrintable(form.validationMessage()));
         mysqlsync::Config loaded;
         QString error;
@@ -283,9 +413,9 @@ private Q_SLOTS:
         QVERIFY(form.validate(QStringLiteral("/tmp/site.json")));
 
         // Refused with a message that names the item; the field is marked.
-        for (const QString &bad : {QStringLiteral("items"), QStringLiteral("items=oldest"),
-                                   QStringLiteral("orders=priority"), QStringLiteral("orders=priority:site_a>>site_b"),
-                                   QStringLiteral("items=newest, items=manual")}) {
+        for (const QString &bad :
+             {QStringLiteral("items"), QStringLiteral("items=oldest"), QStringLiteral("orders=priority"),
+              QStringLiteral("orders=priority:site_a>>site_b"), QStringLiteral("items=newest, items=manual")}) {
             edit->setText(bad);
             QString message;
             QVERIFY2(!form.validate(QStringLiteral("/tmp/site.json"), &message), qPrintable(bad));

@@ -3,6 +3,7 @@
 // listening), the GUI event loop keeps running meanwhile (a 5 ms timer never stalls for
 // 100 ms), and a second click while a test runs starts nothing.
 #include "Servers.h"
+#include "SiteDatabase.h"
 #include "StallMeter.h"
 #include "configuration/ConfigForm.h"
 #include "configuration/ConnectionTestPanel.h"
@@ -32,9 +33,16 @@ private Q_SLOTS:
     void brokerUnreachable();
     void brokerThatNeverAnswers();
     void badFieldIsNamedWithoutConnecting();
+    void postgresSuccess();
+    void postgresWrongPassword();
+    void postgresMissingDatabaseAndUnreachable();
 
 private:
     QJsonObject document() const;
+    // The same site on the harness's PostgreSQL server (issue 17), database `database`.
+    QJsonObject postgresDocument(const QString &database) const;
+    // Tests the database and returns the result line (fails the test when no answer came).
+    QString testDatabaseNow(bool expectOk);
     void setText(const QString &key, const QString &text);
     void setNumber(const QString &key, int value);
     // Waits for `spy` while measuring the event loop; fails when it stalled for 100 ms or more.
@@ -250,6 +258,83 @@ void TestConnectionTestPanel::badFieldIsNamedWithoutConnecting()
     QVERIFY(m_panel->testBroker());
     QVERIFY(broker.wait(30000));
     QVERIFY2(broker.first().at(0).toBool(), qPrintable(m_panel->brokerResult()));
+}
+
+QJsonObject TestConnectionTestPanel::postgresDocument(const QString &database) const
+{
+    QJsonObject doc = document();
+    doc.remove(QStringLiteral("mysqlConfig"));
+    doc.insert(QStringLiteral("postgresConfig"),
+               QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                           {QStringLiteral("port"), m_servers.pgPort},
+                           {QStringLiteral("user"), m_servers.pgUser},
+                           {QStringLiteral("password"), m_servers.pgPassword},
+                           {QStringLiteral("database"), database}});
+    return doc;
+}
+
+QString TestConnectionTestPanel::testDatabaseNow(bool expectOk)
+{
+    QSignalSpy tested(m_panel.get(), &ConnectionTestPanel::databaseTested);
+    StallMeter meter;
+    if (!m_panel->testDatabase())
+        return QStringLiteral("(not started)");
+    waitResponsive(tested, meter);
+    if (tested.isEmpty())
+        return QStringLiteral("(no answer)");
+    const QString result = m_panel->databaseResult();
+    if (tested.first().at(0).toBool() != expectOk)
+        qWarning().noquote() << "unexpected result:" << result;
+    return result;
+}
+
+void TestConnectionTestPanel::postgresSuccess()
+{
+    SiteDatabase pg(m_servers, 'P', QStringLiteral("gui_panel_pg"));
+    QVERIFY2(pg.isOpen(), qPrintable(pg.lastError()));
+    QVERIFY(pg.exec(QStringLiteral("CREATE TABLE items(id integer PRIMARY KEY, name text)")));
+    QVERIFY(pg.exec(QStringLiteral("CREATE TABLE orders(id bigint PRIMARY KEY, item integer)")));
+    m_form->setDocument(postgresDocument(QStringLiteral("gui_panel_pg")));
+    QSignalSpy tables(m_panel.get(), &ConnectionTestPanel::tablesListed);
+    TableCatalog listed;
+    const QMetaObject::Connection listing = connect(m_panel.get(), &ConnectionTestPanel::catalogueListed, this,
+                                                    [&listed](const TableCatalog &catalog) { listed = catalog; });
+    const QString result = testDatabaseNow(true);
+    QVERIFY2(result.startsWith(QStringLiteral("OK")), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("server PostgreSQL")), qPrintable(result)); // SELECT version()
+    QVERIFY2(result.contains(QStringLiteral("2 table(s) in gui_panel_pg.public")), qPrintable(result));
+    QCOMPARE(tables.count(), 1);
+    QCOMPARE(tables.first().at(0).toStringList(), (QStringList{QStringLiteral("items"), QStringLiteral("orders")}));
+    QVERIFY(listed.contains(QStringLiteral("items")));
+    QCOMPARE(listed.value(QStringLiteral("items")).columns.size(), 2);
+    QCOMPARE(listed.value(QStringLiteral("items")).key().name, QStringLiteral("id"));
+    disconnect(listing);
+}
+
+void TestConnectionTestPanel::postgresWrongPassword()
+{
+    m_form->setDocument(postgresDocument(m_servers.pgUser)); // the role's own database
+    setText(QStringLiteral("postgresConfig.password"), QStringLiteral("not-the-password"));
+    const QString result = testDatabaseNow(false);
+    QVERIFY2(result.startsWith(QStringLiteral("Failed")), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("wrong user name or password (postgresConfig.user / "
+                                            "postgresConfig.password)")),
+             qPrintable(result));
+    QVERIFY2(!result.contains(QStringLiteral("not-the-password")), qPrintable(result));
+}
+
+void TestConnectionTestPanel::postgresMissingDatabaseAndUnreachable()
+{
+    m_form->setDocument(postgresDocument(QStringLiteral("gui_no_such_database")));
+    QString result = testDatabaseNow(false);
+    QVERIFY2(result.startsWith(QStringLiteral("Failed")), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("no such database (postgresConfig.database)")), qPrintable(result));
+
+    setNumber(QStringLiteral("postgresConfig.port"), closedPort());
+    result = testDatabaseNow(false);
+    QVERIFY2(result.startsWith(QStringLiteral("Failed")), qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("cannot be reached: check postgresConfig.host and postgresConfig.port")),
+             qPrintable(result));
 }
 
 QTEST_MAIN(TestConnectionTestPanel)

@@ -13,6 +13,7 @@
 #include "consistency/ConsistencyPage.h"
 #include "database/LoadStore.h"
 #include "database/Schema.h"
+#include "database/SqlDialect.h"
 #include "database/VerifyStore.h"
 #include "mainwindow/MainWindow.h"
 #include "monitor/ConsistencyModel.h"
@@ -26,6 +27,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void loadAgainRestartsTheLoad();
     void pollsSlowlyWhenNothingRuns();
     void liveVerifyAndRepair();
+    void postgresSite();
 
 private:
     ConsistencyPage *page() const { return m_window->consistencyPage(); }
@@ -487,6 +490,51 @@ void TestConsistencyPage::liveVerifyAndRepair()
                60000);
     QVERIFY(a.engine->stop());
     QVERIFY(b.engine->stop());
+}
+
+// Issue 17: the loader on a PostgreSQL site: loads and verifications read from its engine
+// tables, the running load's table counted (pg_class's estimate, COUNT(*) when small), and
+// Verify queues a row there.
+void TestConsistencyPage::postgresSite()
+{
+    SiteDatabase pg(m_servers, 'P', QStringLiteral("gui_consistency_pg"));
+    QVERIFY2(pg.isOpen(), qPrintable(pg.lastError()));
+    for (const QString &ddl : Schema::tableDdl(SqlDialect::postgres()))
+        QVERIFY(pg.exec(ddl));
+    QVERIFY(pg.exec(QStringLiteral("CREATE TABLE items (id integer PRIMARY KEY, name varchar(20))")));
+    QVERIFY(pg.exec(QStringLiteral("INSERT INTO items SELECT n, 'row ' || n FROM generate_series(1, 300) AS n")));
+    LoadState loading;
+    loading.table = kItems;
+    loading.remote = kSiteB;
+    loading.lastKey = QStringLiteral("60");
+    loading.rows = 60;
+    loading.startedAt = QDateTime::currentMSecsSinceEpoch() - 5000;
+    QString error;
+    QVERIFY2(LoadStore::write(pg.database(), loading, &error), qPrintable(error));
+
+    ConsistencyModel consistency;
+    QSignalSpy failed(&consistency, &ConsistencyModel::readFailed);
+    consistency.setPairs({kItems}, {kSiteB});
+    MysqlConfig site; // as Config::siteDatabase() gives it for a PostgreSQL site
+    site.postgres = std::make_shared<const PostgresConfig>(pg.postgresConfig());
+    consistency.setDatabase(site);
+    QVERIFY(consistency.hasDatabase());
+    QTRY_VERIFY_WITH_TIMEOUT(consistency.snapshots() > 0, kWaitMs);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    const int row = consistency.rowOf(kItems, kSiteB);
+    QVERIFY(consistency.pair(row).loading());
+    QCOMPARE(consistency.pair(row).total, qint64(300));
+    QVERIFY2(ConsistencyModel::progressText(consistency.pair(row)).contains(QStringLiteral("(20%)")),
+             qPrintable(ConsistencyModel::progressText(consistency.pair(row))));
+
+    QSignalSpy done(&consistency, &ConsistencyModel::actionFinished);
+    consistency.verify(row, false);
+    QVERIFY(done.wait(kWaitMs));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+    QCOMPARE(pg.scalar(QStringLiteral("SELECT COUNT(*) FROM sync_verifies WHERE table_name = 'items' AND "
+                                      "remote = 'site_b' AND state = 'queued'"))
+                 .toLongLong(),
+             qint64(1));
 }
 
 QTEST_MAIN(TestConsistencyPage)

@@ -8,7 +8,9 @@
 #include "configuration/TablePicker.h"
 #include "security/SecretResolver.h"
 
+#include <QComboBox>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -23,6 +25,7 @@ class TestFirstRunPage : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void createsAValidConfiguration();
+    void createsAPostgresSite();
     void badFieldIsNamed_data();
     void badFieldIsNamed();
     void existingFileIsNotOverwritten();
@@ -96,6 +99,51 @@ void TestFirstRunPage::createsAValidConfiguration()
                  & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
                     | QFileDevice::WriteOther),
              QFileDevice::Permissions());
+}
+
+// Issue 17: the page offers the database kind; with PostgreSQL the file has postgresConfig
+// (and no mysqlConfig), its typed password in the keychain, and ConfigLoader accepts it. The
+// MariaDB password typed before the switch is neither stored nor written.
+void TestFirstRunPage::createsAPostgresSite()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pg-site.json"));
+    FirstRunPage page;
+    page.setTargetPath(path);
+    fill(&page, dir.path());
+    QComboBox *kind = page.form()->databaseKindBox();
+    kind->setCurrentIndex(kind->findText(QStringLiteral("PostgreSQL")));
+    setText(&page, QStringLiteral("postgresConfig.host"), QStringLiteral("127.0.0.1"));
+    auto *port = qobject_cast<QSpinBox *>(page.form()->fieldFor(QStringLiteral("postgresConfig.port")));
+    QVERIFY(port);
+    QCOMPARE(port->value(), 5432);
+    port->setValue(5433);
+    setText(&page, QStringLiteral("postgresConfig.user"), QStringLiteral("syncer"));
+    setText(&page, QStringLiteral("postgresConfig.password"), QStringLiteral("pg-s3cret"));
+    setText(&page, QStringLiteral("postgresConfig.database"), QStringLiteral("pgshop"));
+    setText(&page, QStringLiteral("postgresConfig.schema"), QStringLiteral("app"));
+    QSignalSpy created(&page, &FirstRunPage::created);
+    QString error;
+    QVERIFY2(page.create(&error), qPrintable(error));
+    QVERIFY(created.wait(30000));
+    QVERIFY2(page.message().isEmpty(), qPrintable(page.message()));
+    Config config;
+    QVERIFY2(ConfigLoader::load(path, &config, &error), qPrintable(error));
+    QCOMPARE(config.databaseKind, DatabaseKind::Postgres);
+    QCOMPARE(config.postgres.host, QStringLiteral("127.0.0.1"));
+    QCOMPARE(config.postgres.port, 5433);
+    QCOMPARE(config.postgres.user, QStringLiteral("syncer"));
+    QCOMPARE(config.postgres.database, QStringLiteral("pgshop"));
+    QCOMPARE(config.postgres.schema, QStringLiteral("app"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY2(!text.contains("pg-s3cret") && !text.contains("s3cret"), text.constData());
+    QVERIFY(!QJsonDocument::fromJson(text).object().contains(QStringLiteral("mysqlConfig")));
+    QCOMPARE(config.postgres.passwordRef.kind, SecretRef::Kind::Keychain);
+    QCOMPARE(config.postgres.passwordRef.name, QStringLiteral("site_a-database"));
+    QVERIFY2(SecretResolver::resolve(&config, &error), qPrintable(error));
+    QCOMPARE(config.postgres.password, QStringLiteral("pg-s3cret"));
 }
 
 void TestFirstRunPage::badFieldIsNamed_data()

@@ -5,6 +5,7 @@
 // Sync status and count loaders fail at once and show nothing.
 #include "monitor/ClientsModel.h"
 #include "monitor/ConflictNotifier.h"
+#include "monitor/ConsistencyModel.h"
 #include "monitor/ErrorNotifier.h"
 #include "monitor/ErrorsModel.h"
 #include "monitor/MonitorSession.h"
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void openStartsTheEngineWithTheConfiguration();
+    void postgresSiteIsReadToo();
     void unusableConfigurationIsReportedAndNothingStarts();
     void unreadablePasswordIsReportedAndNothingStarts();
     void reportsDriveTheStateAndTheClients();
@@ -151,6 +153,30 @@ void TestMonitorSession::openStartsTheEngineWithTheConfiguration()
     QCOMPARE(cell(clients, 1, ClientsModel::Name), QStringLiteral("site_c"));
     QCOMPARE(m_session->state(), SyncState::Disconnected);
     QCOMPARE(m_engine->stops, 0);
+}
+
+// Issue 17: a PostgreSQL site's file starts the engine with its resolved password, and the
+// models that read the database (Consistency here; Sync status, Conflicts and the Clients'
+// counts alike) are given its settings rather than an empty mysqlConfig.
+void TestMonitorSession::postgresSiteIsReadToo()
+{
+    const QByteArray variable = "MYSQL_SYNC_TST_MONITORSESSION_PG";
+    qputenv(variable.constData(), "pg-secret");
+    QJsonObject json = configJson(QStringLiteral("site_a"), {QStringLiteral("site_b")});
+    json.remove(QStringLiteral("mysqlConfig"));
+    json.insert(QStringLiteral("postgresConfig"),
+                QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                            {QStringLiteral("port"), 1},
+                            {QStringLiteral("database"), QStringLiteral("nothing")},
+                            {QStringLiteral("password"),
+                             QJsonObject{{QStringLiteral("env"), QString::fromLatin1(variable)}}}});
+    QVERIFY(m_session->open(writeConfig(m_dir, QStringLiteral("pgsite"), json)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->starts.size(), 1, 5000);
+    const Config &started = m_engine->starts.first();
+    QCOMPARE(started.databaseKind, DatabaseKind::Postgres);
+    QCOMPARE(started.postgres.password, QStringLiteral("pg-secret"));
+    QVERIFY(m_session->consistencyModel()->hasDatabase());
+    qunsetenv(variable.constData());
 }
 
 void TestMonitorSession::unusableConfigurationIsReportedAndNothingStarts()

@@ -4,15 +4,20 @@
 // kept and flagged, and the form writes what is checked.
 #include "SiteDatabase.h"
 #include "StallMeter.h"
+#include "configuration/ColumnMapEditor.h"
 #include "configuration/ConfigForm.h"
 #include "configuration/ConfigPage.h"
+#include "configuration/MappingDialog.h"
 #include "configuration/TablePicker.h"
 #include "monitor/TableListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QListView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +25,19 @@
 using namespace mysqlsync;
 using namespace mysqlsync::ui;
 using namespace testsupport;
+
+namespace {
+
+// The names a model lists, as shown.
+QStringList listed(const TableListModel &model)
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names << model.index(row).data(Qt::DisplayRole).toString();
+    return names;
+}
+
+} // namespace
 
 class TestTableListModel : public QObject {
     Q_OBJECT
@@ -29,6 +47,7 @@ private Q_SLOTS:
     void engineTablesAreNotOffered();
     void filledFromTheDatabase();
     void unreachableDatabaseIsSaid();
+    void postgresTablesOfTheSchema();
 
 private:
     QString writeConfig(const QJsonArray &syncTables, int port);
@@ -125,9 +144,7 @@ void TestTableListModel::filledFromTheDatabase()
     QCOMPARE(picker->selected(), (QStringList{QStringLiteral("items"), QStringLiteral("ghost")}));
     QTRY_VERIFY_WITH_TIMEOUT(model->hasAvailable(), 20000);
     QVERIFY2(meter.longestMs() < 100, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(meter.longestMs())));
-    QStringList names;
-    for (int row = 0; row < model->rowCount(); ++row)
-        names << model->index(row).data(Qt::DisplayRole).toString();
+    const QStringList names = listed(*model);
     QCOMPARE(names,
              (QStringList{QStringLiteral("customers"), QStringLiteral("items"), QStringLiteral("orders"),
                           QStringLiteral("ghost (not in the database)")}));
@@ -166,6 +183,74 @@ void TestTableListModel::unreachableDatabaseIsSaid()
     QVERIFY2(picker->statusText().contains(QStringLiteral("cannot be reached")), qPrintable(picker->statusText()));
     QVERIFY(!picker->model()->hasAvailable());
     QCOMPARE(picker->selected(), QStringList{QStringLiteral("items")});
+}
+
+// Issue 17: a PostgreSQL site's pickers list the base tables of its configured schema (not
+// public's, never the engine's own), and the mapping dialog offers their columns, all through
+// the catalogue code the engine uses.
+void TestTableListModel::postgresTablesOfTheSchema()
+{
+    SiteDatabase pg(m_servers, 'P', QStringLiteral("gui_tables_pg"));
+    QVERIFY2(pg.isOpen(), qPrintable(pg.lastError()));
+    QVERIFY(pg.exec(QStringLiteral("CREATE SCHEMA app")));
+    QVERIFY(pg.exec(QStringLiteral("CREATE TABLE app.items(id integer PRIMARY KEY, name text, price numeric(8,2))")));
+    QVERIFY(pg.exec(QStringLiteral("CREATE TABLE app.orders(id bigint PRIMARY KEY, item integer)")));
+    QVERIFY(pg.exec(QStringLiteral("CREATE VIEW app.item_names AS SELECT name FROM app.items"))); // not a base table
+    QVERIFY(pg.exec(QStringLiteral("CREATE TABLE app.sync_status(id varchar(32) PRIMARY KEY)"))); // the engine's
+    QVERIFY(pg.exec(QStringLiteral("CREATE TABLE public.elsewhere(id integer PRIMARY KEY)")));    // another schema
+
+    QJsonObject doc = QJsonDocument::fromJson(R"({
+        "mqttConfig": {"host": "127.0.0.1", "port": 1883},
+        "postgresConfig": {"host": "127.0.0.1", "database": "gui_tables_pg", "schema": "app"},
+        "syncTables": ["items"], "receiveTables": ["orders"], "clientName": "site_a",
+        "remoteClients": ["site_b"], "queueDirectory": "queue", "checkInterval": 1000})")
+                          .object();
+    QJsonObject postgres = doc.value(QStringLiteral("postgresConfig")).toObject();
+    postgres.insert(QStringLiteral("port"), m_servers.pgPort);
+    postgres.insert(QStringLiteral("user"), m_servers.pgUser);
+    postgres.insert(QStringLiteral("password"), m_servers.pgPassword);
+    doc.insert(QStringLiteral("postgresConfig"), postgres);
+    const QString path = m_dir.filePath(QStringLiteral("site_pg.json"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(doc).toJson());
+    }
+    ConfigPage page;
+    auto *picker = qobject_cast<TablePicker *>(page.form()->fieldFor(QStringLiteral("syncTables")));
+    QVERIFY(picker);
+    TableListModel *model = picker->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.show();
+    QVERIFY(page.load(path));
+    QCOMPARE(page.form()->databaseKind(), DatabaseKind::Postgres);
+    QTRY_VERIFY_WITH_TIMEOUT(model->hasAvailable(), 20000);
+    const QStringList names = listed(*model);
+    QCOMPARE(names, (QStringList{QStringLiteral("items"), QStringLiteral("orders")}));
+    QCOMPARE(model->index(0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QVERIFY2(picker->statusText().isEmpty() || !picker->statusText().contains(QStringLiteral("could not")),
+             qPrintable(picker->statusText()));
+
+    // The mapping dialog's column list: the table's columns in the table's order.
+    picker->view()->setCurrentIndex(model->index(0));
+    MappingDialog *dialog = picker->editMapping(-1);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->tableCombo()->currentText(), QStringLiteral("items"));
+    QCOMPARE(dialog->columns()->localColumns(),
+             (QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("price")}));
+    dialog->reject();
+
+    // The form checks mappings against that catalogue: a column the table lacks is named.
+    QJsonObject edited = page.form()->document();
+    edited.insert(QStringLiteral("syncTables"),
+                  QJsonArray{QJsonObject{{QStringLiteral("table"), QStringLiteral("items")},
+                                         {QStringLiteral("columns"),
+                                          QJsonObject{{QStringLiteral("id"), QStringLiteral("id")},
+                                                      {QStringLiteral("colour"), QStringLiteral("colour")}}}}});
+    page.form()->setDocument(edited);
+    QString message;
+    QVERIFY(!page.form()->validate(path, &message));
+    QVERIFY2(message.contains(QStringLiteral("colour")), qPrintable(message));
 }
 
 QTEST_MAIN(TestTableListModel)

@@ -395,6 +395,14 @@ void TestSecurity::expiryNotices()
     QCOMPARE(notices.size(), 2);
     QVERIFY(notices[1].message().contains(QStringLiteral("expired on")));
     QVERIFY(CertificateExpiry::check(config, 10).isEmpty());
+    // A PostgreSQL site's database CA (issue 17) is watched as mysqlConfig.ssl's is.
+    Config pg;
+    pg.databaseKind = DatabaseKind::Postgres;
+    pg.postgres.tlsEnabled = true;
+    pg.postgres.tls.ca = dir.filePath(QStringLiteral("ca.crt"));
+    notices = CertificateExpiry::check(pg);
+    QCOMPARE(notices.size(), 1);
+    QCOMPARE(notices[0].key, QStringLiteral("postgresConfig.tls.ca"));
 
     ExpiryMonitor monitor(config);
     QStringList warnings;

@@ -107,8 +107,14 @@ QJsonArray brokersValue(const QString &text)
 
 } // namespace
 
+QString ConfigForm::sectionOf(DatabaseKind kind)
+{
+    return kind == DatabaseKind::Postgres ? QStringLiteral("postgresConfig") : QStringLiteral("mysqlConfig");
+}
+
 ConfigForm::ConfigForm(QWidget *parent)
     : QWidget(parent)
+    , m_kind(new QComboBox(this))
     , m_message(new QLabel(this))
 {
     auto *outer = new QVBoxLayout(this);
@@ -140,13 +146,28 @@ ConfigForm::ConfigForm(QWidget *parent)
     QFormLayout *db = group(left, tr("Database"));
     left->addStretch();
     QFormLayout *broker = group(right, tr("Broker"));
+    // The database kind, then the fields of mysqlConfig or of postgresConfig.
+    m_kind->setObjectName(QStringLiteral("databaseKind"));
+    m_kind->addItem(tr("MariaDB / MySQL"), QVariant::fromValue(int(DatabaseKind::MariaDb)));
+    m_kind->addItem(tr("PostgreSQL"), QVariant::fromValue(int(DatabaseKind::Postgres)));
+    m_kind->setToolTip(tr("The site's database: mysqlConfig for MariaDB or MySQL, postgresConfig for PostgreSQL."));
+    db->addRow(tr("Database kind"), m_kind);
+    auto kindBox = [&](QWidget **box) {
+        *box = new QWidget(db->parentWidget());
+        auto *form = new QFormLayout(*box);
+        form->setContentsMargins(0, 0, 0, 0);
+        db->addRow(*box);
+        return form;
+    };
+    QFormLayout *mysqlDb = kindBox(&m_mysqlBox);
+    QFormLayout *postgresDb = kindBox(&m_postgresBox);
     for (const ConfigKey &k : ConfigSchema::keys()) {
         switch (k.group) {
         case ConfigKey::Group::Site:
             add(site, k);
             break;
         case ConfigKey::Group::Database:
-            add(db, k);
+            add(k.path.startsWith(sectionOf(DatabaseKind::Postgres) + QLatin1Char('.')) ? postgresDb : mysqlDb, k);
             break;
         case ConfigKey::Group::Broker:
             add(broker, k);
@@ -168,6 +189,37 @@ ConfigForm::ConfigForm(QWidget *parent)
     right->addWidget(m_feed);
     connect(m_feed, &FeedSettings::changed, this, &ConfigForm::changed);
     right->addStretch();
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        showDatabaseKind();
+        Q_EMIT changed();
+    });
+    showDatabaseKind();
+}
+
+DatabaseKind ConfigForm::databaseKind() const
+{
+    return DatabaseKind(m_kind->currentData().toInt());
+}
+
+void ConfigForm::setDatabaseKind(DatabaseKind kind)
+{
+    m_kind->setCurrentIndex(m_kind->findData(int(kind)));
+}
+
+void ConfigForm::showDatabaseKind()
+{
+    const bool postgres = databaseKind() == DatabaseKind::Postgres;
+    m_mysqlBox->setVisible(!postgres);
+    m_postgresBox->setVisible(postgres);
+    m_security->setDatabaseKind(databaseKind());
+}
+
+bool ConfigForm::otherDatabaseKey(const QString &key) const
+{
+    const DatabaseKind other =
+        databaseKind() == DatabaseKind::Postgres ? DatabaseKind::MariaDb : DatabaseKind::Postgres;
+    return key.startsWith(sectionOf(other) + QLatin1Char('.'));
 }
 
 void ConfigForm::add(QFormLayout *form, const ConfigKey &k)
@@ -334,6 +386,9 @@ void ConfigForm::setDocument(const QJsonObject &object)
     }
     m_security->setDocument(object);
     m_feed->setDocument(object);
+    setDatabaseKind(object.contains(sectionOf(DatabaseKind::Postgres)) ? DatabaseKind::Postgres
+                                                                       : DatabaseKind::MariaDb);
+    showDatabaseKind(); // also when the kind was already chosen: SecuritySettings took the document's
     clearMarks();
 }
 
@@ -341,6 +396,8 @@ QJsonObject ConfigForm::document() const
 {
     QJsonObject out = m_base;
     for (const Field &f : m_fields) {
+        if (otherDatabaseKey(f.key))
+            continue; // the section is left out below
         const bool present = hasKey(m_base, f.key);
         QJsonValue value;
         bool isDefault = false;
@@ -415,6 +472,8 @@ QJsonObject ConfigForm::document() const
     }
     m_security->apply(&out);
     m_feed->apply(&out);
+    // Exactly one database section: the chosen kind's.
+    out.remove(sectionOf(databaseKind() == DatabaseKind::Postgres ? DatabaseKind::MariaDb : DatabaseKind::Postgres));
     return out;
 }
 

@@ -8,12 +8,17 @@
 // mappings and filters); its error carries the key, and the field of that key is marked.
 // Mapped entries are edited in TablePicker's MappingDialog, filters in a FiltersEditor, both
 // with columns picked from the catalogue (setCatalogue, listed off the GUI thread).
+// The site's database is MariaDB/MySQL or PostgreSQL (the "Database kind" choice): the form
+// shows and writes mysqlConfig or postgresConfig, never both; the other kind's fields keep
+// what was typed in them until the form is given a new document.
+#include "config/Config.h"
 #include "monitor/MappingEntry.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QFormLayout;
 
@@ -45,6 +50,12 @@ public:
     QWidget *fieldFor(const QString &key) const;
     QString validationMessage() const;
     SecuritySettings *security() const { return m_security; }
+    // The site's kind of database, chosen in the form (a document with postgresConfig: PostgreSQL).
+    DatabaseKind databaseKind() const;
+    void setDatabaseKind(DatabaseKind kind);
+    QComboBox *databaseKindBox() const { return m_kind; }
+    // The section a kind of database is configured in: "mysqlConfig" or "postgresConfig".
+    static QString sectionOf(DatabaseKind kind);
     FeedSettings *feedSettings() const { return m_feed; }
     // The live database's tables for the syncTables / receiveTables pickers; `error` when
     // they could not be listed.
@@ -74,8 +85,15 @@ private:
     // The key of the field that shows the value at `key` (a loader error's key path), or empty.
     QString fieldKeyFor(const QString &key) const;
 
+    // Whether `key` belongs to the database section of the kind not chosen (not shown, not written).
+    bool otherDatabaseKey(const QString &key) const;
+    void showDatabaseKind();
+
     QList<Field> m_fields;
     QJsonObject m_base;
+    QComboBox *m_kind;
+    QWidget *m_mysqlBox;
+    QWidget *m_postgresBox;
     QLabel *m_message;
     SecuritySettings *m_security;
     FeedSettings *m_feed;

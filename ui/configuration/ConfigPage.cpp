@@ -101,7 +101,8 @@ void ConfigPage::updateRaw()
 {
     // What will be saved, with plain passwords masked on screen.
     QJsonObject doc = m_form->document();
-    for (const QString &section : {QStringLiteral("mqttConfig"), QStringLiteral("mysqlConfig")}) {
+    for (const QString &section :
+         {QStringLiteral("mqttConfig"), QStringLiteral("mysqlConfig"), QStringLiteral("postgresConfig")}) {
         QJsonObject inner = doc.value(section).toObject();
         for (const QString &key : {QStringLiteral("password"), QStringLiteral("transformerPassword")}) {
             if (!inner.value(key).toString().isEmpty()) {

@@ -16,11 +16,14 @@ namespace mysqlsync::ui {
 namespace {
 
 // A configuration that ConfigLoader accepts whatever the other sections hold: `section` of
-// the form's document in a fixed valid frame, so that a test needs only its own fields.
+// the form's document in a fixed valid frame, so that a test needs only its own fields. A
+// database section replaces the frame's (exactly one of mysqlConfig and postgresConfig).
 QByteArray sectionDocument(const QJsonObject &form, const QString &section)
 {
     QJsonObject frame = ConfigSchema::starterDocument(QStringLiteral("connection_test"), QStringLiteral("queue"));
     frame.insert(QStringLiteral("mysqlConfig"), QJsonObject{{QStringLiteral("database"), QStringLiteral("test")}});
+    if (section == QLatin1String("postgresConfig"))
+        frame.remove(QStringLiteral("mysqlConfig"));
     frame.insert(section, form.value(section).toObject());
     return QJsonDocument(frame).toJson(QJsonDocument::Compact);
 }
@@ -88,7 +91,7 @@ QString ConnectionTestPanel::brokerResult() const
 bool ConnectionTestPanel::testDatabase()
 {
     Config config;
-    if (!begin(m_db, QStringLiteral("mysqlConfig"), false, &config))
+    if (!begin(m_db, ConfigForm::sectionOf(m_form->databaseKind()), false, &config))
         return false;
     m_db.secrets->start(config);
     return true;
@@ -97,7 +100,7 @@ bool ConnectionTestPanel::testDatabase()
 bool ConnectionTestPanel::listTables()
 {
     Config config;
-    if (!begin(m_db, QStringLiteral("mysqlConfig"), true, &config))
+    if (!begin(m_db, ConfigForm::sectionOf(m_form->databaseKind()), true, &config))
         return false;
     m_db.secrets->start(config);
     return true;
@@ -138,7 +141,7 @@ bool ConnectionTestPanel::begin(Test &test, const QString &section, bool quiet, 
 void ConnectionTestPanel::run(Test &test, const Config &config)
 {
     if (&test == &m_db)
-        test.watcher.setFuture(QtConcurrent::run(&ConnectionChecks::database, config.mysql));
+        test.watcher.setFuture(QtConcurrent::run(&ConnectionChecks::database, config.siteDatabase()));
     else
         test.watcher.setFuture(QtConcurrent::run(
             [mqtt = config.mqtt, name = m_form->document().value(QStringLiteral("clientName")).toString()] {

@@ -22,7 +22,7 @@ SecretRef &AsyncSecretResolver::ref(Slot slot)
     case Transformers:
         return m_config.mysql.transformerPasswordRef;
     }
-    return m_config.mysql.passwordRef;
+    return m_config.databaseKind == DatabaseKind::Postgres ? m_config.postgres.passwordRef : m_config.mysql.passwordRef;
 }
 
 QString &AsyncSecretResolver::password(Slot slot)
@@ -35,7 +35,7 @@ QString &AsyncSecretResolver::password(Slot slot)
     case Transformers:
         return m_config.mysql.transformerPassword;
     }
-    return m_config.mysql.password;
+    return m_config.databaseKind == DatabaseKind::Postgres ? m_config.postgres.password : m_config.mysql.password;
 }
 
 void AsyncSecretResolver::start(const Config &config)
@@ -95,6 +95,7 @@ void AsyncSecretResolver::settle()
     m_config.mqtt.password.clear();
     m_config.mysql.password.clear();
     m_config.mysql.transformerPassword.clear();
+    m_config.postgres.password.clear();
     if (!error.isEmpty()) {
         const QString message = SecretResolver::inFile(config, error);
         qCWarning(lcUiConfig).noquote() << message;

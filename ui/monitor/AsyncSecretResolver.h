@@ -19,7 +19,8 @@ class AsyncSecretResolver : public QObject {
 public:
     explicit AsyncSecretResolver(QObject *parent = nullptr);
 
-    // Resolves mqttConfig.password, mysqlConfig.password and mysqlConfig.transformerPassword
+    // Resolves mqttConfig.password, the database password (mysqlConfig.password or
+    // postgresConfig.password) and mysqlConfig.transformerPassword
     // of `config`; finished() follows
     // (queued: never from inside start()).
     void start(const Config &config);

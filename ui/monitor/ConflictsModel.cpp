@@ -31,7 +31,7 @@ void ConflictsModel::setDatabase(const MysqlConfig &mysql)
 {
     retire();
     setLoading(false);
-    if (!mysql.database.isEmpty()) {
+    if (mysql.namesDatabase()) {
         m_loader = new ConflictsLoader(mysql, m_generation.latest());
         connect(m_loader, &ConflictsLoader::pageLoaded, this, &ConflictsModel::onPage, Qt::QueuedConnection);
         connect(m_loader, &ConflictsLoader::failed, this, &ConflictsModel::onFailed, Qt::QueuedConnection);

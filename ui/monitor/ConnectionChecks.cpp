@@ -38,9 +38,12 @@ ConnectionCheckResult ConnectionChecks::database(const MysqlConfig &config)
     QStringList problems; // tables the engine could not sync (no primary key, ...): listed all the same
     if (result.tablesError.isEmpty() && !Catalog::load(connection.db(), userTables, &result.catalog, &problems))
         qCDebug(lcUiConfig).noquote() << "catalogue:" << problems.join(QStringLiteral("; "));
+    // A PostgreSQL site's tables are those of its schema (the session's search_path).
+    const QString where =
+        config.postgres ? config.postgres->database + QLatin1Char('.') + config.postgres->schema : config.database;
     result.message = QCoreApplication::translate("ConnectionChecks", "Connected to %1, server %2; %n table(s) in %3.",
                                                  nullptr, int(result.tables.size()))
-                         .arg(connection.description(), result.serverVersion, config.database);
+                         .arg(connection.description(), result.serverVersion, where);
     if (!result.tablesError.isEmpty())
         result.message += QLatin1Char(' ') + result.tablesError;
     qCInfo(lcUiConfig).noquote() << "database test:" << result.message;

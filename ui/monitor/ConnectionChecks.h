@@ -24,7 +24,7 @@ class ConnectionChecks {
     Q_DECLARE_TR_FUNCTIONS(mysqlsync::ui::ConnectionChecks)
 public:
     // Connects as the engine would, reads the server version, the list of tables and their
-    // columns.
+    // columns. `config` is Config::siteDatabase(): a PostgreSQL site's settings attached.
     static ConnectionCheckResult database(const MysqlConfig &config);
     // Connects (with a client id of its own, so a running engine is not disconnected) and
     // waits for the broker to accept, at most min(connectTimeout, `timeoutMs`).

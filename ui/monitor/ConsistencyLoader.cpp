@@ -1,6 +1,6 @@
 #include "monitor/ConsistencyLoader.h"
 
-#include "codec/ValueCodec.h"
+#include "database/SqlDialect.h"
 #include "monitor/UiLogging.h"
 
 #include <QDateTime>
@@ -55,13 +55,9 @@ void ConsistencyLoader::read(quint64 generation)
 
 bool ConsistencyLoader::countRows(const QStringList &tables, QHash<QString, qint64> *rows, QString *error)
 {
-    QStringList marks;
-    for (qsizetype i = 0; i < tables.size(); ++i)
-        marks << QStringLiteral("?");
+    const SqlDialect &dialect = SqlDialect::of(m_db.db());
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT TABLE_NAME, IFNULL(TABLE_ROWS, 0) FROM information_schema.TABLES WHERE "
-                             "TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME IN (%1)")
-                  .arg(marks.join(QLatin1Char(','))));
+    q.prepare(dialect.rowEstimatesSql(int(tables.size())));
     for (const QString &table : tables)
         q.addBindValue(table);
     if (!q.exec()) {
@@ -77,7 +73,8 @@ bool ConsistencyLoader::countRows(const QStringList &tables, QHash<QString, qint
             continue;
         }
         QSqlQuery count(m_db.db());
-        if (!count.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoteIdentifier(it.key()))) || !count.next()) {
+        if (!count.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(dialect.quoteIdentifier(it.key())))
+            || !count.next()) {
             *error = QStringLiteral("cannot count the rows of %1: %2")
                          .arg(it.key(), DbConnection::describe(count.lastError()));
             return false;

@@ -75,7 +75,7 @@ void ConsistencyModel::setDatabase(const MysqlConfig &mysql)
             p = Pair(p.table, p.remote);
         endResetModel();
     }
-    if (mysql.database.isEmpty())
+    if (!mysql.namesDatabase())
         return;
     m_loader = new ConsistencyLoader(mysql, m_generation.latest());
     connect(m_loader, &ConsistencyLoader::snapshotRead, this, &ConsistencyModel::onSnapshot, Qt::QueuedConnection);

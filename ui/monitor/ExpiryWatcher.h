@@ -1,7 +1,7 @@
 #pragma once
-// Which certificates of the open configuration (mqttConfig.ca/cert, mysqlConfig.ssl.ca/cert)
-// expire within 30 days or have expired: core's CertificateExpiry, checked when a
-// configuration is opened and once a day. The Overview shows the notices as a banner and the
+// Which certificates of the open configuration (mqttConfig.ca/cert, mysqlConfig.ssl.ca/cert or
+// postgresConfig.tls.ca/cert) expire within 30 days or have expired: core's CertificateExpiry,
+// checked when a configuration is opened and once a day. The Overview shows the notices as a banner and the
 // tray announces them (MainWindow wires both). Reads small local files only.
 #include "config/Config.h"
 #include "security/CertificateExpiry.h"

@@ -131,6 +131,7 @@ bool MonitorSession::open(const QString &path)
     // (start() follows when they are read), environment variables and files at once.
     if (config.mqtt.passwordRef.kind == SecretRef::Kind::Keychain
         || config.mysql.passwordRef.kind == SecretRef::Kind::Keychain
+        || config.postgres.passwordRef.kind == SecretRef::Kind::Keychain
         || config.mysql.transformerPasswordRef.kind == SecretRef::Kind::Keychain)
         Q_EMIT readingSecrets(absolute);
     m_secrets->start(config);
@@ -151,16 +152,18 @@ void MonitorSession::start(const Config &config)
         m_tracker->setRemote(remote, false);
     m_clients->setConfiguredRemotes(config.remoteClients);
     Q_EMIT starting(config);
-    m_status->setDatabase(config.mysql);
-    m_conflicts->setDatabase(config.mysql);
+    // A PostgreSQL site's settings ride along (MysqlConfig::postgres): every loader opens its database.
+    const MysqlConfig database = config.siteDatabase();
+    m_status->setDatabase(database);
+    m_conflicts->setDatabase(database);
     m_consistency->setPairs(config.syncTables, config.remoteClients);
-    m_consistency->setDatabase(config.mysql);
+    m_consistency->setDatabase(database);
     m_conflictNotifier->reset();
     if (m_openConflicts != -1) {
         m_openConflicts = -1; // the new engine reports its database's count when it connects
         Q_EMIT openConflictsChanged(m_openConflicts);
     }
-    m_clients->setDatabase(config.mysql);
+    m_clients->setDatabase(database);
     m_engine.start(config);
     m_expiry->setConfig(config);
     Q_EMIT stateChanged();

@@ -32,7 +32,7 @@ void StatusCountsPoller::retire()
 void StatusCountsPoller::setDatabase(const MysqlConfig &mysql)
 {
     retire();
-    if (mysql.database.isEmpty())
+    if (!mysql.namesDatabase())
         return;
     m_loader = new StatusCountsLoader(mysql);
     // Answers already queued when the database is switched are not cancelled by retire():

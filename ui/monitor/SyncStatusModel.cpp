@@ -33,7 +33,7 @@ void SyncStatusModel::setDatabase(const MysqlConfig &mysql)
     m_rows.clear();
     m_atEnd = true;
     endResetModel();
-    if (mysql.database.isEmpty())
+    if (!mysql.namesDatabase())
         return;
     m_loader = new SyncStatusLoader(mysql, m_generation.latest());
     connect(m_loader, &SyncStatusLoader::pageLoaded, this, &SyncStatusModel::onPage, Qt::QueuedConnection);
@@ -198,7 +198,7 @@ QVariant SyncStatusModel::data(const QModelIndex &index, int role) const
             }
             return {};
         case StatusFilter::Date:
-            return r.date.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return r.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")); // PostgreSQL's is UTC
         case StatusFilter::Message:
             return r.message;
         }

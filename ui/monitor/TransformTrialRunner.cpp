@@ -34,7 +34,7 @@ void TransformTrialRunner::setConfiguration(const Config &config)
 {
     retire();
     m_runGeneration.next();
-    if (config.mysql.database.isEmpty())
+    if (!config.siteDatabase().namesDatabase())
         return;
     m_worker = new TransformTrialWorker(config, m_keysGeneration.latest());
     connect(

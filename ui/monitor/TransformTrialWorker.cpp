@@ -1,6 +1,7 @@
 #include "monitor/TransformTrialWorker.h"
 
 #include "database/RowStore.h"
+#include "database/SqlDialect.h"
 #include "monitor/TrialServices.h"
 #include "monitor/UiLogging.h"
 #include "transform/TransformerHost.h"
@@ -35,7 +36,7 @@ TransformTrialWorker::TransformTrialWorker(const Config &config, std::shared_ptr
     , m_timeLimitMs(config.transformTimeoutMs)
     // The engine's own way to open a connection (TLS, character set, time zone included),
     // so values are read exactly as the engine reads them.
-    , m_db(config.mysql, QStringLiteral("sync-ui-transform-") + QUuid::createUuid().toString(QUuid::Id128))
+    , m_db(config.siteDatabase(), QStringLiteral("sync-ui-transform-") + QUuid::createUuid().toString(QUuid::Id128))
     , m_latestKeys(std::move(latestKeys))
 { }
 
@@ -65,11 +66,12 @@ void TransformTrialWorker::listKeys(quint64 generation, const QString &table, in
         return;
     }
     // Identifiers from the catalogue only; the key as the protocol writes it (RowStore's CAST).
-    const QString key = quoteIdentifier(info.key().name);
+    const SqlDialect &dialect = SqlDialect::of(m_db.db());
+    const QString key = dialect.quoteIdentifier(info.key().name);
     QSqlQuery q(m_db.db());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT CAST(%1 AS CHAR) FROM %2 ORDER BY %1 LIMIT %3")
-                    .arg(key, quoteIdentifier(info.name))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3 LIMIT %4")
+                    .arg(dialect.textCast(key), dialect.quoteIdentifier(info.name), key)
                     .arg(qMax(1, limit)))) {
         error = tr("cannot read the keys of `%1`: %2").arg(table, DbConnection::describe(q.lastError()));
         const QSqlError sqlError = q.lastError();

@@ -23,6 +23,7 @@ SecuritySettings::SecuritySettings(QWidget *parent)
         inner->setContentsMargins(0, 0, 0, 0);
         inner->addWidget(content);
         layout->addWidget(group);
+        return group;
     };
     m_brokerPassword = new KeychainPasswordField(QStringLiteral("mqttConfig.password"), this);
     m_brokerTls = new TlsFilesEditor(QStringLiteral("mqttConfig"), false, this);
@@ -31,33 +32,51 @@ SecuritySettings::SecuritySettings(QWidget *parent)
     m_transformerPassword = new KeychainPasswordField(QStringLiteral("mysqlConfig.transformerPassword"), this);
     m_transformerPassword->setToolTip(tr("The password of the transformers' database user (Transformers' user); "
                                          "leave it empty when that field is empty."));
+    m_postgresPassword = new KeychainPasswordField(QStringLiteral("postgresConfig.password"), this);
+    m_postgresTls = new TlsFilesEditor(QStringLiteral("postgresConfig.tls"), true, this, QStringLiteral("verify"));
     box(tr("Broker password"), m_brokerPassword);
     box(tr("Broker TLS"), m_brokerTls);
-    box(tr("Database password"), m_databasePassword);
-    box(tr("Database TLS"), m_databaseTls);
-    box(tr("Transformers' database password"), m_transformerPassword);
-    for (KeychainPasswordField *f : passwords())
+    m_mysqlSections << box(tr("Database password"), m_databasePassword);
+    m_postgresSections << box(tr("Database password"), m_postgresPassword);
+    m_mysqlSections << box(tr("Database TLS"), m_databaseTls);
+    m_postgresSections << box(tr("Database TLS"), m_postgresTls);
+    m_mysqlSections << box(tr("Transformers' database password"), m_transformerPassword);
+    for (KeychainPasswordField *f : allPasswords())
         connect(f, &KeychainPasswordField::changed, this, &SecuritySettings::changed);
-    for (TlsFilesEditor *t : {m_brokerTls, m_databaseTls})
+    for (TlsFilesEditor *t : {m_brokerTls, m_databaseTls, m_postgresTls})
         connect(t, &TlsFilesEditor::changed, this, &SecuritySettings::changed);
+    setDatabaseKind(DatabaseKind::MariaDb);
+}
+
+void SecuritySettings::setDatabaseKind(DatabaseKind kind)
+{
+    m_kind = kind;
+    for (Section *s : std::as_const(m_mysqlSections))
+        s->setVisible(kind == DatabaseKind::MariaDb);
+    for (Section *s : std::as_const(m_postgresSections))
+        s->setVisible(kind == DatabaseKind::Postgres);
 }
 
 void SecuritySettings::setDocument(const QJsonObject &document)
 {
     const QJsonObject mqtt = document.value(QStringLiteral("mqttConfig")).toObject();
     const QJsonObject mysql = document.value(QStringLiteral("mysqlConfig")).toObject();
+    const QJsonObject postgres = document.value(QStringLiteral("postgresConfig")).toObject();
     setClientName(document.value(QStringLiteral("clientName")).toString());
     m_brokerPassword->setValue(mqtt.value(QStringLiteral("password")));
     m_databasePassword->setValue(mysql.value(QStringLiteral("password")));
     m_transformerPassword->setValue(mysql.value(QStringLiteral("transformerPassword")));
+    m_postgresPassword->setValue(postgres.value(QStringLiteral("password")));
     m_brokerTls->setObject(mqtt);
     m_databaseTls->setObject(mysql.value(QStringLiteral("ssl")).toObject(), mysql.contains(QStringLiteral("ssl")));
+    m_postgresTls->setObject(postgres.value(QStringLiteral("tls")).toObject(),
+                             postgres.contains(QStringLiteral("tls")));
+    setDatabaseKind(document.contains(QStringLiteral("postgresConfig")) ? DatabaseKind::Postgres
+                                                                        : DatabaseKind::MariaDb);
 }
 
 void SecuritySettings::apply(QJsonObject *document) const
 {
-    QJsonObject mqtt = document->value(QStringLiteral("mqttConfig")).toObject();
-    QJsonObject mysql = document->value(QStringLiteral("mysqlConfig")).toObject();
     auto password = [](QJsonObject *section, const KeychainPasswordField *field) {
         const QString name = field->key().section(QLatin1Char('.'), -1);
         const QJsonValue value = field->value();
@@ -66,16 +85,29 @@ void SecuritySettings::apply(QJsonObject *document) const
         else
             section->insert(name, value);
     };
+    // An optional TLS object: written when TLS is on, removed when off.
+    auto tls = [](QJsonObject *section, const QString &name, const TlsFilesEditor *editor) {
+        QJsonObject files = section->value(name).toObject();
+        if (editor->apply(&files))
+            section->insert(name, files);
+        else
+            section->remove(name);
+    };
+    QJsonObject mqtt = document->value(QStringLiteral("mqttConfig")).toObject();
     password(&mqtt, m_brokerPassword);
+    m_brokerTls->apply(&mqtt);
+    document->insert(QStringLiteral("mqttConfig"), mqtt);
+    if (m_kind == DatabaseKind::Postgres) {
+        QJsonObject postgres = document->value(QStringLiteral("postgresConfig")).toObject();
+        password(&postgres, m_postgresPassword);
+        tls(&postgres, QStringLiteral("tls"), m_postgresTls);
+        document->insert(QStringLiteral("postgresConfig"), postgres);
+        return;
+    }
+    QJsonObject mysql = document->value(QStringLiteral("mysqlConfig")).toObject();
     password(&mysql, m_databasePassword);
     password(&mysql, m_transformerPassword);
-    m_brokerTls->apply(&mqtt);
-    QJsonObject ssl = mysql.value(QStringLiteral("ssl")).toObject();
-    if (m_databaseTls->apply(&ssl))
-        mysql.insert(QStringLiteral("ssl"), ssl);
-    else
-        mysql.remove(QStringLiteral("ssl"));
-    document->insert(QStringLiteral("mqttConfig"), mqtt);
+    tls(&mysql, QStringLiteral("ssl"), m_databaseTls);
     document->insert(QStringLiteral("mysqlConfig"), mysql);
 }
 
@@ -101,7 +133,7 @@ QString SecuritySettings::problem(QString *key, bool typedPasswordsPending) cons
             return p;
         }
     }
-    for (TlsFilesEditor *t : {m_brokerTls, m_databaseTls}) {
+    for (TlsFilesEditor *t : tlsEditors()) {
         const CertificateFilesResult r = t->check();
         if (!r.ok()) {
             if (key)
@@ -114,7 +146,7 @@ QString SecuritySettings::problem(QString *key, bool typedPasswordsPending) cons
 
 QWidget *SecuritySettings::fieldFor(const QString &key) const
 {
-    for (KeychainPasswordField *f : passwords()) {
+    for (KeychainPasswordField *f : allPasswords()) {
         if (key == f->key())
             return f->edit();
     }
@@ -123,24 +155,38 @@ QWidget *SecuritySettings::fieldFor(const QString &key) const
 
 QList<KeychainPasswordField *> SecuritySettings::passwords() const
 {
+    if (m_kind == DatabaseKind::Postgres)
+        return {m_brokerPassword, m_postgresPassword};
     return {m_brokerPassword, m_databasePassword, m_transformerPassword};
+}
+
+QList<KeychainPasswordField *> SecuritySettings::allPasswords() const
+{
+    return {m_brokerPassword, m_databasePassword, m_transformerPassword, m_postgresPassword};
+}
+
+QList<TlsFilesEditor *> SecuritySettings::tlsEditors() const
+{
+    return {m_brokerTls, m_kind == DatabaseKind::Postgres ? m_postgresTls : m_databaseTls};
 }
 
 void SecuritySettings::setClientName(const QString &clientName)
 {
     const QString site = clientName.trimmed();
+    // One site has one database: either kind's password is the site's database entry.
     m_brokerPassword->setAccount(site.isEmpty() ? QString() : SecretAccounts::broker(site));
     m_databasePassword->setAccount(site.isEmpty() ? QString() : SecretAccounts::database(site));
+    m_postgresPassword->setAccount(site.isEmpty() ? QString() : SecretAccounts::database(site));
     m_transformerPassword->setAccount(site.isEmpty() ? QString() : SecretAccounts::transformers(site));
 }
 
 void SecuritySettings::setConfigPath(const QString &path)
 {
     const QString dir = path.isEmpty() ? QString() : QFileInfo(path).absolutePath();
-    m_brokerTls->setBaseDirectory(dir);
-    m_databaseTls->setBaseDirectory(dir);
-    m_brokerTls->check();
-    m_databaseTls->check();
+    for (TlsFilesEditor *t : {m_brokerTls, m_databaseTls, m_postgresTls}) {
+        t->setBaseDirectory(dir);
+        t->check();
+    }
 }
 
 } // namespace mysqlsync::ui

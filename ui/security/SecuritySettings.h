@@ -2,14 +2,19 @@
 // The configuration page's security part: the broker and database passwords (kept in the OS
 // keychain, the file holding only {"keychain": account}) and the TLS files of both
 // connections, checked as they are chosen. ConfigForm embeds it; it reads and writes only
-// its own keys: mqttConfig.password/ca/cert/key/rejectUnauthorized, mysqlConfig.password,
-// mysqlConfig.transformerPassword and mysqlConfig.ssl.
+// its own keys: mqttConfig.password/ca/cert/key/rejectUnauthorized, and for the site's kind
+// of database either mysqlConfig.password, mysqlConfig.transformerPassword and
+// mysqlConfig.ssl, or postgresConfig.password and postgresConfig.tls. The other kind's
+// fields are hidden but keep what was typed in them.
+#include "config/Config.h"
+
 #include <QJsonObject>
 #include <QWidget>
 
 namespace mysqlsync::ui {
 
 class KeychainPasswordField;
+class Section;
 class TlsFilesEditor;
 
 class SecuritySettings : public QWidget {
@@ -30,14 +35,20 @@ public:
     QList<KeychainPasswordField *> unstoredPasswords() const;
     // The editor of `key` (a password edit, a TLS file edit), or nullptr.
     QWidget *fieldFor(const QString &key) const;
-    // The three password fields.
+    // The password fields of the broker and of the site's kind of database.
     QList<KeychainPasswordField *> passwords() const;
+
+    // Which database's keys are edited and written (MariaDB: mysqlConfig's, PostgreSQL: postgresConfig's).
+    void setDatabaseKind(DatabaseKind kind);
+    DatabaseKind databaseKind() const { return m_kind; }
 
     KeychainPasswordField *brokerPassword() const { return m_brokerPassword; }
     KeychainPasswordField *databasePassword() const { return m_databasePassword; }
     KeychainPasswordField *transformerPassword() const { return m_transformerPassword; }
+    KeychainPasswordField *postgresPassword() const { return m_postgresPassword; }
     TlsFilesEditor *brokerTls() const { return m_brokerTls; }
     TlsFilesEditor *databaseTls() const { return m_databaseTls; }
+    TlsFilesEditor *postgresTls() const { return m_postgresTls; }
 
 public Q_SLOTS:
     // The keychain entries are named after the site (SecretAccounts).
@@ -49,6 +60,16 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // Every password field, the hidden kind's too.
+    QList<KeychainPasswordField *> allPasswords() const;
+    // The TLS editors of the broker and of the site's kind of database.
+    QList<TlsFilesEditor *> tlsEditors() const;
+
+    DatabaseKind m_kind = DatabaseKind::MariaDb;
+    QList<Section *> m_mysqlSections;
+    QList<Section *> m_postgresSections;
+    KeychainPasswordField *m_postgresPassword;
+    TlsFilesEditor *m_postgresTls;
     KeychainPasswordField *m_brokerPassword;
     KeychainPasswordField *m_databasePassword;
     KeychainPasswordField *m_transformerPassword;

@@ -11,9 +11,10 @@
 
 namespace mysqlsync::ui {
 
-TlsFilesEditor::TlsFilesEditor(const QString &prefix, bool optional, QWidget *parent)
+TlsFilesEditor::TlsFilesEditor(const QString &prefix, bool optional, QWidget *parent, const QString &verifyKey)
     : QWidget(parent)
     , m_prefix(prefix)
+    , m_verifyKey(verifyKey)
 {
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
@@ -35,7 +36,7 @@ TlsFilesEditor::TlsFilesEditor(const QString &prefix, bool optional, QWidget *pa
     m_cert = addPicker(form, QStringLiteral("cert"), tr("Client certificate"), certs);
     m_key = addPicker(form, QStringLiteral("key"), tr("Client key"), tr("Keys (*.key *.pem);;All files (*)"));
     m_verify = new QCheckBox(tr("Verify the server's certificate and host name"), this);
-    m_verify->setObjectName(prefix + QStringLiteral(".rejectUnauthorized"));
+    m_verify->setObjectName(prefix + QLatin1Char('.') + verifyKey);
     m_verify->setChecked(true);
     connect(m_verify, &QCheckBox::toggled, this, &TlsFilesEditor::changed);
     form->addRow(QString(), m_verify);
@@ -88,8 +89,8 @@ void TlsFilesEditor::setObject(const QJsonObject &object, bool present)
     m_ca->setText(object.value(QStringLiteral("ca")).toString());
     m_cert->setText(object.value(QStringLiteral("cert")).toString());
     m_key->setText(object.value(QStringLiteral("key")).toString());
-    m_hadReject = object.contains(QStringLiteral("rejectUnauthorized"));
-    m_verify->setChecked(object.value(QStringLiteral("rejectUnauthorized")).toBool(true));
+    m_hadReject = object.contains(m_verifyKey);
+    m_verify->setChecked(object.value(m_verifyKey).toBool(true));
     if (m_enabled)
         m_enabled->setChecked(present);
     check();
@@ -113,9 +114,9 @@ bool TlsFilesEditor::apply(QJsonObject *object) const
             object->insert(QLatin1String(name), text);
     }
     if (m_hadReject || !m_verify->isChecked())
-        object->insert(QStringLiteral("rejectUnauthorized"), m_verify->isChecked());
+        object->insert(m_verifyKey, m_verify->isChecked());
     else
-        object->remove(QStringLiteral("rejectUnauthorized"));
+        object->remove(m_verifyKey);
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The TLS files of one connection (broker: mqttConfig.ca/cert/key/rejectUnauthorized;
-// database: mysqlConfig.ssl.{ca,cert,key,rejectUnauthorized}) with file pickers and a check
+// database: mysqlConfig.ssl.{ca,cert,key,rejectUnauthorized} or postgresConfig.tls.{ca,cert,key,verify})
+// with file pickers and a check
 // of what the files are (CertificateFilesCheck) shown under them.
 #include "monitor/CertificateFilesCheck.h"
 
@@ -19,7 +20,9 @@ class TlsFilesEditor : public QWidget {
 public:
     // `prefix`: the JSON object of the keys ("mqttConfig", "mysqlConfig.ssl"); the editors are
     // named prefix + ".ca" etc. `optional`: a "use TLS" box decides whether the object exists.
-    TlsFilesEditor(const QString &prefix, bool optional, QWidget *parent = nullptr);
+    // `verifyKey`: the name of the verification switch ("verify" in postgresConfig.tls).
+    TlsFilesEditor(const QString &prefix, bool optional, QWidget *parent = nullptr,
+                   const QString &verifyKey = QStringLiteral("rejectUnauthorized"));
 
     // Relative paths are checked against this folder (the configuration file's).
     void setBaseDirectory(const QString &dir);
@@ -44,6 +47,7 @@ private:
     QLineEdit *addPicker(QFormLayout *form, const QString &name, const QString &label, const QString &filter);
 
     QString m_prefix;
+    QString m_verifyKey;
     QString m_baseDir;
     bool m_hadReject = false;
     QCheckBox *m_enabled = nullptr;
