@@ -278,7 +278,12 @@ RowStore::Result ConflictResolver::judge(const QList<const ChangeMessage *> &cha
             const QJsonValue here = row == rows.cend() ? QJsonValue(QJsonValue::Null) : QJsonValue(*row);
             // A local change still waiting in table_changes may make it differ: judged as it is.
             const bool same = !pending.contains(c->id) && equalState(here, c->entity);
-            Verdict v = judgeOne(*c, stored.value(c->id), pending.contains(c->id), same, now);
+            // A row here without a version that our initial load has not brought to the sender
+            // yet (rows both sites held before their first load): the sender has not seen it, so
+            // its state is concurrent with ours, whichever load arrives first.
+            const bool unloaded =
+                row != rows.cend() && !stored.contains(c->id) && m_ctx.loadOwed && m_ctx.loadOwed(it.key(), c->sender);
+            Verdict v = judgeOne(*c, stored.value(c->id), pending.contains(c->id) || unloaded, same, now);
             if (v.conflict)
                 v.conflict->localVersion = here;
             out->insert(c, v);

@@ -58,6 +58,10 @@ struct EngineContext {
     std::function<bool(qint64 id)> isTaken;
     // Capture: new versions for local changes of bidirectional tables (false: try again later).
     std::function<bool(const QList<TableKey> &keys)> stampLocal;
+    // Whether this site's initial load of `table` into `remote` is still under way (or not
+    // begun): a row here without a version is then a state the remote has not seen yet, and a
+    // different state from the remote for it is concurrent with it (ConflictResolver).
+    std::function<bool(const QString &table, const QString &remote)> loadOwed;
     // Receipts once their sync_status rows are written (or found stale): InitialLoader's chunks.
     std::function<void(const QList<InfoMessage> &receipts)> receiptsWritten;
     // Conflicts were recorded or settled (`detected` of them new): report the open count.

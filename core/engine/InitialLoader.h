@@ -47,6 +47,12 @@ public:
         m_rows.reset();
         m_chunks.clear();
     }
+    // Whether the pair's load is known and not done (EngineContext::loadOwed).
+    bool owes(const QString &table, const QString &remote) const
+    {
+        const auto it = m_states.constFind(pairKey(table, remote));
+        return it != m_states.cend() && !it->done;
+    }
     // Receipts whose sync_status rows are written (EngineContext::receiptsWritten).
     void receiptsWritten(const QList<InfoMessage> &receipts);
 

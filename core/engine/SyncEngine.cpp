@@ -150,6 +150,7 @@ void SyncEngine::start()
                     [this](const QString &remote) { m_flush->schedule(remote, 0); });
     m_loader->setPaused(m_paused);
     m_ctx.receiptsWritten = [this](const QList<InfoMessage> &receipts) { m_loader->receiptsWritten(receipts); };
+    m_ctx.loadOwed = [this](const QString &table, const QString &remote) { return m_loader->owes(table, remote); };
     m_digests = std::make_unique<DigestWorker>(cfg.siteDatabase(), QStringLiteral("mysql-sync-verify-") + suffix);
     m_verifier =
         std::make_unique<Verifier>(m_ctx, m_digests.get(),
@@ -518,6 +519,7 @@ void SyncEngine::shutdown()
     m_expiry.reset();
     m_incoming->setReceiver(nullptr);
     m_ctx.receiptsWritten = nullptr;
+    m_ctx.loadOwed = nullptr;
     m_loader.reset();
     m_verifier.reset();
     m_verifyResponder.reset();
