@@ -34,14 +34,15 @@ void ChangeReceiver::reject(const ChangeMessage &partial, const QString &error)
     // Answered only to a configured remote: a receipt for any other name would wait in the
     // outbox for ever (SyncEngine drops messages from other names before they get here).
     if (m_ctx.config.remoteClients.contains(partial.sender))
-        m_sender.sendReceipt(partial.sender,
-                             InfoMessage::error(m_ctx.config.clientName, partial.table, partial.id, partial.date,
-                                                error));
+        m_sender.receipts().send(partial.sender,
+                                 InfoMessage::error(m_ctx.config.clientName, partial.table, partial.id, partial.date,
+                                                    error),
+                                 partial);
 }
 
 void ChangeReceiver::finishReceipts()
 {
-    m_sender.flushReceipts();
+    m_sender.receipts().flush();
 }
 
 ChangeReceiver::Transformed ChangeReceiver::transformAll(const QList<ChangeMessage> &received)
@@ -457,12 +458,14 @@ void ChangeReceiver::apply(const QList<ChangeMessage> &received)
         if (o.error.isEmpty()) {
             ++m_ctx.counters.applied;
             m_ctx.counters.applyLatency.add(double(committedAt - c.date) / 1000.0);
-            m_sender.sendReceipt(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, table, id, c.date));
+            m_sender.receipts().send(c.sender, InfoMessage::dataReceived(m_ctx.config.clientName, table, id, c.date),
+                                     c);
         } else {
             qCWarning(lcEngine).noquote()
                 << "change of" << c.table << id << "from" << c.sender << "not applied:" << o.error;
             m_ctx.reportError(EngineError::Source::Apply, o.error, c.sender, c.table, id);
-            m_sender.sendReceipt(c.sender, InfoMessage::error(m_ctx.config.clientName, table, id, c.date, o.error));
+            m_sender.receipts().send(c.sender, InfoMessage::error(m_ctx.config.clientName, table, id, c.date, o.error),
+                                     c);
         }
     }
     QString error;

@@ -11,6 +11,8 @@
 #include "protocol/Messages.h"
 #include "transform/TransformerHost.h"
 
+#include <QRandomGenerator>
+
 namespace mysqlsync {
 
 namespace {
@@ -43,6 +45,11 @@ QList<TableKey> keysOf(const QList<OutboxEntry> &entries)
 ChangeSender::ChangeSender(EngineContext &context)
     : m_ctx(context)
     , m_rows(context.db->name())
+    , m_receipts(context)
+    // Batch numbers go on from a random one: a summary receipt for a batch an earlier run of
+    // this engine sent names a number this run has not used (RemotePaths::expand checks the
+    // batch's date and size too).
+    , m_nextBatch(QRandomGenerator::global()->bounded(qint64(1), ext::kMaxBatchNumber / 2))
 { }
 
 bool ChangeSender::states(const QList<TableKey> &keys, QHash<QString, QJsonValue> *out)
@@ -202,7 +209,7 @@ void ChangeSender::publish(const QString &remote, const QList<TableKey> &keys, c
 qsizetype ChangeSender::publishBatches(const QString &remote, const QList<ChangeMessage> &changes, qint64 date)
 {
     const Config::Extensions &x = m_ctx.config.extensions;
-    ext::BatchBuilder builder(m_ctx.config.clientName, date, x.batchRows, x.batchBytes);
+    ext::BatchBuilder builder(m_ctx.config.clientName, date, x.batchRows, x.batchBytes, m_nextBatch);
     for (const ChangeMessage &change : changes)
         builder.add(change);
     const bool compress = x.compress && m_ctx.paths->compresses(remote, EngineContext::now());
@@ -212,7 +219,8 @@ qsizetype ChangeSender::publishBatches(const QString &remote, const QList<Change
         const QByteArray payload = ext::frame(batch.json, compress);
         if (!m_ctx.mqtt->publish(topic, payload))
             break; // not connected: the rest stays owed and goes out with the resends
-        m_ctx.paths->sentBatch(remote, date, changes.mid(first, batch.rows));
+        m_ctx.paths->sentBatch(remote, date, changes.mid(first, batch.rows), batch.number);
+        m_nextBatch = batch.number < ext::kMaxBatchNumber ? batch.number + 1 : 1;
         first += batch.rows;
         m_ctx.counters.sent += batch.rows;
         ++m_ctx.counters.messagesOut;
@@ -449,7 +457,7 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
                 }
             }
             qsizetype published = 0;
-            publishReceipts(remote, infos, &published);
+            m_receipts.publish(remote, infos, &published);
             done += ids.mid(0, published);
         } else {
             for (const OutboxReceipt &r : receipts) {
@@ -526,59 +534,6 @@ bool ChangeSender::flush(const QString &remote, qint64 unacknowledgedBefore)
     qCDebug(lcEngine).noquote() << "sent" << entries.size() << "owed change(s) to" << remote << "("
                                 << entries.size() - queuedCount << "resent )";
     return more;
-}
-
-void ChangeSender::sendReceipt(const QString &remote, const InfoMessage &receipt)
-{
-    if (!m_ctx.config.remoteClients.contains(remote))
-        return; // never owed to a name that is not a remote: it would wait in the outbox for ever
-    const qint64 now = EngineContext::now();
-    if (m_ctx.canSendTo(remote, now) && m_ctx.batchesTo(remote, now)) {
-        m_receipts[remote].append(receipt);
-        return;
-    }
-    const QByteArray payload = receipt.toJson();
-    if (m_ctx.canSendTo(remote, now) && m_ctx.mqtt->publish(topics::infoFor(remote), payload)) {
-        ++m_ctx.counters.receiptsOut;
-        return;
-    }
-    keepReceipt(remote, payload, receipt.table, receipt.id);
-}
-
-void ChangeSender::keepReceipt(const QString &remote, const QByteArray &payload, const QString &table,
-                               const QString &id)
-{
-    QString error;
-    if (!m_ctx.outbox->putReceipt(remote, payload, &error))
-        m_ctx.reportError(EngineError::Source::Outbox, error, remote, table, id);
-    m_ctx.outboxChanged = true;
-}
-
-void ChangeSender::flushReceipts()
-{
-    const QHash<QString, QList<InfoMessage>> all = std::exchange(m_receipts, {});
-    for (auto it = all.cbegin(); it != all.cend(); ++it) {
-        qsizetype published = 0;
-        publishReceipts(it.key(), it.value(), &published);
-        for (const InfoMessage &r : it.value().mid(published))
-            keepReceipt(it.key(), r.toJson(), r.table, r.id);
-    }
-}
-
-bool ChangeSender::publishReceipts(const QString &remote, const QList<InfoMessage> &receipts, qsizetype *published)
-{
-    const Config::Extensions &x = m_ctx.config.extensions;
-    const bool compress = x.compress && m_ctx.paths->compresses(remote, EngineContext::now());
-    const QString topic = ext::receiptsTopic(m_ctx.config.clientName, remote);
-    *published = 0;
-    for (const ext::ReceiptBatch::Encoded &batch :
-         ext::ReceiptBatch::toJson(m_ctx.config.clientName, receipts, x.batchRows, x.batchBytes)) {
-        if (!m_ctx.mqtt->publish(topic, ext::frame(batch.json, compress)))
-            return false;
-        *published += batch.rows;
-        m_ctx.counters.receiptsOut += batch.rows;
-    }
-    return true;
 }
 
 int ChangeSender::windowOf(const QString &remote, qint64 now) const

@@ -1,9 +1,10 @@
 #pragma once
 // Owes row states to remotes through the outbox and publishes them to those online:
-// captured changes, relays of incoming changes, flushes and resends. Also sends
-// receipts, or keeps them in the outbox while their remote is offline.
+// captured changes, relays of incoming changes, flushes and resends; and the receipts kept in
+// the outbox (ReceiptSender sends the others).
 #include "database/RowStore.h"
 #include "engine/EngineContext.h"
+#include "engine/ReceiptSender.h"
 #include "outbox/Outbox.h"
 #include "protocol/Messages.h"
 
@@ -52,12 +53,8 @@ public:
     // returns true when more is waiting.
     bool flush(const QString &remote, qint64 unacknowledgedBefore);
 
-    // A receipt for `remote`: published now if it is online, else kept in the outbox. For a
-    // remote on the batch path it waits for flushReceipts(), which sends one batch receipt.
-    void sendReceipt(const QString &remote, const InfoMessage &receipt);
-    // Publishes the receipts that sendReceipt() collected, a batch per remote (what cannot be
-    // published now is kept in the outbox).
-    void flushReceipts();
+    // The receipts this site owes for changes it received.
+    ReceiptSender &receipts() { return m_receipts; }
 
     void resetStatements() { m_rows.reset(); }
 
@@ -78,10 +75,6 @@ private:
     // The stored versions of bidirectional tables' rows into m_versions; false when they
     // cannot be read (a lost connection is reported as such).
     bool readVersions(const QString &table, const QStringList &keys, bool *connectionLost);
-    // Receipts for a remote on the batch path, in batch receipts; false when the broker would
-    // not take them (none of the rest was published).
-    bool publishReceipts(const QString &remote, const QList<InfoMessage> &receipts, qsizetype *published);
-    void keepReceipt(const QString &remote, const QByteArray &payload, const QString &table, const QString &id);
     // The send window of `remote`: wider on the batch path, where a message carries many rows.
     int windowOf(const QString &remote, qint64 now) const;
     // Runs the table's transformer (source = us, target = remote) on the message; false when
@@ -95,9 +88,10 @@ private:
     EngineContext &m_ctx;
     RowStore m_rows;
     qint64 m_lastSendDate = 0;
-    QHash<QString, QElapsedTimer> m_readFailures;  // table -> last warning about it
-    QHash<QString, QList<InfoMessage>> m_receipts; // remote -> receipts for flushReceipts()
-    QHash<QString, RowVersion> m_versions;         // "table\nkey" -> version, as read by states()
+    QHash<QString, QElapsedTimer> m_readFailures; // table -> last warning about it
+    ReceiptSender m_receipts;
+    qint64 m_nextBatch;                    // the number of the next batch sent (summary receipts name it)
+    QHash<QString, RowVersion> m_versions; // "table\nkey" -> version, as read by states()
 };
 
 } // namespace mysqlsync

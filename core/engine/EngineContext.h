@@ -62,6 +62,9 @@ struct EngineContext {
     // begun): a row here without a version is then a state the remote has not seen yet, and a
     // different state from the remote for it is concurrent with it (ConflictResolver).
     std::function<bool(const QString &table, const QString &remote)> loadOwed;
+    // `count` receipts arrived for rows of `table` sent to `remote` at `date`, before their
+    // sync_status rows are written: InitialLoader's pacing.
+    std::function<void(const QString &table, const QString &remote, qint64 date, int count)> receiptsArrived;
     // Receipts once their sync_status rows are written (or found stale): InitialLoader's chunks.
     std::function<void(const QList<InfoMessage> &receipts)> receiptsWritten;
     // Conflicts were recorded or settled (`detected` of them new): report the open count.

@@ -133,6 +133,16 @@ void IncomingMessages::handleExtension(const MqttIncoming &m, qint64 now, QList<
             malformed(error);
             return;
         }
+        if (batch.batch > 0) {
+            // A summary: the rows of a batch we sent, each received unless listed as an error.
+            QList<InfoMessage> expanded;
+            if (!m_ctx.paths->expand(route.sender, batch, &expanded, &error, &skipped))
+                qCInfo(lcEngine).noquote() << "a summary receipt from" << route.sender << "is not used:" << error;
+            for (const QString &why : std::as_const(skipped))
+                malformed(why);
+            *receipts += expanded;
+            return;
+        }
         for (const QString &why : std::as_const(skipped))
             malformed(why);
         for (const InfoMessage &r : std::as_const(batch.receipts)) {
@@ -206,6 +216,18 @@ void IncomingMessages::handleReceipts(const QList<InfoMessage> &receipts)
         return;
     }
     QHash<QString, int> leftForLater; // sender -> receipts not taken: sync_status is backed up
+    // Consecutive taken receipts of one (table, sender, date), told to receiptsArrived at once:
+    // a batch's receipts come together.
+    struct Run {
+        QString table, sender;
+        qint64 date = 0;
+        int count = 0;
+    } run;
+    auto endRun = [this, &run] {
+        if (run.count > 0 && m_ctx.receiptsArrived)
+            m_ctx.receiptsArrived(run.table, run.sender, run.date, run.count);
+        run.count = 0;
+    };
     for (const InfoMessage &r : receipts) {
         ++m_ctx.counters.receiptsIn;
         if (m_ctx.status->isFull()) {
@@ -234,6 +256,11 @@ void IncomingMessages::handleReceipts(const QList<InfoMessage> &receipts)
         if (local.isEmpty())
             why = QStringLiteral("%1 is not one of this site's syncTables").arg(settled.table.left(64));
         if (why.isEmpty() && m_ctx.status->receipt(settled, &why)) {
+            if (run.count == 0 || run.date != settled.date || run.table != settled.table || run.sender != r.sender) {
+                endRun();
+                run = {settled.table, r.sender, settled.date, 0};
+            }
+            ++run.count;
             // A remote whose table lacks a column we sent may get it soon (an ALTER TABLE that
             // reached us first): sent again with back-off, without an operator's click.
             if (r.kind == InfoKind::Error && RetryBackoff::isMissingColumn(r.message))
@@ -247,6 +274,7 @@ void IncomingMessages::handleReceipts(const QList<InfoMessage> &receipts)
         qCWarning(lcEngine).noquote() << message;
         m_ctx.reportError(EngineError::Source::Incoming, message, r.sender, r.table.left(255), r.id.left(255));
     }
+    endRun();
     for (auto it = leftForLater.cbegin(); it != leftForLater.cend(); ++it) {
         if (!m_backedUp.admit(it.key(), EngineContext::now()))
             continue;

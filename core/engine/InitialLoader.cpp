@@ -17,7 +17,8 @@ constexpr int kIdleMs = 2000;         // nothing to load now: look again after t
 constexpr int kBusyMs = 10;           // loading: the next chunk as soon as there is room
 constexpr int kReReadMs = 5000;       // sync_loads read again (an operator's `mysql-sync load`)
 constexpr int kFailedMs = 30000;      // sync_loads could not be read or written: try again after this
-constexpr int kLaneDepth = 2;         // chunks a pair may have out on the batch path
+constexpr int kLaneDepth = 2;         // chunks of a pair on the batch path not answered yet
+constexpr int kLaneSettling = 6;      // and answered ones whose sync_status rows are being written
 constexpr int kPendingAfterMs = 1000; // a chunk's rows unanswered this long get their `pending` rows
 } // namespace
 
@@ -51,6 +52,13 @@ void InitialLoader::stop()
     m_running = false;
     m_timer.stop();
     m_chunks.clear();
+}
+
+void InitialLoader::receiptsArrived(const QString &table, const QString &remote, qint64 date, int count)
+{
+    // A chunk fully answered makes room on the wire: the next one goes now, not at the tick.
+    if (m_chunks.answered(table, remote, date, count) && m_running && !m_paused)
+        m_timer.start(0);
 }
 
 void InitialLoader::receiptsWritten(const QList<InfoMessage> &receipts)
@@ -329,7 +337,10 @@ void InitialLoader::chaseOverdue(qint64 now)
 
 bool InitialLoader::stepLane(LoadState *s, const TableInfo &table, int chunk, qint64 now)
 {
-    if (m_chunks.inFlight(s->table, s->remote) >= kLaneDepth)
+    // Only unanswered chunks wait ahead of a live change; answered ones wait for this site's
+    // sync_status writer, which live changes do not pass through on their way out.
+    if (m_chunks.unanswered(s->table, s->remote) >= kLaneDepth
+        || m_chunks.inFlight(s->table, s->remote) >= kLaneDepth + kLaneSettling)
         return true;
     QString error;
     // Live changes first: a chunk goes out only while the remote is owed less than one.
@@ -364,6 +375,7 @@ bool InitialLoader::stepLane(LoadState *s, const TableInfo &table, int chunk, qi
     sent.date = date;
     sent.sentAt = now;
     sent.rows = int(rows.size());
+    sent.unanswered = int(rows.size() - unsent.size());
     sent.waiting = QSet<QString>(keys.cbegin(), keys.cend());
     for (const QString &key : std::as_const(unsent))
         sent.waiting.remove(key);

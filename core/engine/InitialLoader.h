@@ -53,6 +53,9 @@ public:
         const auto it = m_states.constFind(pairKey(table, remote));
         return it != m_states.cend() && !it->done;
     }
+    // `count` receipts for the rows of `table` sent to `remote` at `date` arrived
+    // (EngineContext::receiptsArrived).
+    void receiptsArrived(const QString &table, const QString &remote, qint64 date, int count);
     // Receipts whose sync_status rows are written (EngineContext::receiptsWritten).
     void receiptsWritten(const QList<InfoMessage> &receipts);
 

@@ -1,5 +1,7 @@
 #include "engine/LoadChunks.h"
 
+#include <algorithm>
+
 namespace mysqlsync {
 
 QString LoadChunks::pairKey(const QString &table, const QString &remote)
@@ -17,6 +19,29 @@ int LoadChunks::inFlight(const QString &table, const QString &remote) const
 {
     const auto it = m_chunks.constFind(pairKey(table, remote));
     return it == m_chunks.cend() ? 0 : int(it->size());
+}
+
+int LoadChunks::unanswered(const QString &table, const QString &remote) const
+{
+    const auto it = m_chunks.constFind(pairKey(table, remote));
+    if (it == m_chunks.cend())
+        return 0;
+    return int(std::count_if(it->cbegin(), it->cend(), [](const LoadChunk &c) { return c.unanswered > 0; }));
+}
+
+bool LoadChunks::answered(const QString &table, const QString &remote, qint64 date, int count)
+{
+    const auto it = m_chunks.find(pairKey(table, remote));
+    if (it == m_chunks.end())
+        return false;
+    for (LoadChunk &chunk : *it) {
+        if (chunk.date != date)
+            continue;
+        const bool was = chunk.unanswered > 0;
+        chunk.unanswered -= count; // a receipt for a resent row may come twice: pacing only
+        return was && chunk.unanswered <= 0;
+    }
+    return false;
 }
 
 QString LoadChunks::readFrom(const QString &table, const QString &remote, const QString &settled) const
@@ -67,9 +92,10 @@ QList<LoadChunk> LoadChunks::overdue(qint64 before, bool takeKeys)
             if (chunk.sentAt >= before || chunk.waiting.isEmpty() || (!takeKeys && chunk.pendingWritten))
                 continue;
             out.append(chunk);
-            if (takeKeys)
+            if (takeKeys) {
                 chunk.waiting.clear();
-            else
+                chunk.unanswered = 0;
+            } else
                 chunk.pendingWritten = true;
         }
     }

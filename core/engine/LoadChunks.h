@@ -22,6 +22,7 @@ struct LoadChunk {
     qint64 sentAt = 0;     // when it was sent
     QSet<QString> waiting; // keys whose receipts are not written yet
     int rows = 0;
+    int unanswered = 0; // rows sent whose receipts have not arrived yet (pacing only)
     bool pendingWritten = false;
 };
 
@@ -30,6 +31,12 @@ public:
     void add(LoadChunk chunk);
     // Chunks of the pair not settled yet.
     int inFlight(const QString &table, const QString &remote) const;
+    // Chunks of the pair whose receipts have not all arrived: they, and nothing else of the
+    // load, wait ahead of a live change on the wire and at the remote.
+    int unanswered(const QString &table, const QString &remote) const;
+    // `count` receipts for the pair's chunk sent at `date` arrived (their sync_status rows
+    // are still to be written); true when that chunk has now had all of them.
+    bool answered(const QString &table, const QString &remote, qint64 date, int count);
     // Where the next chunk of the pair starts: the last key sent, or `settled` when none is out.
     QString readFrom(const QString &table, const QString &remote, const QString &settled) const;
     // Receipts whose sync_status rows are written (any that is not of a chunk is ignored).

@@ -1,5 +1,7 @@
 #include "engine/RemotePaths.h"
 
+#include <algorithm>
+
 namespace mysqlsync {
 
 bool RemotePaths::announced(const ext::Announcement &a, qint64 deadline, qint64 now)
@@ -69,9 +71,23 @@ void RemotePaths::sent(const QString &remote, Path path, int rows, qint64 bytes)
     t.bytes += bytes;
 }
 
-void RemotePaths::sentBatch(const QString &remote, qint64 date, const QList<ChangeMessage> &changes)
+void RemotePaths::sentBatch(const QString &remote, qint64 date, const QList<ChangeMessage> &changes, qint64 number)
 {
     Remote &r = m_remotes[remote];
+    if (number > 0) {
+        Remote::Numbered &batch = r.numbered[number];
+        r.numberedRows -= batch.rows.size(); // (a number used again: the older batch is forgotten)
+        if (batch.rows.isEmpty())
+            r.numbers.append(number);
+        batch.date = date;
+        batch.rows.clear();
+        batch.rows.reserve(changes.size());
+        for (const ChangeMessage &c : changes)
+            batch.rows.append({c.table, c.id});
+        r.numberedRows += batch.rows.size();
+        while (r.numberedRows > kRememberedRows && r.numbers.size() > 1)
+            r.numberedRows -= r.numbered.take(r.numbers.takeFirst()).rows.size();
+    }
     auto it = r.sentKeys.find(date);
     if (it == r.sentKeys.end()) {
         it = r.sentKeys.insert(date, {});
@@ -94,6 +110,58 @@ bool RemotePaths::couldHaveSent(const QString &remote, const QString &table, con
         return true;
     const auto keys = r->sentKeys.constFind(date);
     return keys == r->sentKeys.cend() || keys->contains(table + QLatin1Char('\n') + id);
+}
+
+bool RemotePaths::expand(const QString &remote, const ext::ReceiptBatch &summary, QList<InfoMessage> *out, QString *why,
+                         QStringList *skipped) const
+{
+    const Remote::Numbered *batch = nullptr;
+    if (const auto r = m_remotes.constFind(remote); r != m_remotes.cend()) {
+        if (const auto b = r->numbered.constFind(summary.batch); b != r->numbered.cend())
+            batch = &*b;
+    }
+    if (!batch) {
+        *why = QStringLiteral("batch %1 is not one this engine sent lately (sent before a restart, or forgotten): "
+                              "its rows stay owed and are sent again")
+                   .arg(summary.batch);
+        return false;
+    }
+    if (batch->date != summary.date || batch->rows.size() != summary.rows) {
+        *why = QStringLiteral("the summary of batch %1 says %2 row(s) sent at %3; the batch held %4 sent at %5")
+                   .arg(summary.batch)
+                   .arg(summary.rows)
+                   .arg(summary.date)
+                   .arg(batch->rows.size())
+                   .arg(batch->date);
+        return false;
+    }
+    QHash<QString, const InfoMessage *> errors; // "table\nid" -> its error receipt
+    for (const InfoMessage &e : summary.receipts)
+        errors.insert(e.table + QLatin1Char('\n') + e.id, &e);
+    out->reserve(out->size() + batch->rows.size());
+    qsizetype matched = 0;
+    for (const auto &[table, id] : batch->rows) {
+        const InfoMessage *error = errors.isEmpty() ? nullptr : errors.value(table + QLatin1Char('\n') + id);
+        if (error) {
+            out->append(*error);
+            ++matched;
+        } else {
+            out->append(InfoMessage::dataReceived(remote, table, id, summary.date));
+        }
+    }
+    if (matched < errors.size()) {
+        for (const InfoMessage &e : summary.receipts) {
+            const bool carried = std::any_of(batch->rows.cbegin(), batch->rows.cend(), [&e](const auto &row) {
+                return row.first == e.table && row.second == e.id;
+            });
+            if (!carried)
+                skipped->append(QStringLiteral("the summary of batch %1 lists an error for %2 %3, which the batch did "
+                                               "not carry")
+                                    .arg(summary.batch)
+                                    .arg(e.table.left(64), e.id.left(64)));
+        }
+    }
+    return true;
 }
 
 RemotePaths::Traffic RemotePaths::traffic(const QString &remote, Path path) const

@@ -10,6 +10,9 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
+
+#include <utility>
 
 namespace mysqlsync {
 
@@ -49,12 +52,19 @@ public:
     QString site(const QString &remote) const { return m_remotes.value(remote).announcement.site; }
 
     void sent(const QString &remote, Path path, int rows, qint64 bytes);
-    // Which keys the batches sent to `remote` at `date` carried (the most recent sends only,
-    // at most kRememberedRows rows per remote).
-    void sentBatch(const QString &remote, qint64 date, const QList<ChangeMessage> &changes);
+    // Which keys the batches sent to `remote` at `date` carried, and the rows of a numbered
+    // batch in order (the most recent sends only, at most kRememberedRows rows per remote
+    // each way).
+    void sentBatch(const QString &remote, qint64 date, const QList<ChangeMessage> &changes, qint64 number = 0);
     // False when a batch receipt names a row that the batches of its date did not carry
     // (a date not remembered is left to the outbox's own rules).
     bool couldHaveSent(const QString &remote, const QString &table, const QString &id, qint64 date) const;
+    // The receipts a summary receipt from `remote` stands for: each row of its numbered batch,
+    // as the error the summary lists for it or else received. False (*why) when the batch is
+    // not remembered or the summary does not match it; errors naming a row the batch did not
+    // carry are left out and named in *skipped.
+    bool expand(const QString &remote, const ext::ReceiptBatch &summary, QList<InfoMessage> *out, QString *why,
+                QStringList *skipped) const;
     static constexpr qsizetype kRememberedRows = 50000;
     Traffic traffic(const QString &remote, Path path) const;
     static QString name(Path path);
@@ -68,6 +78,13 @@ private:
         QHash<qint64, QSet<QString>> sentKeys; // date -> "table\nid" of the batches sent then
         QList<qint64> sentDates;               // oldest first
         qsizetype rememberedRows = 0;
+        struct Numbered {
+            qint64 date = 0;
+            QList<std::pair<QString, QString>> rows; // (table, id) as sent, in order
+        };
+        QHash<qint64, Numbered> numbered; // batch number -> its rows
+        QList<qint64> numbers;            // oldest first
+        qsizetype numberedRows = 0;
     };
     QHash<QString, Remote> m_remotes;
 };

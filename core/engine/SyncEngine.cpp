@@ -150,6 +150,9 @@ void SyncEngine::start()
                     [this](const QString &remote) { m_flush->schedule(remote, 0); });
     m_loader->setPaused(m_paused);
     m_ctx.receiptsWritten = [this](const QList<InfoMessage> &receipts) { m_loader->receiptsWritten(receipts); };
+    m_ctx.receiptsArrived = [this](const QString &table, const QString &remote, qint64 date, int count) {
+        m_loader->receiptsArrived(table, remote, date, count);
+    };
     m_ctx.loadOwed = [this](const QString &table, const QString &remote) { return m_loader->owes(table, remote); };
     m_digests = std::make_unique<DigestWorker>(cfg.siteDatabase(), QStringLiteral("mysql-sync-verify-") + suffix);
     m_verifier =
@@ -519,6 +522,7 @@ void SyncEngine::shutdown()
     m_expiry.reset();
     m_incoming->setReceiver(nullptr);
     m_ctx.receiptsWritten = nullptr;
+    m_ctx.receiptsArrived = nullptr;
     m_ctx.loadOwed = nullptr;
     m_loader.reset();
     m_verifier.reset();

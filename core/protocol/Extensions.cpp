@@ -79,6 +79,22 @@ bool readCount(const QJsonObject &o, qsizetype actual, QString *error)
     return true;
 }
 
+// `batch`: a batch's number, an integer in [1, kMaxBatchNumber].
+bool readBatchNumber(const QJsonObject &o, qint64 *out, QString *error)
+{
+    const QJsonValue v = o.value(QStringLiteral("batch"));
+    const qint64 n = v.toInteger(-1);
+    if (!v.isDouble() || v.toDouble() != double(n) || n < 1 || n > kMaxBatchNumber) {
+        setError(error,
+                 QStringLiteral("field `batch` must be an integer from 1 to %1, got %2")
+                     .arg(kMaxBatchNumber)
+                     .arg(v.isDouble() ? QString::number(v.toDouble(), 'g', 17) : jsonTypeName(v)));
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
 bool readTopicSender(const QJsonObject &o, const QString &topicSender, QString *out, QString *error)
 {
     if (!readSender(o, out, error))
@@ -276,9 +292,11 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
     }
     if (!readCount(o, rows.size(), error))
         return false;
+    if (o.contains(QStringLiteral("batch")) && !readBatchNumber(o, &out->number, error))
+        return false;
     logExtraFields(o,
                    {QStringLiteral("sender"), QStringLiteral("date"), QStringLiteral("count"),
-                    QStringLiteral("changes")},
+                    QStringLiteral("changes"), QStringLiteral("batch")},
                    QStringLiteral("batch"));
     QSet<QString> keys;
     for (qsizetype i = 0; i < rows.size(); ++i) {
@@ -302,6 +320,10 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
         }
         change.sender = out->sender;
         change.date = out->date;
+        if (out->number > 0) {
+            change.batch = out->number;
+            change.batchRows = int(rows.size());
+        }
         if (rowError.isEmpty()) {
             // Two states of one key in one message: which one is current cannot be told.
             const QString key = change.table + QLatin1Char('\n') + change.id;
@@ -320,11 +342,12 @@ bool ReceivedBatch::fromJson(const QByteArray &json, const QString &topicSender,
     return true;
 }
 
-BatchBuilder::BatchBuilder(const QString &sender, qint64 date, int maxRows, qsizetype maxBytes)
+BatchBuilder::BatchBuilder(const QString &sender, qint64 date, int maxRows, qsizetype maxBytes, qint64 firstNumber)
     : m_sender(sender)
     , m_date(date)
     , m_maxRows(qBound(1, maxRows, kMaxRowsPerMessage))
     , m_maxBytes(qBound<qsizetype>(1024, maxBytes, kMaxMessageBytes / 2))
+    , m_number(qBound<qint64>(0, firstNumber, kMaxBatchNumber))
 { }
 
 void BatchBuilder::add(const ChangeMessage &change)
@@ -351,8 +374,13 @@ void BatchBuilder::close()
     QByteArray json;
     json.reserve(m_rows.size() + 128);
     json += "{\"sender\":" + quoted(m_sender) + ",\"date\":" + QByteArray::number(m_date)
-        + ",\"count\":" + QByteArray::number(m_count) + ",\"changes\":[" + m_rows + "]}";
-    m_done.append({json, m_count});
+        + ",\"count\":" + QByteArray::number(m_count);
+    if (m_number > 0)
+        json += ",\"batch\":" + QByteArray::number(m_number);
+    json += ",\"changes\":[" + m_rows + "]}";
+    m_done.append({json, m_count, m_number});
+    if (m_number > 0)
+        m_number = m_number < kMaxBatchNumber ? m_number + 1 : 1;
     m_rows.clear();
     m_count = 0;
 }
@@ -405,6 +433,94 @@ QList<ReceiptBatch::Encoded> ReceiptBatch::toJson(const QString &sender, const Q
     return out;
 }
 
+QByteArray ReceiptBatch::summaryJson(const QString &sender, qint64 batch, qint64 date, int rows,
+                                     const QList<InfoMessage> &errors)
+{
+    QByteArray listed;
+    for (const InfoMessage &r : errors) {
+        QJsonObject row;
+        row.insert(QStringLiteral("table"), r.table);
+        row.insert(QStringLiteral("id"), r.id);
+        row.insert(QStringLiteral("date"), millis(r.date));
+        row.insert(QStringLiteral("message"), r.message);
+        if (!listed.isEmpty())
+            listed += ',';
+        listed += compact(row);
+    }
+    return "{\"sender\":" + quoted(sender) + ",\"batch\":" + QByteArray::number(batch) + ",\"date\":"
+        + QByteArray::number(date) + ",\"count\":" + QByteArray::number(rows) + ",\"errors\":[" + listed + "]}";
+}
+
+namespace {
+// The receipts of a receipt batch's `rows` (`field` names the array in what is skipped).
+void readReceipts(const QJsonArray &rows, const QString &sender, bool failed, const QString &field,
+                  QList<InfoMessage> *out, QStringList *skipped)
+{
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const QString where = QStringLiteral("%1[%2]").arg(field).arg(i);
+        if (!rows.at(i).isObject()) {
+            skipped->append(QStringLiteral("%1 must be an object, got %2").arg(where, jsonTypeName(rows.at(i))));
+            continue;
+        }
+        // Read as the per-row receipt it stands for.
+        QJsonObject info;
+        info.insert(QStringLiteral("sender"), sender);
+        info.insert(QStringLiteral("message"), failed ? QStringLiteral("error") : QStringLiteral("data_received"));
+        info.insert(QStringLiteral("args"), rows.at(i));
+        InfoMessage r;
+        QString rowError;
+        if (!InfoMessage::fromObject(info, &r, &rowError)) {
+            skipped->append(QStringLiteral("%1: %2").arg(where, rowError));
+            continue;
+        }
+        out->append(r);
+    }
+}
+
+// The summary form: {"sender", "batch", "date", "count", "errors"}.
+bool readSummary(const QJsonObject &o, ReceiptBatch *out, QStringList *skipped, QString *error)
+{
+    if (!readBatchNumber(o, &out->batch, error)
+        || !readMillis(o, QStringLiteral("date"), QStringLiteral("date"), &out->date, error))
+        return false;
+    const QJsonValue count = o.value(QStringLiteral("count"));
+    const qint64 rows = count.toInteger(-1);
+    if (!count.isDouble() || count.toDouble() != double(rows) || rows < 1 || rows > kMaxRowsPerMessage) {
+        setError(error,
+                 QStringLiteral("field `count` of a summary receipt must be an integer from 1 to %1, got %2")
+                     .arg(kMaxRowsPerMessage)
+                     .arg(jsonTypeName(count)));
+        return false;
+    }
+    out->rows = int(rows);
+    const QJsonValue errors = o.value(QStringLiteral("errors"));
+    if (!errors.isArray() || errors.toArray().size() > rows) {
+        setError(error,
+                 QStringLiteral("field `errors` of a summary receipt must be an array of at most `count` "
+                                "elements, got %1")
+                     .arg(errors.isArray() ? QStringLiteral("%1 elements").arg(errors.toArray().size())
+                                           : jsonTypeName(errors)));
+        return false;
+    }
+    logExtraFields(o,
+                   {QStringLiteral("sender"), QStringLiteral("batch"), QStringLiteral("date"), QStringLiteral("count"),
+                    QStringLiteral("errors")},
+                   QStringLiteral("summary receipt"));
+    QList<InfoMessage> listed;
+    readReceipts(errors.toArray(), out->sender, true, QStringLiteral("errors"), &listed, skipped);
+    for (const InfoMessage &r : std::as_const(listed)) {
+        if (r.date == out->date)
+            out->receipts.append(r);
+        else
+            skipped->append(QStringLiteral("an error of the summary of batch %1 is dated %2, the batch %3")
+                                .arg(out->batch)
+                                .arg(r.date)
+                                .arg(out->date));
+    }
+    return true;
+}
+} // namespace
+
 bool ReceiptBatch::fromJson(const QByteArray &json, const QString &topicSender, ReceiptBatch *out, QStringList *skipped,
                             QString *error)
 {
@@ -414,6 +530,8 @@ bool ReceiptBatch::fromJson(const QByteArray &json, const QString &topicSender, 
         return false;
     if (!readTopicSender(o, topicSender, &out->sender, error))
         return false;
+    if (o.contains(QStringLiteral("batch")))
+        return readSummary(o, out, skipped, error);
     const QJsonValue received = o.value(QStringLiteral("received"));
     const QJsonValue errors = o.value(QStringLiteral("errors"));
     if (!received.isArray() || !errors.isArray()) {
@@ -432,30 +550,8 @@ bool ReceiptBatch::fromJson(const QByteArray &json, const QString &topicSender, 
                    {QStringLiteral("sender"), QStringLiteral("count"), QStringLiteral("received"),
                     QStringLiteral("errors")},
                    QStringLiteral("receipt batch"));
-    for (int kind = 0; kind < 2; ++kind) {
-        const bool failed = kind == 1;
-        const QJsonArray rows = (failed ? errors : received).toArray();
-        for (qsizetype i = 0; i < rows.size(); ++i) {
-            const QString where =
-                QStringLiteral("%1[%2]").arg(failed ? QStringLiteral("errors") : QStringLiteral("received")).arg(i);
-            if (!rows.at(i).isObject()) {
-                skipped->append(QStringLiteral("%1 must be an object, got %2").arg(where, jsonTypeName(rows.at(i))));
-                continue;
-            }
-            // Read as the per-row receipt it stands for.
-            QJsonObject info;
-            info.insert(QStringLiteral("sender"), out->sender);
-            info.insert(QStringLiteral("message"), failed ? QStringLiteral("error") : QStringLiteral("data_received"));
-            info.insert(QStringLiteral("args"), rows.at(i));
-            InfoMessage r;
-            QString rowError;
-            if (!InfoMessage::fromObject(info, &r, &rowError)) {
-                skipped->append(QStringLiteral("%1: %2").arg(where, rowError));
-                continue;
-            }
-            out->receipts.append(r);
-        }
-    }
+    readReceipts(received.toArray(), out->sender, false, QStringLiteral("received"), &out->receipts, skipped);
+    readReceipts(errors.toArray(), out->sender, true, QStringLiteral("errors"), &out->receipts, skipped);
     return true;
 }
 

@@ -23,6 +23,8 @@ inline constexpr int kProtocolVersion = 1;
 // A receiver's hard limits, whatever the sender's configuration says.
 inline constexpr int kMaxRowsPerMessage = 10000;
 inline constexpr qsizetype kMaxMessageBytes = 16 * 1024 * 1024; // after decompression
+// Batch numbers are positive JSON integers that a double holds exactly.
+inline constexpr qint64 kMaxBatchNumber = (qint64(1) << 53) - 1;
 
 QString capabilityBatch(); // "batch": change batches and batch receipts
 QString capabilityZlib();  // "zlib": compressed payloads are understood
@@ -65,6 +67,7 @@ struct Announcement {
 struct ReceivedBatch {
     QString sender;
     qint64 date = 0;
+    qint64 number = 0; // its `batch` number: the sender takes a summary receipt (0: none)
     QList<ChangeMessage> changes;
     QList<QPair<ChangeMessage, QString>> rejected;
     // Refuses the whole batch (false, *error) when the envelope is wrong: not an object, a
@@ -74,10 +77,11 @@ struct ReceivedBatch {
 };
 
 // Builds batch payloads row by row, each at most `maxRows` rows and about `maxBytes` bytes
-// of JSON (a single row bigger than that travels alone).
+// of JSON (a single row bigger than that travels alone). With `firstNumber` > 0 the batches
+// are numbered from it (`batch`), asking the receiver for summary receipts.
 class BatchBuilder {
 public:
-    BatchBuilder(const QString &sender, qint64 date, int maxRows, qsizetype maxBytes);
+    BatchBuilder(const QString &sender, qint64 date, int maxRows, qsizetype maxBytes, qint64 firstNumber = 0);
     // Adds a change (its sender and date are the builder's). Returns a finished payload's JSON
     // when adding would have overflowed the current one (the row then starts the next).
     void add(const ChangeMessage &change);
@@ -85,6 +89,7 @@ public:
     struct Batch {
         QByteArray json;
         int rows = 0;
+        qint64 number = 0;
     };
     QList<Batch> finish();
 
@@ -96,14 +101,26 @@ private:
     qsizetype m_maxBytes;
     QByteArray m_rows; // the current batch's rows, comma separated
     int m_count = 0;
+    qint64 m_number = 0; // the next batch's number (0: unnumbered)
     QList<Batch> m_done;
 };
 
 // Receipts for changes one site sent, many to a message: {"sender", "count", "received":
-// [{table, id, date}], "errors": [{table, id, date, message}]}.
+// [{table, id, date}], "errors": [{table, id, date, message}]}. Or the summary of a numbered
+// batch whose every row was answered: {"sender", "batch", "date", "count", "errors"}, every
+// row of the batch not among `errors` received.
 struct ReceiptBatch {
     QString sender;
     QList<InfoMessage> receipts; // DataReceived and Error only, sender = `sender`
+    // A summary: the batch's number (0: not a summary), date and row count; `receipts` then
+    // holds its errors only.
+    qint64 batch = 0;
+    qint64 date = 0;
+    int rows = 0;
+
+    // The summary of batch `batch` (sent at `date`, `rows` rows), with its `errors`.
+    static QByteArray summaryJson(const QString &sender, qint64 batch, qint64 date, int rows,
+                                  const QList<InfoMessage> &errors);
 
     struct Encoded {
         QByteArray json;

@@ -49,6 +49,11 @@ struct ChangeMessage {
     // The row's version (extension channel only, never in the per-row message); null: none
     // was sent (an earlier engine, the per-row path, or a table that is not bidirectional).
     RowVersion version;
+    // The extension channel's batch it came in, where the batch's sender asked for a summary
+    // receipt (docs/protocol.md, "Extensions"): the batch's number and how many rows it held.
+    // 0: none asked.
+    qint64 batch = 0;
+    int batchRows = 0;
 
     bool isDelete() const { return entity.isNull(); }
     QByteArray toJson() const;

@@ -7,7 +7,10 @@
 //   - a peer rolled back to per-row and forward again in the middle of a stream loses nothing;
 //   - kill -9 of either engine in the middle of batches, and a broker restart, lose nothing;
 //   - a batch whose payload names another sender than its topic, or from a site that is not
-//     a remote, is dropped.
+//     a remote, is dropped;
+//   - a numbered batch is answered with one summary receipt (its errors only), an unnumbered
+//     one (an engine of ours from before summaries) with a receipt per row, and a batch with
+//     a malformed number is dropped.
 // "Loses nothing": both sites hold the same rows, no table_changes left, every sync_status row
 // successful.
 #include <QDateTime>
@@ -71,6 +74,7 @@ private Q_SLOTS:
     void rollbackAndForwardMidStream();
     void killNineAndBrokerRestart();
     void forgedSendersAreDropped();
+    void eachBatchAnsweredInItsForm();
 
 private:
     bool startBoth(bool bSpeaksExtensions);
@@ -162,6 +166,15 @@ void TestFastPath::twoEnginesUseBatches()
     QVERIFY2(batches < 50, qPrintable(QString::number(batches))); // many rows per message
     QVERIFY(batchRows(lines) >= 300);                             // every row went in a batch
     QVERIFY(linesStartingWith(lines, kReceiptsBtoA) >= 1);
+    // Each batch was answered whole, so with a summary: no row listed as received.
+    for (const QString &line : lines) {
+        if (!line.startsWith(kReceiptsBtoA))
+            continue;
+        const QJsonObject receipt = QJsonDocument::fromJson(line.mid(kReceiptsBtoA.size()).toUtf8()).object();
+        QVERIFY2(receipt.value(QStringLiteral("batch")).toInteger() > 0
+                     && !receipt.contains(QStringLiteral("received")),
+                 qPrintable(line.left(300)));
+    }
     QCOMPARE(linesStartingWith(lines, kChangeToB), 0); // nothing per row
     QCOMPARE(linesStartingWith(lines, kInfoToA), 0);
 }
@@ -277,6 +290,75 @@ void TestFastPath::forgedSendersAreDropped()
     QCOMPARE(m_b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (9001, 9002, 9003)")).toInt(), 0);
     QVERIFY(SiteSet::logged(*m_b, "is not the site the topic names"));
     QVERIFY(SiteSet::logged(*m_b, "unknown sender \"site_c\""));
+}
+
+void TestFastPath::eachBatchAnsweredInItsForm()
+{
+    QVERIFY(startBoth(true));
+    QVERIFY(waitUntil([&] { return SiteSet::logged(*m_b, "site_a is served on the batch path"); }, 15000));
+    // Published as site_a would: two rows, the second for a table site_b does not receive.
+    auto batch = [](const QJsonValue &number, int id) {
+        const QJsonObject good{{QStringLiteral("table"), kItems},
+                               {QStringLiteral("id"), QString::number(id)},
+                               {QStringLiteral("entity"),
+                                QJsonObject{{QStringLiteral("id"), QString::number(id)},
+                                            {QStringLiteral("name"), QStringLiteral("by hand")},
+                                            {QStringLiteral("qty"), 2}}}};
+        const QJsonObject refused{{QStringLiteral("table"), QStringLiteral("nosuch")},
+                                  {QStringLiteral("id"), QString::number(id + 1)},
+                                  {QStringLiteral("entity"), QJsonValue(QJsonValue::Null)}};
+        QJsonObject o{{QStringLiteral("sender"), QStringLiteral("site_a")},
+                      {QStringLiteral("date"), QDateTime::currentMSecsSinceEpoch()},
+                      {QStringLiteral("count"), 2},
+                      {QStringLiteral("changes"), QJsonArray{good, refused}}};
+        if (!number.isUndefined())
+            o.insert(QStringLiteral("batch"), number);
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    };
+    const QString topic = QStringLiteral("/mysql-sync/site_a/batch/site_b");
+    // The receipt from site_b that names `contains` (the batch itself names it too).
+    auto receiptFor = [&](const QString &contains) {
+        QJsonObject found;
+        waitUntil(
+            [&] {
+                for (const QString &line : m_wire->lines(contains)) {
+                    if (line.startsWith(kReceiptsBtoA))
+                        found = QJsonDocument::fromJson(line.mid(kReceiptsBtoA.size()).toUtf8()).object();
+                }
+                return !found.isEmpty();
+            },
+            kTimeoutMs);
+        return found;
+    };
+
+    // Unnumbered, as an engine of ours from before summaries sends: a receipt per row.
+    QVERIFY(mqttPublish(m_servers, topic, batch(QJsonValue(QJsonValue::Undefined), 9101)));
+    const QJsonObject full = receiptFor(QStringLiteral("\"9102\""));
+    QVERIFY2(!full.contains(QStringLiteral("batch")), QJsonDocument(full).toJson().constData());
+    QCOMPARE(full.value(QStringLiteral("count")).toInt(), 2);
+    QCOMPARE(full.value(QStringLiteral("received")).toArray().size(), 1);
+    QCOMPARE(full.value(QStringLiteral("received")).toArray().at(0)[QStringLiteral("id")].toString(),
+             QStringLiteral("9101"));
+    QCOMPARE(full.value(QStringLiteral("errors")).toArray().at(0)[QStringLiteral("id")].toString(),
+             QStringLiteral("9102"));
+
+    // Numbered: one summary, the refused row its only error.
+    QVERIFY(mqttPublish(m_servers, topic, batch(4503599627370000.0, 9201)));
+    const QJsonObject summary = receiptFor(QStringLiteral("\"batch\":4503599627370000"));
+    QVERIFY2(!summary.contains(QStringLiteral("received")), QJsonDocument(summary).toJson().constData());
+    QCOMPARE(summary.value(QStringLiteral("count")).toInt(), 2);
+    const QJsonArray errors = summary.value(QStringLiteral("errors")).toArray();
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.at(0)[QStringLiteral("id")].toString(), QStringLiteral("9202"));
+    QVERIFY(errors.at(0)[QStringLiteral("message")].toString().contains(QStringLiteral("receive table")));
+    QCOMPARE(m_b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id IN (9101, 9201)")).toInt(), 2);
+    // site_a's engine never sent that batch: the summary is not used for anything of its own.
+    QVERIFY(waitUntil([&] { return SiteSet::logged(*m_a, "is not one this engine sent lately"); }, kTimeoutMs));
+
+    // A malformed number: the whole batch is dropped, unanswered.
+    QVERIFY(mqttPublish(m_servers, topic, batch(1.5, 9301)));
+    QVERIFY(waitUntil([&] { return SiteSet::logged(*m_b, "field `batch` must be an integer"); }, kTimeoutMs));
+    QCOMPARE(m_b->db->scalar(QStringLiteral("SELECT COUNT(*) FROM items WHERE id = 9301")).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFastPath)

@@ -18,6 +18,9 @@ public:
     };
 
     bool isReady() const override { return m_ready; }
+    // The extension channel's subscriptions: taken only when the test says so.
+    bool optionalReady() const override { return m_ready && m_optional; }
+    void setOptionalReady(bool ready) { m_optional = ready; }
     bool publish(const QString &topic, const QByteArray &payload, int qos = 1, bool retain = false) override
     {
         if (!m_ready || m_refuse)
@@ -46,6 +49,7 @@ public:
 private:
     bool m_ready = false;
     bool m_refuse = false;
+    bool m_optional = false;
 };
 
 } // namespace mysqlsync::testsupport

@@ -1,7 +1,8 @@
 #pragma once
 // The test class of tst_extensions (core/protocol/Extensions), in two files:
-// tst_extensions.cpp (topics, framing, the announcement) and tst_extensions_batches.cpp
-// (change batches, BatchBuilder, batch receipts), with the helpers both use.
+// tst_extensions.cpp (topics, framing, the announcement), tst_extensions_batches.cpp (change
+// batches, BatchBuilder, batch receipts) and tst_extensions_summaries.cpp (numbered batches,
+// summary receipts), with the helpers they share.
 #include "protocol/Extensions.h"
 
 #include <QJsonArray>
@@ -67,4 +68,12 @@ private Q_SLOTS:
     void receiptsRefused_data();
     void receiptsRefused();
     void receiptsSkipMalformedRows();
+    // ---- numbered batches and summary receipts ------------------------------------------
+    void builderNumbersBatches();
+    void batchNumber_data();
+    void batchNumber();
+    void summaryRoundTrip();
+    void summaryRefused_data();
+    void summaryRefused();
+    void summarySkipsMalformedErrors();
 };

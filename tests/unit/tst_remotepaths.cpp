@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace mysqlsync;
 
 Q_DECLARE_METATYPE(mysqlsync::RemotePaths::Path)
@@ -208,6 +210,95 @@ private Q_SLOTS:
         // Another remote's memory is its own.
         paths.sentBatch(kC, 1, rows(QStringLiteral("items"), 0, 1));
         QVERIFY(!paths.couldHaveSent(kC, QStringLiteral("items"), QStringLiteral("99"), 1));
+    }
+
+    void summaryStandsForItsBatchRows()
+    {
+        RemotePaths paths;
+        paths.sentBatch(kB, 100, rows(QStringLiteral("items"), 0, 4), 77);
+        paths.sentBatch(kB, 100, rows(QStringLiteral("items"), 4, 6), 78); // the same send's next batch
+        ext::ReceiptBatch summary;
+        summary.sender = kB;
+        summary.batch = 77;
+        summary.date = 100;
+        summary.rows = 4;
+        summary.receipts = {
+            InfoMessage::error(kB, QStringLiteral("items"), QStringLiteral("2"), 100, QStringLiteral("refused"))};
+        QList<InfoMessage> out;
+        QString why;
+        QStringList skipped;
+        QVERIFY2(paths.expand(kB, summary, &out, &why, &skipped), qPrintable(why));
+        QVERIFY(skipped.isEmpty());
+        // Batch 77's rows, in order, and only those: the error where listed, received otherwise.
+        QCOMPARE(out.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(out.at(i).id, QString::number(i));
+            QCOMPARE(out.at(i).sender, kB);
+            QCOMPARE(out.at(i).date, qint64(100));
+            QCOMPARE(out.at(i).kind, i == 2 ? InfoKind::Error : InfoKind::DataReceived);
+        }
+        QCOMPARE(out.at(2).message, QStringLiteral("refused"));
+    }
+
+    void summaryThatDoesNotMatchIsRefused()
+    {
+        RemotePaths paths;
+        paths.sentBatch(kB, 100, rows(QStringLiteral("items"), 0, 4), 77);
+        ext::ReceiptBatch summary;
+        summary.sender = kB;
+        summary.batch = 77;
+        summary.date = 100;
+        summary.rows = 4;
+        QList<InfoMessage> out;
+        QString why;
+        QStringList skipped;
+        // Another size, another date, a number never sent, another remote: nothing is taken.
+        summary.rows = 5;
+        QVERIFY(!paths.expand(kB, summary, &out, &why, &skipped));
+        QVERIFY2(why.contains(QStringLiteral("says 5 row(s) sent at 100; the batch held 4 sent at 100")),
+                 qPrintable(why));
+        summary.rows = 4;
+        summary.date = 101;
+        QVERIFY(!paths.expand(kB, summary, &out, &why, &skipped));
+        summary.date = 100;
+        summary.batch = 76;
+        QVERIFY(!paths.expand(kB, summary, &out, &why, &skipped));
+        QVERIFY2(why.contains(QStringLiteral("batch 76 is not one this engine sent lately")), qPrintable(why));
+        summary.batch = 77;
+        QVERIFY(!paths.expand(kC, summary, &out, &why, &skipped));
+        QVERIFY(out.isEmpty());
+        // An error for a row the batch did not carry is named and left out; the rest counts.
+        summary.receipts = {InfoMessage::error(kB, QStringLiteral("items"), QStringLiteral("9"), 100, QString())};
+        QVERIFY2(paths.expand(kB, summary, &out, &why, &skipped), qPrintable(why));
+        QCOMPARE(out.size(), 4);
+        QVERIFY(std::all_of(out.cbegin(), out.cend(),
+                            [](const InfoMessage &r) { return r.kind == InfoKind::DataReceived; }));
+        QCOMPARE(skipped.size(), 1);
+        QVERIFY2(skipped.first().contains(QStringLiteral("items 9, which the batch did not carry")),
+                 qPrintable(skipped.first()));
+    }
+
+    void numberedBatchesAreBounded()
+    {
+        const qsizetype bound = RemotePaths::kRememberedRows;
+        RemotePaths paths;
+        paths.sentBatch(kB, 1, rows(QStringLiteral("items"), 0, 10), 1);
+        paths.sentBatch(kB, 2, rows(QStringLiteral("items"), 0, int(bound - 10)), 2);
+        ext::ReceiptBatch summary;
+        summary.batch = 1;
+        summary.date = 1;
+        summary.rows = 10;
+        QList<InfoMessage> out;
+        QString why;
+        QStringList skipped;
+        QVERIFY(paths.expand(kB, summary, &out, &why, &skipped));
+        // One row more: the oldest batch is forgotten, its summary no longer taken.
+        paths.sentBatch(kB, 3, rows(QStringLiteral("items"), 0, 1), 3);
+        QVERIFY(!paths.expand(kB, summary, &out, &why, &skipped));
+        summary.batch = 3;
+        summary.date = 3;
+        summary.rows = 1;
+        QVERIFY(paths.expand(kB, summary, &out, &why, &skipped));
     }
 };
 
