@@ -91,6 +91,9 @@ QList<LoadChunk> LoadChunks::overdue(qint64 before, bool takeKeys)
         for (LoadChunk &chunk : pair) {
             if (chunk.sentAt >= before || chunk.waiting.isEmpty() || (!takeKeys && chunk.pendingWritten))
                 continue;
+            // Every receipt arrived (they wait for sync_status): no pending rows for them.
+            if (!takeKeys && chunk.unanswered <= 0)
+                continue;
             out.append(chunk);
             if (takeKeys) {
                 chunk.waiting.clear();

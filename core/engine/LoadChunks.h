@@ -48,8 +48,8 @@ public:
     void drop(const QString &table, const QString &remote) { m_chunks.remove(pairKey(table, remote)); }
     // Chunks sent before `before` that still wait for receipts. With `takeKeys` their waiting
     // keys are moved out (returned) and the chunks count as settled: the caller owes them
-    // through the outbox. Without, the chunks are marked pendingWritten and the keys returned
-    // once per chunk, for their `pending` rows.
+    // through the outbox. Without, the chunks not answered whole are marked pendingWritten and
+    // the keys returned once per chunk, for their `pending` rows.
     QList<LoadChunk> overdue(qint64 before, bool takeKeys);
     void clear() { m_chunks.clear(); }
     bool isEmpty() const { return m_chunks.isEmpty(); }

@@ -9,7 +9,12 @@ QString StatusRows::rowKey(const QString &table, const QString &key, const QStri
 
 void StatusRows::pending(const StatusUpdate &update)
 {
-    m_rows.insert(rowKey(update.table, update.key, update.remote), {update, false});
+    const QString k = rowKey(update.table, update.key, update.remote);
+    auto it = m_rows.find(k);
+    if (it == m_rows.end())
+        m_rows.insert(k, {update, false});
+    else if (!it->fromReceipt || it->update.date < update.date)
+        *it = {update, false};
 }
 
 void StatusRows::receipt(const StatusUpdate &update)

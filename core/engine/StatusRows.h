@@ -12,6 +12,8 @@ namespace mysqlsync {
 
 class StatusRows {
 public:
+    // A pending row replaces what waits for its row, unless that is a receipt for the same
+    // send or a later one (a load chunk's late pending rows must not hide their answers).
     void pending(const StatusUpdate &update);
     void receipt(const StatusUpdate &update);
     // The receipt of (table, key, remote) with this date was stale (the outbox owes a newer
@@ -24,12 +26,13 @@ public:
     void split(QList<StatusUpdate> *pending, QList<StatusUpdate> *receipts) const;
     void clear() { m_rows.clear(); }
 
+    static QString rowKey(const QString &table, const QString &key, const QString &remote);
+
 private:
     struct Row {
         StatusUpdate update;
         bool fromReceipt = false;
     };
-    static QString rowKey(const QString &table, const QString &key, const QString &remote);
     QHash<QString, Row> m_rows; // "table\nkey\nremote" -> the update that counts
 };
 

@@ -11,6 +11,18 @@ namespace mysqlsync {
 
 void StatusTracker::pending(const QString &table, const QString &key, const QString &remote, qint64 date)
 {
+    if (m_inFlight && !m_inFlight->written.isEmpty()) {
+        // Written after the batch being written now, the pending row would replace its receipt.
+        QHash<QString, qint64> &answered = m_inFlight->answered;
+        if (answered.isEmpty()) {
+            for (const InfoMessage &r : std::as_const(m_inFlight->written)) {
+                qint64 &newest = answered[StatusRows::rowKey(r.table, r.id, r.sender)];
+                newest = qMax(newest, r.date);
+            }
+        }
+        if (answered.value(StatusRows::rowKey(table, key, remote), -1) >= date)
+            return;
+    }
     m_rows.pending({table, key, remote, SyncStatus::Pending, {}, date});
 }
 

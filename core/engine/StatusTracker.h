@@ -28,7 +28,9 @@ public:
         , m_writer(writer)
     { }
 
-    // The change of (table, key) was sent to `remote` (or queued for it) with this date.
+    // The change of (table, key) was sent to `remote` (or queued for it) with this date. A
+    // receipt for that send or a later one, waiting here or being written, is not undone by
+    // it (a load chunk's late `pending` rows, InitialLoader).
     void pending(const QString &table, const QString &key, const QString &remote, qint64 date);
     // A data_received or error from a remote. A receipt that sync_status cannot hold (see
     // SyncStatusStore::check) is refused alone: false, with the reason in *why.
@@ -69,6 +71,8 @@ private:
         QList<InfoMessage> settle;    // matched an outbox entry when handed over
         QList<InfoMessage> written;   // every receipt handed over, for receiptsWritten (if set)
         QHash<QString, int> receipts; // remote -> receipts of the batch (receiptsWaiting)
+        // "table\nkey\nremote" -> the newest receipt date among `written`, made when first asked.
+        QHash<QString, qint64> answered;
     };
     void settle(const InFlight &batch);
     void release(const QHash<QString, int> &receipts);

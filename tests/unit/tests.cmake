@@ -26,6 +26,7 @@ mysql_sync_add_test(NAME tst_threadedengine SOURCES unit/tst_threadedengine.cpp 
 # The engine's parts without servers (issue 12): pure rules extracted for them, and
 # ChangeSender behind a fake Transport (unit/FakeTransport.h) with a real outbox.
 mysql_sync_add_test(NAME tst_statusrows  SOURCES unit/tst_statusrows.cpp  LIBS sync_engine   LABELS unit)
+mysql_sync_add_test(NAME tst_statustracker SOURCES unit/tst_statustracker.cpp LIBS sync_engine LABELS unit)
 mysql_sync_add_test(NAME tst_sendwindow  SOURCES unit/tst_sendwindow.cpp  LIBS sync_engine   LABELS unit)
 mysql_sync_add_test(NAME tst_loadchunks  SOURCES unit/tst_loadchunks.cpp  LIBS sync_engine   LABELS unit)
 mysql_sync_add_test(NAME tst_retrybackoff SOURCES unit/tst_retrybackoff.cpp LIBS sync_engine LABELS unit)

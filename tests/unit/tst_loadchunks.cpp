@@ -18,6 +18,7 @@ LoadChunk chunk(const QString &remote, const QString &last, qint64 date, qint64 
     c.sentAt = sentAt;
     c.rows = int(keys.size());
     c.waiting = QSet<QString>(keys.cbegin(), keys.cend());
+    c.unanswered = int(keys.size());
     return c;
 }
 InfoMessage ack(const QString &remote, const QString &key, qint64 date)
@@ -99,6 +100,33 @@ private Q_SLOTS:
         QCOMPARE(rows, 2);
         QVERIFY(chunks.overdue(2000, true).isEmpty());
         QCOMPARE(chunks.inFlight(kItems, kB), 1);
+    }
+
+    void answeredChunksMakeRoomButStayUntilWritten()
+    {
+        LoadChunks chunks;
+        chunks.add(chunk(kB, QStringLiteral("2"), 100, 1000, {QStringLiteral("1"), QStringLiteral("2")}));
+        chunks.add(chunk(kB, QStringLiteral("4"), 101, 1000, {QStringLiteral("3"), QStringLiteral("4")}));
+        QCOMPARE(chunks.unanswered(kItems, kB), 2);
+        QVERIFY(!chunks.answered(kItems, kB, 100, 1)); // one of two
+        QVERIFY(!chunks.answered(kItems, kC, 100, 1)); // another remote's
+        QVERIFY(!chunks.answered(kItems, kB, 99, 2));  // no chunk of that date
+        QVERIFY(chunks.answered(kItems, kB, 100, 1));  // now whole
+        QVERIFY(!chunks.answered(kItems, kB, 100, 1)); // once
+        QCOMPARE(chunks.unanswered(kItems, kB), 1);
+        QCOMPARE(chunks.inFlight(kItems, kB), 2); // its receipts are not written yet
+        // Overdue: pending rows only for the chunk still unanswered; the answered one's
+        // receipts wait for sync_status and must not be hidden by pending rows.
+        const QList<LoadChunk> slow = chunks.overdue(2000, false);
+        QCOMPARE(slow.size(), 1);
+        QCOMPARE(slow.first().date, qint64(101));
+        // Lost: an answered chunk whose receipts were never written is owed again all the same.
+        const QList<LoadChunk> lost = chunks.overdue(2000, true);
+        QCOMPARE(lost.size(), 2);
+        QCOMPARE(chunks.unanswered(kItems, kB), 0);
+        int rows = 0;
+        QCOMPARE(chunks.takeSettled(kItems, kB, &rows), QStringLiteral("4"));
+        QCOMPARE(rows, 4);
     }
 
     void dropForgetsOnePair()

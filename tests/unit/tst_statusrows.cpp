@@ -75,16 +75,26 @@ private Q_SLOTS:
         QCOMPARE(receipts.first().status, SyncStatus::Successful);
     }
 
-    void pendingAlwaysReplaces()
+    void pendingReplacesAllButTheAnswer()
     {
         StatusRows rows;
         rows.receipt(update(SyncStatus::Error, 200));
-        // Sent again (a resend, or a new change) with an older date than the receipt's:
-        // the pending row is what counts, as the SQL sets it unconditionally.
+        // A pending row for that send, or an older one (a load chunk's, written late): the
+        // answer stays. Replaced, the row would say `pending` for good.
         rows.pending(update(SyncStatus::Pending, 150));
+        rows.pending(update(SyncStatus::Pending, 200));
         QCOMPARE(rows.size(), 1);
-        QCOMPARE(pendingOf(rows).first().date, qint64(150));
+        QVERIFY(pendingOf(rows).isEmpty());
+        QCOMPARE(receiptsOf(rows).first().status, SyncStatus::Error);
+        QCOMPARE(receiptsOf(rows).first().date, qint64(200));
+        // Sent again later: the pending row is what counts.
+        rows.pending(update(SyncStatus::Pending, 250));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(pendingOf(rows).first().date, qint64(250));
         QVERIFY(receiptsOf(rows).isEmpty());
+        // A pending row replaces a pending row, whatever its date.
+        rows.pending(update(SyncStatus::Pending, 240));
+        QCOMPARE(pendingOf(rows).first().date, qint64(240));
     }
 
     void olderReceiptDoesNotOverwrite()
