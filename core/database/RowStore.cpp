@@ -4,6 +4,7 @@
 #include "database/DbConnection.h"
 #include "database/SqlDialect.h"
 #include "database/SqlLiteral.h"
+#include "protocol/JsonText.h"
 #include "protocol/Messages.h"
 
 #include <QRegularExpression>
@@ -143,10 +144,9 @@ RowStore::Result RowStore::keysAfter(const TableInfo &table, const QString &afte
     return Result::Ok;
 }
 
-RowStore::Result RowStore::rowsAfter(const TableInfo &table, const QString &after, int limit,
-                                     QList<QPair<QString, QJsonObject>> *rows, QString *error)
+RowStore::Result RowStore::readAfter(const TableInfo &table, const QString &after, int limit,
+                                     const std::function<void(const QSqlQuery &)> &take, QString *error)
 {
-    rows->clear();
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -154,19 +154,73 @@ RowStore::Result RowStore::rowsAfter(const TableInfo &table, const QString &afte
                     .arg(selectList(table), quoted(table.name), afterClause(table, after), quoted(table.key().name))
                     .arg(qMax(1, limit))))
         return fail(q, QStringLiteral("reading the rows of `%1`").arg(table.name), error);
-    rows->reserve(qMax(1, limit));
+    bool any = false;
     while (q.next()) {
-        QJsonObject entity;
-        const QString key = rowOf(table, q, &entity);
-        rows->append({key, entity});
+        take(q);
+        any = true;
     }
     q.finish();
     Result result = Result::Ok;
-    if (!rows->isEmpty() && !columnsMatch(table, &q, error, &result)) {
-        rows->clear();
+    if (any && !columnsMatch(table, &q, error, &result))
         return result;
-    }
     return Result::Ok;
+}
+
+RowStore::Result RowStore::rowsAfter(const TableInfo &table, const QString &after, int limit,
+                                     QList<QPair<QString, QJsonObject>> *rows, QString *error)
+{
+    rows->clear();
+    rows->reserve(qMax(1, limit));
+    const Result result = readAfter(
+        table, after, limit,
+        [&](const QSqlQuery &q) {
+            QJsonObject entity;
+            const QString key = rowOf(table, q, &entity);
+            rows->append({key, entity});
+        },
+        error);
+    if (result != Result::Ok)
+        rows->clear();
+    return result;
+}
+
+RowStore::Result RowStore::rowsAfterText(const TableInfo &table, const QString &after, int limit,
+                                         const QStringList &wireNames, QList<QPair<QString, QByteArray>> *rows,
+                                         QString *error)
+{
+    rows->clear();
+    rows->reserve(qMax(1, limit));
+    qsizetype typical = 256; // the previous row's size: most rows of a table are alike
+    const Result result = readAfter(
+        table, after, limit,
+        [&](const QSqlQuery &q) {
+            const QString key = q.value(0).toString();
+            QByteArray text;
+            text.reserve(typical + typical / 4);
+            text += '{';
+            bool first = true;
+            for (int i = 0; i < table.columns.size(); ++i) {
+                const QString &name = wireNames.at(i);
+                if (name.isEmpty())
+                    continue;
+                if (!first)
+                    text += ',';
+                first = false;
+                json::appendKey(text, name);
+                // The key travels as the same string as `id` (as rowOf() gives it).
+                if (i == table.primaryKey)
+                    json::appendString(text, key);
+                else
+                    json::appendValue(text, ValueCodec::encode(table.columns.at(i), q.value(i + 1)));
+            }
+            text += '}';
+            typical = text.size();
+            rows->append({key, text});
+        },
+        error);
+    if (result != Result::Ok)
+        rows->clear();
+    return result;
 }
 
 QString RowStore::selectList(const TableInfo &table) const

@@ -43,6 +43,11 @@ public:
     // where keysAfter() and fetch() would take two. The columns are checked as by fetch().
     Result rowsAfter(const TableInfo &table, const QString &after, int limit, QList<QPair<QString, QJsonObject>> *rows,
                      QString *error);
+    // rowsAfter() with each row as the JSON text of its entity, ready to send: each column
+    // under its name in `wireNames` (in the order of table.columns; an empty name leaves the
+    // column out), the key as the key string.
+    Result rowsAfterText(const TableInfo &table, const QString &after, int limit, const QStringList &wireNames,
+                         QList<QPair<QString, QByteArray>> *rows, QString *error);
 
     // Checks an entity against the table before anything is executed: every column must
     // exist, every value must decode, the primary key must equal `key`.
@@ -89,6 +94,9 @@ private:
     // The SELECT list of fetch() and rowsAfter(), and how they turn a result row into the key and entity.
     QString selectList(const TableInfo &table) const;
     static QString rowOf(const TableInfo &table, const QSqlQuery &q, QJsonObject *entity);
+    // The read of rowsAfter() and rowsAfterText(): `take` gets each result row, in key order.
+    Result readAfter(const TableInfo &table, const QString &after, int limit,
+                     const std::function<void(const QSqlQuery &)> &take, QString *error);
     // " WHERE key > literal" (nothing for a null `after`).
     QString afterClause(const TableInfo &table, const QString &after) const;
     bool columnsMatch(const TableInfo &table, QSqlQuery *q, QString *error, Result *result);

@@ -144,6 +144,40 @@ qint64 ChangeSender::sendLoadChunk(const QString &remote, const QString &table,
     return date;
 }
 
+qint64 ChangeSender::sendLoadChunk(const QString &remote, const QString &table,
+                                   const QList<QPair<QString, QByteArray>> &rows, QStringList *unsent)
+{
+    QStringList keys;
+    keys.reserve(rows.size());
+    for (const auto &row : rows)
+        keys.append(row.first);
+    m_versions.clear();
+    bool lost = false;
+    if (!readVersions(table, keys, &lost))
+        return 0; // a bidirectional table's rows go with their versions, or not yet
+    const qint64 date = sendDate(EngineContext::now());
+    if (!m_ctx.batchesTo(remote, EngineContext::now())) {
+        *unsent = keys;
+        return date;
+    }
+    QList<ChangeMessage> changes;
+    changes.reserve(rows.size());
+    ChangeMessage message;
+    message.sender = m_ctx.config.clientName;
+    message.date = date;
+    message.table = m_ctx.config.sentName(table);
+    for (const auto &[key, text] : rows) {
+        message.id = key;
+        message.entityText = text;
+        if (!m_versions.isEmpty())
+            message.version = m_versions.value(mapKey(table, key));
+        changes.append(message);
+    }
+    const qsizetype published = publishBatches(remote, changes, date);
+    *unsent = keys.mid(published);
+    return date;
+}
+
 void ChangeSender::reportReadFailure(const QString &table, const QString &error)
 {
     // Once a minute per table: a table that stays unreadable must not flood the log.

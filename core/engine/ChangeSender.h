@@ -47,6 +47,11 @@ public:
     // not be prepared (their versions unreadable: reported; nothing was sent).
     qint64 sendLoadChunk(const QString &remote, const QString &table, const QList<QPair<QString, QJsonObject>> &rows,
                          QStringList *unsent);
+    // The same for rows read as the JSON text they are sent as (RowStore::rowsAfterText: the
+    // table's mapping applied, no transformer). Rows go only on the batch path: a remote that
+    // left it since has every key in *unsent.
+    qint64 sendLoadChunk(const QString &remote, const QString &table, const QList<QPair<QString, QByteArray>> &rows,
+                         QStringList *unsent);
 
     // Sends what is owed to `remote`: queued receipts, queued changes, and changes sent
     // before `unacknowledgedBefore` with no receipt yet. At most one batch per call;

@@ -9,6 +9,7 @@
 #include "engine/StatusTracker.h"
 #include "outbox/Outbox.h"
 #include "protocol/VerifyMessages.h"
+#include "transform/TransformerHost.h"
 
 namespace mysqlsync {
 
@@ -346,26 +347,40 @@ bool InitialLoader::stepLane(LoadState *s, const TableInfo &table, int chunk, qi
     // Live changes first: a chunk goes out only while the remote is owed less than one.
     if (m_ctx.outbox->owedUpTo(s->remote, chunk, &error) >= chunk)
         return true;
+    // Without a transformer the rows are read as the JSON text they are sent as (the table's
+    // mapping applied): no object is built per row.
+    const bool asText = !(m_ctx.transformer && m_ctx.transformer->hasTransformer(s->table));
     QList<QPair<QString, QJsonObject>> rows;
+    QList<QPair<QString, QByteArray>> texts;
     const QString from = m_chunks.readFrom(s->table, s->remote, s->lastKey);
-    if (!readOk(m_rows.rowsAfter(table, from, chunk, &rows, &error), error, *s))
+    if (asText) {
+        QStringList wireNames;
+        for (const ColumnInfo &c : table.columns)
+            wireNames.append(m_ctx.config.sentColumn(s->table, c.name));
+        if (!readOk(m_rows.rowsAfterText(table, from, chunk, wireNames, &texts, &error), error, *s))
+            return false;
+    } else if (!readOk(m_rows.rowsAfter(table, from, chunk, &rows, &error), error, *s)) {
         return false;
+    }
     if (s->startedAt == 0)
         s->startedAt = now;
-    if (rows.isEmpty()) {
+    QStringList keys;
+    keys.reserve(asText ? texts.size() : rows.size());
+    for (const auto &row : std::as_const(rows))
+        keys.append(row.first);
+    for (const auto &row : std::as_const(texts))
+        keys.append(row.first);
+    if (keys.isEmpty()) {
         if (m_chunks.inFlight(s->table, s->remote) > 0)
             return true; // done once the chunks out are settled
         finish(s, now);
         return false;
     }
-    QStringList keys;
-    keys.reserve(rows.size());
-    for (const auto &row : std::as_const(rows))
-        keys.append(row.first);
     if (m_versions && !m_versions->stampMissing(s->table, keys))
         return false;
     QStringList unsent;
-    const qint64 date = m_sender->sendLoadChunk(s->remote, s->table, rows, &unsent);
+    const qint64 date = asText ? m_sender->sendLoadChunk(s->remote, s->table, texts, &unsent)
+                               : m_sender->sendLoadChunk(s->remote, s->table, rows, &unsent);
     if (date == 0)
         return false;
     LoadChunk sent;
@@ -374,8 +389,8 @@ bool InitialLoader::stepLane(LoadState *s, const TableInfo &table, int chunk, qi
     sent.lastKey = keys.last();
     sent.date = date;
     sent.sentAt = now;
-    sent.rows = int(rows.size());
-    sent.unanswered = int(rows.size() - unsent.size());
+    sent.rows = int(keys.size());
+    sent.unanswered = int(keys.size() - unsent.size());
     sent.waiting = QSet<QString>(keys.cbegin(), keys.cend());
     for (const QString &key : std::as_const(unsent))
         sent.waiting.remove(key);

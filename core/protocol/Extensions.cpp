@@ -3,6 +3,7 @@
 #include "common/ClientName.h"
 #include "common/Logging.h"
 #include "protocol/JsonFields.h"
+#include "protocol/JsonText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -352,13 +353,25 @@ BatchBuilder::BatchBuilder(const QString &sender, qint64 date, int maxRows, qsiz
 
 void BatchBuilder::add(const ChangeMessage &change)
 {
-    QJsonObject row;
-    row.insert(QStringLiteral("table"), change.table);
-    row.insert(QStringLiteral("id"), change.id);
-    row.insert(QStringLiteral("entity"), change.entity.isObject() ? change.entity : QJsonValue(QJsonValue::Null));
-    if (!change.version.isNull())
-        row.insert(QStringLiteral("version"), change.version.toJson());
-    const QByteArray text = compact(row);
+    // Written as text: building a QJsonObject per row only to print it was most of a send.
+    QByteArray text;
+    text.reserve(change.entityText.size() + 96);
+    text += "{\"table\":";
+    appendString(text, change.table);
+    text += ",\"id\":";
+    appendString(text, change.id);
+    text += ",\"entity\":";
+    if (!change.entityText.isEmpty())
+        text += change.entityText;
+    else if (change.entity.isObject())
+        appendValue(text, change.entity);
+    else
+        text += "null";
+    if (!change.version.isNull()) {
+        text += ",\"version\":";
+        appendValue(text, change.version.toJson());
+    }
+    text += '}';
     if (m_count > 0 && (m_count >= m_maxRows || m_rows.size() + text.size() + 1 > m_maxBytes))
         close();
     if (m_count > 0)

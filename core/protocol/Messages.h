@@ -54,6 +54,9 @@ struct ChangeMessage {
     // 0: none asked.
     qint64 batch = 0;
     int batchRows = 0;
+    // The entity's JSON text as it is to be sent, where it was written straight from the
+    // database (an initial load's rows): batches carry it instead of `entity`. Sender only.
+    QByteArray entityText;
 
     bool isDelete() const { return entity.isNull(); }
     QByteArray toJson() const;

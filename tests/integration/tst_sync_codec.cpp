@@ -29,6 +29,7 @@ class TestSyncCodec : public SitesTest {
     Q_OBJECT
 private slots:
     void everyCodecType();
+    void everyCodecTypeByInitialLoad();
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -143,6 +144,54 @@ QJsonArray bufferBytes(const QByteArray &bytes)
     return data;
 }
 
+// The values of the typed rows that the checks name.
+struct TypedValues {
+    QByteArray allBytes;
+    QByteArray binary4{"\x00\xff\x10\x7f", 4};
+    QByteArray varbinary{"\x00\xff\x00", 3};
+    QString text = QStringLiteral("Grüße 😀🎉 日本語 \"dq\" 'sq' \\ tab\tnewline\nend");
+    QString json = QStringLiteral("{\"a\": [1, 2.5, \"x\"], \"b\": null, \"c\": {\"d\": true}, \"u\": \"ü😀\"}");
+    TypedValues()
+    {
+        for (int i = 0; i < 256; ++i)
+            allBytes.append(char(i));
+    }
+};
+
+// Rows 1 to 4 of `typed`: the edges of every type, and NULL in every column (row 2).
+bool insertTypedRows(SiteDatabase &db, const TypedValues &v)
+{
+    const QString columns = [] {
+        QStringList names{QStringLiteral("id")};
+        for (const TypedColumn &c : kTypedColumns)
+            names << QLatin1String(c.name);
+        return names.join(QStringLiteral(", "));
+    }();
+    // The literals go into SQL text where a bound value would pass through a QVariant type.
+    return db.exec(QStringLiteral(
+                       "INSERT INTO typed (%1) VALUES (1, 127, 255, -32768, 8388607, -2147483648, 4294967295, "
+                       "9007199254740993, 18446744073709551615, 2155, 3.14, 2.718281828459045, "
+                       "'12345678901234567890.1234567890', '2024-02-29', '2038-01-19 03:14:08', "
+                       "'2024-12-31 23:59:59.123456', '2024-06-01 12:34:56', '838:59:59', 'abc', ?, ?, 'medium', "
+                       "'red,blue', ?, ?, ?, ?, b'1010101011')")
+                       .arg(columns),
+                   {QStringLiteral("O'Brien \"q\" \\ tab\t ü"), v.text, v.json, v.binary4, v.varbinary, v.allBytes})
+        && db.exec(QStringLiteral("INSERT INTO typed (id) VALUES (2)"))
+        && db.exec(QStringLiteral("INSERT INTO typed (%1) VALUES (3, -128, 0, 32767, -8388608, 2147483647, 0, "
+                                  "-9223372036854775808, 0, 1901, -0.5, -1.5e-300, '-0.0000000001', '1000-01-01', "
+                                  "'1000-01-01 00:00:00', '2000-01-01 00:00:00.000001', '2001-09-09 01:46:40', "
+                                  "'-838:59:59', '', '', '', 'small', '', '[]', X'00000000', X'', X'00', b'0')")
+                       .arg(columns))
+        && db.exec(QStringLiteral("INSERT INTO typed (%1) VALUES (4, 0, 1, 0, 0, 0, 1, 9223372036854775807, "
+                                  "9007199254740993, 2024, 0.1, 1.7976931348623157e308, "
+                                  "'99999999999999999999.9999999999', '9999-12-31', '9999-12-31 23:59:59', "
+                                  "'9999-12-31 23:59:59.999999', '2038-01-19 03:14:07', '00:00:01', 'x y', "
+                                  "'trailing  ', ?, 'large', 'red,green,blue', '{}', X'FFFFFFFF', REPEAT(X'FF', 64), "
+                                  "REPEAT(X'FF', 3000), b'1111111111')")
+                       .arg(columns),
+                   {QStringLiteral("🎉")});
+}
+
 } // namespace
 
 void TestSyncCodec::everyCodecType()
@@ -168,45 +217,13 @@ void TestSyncCodec::everyCodecType()
     MqttSubscriber wire(m_servers, QStringLiteral("/change/%1").arg(b.client));
     QVERIFY(wire.isReady());
 
-    QByteArray allBytes;
-    for (int i = 0; i < 256; ++i)
-        allBytes.append(char(i));
-    const QByteArray binary4("\x00\xff\x10\x7f", 4);
-    const QByteArray varbinary("\x00\xff\x00", 3);
-    const QString text = QStringLiteral("Grüße 😀🎉 日本語 \"dq\" 'sq' \\ tab\tnewline\nend");
-    const QString json = QStringLiteral("{\"a\": [1, 2.5, \"x\"], \"b\": null, \"c\": {\"d\": true}, \"u\": \"ü😀\"}");
-
-    const QString columns = [] {
-        QStringList names{QStringLiteral("id")};
-        for (const TypedColumn &c : kTypedColumns)
-            names << QLatin1String(c.name);
-        return names.join(QStringLiteral(", "));
-    }();
-    // The literals go into SQL text where a bound value would pass through a QVariant type.
-    QVERIFY(a.db->exec(
-        QStringLiteral(
-            "INSERT INTO typed (%1) VALUES (1, 127, 255, -32768, 8388607, -2147483648, 4294967295, 9007199254740993, "
-            "18446744073709551615, 2155, 3.14, 2.718281828459045, '12345678901234567890.1234567890', '2024-02-29', "
-            "'2038-01-19 03:14:08', '2024-12-31 23:59:59.123456', '2024-06-01 12:34:56', '838:59:59', 'abc', "
-            "?, ?, 'medium', 'red,blue', ?, ?, ?, ?, b'1010101011')")
-            .arg(columns),
-        {QStringLiteral("O'Brien \"q\" \\ tab\t ü"), text, json, binary4, varbinary, allBytes}));
-    QVERIFY(a.db->exec(QStringLiteral("INSERT INTO typed (id) VALUES (2)")));
-    QVERIFY(a.db->exec(
-        QStringLiteral(
-            "INSERT INTO typed (%1) VALUES (3, -128, 0, 32767, -8388608, 2147483647, 0, -9223372036854775808, "
-            "0, 1901, -0.5, -1.5e-300, '-0.0000000001', '1000-01-01', '1000-01-01 00:00:00', '2000-01-01 "
-            "00:00:00.000001', "
-            "'2001-09-09 01:46:40', '-838:59:59', '', '', '', 'small', '', '[]', X'00000000', X'', X'00', b'0')")
-            .arg(columns)));
-    QVERIFY(a.db->exec(
-        QStringLiteral(
-            "INSERT INTO typed (%1) VALUES (4, 0, 1, 0, 0, 0, 1, 9223372036854775807, 9007199254740993, 2024, 0.1, "
-            "1.7976931348623157e308, '99999999999999999999.9999999999', '9999-12-31', '9999-12-31 23:59:59', "
-            "'9999-12-31 23:59:59.999999', '2038-01-19 03:14:07', '00:00:01', 'x y', 'trailing  ', ?, 'large', "
-            "'red,green,blue', '{}', X'FFFFFFFF', REPEAT(X'FF', 64), REPEAT(X'FF', 3000), b'1111111111')")
-            .arg(columns),
-        {QStringLiteral("🎉")}));
+    const TypedValues values;
+    const QByteArray &allBytes = values.allBytes;
+    const QByteArray &binary4 = values.binary4;
+    const QByteArray &varbinary = values.varbinary;
+    const QString &text = values.text;
+    const QString &json = values.json;
+    QVERIFY(insertTypedRows(*a.db, values));
 
     WAIT_FOR(b.db->count(QStringLiteral("typed")) == 4, kSyncTimeoutMs);
     WAIT_FOR(SiteSet::sameDumps(a, b, QStringLiteral("typed"), QStringLiteral("id")), kSyncTimeoutMs);
@@ -358,6 +375,34 @@ void TestSyncCodec::everyCodecType()
              kSyncTimeoutMs);
     // B only receives: it never sent anything, so it has nothing in sync_status.
     QCOMPARE(b.db->count(QStringLiteral("sync_status")), 0);
+}
+
+void TestSyncCodec::everyCodecTypeByInitialLoad()
+{
+    // The rows are on A before sync starts: they arrive by the initial load, whose chunks are
+    // read as the JSON text they are sent as (RowStore::rowsAfterText), on the batch path.
+    const QStringList ddl = {typedDdl()};
+    SITES_MAKE(*m_sites, a, QStringLiteral("site_a"), 'A', QStringLiteral("tsync_load_types_a"), ddl);
+    SITES_MAKE(*m_sites, b, QStringLiteral("site_b"), 'B', QStringLiteral("tsync_load_types_b"), ddl);
+    m_watchedTables = {QStringLiteral("typed")};
+    QVERIFY(insertTypedRows(*a.db, TypedValues()));
+    const QStringList typed = {QStringLiteral("typed")};
+    m_sites->configure(a, {b.client}, typed, {});
+    m_sites->configure(b, {a.client}, {}, typed);
+    QVERIFY(m_sites->start(b));
+    QVERIFY(m_sites->start(a));
+    QVERIFY(m_sites->waitReady(a, {b.client}));
+    WAIT_FOR(a.db->scalar(QStringLiteral("SELECT state FROM sync_loads WHERE `table_name` = 'typed'")).toString()
+                     == QStringLiteral("done")
+                 && SiteSet::allSuccessful(a, QStringLiteral("typed"), b.client,
+                                           {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                                            QStringLiteral("4")}),
+             kSyncTimeoutMs);
+    WAIT_FOR(SiteSet::logged(a, "site_b is served on the batch path"), 10000); // logged by housekeeping
+    const QList<QVariantMap> ra = a.db->rows(canonicalSelect());
+    const QList<QVariantMap> rb = b.db->rows(canonicalSelect());
+    QCOMPARE(ra.size(), 4);
+    QVERIFY2(ra == rb, qPrintable(QStringLiteral("A:\n%1B:\n%2").arg(describeRows(ra), describeRows(rb))));
 }
 
 QTEST_GUILESS_MAIN(TestSyncCodec)

@@ -37,6 +37,7 @@ mysql_sync_add_test(NAME tst_changesender SOURCES unit/tst_changesender.cpp unit
 mysql_sync_add_test(NAME tst_incomingmessages SOURCES unit/tst_incomingmessages.cpp LIBS sync_engine LABELS unit)
 # The extension channel (issue 13): its codec (topics, framing, announcement, batches,
 # receipts; hostile input) and the choice of path per remote.
+mysql_sync_add_test(NAME tst_jsontext SOURCES unit/tst_jsontext.cpp LIBS sync_protocol LABELS unit)
 mysql_sync_add_test(NAME tst_extensions  SOURCES unit/tst_extensions.cpp unit/tst_extensions.h unit/tst_extensions_batches.cpp unit/tst_extensions_summaries.cpp LIBS sync_protocol LABELS unit)
 mysql_sync_add_test(NAME tst_verifymessages SOURCES unit/tst_verifymessages.cpp LIBS sync_protocol LABELS unit)
 mysql_sync_add_test(NAME tst_remotepaths SOURCES unit/tst_remotepaths.cpp LIBS sync_engine   LABELS unit)
