@@ -80,20 +80,28 @@ bool readCount(const QJsonObject &o, qsizetype actual, QString *error)
     return true;
 }
 
-// `batch`: a batch's number, an integer in [1, kMaxBatchNumber].
-bool readBatchNumber(const QJsonObject &o, qint64 *out, QString *error)
+// An integer field in [1, max]; `what` names it in the error.
+bool readPositive(const QJsonObject &o, const QString &field, const QString &what, qint64 max, qint64 *out,
+                  QString *error)
 {
-    const QJsonValue v = o.value(QStringLiteral("batch"));
+    const QJsonValue v = o.value(field);
     const qint64 n = v.toInteger(-1);
-    if (!v.isDouble() || v.toDouble() != double(n) || n < 1 || n > kMaxBatchNumber) {
+    if (!v.isDouble() || v.toDouble() != double(n) || n < 1 || n > max) {
         setError(error,
-                 QStringLiteral("field `batch` must be an integer from 1 to %1, got %2")
-                     .arg(kMaxBatchNumber)
+                 QStringLiteral("%1 must be an integer from 1 to %2, got %3")
+                     .arg(what)
+                     .arg(max)
                      .arg(v.isDouble() ? QString::number(v.toDouble(), 'g', 17) : jsonTypeName(v)));
         return false;
     }
     *out = n;
     return true;
+}
+
+// `batch`: a batch's number, an integer in [1, kMaxBatchNumber].
+bool readBatchNumber(const QJsonObject &o, qint64 *out, QString *error)
+{
+    return readPositive(o, QStringLiteral("batch"), QStringLiteral("field `batch`"), kMaxBatchNumber, out, error);
 }
 
 bool readTopicSender(const QJsonObject &o, const QString &topicSender, QString *out, QString *error)
@@ -496,15 +504,10 @@ bool readSummary(const QJsonObject &o, ReceiptBatch *out, QStringList *skipped, 
     if (!readBatchNumber(o, &out->batch, error)
         || !readMillis(o, QStringLiteral("date"), QStringLiteral("date"), &out->date, error))
         return false;
-    const QJsonValue count = o.value(QStringLiteral("count"));
-    const qint64 rows = count.toInteger(-1);
-    if (!count.isDouble() || count.toDouble() != double(rows) || rows < 1 || rows > kMaxRowsPerMessage) {
-        setError(error,
-                 QStringLiteral("field `count` of a summary receipt must be an integer from 1 to %1, got %2")
-                     .arg(kMaxRowsPerMessage)
-                     .arg(jsonTypeName(count)));
+    qint64 rows = 0;
+    if (!readPositive(o, QStringLiteral("count"), QStringLiteral("field `count` of a summary receipt"),
+                      kMaxRowsPerMessage, &rows, error))
         return false;
-    }
     out->rows = int(rows);
     const QJsonValue errors = o.value(QStringLiteral("errors"));
     if (!errors.isArray() || errors.toArray().size() > rows) {
