@@ -118,6 +118,15 @@ bool ChangeSender::readVersions(const QString &table, const QStringList &keys, b
     return true;
 }
 
+qint64 ChangeSender::loadDate(const QString &table, const QStringList &keys)
+{
+    m_versions.clear();
+    bool lost = false;
+    if (!readVersions(table, keys, &lost))
+        return 0; // a bidirectional table's rows go with their versions, or not yet
+    return sendDate(EngineContext::now());
+}
+
 qint64 ChangeSender::sendLoadChunk(const QString &remote, const QString &table,
                                    const QList<QPair<QString, QJsonObject>> &rows, QStringList *unsent)
 {
@@ -132,11 +141,9 @@ qint64 ChangeSender::sendLoadChunk(const QString &remote, const QString &table,
         keyNames.append(row.first);
         states.insert(mapKey(table, row.first), row.second);
     }
-    m_versions.clear();
-    bool lost = false;
-    if (!readVersions(table, keyNames, &lost))
-        return 0; // a bidirectional table's rows go with their versions, or not yet
-    const qint64 date = sendDate(EngineContext::now());
+    const qint64 date = loadDate(table, keyNames);
+    if (date == 0)
+        return 0;
     QList<TableKey> failed;
     publish(remote, keys, states, date, &failed);
     for (const TableKey &k : std::as_const(failed))
@@ -151,11 +158,9 @@ qint64 ChangeSender::sendLoadChunk(const QString &remote, const QString &table,
     keys.reserve(rows.size());
     for (const auto &row : rows)
         keys.append(row.first);
-    m_versions.clear();
-    bool lost = false;
-    if (!readVersions(table, keys, &lost))
-        return 0; // a bidirectional table's rows go with their versions, or not yet
-    const qint64 date = sendDate(EngineContext::now());
+    const qint64 date = loadDate(table, keys);
+    if (date == 0)
+        return 0;
     if (!m_ctx.batchesTo(remote, EngineContext::now())) {
         *unsent = keys;
         return date;

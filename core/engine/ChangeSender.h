@@ -87,6 +87,9 @@ private:
     bool transform(const QString &remote, const TableKey &k, qint64 date, ChangeMessage *message);
     // Changes sent to `remote` and not answered yet.
     int inFlight(const QString &remote) const;
+    // A load chunk's send date, once the versions of its rows are read into m_versions (0:
+    // they could not be, reported; nothing is to be sent).
+    qint64 loadDate(const QString &table, const QStringList &keys);
     // The date of a send: `now`, or just after the previous send's date (unique per send).
     qint64 sendDate(qint64 now);
 

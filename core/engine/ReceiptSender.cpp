@@ -62,13 +62,6 @@ QList<InfoMessage> ReceiptSender::publishSummaries(const QString &remote, const 
         if (held.at(i).batch > 0)
             byBatch[held.at(i).batch].append(i);
     }
-    if (byBatch.isEmpty()) {
-        QList<InfoMessage> rest;
-        rest.reserve(held.size());
-        for (const Held &h : held)
-            rest.append(h.receipt);
-        return rest;
-    }
     const Config::Extensions &x = m_ctx.config.extensions;
     const bool compress = x.compress && m_ctx.paths->compresses(remote, EngineContext::now());
     const QString topic = ext::receiptsTopic(m_ctx.config.clientName, remote);

@@ -60,8 +60,21 @@ QByteArray compact(const QJsonObject &o)
 QByteArray quoted(const QString &s)
 {
     // A JSON string literal, escaped as QJsonDocument escapes it.
-    const QByteArray array = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return array.mid(1, array.size() - 2);
+    QByteArray out;
+    appendString(out, s);
+    return out;
+}
+
+// One element of a receipt batch's `received` or `errors` (`message` for an error only).
+QByteArray receiptRow(const InfoMessage &r)
+{
+    QJsonObject row;
+    row.insert(QStringLiteral("table"), r.table);
+    row.insert(QStringLiteral("id"), r.id);
+    row.insert(QStringLiteral("date"), millis(r.date));
+    if (r.kind == InfoKind::Error)
+        row.insert(QStringLiteral("message"), r.message);
+    return compact(row);
 }
 
 // The row count a message says it has: present, an integer in [0, kMaxRowsPerMessage].
@@ -434,14 +447,8 @@ QList<ReceiptBatch::Encoded> ReceiptBatch::toJson(const QString &sender, const Q
         count = 0;
     };
     for (const InfoMessage &r : receipts) {
-        QJsonObject row;
-        row.insert(QStringLiteral("table"), r.table);
-        row.insert(QStringLiteral("id"), r.id);
-        row.insert(QStringLiteral("date"), millis(r.date));
         const bool failed = r.kind == InfoKind::Error;
-        if (failed)
-            row.insert(QStringLiteral("message"), r.message);
-        const QByteArray text = compact(row);
+        const QByteArray text = receiptRow(r);
         if (count > 0 && (count >= maxRows || received.size() + errors.size() + text.size() + 1 > maxBytes))
             close();
         QByteArray &list = failed ? errors : received;
@@ -459,14 +466,9 @@ QByteArray ReceiptBatch::summaryJson(const QString &sender, qint64 batch, qint64
 {
     QByteArray listed;
     for (const InfoMessage &r : errors) {
-        QJsonObject row;
-        row.insert(QStringLiteral("table"), r.table);
-        row.insert(QStringLiteral("id"), r.id);
-        row.insert(QStringLiteral("date"), millis(r.date));
-        row.insert(QStringLiteral("message"), r.message);
         if (!listed.isEmpty())
             listed += ',';
-        listed += compact(row);
+        listed += receiptRow(r);
     }
     return "{\"sender\":" + quoted(sender) + ",\"batch\":" + QByteArray::number(batch) + ",\"date\":"
         + QByteArray::number(date) + ",\"count\":" + QByteArray::number(rows) + ",\"errors\":[" + listed + "]}";

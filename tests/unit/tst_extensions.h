@@ -24,6 +24,8 @@ QJsonObject row(const QString &id, const QJsonValue &entity = QJsonObject{{QStri
 QJsonObject batchEnvelope(const QJsonArray &rows);
 // A valid announcement from site_a.
 QJsonObject announcement();
+// Checks that a receipt message from site_b is refused whole, its error naming `errorHas`.
+void expectReceiptsRefused(const QByteArray &payload, const QString &errorHas);
 } // namespace extest
 
 class TestExtensions : public QObject {

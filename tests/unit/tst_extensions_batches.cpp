@@ -423,16 +423,21 @@ void TestExtensions::receiptsRefused_data()
         many.append(ok);
     QTest::newRow("more rows than the limit") << envelope(many, many, 12000) << "exceeds the limit of 10000";
 }
-void TestExtensions::receiptsRefused()
+void extest::expectReceiptsRefused(const QByteArray &payload, const QString &errorHas)
 {
-    QFETCH(QByteArray, payload);
-    QFETCH(QString, errorHas);
     ext::ReceiptBatch back;
     QStringList skipped;
     QString error;
     QVERIFY(!ext::ReceiptBatch::fromJson(payload, kB, &back, &skipped, &error));
     QVERIFY2(error.contains(errorHas), qPrintable(error));
     QVERIFY(back.receipts.isEmpty());
+}
+
+void TestExtensions::receiptsRefused()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, errorHas);
+    expectReceiptsRefused(payload, errorHas);
 }
 
 void TestExtensions::receiptsSkipMalformedRows()

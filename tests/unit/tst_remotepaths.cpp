@@ -27,6 +27,17 @@ ext::Announcement hello(const QString &sender, const QStringList &capabilities, 
 }
 const QStringList kBatchZlib{QStringLiteral("batch"), QStringLiteral("zlib")};
 
+// A summary receipt from site_b of batch `number`, sent at `date` with `count` rows.
+ext::ReceiptBatch summaryOf(qint64 number, qint64 date, int count)
+{
+    ext::ReceiptBatch summary;
+    summary.sender = kB;
+    summary.batch = number;
+    summary.date = date;
+    summary.rows = count;
+    return summary;
+}
+
 QList<ChangeMessage> rows(const QString &table, int from, int to)
 {
     QList<ChangeMessage> out;
@@ -217,11 +228,7 @@ private Q_SLOTS:
         RemotePaths paths;
         paths.sentBatch(kB, 100, rows(QStringLiteral("items"), 0, 4), 77);
         paths.sentBatch(kB, 100, rows(QStringLiteral("items"), 4, 6), 78); // the same send's next batch
-        ext::ReceiptBatch summary;
-        summary.sender = kB;
-        summary.batch = 77;
-        summary.date = 100;
-        summary.rows = 4;
+        ext::ReceiptBatch summary = summaryOf(77, 100, 4);
         summary.receipts = {
             InfoMessage::error(kB, QStringLiteral("items"), QStringLiteral("2"), 100, QStringLiteral("refused"))};
         QList<InfoMessage> out;
@@ -244,11 +251,7 @@ private Q_SLOTS:
     {
         RemotePaths paths;
         paths.sentBatch(kB, 100, rows(QStringLiteral("items"), 0, 4), 77);
-        ext::ReceiptBatch summary;
-        summary.sender = kB;
-        summary.batch = 77;
-        summary.date = 100;
-        summary.rows = 4;
+        ext::ReceiptBatch summary = summaryOf(77, 100, 4);
         QList<InfoMessage> out;
         QString why;
         QStringList skipped;
@@ -284,10 +287,7 @@ private Q_SLOTS:
         RemotePaths paths;
         paths.sentBatch(kB, 1, rows(QStringLiteral("items"), 0, 10), 1);
         paths.sentBatch(kB, 2, rows(QStringLiteral("items"), 0, int(bound - 10)), 2);
-        ext::ReceiptBatch summary;
-        summary.batch = 1;
-        summary.date = 1;
-        summary.rows = 10;
+        ext::ReceiptBatch summary = summaryOf(1, 1, 10);
         QList<InfoMessage> out;
         QString why;
         QStringList skipped;
